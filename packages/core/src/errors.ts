@@ -1,0 +1,248 @@
+/**
+ * One table of error codes for the whole product (Fastify's lib/errors.js pattern).
+ * Each entry gives the HTTP status, a message function and a hint function, so surfaces render the same
+ * error the same way and docs/errors.md is tested against this table. Tests assert on `code`, never on
+ * message text, so messages can be reworded or translated freely.
+ */
+
+/** Where a problem is: as precise as we know it. */
+export interface Where {
+  file?: string;
+  entity?: string;
+  line?: number;
+  column?: string;
+  value?: string;
+  path?: string;
+}
+
+interface CodeDef<A> {
+  status: number;
+  message: (a: A) => string;
+  hint: (a: A) => string;
+}
+
+const def = <A>(status: number, message: (a: A) => string, hint: (a: A) => string): CodeDef<A> => ({
+  status,
+  message,
+  hint,
+});
+
+type V = { column: string; value: string; expected: string };
+const quote = (s: string) => JSON.stringify(s);
+
+export const codes = {
+  TEN_INTERNAL: def<{ detail: string }>(
+    500,
+    (a) => `Internal error: ${a.detail}`,
+    () => 'This is a bug in Tenure. Please report it with the command you ran.',
+  ),
+  TEN_USAGE: def<{ detail: string }>(
+    400,
+    (a) => a.detail,
+    () => 'Run the command with --help to see its options.',
+  ),
+  TEN_CONFIG_PARSE: def<{ file: string; detail: string }>(
+    422,
+    (a) => `${a.file} is not valid JSON: ${a.detail}`,
+    () => 'Fix the JSON syntax, or delete the file and run `tenure init` to write a fresh one.',
+  ),
+  TEN_CONFIG_INVALID: def<{ file: string; problems: string[] }>(
+    422,
+    (a) => `${a.file} has ${a.problems.length} problem(s): ${a.problems.join('; ')}`,
+    () => 'See "Configuration" in the README for every setting and its allowed values.',
+  ),
+  TEN_WORKSPACE_NOT_FOUND: def<{ dir: string }>(
+    404,
+    (a) => `No Tenure workspace at ${a.dir}`,
+    (a) => `Create one with \`tenure init --workspace ${a.dir}\` or \`tenure demo --workspace ${a.dir}\`.`,
+  ),
+  TEN_WORKSPACE_EXISTS: def<{ dir: string }>(
+    409,
+    (a) => `A Tenure workspace already exists at ${a.dir}`,
+    () => 'Use it as it is, pick another --workspace, or pass --force to replace it.',
+  ),
+  TEN_WORKSPACE_LOCKED: def<{ dir: string; detail: string }>(
+    423,
+    (a) => `The workspace ${a.dir} is in use by another process`,
+    () =>
+      'DuckDB lets one process hold a workspace at a time. Stop the other tenure process (for example a running `tenure serve`) and try again.',
+  ),
+  TEN_ENTITY_UNKNOWN: def<{ entity: string; known: string[]; suggestion?: string }>(
+    400,
+    (a) => `Unknown entity ${quote(a.entity)}`,
+    (a) => `${a.suggestion ? `Did you mean ${quote(a.suggestion)}? ` : ''}Entities: ${a.known.join(', ')}.`,
+  ),
+  TEN_IMPORT_FILE_NOT_FOUND: def<{ file: string }>(
+    404,
+    (a) => `File not found: ${a.file}`,
+    () => 'Check the path; relative paths are resolved from the current directory.',
+  ),
+  TEN_IMPORT_IS_DIRECTORY: def<{ file: string }>(
+    400,
+    (a) => `${a.file} is a directory, not a file`,
+    () => 'Give the path of one data file (CSV, TSV, XLSX, Parquet, JSON or NDJSON).',
+  ),
+  TEN_IMPORT_EMPTY_FILE: def<{ file: string }>(
+    422,
+    (a) => `${a.file} is empty: there is no header and no data`,
+    () => 'Export the data again; the file must start with a header row.',
+  ),
+  TEN_IMPORT_BINARY_FILE: def<{ file: string }>(
+    422,
+    (a) => `${a.file} is not a text table or a known spreadsheet format`,
+    () => 'Save it as CSV (UTF-8 or GBK), XLSX, Parquet, JSON or NDJSON and import that.',
+  ),
+  TEN_IMPORT_UNSUPPORTED_FORMAT: def<{ file: string; format: string }>(
+    422,
+    (a) => `${a.file}: the format ${quote(a.format)} is not supported`,
+    () => 'Supported: csv, tsv, txt (any delimiter), xlsx, parquet, json, ndjson. Use --format to override.',
+  ),
+  TEN_IMPORT_BAD_ENCODING: def<{ file: string; encoding: string; detail: string }>(
+    422,
+    (a) => `${a.file} cannot be read as ${a.encoding}: ${a.detail}`,
+    () => 'Pass --encoding utf-8, gbk or gb18030 to match how the file was saved (Excel in China saves GBK).',
+  ),
+  TEN_IMPORT_PARSE: def<{ file: string; detail: string }>(
+    422,
+    (a) => `${a.file} could not be read as a table: ${a.detail}`,
+    () => 'Check the delimiter and quoting; pass --delimiter to override detection.',
+  ),
+  TEN_IMPORT_SHEET_NOT_FOUND: def<{ file: string; sheet: string; sheets: string[] }>(
+    404,
+    (a) => `${a.file} has no sheet ${quote(a.sheet)}`,
+    (a) => `Sheets in the workbook: ${a.sheets.map(quote).join(', ')}. Pass one with --sheet.`,
+  ),
+  TEN_IMPORT_MISSING_COLUMN: def<{ file: string; field: string; found: string[]; suggestion?: string }>(
+    422,
+    (a) => `${a.file} has no column for the required field ${quote(a.field)}`,
+    (a) =>
+      `${a.suggestion ? `The closest column is ${quote(a.suggestion)}: pass --map ${a.field}=${quote(a.suggestion)} if it is the one. ` : `Pass --map ${a.field}=<column>. `}Columns found: ${a.found.map(quote).join(', ')}.`,
+  ),
+  TEN_IMPORT_BAD_MAPPING: def<{ detail: string; found: string[] }>(
+    400,
+    (a) => `Invalid --map: ${a.detail}`,
+    (a) => `Write --map target=source, with a source column from the file: ${a.found.map(quote).join(', ')}.`,
+  ),
+  TEN_IMPORT_TOO_MANY_REJECTS: def<{ file: string; rejected: number; read: number; max: number }>(
+    422,
+    (a) =>
+      `${a.file}: ${a.rejected} of ${a.read} rows are invalid (${((100 * a.rejected) / Math.max(a.read, 1)).toFixed(1)} % > ${(100 * a.max).toFixed(1)} %), so nothing was loaded`,
+    () =>
+      'Look at the problems with `tenure rejects`, fix the file and import it again, or raise --max-reject-rate to load the good rows.',
+  ),
+  TEN_IMPORT_AS_OF_REQUIRED: def<{ file: string; column: string }>(
+    422,
+    (a) => `${a.file} is a snapshot (it has a ${quote(a.column)} column) and needs the date it was taken`,
+    () => 'Pass --as-of YYYY-MM-DD: the date the export was made. Tenure derives created_at and churned_at from it.',
+  ),
+  TEN_IMPORT_BAD_OPTION: def<{ option: string; value: string; expected: string }>(
+    400,
+    (a) => `Invalid ${a.option} ${quote(a.value)}`,
+    (a) => `Expected ${a.expected}.`,
+  ),
+  TEN_ROW_MISSING_VALUE: def<V>(
+    422,
+    (a) => `${a.column} is empty but required`,
+    () => 'Fill in the value or remove the row.',
+  ),
+  TEN_ROW_BAD_DATE: def<V>(
+    422,
+    (a) => `${a.column} ${quote(a.value)} is not a date`,
+    (a) => `Use ${a.expected}.`,
+  ),
+  TEN_ROW_BAD_NUMBER: def<V>(
+    422,
+    (a) => `${a.column} ${quote(a.value)} is not a number`,
+    (a) => `Use ${a.expected}, with a dot for decimals and no currency sign.`,
+  ),
+  TEN_ROW_BAD_VALUE: def<V>(
+    422,
+    (a) => `${a.column} ${quote(a.value)} is not an allowed value`,
+    (a) => `Use one of: ${a.expected}.`,
+  ),
+  TEN_ROW_NEGATIVE_AMOUNT: def<V>(
+    422,
+    (a) => `${a.column} ${quote(a.value)} is negative`,
+    () => 'Amounts must be zero or more; record refunds as their own rows in a later release or net them out.',
+  ),
+  TEN_ROW_OUT_OF_RANGE: def<V>(
+    422,
+    (a) => `${a.column} ${quote(a.value)} is out of range`,
+    (a) => `Expected ${a.expected}.`,
+  ),
+  TEN_ROW_END_BEFORE_START: def<V>(
+    422,
+    (a) => `${a.column} ${quote(a.value)} is before the start of the same row`,
+    (a) => `${a.expected} must not be later than ${a.column}.`,
+  ),
+  TEN_ROW_FUTURE_DATE: def<V>(
+    422,
+    (a) => `${a.column} ${quote(a.value)} is in the future`,
+    (a) => `Dates must not be after ${a.expected}; check the year and the date format.`,
+  ),
+  TEN_ROW_DUPLICATE_KEY: def<V>(
+    422,
+    (a) => `${a.column} ${quote(a.value)} appears more than once in the file`,
+    (a) => `Keep one row per ${a.column}; the first occurrence is on line ${a.expected}.`,
+  ),
+  TEN_ROW_UNKNOWN_CUSTOMER: def<V>(
+    422,
+    (a) => `${a.column} ${quote(a.value)} is not a known customer`,
+    () => 'Import the customers first (`tenure import customers …`), or fix the id.',
+  ),
+  TEN_DEMO_BAD_OPTION: def<{ option: string; value: string; expected: string }>(
+    400,
+    (a) => `Invalid ${a.option} ${quote(a.value)}`,
+    (a) => `Expected ${a.expected}.`,
+  ),
+} as const;
+
+export type ErrorCode = keyof typeof codes;
+type ArgsOf<C extends ErrorCode> = Parameters<(typeof codes)[C]['message']>[0];
+
+/** A user-facing failure: a stable code, a human message, where it happened and how to fix it. */
+export class TenureError extends Error {
+  readonly status: number;
+  readonly hint: string;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    hint: string,
+    readonly where: Where = {},
+    /** Machine-readable diagnostics for callers (never printed as a stack trace). */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'TenureError';
+    this.status = codes[code].status;
+    this.hint = hint;
+  }
+
+  toJSON() {
+    return { code: this.code, status: this.status, message: this.message, hint: this.hint, where: this.where };
+  }
+}
+
+/** Build a TenureError: `tenureError('TEN_IMPORT_EMPTY_FILE', { file }, { file })`. */
+export function tenureError<C extends ErrorCode>(
+  code: C,
+  args: ArgsOf<C>,
+  where: Where = {},
+  details: Record<string, unknown> = {},
+): TenureError {
+  const d = codes[code] as unknown as CodeDef<ArgsOf<C>>;
+  return new TenureError(code, d.message(args), d.hint(args), where, details);
+}
+
+/** The message and hint of a code, for surfaces that render stored rejects. */
+export function describe<C extends ErrorCode>(code: C, args: ArgsOf<C>): { message: string; hint: string } {
+  const d = codes[code] as unknown as CodeDef<ArgsOf<C>>;
+  return { message: d.message(args), hint: d.hint(args) };
+}
+
+/** Any thrown value as a TenureError; unknown failures become TEN_INTERNAL. */
+export function asTenureError(e: unknown): TenureError {
+  if (e instanceof TenureError) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return tenureError('TEN_INTERNAL', { detail });
+}

@@ -1,0 +1,20 @@
+/**
+ * @tenure/core: the library behind every surface. The CLI, server and web import only from here.
+ */
+
+export { type Connection, type Dialect, type EngineName, engines } from './engine/index.ts';
+export { asTenureError, codes, describe, type ErrorCode, TenureError, tenureError, type Where } from './errors.ts';
+export { ErrorReport } from './report.ts';
+export { type Entity, type EntityName, entities, entityNames, type Field, isEntityName } from './schema/index.ts';
+export { print } from './sql/print.ts';
+export { Sql, type SqlValue, sql } from './sql/sql.ts';
+export { configSchema, defaultConfig, parseConfig, type TenureConfig } from './workspace/config.ts';
+export {
+  CONFIG_FILE,
+  DB_FILE,
+  initWorkspace,
+  isWorkspace,
+  openWorkspace,
+  type Workspace,
+  withWorkspace,
+} from './workspace/workspace.ts';

@@ -1,0 +1,31 @@
+import { type Entity, f } from './field.ts';
+
+/** Costs by period and category: the denominators of CAC, retention cost per customer and ROI. */
+export const costs: Entity = {
+  name: 'costs',
+  doc: 'Spending per period and category, optionally per segment value.',
+  key: ['period_start', 'period_end', 'category', 'segment'],
+  extensible: false,
+  fields: [
+    f.date('period_start', 'First day of the period.', {
+      required: true,
+      aliases: ['from', 'start', '开始日期', '期间开始'],
+    }),
+    f.date('period_end', 'Last day of the period (inclusive).', {
+      required: true,
+      notBefore: 'period_start',
+      aliases: ['to', 'end', '结束日期', '期间结束'],
+    }),
+    f.oneOf('category', ['acquisition', 'retention', 'service', 'crm'], 'What the money was spent on.', {
+      required: true,
+      aliases: ['type', 'cost_type', '成本类别', '类别'],
+    }),
+    f.money('amount', 'How much, in the workspace currency.', {
+      required: true,
+      aliases: ['cost', 'spend', '金额', '费用'],
+    }),
+    f.text('segment', "Segment value the cost belongs to; 'all' when empty.", {
+      aliases: ['segment_value', '细分', '分群'],
+    }),
+  ],
+};

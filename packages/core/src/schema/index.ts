@@ -1,0 +1,33 @@
+import { activity } from './activity.ts';
+import { campaignMembers, campaigns } from './campaigns.ts';
+import { churnEvents } from './churn-events.ts';
+import { costs } from './costs.ts';
+import { customers } from './customers.ts';
+import type { Entity } from './field.ts';
+import { orders } from './orders.ts';
+import { subscriptions } from './subscriptions.ts';
+import { surveys } from './surveys.ts';
+import { tickets } from './tickets.ts';
+
+/** The canonical model: one line per entity. The order is the load order (customers first). */
+export const entities = {
+  customers,
+  subscriptions,
+  orders,
+  activity,
+  tickets,
+  surveys,
+  churn_events: churnEvents,
+  costs,
+  campaigns,
+  campaign_members: campaignMembers,
+} satisfies Record<string, Entity>;
+
+export type EntityName = keyof typeof entities;
+export const entityNames = Object.keys(entities) as EntityName[];
+
+export function isEntityName(name: string): name is EntityName {
+  return Object.hasOwn(entities, name);
+}
+
+export type { Entity, Field, FieldType } from './field.ts';

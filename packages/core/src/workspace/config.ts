@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { tenureError } from '../errors.ts';
+import { ErrorReport } from '../report.ts';
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const identifier = z.string().regex(/^[a-z_][a-z0-9_]*$/, 'use lower-case letters, digits and _ (a column name)');
+
+/** tenure.config.json: how this business defines churn and its calendar. Every key has a safe default. */
+export const configSchema = z
+  .object({
+    version: z.literal(1).default(1),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'use a 3-letter ISO 4217 code such as CNY, USD or EUR')
+      .default('USD'),
+    timezone: z.string().refine(isTimeZone, 'use an IANA time zone such as Asia/Shanghai or UTC').default('UTC'),
+    fiscal_year_start_month: z.number().int().min(1).max(12).default(1),
+    week_start: z.enum(['monday', 'sunday']).default('monday'),
+    churn: z
+      .object({
+        /** Contractual: a subscription that lapses counts as churned after this many days without renewal. */
+        grace_days: z.number().int().min(0).max(365).default(0),
+        /** Non-contractual: a buyer with no order for this many days is churned (at last order + N days). */
+        inactivity_days: z.number().int().min(1).max(3650).default(180),
+      })
+      .strict()
+      .default({ grace_days: 0, inactivity_days: 180 }),
+    /** Customer columns that may be used to break metrics down (canonical segments and imported attributes). */
+    dimensions: z.array(identifier).default(['region', 'product_line', 'customer_type', 'channel']),
+  })
+  .strict();
+
+export type TenureConfig = z.infer<typeof configSchema>;
+
+export const defaultConfig = (): TenureConfig => configSchema.parse({});
+
+/** Parse and validate a config text, reporting every problem with its JSON path at once. */
+export function parseConfig(text: string, file: string): TenureConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw tenureError('TEN_CONFIG_PARSE', { file, detail: (e as Error).message }, { file });
+  }
+  const parsed = configSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const report = new ErrorReport();
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.join('.') || '(top level)';
+    report.inContext(path).error(issue.message);
+  }
+  report.throwIfAny((problems) => tenureError('TEN_CONFIG_INVALID', { file, problems }, { file }));
+  throw tenureError('TEN_INTERNAL', { detail: 'unreachable config state' });
+}

@@ -1,0 +1,47 @@
+import { type Entity, type EntityName, entities, type FieldType } from '../schema/index.ts';
+import { type Sql, sql } from '../sql/sql.ts';
+
+/** Storage type of each field type. Money is exact decimal so movements reconcile to the cent. */
+export const storageType: Record<FieldType, string> = {
+  id: 'VARCHAR',
+  text: 'VARCHAR',
+  enum: 'VARCHAR',
+  timestamp: 'TIMESTAMP',
+  date: 'DATE',
+  number: 'DOUBLE',
+  money: 'DECIMAL(18,4)',
+  integer: 'BIGINT',
+};
+
+/**
+ * Keys are enforced by the loader (deduplication and upsert by key), not by DuckDB indexes: an ART index
+ * makes bulk loads several times slower and DuckDB's own guidance is to avoid them for analytical tables.
+ * `_batch` records which import last wrote each row.
+ */
+export function createEntityTable(e: Entity): Sql {
+  const cols = e.fields.map((fl) => sql`${sql.id(fl.name)} ${sql.raw(storageType[fl.type])}`);
+  return sql`CREATE TABLE IF NOT EXISTS ${sql.id(e.name)} (${sql.join(cols)}, "_batch" BIGINT)`;
+}
+
+export const bookkeeping: Sql[] = [
+  sql`CREATE SEQUENCE IF NOT EXISTS import_batch_seq START 1`,
+  sql`CREATE TABLE IF NOT EXISTS import_batches (
+    batch_id BIGINT PRIMARY KEY, entity VARCHAR NOT NULL, file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
+    format VARCHAR, encoding VARCHAR, status VARCHAR NOT NULL,
+    rows_read BIGINT NOT NULL, rows_loaded BIGINT NOT NULL, rows_rejected BIGINT NOT NULL,
+    rows_new BIGINT NOT NULL, rows_updated BIGINT NOT NULL, rows_unchanged BIGINT NOT NULL,
+    started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP NOT NULL)`,
+  sql`CREATE TABLE IF NOT EXISTS rejects (
+    batch_id BIGINT NOT NULL, line BIGINT, "column" VARCHAR, value VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL)`,
+  sql`CREATE TABLE IF NOT EXISTS attributes (
+    entity VARCHAR NOT NULL, column_name VARCHAR NOT NULL, source_header VARCHAR NOT NULL, type VARCHAR NOT NULL,
+    added_batch BIGINT, PRIMARY KEY (entity, column_name))`,
+  sql`CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+];
+
+export function allDdl(): Sql[] {
+  return [...Object.values(entities).map(createEntityTable), ...bookkeeping];
+}
+
+export const SCHEMA_VERSION = '1';
+export type { EntityName };
