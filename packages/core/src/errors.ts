@@ -140,6 +140,11 @@ export const codes = {
     (a) => `Invalid ${a.option} ${quote(a.value)}`,
     (a) => `Expected ${a.expected}.`,
   ),
+  TEN_ROW_MALFORMED: def<V>(
+    422,
+    (a) => `The line does not fit the header: ${a.expected}`,
+    () => 'Check for a stray delimiter or an unclosed quote on this line.',
+  ),
   TEN_ROW_MISSING_VALUE: def<V>(
     422,
     (a) => `${a.column} is empty but required`,

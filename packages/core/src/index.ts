@@ -4,6 +4,8 @@
 
 export { type Connection, type Dialect, type EngineName, engines } from './engine/index.ts';
 export { asTenureError, codes, describe, type ErrorCode, TenureError, tenureError, type Where } from './errors.ts';
+export { importFile } from './ingest/import.ts';
+export type { ImportOptions, ImportProblem, ImportProgress, ImportSummary } from './ingest/summary.ts';
 export { ErrorReport } from './report.ts';
 export { type Entity, type EntityName, entities, entityNames, type Field, isEntityName } from './schema/index.ts';
 export { print } from './sql/print.ts';

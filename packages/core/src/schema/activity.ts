@@ -17,6 +17,7 @@ export const activity: Entity = {
       aliases: ['type', 'event', 'event_type', 'activity', '类型', '事件', '行为'],
     }),
     f.num('quantity', 'How much (minutes, GB, sessions…); 1 when empty.', {
+      default: 1,
       aliases: ['qty', 'count', 'amount', 'value', 'usage', '数量', '用量', '次数'],
     }),
   ],

@@ -25,6 +25,7 @@ export const costs: Entity = {
       aliases: ['cost', 'spend', '金额', '费用'],
     }),
     f.text('segment', "Segment value the cost belongs to; 'all' when empty.", {
+      default: 'all',
       aliases: ['segment_value', '细分', '分群'],
     }),
   ],

@@ -23,6 +23,8 @@ export interface Field {
   notBefore?: string;
   /** Values later than the import time are rejected (they are typos: wrong year or day/month swapped). */
   notFuture?: boolean;
+  /** Value used when the cell is empty. */
+  default?: string | number;
   /** Must name a customer in `customers` (checked at import). */
   references?: 'customers';
 }

@@ -12,6 +12,7 @@ export const surveys: Entity = {
       aliases: ['response', 'answer_id', 'survey_id', '答卷编号', '问卷编号'],
     }),
     f.oneOf('respondent_type', ['customer', 'employee'], 'Who answered; customer when empty.', {
+      default: 'customer',
       aliases: ['respondent_kind', '受访者类型'],
     }),
     f.id('respondent_id', 'The customer (or employee) who answered.', {

@@ -6,7 +6,8 @@
  */
 import { tenureError } from '../errors.ts';
 
-export type SqlValue = string | number | bigint | boolean | null;
+/** What may be bound: scalars, or a list of strings (column lists, IN lists). */
+export type SqlValue = string | number | bigint | boolean | null | readonly string[];
 
 export class Param {
   constructor(readonly value: SqlValue) {}
@@ -48,6 +49,7 @@ function toValue(v: unknown): SqlValue {
   if (v === undefined || v === null) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return v;
   if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
   throw tenureError('TEN_INTERNAL', { detail: `cannot bind a ${typeof v} as an SQL parameter` });
 }
 

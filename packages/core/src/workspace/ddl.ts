@@ -29,7 +29,7 @@ export const bookkeeping: Sql[] = [
     batch_id BIGINT PRIMARY KEY, entity VARCHAR NOT NULL, file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
     format VARCHAR, encoding VARCHAR, status VARCHAR NOT NULL,
     rows_read BIGINT NOT NULL, rows_loaded BIGINT NOT NULL, rows_rejected BIGINT NOT NULL,
-    rows_new BIGINT NOT NULL, rows_updated BIGINT NOT NULL, rows_unchanged BIGINT NOT NULL,
+    rows_new BIGINT NOT NULL, rows_updated BIGINT NOT NULL, rows_unchanged BIGINT NOT NULL, rows_blank BIGINT NOT NULL,
     started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP NOT NULL)`,
   sql`CREATE TABLE IF NOT EXISTS rejects (
     batch_id BIGINT NOT NULL, line BIGINT, "column" VARCHAR, value VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL)`,

@@ -1,7 +1,21 @@
-import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, DuckDBTypeId } from '@duckdb/node-api';
+import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBResultReader,
+  type DuckDBType,
+  DuckDBTypeId,
+  type DuckDBValue,
+  LIST,
+  listValue,
+  SQLNULL,
+  VARCHAR,
+} from '@duckdb/node-api';
 import { tenureError } from '../../errors.ts';
 import { print } from '../../sql/print.ts';
-import type { Sql } from '../../sql/sql.ts';
+import type { Sql, SqlValue } from '../../sql/sql.ts';
 import type { Connection, Row } from '../engine.ts';
 import { duckdbDialect } from './dialect.ts';
 
@@ -24,6 +38,34 @@ function plain(v: unknown, type: DuckDBTypeId): unknown {
     return type === DuckDBTypeId.DATE ? iso.slice(0, 10) : iso.replace('.000Z', '').replace('Z', '').replace('T', ' ');
   }
   return v;
+}
+
+/** Bind with explicit types: DuckDB cannot infer a type for parameters of table functions such as read_csv. */
+function bind(params: SqlValue[]): { values: DuckDBValue[]; types: DuckDBType[] } {
+  const values: DuckDBValue[] = [];
+  const types: DuckDBType[] = [];
+  for (const p of params) {
+    if (Array.isArray(p)) {
+      values.push(listValue(p as string[]));
+      types.push(LIST(VARCHAR));
+    } else if (typeof p === 'string') {
+      values.push(p);
+      types.push(VARCHAR);
+    } else if (typeof p === 'number') {
+      values.push(p);
+      types.push(Number.isInteger(p) ? BIGINT : DOUBLE);
+    } else if (typeof p === 'bigint') {
+      values.push(p);
+      types.push(BIGINT);
+    } else if (typeof p === 'boolean') {
+      values.push(p);
+      types.push(BOOLEAN);
+    } else {
+      values.push(null);
+      types.push(SQLNULL);
+    }
+  }
+  return { values, types };
 }
 
 /** A connection that owns its DuckDB instance (one .duckdb file per process, as DuckDB requires). */
@@ -49,12 +91,21 @@ export class DuckDbConnection implements Connection {
 
   async run(q: Sql): Promise<void> {
     const p = print(q, this.dialect);
-    await this.raw.run(p.text, p.params as never);
+    const b = bind(p.params);
+    await this.raw.run(p.text, b.values, b.types);
+  }
+
+  /** Run a write and return how many rows it changed. */
+  async exec(q: Sql): Promise<number> {
+    const p = print(q, this.dialect);
+    const b = bind(p.params);
+    return Number((await this.raw.run(p.text, b.values, b.types)).rowsChanged);
   }
 
   async all<T extends Row = Row>(q: Sql): Promise<T[]> {
     const p = print(q, this.dialect);
-    return rowsOf(await this.raw.runAndReadAll(p.text, p.params as never)) as T[];
+    const b = bind(p.params);
+    return rowsOf(await this.raw.runAndReadAll(p.text, b.values, b.types)) as T[];
   }
 
   /** Run `fn` in one transaction: everything or nothing. */
@@ -68,6 +119,11 @@ export class DuckDbConnection implements Connection {
       await this.raw.run('ROLLBACK');
       throw e;
     }
+  }
+
+  /** Share of the running query done, 0–100, or -1 when DuckDB cannot tell (polled for progress bars). */
+  progress(): number {
+    return this.raw.progress.percentage;
   }
 
   async close(): Promise<void> {

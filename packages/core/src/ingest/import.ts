@@ -1,0 +1,237 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tenureError } from '../errors.ts';
+import { type EntityName, entities, isEntityName } from '../schema/index.ts';
+import { type Sql, sql } from '../sql/sql.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { inferTypes } from './infer.ts';
+import {
+  addExtraColumns,
+  CHECKED,
+  createMissingCustomers,
+  deriveOrderIds,
+  flagDuplicates,
+  flagUnknownCustomers,
+  syncSnapshotChurn,
+  upsert,
+  writeRejects,
+} from './load.ts';
+import { mapColumns, nearest } from './mapping.ts';
+import type { AttributeType } from './parse.ts';
+import { readers } from './readers.ts';
+import { inspectSource, sha256File } from './source.ts';
+import { checkImportOptions, type ImportOptions, type ImportSummary, summarizeProblems } from './summary.ts';
+import { type CheckPlan, planChecks, type Rule } from './validate.ts';
+
+const T = sql.id(CHECKED);
+const OK = sql`len(_errs) = 0 AND NOT _blank`;
+
+/** Rules that need the whole file or other tables; flagged after the one-pass check. */
+function tableRules(plan: CheckPlan, entityName: EntityName, createCustomers: boolean) {
+  const e = entities[entityName];
+  const next = () => plan.rules.length + 1;
+  const header = (name: string) => plan.columns.find((c) => c.name === name)?.header ?? name;
+  const keyText = sql.join(
+    e.key.map((k) => sql`CAST(${sql.id(k)} AS VARCHAR)`),
+    sql` || ' / ' || `,
+  );
+  const dup: Rule = {
+    id: next(),
+    code: 'TEN_ROW_DUPLICATE_KEY',
+    column: e.key.map(header).join(' / '),
+    expected: '',
+    cond: sql`false`,
+    value: keyText,
+  };
+  plan.rules.push(dup);
+  const refs = new Map<string, Rule>();
+  if (!createCustomers) {
+    for (const f of e.fields) {
+      if (!f.references || !plan.columns.some((c) => c.name === f.name)) continue;
+      const r: Rule = {
+        id: next(),
+        code: 'TEN_ROW_UNKNOWN_CUSTOMER',
+        column: header(f.name),
+        expected: '',
+        cond: sql`false`,
+        value: sql`${sql.id(f.name)}`,
+      };
+      plan.rules.push(r);
+      refs.set(f.name, r);
+    }
+  }
+  return { dup, refs };
+}
+
+async function withProgress<T>(ws: Workspace, opts: ImportOptions, phase: string, run: () => Promise<T>): Promise<T> {
+  if (!opts.onProgress) return run();
+  const report = opts.onProgress;
+  const timer = setInterval(() => report({ phase, percent: Math.max(0, ws.db.progress()) }), 200);
+  try {
+    return await run();
+  } finally {
+    clearInterval(timer);
+    report({ phase, percent: 100 });
+  }
+}
+
+const count = async (ws: Workspace, where: Sql) =>
+  Number((await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${T} WHERE ${where}`))[0]?.n ?? 0);
+
+/**
+ * Import one file into one entity: inspect → read → map → check → load, the load in one transaction.
+ * Bad rows go to `rejects` with line, column, value and a message; good rows are upserted by key.
+ * With more bad rows than `maxRejectRate` allows, nothing is loaded and TEN_IMPORT_TOO_MANY_REJECTS is thrown
+ * (the batch and its rejects are still recorded, so `tenure rejects` can show them).
+ * @example await importFile(ws, 'orders', 'orders.csv', { maxRejectRate: 0.01 })
+ */
+export async function importFile(
+  ws: Workspace,
+  entityName: string,
+  file: string,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
+  const started = new Date();
+  if (!isEntityName(entityName)) {
+    const known = Object.keys(entities);
+    const suggestion = nearest(entityName, known);
+    throw tenureError('TEN_ENTITY_UNKNOWN', { entity: entityName, known, ...(suggestion ? { suggestion } : {}) });
+  }
+  const entity = entities[entityName];
+  const o = checkImportOptions(opts);
+  const src = inspectSource(file, {
+    ...(o.format ? { format: o.format } : {}),
+    ...(o.encoding ? { encoding: o.encoding } : {}),
+  });
+  const hash = sha256File(src.path);
+  const tmpDir = mkdtempSync(join(tmpdir(), 'tenure-import-'));
+  const db = ws.db;
+  try {
+    const staged = await readers[src.format](src, {
+      db,
+      tmpDir,
+      ...(o.sheet ? { sheet: o.sheet } : {}),
+      ...(o.delimiter ? { delimiter: o.delimiter } : {}),
+    });
+    const knownRows = await db.all<{ source_header: string; column_name: string; type: AttributeType }>(
+      sql`SELECT source_header, column_name, type FROM attributes WHERE entity = ${entity.name}`,
+    );
+    const known = Object.fromEntries(knownRows.map((k) => [k.source_header, k.column_name]));
+    const mapping = mapColumns(entity, staged.headers, {
+      explicit: o.map ?? {},
+      dropUnmapped: !!o.dropUnmapped,
+      known,
+      file: src.file,
+    });
+    if (mapping.snapshot && !o.asOf)
+      throw tenureError(
+        'TEN_IMPORT_AS_OF_REQUIRED',
+        { file: src.file, column: staged.headers[mapping.snapshot.tenure] as string },
+        { file: src.file },
+      );
+    const knownTypes = Object.fromEntries(knownRows.map((k) => [k.column_name, k.type]));
+    const fresh = mapping.extras.filter((x) => !(x.column in knownTypes));
+    const extraTypes = { ...knownTypes, ...(await inferTypes(db, staged, fresh, o.dateFormat)) };
+    const now = new Date(started.getTime() + 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
+    const plan = planChecks(entity, mapping, staged, {
+      now,
+      extraTypes,
+      ...(o.dateFormat ? { dateFormat: o.dateFormat } : {}),
+      ...(o.asOf ? { asOf: o.asOf } : {}),
+    });
+    const extra = tableRules(plan, entityName, !!o.createMissingCustomers);
+
+    await db.run(sql`BEGIN TRANSACTION`);
+    try {
+      await withProgress(ws, opts, 'read', () => db.run(sql`CREATE OR REPLACE TEMP TABLE ${T} AS ${plan.select}`));
+      const malformed = await staged.malformed();
+      if (mapping.derivedKey) await deriveOrderIds(db);
+      await flagDuplicates(db, entity, extra.dup);
+      await flagUnknownCustomers(db, entity, extra.refs);
+      const blank = await count(ws, sql`_blank`);
+      const bad = (await count(ws, sql`len(_errs) > 0 AND NOT _blank`)) + malformed.length;
+      const total = (await count(ws, sql`true`)) - blank + malformed.length;
+      const [{ id: batch } = { id: 0 }] = await db.all<{ id: number }>(sql`SELECT nextval('import_batch_seq') AS id`);
+      await writeRejects(db, batch, plan.rules, staged.firstLine, malformed);
+      const refused = total > 0 && bad / total > o.maxRejectRate;
+      let loaded = { inserted: 0, updated: 0 };
+      let customersCreated = 0;
+      let churnEvents = 0;
+      if (!refused && !o.dryRun) {
+        await addExtraColumns(db, entity, mapping, extraTypes, batch);
+        if (o.createMissingCustomers) customersCreated = await createMissingCustomers(db, entity, batch);
+        loaded = await withProgress(ws, opts, 'load', () => upsert(db, entity, plan.columns, batch));
+        if (mapping.snapshot && o.asOf) churnEvents = await syncSnapshotChurn(db, o.asOf, batch);
+      }
+      const good = total - bad;
+      const status = o.dryRun ? 'dry-run' : refused ? 'refused' : 'loaded';
+      const summary: ImportSummary = {
+        batchId: o.dryRun ? null : batch,
+        entity: entity.name,
+        file: src.file,
+        format: src.format,
+        encoding: src.encoding,
+        sha256: await hash,
+        status,
+        rowsRead: total,
+        rowsLoaded: status === 'loaded' ? good : 0,
+        rowsRejected: bad,
+        rowsBlank: blank,
+        rowsNew: loaded.inserted,
+        rowsUpdated: loaded.updated,
+        rowsUnchanged: status === 'loaded' ? good - loaded.inserted - loaded.updated : 0,
+        customersCreated,
+        churnEventsDerived: churnEvents,
+        mapping: plan.columns.filter((c) => !c.extra).map((c) => ({ field: c.name, header: c.header })),
+        extras: mapping.extras.map((x) => ({
+          header: x.header,
+          column: x.column,
+          type: extraTypes[x.column] ?? 'VARCHAR',
+        })),
+        dropped: mapping.dropped,
+        ...(mapping.snapshot
+          ? {
+              snapshot: {
+                tenure: staged.headers[mapping.snapshot.tenure] as string,
+                churn: staged.headers[mapping.snapshot.churn] as string,
+              },
+            }
+          : {}),
+        derivedKey: mapping.derivedKey,
+        problems: await summarizeProblems(db, batch),
+        seconds: 0,
+      };
+      if (o.dryRun) {
+        summary.preview = await db.all(
+          sql`SELECT ${sql.ids(plan.columns.map((c) => c.name))} FROM ${T} WHERE ${OK} ORDER BY rowid LIMIT ${o.previewRows}`,
+        );
+        await db.run(sql`ROLLBACK`);
+      } else {
+        await db.run(sql`DROP TABLE IF EXISTS ${T}`);
+        await db.run(sql`INSERT INTO import_batches VALUES (${batch}, ${entity.name}, ${src.file}, ${summary.sha256}, ${src.format},
+          ${src.encoding}, ${status}, ${total}, ${summary.rowsLoaded}, ${bad}, ${loaded.inserted}, ${loaded.updated},
+          ${summary.rowsUnchanged}, ${blank}, CAST(${started.toISOString()} AS TIMESTAMP), current_timestamp::TIMESTAMP)`);
+        await db.run(sql`COMMIT`);
+      }
+      summary.seconds = (Date.now() - started.getTime()) / 1000;
+      if (refused && !o.dryRun) {
+        throw tenureError(
+          'TEN_IMPORT_TOO_MANY_REJECTS',
+          { file: src.file, rejected: bad, read: total, max: o.maxRejectRate },
+          { file: src.file },
+          { summary },
+        );
+      }
+      return summary;
+    } catch (e) {
+      await db.run(sql`ROLLBACK`).catch(() => undefined);
+      throw e;
+    }
+  } finally {
+    await hash.catch(() => undefined);
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+export type { ImportOptions, ImportSummary };

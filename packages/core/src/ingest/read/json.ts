@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { tenureError } from '../../errors.ts';
+import { type Sql, sql } from '../../sql/sql.ts';
+import { toUtf8 } from '../decode.ts';
+import { cleanHeaders, noMalformed, type Reader, renameAs, varcharRelation } from './reader.ts';
+
+/** JSON (an array of objects) or NDJSON (one object per line); nested values arrive as JSON text. */
+const jsonReader =
+  (format: 'array' | 'newline_delimited'): Reader =>
+  async (src, ctx) => {
+    const path = await toUtf8(src, join(ctx.tmpDir, 'decoded.json'));
+    const scan = (): Sql => sql`read_json(${path}, format = ${format}, maximum_object_size = 67108864)`;
+    let cols: { column_name: string }[];
+    try {
+      cols = await ctx.db.all(sql`DESCRIBE SELECT * FROM ${scan()}`);
+    } catch (e) {
+      throw tenureError(
+        'TEN_IMPORT_PARSE',
+        { file: src.file, detail: (e as Error).message.split('\n')[0] ?? '' },
+        { file: src.file },
+      );
+    }
+    const headers = cleanHeaders(cols.map((c) => c.column_name));
+    // NDJSON records sit one per line after no header; a JSON array has no lines, so records count from 1.
+    const firstLine = 1;
+    return {
+      headers,
+      relation: varcharRelation(sql`${scan()} AS ${renameAs(headers.length)}`, headers.length),
+      firstLine,
+      malformed: noMalformed,
+    };
+  };
+
+export const readJson = jsonReader('array');
+export const readNdjson = jsonReader('newline_delimited');

@@ -1,0 +1,68 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { tenureError } from '../../errors.ts';
+import { readCsv } from './csv.ts';
+import type { Reader } from './reader.ts';
+
+type Cell = ExcelJS.CellValue;
+
+/** Excel stores dates as wall-clock times; exceljs hands them over as UTC Dates holding that wall time. */
+function cellText(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+  }
+  if (typeof v === 'object') {
+    if ('result' in v) return cellText(v.result as Cell);
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v) return String(v.text);
+    if ('error' in v) return String(v.error);
+    return '';
+  }
+  return String(v);
+}
+
+const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+
+/**
+ * XLSX: the chosen sheet (by name or 1-based number; the first by default) is written to a UTF-8 CSV
+ * with one line per sheet row, so line numbers in messages are the row numbers Excel shows.
+ */
+export const readXlsx: Reader = async (src, ctx) => {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(src.path);
+  } catch (e) {
+    throw tenureError('TEN_IMPORT_PARSE', { file: src.file, detail: (e as Error).message }, { file: src.file });
+  }
+  const names = wb.worksheets.map((w) => w.name);
+  const wanted = ctx.sheet;
+  const ws = !wanted
+    ? wb.worksheets[0]
+    : (wb.worksheets.find((w) => w.name === wanted) ??
+      (/^\d+$/.test(wanted) ? wb.worksheets[Number(wanted) - 1] : undefined));
+  if (!ws)
+    throw tenureError(
+      'TEN_IMPORT_SHEET_NOT_FOUND',
+      { file: src.file, sheet: wanted ?? '1', sheets: names },
+      { file: src.file },
+    );
+  if (ws.actualRowCount === 0) throw tenureError('TEN_IMPORT_EMPTY_FILE', { file: src.file }, { file: src.file });
+  const width = ws.columnCount;
+  const target = join(ctx.tmpDir, 'sheet.csv');
+  const out = createWriteStream(target);
+  const empty = Array(width).fill('').join(',');
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const line = row.hasValues
+      ? Array.from({ length: width }, (_, c) => csvField(cellText(row.getCell(c + 1).value))).join(',')
+      : empty;
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return readCsv({ ...src, path: target, format: 'csv', encoding: 'utf-8' }, { ...ctx, delimiter: ',' });
+};

@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { tenureError } from '../errors.ts';
+
+/** Formats Tenure reads. `whitespace` is a space-aligned text table (e.g. the CDNOW master file). */
+export const formats = ['csv', 'whitespace', 'xlsx', 'parquet', 'json', 'ndjson'] as const;
+export type Format = (typeof formats)[number];
+
+export const encodings = ['utf-8', 'utf-16', 'gbk', 'gb18030'] as const;
+export type Encoding = (typeof encodings)[number];
+
+/** A file about to be imported: where it is, what it is, and how its text is encoded. */
+export interface Source {
+  path: string;
+  /** The name shown in messages: as the user typed it. */
+  file: string;
+  size: number;
+  format: Format;
+  encoding: Encoding;
+  /** The first bytes, for readers that sniff. */
+  head: Buffer;
+}
+
+const SAMPLE = 1 << 20;
+
+function readHead(path: string, n: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const read = readSync(fd, buf, 0, n, 0);
+    return buf.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const ENCODING_ALIASES: Record<string, Encoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-8-sig': 'utf-8',
+  'utf-16': 'utf-16',
+  utf16: 'utf-16',
+  'utf-16le': 'utf-16',
+  gbk: 'gbk',
+  gb2312: 'gbk',
+  cp936: 'gbk',
+  gb18030: 'gb18030',
+};
+
+export function parseEncoding(name: string): Encoding {
+  const e = ENCODING_ALIASES[name.toLowerCase()];
+  if (!e)
+    throw tenureError('TEN_IMPORT_BAD_OPTION', {
+      option: '--encoding',
+      value: name,
+      expected: 'utf-8, gbk or gb18030',
+    });
+  return e;
+}
+
+const FORMAT_ALIASES: Record<string, Format> = {
+  csv: 'csv',
+  tsv: 'csv',
+  txt: 'csv',
+  tab: 'csv',
+  dat: 'csv',
+  whitespace: 'whitespace',
+  xlsx: 'xlsx',
+  xlsm: 'xlsx',
+  parquet: 'parquet',
+  json: 'json',
+  ndjson: 'ndjson',
+  jsonl: 'ndjson',
+};
+
+export function parseFormat(name: string): Format {
+  const f = FORMAT_ALIASES[name.toLowerCase().replace(/^\./, '')];
+  if (!f) throw tenureError('TEN_IMPORT_BAD_OPTION', { option: '--format', value: name, expected: formats.join(', ') });
+  return f;
+}
+
+/** UTF-8 when the sample decodes strictly (ignoring a character cut at the sample's end), else GB18030. */
+export function detectEncoding(head: Buffer, complete: boolean): Encoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'utf-16';
+  const sample = complete ? head : head.subarray(0, Math.max(0, head.length - 3));
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample);
+    return 'utf-8';
+  } catch {
+    // Chinese Excel saves CSV in the ANSI code page (GBK); GB18030 is its superset, so it decodes both.
+    return 'gb18030';
+  }
+}
+
+function looksBinary(head: Buffer): boolean {
+  const n = Math.min(head.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = head[i] as number;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control > n * 0.01;
+}
+
+function sniffFormat(path: string, head: Buffer): Format | undefined {
+  if (head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'binary'))) return 'xlsx';
+  if (head.subarray(0, 4).toString('binary') === 'PAR1') return 'parquet';
+  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return undefined;
+  const byExt = FORMAT_ALIASES[extname(path).toLowerCase().replace(/^\./, '')];
+  const text = head.toString('utf8', 0, Math.min(head.length, 4096)).replace(/^\uFEFF/, '');
+  const first = text.trimStart()[0];
+  if (byExt === 'json' || byExt === 'ndjson' || (!byExt && (first === '[' || first === '{'))) {
+    if (first === '[') return 'json';
+    if (first === '{')
+      return byExt === 'json' && /^\s*\{[\s\S]*\}\s*$/.test(text) && !/\}\s*\n\s*\{/.test(text) ? 'json' : 'ndjson';
+  }
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  if (!/[,\t;|]/.test(line) && line.trim().split(/\s+/).length >= 2) return 'whitespace';
+  return 'csv';
+}
+
+/** Check the path and work out format and encoding, with a one-line error for every unusable input. */
+export function inspectSource(file: string, opts: { format?: string; encoding?: string } = {}): Source {
+  const path = resolve(file);
+  if (!existsSync(path)) throw tenureError('TEN_IMPORT_FILE_NOT_FOUND', { file }, { file });
+  const st = statSync(path);
+  if (st.isDirectory()) throw tenureError('TEN_IMPORT_IS_DIRECTORY', { file }, { file });
+  if (st.size === 0) throw tenureError('TEN_IMPORT_EMPTY_FILE', { file }, { file });
+  const head = readHead(path, SAMPLE);
+  if (
+    head
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim() === ''
+  )
+    throw tenureError('TEN_IMPORT_EMPTY_FILE', { file }, { file });
+  const format = opts.format ? parseFormat(opts.format) : sniffFormat(path, head);
+  if (!format)
+    throw tenureError('TEN_IMPORT_UNSUPPORTED_FORMAT', { file, format: extname(path) || 'binary' }, { file });
+  const textual = format !== 'xlsx' && format !== 'parquet';
+  const encoding = opts.encoding
+    ? parseEncoding(opts.encoding)
+    : textual
+      ? detectEncoding(head, st.size <= SAMPLE)
+      : 'utf-8';
+  if (textual && encoding !== 'utf-16' && looksBinary(head))
+    throw tenureError('TEN_IMPORT_BINARY_FILE', { file }, { file });
+  return { path, file: file || basename(path), size: st.size, format, encoding, head };
+}
+
+/** sha256 of the file, streamed (recorded per batch so a re-import of the same file can be recognised). */
+export function sha256File(path: string): Promise<string> {
+  return new Promise((res, rej) => {
+    const h = createHash('sha256');
+    createReadStream(path)
+      .on('data', (d) => h.update(d))
+      .on('error', rej)
+      .on('end', () => res(h.digest('hex')));
+  });
+}

@@ -1,0 +1,112 @@
+import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
+import type { Row } from '../engine/engine.ts';
+import { type ErrorCode, tenureError } from '../errors.ts';
+import { sql } from '../sql/sql.ts';
+
+export interface ImportProgress {
+  phase: string;
+  percent: number;
+}
+
+export interface ImportOptions {
+  /** --map target=source pairs. */
+  map?: Record<string, string>;
+  dropUnmapped?: boolean;
+  format?: string;
+  encoding?: string;
+  sheet?: string;
+  delimiter?: string;
+  /** strptime format for dates, e.g. "%d/%m/%Y". */
+  dateFormat?: string;
+  /** Snapshot date (YYYY-MM-DD) of a customers export with tenure and a churn flag. */
+  asOf?: string;
+  /** Share of bad rows above which nothing loads. Default 0.05. */
+  maxRejectRate?: number;
+  /** Create customers that orders/events name but `customers` lacks. */
+  createMissingCustomers?: boolean;
+  /** Check and preview only: nothing is written. */
+  dryRun?: boolean;
+  previewRows?: number;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ImportProblem {
+  code: ErrorCode;
+  column: string | null;
+  count: number;
+  firstLine: number | null;
+  example: string;
+}
+
+export interface ImportSummary {
+  batchId: number | null;
+  entity: string;
+  file: string;
+  format: string;
+  encoding: string;
+  sha256: string;
+  status: 'loaded' | 'refused' | 'dry-run';
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsBlank: number;
+  rowsNew: number;
+  rowsUpdated: number;
+  rowsUnchanged: number;
+  customersCreated: number;
+  churnEventsDerived: number;
+  mapping: { field: string; header: string }[];
+  extras: { header: string; column: string; type: string }[];
+  dropped: string[];
+  snapshot?: { tenure: string; churn: string };
+  derivedKey: boolean;
+  problems: ImportProblem[];
+  preview?: Row[];
+  seconds: number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Check option values up front, with the option's name in the message. */
+export function checkImportOptions(o: ImportOptions) {
+  const max = o.maxRejectRate ?? 0.05;
+  if (!(max >= 0 && max <= 1)) {
+    throw tenureError('TEN_IMPORT_BAD_OPTION', {
+      option: '--max-reject-rate',
+      value: String(o.maxRejectRate),
+      expected: 'a share from 0 to 1, e.g. 0.05',
+    });
+  }
+  if (o.asOf !== undefined && (!DATE.test(o.asOf) || Number.isNaN(Date.parse(o.asOf)))) {
+    throw tenureError('TEN_IMPORT_BAD_OPTION', { option: '--as-of', value: o.asOf, expected: 'a date as YYYY-MM-DD' });
+  }
+  if (o.dateFormat !== undefined && !o.dateFormat.includes('%')) {
+    throw tenureError('TEN_IMPORT_BAD_OPTION', {
+      option: '--date-format',
+      value: o.dateFormat,
+      expected: 'a strptime format such as %d/%m/%Y',
+    });
+  }
+  return { ...o, maxRejectRate: max, previewRows: o.previewRows ?? 10 };
+}
+
+/** Rejects of a batch grouped by code and column, with the first line and message as an example. */
+export async function summarizeProblems(db: DuckDbConnection, batch: number): Promise<ImportProblem[]> {
+  const rows = await db.all<{
+    code: ErrorCode;
+    column: string | null;
+    count: number;
+    first_line: number | null;
+    example: string;
+  }>(
+    sql`SELECT code, "column", count(*) AS count, min(line) AS first_line, arg_min(message, line) AS example
+        FROM rejects WHERE batch_id = ${batch} GROUP BY ALL ORDER BY count DESC, first_line`,
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    column: r.column,
+    count: r.count,
+    firstLine: r.first_line,
+    example: r.example,
+  }));
+}
