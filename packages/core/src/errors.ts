@@ -187,8 +187,8 @@ export const codes = {
   ),
   TEN_ROW_DUPLICATE_KEY: def<V>(
     422,
-    (a) => `${a.column} ${quote(a.value)} appears more than once in the file`,
-    (a) => `Keep one row per ${a.column}; the first occurrence is on line ${a.expected}.`,
+    (a) => `${a.column} ${quote(a.value)} appears more than once in the file (first on line ${a.expected})`,
+    (a) => `Keep one row per ${a.column}; only the first occurrence is loaded.`,
   ),
   TEN_ROW_UNKNOWN_CUSTOMER: def<V>(
     422,

@@ -11,6 +11,16 @@ export { type Entity, type EntityName, entities, entityNames, type Field, isEnti
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';
 export { configSchema, defaultConfig, parseConfig, type TenureConfig } from './workspace/config.ts';
+export { type DemoOptions, type DemoSummary, generateDemo } from './workspace/demo/index.ts';
+export {
+  type EntityStatus,
+  type HeadlineChurn,
+  headlineChurn,
+  listRejects,
+  type RejectRow,
+  timeField,
+  workspaceStatus,
+} from './workspace/status.ts';
 export {
   CONFIG_FILE,
   DB_FILE,

@@ -67,6 +67,9 @@ function tableRules(plan: CheckPlan, entityName: EntityName, createCustomers: bo
 async function withProgress<T>(ws: Workspace, opts: ImportOptions, phase: string, run: () => Promise<T>): Promise<T> {
   if (!opts.onProgress) return run();
   const report = opts.onProgress;
+  // DuckDB tracks a query's progress only with its progress bar enabled (else -1); it must not print.
+  await ws.db.run(sql`SET enable_progress_bar = true`);
+  await ws.db.run(sql`SET enable_progress_bar_print = false`);
   const timer = setInterval(() => report({ phase, percent: Math.max(0, ws.db.progress()) }), 200);
   try {
     return await run();
@@ -96,7 +99,12 @@ export async function importFile(
   if (!isEntityName(entityName)) {
     const known = Object.keys(entities);
     const suggestion = nearest(entityName, known);
-    throw tenureError('TEN_ENTITY_UNKNOWN', { entity: entityName, known, ...(suggestion ? { suggestion } : {}) });
+    throw tenureError(
+      'TEN_ENTITY_UNKNOWN',
+      { entity: entityName, known, ...(suggestion ? { suggestion } : {}) },
+      { entity: entityName },
+      { known, suggestion },
+    );
   }
   const entity = entities[entityName];
   const o = checkImportOptions(opts);
@@ -204,7 +212,7 @@ export async function importFile(
       };
       if (o.dryRun) {
         summary.preview = await db.all(
-          sql`SELECT ${sql.ids(plan.columns.map((c) => c.name))} FROM ${T} WHERE ${OK} ORDER BY rowid LIMIT ${o.previewRows}`,
+          sql`SELECT ${sql.ids(plan.columns.map((c) => c.name))} FROM ${T} WHERE ${OK} ORDER BY _row LIMIT ${o.previewRows}`,
         );
         await db.run(sql`ROLLBACK`);
       } else {

@@ -6,7 +6,7 @@ import { storageType } from '../workspace/ddl.ts';
 import type { Mapping } from './mapping.ts';
 import type { AttributeType } from './parse.ts';
 import type { Malformed } from './read/reader.ts';
-import type { CheckedColumn, CheckPlan, Rule } from './validate.ts';
+import type { CheckedColumn, Rule } from './validate.ts';
 
 /** The checked temp table every step below reads; one import runs per connection at a time. */
 export const CHECKED = 'import_checked';
@@ -14,13 +14,14 @@ const T = sql.id(CHECKED);
 const OK = sql`len(_errs) = 0 AND NOT _blank`;
 
 /**
- * Line of a checked row. Rows the reader dropped as malformed shift later rows down: `gaps` holds, for
- * each malformed line, how many good rows precede it, so line = first + rowid + (gaps ≤ rowid).
+ * Line of a checked row from its `_row` (0-based position among the rows the reader produced). Rows the
+ * reader dropped as malformed shift later rows down: `gaps` holds, for each malformed line, how many good
+ * rows precede it, so line = first + row + (gaps ≤ row).
  */
-export function lineOf(rowid: Sql, firstLine: number, malformed: Malformed[]): Sql {
+export function lineOf(row: Sql, firstLine: number, malformed: Malformed[]): Sql {
   const gaps = malformed.map((m, i) => String(m.line - firstLine - i));
-  if (!gaps.length) return sql`(${rowid} + ${firstLine})`;
-  return sql`(${rowid} + ${firstLine} + len(list_filter(CAST(${gaps} AS BIGINT[]), g -> g <= ${rowid})))`;
+  if (!gaps.length) return sql`(${row} + ${firstLine})`;
+  return sql`(${row} + ${firstLine} + len(list_filter(CAST(${gaps} AS BIGINT[]), g -> g <= ${row})))`;
 }
 
 const keyMatch = (e: Entity, a: string, b: string): Sql =>
@@ -32,10 +33,10 @@ const keyMatch = (e: Entity, a: string, b: string): Sql =>
 /** Orders without an id get `<customer>-<yyyymmdd>-<n>`: stable across re-imports of the same file. */
 export async function deriveOrderIds(db: DuckDbConnection): Promise<void> {
   await db.run(sql`UPDATE ${T} SET order_id = d.id FROM (
-      SELECT rowid AS r, customer_id || '-' || strftime(ordered_at, '%Y%m%d') || '-' ||
-        row_number() OVER (PARTITION BY customer_id, CAST(ordered_at AS DATE) ORDER BY rowid) AS id
+      SELECT _row AS r, customer_id || '-' || strftime(ordered_at, '%Y%m%d') || '-' ||
+        row_number() OVER (PARTITION BY customer_id, CAST(ordered_at AS DATE) ORDER BY _row) AS id
       FROM ${T} WHERE customer_id IS NOT NULL AND ordered_at IS NOT NULL) d
-    WHERE ${T}.rowid = d.r`);
+    WHERE ${T}._row = d.r`);
 }
 
 /** Later occurrences of a key inside the file are rejected, naming the first occurrence. */
@@ -47,9 +48,9 @@ export async function flagDuplicates(db: DuckDbConnection, e: Entity, rule: Rule
     sql` AND `,
   );
   await db.run(sql`UPDATE ${T} SET _errs = list_append(_errs, ${rule.id}), _dup_of = d.first FROM (
-      SELECT rowid AS r, min(rowid) OVER (PARTITION BY ${keys}) AS first FROM ${T}
+      SELECT _row AS r, min(_row) OVER (PARTITION BY ${keys}) AS first FROM ${T}
       WHERE ${present} AND NOT _blank QUALIFY count(*) OVER (PARTITION BY ${keys}) > 1) d
-    WHERE ${T}.rowid = d.r AND d.r <> d.first`);
+    WHERE ${T}._row = d.r AND d.r <> d.first`);
 }
 
 /** Rows naming a customer that is not in `customers` are rejected (unless the import creates them). */
@@ -84,7 +85,7 @@ export async function writeRejects(
     const expected = sql`CASE WHEN _dup_of IS NOT NULL THEN CAST(${lineOf(sql`_dup_of`, firstLine, malformed)} AS VARCHAR) ELSE r.expected END`;
     await db.run(sql`INSERT INTO rejects (batch_id, line, "column", value, code, message)
       SELECT ${batch}, e.line, r.col, e.v, r.code, replace(replace(r.tpl, '{{value}}', coalesce(e.v, '')), '{{expected}}', ${expected})
-      FROM (SELECT _rule, ${line} AS line, ${value} AS v, _dup_of FROM (SELECT rowid AS _row, unnest(_errs) AS _rule, * FROM ${T} WHERE len(_errs) > 0)) e
+      FROM (SELECT _rule, ${line} AS line, ${value} AS v, _dup_of FROM (SELECT unnest(_errs) AS _rule, * FROM ${T} WHERE len(_errs) > 0 AND NOT _blank)) e
       JOIN (SELECT CAST(unnest(${rules.map((r) => String(r.id))}) AS INTEGER) AS id, unnest(${rules.map((r) => r.code)}) AS code,
             unnest(${rules.map((r) => r.column)}) AS col, unnest(${tpl}) AS tpl, unnest(${rules.map((r) => r.expected)}) AS expected) r
         ON r.id = e._rule`);

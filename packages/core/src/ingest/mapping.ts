@@ -129,19 +129,26 @@ export function mapColumns(entity: Entity, headers: string[], opts: MappingOptio
     const field = byName.get(target);
     if (!field) {
       const hint = nearest(target, [...byName.keys()]);
-      throw tenureError('TEN_IMPORT_BAD_MAPPING', {
-        detail: `${entity.name} has no field "${target}"${hint ? ` (did you mean "${hint}"?)` : ''}; its fields are ${[...byName.keys()].join(', ')}`,
-        found: headers,
-      });
+      throw tenureError(
+        'TEN_IMPORT_BAD_MAPPING',
+        {
+          detail: `${entity.name} has no field "${target}"${hint ? ` (did you mean "${hint}"?)` : ''}; its fields are ${[...byName.keys()].join(', ')}`,
+          found: headers,
+        },
+        { entity: entity.name },
+        { target, suggestion: hint },
+      );
     }
     let index = headers.indexOf(source);
     if (index < 0) index = findHeader(headers, [source], new Set());
     if (index < 0) {
       const hint = nearest(source, headers);
-      throw tenureError('TEN_IMPORT_BAD_MAPPING', {
-        detail: `the file has no column "${source}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
-        found: headers,
-      });
+      throw tenureError(
+        'TEN_IMPORT_BAD_MAPPING',
+        { detail: `the file has no column "${source}"${hint ? ` (did you mean "${hint}"?)` : ''}`, found: headers },
+        { column: source },
+        { source, suggestion: hint },
+      );
     }
     taken.add(index);
     fields.push({ field, index, header: headers[index] as string });
@@ -189,7 +196,7 @@ export function mapColumns(entity: Entity, headers: string[], opts: MappingOptio
         ...(suggestion ? { suggestion } : {}),
       },
       { column: first.name },
-      { missing: missing.map((m) => m.name) },
+      { missing: missing.map((m) => m.name), suggestion },
     );
   }
 

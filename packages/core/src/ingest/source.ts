@@ -80,11 +80,24 @@ export function parseFormat(name: string): Format {
   return f;
 }
 
+/**
+ * The sample without a UTF-8 character cut in two at its end (the rest of it is past the sample). Only
+ * the cut sequence goes: dropping a fixed three bytes would cut the character before it instead.
+ */
+export function wholeUtf8(sample: Buffer): Buffer {
+  let i = sample.length - 1;
+  while (i >= 0 && i > sample.length - 4 && ((sample[i] as number) & 0xc0) === 0x80) i--;
+  if (i < 0) return sample;
+  const lead = sample[i] as number;
+  const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return sample.length - i < size ? sample.subarray(0, i) : sample;
+}
+
 /** UTF-8 when the sample decodes strictly (ignoring a character cut at the sample's end), else GB18030. */
 export function detectEncoding(head: Buffer, complete: boolean): Encoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'utf-16';
-  const sample = complete ? head : head.subarray(0, Math.max(0, head.length - 3));
+  const sample = complete ? head : wholeUtf8(head);
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(sample);
     return 'utf-8';

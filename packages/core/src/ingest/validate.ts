@@ -169,6 +169,9 @@ export function planChecks(entity: Entity, m: Mapping, staged: Staged, o: CheckO
   if (m.derivedKey) derive('order_id', sql`CAST(NULL AS VARCHAR)`);
   const cells = staged.headers.map((_, i) => cell(`c${i}`));
   items.push(sql`coalesce(${sql.join(cells)}) IS NULL AS _blank`);
+  // The record's position among the rows the reader produced (0-based). Not rowid: inside a transaction
+  // rowids start at a large offset, and updating the _errs list re-inserts rows under new rowids.
+  items.push(sql`row_number() OVER () - 1 AS _row`);
 
   const byName = new Map(columns.map((c) => [c.name, c]));
   const rules: Rule[] = [

@@ -68,6 +68,20 @@ function bind(params: SqlValue[]): { values: DuckDBValue[]; types: DuckDBType[] 
   return { values, types };
 }
 
+/** TENURE_TRACE=1 prints each statement's duration to stderr: the first tool when something is slow. */
+const TRACE = !!process.env.TENURE_TRACE;
+async function traced<T>(text: string, run: () => Promise<T>): Promise<T> {
+  if (!TRACE) return run();
+  const t0 = performance.now();
+  try {
+    return await run();
+  } finally {
+    process.stderr.write(
+      `[trace] ${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, ' ').slice(0, 160)}\n`,
+    );
+  }
+}
+
 /** A connection that owns its DuckDB instance (one .duckdb file per process, as DuckDB requires). */
 export class DuckDbConnection implements Connection {
   readonly dialect = duckdbDialect;
@@ -92,20 +106,20 @@ export class DuckDbConnection implements Connection {
   async run(q: Sql): Promise<void> {
     const p = print(q, this.dialect);
     const b = bind(p.params);
-    await this.raw.run(p.text, b.values, b.types);
+    await traced(p.text, () => this.raw.run(p.text, b.values, b.types));
   }
 
   /** Run a write and return how many rows it changed. */
   async exec(q: Sql): Promise<number> {
     const p = print(q, this.dialect);
     const b = bind(p.params);
-    return Number((await this.raw.run(p.text, b.values, b.types)).rowsChanged);
+    return Number((await traced(p.text, () => this.raw.run(p.text, b.values, b.types))).rowsChanged);
   }
 
   async all<T extends Row = Row>(q: Sql): Promise<T[]> {
     const p = print(q, this.dialect);
     const b = bind(p.params);
-    return rowsOf(await this.raw.runAndReadAll(p.text, b.values, b.types)) as T[];
+    return rowsOf(await traced(p.text, () => this.raw.runAndReadAll(p.text, b.values, b.types))) as T[];
   }
 
   /** Run `fn` in one transaction: everything or nothing. */

@@ -25,7 +25,11 @@ export const readCsv: Reader = async (src, ctx) => {
   const opts = dialectOptions(src, ctx);
   let headerRow: Record<string, unknown>[];
   try {
-    headerRow = await ctx.db.all(sql`SELECT * FROM read_csv(${path}, header = false, ${opts}) LIMIT 1`);
+    // ignore_errors as in the data scan (store_rejects implies it): otherwise one line with an extra field
+    // makes the sniffer give up on the delimiter and read every line as a single column.
+    headerRow = await ctx.db.all(
+      sql`SELECT * FROM read_csv(${path}, header = false, ${opts}, ignore_errors = true) LIMIT 1`,
+    );
   } catch (e) {
     throw tenureError(
       'TEN_IMPORT_PARSE',

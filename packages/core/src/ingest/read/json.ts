@@ -2,7 +2,17 @@ import { join } from 'node:path';
 import { tenureError } from '../../errors.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import { toUtf8 } from '../decode.ts';
-import { cleanHeaders, noMalformed, type Reader, renameAs, varcharRelation } from './reader.ts';
+import { cleanHeaders, noMalformed, positional, type Reader, renameAs } from './reader.ts';
+
+/**
+ * A JSON value as cell text: strings unquoted, JSON null as a missing value, numbers and booleans as
+ * written, objects and arrays as JSON text. A plain CAST would keep the quotes of strings in a column of
+ * mixed types ('"0.10"') and print objects in DuckDB's struct syntax ("{'kind': web}").
+ */
+const jsonText = (c: string): Sql => {
+  const j = sql`to_json(${sql.id(c)})`;
+  return sql`CASE json_type(${j}) WHEN 'VARCHAR' THEN ${j} ->> '$' WHEN 'NULL' THEN NULL ELSE CAST(${j} AS VARCHAR) END AS ${sql.id(c)}`;
+};
 
 /** JSON (an array of objects) or NDJSON (one object per line); nested values arrive as JSON text. */
 const jsonReader =
@@ -25,7 +35,7 @@ const jsonReader =
     const firstLine = 1;
     return {
       headers,
-      relation: varcharRelation(sql`${scan()} AS ${renameAs(headers.length)}`, headers.length),
+      relation: sql`SELECT ${sql.join(positional(headers.length).map(jsonText))} FROM ${scan()} AS ${renameAs(headers.length)}`,
       firstLine,
       malformed: noMalformed,
     };

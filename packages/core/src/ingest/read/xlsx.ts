@@ -64,5 +64,7 @@ export const readXlsx: Reader = async (src, ctx) => {
   }
   out.end();
   await once(out, 'finish');
-  return readCsv({ ...src, path: target, format: 'csv', encoding: 'utf-8' }, { ...ctx, delimiter: ',' });
+  // The sheet CSV is written as UTF-8 by us; `head` described the workbook's bytes, so it must not come along.
+  const csv = { ...src, path: target, format: 'csv', encoding: 'utf-8', head: Buffer.alloc(0) } as const;
+  return readCsv(csv, { ...ctx, delimiter: ',' });
 };

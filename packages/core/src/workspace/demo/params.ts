@@ -3,11 +3,12 @@
  * ground-truth.json can never disagree about what was simulated.
  *
  * A telecom/SaaS hybrid (mobile, broadband, tv) with an add-on shop. Customers are acquired over the
- * observation window on a growing trend with a December/January bump. Each month an active customer may
- * churn with probability
+ * observation window on a growing trend with a December/January bump. From the month after a subscription
+ * life starts, each month an active customer may churn with probability
  *
  *   involuntary + min(cap, base[contract] × early × priceRise × complaint × disengaged × competitor × campaign)
  *
+ * (times the observed share of the month when `end` cuts the last one short),
  * where every factor is 1 unless its driver applies in that month:
  * - early: the first `early.months` months of a subscription life;
  * - priceRise: the customer was on a risen plan when the price rose, for `priceRise.months` months from then;
@@ -17,7 +18,8 @@
  * - campaign: the treatment group of the retention campaign while it runs (the campaign's true effect).
  * The excess hazard of the competitor promotion is attributed to competitive churn and that of unresolved
  * complaints to fault churn; the rest splits by `voluntaryShares`. Usage also decays in the last
- * `preChurn.months` months before voluntary churn, and complaints are likelier just before it.
+ * `preChurn.months` months before voluntary churn, and complaints are likelier just before it. Some
+ * churners come back after a gap (`reactivation`) for a second life that follows the same model.
  */
 
 /** Weights of a categorical draw, in declaration order. */
@@ -50,6 +52,8 @@ export const DEMO_PARAMS = {
     planChangeRate: 0.015,
     /** Share of standard-plan changes that are upgrades to premium (the rest downgrade to basic). */
     upgradeShare: 0.65,
+    /** Voluntary churners ask to cancel 1 to this many days before their subscription ends. */
+    noticeDays: 30,
   },
   churn: {
     /** Voluntary monthly hazard by contract type before any driver. */
@@ -105,6 +109,7 @@ export const DEMO_PARAMS = {
     /** Share of active months with a login row, and mean logins in such a month. */
     loginShare: 0.17,
     loginMean: 12,
+    loginSigma: 0.5,
   },
   orders: {
     /** Add-on orders per active year: Poisson with a gamma-distributed rate (NBD heterogeneity). */
@@ -126,6 +131,8 @@ export const DEMO_PARAMS = {
     /** Mean hours to first response and from first response to resolution (exponential). */
     responseHours: 6,
     resolutionHours: 36,
+    /** Share of never-resolved complaints that were never even answered (status open, not pending). */
+    unansweredShare: 0.4,
     closedShare: 0.5,
     texts: {
       billing: ['My bill is higher than expected', 'I was charged twice'],
@@ -134,6 +141,23 @@ export const DEMO_PARAMS = {
       service: ['Nobody called me back', 'The store gave me wrong information'],
     },
   },
+  /**
+   * Every score is a satisfaction in [0, 1] mapped onto its scale: mean + sigma × normal − penalties.
+   * Customers score lower after an unresolved complaint, once their usage falls and while the price rise
+   * is fresh; ticket CSAT and CES fall with the hours waited and before churn.
+   */
+  satisfaction: {
+    mean: 0.75,
+    sigma: 0.18,
+    complaintPenalty: 0.25,
+    disengagedPenalty: 0.15,
+    priceRisePenalty: 0.1,
+    ticketMean: 0.8,
+    perHourWaited: 0.004,
+    preChurnPenalty: 0.3,
+    exitMean: 0.3,
+    employeeMean: 0.7,
+  },
   surveys: {
     /** Monthly probability that an active customer answers NPS or CSAT. */
     npsRate: 0.03,
@@ -141,8 +165,12 @@ export const DEMO_PARAMS = {
     /** Share of resolved tickets followed by a CES survey, and of voluntary churners by an exit survey. */
     cesShare: 0.3,
     exitShare: 0.4,
-    /** One employee per this many customers (at least 10); each answers a quarterly eNPS with this share. */
+    /** CES is answered this many hours after resolution; exit surveys 1 to this many days after churn. */
+    cesDelayHours: 1,
+    exitDelayDays: 7,
+    /** One employee per this many customers (at least minEmployees); each answers a quarterly eNPS with this share. */
     customersPerEmployee: 500,
+    minEmployees: 10,
     employeeResponse: 0.6,
   },
   costs: {

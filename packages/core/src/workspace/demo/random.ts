@@ -1,7 +1,8 @@
 /**
- * Seeded randomness as SQL expressions. DuckDB's random() depends on thread scheduling, so every draw is
- * instead a hash of (seed, stream, keys…): the same row gets the same number however the query runs.
- * Distributions come from uniforms by inverse CDF (exponential, geometric) or Box–Muller (normal).
+ * Seeded randomness as SQL expressions, and the small fragments that turn draws into values. DuckDB's
+ * random() depends on thread scheduling, so every draw is instead a hash of (seed, stream, keys…): the same
+ * row gets the same number however the query runs. Distributions come from uniforms by inverse CDF
+ * (exponential, geometric) or Box–Muller (normal).
  */
 import { type Sql, sql } from '../../sql/sql.ts';
 import type { Weights } from './params.ts';
@@ -62,6 +63,16 @@ const STREAM_NAMES = [
   'ces',
   'exit',
   'employee',
+  'npsAt',
+  'npsScore',
+  'csatAt',
+  'csatScore',
+  'cesScore',
+  'exitAt',
+  'exitScore',
+  'employeeAt',
+  'employeeScore',
+  'ticketUnanswered',
 ] as const;
 
 export type Stream = (typeof STREAM_NAMES)[number];
@@ -126,10 +137,26 @@ export function choose(u: Sql, values: readonly string[]): Sql {
   return pick(u, Object.fromEntries(values.map((v) => [v, 1])));
 }
 
+/** One of the texts listed for the row's category, e.g. a churn reason or a ticket text. */
+export function byCategory(category: Sql, u: Sql, texts: Readonly<Record<string, readonly string[]>>): Sql {
+  const whens = Object.entries(texts).map(([value, list]) => sql`WHEN ${value} THEN ${choose(u, list)}`);
+  return sql`(CASE ${category} ${sql.join(whens, sql` `)} END)`;
+}
+
 /** A value looked up by key: CASE key WHEN … THEN … END. */
 export function lookup(key: Sql, map: Readonly<Record<string, number | string>>): Sql {
   const whens = Object.entries(map).map(([k, v]) => sql`WHEN ${k} THEN ${v}`);
   return sql`(CASE ${key} ${sql.join(whens, sql` `)} END)`;
+}
+
+/** Bound values for an IN list: plan IN (${valueList(['basic', 'standard'])}). */
+export function valueList(values: readonly string[]): Sql {
+  return sql.join(values.map((v) => sql`${v}`));
+}
+
+/** A satisfaction in [0, 1] (clamped) as an integer score from lo to hi. */
+export function scaled(satisfaction: Sql, lo: number, hi: number): Sql {
+  return sql`(${lo} + round(${hi - lo} * greatest(0, least(1, ${satisfaction}))))`;
 }
 
 /** Epoch seconds to a TIMESTAMP (no time zone, as the schema stores them). */

@@ -1,0 +1,121 @@
+import { type ImportSummary, importFile, TenureError, withWorkspace } from '@tenure/core';
+import type { Command } from 'commander';
+import { type CommandModule, globalsOf } from '../context.ts';
+import { emit, fail, fmtInt, progressBar, table } from '../output.ts';
+
+interface ImportFlags {
+  map: string[];
+  dropUnmapped?: boolean;
+  encoding?: string;
+  format?: string;
+  sheet?: string;
+  delimiter?: string;
+  dateFormat?: string;
+  asOf?: string;
+  maxRejectRate?: string;
+  createMissingCustomers?: boolean;
+  dryRun?: boolean;
+}
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+function parseMap(pairs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of pairs) {
+    const i = p.indexOf('=');
+    if (i <= 0)
+      throw new TenureError(
+        'TEN_IMPORT_BAD_MAPPING',
+        `Invalid --map ${JSON.stringify(p)}`,
+        'Write --map target=source, e.g. --map customer_id=客户编号.',
+      );
+    out[p.slice(0, i).trim()] = p.slice(i + 1).trim();
+  }
+  return out;
+}
+
+function render(s: ImportSummary): string {
+  const head =
+    s.status === 'dry-run'
+      ? `Dry run of ${s.file} → ${s.entity} (${s.format}, ${s.encoding}): nothing was written`
+      : `Imported ${s.file} into ${s.entity} (batch ${s.batchId}, ${s.format}, ${s.encoding}) in ${s.seconds.toFixed(1)} s`;
+  const lines = [
+    head,
+    `  rows read ${fmtInt(s.rowsRead)}   loaded ${fmtInt(s.rowsLoaded)}   rejected ${fmtInt(s.rowsRejected)}${s.rowsBlank ? `   blank ${fmtInt(s.rowsBlank)}` : ''}`,
+  ];
+  if (s.status === 'loaded')
+    lines.push(`  new ${fmtInt(s.rowsNew)}   updated ${fmtInt(s.rowsUpdated)}   unchanged ${fmtInt(s.rowsUnchanged)}`);
+  if (s.customersCreated) lines.push(`  customers created ${fmtInt(s.customersCreated)}`);
+  if (s.churnEventsDerived) lines.push(`  churn events derived from the snapshot ${fmtInt(s.churnEventsDerived)}`);
+  lines.push(`  mapping: ${s.mapping.map((m) => `${m.field} ← ${m.header}`).join(', ')}`);
+  if (s.snapshot) lines.push(`  snapshot: tenure ← ${s.snapshot.tenure}, churned ← ${s.snapshot.churn}`);
+  if (s.extras.length)
+    lines.push(`  extra attributes: ${s.extras.map((x) => `${x.column} ${x.type} ← ${x.header}`).join(', ')}`);
+  if (s.dropped.length) lines.push(`  skipped columns: ${s.dropped.join(', ')}`);
+  if (s.problems.length) {
+    lines.push('  problems:');
+    for (const p of s.problems)
+      lines.push(`    ${p.code}  ${p.count} row(s), first on line ${p.firstLine ?? '?'}: ${p.example}`);
+    if (s.status !== 'dry-run') lines.push('  See every rejected row with `tenure rejects`.');
+  }
+  if (s.preview?.length) {
+    const cols = Object.keys(s.preview[0] ?? {});
+    lines.push(
+      '',
+      table(
+        cols,
+        s.preview.map((r) => cols.map((c) => (r[c] === null ? null : String(r[c])))),
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+export const importCommand: CommandModule = (program: Command) => {
+  program
+    .command('import')
+    .description('import a CSV/TSV, XLSX, Parquet, JSON or NDJSON file into an entity')
+    .argument(
+      '<entity>',
+      'customers, subscriptions, orders, activity, tickets, surveys, churn_events, costs, campaigns, campaign_members',
+    )
+    .argument('<file>', 'the file to import')
+    .option('--map <target=source>', 'map a file column onto a field (repeatable)', collect, [])
+    .option('--drop-unmapped', 'skip columns that map to no field instead of keeping them as attributes')
+    .option('--encoding <enc>', 'utf-8, gbk or gb18030 (detected when omitted)')
+    .option('--format <fmt>', 'csv, tsv, whitespace, xlsx, parquet, json, ndjson (detected when omitted)')
+    .option('--sheet <name|n>', 'XLSX sheet by name or 1-based number (the first by default)')
+    .option('--delimiter <c>', 'CSV delimiter (detected when omitted); \\t for tab')
+    .option('--date-format <fmt>', 'strptime format for day-first or unusual dates, e.g. %d/%m/%Y')
+    .option('--as-of <date>', 'for snapshot exports (tenure + churn flag): the date of the snapshot, YYYY-MM-DD')
+    .option('--max-reject-rate <share>', 'load nothing when more than this share of rows is bad', '0.05')
+    .option('--create-missing-customers', 'create customers that the file names but the workspace lacks')
+    .option('--dry-run', 'show mapping, types, first rows and problems without writing anything')
+    .action(async (entity: string, file: string, f: ImportFlags, cmd: Command) => {
+      const g = globalsOf(cmd);
+      try {
+        const rate = Number(f.maxRejectRate);
+        const summary = await withWorkspace(g.workspace, (ws) =>
+          importFile(ws, entity, file, {
+            map: parseMap(f.map),
+            dropUnmapped: !!f.dropUnmapped,
+            maxRejectRate: Number.isFinite(rate) ? rate : Number.NaN,
+            createMissingCustomers: !!f.createMissingCustomers,
+            dryRun: !!f.dryRun,
+            ...(f.encoding ? { encoding: f.encoding } : {}),
+            ...(f.format ? { format: f.format } : {}),
+            ...(f.sheet ? { sheet: f.sheet } : {}),
+            ...(f.delimiter ? { delimiter: f.delimiter } : {}),
+            ...(f.dateFormat ? { dateFormat: f.dateFormat } : {}),
+            ...(f.asOf ? { asOf: f.asOf } : {}),
+            ...(progressBar(g) ? { onProgress: progressBar(g) } : {}),
+          }),
+        );
+        emit(g, summary, () => render(summary));
+      } catch (e) {
+        const summary = e instanceof TenureError ? (e.details.summary as ImportSummary | undefined) : undefined;
+        if (summary && !g.json) process.stdout.write(`${render(summary)}\n`);
+        fail(g, e);
+      }
+    });
+};

@@ -1,0 +1,84 @@
+import { asTenureError, type TenureError } from '@tenure/core';
+
+/** Exit codes, documented in the README: scripts can tell bad input from a busy workspace. */
+export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, notFound: 4, conflict: 5 } as const;
+
+export function exitCodeOf(e: TenureError): number {
+  if (e.code === 'TEN_INTERNAL') return EXIT.internal;
+  if (e.code === 'TEN_USAGE') return EXIT.usage;
+  if (e.status === 404) return EXIT.notFound;
+  if (e.status === 409 || e.status === 423) return EXIT.conflict;
+  return EXIT.input;
+}
+
+export interface Out {
+  json: boolean;
+}
+
+/** Print a result: JSON for scripts, or the human rendering. */
+export function emit(out: Out, data: unknown, human: () => string): void {
+  process.stdout.write(out.json ? `${JSON.stringify(data, null, 2)}\n` : `${human()}\n`);
+}
+
+/** Print an error once, without a stack trace, and set the exit code. */
+export function fail(out: Out, e: unknown): void {
+  const err = asTenureError(e);
+  if (out.json) {
+    process.stdout.write(
+      `${JSON.stringify({ error: err.toJSON(), ...(err.details.summary ? { summary: err.details.summary } : {}) }, null, 2)}\n`,
+    );
+  } else {
+    const w = err.where;
+    const at = [
+      w.file,
+      w.line !== undefined ? `line ${w.line}` : '',
+      w.column ? `column ${w.column}` : '',
+      w.value !== undefined ? `value ${JSON.stringify(w.value)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    process.stderr.write(`error ${err.code}: ${err.message}\n${at ? `  where: ${at}\n` : ''}  hint: ${err.hint}\n`);
+    if (err.code === 'TEN_INTERNAL' && process.env.TENURE_DEBUG && e instanceof Error)
+      process.stderr.write(`${e.stack}\n`);
+  }
+  process.exitCode = exitCodeOf(err);
+}
+
+/** A plain text table with aligned columns. */
+export function table(headers: string[], rows: (string | number | null)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map((c) => (c === null ? '' : String(c))))];
+  const width = headers.map((_, i) =>
+    Math.max(
+      ...cells.map((r) =>
+        [...(r[i] ?? '')].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0),
+      ),
+    ),
+  );
+  const pad = (s: string, w: number) =>
+    s + ' '.repeat(Math.max(0, w - [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => pad(c, width[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(cells[0] as string[]), width.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join(
+    '\n',
+  );
+}
+
+export const fmtInt = (n: number) => n.toLocaleString('en-US');
+export const fmtPct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(2)} %`);
+
+/** A progress bar on stderr, only when it is a terminal and output is not JSON. */
+export function progressBar(out: Out): ((p: { phase: string; percent: number }) => void) | undefined {
+  if (out.json || !process.stderr.isTTY) return undefined;
+  let last = '';
+  return ({ phase, percent }) => {
+    const p = Math.min(100, Math.max(0, Math.round(percent)));
+    const bar = `${'█'.repeat(Math.round(p / 4))}${'░'.repeat(25 - Math.round(p / 4))}`;
+    const text = `\r${phase.padEnd(5)} ${bar} ${String(p).padStart(3)} %`;
+    if (text !== last) process.stderr.write(text);
+    last = text;
+    if (p >= 100) process.stderr.write('\n');
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * `tenure demo`: a synthetic subscription business generated inside DuckDB with set-based SQL. Every random
+ * number is a hash of (seed, stream, row keys), so the same options give the same data on any thread count.
+ * The business and its parameters are described in params.ts; ground-truth.json records them with the
+ * figures they produced.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tenureError } from '../../errors.ts';
+import { entityNames } from '../../schema/index.ts';
+import { sql } from '../../sql/sql.ts';
+import type { Workspace } from '../workspace.ts';
+import { writeActivity, writeOrders } from './activity.ts';
+import { createCalendar } from './calendar.ts';
+import { writeCampaign, writeCosts } from './campaign-costs.ts';
+import type { DemoContext, DemoOptions } from './context.ts';
+import { addContractAttribute, createCustomers } from './customers.ts';
+import { countRows, groundTruth } from './ground-truth.ts';
+import { simulateLives } from './lives.ts';
+import { demoCalendar } from './params.ts';
+import { Rand } from './random.ts';
+import { writeSubscriptions } from './subscriptions.ts';
+import { writeSurveys } from './surveys.ts';
+import { writeTickets } from './tickets.ts';
+
+export type { DemoOptions } from './context.ts';
+export { DEMO_PARAMS } from './params.ts';
+
+export interface DemoSummary {
+  customers: number;
+  /** Rows written per entity table. */
+  rows: Record<string, number>;
+  seconds: number;
+  groundTruthFile: string;
+}
+
+export const GROUND_TRUTH_FILE = 'ground-truth.json';
+const DEFAULT_END = '2025-12-31';
+const TEMP_TABLES = ['demo_months', 'demo_c', 'demo_lives', 'demo_ends', 'demo_spans'];
+
+/**
+ * Replace the workspace's data with a generated business and write ground-truth.json next to it.
+ * Everything happens in one transaction: a failure leaves the previous data untouched.
+ */
+export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<DemoSummary> {
+  const started = performance.now();
+  const o = validate(opts);
+  const ctx: DemoContext = { db: ws.db, ...o, cal: demoCalendar(o.months), r: new Rand(o.seed) };
+  const { rows, truth } = await ws.db.transaction(async () => {
+    for (const e of entityNames) await ws.db.run(sql`DELETE FROM ${sql.id(e)}`);
+    await addContractAttribute(ctx);
+    await createCalendar(ctx);
+    await createCustomers(ctx);
+    await simulateLives(ctx);
+    await writeSubscriptions(ctx);
+    await writeActivity(ctx);
+    await writeOrders(ctx);
+    await writeTickets(ctx);
+    await writeSurveys(ctx);
+    await writeCampaign(ctx);
+    await writeCosts(ctx);
+    const result = { rows: await countRows(ctx), truth: await groundTruth(ctx) };
+    for (const t of TEMP_TABLES) await ws.db.run(sql`DROP TABLE ${sql.id(t)}`);
+    return result;
+  });
+  const groundTruthFile = join(ws.dir, GROUND_TRUTH_FILE);
+  writeFileSync(groundTruthFile, `${JSON.stringify(truth, null, 2)}\n`);
+  return { customers: o.customers, rows, seconds: (performance.now() - started) / 1000, groundTruthFile };
+}
+
+function validate(opts: DemoOptions): Omit<DemoContext, 'db' | 'cal' | 'r'> {
+  const check = (option: string, value: unknown, ok: boolean, expected: string) => {
+    if (!ok) throw tenureError('TEN_DEMO_BAD_OPTION', { option, value: String(value), expected });
+  };
+  const int = (v: unknown, lo: number, hi: number) => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
+  check('customers', opts.customers, int(opts.customers, 1, 20_000_000), 'an integer from 1 to 20000000');
+  check('months', opts.months, int(opts.months, 1, 120), 'an integer from 1 to 120');
+  check('seed', opts.seed, Number.isSafeInteger(opts.seed), 'an integer');
+  const end = opts.end ?? DEFAULT_END;
+  const parsed = new Date(`${end}T00:00:00Z`);
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(end) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(end);
+  check('end', end, valid, 'a date as YYYY-MM-DD');
+  return { customers: opts.customers, months: opts.months, seed: opts.seed, end };
+}

@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    if (n === 'node_modules') return [];
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx|js)$/.test(n) ? [p] : [];
+  });
+}
+
+const importsOf = (file: string) =>
+  [
+    ...readFileSync(file, 'utf8').matchAll(
+      /(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(['"]([^'"]+)['"]\)/g,
+    ),
+  ].map((m) => (m[1] ?? m[2]) as string);
+
+const bare = (spec: string) =>
+  spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] as string);
+
+describe('architecture', () => {
+  for (const pkg of ['core', 'cli']) {
+    it(`packages/${pkg} imports only its declared dependencies and node built-ins`, () => {
+      const dir = join(root, 'packages', pkg);
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const allowed = new Set([
+        ...Object.keys(manifest.dependencies ?? {}),
+        ...Object.keys(manifest.devDependencies ?? {}),
+        'vitest',
+      ]);
+      const bad: string[] = [];
+      for (const f of files(dir)) {
+        for (const spec of importsOf(f)) {
+          if (spec.startsWith('.') || spec.startsWith('node:')) continue;
+          if (!allowed.has(bare(spec))) bad.push(`${relative(root, f)} imports ${spec}`);
+          if (spec.startsWith('@tenure/') && spec.split('/').length > 2)
+            bad.push(`${relative(root, f)} deep-imports ${spec}`);
+        }
+      }
+      expect(bad).toEqual([]);
+    });
+  }
+
+  it('core never reaches into another package by path', () => {
+    const bad = files(join(root, 'packages', 'core', 'src')).filter((f) =>
+      importsOf(f).some((s) => s.includes('packages/') || s.includes('../../../')),
+    );
+    expect(bad.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('the schema layer is pure data: it imports nothing from engine, ingest or workspace', () => {
+    const bad = files(join(root, 'packages', 'core', 'src', 'schema')).filter((f) =>
+      importsOf(f).some((s) => /\/(engine|ingest|workspace)\//.test(s)),
+    );
+    expect(bad).toEqual([]);
+  });
+});
