@@ -8,11 +8,15 @@ import type { Workspace } from '../workspace/workspace.ts';
 import { inferTypes } from './infer.ts';
 import {
   addExtraColumns,
+  anyFlagged,
+  BAD,
   CHECKED,
   createMissingCustomers,
   deriveOrderIds,
   flagDuplicates,
   flagUnknownCustomers,
+  okRows,
+  prepareChecked,
   syncSnapshotChurn,
   upsert,
   writeRejects,
@@ -25,7 +29,6 @@ import { checkImportOptions, type ImportOptions, type ImportSummary, summarizePr
 import { type CheckPlan, planChecks, type Rule } from './validate.ts';
 
 const T = sql.id(CHECKED);
-const OK = sql`len(_errs) = 0 AND NOT _blank`;
 
 /** Rules that need the whole file or other tables; flagged after the one-pass check. */
 function tableRules(plan: CheckPlan, entityName: EntityName, createCustomers: boolean) {
@@ -78,9 +81,6 @@ async function withProgress<T>(ws: Workspace, opts: ImportOptions, phase: string
     report({ phase, percent: 100 });
   }
 }
-
-const count = async (ws: Workspace, where: Sql) =>
-  Number((await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${T} WHERE ${where}`))[0]?.n ?? 0);
 
 /**
  * Import one file into one entity: inspect → read → map → check → load, the load in one transaction.
@@ -155,22 +155,27 @@ export async function importFile(
       await withProgress(ws, opts, 'read', () => db.run(sql`CREATE OR REPLACE TEMP TABLE ${T} AS ${plan.select}`));
       const malformed = await staged.malformed();
       if (mapping.derivedKey) await deriveOrderIds(db);
-      await flagDuplicates(db, entity, extra.dup);
+      const base = await prepareChecked(db);
+      if (!mapping.derivedKey) await flagDuplicates(db, entity, extra.dup);
       await flagUnknownCustomers(db, entity, extra.refs);
-      const blank = await count(ws, sql`_blank`);
-      const bad = (await count(ws, sql`len(_errs) > 0 AND NOT _blank`)) + malformed.length;
-      const total = (await count(ws, sql`true`)) - blank + malformed.length;
+      const [n = { blank: 0, bad: 0, all: 0 }] = await db.all<{ blank: number; bad: number; all: number }>(
+        sql`SELECT count(*) FILTER (WHERE _blank) AS blank, count(*) FILTER (WHERE ${BAD}) AS bad, count(*) AS "all" FROM ${T}`,
+      );
+      const OK = okRows(await anyFlagged(db));
+      const blank = n.blank;
+      const bad = n.bad + malformed.length;
+      const total = n.all - blank + malformed.length;
       const [{ id: batch } = { id: 0 }] = await db.all<{ id: number }>(sql`SELECT nextval('import_batch_seq') AS id`);
-      await writeRejects(db, batch, plan.rules, staged.firstLine, malformed);
+      await writeRejects(db, batch, plan.rules, staged.firstLine, malformed, base);
       const refused = total > 0 && bad / total > o.maxRejectRate;
       let loaded = { inserted: 0, updated: 0 };
       let customersCreated = 0;
       let churnEvents = 0;
       if (!refused && !o.dryRun) {
         await addExtraColumns(db, entity, mapping, extraTypes, batch);
-        if (o.createMissingCustomers) customersCreated = await createMissingCustomers(db, entity, batch);
-        loaded = await withProgress(ws, opts, 'load', () => upsert(db, entity, plan.columns, batch));
-        if (mapping.snapshot && o.asOf) churnEvents = await syncSnapshotChurn(db, o.asOf, batch);
+        if (o.createMissingCustomers) customersCreated = await createMissingCustomers(db, entity, batch, OK);
+        loaded = await withProgress(ws, opts, 'load', () => upsert(db, entity, plan.columns, batch, OK));
+        if (mapping.snapshot && o.asOf) churnEvents = await syncSnapshotChurn(db, o.asOf, batch, OK);
       }
       const good = total - bad;
       const status = o.dryRun ? 'dry-run' : refused ? 'refused' : 'loaded';
@@ -212,7 +217,7 @@ export async function importFile(
       };
       if (o.dryRun) {
         summary.preview = await db.all(
-          sql`SELECT ${sql.ids(plan.columns.map((c) => c.name))} FROM ${T} WHERE ${OK} ORDER BY _row LIMIT ${o.previewRows}`,
+          sql`SELECT ${sql.ids(plan.columns.map((c) => c.name))} FROM ${T} WHERE ${OK} ORDER BY rowid LIMIT ${o.previewRows}`,
         );
         await db.run(sql`ROLLBACK`);
       } else {

@@ -8,13 +8,42 @@ import type { AttributeType } from './parse.ts';
 import type { Malformed } from './read/reader.ts';
 import type { CheckedColumn, Rule } from './validate.ts';
 
-/** The checked temp table every step below reads; one import runs per connection at a time. */
+/**
+ * The checked temp table every step below reads, never updated once created: its rowids then follow the
+ * file's order, so a row's position is `rowid - base`. Rules that need the whole file or other tables
+ * (duplicate keys, unknown customers) write to the small FLAGS table instead of updating rows.
+ * One import runs per connection at a time.
+ */
 export const CHECKED = 'import_checked';
+export const FLAGS = 'import_flags';
 const T = sql.id(CHECKED);
-const OK = sql`len(_errs) = 0 AND NOT _blank`;
+const F = sql.id(FLAGS);
 
 /**
- * Line of a checked row from its `_row` (0-based position among the rows the reader produced). Rows the
+ * Rows that load: no broken rule, not blank, not flagged. The anti-join against FLAGS costs seconds on
+ * large files, so it is left out when nothing was flagged.
+ */
+export const okRows = (flagged: boolean): Sql =>
+  flagged
+    ? sql`len(_errs) = 0 AND NOT _blank AND rowid NOT IN (SELECT rid FROM ${F})`
+    : sql`len(_errs) = 0 AND NOT _blank`;
+
+/** Whether any row was flagged by a whole-file rule. */
+export async function anyFlagged(db: DuckDbConnection): Promise<boolean> {
+  return (await db.all(sql`SELECT 1 FROM ${F} LIMIT 1`)).length > 0;
+}
+/** Rows that are rejected. */
+export const BAD = sql`NOT _blank AND (len(_errs) > 0 OR rowid IN (SELECT rid FROM ${F}))`;
+
+/** Create the flags table and return the rowid of the file's first record (transaction-local rowids are offset). */
+export async function prepareChecked(db: DuckDbConnection): Promise<number> {
+  await db.run(sql`CREATE OR REPLACE TEMP TABLE ${F} (rid BIGINT, rule INTEGER, dup_of BIGINT)`);
+  const [r] = await db.all<{ base: number | null }>(sql`SELECT min(rowid) AS base FROM ${T}`);
+  return r?.base ?? 0;
+}
+
+/**
+ * Line of a checked row from its 0-based position among the rows the reader produced. Rows the
  * reader dropped as malformed shift later rows down: `gaps` holds, for each malformed line, how many good
  * rows precede it, so line = first + row + (gaps ≤ row).
  */
@@ -30,27 +59,37 @@ const keyMatch = (e: Entity, a: string, b: string): Sql =>
     sql` AND `,
   );
 
-/** Orders without an id get `<customer>-<yyyymmdd>-<n>`: stable across re-imports of the same file. */
+/**
+ * Orders without an id get `<customer>-<yyyymmdd>-<n>`: stable across re-imports of the same file. The table
+ * is rebuilt in file order rather than updated, so rowids keep following the file.
+ */
 export async function deriveOrderIds(db: DuckDbConnection): Promise<void> {
-  await db.run(sql`UPDATE ${T} SET order_id = d.id FROM (
-      SELECT _row AS r, customer_id || '-' || strftime(ordered_at, '%Y%m%d') || '-' ||
-        row_number() OVER (PARTITION BY customer_id, CAST(ordered_at AS DATE) ORDER BY _row) AS id
-      FROM ${T} WHERE customer_id IS NOT NULL AND ordered_at IS NOT NULL) d
-    WHERE ${T}._row = d.r`);
+  const tmp = sql.id(`${CHECKED}_keyed`);
+  await db.run(sql`CREATE OR REPLACE TEMP TABLE ${tmp} AS SELECT * REPLACE (
+      CASE WHEN customer_id IS NOT NULL AND ordered_at IS NOT NULL THEN customer_id || '-' || strftime(ordered_at, '%Y%m%d') || '-' ||
+        row_number() OVER (PARTITION BY customer_id, CAST(ordered_at AS DATE) ORDER BY rowid) END AS order_id)
+    FROM ${T} ORDER BY rowid`);
+  await db.run(sql`DROP TABLE ${T}`);
+  await db.run(sql`ALTER TABLE ${tmp} RENAME TO ${T}`);
 }
 
-/** Later occurrences of a key inside the file are rejected, naming the first occurrence. */
-export async function flagDuplicates(db: DuckDbConnection, e: Entity, rule: Rule | undefined): Promise<void> {
-  if (!rule) return;
+/**
+ * Later occurrences of a key inside the file are rejected, naming the first occurrence. A distinct count of
+ * key hashes proves most files duplicate-free in one cheap pass; only otherwise are the duplicates located.
+ */
+export async function flagDuplicates(db: DuckDbConnection, e: Entity, rule: Rule): Promise<void> {
   const keys = sql.ids(e.key);
   const present = sql.join(
     e.key.map((k) => sql`${sql.id(k)} IS NOT NULL`),
     sql` AND `,
   );
-  await db.run(sql`UPDATE ${T} SET _errs = list_append(_errs, ${rule.id}), _dup_of = d.first FROM (
-      SELECT _row AS r, min(_row) OVER (PARTITION BY ${keys}) AS first FROM ${T}
-      WHERE ${present} AND NOT _blank QUALIFY count(*) OVER (PARTITION BY ${keys}) > 1) d
-    WHERE ${T}._row = d.r AND d.r <> d.first`);
+  const [probe] = await db.all<{ unique: boolean }>(
+    sql`SELECT count(*) = count(DISTINCT hash(${keys})) AS "unique" FROM ${T} WHERE ${present} AND NOT _blank`,
+  );
+  if (probe?.unique) return;
+  await db.run(sql`INSERT INTO ${F} SELECT r, ${rule.id}, first FROM (
+      SELECT rowid AS r, min(rowid) OVER (PARTITION BY ${keys}) AS first FROM ${T}
+      WHERE ${present} AND NOT _blank QUALIFY count(*) OVER (PARTITION BY ${keys}) > 1) WHERE r <> first`);
 }
 
 /** Rows naming a customer that is not in `customers` are rejected (unless the import creates them). */
@@ -59,7 +98,7 @@ export async function flagUnknownCustomers(db: DuckDbConnection, e: Entity, rule
     const rule = rules.get(f.name);
     if (!rule) continue;
     const when = e.referenceWhen ? sql` AND ${sql.id(e.referenceWhen.field)} = ${e.referenceWhen.equals}` : sql``;
-    await db.run(sql`UPDATE ${T} SET _errs = list_append(_errs, ${rule.id})
+    await db.run(sql`INSERT INTO ${F} SELECT rowid, ${rule.id}, NULL FROM ${T}
       WHERE ${sql.id(f.name)} IS NOT NULL${when} AND NOT _blank
         AND ${sql.id(f.name)} NOT IN (SELECT customer_id FROM customers)`);
   }
@@ -72,6 +111,7 @@ export async function writeRejects(
   rules: Rule[],
   firstLine: number,
   malformed: Malformed[],
+  base: number,
 ): Promise<void> {
   if (rules.length) {
     const tpl = rules.map(
@@ -81,14 +121,19 @@ export async function writeRejects(
       rules.map((r) => sql`WHEN ${r.id} THEN ${r.value}`),
       sql` `,
     )} END`;
-    const line = lineOf(sql`_row`, firstLine, malformed);
-    const expected = sql`CASE WHEN _dup_of IS NOT NULL THEN CAST(${lineOf(sql`_dup_of`, firstLine, malformed)} AS VARCHAR) ELSE r.expected END`;
+    // Helper columns start with "_": attribute columns never do, so they cannot collide with a user's column.
+    const line = lineOf(sql`(_rid - ${base})`, firstLine, malformed);
+    const firstOf = lineOf(sql`(_dupof - ${base})`, firstLine, malformed);
+    const broken = sql`SELECT rowid AS _rid, unnest(_errs) AS _rule, CAST(NULL AS BIGINT) AS _dupof FROM ${T}
+      WHERE len(_errs) > 0 AND NOT _blank UNION ALL SELECT rid, rule, dup_of FROM ${F}`;
+    const meta = sql`SELECT CAST(unnest(${rules.map((r) => String(r.id))}) AS INTEGER) AS _id, unnest(${rules.map((r) => r.code)}) AS _code,
+      unnest(${rules.map((r) => r.column)}) AS _col, unnest(${tpl}) AS _tpl, unnest(${rules.map((r) => r.expected)}) AS _exp`;
     await db.run(sql`INSERT INTO rejects (batch_id, line, "column", value, code, message)
-      SELECT ${batch}, e.line, r.col, e.v, r.code, replace(replace(r.tpl, '{{value}}', coalesce(e.v, '')), '{{expected}}', ${expected})
-      FROM (SELECT _rule, ${line} AS line, ${value} AS v, _dup_of FROM (SELECT unnest(_errs) AS _rule, * FROM ${T} WHERE len(_errs) > 0 AND NOT _blank)) e
-      JOIN (SELECT CAST(unnest(${rules.map((r) => String(r.id))}) AS INTEGER) AS id, unnest(${rules.map((r) => r.code)}) AS code,
-            unnest(${rules.map((r) => r.column)}) AS col, unnest(${tpl}) AS tpl, unnest(${rules.map((r) => r.expected)}) AS expected) r
-        ON r.id = e._rule`);
+      SELECT ${batch}, _line, _col, _v, _code,
+        replace(replace(_tpl, '{{value}}', coalesce(_v, '')), '{{expected}}', CASE WHEN _dupof IS NOT NULL THEN CAST(_first AS VARCHAR) ELSE _exp END)
+      FROM (SELECT _rule, _dupof, ${line} AS _line, ${firstOf} AS _first, ${value} AS _v
+            FROM (${broken}) e JOIN ${T} c ON c.rowid = e._rid) x
+      JOIN (${meta}) m ON m._id = x._rule`);
   }
   for (const m of malformed) {
     const msg = describe('TEN_ROW_MALFORMED', { column: '', value: m.text, expected: m.detail }).message;
@@ -116,7 +161,7 @@ export async function addExtraColumns(
 }
 
 /** --create-missing-customers: unknown customers are created, acquired at their first event in the file. */
-export async function createMissingCustomers(db: DuckDbConnection, e: Entity, batch: number): Promise<number> {
+export async function createMissingCustomers(db: DuckDbConnection, e: Entity, batch: number, OK: Sql): Promise<number> {
   const time = e.fields.find((f: Field) => f.type === 'timestamp' && f.required);
   if (!time || e.name === 'customers') return 0;
   return db.exec(sql`INSERT INTO customers (customer_id, created_at, _batch)
@@ -133,6 +178,7 @@ export async function upsert(
   e: Entity,
   columns: CheckedColumn[],
   batch: number,
+  OK: Sql,
 ): Promise<{ inserted: number; updated: number }> {
   const names = columns.map((c) => c.name);
   const target = sql.id(e.name);
@@ -157,7 +203,7 @@ export async function upsert(
 }
 
 /** Snapshot imports record churned customers as churn events at the as-of date (and retract them if unflagged). */
-export async function syncSnapshotChurn(db: DuckDbConnection, asOf: string, batch: number): Promise<number> {
+export async function syncSnapshotChurn(db: DuckDbConnection, asOf: string, batch: number, OK: Sql): Promise<number> {
   const note = 'derived from the churn flag of a snapshot import';
   await db.run(sql`DELETE FROM churn_events WHERE note = ${note} AND churned_at = CAST(${asOf} AS TIMESTAMP)
     AND customer_id IN (SELECT customer_id FROM ${T} WHERE ${OK} AND NOT _churned)`);

@@ -169,9 +169,6 @@ export function planChecks(entity: Entity, m: Mapping, staged: Staged, o: CheckO
   if (m.derivedKey) derive('order_id', sql`CAST(NULL AS VARCHAR)`);
   const cells = staged.headers.map((_, i) => cell(`c${i}`));
   items.push(sql`coalesce(${sql.join(cells)}) IS NULL AS _blank`);
-  // The record's position among the rows the reader produced (0-based). Not rowid: inside a transaction
-  // rowids start at a large offset, and updating the _errs list re-inserts rows under new rowids.
-  items.push(sql`row_number() OVER () - 1 AS _row`);
 
   const byName = new Map(columns.map((c) => [c.name, c]));
   const rules: Rule[] = [
@@ -188,7 +185,7 @@ export function planChecks(entity: Entity, m: Mapping, staged: Staged, o: CheckO
         sql`CASE WHEN ${sql.id(c.name)} IS NULL OR ${sql.raw(c.field.type === 'enum' ? 'true' : 'false')} THEN ${sql.id(raw(c.name))} END AS ${sql.id(raw(c.name))}`,
     );
   const replace = keepRaw.length ? sql` REPLACE (${sql.join(keepRaw)})` : sql``;
-  const select = sql`SELECT *${replace}, CAST(${errs} AS INTEGER[]) AS _errs, CAST(NULL AS BIGINT) AS _dup_of
+  const select = sql`SELECT *${replace}, CAST(${errs} AS INTEGER[]) AS _errs
     FROM (SELECT ${sql.join(items)} FROM (${staged.relation}))`;
   return { select, rules, columns };
 }

@@ -14,12 +14,20 @@ export const storageType: Record<FieldType, string> = {
 };
 
 /**
+ * Identifiers are nearly unique strings: FSST/dictionary compression gains little on them but its analysis
+ * made bulk inserts 3–4× slower (measured: 10M orders, 7.6 s → 2 s), and uncompressed keys join faster.
+ */
+const ID_STORAGE = sql` USING COMPRESSION uncompressed`;
+
+/**
  * Keys are enforced by the loader (deduplication and upsert by key), not by DuckDB indexes: an ART index
  * makes bulk loads several times slower and DuckDB's own guidance is to avoid them for analytical tables.
  * `_batch` records which import last wrote each row.
  */
 export function createEntityTable(e: Entity): Sql {
-  const cols = e.fields.map((fl) => sql`${sql.id(fl.name)} ${sql.raw(storageType[fl.type])}`);
+  const cols = e.fields.map(
+    (fl) => sql`${sql.id(fl.name)} ${sql.raw(storageType[fl.type])}${fl.type === 'id' ? ID_STORAGE : sql``}`,
+  );
   return sql`CREATE TABLE IF NOT EXISTS ${sql.id(e.name)} (${sql.join(cols)}, "_batch" BIGINT)`;
 }
 
