@@ -63,7 +63,8 @@ sql.id = (...parts: string[]): Ident => {
 
 /** Trusted SQL text from our own code (keywords, function names), never from user input. */
 sql.raw = (text: string): Raw => {
-  if (!RAW.test(text)) throw tenureError('TEN_INTERNAL', { detail: `unsafe raw SQL ${JSON.stringify(text)}` });
+  if (!RAW.test(text) || text.includes('--') || text.includes('/*'))
+    throw tenureError('TEN_INTERNAL', { detail: `unsafe raw SQL ${JSON.stringify(text)}` });
   return new Raw(text);
 };
 
