@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tenureError } from '../errors.ts';
 import { type EntityName, entities, isEntityName } from '../schema/index.ts';
-import { type Sql, sql } from '../sql/sql.ts';
+import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { inferTypes } from './infer.ts';
 import {
