@@ -1,14 +1,16 @@
+import { tenureError } from '@tenure/core';
 import { Command, CommanderError } from 'commander';
 import { demo } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
+import { metrics } from './commands/metrics.ts';
 import { rejects } from './commands/rejects.ts';
 import { status } from './commands/status.ts';
 import type { CommandModule } from './context.ts';
-import { EXIT } from './output.ts';
+import { EXIT, fail } from './output.ts';
 
 /** Every command: one module, one line. */
-const commands: CommandModule[] = [init, demo, importCommand, status, rejects];
+const commands: CommandModule[] = [init, demo, importCommand, status, rejects, metrics];
 
 const program = new Command('tenure')
   .description('Tenure: customer retention and churn intelligence')
@@ -18,12 +20,25 @@ const program = new Command('tenure')
   .exitOverride();
 for (const c of commands) c(program);
 
+// Commander cannot tell us --json when parsing failed, so look at argv (before a `--` that ends the options).
+const argv = process.argv.slice(2);
+const json = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : undefined).includes('--json');
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof CommanderError) {
-    process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+  if (!(e instanceof CommanderError)) {
+    fail({ json }, e); // a bug: one line (the stack only with TENURE_DEBUG=1), exit code 1
+  } else if (e.exitCode === 0) {
+    // --help, `tenure help`, `tenure help <command>` (a bare `tenure` shows help too, but as an error: exit 2)
+    process.exitCode = EXIT.ok;
   } else {
-    throw e;
+    // Commander has printed the message and usage on stderr; scripts asking for JSON get the error on stdout too.
+    if (json) {
+      const detail = e.code === 'commander.help' ? 'no command given' : e.message.replace(/^error: /, '');
+      const err = tenureError('TEN_USAGE', { detail });
+      process.stdout.write(`${JSON.stringify({ error: err.toJSON() }, null, 2)}\n`);
+    }
+    process.exitCode = EXIT.usage;
   }
 }

@@ -195,6 +195,22 @@ export const codes = {
     (a) => `${a.column} ${quote(a.value)} is not a known customer`,
     () => 'Import the customers first (`tenure import customers …`), or fix the id.',
   ),
+  TEN_METRIC_UNKNOWN: def<{ name: string; known: string[]; suggestion?: string }>(
+    404,
+    (a) => `Unknown metric ${quote(a.name)}`,
+    (a) => `${a.suggestion ? `Did you mean ${quote(a.suggestion)}? ` : ''}List them with \`tenure metrics --list\`.`,
+  ),
+  TEN_METRIC_BAD_QUERY: def<{ detail: string; hint: string }>(
+    400,
+    (a) => `Invalid metric query: ${a.detail}`,
+    (a) => a.hint,
+  ),
+  TEN_METRIC_UNKNOWN_SEGMENT: def<{ segment: string; known: string[] }>(
+    400,
+    (a) => `${quote(a.segment)} is not a segment dimension of this workspace`,
+    (a) =>
+      `Use one of: ${a.known.join(', ') || '(none yet)'}. Customer attributes become dimensions when listed under "dimensions" in tenure.config.json.`,
+  ),
   TEN_DEMO_BAD_OPTION: def<{ option: string; value: string; expected: string }>(
     400,
     (a) => `Invalid ${a.option} ${quote(a.value)}`,

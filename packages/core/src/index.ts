@@ -6,6 +6,10 @@ export { type Connection, type Dialect, type EngineName, engines } from './engin
 export { asTenureError, codes, describe, type ErrorCode, TenureError, tenureError, type Where } from './errors.ts';
 export { importFile } from './ingest/import.ts';
 export type { ImportOptions, ImportProblem, ImportProgress, ImportSummary } from './ingest/summary.ts';
+export { catalog, type MetricName, metricNames } from './metrics/catalog.ts';
+export { computeMetric, computeMetrics, type MetricRow, metricDef } from './metrics/compute.ts';
+export type { MetricDef } from './metrics/define.ts';
+export type { MetricQuery } from './metrics/query.ts';
 export { ErrorReport } from './report.ts';
 export { type Entity, type EntityName, entities, entityNames, type Field, isEntityName } from './schema/index.ts';
 export { print } from './sql/print.ts';

@@ -1,8 +1,13 @@
-import type { SqlValue } from '../sql/sql.ts';
+import type { Sql, SqlValue } from '../sql/sql.ts';
+
+/** Calendar grains every metric can be computed at. Weeks and fiscal years are built from these in shared code. */
+export const grains = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type Grain = (typeof grains)[number];
 
 /**
  * What differs between SQL engines, and nothing else. Every member is required, so a new dialect that
- * misses one does not compile (Cube's per-dialect templates, without the class hierarchy).
+ * misses one does not compile (Cube's per-dialect templates, without the class hierarchy). Metrics never
+ * name an engine: they call these.
  */
 export interface Dialect {
   readonly name: string;
@@ -10,4 +15,22 @@ export interface Dialect {
   quoteId(id: string): string;
   /** The placeholder for the n-th (1-based) bound parameter. */
   param(n: number, value: SqlValue): string;
+  /** A bound 'YYYY-MM-DD[ HH:MM:SS]' text as a timestamp. */
+  timestamp(text: Sql): Sql;
+  /** Start of the ISO period (weeks start on Monday, years in January) containing ts, as a timestamp. */
+  periodStart(grain: Grain, ts: Sql): Sql;
+  /** ts plus n (an integer expression) periods, as a timestamp. */
+  addPeriods(grain: Grain, ts: Sql, n: Sql): Sql;
+  /** Whole period boundaries crossed from a to b (date_diff semantics): month of 2024-01-31 → 2024-02-01 is 1. */
+  periodsBetween(grain: Grain, a: Sql, b: Sql): Sql;
+  /** Days (fractional) from a to b. */
+  daysBetween(a: Sql, b: Sql): Sql;
+  /** A table of integers 0 … n-1 in a column named `i`. */
+  series(n: Sql): Sql;
+  /** x ÷ y as a double, NULL when y is 0 or NULL. */
+  ratio(x: Sql, y: Sql): Sql;
+  /** The exact p-quantile of x (linear interpolation, like R type 7). */
+  quantile(p: number, x: Sql): Sql;
+  /** Text appended to every query (ClickHouse: SETTINGS that make joins and NULLs behave like SQL). */
+  readonly querySuffix: Sql;
 }

@@ -1,0 +1,154 @@
+import { catalog, computeMetrics, type MetricRow, metricNames, TenureError, withWorkspace } from '@tenure/core';
+import type { Command } from 'commander';
+import { type CommandModule, globalsOf } from '../context.ts';
+import { emit, fail, table } from '../output.ts';
+
+interface MetricFlags {
+  list?: boolean;
+  period: string;
+  from?: string;
+  to?: string;
+  by: string[];
+  filter: string[];
+  basis: string;
+  csv?: boolean;
+  lang: string;
+}
+
+const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').filter(Boolean)];
+
+function parseFilters(pairs: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const p of pairs) {
+    const i = p.indexOf('=');
+    if (i <= 0)
+      throw new TenureError(
+        'TEN_METRIC_BAD_QUERY',
+        `Invalid metric query: --filter ${JSON.stringify(p)}`,
+        'Write --filter dimension=value, e.g. --filter region=north.',
+      );
+    const key = p.slice(0, i).trim();
+    out[key] = [...(out[key] ?? []), p.slice(i + 1).trim()];
+  }
+  return out;
+}
+
+const fmtValue = (r: MetricRow) => {
+  if (r.value === null) return '—';
+  const unit = catalog[r.metric].unit;
+  if (unit === 'ratio') return `${(100 * r.value).toFixed(2)} %`;
+  return unit === 'money' ? r.value.toFixed(2) : String(r.value);
+};
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+function toCsv(rows: MetricRow[], by: string[]): string {
+  const head = [
+    'metric',
+    'period_start',
+    'period_end',
+    ...by,
+    'value',
+    'numerator',
+    'denominator',
+    'ci_low',
+    'ci_high',
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.metric,
+      r.period_start,
+      r.period_end,
+      ...by.map((b) => r.segment[b]),
+      r.value,
+      r.numerator,
+      r.denominator,
+      r.ci_low,
+      r.ci_high,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return [head.join(','), ...lines].join('\n');
+}
+
+export const metrics: CommandModule = (program: Command) => {
+  program
+    .command('metrics')
+    .description('compute metrics by period and segment (tenure metrics --list shows them all)')
+    .argument('[names...]', 'metric ids, e.g. churn_rate retention_rate nrr')
+    .option('--list', 'list the metrics with their definitions')
+    .option('--period <grain>', 'day, week, month, quarter or year', 'month')
+    .option('--from <date>', 'first period: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn')
+    .option('--to <date>', 'last period (inclusive)')
+    .option('--by <dimension>', 'break down by a segment dimension (repeatable or comma-separated)', collect, [])
+    .option(
+      '--filter <dimension=value>',
+      'keep only customers with this value (repeatable)',
+      (v: string, p: string[]) => [...p, v],
+      [],
+    )
+    .option('--basis <basis>', 'auto, subscriptions, orders or customers', 'auto')
+    .option('--csv', 'CSV output')
+    .option('--lang <lang>', 'en or zh for titles', 'en')
+    .action(async (names: string[], f: MetricFlags, cmd: Command) => {
+      const g = globalsOf(cmd);
+      try {
+        const lang = f.lang.startsWith('zh') ? 'zh-CN' : 'en';
+        if (f.list || names.length === 0) {
+          const list = metricNames.map((n) => ({
+            id: n,
+            title: catalog[n].title[lang],
+            unit: catalog[n].unit,
+            description: catalog[n].description[lang],
+          }));
+          emit(g, list, () =>
+            table(
+              ['id', 'title', 'unit', 'definition'],
+              list.map((m) => [m.id, m.title, m.unit, m.description]),
+            ),
+          );
+          return;
+        }
+        if (!f.from || !f.to)
+          throw new TenureError(
+            'TEN_METRIC_BAD_QUERY',
+            'Invalid metric query: --from and --to are required',
+            'For example --from 2024-01 --to 2024-12.',
+          );
+        const rows = await withWorkspace(g.workspace, (ws) =>
+          computeMetrics(ws.db, ws.config, names, {
+            period: f.period as 'month',
+            from: f.from as string,
+            to: f.to as string,
+            by: f.by,
+            filter: parseFilters(f.filter),
+            basis: f.basis as 'auto',
+          }),
+        );
+        if (f.csv && !g.json) {
+          process.stdout.write(`${toCsv(rows, f.by)}\n`);
+          return;
+        }
+        emit(g, rows, () =>
+          table(
+            ['metric', 'period', ...f.by, 'value', 'numerator', 'denominator', '95 % interval'],
+            rows.map((r) => [
+              catalog[r.metric].title[lang],
+              r.period_start,
+              ...f.by.map((b) => r.segment[b] ?? ''),
+              fmtValue(r),
+              r.numerator,
+              r.denominator,
+              r.ci_low === null ? '' : `${(100 * r.ci_low).toFixed(2)}–${(100 * (r.ci_high ?? 0)).toFixed(2)} %`,
+            ]),
+          ),
+        );
+      } catch (e) {
+        fail(g, e);
+      }
+    });
+};

@@ -1,0 +1,75 @@
+import type { Connection } from '../engine/engine.ts';
+import { tenureError } from '../errors.ts';
+import { nearest } from '../ingest/mapping.ts';
+import { wilson } from '../stats/wilson.ts';
+import type { TenureConfig } from '../workspace/config.ts';
+import { catalog, type MetricName, metricNames } from './catalog.ts';
+import { type BaseName, type BaseRows, bases, type MetricDef } from './define.ts';
+import { type MetricQuery, type NormalQuery, normalizeQuery } from './query.ts';
+import { segColumns } from './segments.ts';
+
+/** One value of a metric: a period, a segment (empty without --by) and the value with its ingredients. */
+export interface MetricRow {
+  metric: MetricName;
+  period_start: string;
+  period_end: string;
+  segment: Record<string, string>;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  parts?: Record<string, number>;
+}
+
+export function metricDef(name: string): MetricDef {
+  if (!Object.hasOwn(catalog, name)) {
+    const suggestion = nearest(name, metricNames);
+    throw tenureError('TEN_METRIC_UNKNOWN', { name, known: metricNames, ...(suggestion ? { suggestion } : {}) });
+  }
+  return catalog[name as MetricName] as MetricDef;
+}
+
+function shape(def: MetricDef, q: NormalQuery, row: BaseRows[BaseName]): MetricRow {
+  const v = (def.value as (r: BaseRows[BaseName]) => ReturnType<MetricDef['value']>)(row);
+  const period = q.grid[row.k as number] as { start: string; end: string };
+  const segment = Object.fromEntries(q.by.map((b, i) => [b, String(row[segColumns(q)[i + 1] as string])]));
+  const ci =
+    def.interval === 'wilson' && v.numerator !== undefined && v.denominator ? wilson(v.numerator, v.denominator) : null;
+  return {
+    metric: def.id as MetricName,
+    period_start: period.start.slice(0, 10),
+    period_end: period.end.slice(0, 10),
+    segment,
+    value: v.value,
+    numerator: v.numerator ?? null,
+    denominator: v.denominator ?? null,
+    ci_low: ci?.low ?? null,
+    ci_high: ci?.high ?? null,
+    ...(v.parts ? { parts: v.parts } : {}),
+  };
+}
+
+/**
+ * Compute metrics over one connection (DuckDB or ClickHouse). Each base measure runs once however many
+ * metrics derive from it.
+ * @example await computeMetrics(ws.db, ws.config, ['churn_rate', 'nrr'], { period: 'month', from: '2024-01', to: '2024-12' })
+ */
+export async function computeMetrics(
+  conn: Connection,
+  config: TenureConfig,
+  names: string[],
+  query: MetricQuery,
+): Promise<MetricRow[]> {
+  const defs = names.map(metricDef);
+  const q = await normalizeQuery(conn, config, query);
+  const results = new Map<BaseName, BaseRows[BaseName][]>();
+  for (const base of new Set(defs.map((d) => d.base))) {
+    results.set(base, (await conn.all(bases[base](q, conn.dialect))) as BaseRows[BaseName][]);
+  }
+  return defs.flatMap((d) => (results.get(d.base) ?? []).map((r) => shape(d, q, r)));
+}
+
+/** One metric: `computeMetric(ws.db, ws.config, 'churn_rate', { period: 'month', from: '2024-01', to: '2024-12' })`. */
+export const computeMetric = (conn: Connection, config: TenureConfig, name: string, query: MetricQuery) =>
+  computeMetrics(conn, config, [name], query);

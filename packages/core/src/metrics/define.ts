@@ -1,0 +1,64 @@
+import type { Dialect, Grain } from '../engine/dialect.ts';
+import { grains } from '../engine/dialect.ts';
+import type { Sql } from '../sql/sql.ts';
+import { type FlowRow, flowSql } from './flow.ts';
+import type { NormalQuery } from './query.ts';
+import { type RevenueRow, revenueSql } from './revenue.ts';
+
+/**
+ * Base measures: the few SQL queries metrics are derived from. A metric names its base and maps a base row
+ * to its value, so "active at start" has one definition shared by churn and both retention formulas.
+ */
+export const bases = {
+  flow: flowSql,
+  revenue: revenueSql,
+} satisfies Record<string, (q: NormalQuery, d: Dialect) => Sql>;
+
+export interface BaseRows {
+  flow: FlowRow;
+  revenue: RevenueRow;
+}
+export type BaseName = keyof typeof bases;
+
+export interface Value {
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+  /** Named components (e.g. MRR movements). */
+  parts?: Record<string, number>;
+}
+
+export interface Text {
+  en: string;
+  'zh-CN': string;
+}
+
+export interface MetricDef<B extends BaseName = BaseName> {
+  id: string;
+  title: Text;
+  /** Formula in words, numerator and denominator: rendered into docs/metrics.md. */
+  description: Text;
+  unit: 'count' | 'ratio' | 'money';
+  grains: readonly Grain[];
+  /** Entities the metric reads. */
+  requires: readonly string[];
+  base: B;
+  /** Rates get Wilson 95 % intervals from numerator and denominator. */
+  interval: 'wilson' | 'none';
+  value: (row: BaseRows[B]) => Value;
+}
+
+/** Declare a metric; `grains` default to all. */
+export const defineMetric = <B extends BaseName>(
+  d: Omit<MetricDef<B>, 'grains'> & { grains?: readonly Grain[] },
+): MetricDef<B> => ({
+  grains,
+  ...d,
+});
+
+/** numerator ÷ denominator, null when the denominator is 0. */
+export const ratio = (numerator: number, denominator: number): Value => ({
+  value: denominator ? numerator / denominator : null,
+  numerator,
+  denominator,
+});

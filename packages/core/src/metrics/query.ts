@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { type Grain, grains } from '../engine/dialect.ts';
+import type { Connection } from '../engine/engine.ts';
+import { tenureError } from '../errors.ts';
+import { sql } from '../sql/sql.ts';
+import type { TenureConfig } from '../workspace/config.ts';
+import { type CalendarOptions, type Period, periodGrid } from './calendar.ts';
+
+/** What a caller asks for: `metrics.compute('churn_rate', { period: 'month', from: '2024-01', to: '2024-12', by: ['region'] })`. */
+export const metricQuerySchema = z
+  .object({
+    period: z.enum(grains).default('month'),
+    from: z.string(),
+    to: z.string(),
+    by: z.array(z.string()).max(3).default([]),
+    filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
+    /** Where customer activity comes from: subscriptions (contractual), orders (non-contractual, churn after
+     * `inactivity_days` without an order), or customers + churn events (snapshots). `auto` picks the first with rows. */
+    basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
+  })
+  .strict();
+
+export type MetricQuery = z.input<typeof metricQuerySchema>;
+export type Basis = 'subscriptions' | 'orders' | 'customers';
+
+/** A validated query: the period grid, whitelisted segment columns and filters, the activity basis. */
+export interface NormalQuery {
+  grain: Grain;
+  grid: Period[];
+  calendar: CalendarOptions;
+  by: string[];
+  filter: [string, string[]][];
+  basis: Basis;
+  config: TenureConfig;
+}
+
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$/;
+
+/** '2024', '2024-03', '2024-03-15' or '2024-Q2' → the first day it names. */
+export function parseDay(text: string, option: string): Date {
+  const m = DATE.exec(text.trim());
+  if (!m)
+    throw tenureError('TEN_METRIC_BAD_QUERY', {
+      detail: `${option} ${JSON.stringify(text)} is not a date`,
+      hint: 'Use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn.',
+    });
+  const [, y, mo, d, q] = m;
+  const month = q ? (Number(q) - 1) * 3 : mo ? Number(mo) - 1 : 0;
+  const date = new Date(Date.UTC(Number(y), month, d ? Number(d) : 1));
+  if (date.getUTCMonth() !== month || (d && date.getUTCDate() !== Number(d))) {
+    throw tenureError('TEN_METRIC_BAD_QUERY', {
+      detail: `${option} ${JSON.stringify(text)} is not a real date`,
+      hint: 'Check the month and day.',
+    });
+  }
+  return date;
+}
+
+/** Customer columns that may be used for breakdowns and filters: the configured dimensions that exist. */
+async function dimensions(conn: Connection, config: TenureConfig): Promise<string[]> {
+  const cols = await conn.all<{ name: string }>(
+    sql`SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'customers'`,
+  );
+  const present = new Set(cols.map((c) => c.name));
+  return config.dimensions.filter((d) => present.has(d));
+}
+
+async function pickBasis(conn: Connection, basis: string): Promise<Basis> {
+  if (basis !== 'auto') return basis as Basis;
+  for (const b of ['subscriptions', 'orders'] as const) {
+    if ((await conn.all(sql`SELECT 1 AS x FROM ${sql.id(b)} LIMIT 1`)).length) return b;
+  }
+  return 'customers';
+}
+
+/** Parse and check a query against the workspace: unknown segments and malformed dates get clear errors. */
+export async function normalizeQuery(conn: Connection, config: TenureConfig, q: MetricQuery): Promise<NormalQuery> {
+  const parsed = metricQuerySchema.safeParse(q);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+    throw tenureError('TEN_METRIC_BAD_QUERY', { detail, hint: 'See `tenure metrics --help`.' });
+  }
+  const p = parsed.data;
+  const calendar: CalendarOptions = { fiscalStartMonth: config.fiscal_year_start_month, weekStart: config.week_start };
+  const from = parseDay(p.from, '--from');
+  const to = parseDay(p.to, '--to');
+  if (to < from)
+    throw tenureError('TEN_METRIC_BAD_QUERY', {
+      detail: `--to ${p.to} is before --from ${p.from}`,
+      hint: 'Swap them.',
+    });
+  const grid = periodGrid(p.period, from, to, calendar);
+  if (grid.length > 1000)
+    throw tenureError('TEN_METRIC_BAD_QUERY', {
+      detail: `${grid.length} periods asked for`,
+      hint: 'Ask for at most 1,000 periods: use a coarser --period.',
+    });
+  const dims = await dimensions(conn, config);
+  const check = (name: string) => {
+    if (!dims.includes(name)) throw tenureError('TEN_METRIC_UNKNOWN_SEGMENT', { segment: name, known: dims });
+    return name;
+  };
+  return {
+    grain: p.period,
+    grid,
+    calendar,
+    by: p.by.map(check),
+    filter: Object.entries(p.filter).map(([k, v]) => [check(k), Array.isArray(v) ? v : [v]]),
+    basis: await pickBasis(conn, p.basis),
+    config,
+  };
+}
