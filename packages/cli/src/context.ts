@@ -4,11 +4,13 @@ import type { Out } from './output.ts';
 /** Global options every command sees. */
 export interface Globals extends Out {
   workspace: string;
+  /** A ClickHouse target to run metrics on instead of the workspace's DuckDB (see README, "Scale out"). */
+  engine?: string;
 }
 
 export const globalsOf = (cmd: Command): Globals => {
-  const o = cmd.optsWithGlobals() as { workspace: string; json?: boolean };
-  return { workspace: o.workspace, json: !!o.json };
+  const o = cmd.optsWithGlobals() as { workspace: string; json?: boolean; engine?: string };
+  return { workspace: o.workspace, json: !!o.json, ...(o.engine ? { engine: o.engine } : {}) };
 };
 
 /** A command module: adds itself to the program. One file per command, one line in main.ts. */

@@ -1,21 +1,41 @@
 import { tenureError } from '@tenure/core';
 import { Command, CommanderError } from 'commander';
+import { benchmarks } from './commands/benchmarks.ts';
 import { demo } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
 import { metrics } from './commands/metrics.ts';
+import { quality } from './commands/quality.ts';
 import { rejects } from './commands/rejects.ts';
+import { report } from './commands/report.ts';
 import { status } from './commands/status.ts';
+import { sync } from './commands/sync.ts';
 import type { CommandModule } from './context.ts';
 import { EXIT, fail } from './output.ts';
 
 /** Every command: one module, one line. */
-const commands: CommandModule[] = [init, demo, importCommand, status, rejects, metrics];
+const commands: CommandModule[] = [
+  init,
+  demo,
+  importCommand,
+  status,
+  rejects,
+  metrics,
+  quality,
+  benchmarks,
+  sync,
+  report,
+];
 
 const program = new Command('tenure')
   .description('Tenure: customer retention and churn intelligence')
   .option('-w, --workspace <dir>', 'workspace folder', process.env.TENURE_WORKSPACE ?? 'tenure-workspace')
   .option('--json', 'machine-readable JSON output')
+  .option(
+    '--engine <url>',
+    'run metrics on ClickHouse (clickhouse://user:pass@host:8123/db) instead of the embedded DuckDB',
+    process.env.TENURE_ENGINE,
+  )
   .showHelpAfterError()
   .exitOverride();
 for (const c of commands) c(program);

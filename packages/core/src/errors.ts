@@ -67,6 +67,22 @@ export const codes = {
     () =>
       'DuckDB lets one process hold a workspace at a time. Stop the other tenure process (for example a running `tenure serve`) and try again.',
   ),
+  TEN_WORKSPACE_BAD_PATH: def<{ dir: string; detail: string }>(
+    400,
+    (a) => `${a.dir} cannot be a workspace folder: ${a.detail}`,
+    () => 'Give --workspace a folder path (it is created if missing), not a file or a path inside a file.',
+  ),
+  TEN_WORKSPACE_CORRUPT: def<{ file: string; detail: string }>(
+    422,
+    (a) => `${a.file} is not a readable Tenure database: ${a.detail}`,
+    () =>
+      'The file was replaced or damaged. Restore it from a backup, or rebuild the workspace with `tenure init --force` and import the data again.',
+  ),
+  TEN_BATCH_NOT_FOUND: def<{ batch: number }>(
+    404,
+    (a) => `There is no import batch ${a.batch}`,
+    () => 'Batch ids are in the import summaries (`tenure import … --json` prints batchId).',
+  ),
   TEN_ENTITY_UNKNOWN: def<{ entity: string; known: string[]; suggestion?: string }>(
     400,
     (a) => `Unknown entity ${quote(a.entity)}`,
@@ -112,11 +128,12 @@ export const codes = {
     (a) => `${a.file} has no sheet ${quote(a.sheet)}`,
     (a) => `Sheets in the workbook: ${a.sheets.map(quote).join(', ')}. Pass one with --sheet.`,
   ),
-  TEN_IMPORT_MISSING_COLUMN: def<{ file: string; field: string; found: string[]; suggestion?: string }>(
+  TEN_IMPORT_MISSING_COLUMN: def<{ file: string; fields: string[]; found: string[]; suggestion?: string }>(
     422,
-    (a) => `${a.file} has no column for the required field ${quote(a.field)}`,
     (a) =>
-      `${a.suggestion ? `The closest column is ${quote(a.suggestion)}: pass --map ${a.field}=${quote(a.suggestion)} if it is the one. ` : `Pass --map ${a.field}=<column>. `}Columns found: ${a.found.map(quote).join(', ')}.`,
+      `${a.file} has no column for the required field${a.fields.length > 1 ? 's' : ''} ${a.fields.map(quote).join(', ')}`,
+    (a) =>
+      `${a.suggestion ? `The closest column is ${quote(a.suggestion)}: pass --map ${a.fields[0]}=${quote(a.suggestion)} if it is the one. ` : `Pass --map ${a.fields[0]}=<column>. `}Columns found: ${a.found.map(quote).join(', ')}.`,
   ),
   TEN_IMPORT_BAD_MAPPING: def<{ detail: string; found: string[] }>(
     400,

@@ -10,7 +10,7 @@ export function errorsDoc(codes: typeof Codes): string {
       {},
       {
         get: (_t, k) =>
-          k === 'found' || k === 'known' || k === 'sheets' || k === 'problems' ? ['…'] : sample(String(k)),
+          ['found', 'known', 'sheets', 'problems', 'fields'].includes(String(k)) ? ['…'] : sample(String(k)),
       },
     );
     const message = (d.message as (a: unknown) => string)(args).replaceAll('|', '\\|');

@@ -1,9 +1,30 @@
-import { generateDemo, headlineChurn, initWorkspace } from '@tenure/core';
+import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  CONFIG_FILE,
+  checkDemoOptions,
+  DB_FILE,
+  generateDemo,
+  headlineChurn,
+  initWorkspace,
+  isWorkspace,
+  tenureError,
+} from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, fmtPct, table } from '../output.ts';
 
-const int = (v: string) => (/^-?\d+$/.test(v) ? Number(v) : Number.NaN);
+/** An option's text as an integer, refused with the text the user typed (not "NaN") before anything is written. */
+const int = (option: string, v: string): number => {
+  if (!/^\s*-?\d+\s*$/.test(v)) throw tenureError('TEN_DEMO_BAD_OPTION', { option, value: v, expected: 'an integer' });
+  return Number(v);
+};
+
+/** Remove what a failed `demo` created in a folder that held no workspace before, so a retry is not refused. */
+function undoCreate(dir: string, dirExisted: boolean): void {
+  for (const f of [DB_FILE, `${DB_FILE}.wal`, CONFIG_FILE, 'ground-truth.json']) rmSync(join(dir, f), { force: true });
+  if (!dirExisted && existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
+}
 
 export const demo: CommandModule = (program: Command) => {
   program
@@ -16,14 +37,21 @@ export const demo: CommandModule = (program: Command) => {
     .action(async (o: { customers: string; months: string; seed: string; force?: boolean }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
-        const ws = await initWorkspace(g.workspace, { force: !!o.force });
+        const opts = {
+          customers: int('--customers', o.customers),
+          months: int('--months', o.months),
+          seed: int('--seed', o.seed),
+        };
+        checkDemoOptions(opts);
+        const dir = resolve(g.workspace);
+        const dirExisted = existsSync(dir);
+        const wasWorkspace = isWorkspace(dir);
+        const ws = await initWorkspace(dir, { force: !!o.force });
+        let ok = false;
         try {
-          const summary = await generateDemo(ws, {
-            customers: int(o.customers),
-            months: int(o.months),
-            seed: int(o.seed),
-          });
+          const summary = await generateDemo(ws, opts);
           const churn = await headlineChurn(ws);
+          ok = true;
           emit(g, { workspace: ws.dir, ...summary, churn }, () => {
             const rows = Object.entries(summary.rows).map(([t, n]) => [t, fmtInt(n)]);
             const c = churn
@@ -33,6 +61,7 @@ export const demo: CommandModule = (program: Command) => {
           });
         } finally {
           await ws.close();
+          if (!ok && !wasWorkspace) undoCreate(dir, dirExisted);
         }
       } catch (e) {
         fail(g, e);

@@ -1,4 +1,4 @@
-import { type ImportSummary, importFile, TenureError, withWorkspace } from '@tenure/core';
+import { type ImportSummary, importFile, TenureError, tenureError, withWorkspace } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, progressBar, table } from '../output.ts';
@@ -23,7 +23,7 @@ function parseMap(pairs: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of pairs) {
     const i = p.indexOf('=');
-    if (i <= 0)
+    if (i <= 0 || !p.slice(0, i).trim() || !p.slice(i + 1).trim())
       throw new TenureError(
         'TEN_IMPORT_BAD_MAPPING',
         `Invalid --map ${JSON.stringify(p)}`,
@@ -32,6 +32,17 @@ function parseMap(pairs: string[]): Record<string, string> {
     out[p.slice(0, i).trim()] = p.slice(i + 1).trim();
   }
   return out;
+}
+
+/** The share as a number; text that is not a plain decimal is refused as typed (Number('') would be 0, 'abc' NaN). */
+function parseRate(v: string): number {
+  if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(v))
+    throw tenureError('TEN_IMPORT_BAD_OPTION', {
+      option: '--max-reject-rate',
+      value: v,
+      expected: 'a share from 0 to 1, e.g. 0.05',
+    });
+  return Number(v);
 }
 
 function render(s: ImportSummary): string {
@@ -94,12 +105,15 @@ export const importCommand: CommandModule = (program: Command) => {
     .action(async (entity: string, file: string, f: ImportFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
-        const rate = Number(f.maxRejectRate);
+        // Option text is checked before the workspace is opened: a typo must not wait for (or lock) the database.
+        const maxRejectRate = parseRate(f.maxRejectRate ?? '0.05');
+        const map = parseMap(f.map);
+        const onProgress = progressBar(g);
         const summary = await withWorkspace(g.workspace, (ws) =>
           importFile(ws, entity, file, {
-            map: parseMap(f.map),
+            map,
             dropUnmapped: !!f.dropUnmapped,
-            maxRejectRate: Number.isFinite(rate) ? rate : Number.NaN,
+            maxRejectRate,
             createMissingCustomers: !!f.createMissingCustomers,
             dryRun: !!f.dryRun,
             ...(f.encoding ? { encoding: f.encoding } : {}),
@@ -108,7 +122,7 @@ export const importCommand: CommandModule = (program: Command) => {
             ...(f.delimiter ? { delimiter: f.delimiter } : {}),
             ...(f.dateFormat ? { dateFormat: f.dateFormat } : {}),
             ...(f.asOf ? { asOf: f.asOf } : {}),
-            ...(progressBar(g) ? { onProgress: progressBar(g) } : {}),
+            ...(onProgress ? { onProgress } : {}),
           }),
         );
         emit(g, summary, () => render(summary));

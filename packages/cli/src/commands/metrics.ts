@@ -1,4 +1,13 @@
-import { catalog, computeMetrics, type MetricRow, metricNames, TenureError, withWorkspace } from '@tenure/core';
+import {
+  ClickHouseConnection,
+  catalog,
+  computeMetrics,
+  forecastRows,
+  type MetricRow,
+  metricNames,
+  TenureError,
+  withWorkspace,
+} from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, table } from '../output.ts';
@@ -13,6 +22,7 @@ interface MetricFlags {
   basis: string;
   csv?: boolean;
   lang: string;
+  forecast?: string;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').filter(Boolean)];
@@ -33,12 +43,27 @@ function parseFilters(pairs: string[]): Record<string, string[]> {
   return out;
 }
 
-const fmtValue = (r: MetricRow) => {
-  if (r.value === null) return '—';
-  const unit = catalog[r.metric].unit;
-  if (unit === 'ratio') return `${(100 * r.value).toFixed(2)} %`;
-  return unit === 'money' ? r.value.toFixed(2) : String(r.value);
+const num = (v: number | null | undefined, digits = 2) =>
+  v === null || v === undefined
+    ? ''
+    : Number.isInteger(v)
+      ? v.toLocaleString('en-US')
+      : v.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+const fmtValue = (r: MetricRow, v: number | null | undefined = r.value) => {
+  if (v === null || v === undefined) return '—';
+  return catalog[r.metric].unit === 'ratio' ? `${(100 * v).toFixed(2)} %` : num(v);
 };
+
+const fmtChange = (r: MetricRow) =>
+  r.change === null || r.change === undefined
+    ? ''
+    : catalog[r.metric].unit === 'ratio'
+      ? `${r.change >= 0 ? '+' : ''}${(100 * r.change).toFixed(2)} pt`
+      : `${r.change >= 0 ? '+' : ''}${num(r.change)}`;
+
+const fmtInterval = (r: MetricRow) =>
+  r.ci_low === null || r.ci_high === null ? '' : `${fmtValue(r, r.ci_low)} – ${fmtValue(r, r.ci_high)}`;
 
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
@@ -94,6 +119,7 @@ export const metrics: CommandModule = (program: Command) => {
     .option('--basis <basis>', 'auto, subscriptions, orders or customers', 'auto')
     .option('--csv', 'CSV output')
     .option('--lang <lang>', 'en or zh for titles', 'en')
+    .option('--forecast <n>', 'append an exponential-smoothing forecast of the next n periods with 95 % intervals')
     .action(async (names: string[], f: MetricFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
@@ -119,34 +145,59 @@ export const metrics: CommandModule = (program: Command) => {
             'Invalid metric query: --from and --to are required',
             'For example --from 2024-01 --to 2024-12.',
           );
-        const rows = await withWorkspace(g.workspace, (ws) =>
-          computeMetrics(ws.db, ws.config, names, {
-            period: f.period as 'month',
-            from: f.from as string,
-            to: f.to as string,
-            by: f.by,
-            filter: parseFilters(f.filter),
-            basis: f.basis as 'auto',
-          }),
-        );
+        const horizon = f.forecast === undefined ? 0 : Number(f.forecast);
+        if (!Number.isInteger(horizon) || horizon < 0 || horizon > 60) {
+          throw new TenureError(
+            'TEN_METRIC_BAD_QUERY',
+            `Invalid metric query: --forecast ${f.forecast}`,
+            'Give a whole number of periods from 1 to 60.',
+          );
+        }
+        const rows = await withWorkspace(g.workspace, async (ws) => {
+          // With --engine, the workspace gives the configuration and ClickHouse the data (after `tenure sync`).
+          const conn = g.engine ? await ClickHouseConnection.open(g.engine) : ws.db;
+          const compute = () =>
+            computeMetrics(conn, ws.config, names, {
+              period: f.period as 'month',
+              from: f.from as string,
+              to: f.to as string,
+              by: f.by,
+              filter: parseFilters(f.filter),
+              basis: f.basis as 'auto',
+            });
+          let r: MetricRow[];
+          try {
+            r = await compute();
+          } finally {
+            if (conn !== ws.db) await conn.close();
+          }
+          const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
+          return horizon ? [...r, ...forecastRows(r, f.period as 'month', calendar, horizon)] : r;
+        });
         if (f.csv && !g.json) {
           process.stdout.write(`${toCsv(rows, f.by)}\n`);
           return;
         }
-        emit(g, rows, () =>
-          table(
-            ['metric', 'period', ...f.by, 'value', 'numerator', 'denominator', '95 % interval'],
+        emit(g, rows, () => {
+          const body = table(
+            ['metric', 'period', ...f.by, 'value', 'change', 'numerator', 'denominator', '95 % interval', ''],
             rows.map((r) => [
               catalog[r.metric].title[lang],
               r.period_start,
               ...f.by.map((b) => r.segment[b] ?? ''),
               fmtValue(r),
-              r.numerator,
-              r.denominator,
-              r.ci_low === null ? '' : `${(100 * r.ci_low).toFixed(2)}–${(100 * (r.ci_high ?? 0)).toFixed(2)} %`,
+              fmtChange(r),
+              num(r.numerator),
+              num(r.denominator),
+              fmtInterval(r),
+              r.forecast ? `forecast (${r.forecast})` : r.significant ? '* differs' : '',
             ]),
-          ),
-        );
+          );
+          const note = rows.some((r) => r.significant)
+            ? '\n* differs from the other segments (chi-square, Benjamini–Hochberg adjusted p < 0.05)'
+            : '';
+          return body + note;
+        });
       } catch (e) {
         fail(g, e);
       }

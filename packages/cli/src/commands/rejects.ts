@@ -1,21 +1,27 @@
 import { listRejects, withWorkspace } from '@tenure/core';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, table } from '../output.ts';
+
+/** A positive integer option, or a usage error (exit 2) instead of a silent NaN. */
+const positiveInt = (v: string): number => {
+  if (!/^\s*\d+\s*$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('Expected a positive integer.');
+  return Number(v);
+};
 
 export const rejects: CommandModule = (program: Command) => {
   program
     .command('rejects')
     .description('rows rejected by an import (the latest one unless --batch), with line, column, value and why')
-    .option('--batch <id>', 'import batch id (see `tenure status --json`)')
-    .option('--limit <n>', 'how many rows to show', '50')
-    .action(async (o: { batch?: string; limit: string }, cmd: Command) => {
+    .option('--batch <id>', 'import batch id (printed by `tenure import`)', positiveInt)
+    .option('--limit <n>', 'how many rows to show', positiveInt, 50)
+    .action(async (o: { batch?: number; limit: number }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
         const data = await withWorkspace(g.workspace, (ws) =>
           listRejects(ws, {
-            limit: Math.max(1, Number(o.limit) || 50),
-            ...(o.batch ? { batch: Number(o.batch) } : {}),
+            limit: o.limit,
+            ...(o.batch !== undefined ? { batch: o.batch } : {}),
           }),
         );
         emit(g, data, () => {

@@ -191,7 +191,7 @@ export function mapColumns(entity: Entity, headers: string[], opts: MappingOptio
       'TEN_IMPORT_MISSING_COLUMN',
       {
         file: opts.file ?? '',
-        field: missing.map((m) => m.name).join('", "'),
+        fields: missing.map((m) => m.name),
         found: headers,
         ...(suggestion ? { suggestion } : {}),
       },

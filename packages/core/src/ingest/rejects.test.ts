@@ -170,7 +170,7 @@ describe('line numbers in a file big enough for a parallel scan', () => {
     expect((await rejectsOf(ws, s.batchId)).map((r) => [r.line, r.code, r.value])).toEqual([
       [100_001, 'TEN_ROW_MALFORMED', 'B100000,C2,2024-01-13,0.25,surplus'],
       [123_457, 'TEN_ROW_BAD_NUMBER', 'n/a'],
-      [480_001, 'TEN_ROW_NEGATIVE_AMOUNT', '-1.0000'],
+      [480_001, 'TEN_ROW_NEGATIVE_AMOUNT', '-1'],
     ]);
   });
 });

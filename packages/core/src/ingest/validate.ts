@@ -61,7 +61,7 @@ function fieldRules(c: CheckedColumn, o: CheckOptions, mapped: Map<string, Check
   const f = c.field;
   const x = sql.id(c.name);
   const r = sql.id(raw(c.name));
-  const asText = sql`CAST(${x} AS VARCHAR)`;
+  const asText = needsRaw(f) ? sql`coalesce(${r}, CAST(${x} AS VARCHAR))` : sql`CAST(${x} AS VARCHAR)`;
   const out: Omit<Rule, 'id'>[] = [];
   const rule = (code: ErrorCode, cond: Sql, expected = '', value: Sql = asText) =>
     out.push({ code, column: c.header, expected, cond, value });
@@ -177,15 +177,12 @@ export function planChecks(entity: Entity, m: Mapping, staged: Staged, o: CheckO
   ].map((r, i) => ({ ...r, id: i + 1 }));
   const flags = rules.map((r) => sql`CASE WHEN ${r.cond} THEN ${r.id} END`);
   const errs = flags.length ? sql`list_filter([${sql.join(flags)}], x -> x IS NOT NULL)` : sql`[]`;
-  // Keep a raw cell only where it failed to parse: it is the value a reject message must show.
+  // Keep raw cells only on rejected rows: they are what reject messages show, exactly as the file wrote them.
   const keepRaw = columns
     .filter((c) => needsRaw(c.field) && !c.derived)
-    .map(
-      (c) =>
-        sql`CASE WHEN ${sql.id(c.name)} IS NULL OR ${sql.raw(c.field.type === 'enum' ? 'true' : 'false')} THEN ${sql.id(raw(c.name))} END AS ${sql.id(raw(c.name))}`,
-    );
+    .map((c) => sql`CASE WHEN len(_errs) > 0 THEN ${sql.id(raw(c.name))} END AS ${sql.id(raw(c.name))}`);
   const replace = keepRaw.length ? sql` REPLACE (${sql.join(keepRaw)})` : sql``;
-  const select = sql`SELECT *${replace}, CAST(${errs} AS INTEGER[]) AS _errs
-    FROM (SELECT ${sql.join(items)} FROM (${staged.relation}))`;
+  const select = sql`SELECT *${replace} FROM (SELECT *, CAST(${errs} AS INTEGER[]) AS _errs
+    FROM (SELECT ${sql.join(items)} FROM (${staged.relation})))`;
   return { select, rules, columns };
 }

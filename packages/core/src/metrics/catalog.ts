@@ -1,16 +1,42 @@
+import { activeBuyers } from './active-buyers.ts';
 import { activeCustomers } from './active-customers.ts';
+import { aov } from './aov.ts';
 import { arpa } from './arpa.ts';
+import { averageLifetime } from './average-lifetime.ts';
+import { cac } from './cac.ts';
+import { cacPayback } from './cac-payback.ts';
+import { ces } from './ces.ts';
+import { churnByCategory } from './churn-by-category.ts';
 import { churnRate } from './churn-rate.ts';
+import { churnReasons } from './churn-reasons.ts';
 import { churnedCustomers } from './churned-customers.ts';
-import type { MetricDef } from './define.ts';
+import { cohortRetention } from './cohort-retention.ts';
+import { complaintsPer1000 } from './complaints-per-1000.ts';
+import { csat } from './csat.ts';
+import { dataQuality } from './data-quality.ts';
+import type { AnyMetric } from './define.ts';
+import { enps } from './enps.ts';
+import { firstResponseTime } from './first-response-time.ts';
 import { grr } from './grr.ts';
+import { ltv } from './ltv.ts';
+import { ltvCac } from './ltv-cac.ts';
 import { mrr } from './mrr.ts';
 import { mrrMovements } from './mrr-movements.ts';
 import { newCustomers } from './new-customers.ts';
+import { nps } from './nps.ts';
 import { nrr } from './nrr.ts';
+import { profitContribution } from './profit-contribution.ts';
+import { purchaseFrequency } from './purchase-frequency.ts';
 import { reactivatedCustomers } from './reactivated-customers.ts';
+import { renewalRate } from './renewal-rate.ts';
+import { repurchaseRate } from './repurchase-rate.ts';
+import { resolutionRate } from './resolution-rate.ts';
+import { resolutionTime } from './resolution-time.ts';
+import { retentionCost } from './retention-cost.ts';
 import { retentionRate } from './retention-rate.ts';
 import { retentionRateEndMinusNew } from './retention-rate-end-minus-new.ts';
+import { slaCompliance } from './sla-compliance.ts';
+import { ticketVolume } from './ticket-volume.ts';
 
 /** Every metric, by its stable id: one line each. */
 export const catalog = {
@@ -26,7 +52,33 @@ export const catalog = {
   grr,
   nrr,
   arpa,
-} satisfies Record<string, MetricDef<'flow'> | MetricDef<'revenue'>>;
+  cac,
+  ltv,
+  ltv_cac: ltvCac,
+  cac_payback_months: cacPayback,
+  retention_cost_per_customer: retentionCost,
+  profit_contribution: profitContribution,
+  ticket_volume: ticketVolume,
+  complaints_per_1000: complaintsPer1000,
+  first_response_time: firstResponseTime,
+  resolution_time: resolutionTime,
+  resolution_rate: resolutionRate,
+  sla_compliance: slaCompliance,
+  csat,
+  nps,
+  ces,
+  enps,
+  data_quality: dataQuality,
+  active_buyers: activeBuyers,
+  repurchase_rate: repurchaseRate,
+  purchase_frequency: purchaseFrequency,
+  aov,
+  renewal_rate: renewalRate,
+  churn_reasons: churnReasons,
+  churn_by_category: churnByCategory,
+  average_lifetime: averageLifetime,
+  cohort_retention: cohortRetention,
+} satisfies Record<string, AnyMetric>;
 
 export type MetricName = keyof typeof catalog;
 export const metricNames = Object.keys(catalog) as MetricName[];

@@ -1,4 +1,5 @@
 import { defineMetric } from './define.ts';
+import { churnedOf } from './flow.ts';
 
 /** Churned customers: Customers active at the start of the period and not at its end. */
 export const churnedCustomers = defineMetric({
@@ -12,5 +13,5 @@ export const churnedCustomers = defineMetric({
   requires: ['subscriptions|orders|customers'],
   base: 'flow',
   interval: 'none',
-  value: (r) => ({ value: r.churned }),
+  value: (r) => ({ value: churnedOf(r) }),
 });

@@ -1,12 +1,14 @@
 import type { Connection } from '../engine/engine.ts';
 import { tenureError } from '../errors.ts';
 import { nearest } from '../ingest/mapping.ts';
+import { sql } from '../sql/sql.ts';
 import { wilson } from '../stats/wilson.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { catalog, type MetricName, metricNames } from './catalog.ts';
 import { type BaseName, type BaseRows, bases, type MetricDef } from './define.ts';
 import { type MetricQuery, type NormalQuery, normalizeQuery } from './query.ts';
 import { segColumns } from './segments.ts';
+import { withChange, withSignificance } from './trend.ts';
 
 /** One value of a metric: a period, a segment (empty without --by) and the value with its ingredients. */
 export interface MetricRow {
@@ -20,6 +22,14 @@ export interface MetricRow {
   ci_low: number | null;
   ci_high: number | null;
   parts?: Record<string, number>;
+  /** Value minus the previous period's value for the same segment. */
+  change?: number | null;
+  /** With --by on a rate: the period's chi-square p-value across segments, this segment's BH-adjusted p. */
+  p_value?: number | null;
+  p_adjusted?: number | null;
+  significant?: boolean;
+  /** Set on forecast rows: the method that produced them. */
+  forecast?: string;
 }
 
 export function metricDef(name: string): MetricDef {
@@ -33,7 +43,11 @@ export function metricDef(name: string): MetricDef {
 function shape(def: MetricDef, q: NormalQuery, row: BaseRows[BaseName]): MetricRow {
   const v = (def.value as (r: BaseRows[BaseName]) => ReturnType<MetricDef['value']>)(row);
   const period = q.grid[row.k as number] as { start: string; end: string };
-  const segment = Object.fromEntries(q.by.map((b, i) => [b, String(row[segColumns(q)[i + 1] as string])]));
+  // Segments from --by, then any `key_<name>` columns a base adds (a churn reason, a cohort, an age).
+  const segment: Record<string, string> = Object.fromEntries(
+    q.by.map((b, i) => [b, String(row[segColumns(q)[i + 1] as string])]),
+  );
+  for (const [col, v] of Object.entries(row)) if (col.startsWith('key_')) segment[col.slice(4)] = String(v);
   const ci =
     def.interval === 'wilson' && v.numerator !== undefined && v.denominator ? wilson(v.numerator, v.denominator) : null;
   return {
@@ -63,11 +77,23 @@ export async function computeMetrics(
 ): Promise<MetricRow[]> {
   const defs = names.map(metricDef);
   const q = await normalizeQuery(conn, config, query);
+  for (const d of defs) {
+    if (!d.grains.includes(q.grain)) {
+      throw tenureError('TEN_METRIC_BAD_QUERY', {
+        detail: `${d.id} is defined for ${d.grains.join(', ')} periods, not ${q.grain}`,
+        hint: `Use --period ${d.grains[0]}.`,
+      });
+    }
+  }
   const results = new Map<BaseName, BaseRows[BaseName][]>();
   for (const base of new Set(defs.map((d) => d.base))) {
-    results.set(base, (await conn.all(bases[base](q, conn.dialect))) as BaseRows[BaseName][]);
+    results.set(
+      base,
+      (await conn.all(sql`${bases[base](q, conn.dialect)}${conn.dialect.querySuffix}`)) as BaseRows[BaseName][],
+    );
   }
-  return defs.flatMap((d) => (results.get(d.base) ?? []).map((r) => shape(d, q, r)));
+  const rows = defs.flatMap((d) => (results.get(d.base) ?? []).map((r) => shape(d, q, r)));
+  return withSignificance(withChange(rows), (m) => metricDef(m).interval === 'wilson');
 }
 
 /** One metric: `computeMetric(ws.db, ws.config, 'churn_rate', { period: 'month', from: '2024-01', to: '2024-12' })`. */

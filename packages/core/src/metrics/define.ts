@@ -1,22 +1,49 @@
 import type { Dialect, Grain } from '../engine/dialect.ts';
 import { grains } from '../engine/dialect.ts';
+import { type QualityRow, qualitySql } from '../quality/index.ts';
 import type { Sql } from '../sql/sql.ts';
+import { type ChurnCategoryRow, type ChurnReasonRow, churnCategoriesSql, churnReasonsSql } from './churn-events.ts';
+import { type CohortRow, cohortsSql } from './cohorts.ts';
 import { type FlowRow, flowSql } from './flow.ts';
+import { type PurchaseRow, purchasesSql } from './purchases.ts';
 import type { NormalQuery } from './query.ts';
+import { type RenewalRow, renewalsSql } from './renewals.ts';
 import { type RevenueRow, revenueSql } from './revenue.ts';
+import { type SatisfactionRow, satisfactionSql } from './satisfaction.ts';
+import { type ServiceRow, serviceSql } from './service.ts';
+import { type ValueRow, valueSql } from './value.ts';
 
 /**
- * Base measures: the few SQL queries metrics are derived from. A metric names its base and maps a base row
+ * Base measures: the few SQL queries metrics are derived from. A base returns a plain query (no engine
+ * settings suffix, so bases can be nested in one another); `compute` appends the dialect's suffix. A metric names its base and maps a base row
  * to its value, so "active at start" has one definition shared by churn and both retention formulas.
  */
 export const bases = {
   flow: flowSql,
   revenue: revenueSql,
+  service: serviceSql,
+  satisfaction: satisfactionSql,
+  value: valueSql,
+  quality: qualitySql,
+  purchases: purchasesSql,
+  renewals: renewalsSql,
+  churn_reasons: churnReasonsSql,
+  churn_categories: churnCategoriesSql,
+  cohorts: cohortsSql,
 } satisfies Record<string, (q: NormalQuery, d: Dialect) => Sql>;
 
 export interface BaseRows {
   flow: FlowRow;
   revenue: RevenueRow;
+  service: ServiceRow;
+  satisfaction: SatisfactionRow;
+  value: ValueRow;
+  quality: QualityRow;
+  purchases: PurchaseRow;
+  renewals: RenewalRow;
+  churn_reasons: ChurnReasonRow;
+  churn_categories: ChurnCategoryRow;
+  cohorts: CohortRow;
 }
 export type BaseName = keyof typeof bases;
 
@@ -47,6 +74,9 @@ export interface MetricDef<B extends BaseName = BaseName> {
   interval: 'wilson' | 'none';
   value: (row: BaseRows[B]) => Value;
 }
+
+/** A metric over any base: the catalog's element type, derived so a new base needs no edit here. */
+export type AnyMetric = { [B in BaseName]: MetricDef<B> }[BaseName];
 
 /** Declare a metric; `grains` default to all. */
 export const defineMetric = <B extends BaseName>(

@@ -2,7 +2,7 @@ import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { isBoundary, periodIndex } from './calendar.ts';
 import type { NormalQuery } from './query.ts';
-import { segEquals, segList } from './segments.ts';
+import { segEquals, segList, segSelect } from './segments.ts';
 import { OPEN_END, segmentedCustomers, spans } from './spans.ts';
 
 /** One row per period k and segment: the customer flow every customer-count metric is derived from. */
@@ -14,8 +14,13 @@ export interface FlowRow {
   reactivated: number;
   churned: number;
   lost_same_period: number;
+  /** 1 when config churn.count_same_period counts joiners who left within the period as churned. */
+  count_same_period: number;
   [segment: string]: unknown;
 }
+
+/** Customers counted as churned: the start cohort's losses, plus same-period joiners when so configured. */
+export const churnedOf = (r: FlowRow): number => r.churned + (r.count_same_period ? r.lost_same_period : 0);
 
 /**
  * Period boundaries b_0 < … < b_n. A customer is active at boundary b_k when a span has a < b_k < z: a customer
@@ -38,7 +43,7 @@ export function flowSql(q: NormalQuery, d: Dialect): Sql {
   const segs = segList(q);
   const k2 = sql`CASE WHEN ${isBoundary(d, q.grain, q.calendar, sql`z`)} THEN ${idx(sql`z`)} - 1 ELSE ${idx(sql`z`)} END`;
   return sql`WITH
-    sp AS (SELECT s.customer_id, s.a, s.z, ${segList(q, 'c')} FROM (${spans(q, far)}) s
+    sp AS (SELECT s.customer_id, s.a, s.z, ${segSelect(q, 'c')} FROM (${spans(q, far)}) s
            JOIN (${segmentedCustomers(q)}) c ON c.customer_id = s.customer_id),
     ix AS (SELECT customer_id, ${segs}, ${idx(sql`a`)} AS ka, ${idx(sql`a`)} + 1 AS k1, ${k2} AS k2,
              row_number() OVER (PARTITION BY customer_id ORDER BY a) AS rn FROM sp),
@@ -47,7 +52,7 @@ export function flowSql(q: NormalQuery, d: Dialect): Sql {
     dsum AS (SELECT ${segs}, k, sum(dv) AS dv FROM delta GROUP BY ${segs}, k),
     keys AS (SELECT DISTINCT ${segs} FROM sp),
     grid AS (SELECT i AS k FROM ${d.series(sql`${n + 1}`)} gs),
-    active AS (SELECT g.k, ${segList(q, 'y')}, sum(coalesce(ds.dv, 0)) OVER (PARTITION BY ${segList(q, 'y')} ORDER BY g.k ROWS UNBOUNDED PRECEDING) AS active
+    active AS (SELECT g.k AS k, ${segSelect(q, 'y')}, sum(coalesce(ds.dv, 0)) OVER (PARTITION BY ${segList(q, 'y')} ORDER BY g.k ROWS UNBOUNDED PRECEDING) AS active
                FROM grid g CROSS JOIN keys y LEFT JOIN dsum ds ON ds.k = g.k AND ${segEquals(q, 'ds', 'y')}),
     grp AS (SELECT customer_id, ${segs}, ka AS k, max(CASE WHEN rn = 1 THEN 1 ELSE 0 END) AS first, max(k2) AS gk2 FROM ix GROUP BY customer_id, ${segs}, ka),
     grp2 AS (SELECT *, max(gk2) OVER (PARTITION BY customer_id ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_k2,
@@ -58,11 +63,11 @@ export function flowSql(q: NormalQuery, d: Dialect): Sql {
     ci AS (SELECT ${segs}, k2, lead(k1) OVER (PARTITION BY customer_id ORDER BY k1) AS nk1 FROM ix WHERE k1 <= k2),
     ch AS (SELECT k2 AS k, ${segs}, count(*) AS churned FROM ci
            WHERE (nk1 IS NULL OR nk1 <> k2 + 1) AND k2 >= 0 AND k2 < ${n} GROUP BY k2, ${segs})
-  SELECT a.k AS k, ${segList(q, 'a')}, a.active AS active_start, b.active AS active_end,
+  SELECT a.k AS k, ${segSelect(q, 'a')}, a.active AS active_start, b.active AS active_end,
     coalesce(e.new_c, 0) AS new_customers, coalesce(e.react_c, 0) AS reactivated, coalesce(c.churned, 0) AS churned,
-    coalesce(e.lost_c, 0) AS lost_same_period
+    coalesce(e.lost_c, 0) AS lost_same_period, ${sql.raw(q.config.churn.count_same_period ? '1' : '0')} AS count_same_period
   FROM active a JOIN active b ON b.k = a.k + 1 AND ${segEquals(q, 'a', 'b')}
     LEFT JOIN ent e ON e.k = a.k AND ${segEquals(q, 'a', 'e')}
     LEFT JOIN ch c ON c.k = a.k AND ${segEquals(q, 'a', 'c')}
-  WHERE a.k < ${n} ORDER BY a.k, ${segList(q, 'a')}${d.querySuffix}`;
+  WHERE a.k < ${n} ORDER BY a.k, ${segList(q, 'a')}`;
 }

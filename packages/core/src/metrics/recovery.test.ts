@@ -94,3 +94,24 @@ describe('the Telco snapshot', () => {
     }
   });
 });
+
+describe('significance on the demo', () => {
+  it('flags region south in exactly the four months of the planted competitor promotion', async () => {
+    const ws = await initWorkspace(mkdtempSync(join(tmpdir(), 'tenure-significance-')));
+    try {
+      await generateDemo(ws, { customers: 20_000, months: 36, seed: 42 });
+      const promo = JSON.parse(readFileSync(join(ws.dir, 'ground-truth.json'), 'utf8')).calendar.competitorPromotion;
+      const rows = await computeMetrics(ws.db, ws.config, ['churn_rate'], {
+        period: 'month',
+        from: '2024-08',
+        to: '2025-03',
+        by: ['region'],
+      });
+      const flagged = rows.filter((r) => r.significant).map((r) => `${r.period_start.slice(0, 7)} ${r.segment.region}`);
+      expect(flagged).toEqual(promo.months.map((m: string) => `${m} ${promo.region}`));
+      expect(rows.length).toBe(40);
+    } finally {
+      await ws.close();
+    }
+  });
+});

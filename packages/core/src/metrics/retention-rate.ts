@@ -1,4 +1,5 @@
 import { defineMetric, ratio } from './define.ts';
+import { churnedOf } from './flow.ts';
 
 /** Retention rate = 1 − churn rate: the share of the start-of-period customers still active at its end. */
 export const retentionRate = defineMetric({
@@ -12,5 +13,5 @@ export const retentionRate = defineMetric({
   requires: ['subscriptions|orders|customers'],
   base: 'flow',
   interval: 'wilson',
-  value: (r) => ratio(r.active_start - r.churned, r.active_start),
+  value: (r) => ratio(r.active_start - churnedOf(r), r.active_start),
 });

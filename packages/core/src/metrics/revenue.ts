@@ -2,8 +2,8 @@ import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { isBoundary, periodIndex } from './calendar.ts';
 import type { NormalQuery } from './query.ts';
-import { segEquals, segList } from './segments.ts';
-import { segmentedCustomers } from './spans.ts';
+import { segEquals, segList, segSelect } from './segments.ts';
+import { OPEN_END, segmentedCustomers } from './spans.ts';
 
 /** One row per period k and segment: MRR at both boundaries and the movements between them. */
 export interface RevenueRow {
@@ -24,7 +24,8 @@ const OPEN = 1_000_000_000;
 
 /**
  * MRR is a snapshot at period boundaries: a subscription counts at b_k when started_at < b_k < ended_at (the
- * same convention as customer flow; grace days do not extend revenue). Each subscription adds +mrr at its
+ * same convention as customer flow; grace days do not extend revenue), or started_at = b_k when it continues
+ * a subscription of the same customer that reaches b_k. Each subscription adds +mrr at its
  * first covered boundary and −mrr after its last, per customer; a running sum gives each customer's MRR level
  * at every boundary where it changes, and the change is classified (ChartMogul's MRR movements):
  * 0 → x new (or reactivation if the customer had MRR before), x → y expansion or contraction, x → 0 churn.
@@ -35,11 +36,19 @@ export function revenueSql(q: NormalQuery, d: Dialect): Sql {
   const origin = (q.grid[0] as { start: string }).start;
   const idx = (t: Sql) => periodIndex(d, q.grain, q.calendar, origin, t);
   const segs = segList(q);
+  // A subscription that starts exactly at a boundary counts there only when it continues the customer's
+  // previous one (a re-pricing, upgrade or renewal ending at that instant): a new customer is new in the
+  // period after the boundary, as in the customer flow, but a continuing one never drops to 0 MRR at it.
+  const lo = sql`CASE WHEN prev_end >= started_at AND ${isBoundary(d, q.grain, q.calendar, sql`started_at`)} THEN ${idx(sql`started_at`)} ELSE ${idx(sql`started_at`)} + 1 END`;
+  const far = d.timestamp(sql`${OPEN_END}`);
   const hi = sql`CASE WHEN ended_at IS NULL THEN ${OPEN} WHEN ${isBoundary(d, q.grain, q.calendar, sql`ended_at`)} THEN ${idx(sql`ended_at`)} - 1 ELSE ${idx(sql`ended_at`)} END`;
   return sql`WITH
-    sub AS (SELECT s.customer_id, ${segList(q, 'c')}, s.mrr, ${idx(sql`started_at`)} + 1 AS lo, ${hi} AS hi
+    s0 AS (SELECT s.customer_id, ${segSelect(q, 'c')}, s.mrr, s.started_at, s.ended_at,
+             max(coalesce(s.ended_at, ${far})) OVER (PARTITION BY s.customer_id ORDER BY s.started_at, s.subscription_id
+               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
             FROM subscriptions s JOIN (${segmentedCustomers(q)}) c ON c.customer_id = s.customer_id
             WHERE s.started_at IS NOT NULL AND s.mrr IS NOT NULL),
+    sub AS (SELECT customer_id, ${segs}, mrr, ${lo} AS lo, ${hi} AS hi FROM s0),
     ev AS (SELECT customer_id, ${segs}, lo AS k, mrr AS dv FROM sub WHERE lo <= hi
            UNION ALL SELECT customer_id, ${segs}, hi + 1 AS k, -mrr AS dv FROM sub WHERE lo <= hi AND hi < ${OPEN}),
     cev AS (SELECT customer_id, ${segs}, k, sum(dv) AS dv FROM ev GROUP BY customer_id, ${segs}, k),
@@ -58,15 +67,15 @@ export function revenueSql(q: NormalQuery, d: Dialect): Sql {
            FROM mv WHERE k <= ${n} GROUP BY ${segs}, greatest(k, 0)),
     keys AS (SELECT DISTINCT ${segs} FROM sub),
     grid AS (SELECT i AS k FROM ${d.series(sql`${n + 1}`)} gs),
-    level AS (SELECT g.k, ${segList(q, 'y')},
+    level AS (SELECT g.k AS k, ${segSelect(q, 'y')},
         sum(coalesce(l.dm, 0)) OVER (PARTITION BY ${segList(q, 'y')} ORDER BY g.k ROWS UNBOUNDED PRECEDING) AS mrr,
         sum(coalesce(l.dp, 0)) OVER (PARTITION BY ${segList(q, 'y')} ORDER BY g.k ROWS UNBOUNDED PRECEDING) AS payers
       FROM grid g CROSS JOIN keys y LEFT JOIN lv l ON l.k = g.k AND ${segEquals(q, 'l', 'y')})
-  SELECT a.k AS k, ${segList(q, 'a')}, a.mrr AS mrr_start, b.mrr AS mrr_end,
+  SELECT a.k AS k, ${segSelect(q, 'a')}, a.mrr AS mrr_start, b.mrr AS mrr_end,
     coalesce(m.new_mrr, 0) AS new_mrr, coalesce(m.expansion_mrr, 0) AS expansion_mrr,
     coalesce(m.reactivation_mrr, 0) AS reactivation_mrr, coalesce(m.contraction_mrr, 0) AS contraction_mrr,
     coalesce(m.churned_mrr, 0) AS churned_mrr, a.payers AS payers_start, b.payers AS payers_end
   FROM level a JOIN level b ON b.k = a.k + 1 AND ${segEquals(q, 'a', 'b')}
     LEFT JOIN moves m ON m.k = a.k AND ${segEquals(q, 'a', 'm')}
-  WHERE a.k < ${n} ORDER BY a.k, ${segList(q, 'a')}${d.querySuffix}`;
+  WHERE a.k < ${n} ORDER BY a.k, ${segList(q, 'a')}`;
 }

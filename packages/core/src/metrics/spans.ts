@@ -6,16 +6,20 @@ export const OPEN_END = '9999-12-31 00:00:00';
 
 /**
  * Raw activity intervals [a, z) per customer, by basis (docs/metrics.md, "When is a customer active?"):
- * - subscriptions: started_at until ended_at + grace days (or until the cancellation request, if configured);
+ * - subscriptions: started_at until ended_at + grace days, or until the cancellation request if configured;
  * - orders: each order keeps a buyer active for `inactivity_days`, so churn is dated last order + N days;
  * - customers: created_at until the first churn event after it (snapshot imports).
  */
 function intervals(q: NormalQuery, far: Sql): Sql {
   const grace = q.config.churn.grace_days;
   switch (q.basis) {
-    case 'subscriptions':
-      return sql`SELECT customer_id, started_at AS a,
-        coalesce(ended_at + INTERVAL ${sql.raw(String(grace))} DAY, ${far}) AS z FROM subscriptions WHERE started_at IS NOT NULL`;
+    case 'subscriptions': {
+      // With recognized_at = cancellation_request, churn counts from the request even while the paid period runs on.
+      const ended = sql`ended_at + INTERVAL ${sql.raw(String(grace))} DAY`;
+      const end =
+        q.config.churn.recognized_at === 'cancellation_request' ? sql`coalesce(cancel_requested_at, ${ended})` : ended;
+      return sql`SELECT customer_id, started_at AS a, coalesce(${end}, ${far}) AS z FROM subscriptions WHERE started_at IS NOT NULL`;
+    }
     case 'orders':
       return sql`SELECT customer_id, ordered_at AS a, ordered_at + INTERVAL ${sql.raw(String(q.config.churn.inactivity_days))} DAY AS z
         FROM orders`;

@@ -1,4 +1,5 @@
 import { activity } from './activity.ts';
+import { benchmarks } from './benchmarks.ts';
 import { campaignMembers, campaigns } from './campaigns.ts';
 import { churnEvents } from './churn-events.ts';
 import { costs } from './costs.ts';
@@ -21,6 +22,7 @@ export const entities = {
   costs,
   campaigns,
   campaign_members: campaignMembers,
+  benchmarks,
 } satisfies Record<string, Entity>;
 
 export type EntityName = keyof typeof entities;

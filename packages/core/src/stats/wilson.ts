@@ -22,7 +22,7 @@ export interface Interval {
  * Wilson score interval for `successes` out of `n` trials; `{ low: null, high: null }` when n = 0.
  *
  * @example
- * wilson(3, 40); // { low: 0.0258…, high: 0.1988… } — 3 of 40 customers churned: 2.6 % to 19.9 %
+ * wilson(3, 40); // { low: 0.0258…, high: 0.1986… } — 3 of 40 customers churned: 2.6 % to 19.9 %
  * wilson(0, 0); // { low: null, high: null }
  */
 export function wilson(successes: number, n: number, z = Z95): Interval {
@@ -35,5 +35,9 @@ export function wilson(successes: number, n: number, z = Z95): Interval {
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
   const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At x = 0 (x = n) the lower (upper) bound is exactly 0 (1); computed, it would be off by a rounding residue.
+  return {
+    low: successes === 0 ? 0 : Math.max(0, centre - half),
+    high: successes === n ? 1 : Math.min(1, centre + half),
+  };
 }

@@ -30,9 +30,15 @@ export const configSchema = z
         grace_days: z.number().int().min(0).max(365).default(0),
         /** Non-contractual: a buyer with no order for this many days is churned (at last order + N days). */
         inactivity_days: z.number().int().min(1).max(3650).default(180),
+        /** Contractual churn date: the end of the paid period (+ grace days) or the cancellation request. */
+        recognized_at: z.enum(['end_of_period', 'cancellation_request']).default('end_of_period'),
+        /** Count customers who join and leave within one period as churned (Baremetrics) or not (ChartMogul). */
+        count_same_period: z.boolean().default(false),
       })
       .strict()
-      .default({ grace_days: 0, inactivity_days: 180 }),
+      .default({ grace_days: 0, inactivity_days: 180, recognized_at: 'end_of_period', count_same_period: false }),
+    /** Gross margin on recurring revenue, for LTV and CAC payback when order costs do not tell it. */
+    gross_margin: z.number().gt(0).max(1).default(0.7),
     /** Customer columns that may be used to break metrics down (canonical segments and imported attributes). */
     dimensions: z.array(identifier).default(['region', 'product_line', 'customer_type', 'channel']),
   })

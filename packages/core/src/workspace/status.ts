@@ -1,3 +1,4 @@
+import { tenureError } from '../errors.ts';
 import { type EntityName, entities, entityNames } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from './workspace.ts';
@@ -66,9 +67,12 @@ export async function listRejects(
   ws: Workspace,
   opts: { batch?: number; limit?: number } = {},
 ): Promise<{ total: number; rows: RejectRow[] }> {
-  const [last] = await ws.db.all<{ b: number | null }>(sql`SELECT max(batch_id) AS b FROM rejects`);
+  // "Latest" is the latest import, so a clean re-import shows no rejects rather than an older batch's.
+  const [last] = await ws.db.all<{ b: number | null }>(sql`SELECT max(batch_id) AS b FROM import_batches`);
   const batch = opts.batch ?? last?.b ?? null;
   if (batch === null) return { total: 0, rows: [] };
+  const [known] = await ws.db.all(sql`SELECT 1 AS x FROM import_batches WHERE batch_id = ${batch}`);
+  if (!known) throw tenureError('TEN_BATCH_NOT_FOUND', { batch });
   const [t] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM rejects WHERE batch_id = ${batch}`);
   const rows =
     await ws.db.all<RejectRow>(sql`SELECT r.batch_id, b.file_name, b.entity, r.line, r."column", r.value, r.code, r.message

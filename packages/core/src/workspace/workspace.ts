@@ -28,7 +28,9 @@ export async function initWorkspace(
   opts: { force?: boolean; config?: Partial<TenureConfig> } = {},
 ): Promise<Workspace> {
   const dir = resolve(dirIn);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw tenureError('TEN_WORKSPACE_EXISTS', { dir });
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw tenureError('TEN_WORKSPACE_BAD_PATH', { dir, detail: 'it is a file' });
+  }
   if (isWorkspace(dir)) {
     if (!opts.force) throw tenureError('TEN_WORKSPACE_EXISTS', { dir });
     // Open first, so a workspace held by a running server is reported as locked rather than deleted under it.
@@ -36,7 +38,11 @@ export async function initWorkspace(
     await held.close();
     for (const f of [DB_FILE, `${DB_FILE}.wal`, CONFIG_FILE]) rmSync(join(dir, f), { force: true });
   }
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw tenureError('TEN_WORKSPACE_BAD_PATH', { dir, detail: (e as Error).message });
+  }
   const config = { ...defaultConfig(), ...opts.config };
   writeFileSync(join(dir, CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
   return openWorkspace(dir);

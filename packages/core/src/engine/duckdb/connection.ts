@@ -99,6 +99,9 @@ export class DuckDbConnection implements Connection {
       if (/Could not set lock|Conflicting lock/i.test(msg)) {
         throw tenureError('TEN_WORKSPACE_LOCKED', { dir: path, detail: msg }, { file: path }, { detail: msg });
       }
+      if (/not a valid DuckDB database|corrupt|checksum|database file/i.test(msg)) {
+        throw tenureError('TEN_WORKSPACE_CORRUPT', { file: path, detail: msg }, { file: path });
+      }
       throw e;
     }
   }

@@ -21,6 +21,6 @@ export const duckdbDialect: Dialect = {
   daysBetween: (a, b) => sql`(epoch(${b}) - epoch(${a})) / 86400.0`,
   series: (n) => sql`(SELECT range AS i FROM range(${n}))`,
   ratio: (x, y) => sql`(CAST(${x} AS DOUBLE) / NULLIF(CAST(${y} AS DOUBLE), 0))`,
-  quantile: (p, x) => sql`quantile_cont(${x}, ${sql.raw(String(p))})`,
+  quantile: (p, x) => sql`quantile_cont(CAST(${x} AS DOUBLE), ${sql.raw(String(p))})`,
   querySuffix: sql``,
 };

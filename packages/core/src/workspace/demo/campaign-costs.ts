@@ -61,3 +61,17 @@ export async function writeCosts(ctx: DemoContext): Promise<void> {
       category, amount, 'all' AS segment
     FROM (UNPIVOT per_month ON acquisition, retention, service, crm INTO NAME category VALUE amount)`);
 }
+
+/**
+ * Published benchmarks to compare against: an industry survey's monthly churn rate for the last 12 months
+ * (a flat 2.4 % with a January bump), so the benchmark comparison has something to show.
+ */
+export async function writeBenchmarks(ctx: DemoContext): Promise<void> {
+  const last = ctx.months - 1;
+  await ctx.db.run(sql`
+    INSERT INTO benchmarks BY NAME
+    SELECT 'Telecom retention survey' AS source, 'churn_rate' AS metric, CAST(ms AS DATE) AS period_start,
+      CAST(me - INTERVAL 1 DAY AS DATE) AS period_end, CASE WHEN month(ms) = 1 THEN 0.031 ELSE 0.024 END AS value,
+      'all' AS segment, 'monthly voluntary and involuntary churn, all customers' AS note
+    FROM (SELECT ${toTs(sql`ms_s`)} AS ms, ${toTs(sql`me_s`)} AS me FROM demo_months WHERE m > ${last - 12} AND m <= ${last}) mm`);
+}

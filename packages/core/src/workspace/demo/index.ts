@@ -12,7 +12,7 @@ import { sql } from '../../sql/sql.ts';
 import type { Workspace } from '../workspace.ts';
 import { writeActivity, writeOrders } from './activity.ts';
 import { createCalendar } from './calendar.ts';
-import { writeCampaign, writeCosts } from './campaign-costs.ts';
+import { writeBenchmarks, writeCampaign, writeCosts } from './campaign-costs.ts';
 import type { DemoContext, DemoOptions } from './context.ts';
 import { addContractAttribute, createCustomers } from './customers.ts';
 import { countRows, groundTruth } from './ground-truth.ts';
@@ -44,7 +44,7 @@ const TEMP_TABLES = ['demo_months', 'demo_c', 'demo_lives', 'demo_ends', 'demo_s
  */
 export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
-  const o = validate(opts);
+  const o = checkDemoOptions(opts);
   const ctx: DemoContext = { db: ws.db, ...o, cal: demoCalendar(o.months), r: new Rand(o.seed) };
   const { rows, truth } = await ws.db.transaction(async () => {
     for (const e of entityNames) await ws.db.run(sql`DELETE FROM ${sql.id(e)}`);
@@ -59,6 +59,7 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
     await writeSurveys(ctx);
     await writeCampaign(ctx);
     await writeCosts(ctx);
+    await writeBenchmarks(ctx);
     const result = { rows: await countRows(ctx), truth: await groundTruth(ctx) };
     for (const t of TEMP_TABLES) await ws.db.run(sql`DROP TABLE ${sql.id(t)}`);
     return result;
@@ -68,18 +69,22 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
   return { customers: o.customers, rows, seconds: (performance.now() - started) / 1000, groundTruthFile };
 }
 
-function validate(opts: DemoOptions): Omit<DemoContext, 'db' | 'cal' | 'r'> {
+/**
+ * Check demo options without touching anything: callers run it before replacing a workspace, so a typo in
+ * --customers never costs the user their data.
+ */
+export function checkDemoOptions(opts: DemoOptions): Omit<DemoContext, 'db' | 'cal' | 'r'> {
   const check = (option: string, value: unknown, ok: boolean, expected: string) => {
     if (!ok) throw tenureError('TEN_DEMO_BAD_OPTION', { option, value: String(value), expected });
   };
   const int = (v: unknown, lo: number, hi: number) => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
-  check('customers', opts.customers, int(opts.customers, 1, 20_000_000), 'an integer from 1 to 20000000');
-  check('months', opts.months, int(opts.months, 1, 120), 'an integer from 1 to 120');
-  check('seed', opts.seed, Number.isSafeInteger(opts.seed), 'an integer');
+  check('--customers', opts.customers, int(opts.customers, 1, 20_000_000), 'an integer from 1 to 20000000');
+  check('--months', opts.months, int(opts.months, 1, 120), 'an integer from 1 to 120');
+  check('--seed', opts.seed, Number.isSafeInteger(opts.seed), 'an integer');
   const end = opts.end ?? DEFAULT_END;
   const parsed = new Date(`${end}T00:00:00Z`);
   const valid =
     /^\d{4}-\d{2}-\d{2}$/.test(end) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(end);
-  check('end', end, valid, 'a date as YYYY-MM-DD');
+  check('--end', end, valid, 'a date as YYYY-MM-DD');
   return { customers: opts.customers, months: opts.months, seed: opts.seed, end };
 }

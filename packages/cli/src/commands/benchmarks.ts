@@ -1,0 +1,46 @@
+import { catalog, compareBenchmarks, withWorkspace } from '@tenure/core';
+import type { Command } from 'commander';
+import { type CommandModule, globalsOf } from '../context.ts';
+import { emit, fail, table } from '../output.ts';
+
+export const benchmarks: CommandModule = (program: Command) => {
+  program
+    .command('benchmarks')
+    .description('compare imported competitor/industry benchmarks (tenure import benchmarks FILE) with our metrics')
+    .action(async (_: unknown, cmd: Command) => {
+      const g = globalsOf(cmd);
+      try {
+        const report = await withWorkspace(g.workspace, (ws) => compareBenchmarks(ws.db, ws.config));
+        emit(g, report, () => {
+          const fmt = (id: string | null, v: number | null) =>
+            v === null
+              ? '—'
+              : id && catalog[id as keyof typeof catalog]?.unit === 'ratio'
+                ? `${(100 * v).toFixed(2)} %`
+                : v.toFixed(2);
+          const rows = report.rows.map((r) => [
+            r.source,
+            r.metricId ?? r.metric,
+            r.period_start,
+            r.segment,
+            fmt(r.metricId, r.benchmark),
+            fmt(r.metricId, r.ours),
+            r.difference === null ? '' : fmt(r.metricId, r.difference),
+            r.problem ?? '',
+          ]);
+          const unknown = report.unknownMetrics.map(
+            (u) =>
+              `unknown metric "${u.metric}" (${u.rows} rows)${u.suggestion ? `: did you mean ${u.suggestion}?` : ''}`,
+          );
+          return [
+            rows.length
+              ? table(['source', 'metric', 'period', 'segment', 'benchmark', 'ours', 'difference', 'problem'], rows)
+              : 'No benchmarks: import some with `tenure import benchmarks FILE`.',
+            ...unknown,
+          ].join('\n');
+        });
+      } catch (e) {
+        fail(g, e);
+      }
+    });
+};

@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { buildReport, type ReportData, renderHtml, renderMarkdown, TenureError, withWorkspace } from '@tenure/core';
+import type { Command } from 'commander';
+import { type CommandModule, globalsOf } from '../context.ts';
+import { fail } from '../output.ts';
+
+interface ReportFlags {
+  lang: string;
+  format: string;
+  from?: string;
+  to?: string;
+  out?: string;
+}
+
+const usage = (detail: string, hint: string) => new TenureError('TEN_USAGE', detail, hint);
+
+const renderers: Record<string, (d: ReportData) => string> = { md: renderMarkdown, html: renderHtml };
+
+function write(file: string, text: string): string {
+  const path = resolve(file);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (e) {
+    throw usage(`Cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`, 'Pick another --out path.');
+  }
+  return path;
+}
+
+export const report: CommandModule = (program: Command) => {
+  program
+    .command('report')
+    .description('monthly retention report (Markdown or a self-contained HTML page with charts)')
+    .option('--lang <lang>', 'en or zh', 'en')
+    .option('--format <format>', 'md or html', 'md')
+    .option('--from <month>', 'first month, YYYY-MM (default: 11 months before --to)')
+    .option('--to <month>', 'last month, YYYY-MM (default: the last complete month with data)')
+    .option('--out <file>', 'write the report to this file instead of stdout')
+    .addHelpText('after', '\nExample: tenure report --lang zh --format html --out report.html')
+    .action(async (f: ReportFlags, cmd: Command) => {
+      const g = globalsOf(cmd);
+      try {
+        const format = f.format === 'markdown' ? 'md' : f.format;
+        const render = renderers[format];
+        if (!render) throw usage(`Unknown --format ${JSON.stringify(f.format)}`, 'Use --format md or --format html.');
+        if (!/^(en|zh|zh-cn)$/i.test(f.lang))
+          throw usage(`Unknown --lang ${JSON.stringify(f.lang)}`, 'Use --lang en or --lang zh.');
+        const data = await withWorkspace(g.workspace, (ws) =>
+          buildReport(ws, { lang: f.lang, ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) }),
+        );
+        // --json: the ReportData on stdout (and the rendered report in --out, when given).
+        const path = f.out ? write(f.out, render(data)) : undefined;
+        if (g.json) process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+        else if (path) process.stderr.write(`Wrote ${path} (${format}, ${data.from} – ${data.to})\n`);
+        else process.stdout.write(render(data));
+      } catch (e) {
+        fail(g, e);
+      }
+    });
+};

@@ -1,0 +1,40 @@
+import { ClickHouseConnection, copyWorkspace, TenureError, withWorkspace } from '@tenure/core';
+import type { Command } from 'commander';
+import { type CommandModule, globalsOf } from '../context.ts';
+import { emit, fail, fmtInt, table } from '../output.ts';
+
+export const sync: CommandModule = (program: Command) => {
+  program
+    .command('sync')
+    .description(
+      'copy the workspace into ClickHouse (--engine clickhouse://user:pass@host:8123/db) for metrics at scale',
+    )
+    .action(async (_: unknown, cmd: Command) => {
+      const g = globalsOf(cmd);
+      try {
+        if (!g.engine)
+          throw new TenureError(
+            'TEN_USAGE',
+            'sync needs --engine',
+            'For example: tenure sync --engine clickhouse://default:@localhost:8123/tenure',
+          );
+        const target = g.engine;
+        const summary = await withWorkspace(g.workspace, async (ws) => {
+          const ch = await ClickHouseConnection.open(target);
+          try {
+            return await copyWorkspace(ws, ch);
+          } finally {
+            await ch.close();
+          }
+        });
+        emit(g, summary, () =>
+          table(
+            ['table', 'rows'],
+            Object.entries(summary.rows).map(([t, n]) => [t, fmtInt(n)]),
+          ),
+        );
+      } catch (e) {
+        fail(g, e);
+      }
+    });
+};

@@ -1,0 +1,116 @@
+/**
+ * The canonical entity tables in ClickHouse (bookkeeping tables — import_batches, rejects, attributes,
+ * meta — stay in the DuckDB workspace: ClickHouse only serves metric queries over copies of the data).
+ *
+ * Single node (chdb, or one server): one MergeTree table per entity, ORDER BY its key with the customer
+ * column first where there is one, so a customer's rows are contiguous and per-customer scans and joins
+ * read few granules.
+ *
+ * On a cluster the same columns are used twice per entity:
+ *
+ *   CREATE TABLE orders_local ON CLUSTER tenure (…same columns…)
+ *     ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/tenure/orders', '{replica}')
+ *     ORDER BY (customer_id, order_id);
+ *   CREATE TABLE orders ON CLUSTER tenure AS orders_local
+ *     ENGINE = Distributed(tenure, currentDatabase(), orders_local, cityHash64(customer_id));
+ *
+ * Every customer-keyed table is sharded by cityHash64 of its customer column (surveys: respondent_id), so
+ * all of one customer's customers/subscriptions/orders/activity/tickets/churn rows live on one shard and
+ * per-customer joins run shard-locally (`distributed_product_mode = 'local'`, or GLOBAL JOIN for the small
+ * dimension tables). Tables without a customer (costs, campaigns) are small: replicate them to every shard
+ * (ReplicatedMergeTree without Distributed, or Distributed with rand()) and join them GLOBAL.
+ */
+import type { Entity, Field, FieldType } from '../../schema/index.ts';
+import { type Sql, sql } from '../../sql/sql.ts';
+
+/** ClickHouse type of each canonical field type (before Nullable/LowCardinality). Same values as DuckDB's. */
+export const clickhouseType: Record<FieldType, Sql> = {
+  id: sql`String`,
+  text: sql`String`,
+  enum: sql`String`,
+  // Naive timestamps, as DuckDB's TIMESTAMP: microseconds, always UTC.
+  timestamp: sql`DateTime64(6, 'UTC')`,
+  // Date32 spans 1900–2299; Date would clamp anything before 1970.
+  date: sql`Date32`,
+  number: sql`Float64`,
+  money: sql`Decimal(18, 4)`,
+  integer: sql`Int64`,
+};
+
+/** DuckDB column types that attribute columns and `_batch` can have, in ClickHouse. */
+const fromDuckdb: Record<string, Sql> = {
+  VARCHAR: sql`String`,
+  BIGINT: sql`Int64`,
+  INTEGER: sql`Int32`,
+  DOUBLE: sql`Float64`,
+  BOOLEAN: sql`Bool`,
+  DATE: sql`Date32`,
+  TIMESTAMP: sql`DateTime64(6, 'UTC')`,
+  'DECIMAL(18,4)': sql`Decimal(18, 4)`,
+};
+
+/** Segment-like text with few distinct values: dictionary-encoded (LowCardinality) storage. */
+const LOW_CARDINALITY = new Set([
+  'region',
+  'product_line',
+  'customer_type',
+  'channel',
+  'plan',
+  'currency',
+  'kind',
+  'category',
+  'segment',
+]);
+
+/** The column that names the customer: the ORDER BY prefix here and the sharding key on a cluster. */
+export function customerColumn(e: Entity): string | undefined {
+  if (e.fields.some((f) => f.name === 'customer_id')) return 'customer_id';
+  if (e.fields.some((f) => f.name === 'respondent_id')) return 'respondent_id';
+  return undefined;
+}
+
+function fieldType(f: Field): Sql {
+  const base = clickhouseType[f.type];
+  const lowCard = f.type === 'enum' || (f.type === 'text' && LOW_CARDINALITY.has(f.name));
+  const t = f.required ? base : sql`Nullable(${base})`;
+  return lowCard ? sql`LowCardinality(${t})` : t;
+}
+
+/** ClickHouse type for a DuckDB column type (attributes and `_batch`): always Nullable, as they are optional. */
+export function typeFromDuckdb(duckdbType: string): Sql | undefined {
+  const t = fromDuckdb[duckdbType.replaceAll(' ', '').toUpperCase()];
+  return t && sql`Nullable(${t})`;
+}
+
+export interface ColumnDef {
+  name: string;
+  type: Sql;
+}
+
+/** Canonical columns of an entity (without `_batch` and attributes). */
+export function entityColumns(e: Entity): ColumnDef[] {
+  return e.fields.map((f) => ({ name: f.name, type: fieldType(f) }));
+}
+
+/** `_batch`: which import last wrote the row (optional here: fixtures may leave it empty). */
+export const batchColumn: ColumnDef = { name: '_batch', type: sql`Nullable(Int64)` };
+
+/**
+ * The sort key: the customer column, then the entity key. Only required (non-Nullable) columns: a Nullable
+ * sort key needs allow_nullable_key, and ClickHouse sorts faster without it (costs.segment is optional).
+ */
+export function orderBy(e: Entity): string[] {
+  const required = new Set(e.fields.filter((f) => f.required).map((f) => f.name));
+  const cust = customerColumn(e);
+  const cols = [...(cust ? [cust] : []), ...e.key.filter((k) => k !== cust)];
+  return cols.filter((c) => required.has(c));
+}
+
+/**
+ * CREATE TABLE for an entity with exactly these columns (canonical fields, `_batch`, attributes, in the DuckDB
+ * table's order). Names go through sql.id, so an attribute column with an unsafe name is refused.
+ */
+export function createTable(e: Entity, columns: readonly ColumnDef[] = [...entityColumns(e), batchColumn]): Sql {
+  const cols = sql.join(columns.map((c) => sql`${sql.id(c.name)} ${c.type}`));
+  return sql`CREATE TABLE ${sql.id(e.name)} (${cols}) ENGINE = MergeTree ORDER BY (${sql.ids(orderBy(e))})`;
+}

@@ -1,0 +1,21 @@
+import { defineMetric } from './define.ts';
+
+/** Tickets opened per 1,000 customers active at the period's start. */
+export const complaintsPer1000 = defineMetric({
+  id: 'complaints_per_1000',
+  title: { en: 'Complaints per 1,000 customers', 'zh-CN': '每千客户投诉量' },
+  description: {
+    en: 'Tickets opened in the period ÷ customers active at its start (as in churn rate) × 1,000; null when no customer was active at the start.',
+    'zh-CN': '本期受理的工单数 ÷ 期初活跃客户数（与流失率口径一致）× 1000；期初无活跃客户时为空。',
+  },
+  unit: 'count',
+  requires: ['tickets', 'subscriptions|orders|customers'],
+  base: 'service',
+  interval: 'none',
+  // Ingredients in parts, not numerator/denominator: it is not a proportion (tickets may exceed customers),
+  // so it must get neither a Wilson interval nor the per-segment chi-square test of rates.
+  value: (r) => ({
+    value: r.active_start ? (1000 * r.tickets) / r.active_start : null,
+    parts: { tickets: r.tickets, active_start: r.active_start },
+  }),
+});

@@ -1,0 +1,47 @@
+import { expect } from 'vitest';
+import { forEachEngine } from '../../test/engine-suite.ts';
+import { fillTinySaas } from '../../test/fixtures/tiny-saas.ts';
+import { sql } from '../sql/sql.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { computeMetrics } from './compute.ts';
+
+/**
+ * tiny-saas (see its file) plus acquisition costs of the new customers — D 100 and E 50 (January), J 90
+ * (February), L 30 (March) — and 70 of retention spending in January. Gross margin 0.7 (the default).
+ * From the flow and MRR golden values: Jan start 7, churned 2, MRR end 440 from 6 payers; Feb churned 0;
+ * Mar start 8, churned 2, MRR end 470 from 7 payers.
+ */
+async function fill(ws: Workspace): Promise<void> {
+  await fillTinySaas(ws);
+  for (const [c, cost] of [
+    ['D', 100],
+    ['E', 50],
+    ['J', 90],
+    ['L', 30],
+  ] as const) {
+    await ws.db.run(sql`UPDATE customers SET acquisition_cost = ${cost} WHERE customer_id = ${c}`);
+  }
+  await ws.db.run(sql`INSERT INTO costs VALUES (DATE '2024-01-01', DATE '2024-01-31', 'retention', 70, 'all', NULL)`);
+}
+
+const ltvJan = ((440 / 6) * 0.7) / (2 / 7); // ARPA × margin ÷ churn = 179.67
+const ltvMar = ((470 / 7) * 0.7) / (2 / 8); // 188
+
+forEachEngine('value metrics on tiny-saas (hand-computed)', fill, (e) => {
+  e.it('CAC, LTV, LTV:CAC, payback, retention cost and profit contribution', async () => {
+    const ids = ['cac', 'ltv', 'ltv_cac', 'cac_payback_months', 'retention_cost_per_customer', 'profit_contribution'];
+    const rows = await computeMetrics(e.conn, e.ws.config, ids, { period: 'month', from: '2024-01', to: '2024-03' });
+    const v = (id: string) => rows.filter((r) => r.metric === id).map((r) => r.value);
+    expect(v('cac')).toEqual([150 / 2, 90 / 1, 30 / 1]);
+    const ltv = v('ltv');
+    expect(ltv[0]).toBeCloseTo(ltvJan, 9);
+    expect(ltv[1]).toBeNull(); // no churn in February: lifetime value is unbounded, not a number
+    expect(ltv[2]).toBeCloseTo(ltvMar, 9);
+    expect(v('ltv_cac')[0]).toBeCloseTo(ltvJan / 75, 9);
+    expect(v('ltv_cac')[2]).toBeCloseTo(ltvMar / 30, 9);
+    expect(v('cac_payback_months')[0]).toBeCloseTo(75 / ((440 / 6) * 0.7), 9);
+    expect(v('retention_cost_per_customer')).toEqual([70 / 7, null, null]); // no cost rows: unknown, not zero
+    // January: mean MRR (540 + 440) / 2 × 1 month × 0.7 − 70 retention = 273, over 7 customers.
+    expect(v('profit_contribution')[0]).toBeCloseTo(273 / 7, 9);
+  });
+});

@@ -1,0 +1,88 @@
+import type { Dialect } from '../engine/dialect.ts';
+import { type Sql, sql } from '../sql/sql.ts';
+import { periodIndex } from './calendar.ts';
+import { flowSql } from './flow.ts';
+import type { NormalQuery } from './query.ts';
+import { revenueSql } from './revenue.ts';
+import { segEquals, segList, segSelect } from './segments.ts';
+import { segmentedCustomers } from './spans.ts';
+
+/** One row per period and segment with what the unit-economics metrics need. */
+export interface ValueRow {
+  k: number;
+  new_customers: number;
+  active_start: number;
+  churned: number;
+  mrr_start: number | null;
+  mrr_end: number | null;
+  payers_end: number | null;
+  acquisition_spend: number | null;
+  retention_costs: number | null;
+  service_costs: number | null;
+  order_revenue: number;
+  order_cogs: number;
+  months: number;
+  margin: number;
+  [segment: string]: unknown;
+}
+
+const MONTHS: Record<NormalQuery['grain'], number> = {
+  day: 12 / 365.25,
+  week: (7 * 12) / 365.25,
+  month: 1,
+  quarter: 3,
+  year: 12,
+};
+
+/**
+ * Unit economics per period: customer flow and MRR (from their bases), acquisition spend, other costs and
+ * order margin. Acquisition spend is the customers' own acquisition_cost, dated at created_at, when the
+ * import carried it (so it splits by segment); otherwise the `costs` rows of category acquisition whose
+ * period starts in the period — those are not per segment, so with --by they are left out (null) rather
+ * than wrongly attributed. Retention and service costs are likewise whole-business figures.
+ */
+export function valueSql(q: NormalQuery, d: Dialect): Sql {
+  const origin = (q.grid[0] as { start: string }).start;
+  const idx = (t: Sql) => periodIndex(d, q.grain, q.calendar, origin, t);
+  const wholeBusiness = q.by.length === 0;
+  const costs = (category: string) =>
+    wholeBusiness ? sql`sum(amount) FILTER (WHERE category = ${category})` : sql`CAST(NULL AS DOUBLE)`;
+  return sql`WITH
+    f AS (${flowSql(q, d)}),
+    r AS (${revenueSql(q, d)}),
+    sc AS (${segmentedCustomers(q)}),
+    acq AS (SELECT ${idx(sql`c.created_at`)} AS k, ${segSelect(q, 'sc')}, sum(c.acquisition_cost) AS spend
+            FROM customers c JOIN sc ON sc.customer_id = c.customer_id WHERE c.acquisition_cost IS NOT NULL GROUP BY 1, ${segList(q, 'sc')}),
+    cst AS (SELECT ${idx(sql`period_start`)} AS k, ${costs('acquisition')} AS acquisition, ${costs('retention')} AS retention,
+              ${costs('service')} AS service FROM costs GROUP BY 1),
+    ord AS (SELECT ${idx(sql`o.ordered_at`)} AS k, ${segSelect(q, 'sc')}, sum(o.amount) AS revenue, sum(coalesce(o.cost, 0)) AS cogs
+            FROM orders o JOIN sc ON sc.customer_id = o.customer_id GROUP BY 1, ${segList(q, 'sc')})
+  SELECT f.k AS k, ${segSelect(q, 'f')}, f.new_customers, f.active_start, f.churned,
+    r.mrr_start, r.mrr_end, r.payers_end,
+    coalesce(a.spend, c.acquisition) AS acquisition_spend, c.retention AS retention_costs, c.service AS service_costs,
+    coalesce(o.revenue, 0) AS order_revenue, coalesce(o.cogs, 0) AS order_cogs,
+    ${MONTHS[q.grain]} AS months, ${q.config.gross_margin} AS margin
+  FROM f LEFT JOIN r ON r.k = f.k AND ${segEquals(q, 'f', 'r')}
+    LEFT JOIN acq a ON a.k = f.k AND ${segEquals(q, 'f', 'a')}
+    LEFT JOIN cst c ON c.k = f.k
+    LEFT JOIN ord o ON o.k = f.k AND ${segEquals(q, 'f', 'o')}
+  ORDER BY f.k, ${segList(q, 'f')}`;
+}
+
+/** Monthly-equivalent churn of a period's churn rate: 1 − (1 − c)^(1 / months). */
+export const monthlyChurn = (r: ValueRow): number | null =>
+  r.active_start ? 1 - (1 - r.churned / r.active_start) ** (1 / r.months) : null;
+
+/** ARPA (monthly MRR per paying customer) at the period's end. */
+export const arpaOf = (r: ValueRow): number | null => (r.payers_end ? (r.mrr_end ?? 0) / r.payers_end : null);
+
+/** CAC = acquisition spend ÷ new customers. */
+export const cacOf = (r: ValueRow): number | null =>
+  r.acquisition_spend !== null && r.new_customers ? r.acquisition_spend / r.new_customers : null;
+
+/** Simple LTV = ARPA × gross margin ÷ monthly churn. */
+export function ltvOf(r: ValueRow): number | null {
+  const arpa = arpaOf(r);
+  const churn = monthlyChurn(r);
+  return arpa !== null && churn ? (arpa * r.margin) / churn : null;
+}
