@@ -12,6 +12,7 @@ export { compareBenchmarks } from './metrics/benchmarks-compare.ts';
 export { catalog, type MetricName, metricNames } from './metrics/catalog.ts';
 export { computeMetric, computeMetrics, type MetricRow, metricDef } from './metrics/compute.ts';
 export type { MetricDef } from './metrics/define.ts';
+export { metrics } from './metrics/index.ts';
 export type { MetricQuery } from './metrics/query.ts';
 export { forecastRows } from './metrics/trend.ts';
 export { assessQuality } from './quality/index.ts';

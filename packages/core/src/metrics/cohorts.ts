@@ -3,6 +3,7 @@ import { type Sql, sql } from '../sql/sql.ts';
 import { gridOf } from './base-sql.ts';
 import { isBoundary } from './calendar.ts';
 import type { NormalQuery } from './query.ts';
+import { mrrCoverage } from './revenue.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
 import { OPEN_END, segmentedCustomers, spans } from './spans.ts';
 
@@ -25,8 +26,6 @@ export interface CohortRow {
   [segment: string]: unknown;
 }
 
-const OPEN = 1_000_000_000;
-
 /**
  * Cohorts from the shared activity spans (spans.ts, so "active" means what it means in the flow base): a
  * customer's cohort is the period of their first span start, kept when it lies in the query range. A span
@@ -46,9 +45,7 @@ export function cohortsSql(q: NormalQuery, d: Dialect): Sql {
     sql`FROM ${src} ${sql.id(alias)} JOIN coh h ON h.customer_id = ${sql.id(alias, 'customer_id')}`;
   const orderPeriods = sql`(SELECT customer_id, ko, sum(amount) AS amount
     FROM (SELECT customer_id, ${idx(sql`ordered_at`)} AS ko, amount FROM orders WHERE ordered_at IS NOT NULL) x GROUP BY customer_id, ko)`;
-  const covered = sql`(SELECT customer_id, mrr, ${idx(sql`started_at`)} + 1 AS lo,
-      CASE WHEN ended_at IS NULL THEN ${OPEN} ELSE ${k2(sql`ended_at`)} END AS hi
-    FROM subscriptions WHERE started_at IS NOT NULL AND mrr IS NOT NULL)`;
+  const covered = sql`(${mrrCoverage(q, d)})`;
   // Interval rows: ages lo…hi of a cohort member that add da (active at the period's end), dr (activity in the
   // period) and dm (money). Orders basis: each period with orders is activity, and its order amounts money.
   // Otherwise: the periods a span overlaps are activity, and money is MRR at the boundaries a subscription covers.

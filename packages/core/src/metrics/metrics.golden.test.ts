@@ -8,6 +8,7 @@ import { sql } from '../sql/sql.ts';
 import { initWorkspace } from '../workspace/workspace.ts';
 import { catalog } from './catalog.ts';
 import { computeMetrics, type MetricRow } from './compute.ts';
+import { metrics } from './index.ts';
 
 // Hand-computed from the fixture's comments (boundaries Jan 1, Feb 1, Mar 1, Apr 1 2024).
 const FLOW = {
@@ -176,6 +177,26 @@ describe('recognising churn at the cancellation request', () => {
         );
       expect((await at('end_of_period')).map((r) => r.value)).toEqual([2, 0, 2]);
       expect((await at('cancellation_request')).map((r) => r.value)).toEqual([2, 1, 1]);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('the workspace-bound API', () => {
+  it('metrics(ws).compute gives the same rows as computeMetrics', async () => {
+    const own = await initWorkspace(mkdtempSync(join(tmpdir(), 'tenure-api-')));
+    try {
+      await fillTinySaas(own);
+      const q = { period: 'month', from: '2024-01', to: '2024-03' } as const;
+      expect(await metrics(own).compute('churn_rate', q)).toEqual(
+        await computeMetrics(own.db, own.config, ['churn_rate'], q),
+      );
+      expect(
+        metrics(own)
+          .list()
+          .map((m) => m.id),
+      ).toContain('nrr');
     } finally {
       await own.close();
     }

@@ -40,4 +40,21 @@ forEachEngine('revenue and flow at exact boundaries (hand-computed)', fill, (e) 
     expect(rows.filter((r) => r.metric === 'churned_customers').map((r) => r.value)).toEqual([1, 0]);
     expect(rows.filter((r) => r.metric === 'new_customers').map((r) => r.value)).toEqual([0, 1]);
   });
+
+  e.it('cohort revenue follows the same rule: X keeps its re-priced MRR at Feb 1', async () => {
+    const rows = await computeMetrics(e.conn, e.ws.config, ['cohort_retention'], {
+      period: 'month',
+      from: '2023-10',
+      to: '2024-02',
+    });
+    // X's cohort is October 2023; age 0 ends Nov 1 (MRR 100), age 3 ends Feb 1 (MRR 110 after the re-pricing).
+    const x = rows.filter((r) => r.segment.cohort === '2023-10-01').map((r) => [r.segment.age, r.parts?.revenue_share]);
+    expect(x).toEqual([
+      ['0', 1],
+      ['1', 1],
+      ['2', 1],
+      ['3', 1.1],
+      ['4', 1.1],
+    ]);
+  });
 });

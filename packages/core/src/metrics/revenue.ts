@@ -20,7 +20,28 @@ export interface RevenueRow {
   [segment: string]: unknown;
 }
 
-const OPEN = 1_000_000_000;
+export const OPEN = 1_000_000_000;
+
+/**
+ * Each subscription with the boundary indexes lo … hi at which its MRR counts (used by revenue and cohorts, so
+ * they cannot disagree). A subscription counts at b_k when started_at < b_k < ended_at, or started_at = b_k
+ * when it continues a subscription of the same customer that reaches b_k (a re-pricing, upgrade or renewal
+ * at that instant): a new customer is new in the period after the boundary, as in the customer flow, but a
+ * continuing one never drops to 0 MRR at it.
+ */
+export function mrrCoverage(q: NormalQuery, d: Dialect): Sql {
+  const origin = (q.grid[0] as { start: string }).start;
+  const idx = (t: Sql) => periodIndex(d, q.grain, q.calendar, origin, t);
+  const boundary = (t: Sql) => isBoundary(d, q.grain, q.calendar, t);
+  const far = d.timestamp(sql`${OPEN_END}`);
+  return sql`SELECT customer_id, mrr,
+      CASE WHEN prev_end >= started_at AND ${boundary(sql`started_at`)} THEN ${idx(sql`started_at`)} ELSE ${idx(sql`started_at`)} + 1 END AS lo,
+      CASE WHEN ended_at IS NULL THEN ${OPEN} WHEN ${boundary(sql`ended_at`)} THEN ${idx(sql`ended_at`)} - 1 ELSE ${idx(sql`ended_at`)} END AS hi
+    FROM (SELECT customer_id, mrr, started_at, ended_at,
+        max(coalesce(ended_at, ${far})) OVER (PARTITION BY customer_id ORDER BY started_at, subscription_id
+          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+      FROM subscriptions WHERE started_at IS NOT NULL AND mrr IS NOT NULL) p`;
+}
 
 /**
  * MRR is a snapshot at period boundaries: a subscription counts at b_k when started_at < b_k < ended_at (the
@@ -33,22 +54,10 @@ const OPEN = 1_000_000_000;
  */
 export function revenueSql(q: NormalQuery, d: Dialect): Sql {
   const n = q.grid.length;
-  const origin = (q.grid[0] as { start: string }).start;
-  const idx = (t: Sql) => periodIndex(d, q.grain, q.calendar, origin, t);
   const segs = segList(q);
-  // A subscription that starts exactly at a boundary counts there only when it continues the customer's
-  // previous one (a re-pricing, upgrade or renewal ending at that instant): a new customer is new in the
-  // period after the boundary, as in the customer flow, but a continuing one never drops to 0 MRR at it.
-  const lo = sql`CASE WHEN prev_end >= started_at AND ${isBoundary(d, q.grain, q.calendar, sql`started_at`)} THEN ${idx(sql`started_at`)} ELSE ${idx(sql`started_at`)} + 1 END`;
-  const far = d.timestamp(sql`${OPEN_END}`);
-  const hi = sql`CASE WHEN ended_at IS NULL THEN ${OPEN} WHEN ${isBoundary(d, q.grain, q.calendar, sql`ended_at`)} THEN ${idx(sql`ended_at`)} - 1 ELSE ${idx(sql`ended_at`)} END`;
   return sql`WITH
-    s0 AS (SELECT s.customer_id, ${segSelect(q, 'c')}, s.mrr, s.started_at, s.ended_at,
-             max(coalesce(s.ended_at, ${far})) OVER (PARTITION BY s.customer_id ORDER BY s.started_at, s.subscription_id
-               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
-            FROM subscriptions s JOIN (${segmentedCustomers(q)}) c ON c.customer_id = s.customer_id
-            WHERE s.started_at IS NOT NULL AND s.mrr IS NOT NULL),
-    sub AS (SELECT customer_id, ${segs}, mrr, ${lo} AS lo, ${hi} AS hi FROM s0),
+    sub AS (SELECT v.customer_id, ${segSelect(q, 'c')}, v.mrr, v.lo, v.hi FROM (${mrrCoverage(q, d)}) v
+            JOIN (${segmentedCustomers(q)}) c ON c.customer_id = v.customer_id),
     ev AS (SELECT customer_id, ${segs}, lo AS k, mrr AS dv FROM sub WHERE lo <= hi
            UNION ALL SELECT customer_id, ${segs}, hi + 1 AS k, -mrr AS dv FROM sub WHERE lo <= hi AND hi < ${OPEN}),
     cev AS (SELECT customer_id, ${segs}, k, sum(dv) AS dv FROM ev GROUP BY customer_id, ${segs}, k),

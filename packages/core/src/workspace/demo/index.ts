@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { tenureError } from '../../errors.ts';
 import { entityNames } from '../../schema/index.ts';
 import { sql } from '../../sql/sql.ts';
-import type { Workspace } from '../workspace.ts';
+import { CONFIG_FILE, type Workspace } from '../workspace.ts';
 import { writeActivity, writeOrders } from './activity.ts';
 import { createCalendar } from './calendar.ts';
 import { writeBenchmarks, writeCampaign, writeCosts } from './campaign-costs.ts';
@@ -66,6 +66,11 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
   });
   const groundTruthFile = join(ws.dir, GROUND_TRUTH_FILE);
   writeFileSync(groundTruthFile, `${JSON.stringify(truth, null, 2)}\n`);
+  // Contract type is the demo's main churn driver: declare it, so metrics can be broken down by it.
+  if (!ws.config.dimensions.includes('contract')) {
+    ws.config.dimensions.push('contract');
+    writeFileSync(join(ws.dir, CONFIG_FILE), `${JSON.stringify(ws.config, null, 2)}\n`);
+  }
   return { customers: o.customers, rows, seconds: (performance.now() - started) / 1000, groundTruthFile };
 }
 

@@ -1,0 +1,277 @@
+/**
+ * npm run bench:metrics — the full 24-month monthly retention report on DuckDB (and chdb), against pandas.
+ *
+ * Data (built once, cached in bench/out/): `generateDemo` with 1M customers over 36 months (seed 42, ending
+ * 2025-12-31), then `orders` topped up to 100M rows inside DuckDB: each synthetic repeat order copies the
+ * customer and product line of a hash-chosen existing demo order, is dated uniformly between the first and last
+ * demo order, and has amount 1.00–500.00 and cost 0–59 % of it (order ids 'R%010d'; no other table changes).
+ * Measured: `computeMetrics` over the last 24 complete months (2024-01 … 2025-12): churn_rate, retention_rate,
+ * retention_rate_end_minus_new; nrr, grr, mrr_movements; churn_rate by region, by channel, by customer_type;
+ * cohort_retention, and active_buyers + repurchase_rate over the 100M orders, when the catalog has them.
+ * Each call is run once to warm up, then RUNS times; the median counts. chdb: the same calls on a copy made
+ * by engine/clickhouse/sync.ts when that exists. Peer: bench/metrics_peer.py, pandas/numpy computing the
+ * same figures with the same definitions (Debian's /usr/bin/python3) from columns exported once: CSV for
+ * customers and subscriptions, raw int32 (customer index, month index) arrays for orders. The ratio is
+ * pandas compute time ÷ Tenure time; pandas' load time is shown apart. Figures are compared first.
+ * Options: CUSTOMERS=1000000 ORDERS=100000000 RUNS=3 env vars.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import type { Connection, MetricRow, Workspace } from '@tenure/core';
+import { catalog, computeMetrics, engines, generateDemo, initWorkspace, openWorkspace, sql } from '@tenure/core';
+
+const CUSTOMERS = Number(process.env.CUSTOMERS ?? 1_000_000);
+const ORDERS = Number(process.env.ORDERS ?? 100_000_000);
+const RUNS = Number(process.env.RUNS ?? 3);
+const [FROM, TO, N] = ['2024-01', '2025-12', 24]; // the demo's last 24 complete months
+const out = join(import.meta.dirname, 'out');
+const tag = `${CUSTOMERS}-${ORDERS}`;
+const wsDir = join(out, `metrics-ws-${tag}`);
+const peerDir = join(out, `metrics-peer-${tag}`);
+const chdbDir = join(out, `metrics-chdb-${tag}`);
+const secs = (t0: number) => (performance.now() - t0) / 1000;
+const log = (s: string) => process.stdout.write(`${s}\n`);
+
+async function workspace(): Promise<Workspace> {
+  if (fs.existsSync(join(wsDir, 'bench-ready'))) return openWorkspace(wsDir);
+  for (const d of [peerDir, chdbDir, `${chdbDir}.ready`]) fs.rmSync(d, { recursive: true, force: true });
+  const demoReady = join(wsDir, 'bench-demo-ready');
+  const ws = fs.existsSync(demoReady) ? await openWorkspace(wsDir) : await initWorkspace(wsDir, { force: true });
+  let t0 = performance.now();
+  if (!fs.existsSync(demoReady)) {
+    log(`generating the demo: ${CUSTOMERS.toLocaleString()} customers over 36 months…`);
+    await generateDemo(ws, { customers: CUSTOMERS, months: 36, seed: 42 });
+    fs.writeFileSync(demoReady, '');
+    log(`  ${secs(t0).toFixed(0)} s`);
+  }
+  await ws.db.run(sql`DELETE FROM orders WHERE order_id LIKE 'R%'`);
+  const [o] = await ws.db.all<{ n: number; lo: string; span: number }>(
+    sql`SELECT count(*) AS n, min(ordered_at) AS lo, epoch(max(ordered_at)) - epoch(min(ordered_at)) AS span FROM orders`,
+  );
+  const { n, lo, span } = o!;
+  t0 = performance.now();
+  await ws.db.run(
+    sql`CREATE TEMP TABLE bench_src AS SELECT row_number() OVER () - 1 AS j, customer_id, product_line FROM orders`,
+  );
+  for (let s = 0, e = 0; s < ORDERS - n; s = e) {
+    e = Math.min(ORDERS - n, s + 10_000_000);
+    await ws.db.run(sql`INSERT INTO orders (order_id, customer_id, ordered_at, amount, cost, product_line)
+      SELECT printf('R%010d', i), s.customer_id,
+        CAST(${lo} AS TIMESTAMP) + to_seconds(CAST(hash(i, 1) % ${Math.floor(span)} AS BIGINT)),
+        CAST(round(1 + (hash(i, 3) % 49900) / 100, 2) AS DECIMAL(18, 4)),
+        CAST(round((1 + (hash(i, 3) % 49900) / 100) * (hash(i, 4) % 60) / 100, 2) AS DECIMAL(18, 4)), s.product_line
+      FROM range(${s}, ${e}) t(i) JOIN bench_src s ON s.j = hash(i, 2) % ${n}`);
+    log(`  orders topped up: ${(n + e).toLocaleString()} (${secs(t0).toFixed(0)} s)`);
+  }
+  await ws.db.run(sql`DROP TABLE bench_src; CHECKPOINT`);
+  fs.writeFileSync(join(wsDir, 'bench-ready'), '');
+  return ws;
+}
+
+/** Columns for the peer, exported once: customer index instead of id, text timestamps, orders as raw int32. */
+async function exportForPeer(ws: Workspace, orders: boolean): Promise<void> {
+  fs.mkdirSync(peerDir, { recursive: true });
+  const file = (f: string) => join(peerDir, f);
+  await ws.db.run(sql`CREATE OR REPLACE TEMP TABLE bench_cidx AS
+    SELECT customer_id, CAST(row_number() OVER (ORDER BY customer_id) - 1 AS INTEGER) AS cidx FROM customers`);
+  if (!fs.existsSync(file('customers.csv')))
+    await ws.db.run(sql`COPY (SELECT x.cidx, c.region, c.channel, c.customer_type FROM customers c
+      JOIN bench_cidx x ON x.customer_id = c.customer_id ORDER BY x.cidx) TO ${file('customers.csv')} (HEADER)`);
+  if (!fs.existsSync(file('subscriptions.csv')))
+    await ws.db.run(sql`COPY (SELECT x.cidx, s.subscription_id, s.started_at, s.ended_at, s.mrr FROM subscriptions s
+      JOIN bench_cidx x ON x.customer_id = s.customer_id) TO ${file('subscriptions.csv')} (HEADER)`);
+  if (!orders || fs.existsSync(file('orders_month.i32'))) return;
+  // Month index of ordered_at from FROM (negative before the window), written straight from DuckDB's vectors.
+  const res =
+    await ws.db.raw.stream(`SELECT x.cidx, CAST(datediff('month', TIMESTAMP '${FROM}-01', o.ordered_at) AS INTEGER)
+    FROM orders o JOIN bench_cidx x ON x.customer_id = o.customer_id WHERE o.ordered_at IS NOT NULL`);
+  const fds = [fs.openSync(file('orders_cidx.i32'), 'w'), fs.openSync(file('orders_month.tmp'), 'w')];
+  for (let chunk = await res.fetchChunk(); chunk?.rowCount; chunk = await res.fetchChunk()) {
+    fds.forEach((fd, i) => {
+      const v = (chunk!.getColumnVector(i) as unknown as { items: Int32Array }).items;
+      fs.writeSync(fd, new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+    });
+  }
+  for (const fd of fds) fs.closeSync(fd);
+  fs.renameSync(file('orders_month.tmp'), file('orders_month.i32'));
+}
+
+const SEGS = ['region', 'channel', 'customer_type'];
+const calls: { label: string; names: string[]; by?: string[] }[] = [
+  { label: 'churn + both retentions', names: ['churn_rate', 'retention_rate', 'retention_rate_end_minus_new'] },
+  { label: 'NRR, GRR, MRR movements', names: ['nrr', 'grr', 'mrr_movements'] },
+  ...SEGS.map((b) => ({ label: `churn_rate by ${b}`, names: ['churn_rate'], by: [b] })),
+];
+const hasCohorts = 'cohort_retention' in catalog;
+const buyerMetrics = ['active_buyers', 'repurchase_rate'].filter((m) => m in catalog);
+if (hasCohorts) calls.push({ label: 'cohort_retention (matrix)', names: ['cohort_retention'] });
+if (buyerMetrics.length) calls.push({ label: `${buyerMetrics.join(' + ')} (orders)`, names: buyerMetrics });
+
+/** Warm once, then the median of RUNS runs per call; the rows of the last run. */
+async function timeCalls(conn: Connection, ws: Workspace): Promise<{ med: number[]; rows: MetricRow[][] }> {
+  const med: number[] = [];
+  const rows: MetricRow[][] = [];
+  for (const c of calls) {
+    const q = { period: 'month' as const, from: FROM, to: TO, by: c.by ?? [] };
+    let r = await computeMetrics(conn, ws.config, c.names, q);
+    const t: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      r = await computeMetrics(conn, ws.config, c.names, q);
+      t.push(secs(t0));
+    }
+    med.push(t.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!);
+    rows.push(r);
+    log(`  ${c.label}: ${t.map((x) => x.toFixed(3)).join(' / ')} s`);
+  }
+  return { med, rows };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the peer's JSON
+type Peer = Record<string, any>;
+const month = (r: MetricRow) =>
+  (Number(r.period_start.slice(0, 4)) - 2024) * 12 + Number(r.period_start.slice(5, 7)) - 1;
+
+/** Tenure's rows against the peer's figures: every month, every segment, every cohort cell. */
+let compared = 0;
+function differences(rows: MetricRow[], p: Peer): string[] {
+  const diffs: string[] = [];
+  const same = (what: string, a: number | null | undefined, b: number, tol = 0) => {
+    compared++;
+    if (a === null || a === undefined || !(Math.abs(a - b) <= tol)) diffs.push(`${what}: tenure ${a}, pandas ${b}`);
+  };
+  const f = p.flow.all;
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const k = month(r);
+    const at = `${r.metric} ${r.period_start}${Object.keys(r.segment).length ? ` ${JSON.stringify(r.segment)}` : ''}`;
+    const [by, seg] = Object.entries(r.segment)[0] ?? [];
+    if (r.metric === 'churn_rate' && by) {
+      seen.add(`${by}=${seg}`);
+      const s = p.flow[by]?.[seg!] ?? { churned: [], active_start: [] };
+      same(`${at} churned`, r.numerator, s.churned[k]);
+      same(`${at} active at start`, r.denominator, s.active_start[k]);
+    } else if (r.metric === 'churn_rate' || r.metric === 'retention_rate') {
+      same(`${at} active at start`, r.denominator, f.active_start[k]);
+      same(`${at} numerator`, r.numerator, r.metric === 'churn_rate' ? f.churned[k] : f.active_start[k] - f.churned[k]);
+    } else if (r.metric === 'retention_rate_end_minus_new') {
+      same(`${at} end − new − reactivated`, r.numerator, f.active_end[k] - f.new[k] - f.reactivated[k]);
+    } else if (r.metric === 'nrr' || r.metric === 'grr') {
+      same(at, r.value, p.revenue[r.metric][k], 1e-9);
+    } else if (r.metric === 'mrr_movements') {
+      for (const [part, v] of Object.entries(r.parts ?? {})) same(`${at} ${part}`, v, p.revenue[part][k], 1e-3);
+    } else if (r.metric === 'cohort_retention') {
+      const age = Number(r.segment.age);
+      const cell = p.cohorts[`${k - age},${age}`];
+      seen.add(`cohort ${k - age},${age}`);
+      if (!cell) diffs.push(`${at}: no such cell in pandas`);
+      else {
+        same(`${at} cohort size`, r.denominator, cell.size);
+        same(`${at} active`, r.numerator, cell.active);
+        same(`${at} returned share`, r.parts?.returned_share, cell.returned / cell.size, 1e-9);
+        if (cell.money0) same(`${at} revenue share`, r.parts?.revenue_share, cell.money / cell.money0, 1e-9);
+      }
+    } else if (r.metric === 'active_buyers') same(`${at} buyers`, r.value, p.purchases.buyers[k]);
+    else if (r.metric === 'repurchase_rate') {
+      same(`${at} returning buyers`, r.numerator, p.purchases.returning[k]);
+      same(`${at} buyers`, r.denominator, p.purchases.buyers[k]);
+    }
+  }
+  for (const by of SEGS)
+    for (const seg of Object.keys(p.flow[by])) if (!seen.has(`${by}=${seg}`)) diffs.push(`${by}=${seg} only in pandas`);
+  if (hasCohorts)
+    for (const cell of Object.keys(p.cohorts))
+      if (!seen.has(`cohort ${cell}`)) diffs.push(`cohort cell ${cell} only in pandas`);
+  return diffs;
+}
+
+/** DuckDB's rows against another engine's: same keys, values to 1e-9. */
+function engineDifferences(a: MetricRow[], b: MetricRow[]): string[] {
+  const key = (r: MetricRow) => `${r.metric} ${r.period_start} ${JSON.stringify(r.segment)}`;
+  const other = new Map(b.map((r) => [key(r), r]));
+  const diffs = a.length === b.length ? [] : [`${a.length} rows on DuckDB, ${b.length} on chdb`];
+  const near = (x: number | null, y: number | null) =>
+    x === y || (x !== null && y !== null && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x)));
+  for (const r of a) {
+    const s = other.get(key(r));
+    if (!s || !(['value', 'numerator', 'denominator'] as const).every((f) => near(r[f], s[f])))
+      diffs.push(`${key(r)}: DuckDB ${r.value}, chdb ${s ? s.value : 'missing'}`);
+  }
+  return diffs;
+}
+
+const ws = await workspace();
+const counts = await ws.db.all<{ t: string; n: number }>(sql`SELECT 'customers' AS t, count(*) AS n FROM customers
+  UNION ALL SELECT 'subscriptions', count(*) FROM subscriptions UNION ALL SELECT 'orders', count(*) FROM orders
+  UNION ALL SELECT 'activity', count(*) FROM activity`);
+log(counts.map((c) => `${c.t}: ${c.n.toLocaleString()}`).join(', '));
+if (!hasCohorts) log('cohort_retention: not in the catalog yet, skipped');
+if (!buyerMetrics.length) log('active_buyers / repurchase_rate: not in the catalog yet, orders metric skipped');
+
+log(`DuckDB: ${calls.length} computeMetrics calls, warm-up + ${RUNS} runs each…`);
+const duck = await timeCalls(ws.db, ws);
+
+let chdb: { med: number[]; copy: number; diffs: string[] } | null = null;
+const syncPath = '../packages/core/src/engine/clickhouse/sync.ts';
+const sync: Record<string, unknown> = await import(syncPath).catch(() => ({}));
+const copy = Object.entries(sync).find(([k, v]) => /^copy/.test(k) && typeof v === 'function')?.[1] as
+  | ((ws: Workspace, ch: Connection) => Promise<unknown>)
+  | undefined;
+if ('clickhouse' in engines && copy) {
+  const ch = await engines.clickhouse.open(`chdb:${chdbDir}`);
+  if (!fs.existsSync(`${chdbDir}.ready`)) {
+    log('copying the workspace into chdb…');
+    const t0 = performance.now();
+    await copy(ws, ch);
+    fs.writeFileSync(`${chdbDir}.ready`, String(secs(t0)));
+  }
+  log(`chdb: ${calls.length} computeMetrics calls, warm-up + ${RUNS} runs each…`);
+  const t = await timeCalls(ch, ws);
+  const copied = Number(fs.readFileSync(`${chdbDir}.ready`, 'utf8'));
+  chdb = { med: t.med, copy: copied, diffs: engineDifferences(duck.rows.flat(), t.rows.flat()) };
+  await ch.close();
+} else log('chdb: not available yet');
+
+log('exporting columns for pandas (once)…');
+await exportForPeer(ws, buyerMetrics.length > 0);
+await ws.close();
+log('pandas peer…');
+const args = [join(import.meta.dirname, 'metrics_peer.py'), peerDir, `${FROM}-01`, String(N)];
+if (hasCohorts) args.push('cohorts');
+if (buyerMetrics.length) args.push('purchases');
+const peer: Peer = JSON.parse(execFileSync('/usr/bin/python3', args, { encoding: 'utf8', maxBuffer: 1 << 28 }));
+const diffs = differences(duck.rows.flat(), peer);
+
+/** The first 3 differences of each metric. */
+function firsts(d: string[]): string {
+  const per = new Map<string, string[]>();
+  for (const x of d) {
+    const m = x.split(' ')[0]!;
+    per.set(m, [...(per.get(m) ?? []), x]);
+  }
+  return [...per].map(([m, xs]) => `${m}: ${xs.length}\n    ${xs.slice(0, 3).join('\n    ')}`).join('\n  ');
+}
+const total = (m: number[]) => m.reduce((a, b) => a + b, 0);
+const line = (label: string, d: number, c?: number) =>
+  log(`${label.padEnd(44)}${`${d.toFixed(3)} s`.padEnd(12)}${c === undefined ? '' : `${c.toFixed(3)} s`}`);
+const ratio = peer.compute_s / total(duck.med);
+log('\n=== bench:metrics summary ===');
+log(`rows: ${counts.map((c) => `${c.t} ${c.n.toLocaleString()}`).join(', ')}`);
+log(`window: ${FROM} … ${TO} (${N} months); per call, the median of ${RUNS} runs after a warm-up`);
+log(`${'call'.padEnd(44)}${'DuckDB'.padEnd(12)}${chdb ? 'chdb' : ''}`);
+for (const [i, c] of calls.entries()) line(c.label, duck.med[i]!, chdb?.med[i]);
+line('total', total(duck.med), chdb ? total(chdb.med) : undefined);
+const agree = (d: string[], what: string) =>
+  d.length ? `${what} DISAGREE (${d.length}):\n  ${firsts(d)}` : `${what}: figures agree`;
+if (chdb) log(`chdb copy of the workspace: ${chdb.copy.toFixed(1)} s (cached)\n${agree(chdb.diffs, 'chdb vs DuckDB')}`);
+else log('chdb: not available yet');
+log(
+  `pandas ${peer.pandas} / numpy ${peer.numpy}: compute ${peer.compute_s.toFixed(2)} s, load ${peer.load_s.toFixed(2)} s`,
+);
+log(agree(diffs, `pandas vs Tenure (${compared.toLocaleString()} values compared)`));
+log(
+  `ratio (pandas compute ÷ total; load excluded): DuckDB ${ratio.toFixed(2)}×${chdb ? `, chdb ${(peer.compute_s / total(chdb.med)).toFixed(2)}×` : ''}`,
+);
+const ok = ratio >= 20 && total(duck.med) < 5 && !diffs.length;
+log(`target (DuckDB ≥ 20× pandas and < 5 s, figures equal): ${ok ? 'MET' : 'NOT MET'}`);
