@@ -4,7 +4,7 @@ import { lineChart } from './svg/line.ts';
 import { paretoChart } from './svg/pareto.ts';
 import { esc, px } from './svg/scale.ts';
 import { label, t } from './text.ts';
-import type { ReportData, Section, SectionBody } from './types.ts';
+import type { Body, Kind, ReportData, Section } from './types.ts';
 
 const STYLE = `
 body{margin:0;background:#f8fafc;color:#0f172a;font:14px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif}
@@ -32,8 +32,7 @@ function table(head: string[], rows: string[][], text = 1, rowClass: (i: number)
 /** Escaped text with `code` spans. */
 const prose = (s: string) => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 
-type Body<K extends SectionBody['kind']> = Extract<SectionBody, { kind: K }>;
-type Render<K extends SectionBody['kind']> = (s: Body<K>, f: Formats, d: ReportData) => string;
+type Render<K extends Kind> = (s: Body<K>, f: Formats, d: ReportData) => string;
 const T = (d: ReportData, key: Parameters<typeof t>[1]) => t(d.lang, key);
 
 const kpi: Render<'kpi'> = (s, f, d) =>
@@ -130,21 +129,11 @@ const scorecard: Render<'scorecard'> = (s, f, d) =>
       )
     : `<p class="muted">${esc(T(d, 'no_data'))}</p>`;
 
+/** One renderer per section kind: a kind cannot exist without its rendering. */
+const bodies: { [K in Kind]: Render<K> } = { kpi, trend, cohort, pareto, segments, scorecard };
+
 function body(s: Section, f: Formats, d: ReportData): string {
-  switch (s.kind) {
-    case 'kpi':
-      return kpi(s, f, d);
-    case 'trend':
-      return trend(s, f, d);
-    case 'cohort':
-      return cohort(s, f, d);
-    case 'pareto':
-      return pareto(s, f, d);
-    case 'segments':
-      return segments(s, f, d);
-    case 'scorecard':
-      return scorecard(s, f, d);
-  }
+  return (bodies[s.kind] as Render<Kind>)(s as Body<Kind>, f, d);
 }
 
 /** The report as one self-contained HTML page: inline stylesheet, inline SVG charts, no scripts or links. */

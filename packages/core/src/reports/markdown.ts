@@ -1,6 +1,6 @@
 import { type Formats, formats, segmentCells } from './format.ts';
 import { label, t } from './text.ts';
-import type { ReportData, Section, SectionBody } from './types.ts';
+import type { Body, Kind, ReportData, Section } from './types.ts';
 
 const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
@@ -11,8 +11,7 @@ function table(head: string[], rows: string[][], text = 1): string {
   return [line(head), rule, ...rows.map(line)].join('\n');
 }
 
-type Body<K extends SectionBody['kind']> = Extract<SectionBody, { kind: K }>;
-type Render<K extends SectionBody['kind']> = (s: Body<K>, f: Formats, d: ReportData) => string | null;
+type Render<K extends Kind> = (s: Body<K>, f: Formats, d: ReportData) => string | null;
 
 const kpi: Render<'kpi'> = (s, f, d) =>
   table(
@@ -102,21 +101,11 @@ const scorecard: Render<'scorecard'> = (s, f, d) =>
       )
     : null;
 
+/** One renderer per section kind: a kind cannot exist without its rendering. */
+const bodies: { [K in Kind]: Render<K> } = { kpi, trend, cohort, pareto, segments, scorecard };
+
 function body(s: Section, f: Formats, d: ReportData): string | null {
-  switch (s.kind) {
-    case 'kpi':
-      return kpi(s, f, d);
-    case 'trend':
-      return trend(s, f, d);
-    case 'cohort':
-      return cohort(s, f, d);
-    case 'pareto':
-      return pareto(s, f, d);
-    case 'segments':
-      return segments(s, f, d);
-    case 'scorecard':
-      return scorecard(s, f, d);
-  }
+  return (bodies[s.kind] as Render<Kind>)(s as Body<Kind>, f, d);
 }
 
 /** The report as Markdown: a heading per section, tables, notes as quotes. No charts. */

@@ -87,6 +87,9 @@ export type SectionBody =
 
 export type Kind = SectionBody['kind'];
 
+/** The body of one kind of section. */
+export type Body<K extends Kind> = Extract<SectionBody, { kind: K }>;
+
 /** A section as computed: its title in the report's language, what it shows, and notes (including why not). */
 export type Section = {
   id: string;

@@ -3,7 +3,7 @@ import { tenureError } from '../../errors.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import { toUtf8 } from '../decode.ts';
 import type { Source } from '../source.ts';
-import { cleanHeaders, type Malformed, type ReadContext, type Reader, renameAs } from './reader.ts';
+import { cleanHeaders, type Malformed, parseError, type ReadContext, type Reader, renameAs } from './reader.ts';
 
 let seq = 0;
 
@@ -31,11 +31,7 @@ export const readCsv: Reader = async (src, ctx) => {
       sql`SELECT * FROM read_csv(${path}, header = false, ${opts}, ignore_errors = true) LIMIT 1`,
     );
   } catch (e) {
-    throw tenureError(
-      'TEN_IMPORT_PARSE',
-      { file: src.file, detail: (e as Error).message.split('\n')[0] ?? '' },
-      { file: src.file },
-    );
+    throw parseError(src, e);
   }
   const first = headerRow[0];
   if (!first) throw tenureError('TEN_IMPORT_EMPTY_FILE', { file: src.file }, { file: src.file });

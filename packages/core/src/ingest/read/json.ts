@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { tenureError } from '../../errors.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import { toUtf8 } from '../decode.ts';
-import { cleanHeaders, noMalformed, positional, type Reader, renameAs } from './reader.ts';
+import { describeHeaders, noMalformed, positional, type Reader, renameAs } from './reader.ts';
 
 /**
  * A JSON value as cell text: strings unquoted, JSON null as a missing value, numbers and booleans as
@@ -20,17 +19,7 @@ const jsonReader =
   async (src, ctx) => {
     const path = await toUtf8(src, join(ctx.tmpDir, 'decoded.json'));
     const scan = (): Sql => sql`read_json(${path}, format = ${format}, maximum_object_size = 67108864)`;
-    let cols: { column_name: string }[];
-    try {
-      cols = await ctx.db.all(sql`DESCRIBE SELECT * FROM ${scan()}`);
-    } catch (e) {
-      throw tenureError(
-        'TEN_IMPORT_PARSE',
-        { file: src.file, detail: (e as Error).message.split('\n')[0] ?? '' },
-        { file: src.file },
-      );
-    }
-    const headers = cleanHeaders(cols.map((c) => c.column_name));
+    const headers = await describeHeaders(ctx, src, scan());
     // NDJSON records sit one per line after no header; a JSON array has no lines, so records count from 1.
     const firstLine = 1;
     return {

@@ -1,4 +1,5 @@
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
+import { tenureError } from '../../errors.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import type { Source } from '../source.ts';
 
@@ -55,3 +56,21 @@ export const varcharRelation = (from: Sql, n: number): Sql =>
   sql`SELECT ${sql.join(positional(n).map((c) => sql`CAST(${sql.id(c)} AS VARCHAR) AS ${sql.id(c)}`))} FROM ${from}`;
 
 export const noMalformed = async (): Promise<Malformed[]> => [];
+
+/** A scan DuckDB cannot start reading is TEN_IMPORT_PARSE, with the engine's first line as the detail. */
+export const parseError = (src: Source, e: unknown) =>
+  tenureError(
+    'TEN_IMPORT_PARSE',
+    { file: src.file, detail: (e as Error).message.split('\n')[0] ?? '' },
+    { file: src.file },
+  );
+
+/** The headers of a typed scan (Parquet, JSON), from its column names. */
+export async function describeHeaders(ctx: ReadContext, src: Source, scan: Sql): Promise<string[]> {
+  try {
+    const cols = await ctx.db.all<{ column_name: string }>(sql`DESCRIBE SELECT * FROM ${scan}`);
+    return cleanHeaders(cols.map((c) => c.column_name));
+  } catch (e) {
+    throw parseError(src, e);
+  }
+}
