@@ -27,9 +27,12 @@ export function purchasesSql(q: NormalQuery, d: Dialect): Sql {
   const { n, idx } = gridOf(q, d);
   const segs = segList(q);
   return sql`WITH
-    ok AS (SELECT o.customer_id AS customer_id, ${segSelect(q, 'c')}, ${idx(sql`o.ordered_at`)} AS k, o.amount AS amount
-           FROM orders o JOIN (${segmentedCustomers(q)}) c ON c.customer_id = o.customer_id WHERE o.ordered_at IS NOT NULL),
-    co AS (SELECT customer_id, ${segs}, k, count(*) AS n_orders, sum(amount) AS n_revenue FROM ok GROUP BY customer_id, ${segs}, k),
+    -- Aggregate the (large) orders table per customer and period first, then attach segments: the join and
+    -- the wide grouping key then touch one row per customer-period instead of one per order.
+    cp AS (SELECT customer_id, ${idx(sql`ordered_at`)} AS k, count(*) AS n_orders, sum(amount) AS n_revenue
+           FROM orders WHERE ordered_at IS NOT NULL GROUP BY customer_id, k),
+    co AS (SELECT cp.customer_id AS customer_id, ${segSelect(q, 'c')}, cp.k AS k, cp.n_orders AS n_orders, cp.n_revenue AS n_revenue
+           FROM cp JOIN (${segmentedCustomers(q)}) c ON c.customer_id = cp.customer_id),
     fst AS (SELECT customer_id, min(k) AS k0 FROM co GROUP BY customer_id),
     per AS (SELECT co.k AS k, ${segSelect(q, 'co')}, count(*) AS n_buyers, count(*) FILTER (WHERE f.k0 < co.k) AS n_returning,
               sum(co.n_orders) AS n_orders, sum(co.n_revenue) AS n_revenue
