@@ -163,7 +163,7 @@ describe('demo and status', SLOW, () => {
     expect(hr.stderr).toBe('');
     for (const h of ['entity', 'rows', 'from', 'to', 'rejected']) expect(hr.stdout).toContain(h);
     for (const [t, n] of Object.entries(demoA.rows)) expect(hr.stdout).toMatch(new RegExp(`^${t} +${int(n)} `, 'm'));
-    const churnLine = hr.stdout.split('\n').find((l) => l.includes(c.month));
+    const churnLine = hr.stdout.split('\n').find((l) => l.startsWith(`Churn in ${c.month}`));
     expect(churnLine).toBeDefined();
     for (const s of [int(c.churned), int(c.activeAtStart), `${(100 * rate).toFixed(2)} %`, c.basis])
       expect(churnLine).toContain(s);

@@ -65,7 +65,8 @@ async function dimensions(conn: Connection, config: TenureConfig): Promise<strin
   return config.dimensions.filter((d) => present.has(d));
 }
 
-async function pickBasis(conn: Connection, basis: string): Promise<Basis> {
+/** The activity basis `auto` resolves to: subscriptions if any, else orders if any, else customers. */
+export async function pickBasis(conn: Connection, basis: string): Promise<Basis> {
   if (basis !== 'auto') return basis as Basis;
   for (const b of ['subscriptions', 'orders'] as const) {
     if ((await conn.all(sql`SELECT 1 AS x FROM ${sql.id(b)} LIMIT 1`)).length) return b;

@@ -1,4 +1,7 @@
 import { tenureError } from '../errors.ts';
+import { computeMetrics } from '../metrics/compute.ts';
+import { type Basis, pickBasis } from '../metrics/query.ts';
+import { lastCompleteMonth } from '../reports/range.ts';
 import { type EntityName, entities, entityNames } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from './workspace.ts';
@@ -86,40 +89,23 @@ export interface HeadlineChurn {
   activeAtStart: number;
   churned: number;
   rate: number | null;
-  basis: 'subscriptions' | 'churn_events';
+  basis: Basis;
 }
 
 /**
- * The churn rate of the last complete month in the data: customers lost during the month ÷ customers
- * active at its start. With subscriptions, "lost" means no subscription active at the month's end; without,
- * a churn event in the month. The full metric catalogue (grace days, reactivations, segments) builds on this.
+ * The catalogue's churn rate for the last complete month in the data (the month the report leads with), so
+ * `status`, `demo` and the report never disagree.
  */
 export async function headlineChurn(ws: Workspace): Promise<HeadlineChurn | null> {
-  const [subs] = await ws.db.all<{ n: number; last: string | null }>(
-    sql`SELECT count(*) AS n, CAST(date_trunc('month', max(greatest(started_at, coalesce(ended_at, started_at)))) AS VARCHAR) AS last FROM subscriptions`,
-  );
-  if (subs && subs.n > 0 && subs.last) {
-    const [r] = await ws.db.all<{ month: string; a: number; c: number }>(sql`
-      WITH m AS (SELECT CAST(${subs.last} AS TIMESTAMP) - INTERVAL 1 MONTH AS s, CAST(${subs.last} AS TIMESTAMP) AS e),
-      act AS (SELECT DISTINCT customer_id, (SELECT s FROM m) s, (SELECT e FROM m) e FROM subscriptions
-              WHERE started_at <= (SELECT s FROM m) AND (ended_at IS NULL OR ended_at > (SELECT s FROM m)))
-      SELECT CAST(strftime(min(s), '%Y-%m') AS VARCHAR) AS month, count(*) AS a,
-        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM subscriptions x WHERE x.customer_id = act.customer_id
-          AND x.started_at <= act.e AND (x.ended_at IS NULL OR x.ended_at > act.e))) AS c
-      FROM act`);
-    if (r && r.a > 0)
-      return { month: r.month, activeAtStart: r.a, churned: r.c, rate: r.c / r.a, basis: 'subscriptions' };
-  }
-  const [ev] = await ws.db.all<{ last: string | null }>(
-    sql`SELECT CAST(date_trunc('month', max(churned_at)) AS VARCHAR) AS last FROM churn_events`,
-  );
-  if (!ev?.last) return null;
-  const [r] = await ws.db.all<{ a: number; c: number }>(sql`
-    WITH m AS (SELECT date_trunc('month', CAST(${ev.last} AS TIMESTAMP)) AS s)
-    SELECT count(*) AS a, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM churn_events e WHERE e.customer_id = c.customer_id
-        AND e.churned_at >= (SELECT s FROM m) AND e.churned_at < (SELECT s FROM m) + INTERVAL 1 MONTH)) AS c
-    FROM customers c WHERE c.created_at < (SELECT s FROM m)
-      AND NOT EXISTS (SELECT 1 FROM churn_events e WHERE e.customer_id = c.customer_id AND e.churned_at < (SELECT s FROM m))`);
-  if (!r || r.a === 0) return null;
-  return { month: ev.last.slice(0, 7), activeAtStart: r.a, churned: r.c, rate: r.c / r.a, basis: 'churn_events' };
+  const month = await lastCompleteMonth(ws.db);
+  if (!month) return null;
+  const [r] = await computeMetrics(ws.db, ws.config, ['churn_rate'], { period: 'month', from: month, to: month });
+  if (!r?.denominator) return null;
+  return {
+    month,
+    activeAtStart: r.denominator,
+    churned: r.numerator ?? 0,
+    rate: r.value,
+    basis: await pickBasis(ws.db, 'auto'),
+  };
 }
