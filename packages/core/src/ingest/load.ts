@@ -2,7 +2,6 @@ import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { describe } from '../errors.ts';
 import type { Entity, Field } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
-import { storageType } from '../workspace/ddl.ts';
 import type { Mapping } from './mapping.ts';
 import type { AttributeType } from './parse.ts';
 import type { Malformed } from './read/reader.ts';
@@ -211,5 +210,3 @@ export async function syncSnapshotChurn(db: DuckDbConnection, asOf: string, batc
     SELECT customer_id, CAST(${asOf} AS TIMESTAMP), ${note}, ${batch} FROM ${T} g WHERE ${OK} AND _churned
       AND NOT EXISTS (SELECT 1 FROM churn_events c WHERE c.customer_id = g.customer_id AND c.churned_at = CAST(${asOf} AS TIMESTAMP))`);
 }
-
-export { storageType };

@@ -1,6 +1,5 @@
 import type { FieldType } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
-import { storageType } from '../workspace/ddl.ts';
 
 /**
  * SQL expressions that turn a raw text cell into a typed value, NULL when it does not parse. The validator
@@ -81,5 +80,3 @@ export const attributeFieldType: Record<AttributeType, FieldType> = {
   TIMESTAMP: 'timestamp',
   VARCHAR: 'text',
 };
-
-export { storageType };

@@ -1,6 +1,7 @@
 import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
-import { isBoundary, periodIndex } from './calendar.ts';
+import { gridOf } from './base-sql.ts';
+import { isBoundary } from './calendar.ts';
 import type { NormalQuery } from './query.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
 import { OPEN_END, segmentedCustomers, spans } from './spans.ts';
@@ -36,10 +37,8 @@ export const churnedOf = (r: FlowRow): number => r.churned + (r.count_same_perio
  * period) rows: the work is linear in spans.
  */
 export function flowSql(q: NormalQuery, d: Dialect): Sql {
-  const n = q.grid.length;
-  const origin = (q.grid[0] as { start: string }).start;
+  const { n, idx } = gridOf(q, d);
   const far = d.timestamp(sql`${OPEN_END}`);
-  const idx = (t: Sql) => periodIndex(d, q.grain, q.calendar, origin, t);
   const segs = segList(q);
   const k2 = sql`CASE WHEN ${isBoundary(d, q.grain, q.calendar, sql`z`)} THEN ${idx(sql`z`)} - 1 ELSE ${idx(sql`z`)} END`;
   return sql`WITH

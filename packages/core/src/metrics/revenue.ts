@@ -1,6 +1,7 @@
 import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
-import { isBoundary, periodIndex } from './calendar.ts';
+import { gridOf } from './base-sql.ts';
+import { isBoundary } from './calendar.ts';
 import type { NormalQuery } from './query.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
 import { OPEN_END, segmentedCustomers } from './spans.ts';
@@ -30,8 +31,7 @@ export const OPEN = 1_000_000_000;
  * continuing one never drops to 0 MRR at it.
  */
 export function mrrCoverage(q: NormalQuery, d: Dialect): Sql {
-  const origin = (q.grid[0] as { start: string }).start;
-  const idx = (t: Sql) => periodIndex(d, q.grain, q.calendar, origin, t);
+  const { idx } = gridOf(q, d);
   const boundary = (t: Sql) => isBoundary(d, q.grain, q.calendar, t);
   const far = d.timestamp(sql`${OPEN_END}`);
   return sql`SELECT customer_id, mrr,

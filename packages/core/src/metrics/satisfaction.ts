@@ -1,6 +1,6 @@
 import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
-import { periodIndex } from './calendar.ts';
+import { gridOf } from './base-sql.ts';
 import type { NormalQuery } from './query.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
 import { segmentedCustomers } from './spans.ts';
@@ -33,9 +33,7 @@ export interface SatisfactionRow {
  * period without answers has zero counts and null means.
  */
 export function satisfactionSql(q: NormalQuery, d: Dialect): Sql {
-  const n = q.grid.length;
-  const origin = (q.grid[0] as { start: string }).start;
-  const idx = (t: Sql) => periodIndex(d, q.grain, q.calendar, origin, t);
+  const { n, idx } = gridOf(q, d);
   const segs = segList(q);
   const employees = q.by.length === 0 && q.filter.length === 0;
   const nps = (

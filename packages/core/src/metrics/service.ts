@@ -1,6 +1,6 @@
 import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
-import { periodIndex } from './calendar.ts';
+import { gridOf } from './base-sql.ts';
 import { flowSql } from './flow.ts';
 import type { NormalQuery } from './query.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
@@ -52,12 +52,11 @@ function deadline(): Sql {
  * has zero counts and null times. Active customers come from the flow base itself, not a second definition.
  */
 export function serviceSql(q: NormalQuery, d: Dialect): Sql {
-  const n = q.grid.length;
-  const origin = (q.grid[0] as { start: string }).start;
+  const { n, idx } = gridOf(q, d);
   const segs = segList(q);
   return sql`WITH
     sc AS (${segmentedCustomers(q)}),
-    tk AS (SELECT ${periodIndex(d, q.grain, q.calendar, origin, sql`t.opened_at`)} AS k, ${segSelect(q, 'sc')},
+    tk AS (SELECT ${idx(sql`t.opened_at`)} AS k, ${segSelect(q, 'sc')},
              ${hours(d, sql`t.opened_at`, sql`t.first_response_at`)} AS frt_h,
              ${hours(d, sql`t.opened_at`, sql`t.resolved_at`)} AS res_h,
              CASE WHEN t.status IN ('resolved', 'closed') OR t.resolved_at IS NOT NULL THEN 1 ELSE 0 END AS is_resolved,

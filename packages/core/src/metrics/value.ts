@@ -1,6 +1,6 @@
 import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
-import { periodIndex } from './calendar.ts';
+import { gridOf } from './base-sql.ts';
 import { flowSql } from './flow.ts';
 import type { NormalQuery } from './query.ts';
 import { revenueSql } from './revenue.ts';
@@ -42,8 +42,7 @@ const MONTHS: Record<NormalQuery['grain'], number> = {
  * than wrongly attributed. Retention and service costs are likewise whole-business figures.
  */
 export function valueSql(q: NormalQuery, d: Dialect): Sql {
-  const origin = (q.grid[0] as { start: string }).start;
-  const idx = (t: Sql) => periodIndex(d, q.grain, q.calendar, origin, t);
+  const { idx } = gridOf(q, d);
   const wholeBusiness = q.by.length === 0;
   const costs = (category: string) =>
     wholeBusiness ? sql`sum(amount) FILTER (WHERE category = ${category})` : sql`CAST(NULL AS DOUBLE)`;
