@@ -233,6 +233,123 @@ export const codes = {
     (a) => `Invalid ${a.option} ${quote(a.value)}`,
     (a) => `Expected ${a.expected}.`,
   ),
+  TEN_MODEL_UNKNOWN: def<{ name: string; known: string[] }>(
+    404,
+    (a) => `Unknown model ${quote(a.name)}`,
+    (a) => `Models: ${a.known.join(', ')}.`,
+  ),
+  TEN_MODEL_BAD_OPTION: def<{ option: string; value: string; expected: string }>(
+    400,
+    (a) => `Invalid ${a.option} ${quote(a.value)}`,
+    (a) => `Expected ${a.expected}.`,
+  ),
+  TEN_MODEL_INSUFFICIENT_DATA: def<{ model: string; detail: string; hint: string }>(
+    422,
+    (a) => `The data cannot support a ${a.model} fit: ${a.detail}`,
+    (a) => a.hint,
+  ),
+  TEN_MODEL_NO_CONVERGENCE: def<{ model: string; detail: string }>(
+    422,
+    (a) => `The ${a.model} fit did not converge: ${a.detail}`,
+    () =>
+      'The data may not follow the model (for example spend that does not vary between customers) or be too few. Try a longer calibration period, another --unit, or a simpler model; the diagnostics are in the error details.',
+  ),
+  TEN_SERVER_HOLDS_WORKSPACE: def<{ dir: string; url: string; pid: number }>(
+    423,
+    (a) => `The workspace ${a.dir} is held by the Tenure server at ${a.url} (process ${a.pid})`,
+    (a) =>
+      `Use the server's API or dashboard at ${a.url} (users and keys are under /api/v1/users and /api/v1/keys), or stop the server (Ctrl-C, or kill ${a.pid}) and run the command again.`,
+  ),
+  TEN_UNAUTHENTICATED: def<Record<string, never>>(
+    401,
+    () => 'You are not logged in',
+    () => 'Log in (POST /api/v1/auth/login) or send an API key as "Authorization: Bearer <key>".',
+  ),
+  TEN_LOGIN_FAILED: def<Record<string, never>>(
+    401,
+    () => 'Wrong username or password',
+    () => 'Check both; an admin can reset a password with `tenure users add <name> --role … --force`.',
+  ),
+  TEN_FORBIDDEN: def<{ role: string; needed: string }>(
+    403,
+    (a) => `This needs the ${a.needed} role; you are ${a.role}`,
+    () => 'Ask an admin for a higher role, or use an API key created with that role.',
+  ),
+  TEN_CSRF: def<Record<string, never>>(
+    403,
+    () => 'Missing or wrong x-csrf-token header',
+    () => 'Send the csrfToken from the login (or GET /api/v1/auth/me) response in the x-csrf-token header.',
+  ),
+  TEN_RATE_LIMITED: def<{ seconds: number }>(
+    429,
+    (a) => `Too many failed logins; try again in ${a.seconds} s`,
+    () => 'Wait, then log in with the right password; an admin can reset it.',
+  ),
+  TEN_PAYLOAD_TOO_LARGE: def<{ limit: string }>(
+    413,
+    (a) => `The request is too large: at most ${a.limit}`,
+    () => 'Split the data into smaller batches, or import it as a file (POST /api/v1/imports).',
+  ),
+  TEN_UNSUPPORTED_MEDIA_TYPE: def<{ type: string }>(
+    415,
+    (a) => `Content type ${quote(a.type)} is not accepted here`,
+    () => 'Send JSON (application/json), or multipart/form-data to the import routes.',
+  ),
+  TEN_BAD_REQUEST: def<{ detail: string }>(
+    400,
+    (a) => `Invalid request: ${a.detail}`,
+    () => 'See the errors list, and the request schema at /api/docs.',
+  ),
+  TEN_NOT_FOUND: def<{ path: string }>(
+    404,
+    (a) => `Nothing at ${a.path}`,
+    () => 'See /api/docs for every route.',
+  ),
+  TEN_CUSTOMER_NOT_FOUND: def<{ id: string }>(
+    404,
+    (a) => `There is no customer ${quote(a.id)}`,
+    () => 'Search for the customer with GET /api/v1/customers?q=…',
+  ),
+  TEN_JOB_NOT_FOUND: def<{ id: string }>(
+    404,
+    (a) => `There is no import job ${quote(a.id)}`,
+    () => 'Jobs are kept in memory until the server stops; finished imports stay listed at GET /api/v1/imports.',
+  ),
+  TEN_ROLE_UNKNOWN: def<{ role: string; known: string[] }>(
+    400,
+    (a) => `Unknown role ${quote(a.role)}`,
+    (a) => `Use one of: ${a.known.join(', ')}.`,
+  ),
+  TEN_USER_BAD_NAME: def<{ username: string }>(
+    400,
+    (a) => `${quote(a.username)} cannot be a username`,
+    () => 'Use 1 to 64 letters, digits, dots, dashes, underscores or @.',
+  ),
+  TEN_USER_WEAK_PASSWORD: def<{ min: number }>(
+    400,
+    (a) => `The password is too short: at least ${a.min} characters`,
+    () => 'Use a longer password, for example a phrase of several words.',
+  ),
+  TEN_USER_EXISTS: def<{ username: string }>(
+    409,
+    (a) => `The user ${quote(a.username)} exists already`,
+    () => 'Pick another name, or change that user (PATCH /api/v1/users/<name>, or `tenure users add … --force`).',
+  ),
+  TEN_USER_NOT_FOUND: def<{ username: string }>(
+    404,
+    (a) => `There is no user ${quote(a.username)}`,
+    () => 'List the users with `tenure users list` or GET /api/v1/users.',
+  ),
+  TEN_USER_LAST_ADMIN: def<{ username: string }>(
+    409,
+    (a) => `${quote(a.username)} is the last admin`,
+    () => 'Make another user admin first, so the workspace keeps someone who can manage users and keys.',
+  ),
+  TEN_KEY_NOT_FOUND: def<{ id: string }>(
+    404,
+    (a) => `There is no API key ${quote(a.id)}`,
+    () => 'List the keys with `tenure keys list` or GET /api/v1/keys.',
+  ),
 } as const;
 
 export type ErrorCode = keyof typeof codes;

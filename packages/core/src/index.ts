@@ -2,10 +2,37 @@
  * @tenure/core: the library behind every surface. The CLI, server and web import only from here.
  */
 
+export { type AuditEntry, type AuditRow, appendAudit, listAudit } from './access/audit.ts';
+export { type ApiKey, createKey, keyActor, listKeys, revokeKey } from './access/keys.ts';
+export { allows, parseRole, type Role, roles } from './access/roles.ts';
+export { type Actor, createSession, endSession, SESSION_HOURS, type Session, sessionActor } from './access/sessions.ts';
+export {
+  addUser,
+  checkLogin,
+  getUser,
+  listUsers,
+  MIN_PASSWORD,
+  removeUser,
+  type User,
+  updateUser,
+} from './access/users.ts';
+export { type CustomerRow, type CustomerSearch, searchCustomers } from './customers/search.ts';
+export type { CustomerStatus } from './customers/status.ts';
+export { type Customer360, customer360, type TimelineEvent, type TimelineKind } from './customers/timeline.ts';
+export {
+  type ChurnReasonSummary,
+  churnReasonSummary,
+  type ReasonBar,
+  type TaxonomyNode,
+} from './dashboard/churn-reasons.ts';
+export { type CohortHeatmap, type CohortLine, type CohortMode, cohortHeatmap } from './dashboard/cohorts.ts';
+export { type Kpi, type Overview, overview, overviewMetrics } from './dashboard/overview.ts';
+export { type PeriodWindow, periodWindow, type WindowOptions } from './dashboard/window.ts';
 export { ClickHouseConnection } from './engine/clickhouse/connection.ts';
 export { copyWorkspace } from './engine/clickhouse/sync.ts';
 export { type Connection, type Dialect, type EngineName, engines } from './engine/index.ts';
 export { asTenureError, codes, describe, type ErrorCode, TenureError, tenureError, type Where } from './errors.ts';
+export { type EventResult, ingestEvents, MAX_EVENT_ROWS } from './events/ingest.ts';
 export { importFile } from './ingest/import.ts';
 export type { ImportOptions, ImportProblem, ImportProgress, ImportSummary } from './ingest/summary.ts';
 export { compareBenchmarks } from './metrics/benchmarks-compare.ts';
@@ -15,14 +42,24 @@ export type { MetricDef } from './metrics/define.ts';
 export { metrics } from './metrics/index.ts';
 export type { MetricQuery } from './metrics/query.ts';
 export { forecastRows } from './metrics/trend.ts';
-export { assessQuality } from './quality/index.ts';
+export { MAX_PAGE_SIZE, type Page, type PageQuery, pageOf } from './paging.ts';
+export { assessQuality, type QualityReport } from './quality/index.ts';
 export { ErrorReport } from './report.ts';
 export { buildReport, type ReportData, type ReportOptions, renderHtml, renderMarkdown } from './reports/index.ts';
 export { type Entity, type EntityName, entities, entityNames, type Field, isEntityName } from './schema/index.ts';
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';
+export { type BatchRow, listBatches } from './workspace/batches.ts';
 export { configSchema, defaultConfig, parseConfig, type TenureConfig } from './workspace/config.ts';
 export { checkDemoOptions, type DemoOptions, type DemoSummary, generateDemo } from './workspace/demo/index.ts';
+export {
+  readServerFile,
+  removeServerFile,
+  SERVER_FILE,
+  type ServerInfo,
+  writeServerFile,
+} from './workspace/server-file.ts';
+export { type SettingsPatch, updateSettings } from './workspace/settings.ts';
 export {
   type EntityStatus,
   type HeadlineChurn,
@@ -34,6 +71,7 @@ export {
 } from './workspace/status.ts';
 export {
   CONFIG_FILE,
+  connectWorkspace,
   DB_FILE,
   initWorkspace,
   isWorkspace,

@@ -111,6 +111,7 @@ export async function importFile(
   const src = inspectSource(file, {
     ...(o.format ? { format: o.format } : {}),
     ...(o.encoding ? { encoding: o.encoding } : {}),
+    ...(o.name ? { name: o.name } : {}),
   });
   const hash = sha256File(src.path);
   const tmpDir = mkdtempSync(join(tmpdir(), 'tenure-import-'));

@@ -136,8 +136,13 @@ function sniffFormat(path: string, head: Buffer): Format | undefined {
 }
 
 /** Check the path and work out format and encoding, with a one-line error for every unusable input. */
-export function inspectSource(file: string, opts: { format?: string; encoding?: string } = {}): Source {
-  const path = resolve(file);
+export function inspectSource(
+  pathIn: string,
+  opts: { format?: string; encoding?: string; name?: string } = {},
+): Source {
+  const path = resolve(pathIn);
+  // Messages name the file as the user knows it: as typed, or an upload's original name.
+  const file = opts.name ?? pathIn;
   if (!existsSync(path)) throw tenureError('TEN_IMPORT_FILE_NOT_FOUND', { file }, { file });
   const st = statSync(path);
   if (st.isDirectory()) throw tenureError('TEN_IMPORT_IS_DIRECTORY', { file }, { file });

@@ -27,6 +27,8 @@ export interface ImportOptions {
   /** Check and preview only: nothing is written. */
   dryRun?: boolean;
   previewRows?: number;
+  /** The name recorded for the batch and shown in messages instead of the path (an upload's original name). */
+  name?: string;
   onProgress?: (p: ImportProgress) => void;
 }
 

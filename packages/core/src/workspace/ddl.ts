@@ -1,3 +1,4 @@
+import { accessTables } from '../access/tables.ts';
 import { type Entity, type EntityName, entities, type FieldType } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 
@@ -48,7 +49,7 @@ export const bookkeeping: Sql[] = [
 ];
 
 export function allDdl(): Sql[] {
-  return [...Object.values(entities).map(createEntityTable), ...bookkeeping];
+  return [...Object.values(entities).map(createEntityTable), ...bookkeeping, ...accessTables];
 }
 
 export const SCHEMA_VERSION = '1';

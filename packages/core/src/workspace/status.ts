@@ -68,7 +68,7 @@ export type RejectRow = {
  */
 export async function listRejects(
   ws: Workspace,
-  opts: { batch?: number; limit?: number } = {},
+  opts: { batch?: number; limit?: number; offset?: number } = {},
 ): Promise<{ total: number; rows: RejectRow[] }> {
   // "Latest" is the latest import, so a clean re-import shows no rejects rather than an older batch's.
   const [last] = await ws.db.all<{ b: number | null }>(sql`SELECT max(batch_id) AS b FROM import_batches`);
@@ -80,7 +80,7 @@ export async function listRejects(
   const rows =
     await ws.db.all<RejectRow>(sql`SELECT r.batch_id, b.file_name, b.entity, r.line, r."column", r.value, r.code, r.message
     FROM rejects r LEFT JOIN import_batches b USING (batch_id)
-    WHERE r.batch_id = ${batch} ORDER BY r.line NULLS FIRST, r.code LIMIT ${opts.limit ?? 50}`);
+    WHERE r.batch_id = ${batch} ORDER BY r.line NULLS FIRST, r.code LIMIT ${opts.limit ?? 50} OFFSET ${opts.offset ?? 0}`);
   return { total: t?.n ?? 0, rows };
 }
 

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDbConnection } from '../engine/duckdb/connection.ts';
-import { tenureError } from '../errors.ts';
+import { TenureError, tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import { defaultConfig, parseConfig, type TenureConfig } from './config.ts';
 import { allDdl, SCHEMA_VERSION } from './ddl.ts';
+import { readServerFile } from './server-file.ts';
 
 export const DB_FILE = 'tenure.duckdb';
 export const CONFIG_FILE = 'tenure.config.json';
@@ -15,6 +16,21 @@ export interface Workspace {
   config: TenureConfig;
   db: DuckDbConnection;
   close(): Promise<void>;
+}
+
+/**
+ * Open the workspace's database. When DuckDB's lock refuses it and a running `tenure serve` recorded itself
+ * in the folder, say that this server holds it and where it is.
+ */
+async function openDb(dir: string): Promise<DuckDbConnection> {
+  try {
+    return await DuckDbConnection.open(join(dir, DB_FILE));
+  } catch (e) {
+    const server = e instanceof TenureError && e.code === 'TEN_WORKSPACE_LOCKED' ? readServerFile(dir) : null;
+    if (server)
+      throw tenureError('TEN_SERVER_HOLDS_WORKSPACE', { dir, url: server.url, pid: server.pid }, { file: dir });
+    throw e;
+  }
 }
 
 /** A folder is a workspace when it has a config; the database file is created on first open. */
@@ -34,7 +50,7 @@ export async function initWorkspace(
   if (isWorkspace(dir)) {
     if (!opts.force) throw tenureError('TEN_WORKSPACE_EXISTS', { dir });
     // Open first, so a workspace held by a running server is reported as locked rather than deleted under it.
-    const held = await DuckDbConnection.open(join(dir, DB_FILE));
+    const held = await openDb(dir);
     await held.close();
     for (const f of [DB_FILE, `${DB_FILE}.wal`, CONFIG_FILE]) rmSync(join(dir, f), { force: true });
   }
@@ -54,7 +70,7 @@ export async function openWorkspace(dirIn: string): Promise<Workspace> {
   if (!isWorkspace(dir)) throw tenureError('TEN_WORKSPACE_NOT_FOUND', { dir });
   const configPath = join(dir, CONFIG_FILE);
   const config = parseConfig(readFileSync(configPath, 'utf8'), configPath);
-  const db = await DuckDbConnection.open(join(dir, DB_FILE));
+  const db = await openDb(dir);
   try {
     await db.run(sql`SET TimeZone = ${config.timezone}`).catch(() => undefined);
     for (const stmt of allDdl()) await db.run(stmt);
@@ -64,6 +80,18 @@ export async function openWorkspace(dirIn: string): Promise<Workspace> {
     throw e;
   }
   return { dir, config, db, close: () => db.close() };
+}
+
+/**
+ * Another connection to an open workspace, with the workspace's time zone; closing it leaves the workspace
+ * open. The server gives each request and each import job its own, so an import's transaction never
+ * interleaves with reads.
+ * @example const view = await connectWorkspace(ws); try { await workspaceStatus(view) } finally { await view.close() }
+ */
+export async function connectWorkspace(ws: Workspace): Promise<Workspace> {
+  const db = await ws.db.connect();
+  await db.run(sql`SET TimeZone = ${ws.config.timezone}`).catch(() => undefined);
+  return { dir: ws.dir, config: ws.config, db, close: () => db.close() };
 }
 
 /** Open, run, close: the shape of every one-shot command. */

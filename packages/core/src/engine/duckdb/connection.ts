@@ -88,7 +88,17 @@ export class DuckDbConnection implements Connection {
   private constructor(
     readonly instance: DuckDBInstance,
     readonly raw: DuckDBConnection,
+    /** False for connections from `connect()`: closing them leaves the instance (and the file) open. */
+    private readonly ownsInstance = true,
   ) {}
+
+  /**
+   * Another connection to the same database. It has its own transaction, temp tables and settings, so an
+   * import can run its transaction on one while read requests use another (one process, one file).
+   */
+  async connect(): Promise<DuckDbConnection> {
+    return new DuckDbConnection(this.instance, await this.instance.connect(), false);
+  }
 
   static async open(path: string): Promise<DuckDbConnection> {
     try {
@@ -145,6 +155,6 @@ export class DuckDbConnection implements Connection {
 
   async close(): Promise<void> {
     this.raw.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }

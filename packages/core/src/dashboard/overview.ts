@@ -1,0 +1,64 @@
+import type { MetricName } from '../metrics/catalog.ts';
+import { computeMetrics, metricDef } from '../metrics/compute.ts';
+import type { MetricDef } from '../metrics/define.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { type PeriodWindow, periodWindow, type WindowOptions } from './window.ts';
+
+/** The overview's KPI cards, in the order they are shown. */
+export const overviewMetrics = [
+  'churn_rate',
+  'retention_rate',
+  'retention_rate_end_minus_new',
+  'nrr',
+  'grr',
+  'active_customers',
+  'mrr',
+  'nps',
+  'csat',
+] as const satisfies readonly MetricName[];
+
+/** One KPI card: the last period's value, the one before, the change, the interval and a sparkline. */
+export interface Kpi {
+  metric: MetricName;
+  unit: MetricDef['unit'];
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  series: { period_start: string; value: number | null }[];
+}
+
+export interface Overview extends Omit<PeriodWindow, 'grain'> {
+  period: PeriodWindow['grain'];
+  kpis: Kpi[];
+}
+
+/**
+ * The KPI cards of the dashboard's overview, computed in one pass over the catalogue (shared base measures
+ * run once): `periods` periods ending with the last complete one by default.
+ * @example const o = await overview(ws, { period: 'month', periods: 12 }); o.kpis[0] // churn_rate card
+ */
+export async function overview(ws: Workspace, opts: Omit<WindowOptions, 'from'> = {}): Promise<Overview> {
+  const w = await periodWindow(ws, opts);
+  const rows = await computeMetrics(ws.db, ws.config, [...overviewMetrics], {
+    period: w.grain,
+    from: w.from,
+    to: w.to,
+  });
+  const kpis = overviewMetrics.map((metric): Kpi => {
+    const own = rows.filter((r) => r.metric === metric);
+    const last = own.at(-1);
+    return {
+      metric,
+      unit: metricDef(metric).unit,
+      value: last?.value ?? null,
+      previous: own.at(-2)?.value ?? null,
+      change: last?.change ?? null,
+      ci_low: last?.ci_low ?? null,
+      ci_high: last?.ci_high ?? null,
+      series: own.map((r) => ({ period_start: r.period_start, value: r.value })),
+    };
+  });
+  return { period: w.grain, from: w.from, to: w.to, kpis };
+}
