@@ -1,0 +1,226 @@
+/**
+ * Response bodies of the HTTP API, as docs/api.md specifies them. Core's types are Node-side (they import
+ * DuckDB), so the browser keeps this mirror of the JSON contract; the browser tests check it against the server.
+ */
+
+export type Unit = 'count' | 'ratio' | 'money';
+export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type Role = 'viewer' | 'analyst' | 'admin';
+
+/** application/problem+json */
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  hint?: string;
+  errors?: { path: string; message: string }[];
+}
+
+export interface User {
+  username: string;
+  role: Role;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export interface Page<T> {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: T[];
+}
+
+export interface MetricInfo {
+  id: string;
+  title: { en: string; zh: string };
+  description: { en: string; zh: string };
+  unit: Unit;
+  grains: Grain[];
+}
+
+export interface MetricRow {
+  metric: string;
+  period_start: string;
+  period_end: string;
+  segment: Record<string, string>;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  change?: number | null;
+  p_value?: number | null;
+  p_adjusted?: number | null;
+  significant?: boolean;
+  forecast?: string;
+}
+
+export interface EntityStatus {
+  entity: string;
+  rows: number;
+  from: string | null;
+  to: string | null;
+  lastImport: string | null;
+  rejectedRows: number;
+}
+
+export interface Status {
+  entities: EntityStatus[];
+  lastCompleteMonth: string | null;
+  headline: { month: string; activeAtStart: number; churned: number; rate: number | null } | null;
+  dimensions: string[];
+}
+
+export interface Kpi {
+  metric: string;
+  unit: Unit;
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  series: { period_start: string; value: number | null }[];
+}
+
+export interface Overview {
+  period: Grain;
+  from: string;
+  to: string;
+  kpis: Kpi[];
+}
+
+export interface Cohorts {
+  mode: 'customers' | 'revenue';
+  cohorts: { cohort: string; size: number; cells: { age: number; value: number | null; count: number }[] }[];
+}
+
+export interface ChurnReason {
+  reason: string;
+  count: number;
+  mrr_lost: number;
+  share: number;
+  cumulative_share: number;
+}
+
+export interface TaxonomyNode {
+  name: string;
+  count: number;
+  mrr_lost: number;
+  children?: TaxonomyNode[];
+}
+
+export interface ChurnReasons {
+  reasons: ChurnReason[];
+  taxonomy: TaxonomyNode[];
+}
+
+export interface CustomerRow {
+  customer_id: string;
+  name: string | null;
+  created_at: string | null;
+  status: 'active' | 'churned';
+  mrr: number | null;
+  region?: string | null;
+  [column: string]: unknown;
+}
+
+export interface TimelineEvent {
+  at: string;
+  kind: 'subscription' | 'order' | 'activity' | 'ticket' | 'survey' | 'churn_event';
+  title: string;
+  detail?: string | null;
+}
+
+export interface Customer360 {
+  customer: Record<string, unknown>;
+  attributes: Record<string, unknown>;
+  timeline: TimelineEvent[];
+}
+
+export interface ImportSummary {
+  batchId: number | null;
+  entity: string;
+  file: string;
+  status: 'loaded' | 'refused' | 'dry-run';
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsNew: number;
+  rowsUpdated: number;
+  rowsUnchanged: number;
+  mapping: { field: string; header: string }[];
+  extras: { header: string; column: string; type: string }[];
+  dropped: string[];
+  problems: { code: string; column: string | null; count: number; firstLine: number | null; example: string }[];
+  preview?: Record<string, unknown>[];
+}
+
+export interface ImportJob {
+  jobId: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  progress: { phase: string; percent: number };
+  summary?: ImportSummary;
+  error?: Problem;
+}
+
+export interface RejectRow {
+  line: number | null;
+  column: string | null;
+  value: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ColumnIssue {
+  dimension: string;
+  column: string;
+  rule: string;
+  count: number;
+  loss: number;
+  impact: number;
+}
+
+export interface EntityQuality {
+  entity: string;
+  rows: number;
+  score: number | null;
+  completeness: { score: number | null };
+  validity: { score: number | null };
+  uniqueness: { score: number | null };
+  integrity: { score: number | null };
+  freshness: { score: number | null };
+  offenders: ColumnIssue[];
+}
+
+export interface Quality {
+  overall: number | null;
+  now: string;
+  entities: EntityQuality[];
+}
+
+export interface Settings {
+  currency: string;
+  timezone: string;
+  fiscal_year_start_month: number;
+  week_start: 'monday' | 'sunday';
+  churn: {
+    grace_days: number;
+    inactivity_days: number;
+    recognized_at: 'end_of_period' | 'cancellation_request';
+    count_same_period: boolean;
+  };
+  gross_margin: number;
+  dimensions: string[];
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  role: Role;
+  created_at?: string;
+}

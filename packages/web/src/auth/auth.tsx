@@ -1,0 +1,57 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiError, api, session } from '../api/client.ts';
+import type { Role, Session, User } from '../api/types.ts';
+
+interface Auth {
+  /** undefined while GET /auth/me is in flight after a (re)load, null when signed out. */
+  user: User | null | undefined;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+const rank: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };
+/** The server enforces roles; the dashboard only hides what would be refused. */
+export const atLeast = (user: User | null | undefined, role: Role) => !!user && rank[user.role] >= rank[role];
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>();
+  const accept = useCallback((s: Session) => {
+    session.setToken(s.csrfToken);
+    setUser(s.user);
+  }, []);
+  const signedOut = useCallback(() => {
+    session.setToken(null);
+    setUser(null);
+  }, []);
+
+  useEffect(() => {
+    session.onUnauthenticated(signedOut);
+    // A reload loses the in-memory CSRF token; the session cookie gets it back.
+    api.get<Session>('/api/v1/auth/me').then(accept, (e) => {
+      if (!(e instanceof ApiError && e.status === 401)) console.error(e);
+      signedOut();
+    });
+  }, [accept, signedOut]);
+
+  const value = useMemo<Auth>(
+    () => ({
+      user,
+      login: async (username, password) =>
+        accept(await api.post<Session>('/api/v1/auth/login', { json: { username, password } })),
+      logout: async () => {
+        await api.post('/api/v1/auth/logout').catch(() => undefined);
+        signedOut();
+      },
+    }),
+    [user, accept, signedOut],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const v = useContext(AuthContext);
+  if (!v) throw new Error('useAuth outside AuthProvider');
+  return v;
+}

@@ -1,0 +1,52 @@
+import type { Cohorts } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Chart } from './chart.tsx';
+
+/**
+ * Cohorts down, periods since start across, each cell the share of the cohort (customers or revenue) still there.
+ * Revenue shares can pass 100 % (expansion), so the colour scale ends at the largest value, at least 100 %.
+ */
+export function CohortHeatmap({ data, grain }: { data: Cohorts; grain: string }) {
+  const { t, fmt } = useI18n();
+  const ages = [...new Set(data.cohorts.flatMap((c) => c.cells.map((x) => x.age)))].sort((a, b) => a - b);
+  const cells = data.cohorts.flatMap((c, y) =>
+    c.cells.map((x) => [ages.indexOf(x.age), y, x.value, x.count] as [number, number, number | null, number]),
+  );
+  const max = Math.max(1, ...cells.map((c) => c[2] ?? 0));
+  const labels = data.cohorts.map((c) => fmt.period(grain, c.cohort));
+  return (
+    <Chart
+      testId="cohort-heatmap"
+      height={Math.max(320, data.cohorts.length * 24 + 100)}
+      option={{
+        grid: { left: 96, right: 24, top: 16, bottom: 72 },
+        tooltip: {
+          formatter: (p: unknown) => {
+            const [x, y, v, n] = (p as { value: [number, number, number | null, number] }).value;
+            const size = data.cohorts[y]?.size ?? 0;
+            return `${labels[y]} · ${t('cohorts.age')} ${ages[x]}<br/><b>${fmt.value('ratio', v)}</b> (${fmt.number(n, 2)} / ${fmt.number(size, 2)})`;
+          },
+        },
+        xAxis: {
+          type: 'category',
+          data: ages.map(String),
+          name: t('cohorts.age'),
+          nameLocation: 'middle',
+          nameGap: 28,
+        },
+        yAxis: { type: 'category', data: labels, inverse: true },
+        visualMap: {
+          min: 0,
+          max,
+          calculable: true,
+          orient: 'horizontal',
+          left: 'center',
+          bottom: 0,
+          inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] },
+          formatter: (v: unknown) => fmt.value('ratio', Number(v)),
+        },
+        series: [{ type: 'heatmap', data: cells, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
+      }}
+    />
+  );
+}

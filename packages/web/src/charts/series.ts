@@ -1,0 +1,28 @@
+/** ECharts' default palette, named so a segment's line, forecast and band share one colour. */
+export const palette = [
+  '#5470c6',
+  '#91cc75',
+  '#fac858',
+  '#ee6666',
+  '#73c0de',
+  '#3ba272',
+  '#fc8452',
+  '#9a60b4',
+  '#ea7ccc',
+];
+
+export const colorAt = (i: number) => palette[i % palette.length] as string;
+
+/** A segment as one label: `north · online`; '' without a breakdown. */
+export const segmentLabel = (segment: Record<string, string>) => Object.values(segment).join(' · ');
+
+/** Rows grouped by a key, in first-seen order. */
+export function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
+  return out;
+}
+
+/** Tooltips are HTML: user data (segment values, reasons) is escaped before it goes in. */
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

@@ -1,0 +1,96 @@
+import type { LineSeriesOption } from 'echarts/charts';
+import type { MetricRow, Unit } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Chart } from './chart.tsx';
+import { colorAt, escapeHtml, groupBy, segmentLabel } from './series.ts';
+
+interface TooltipParam {
+  seriesId?: string;
+  seriesName?: string;
+  marker?: string;
+  dataIndex: number;
+}
+
+/**
+ * A metric over time, one line per segment. Forecast rows continue each line dashed, inside a shaded 95 %
+ * band drawn as two stacked areas (the low bound, invisible, then high − low).
+ */
+export function TrendChart({
+  rows,
+  unit,
+  grain,
+  name,
+}: {
+  rows: MetricRow[];
+  unit: Unit;
+  grain: string;
+  name: string;
+}) {
+  const { t, fmt } = useI18n();
+  const periods = [...new Set(rows.map((r) => r.period_start))].sort();
+  const groups = [...groupBy(rows, (r) => segmentLabel(r.segment) || name)];
+  const lookup = new Map<string, MetricRow>();
+  const series: LineSeriesOption[] = groups.flatMap(([label, rs], i) => {
+    const at = (forecast: boolean) =>
+      periods.map((p) => rs.find((r) => r.period_start === p && !!r.forecast === forecast) ?? null);
+    const actual = at(false);
+    const predicted = at(true);
+    for (const [j, r] of actual.entries()) if (r) lookup.set(`a:${label}:${j}`, r);
+    for (const [j, r] of predicted.entries()) if (r) lookup.set(`f:${label}:${j}`, r);
+    const color = colorAt(i);
+    const common = { name: label, color, showSymbol: false, type: 'line' as const };
+    const out: LineSeriesOption[] = [{ ...common, id: `a:${label}`, data: actual.map((r) => r?.value ?? null) }];
+    if (!predicted.some(Boolean)) return out;
+    // The forecast line starts at the last actual point so the two read as one line.
+    const last = actual.findLastIndex(Boolean);
+    const joined = predicted.map((r, j) => r?.value ?? (j === last ? (actual[j]?.value ?? null) : null));
+    const band = (pick: (r: MetricRow) => number | null) => predicted.map((r) => (r ? pick(r) : null));
+    const low = band((r) => r.ci_low);
+    const high = band((r) => r.ci_high);
+    const stack = `band:${label}`;
+    return [
+      ...out,
+      { ...common, id: `f:${label}`, data: joined, lineStyle: { type: 'dashed' } },
+      { ...common, id: `l:${label}`, stack, data: low, lineStyle: { opacity: 0 }, silent: true },
+      {
+        ...common,
+        id: `h:${label}`,
+        stack,
+        data: high.map((h, j) => (h === null || low[j] === null ? null : h - (low[j] as number))),
+        lineStyle: { opacity: 0 },
+        areaStyle: { color, opacity: 0.18 },
+        silent: true,
+      },
+    ];
+  });
+  const tooltipLine = (p: TooltipParam) => {
+    const kind = p.seriesId?.[0];
+    const r = lookup.get(`${kind}:${p.seriesName}:${p.dataIndex}`);
+    if (!r || (kind !== 'a' && kind !== 'f')) return '';
+    const band =
+      kind === 'f' && r.ci_low !== null && r.ci_high !== null
+        ? ` (${t('trends.predicted')}, ${fmt.value(unit, r.ci_low)} – ${fmt.value(unit, r.ci_high)})`
+        : '';
+    return `<div>${p.marker ?? ''} ${escapeHtml(p.seriesName ?? '')}: <b>${fmt.value(unit, r.value)}</b>${band}</div>`;
+  };
+  return (
+    <Chart
+      testId="trend-chart"
+      option={{
+        grid: { left: 72, right: 24, top: 40, bottom: 40 },
+        legend: { type: 'scroll', data: groups.map(([label]) => label) },
+        tooltip: {
+          trigger: 'axis',
+          formatter: (ps: unknown) => {
+            const list = ps as TooltipParam[];
+            const head = periods[list[0]?.dataIndex ?? 0];
+            return `${head ? fmt.period(grain, head) : ''}${list.map(tooltipLine).join('')}`;
+          },
+        },
+        xAxis: { type: 'category', data: periods.map((p) => fmt.period(grain, p)), boundaryGap: false },
+        yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt.value(unit, v) } },
+        series,
+      }}
+    />
+  );
+}

@@ -1,0 +1,100 @@
+import { ConfigProvider } from 'antd';
+import type { Locale } from 'antd/es/locale';
+import enUS from 'antd/locale/en_US';
+import antdZhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { type Dictionary, en, type MessageKey } from './en.ts';
+import {
+  formatDate,
+  formatNumber,
+  formatPeriod,
+  formatSigned,
+  formatSignedPercent,
+  formatValue,
+  type Lang,
+  type Unit,
+} from './format.ts';
+import { zhCN } from './zh-CN.ts';
+
+interface Language {
+  label: string;
+  messages: Dictionary;
+  antd: Locale;
+  dayjs: string;
+}
+
+/** Every language the dashboard speaks: its dictionary and the antd and dayjs locales that go with it. */
+export const languages = {
+  en: { label: 'English', messages: en, antd: enUS, dayjs: 'en' },
+  'zh-CN': { label: '中文', messages: zhCN, antd: antdZhCN, dayjs: 'zh-cn' },
+} satisfies Record<Lang, Language>;
+
+const STORAGE_KEY = 'tenure.lang';
+
+const isLang = (s: string | null): s is Lang => s !== null && Object.hasOwn(languages, s);
+
+/** The remembered choice, else the browser's language. */
+function initialLang(): Lang {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (isLang(stored)) return stored;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+type Vars = Record<string, string | number>;
+
+function makeI18n(lang: Lang, currency: string | undefined) {
+  const messages = languages[lang].messages;
+  const t = (key: MessageKey, vars: Vars = {}) =>
+    messages[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return {
+    lang,
+    t,
+    /** A data value with a translation under `prefix.value` (a taxonomy term, an entity), else the value itself. */
+    term: (prefix: string, value: string) => {
+      const key = `${prefix}.${value}`;
+      return Object.hasOwn(messages, key) ? messages[key as MessageKey] : value;
+    },
+    /** The language's half of a bilingual text from the API ({ en, zh }). */
+    text: (s: { en: string; zh: string }) => (lang === 'zh-CN' ? s.zh : s.en),
+    fmt: {
+      value: (unit: Unit, v: number | null | undefined) => formatValue(lang, unit, v, currency),
+      number: (v: number | null | undefined, digits?: number) => formatNumber(lang, v, digits),
+      signed: (v: number, digits?: number) => formatSigned(lang, v, digits),
+      signedPercent: (share: number) => formatSignedPercent(lang, share),
+      date: (s: string | null | undefined, withTime?: boolean) => formatDate(lang, s, withTime),
+      period: (grain: string, start: string) => formatPeriod(lang, grain, start, messages['period.quarter']),
+    },
+  };
+}
+
+export type I18n = ReturnType<typeof makeI18n> & { setLang: (l: Lang) => void; setCurrency: (c: string) => void };
+
+const I18nContext = createContext<I18n | null>(null);
+
+/** Language state, remembered in localStorage, with antd's and dayjs's locales switched along. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [currency, setCurrency] = useState<string>();
+  dayjs.locale(languages[lang].dayjs);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const setLang = useCallback((l: Lang) => {
+    localStorage.setItem(STORAGE_KEY, l);
+    setLangState(l);
+  }, []);
+  const value = useMemo(() => ({ ...makeI18n(lang, currency), setLang, setCurrency }), [lang, currency, setLang]);
+  return (
+    <I18nContext.Provider value={value}>
+      <ConfigProvider locale={languages[lang].antd}>{children}</ConfigProvider>
+    </I18nContext.Provider>
+  );
+}
+
+export function useI18n(): I18n {
+  const v = useContext(I18nContext);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}

@@ -1,0 +1,47 @@
+import { Card, Segmented } from 'antd';
+import { useState } from 'react';
+import type { Cohorts } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { CohortHeatmap } from '../../charts/cohort-heatmap.tsx';
+import { Loadable } from '../../components/loadable.tsx';
+import { Page } from '../../components/page.tsx';
+import { GrainSelect, usePeriodRange } from '../../components/period-controls.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { PickerGrain } from '../../period.ts';
+
+type Mode = Cohorts['mode'];
+
+/** Acquisition cohorts and the share of each still active (customers) or still paying (revenue) as it ages. */
+export default function CohortsPage() {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<Mode>('customers');
+  const [grain, setGrain] = useState<PickerGrain>('month');
+  const range = usePeriodRange(grain);
+  const state = useApi<Cohorts>(range.query && '/api/v1/cohorts', { period: grain, ...range.query, mode });
+  return (
+    <Page
+      title={t('nav.cohorts')}
+      extra={
+        <>
+          <Segmented<Mode>
+            aria-label={t('cohorts.mode')}
+            value={mode}
+            onChange={setMode}
+            options={[
+              { value: 'customers', label: t('cohorts.customers') },
+              { value: 'revenue', label: t('cohorts.revenue') },
+            ]}
+          />
+          <GrainSelect value={grain} onChange={setGrain} />
+          {range.picker}
+        </>
+      }
+    >
+      <Card>
+        <Loadable state={state} isEmpty={(d) => d.cohorts.length === 0}>
+          {(d) => <CohortHeatmap data={d} grain={grain} />}
+        </Loadable>
+      </Card>
+    </Page>
+  );
+}

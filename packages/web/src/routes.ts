@@ -1,0 +1,37 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { MessageKey } from './i18n/en.ts';
+
+interface PageRoute {
+  path: string;
+  /** The menu entry's label; pages without one (a customer's 360) are reached by links. */
+  nav?: MessageKey;
+  Page: LazyExoticComponent<ComponentType>;
+}
+
+/**
+ * Every page: one line each. Pages load on demand, so the first page's JavaScript carries no charts and no
+ * other page's code.
+ */
+export const routes = {
+  overview: { path: '/', nav: 'nav.overview', Page: lazy(() => import('./pages/overview/overview-page.tsx')) },
+  trends: { path: '/trends', nav: 'nav.trends', Page: lazy(() => import('./pages/trends/trends-page.tsx')) },
+  cohorts: { path: '/cohorts', nav: 'nav.cohorts', Page: lazy(() => import('./pages/cohorts/cohorts-page.tsx')) },
+  segments: { path: '/segments', nav: 'nav.segments', Page: lazy(() => import('./pages/segments/segments-page.tsx')) },
+  churnReasons: {
+    path: '/churn-reasons',
+    nav: 'nav.churnReasons',
+    Page: lazy(() => import('./pages/churn-reasons/churn-reasons-page.tsx')),
+  },
+  customers: {
+    path: '/customers',
+    nav: 'nav.customers',
+    Page: lazy(() => import('./pages/customers/customers-page.tsx')),
+  },
+  customer: { path: '/customers/:id', Page: lazy(() => import('./pages/customers/customer-page.tsx')) },
+  data: { path: '/data', nav: 'nav.data', Page: lazy(() => import('./pages/data/data-page.tsx')) },
+  settings: { path: '/settings', nav: 'nav.settings', Page: lazy(() => import('./pages/settings/settings-page.tsx')) },
+  notFound: { path: '*', Page: lazy(() => import('./pages/not-found/not-found-page.tsx')) },
+} satisfies Record<string, PageRoute>;
+
+/** The login page is not a route: it shows wherever a signed-out user lands. */
+export const LoginPage = lazy(() => import('./pages/login/login-page.tsx'));
