@@ -16,6 +16,8 @@ export {
   type User,
   updateUser,
 } from './access/users.ts';
+export * as api from './api/index.ts';
+export { presentDimensions } from './customers/columns.ts';
 export { type CustomerRow, type CustomerSearch, searchCustomers } from './customers/search.ts';
 export type { CustomerStatus } from './customers/status.ts';
 export { type Customer360, customer360, type TimelineEvent, type TimelineKind } from './customers/timeline.ts';
@@ -46,6 +48,7 @@ export { MAX_PAGE_SIZE, type Page, type PageQuery, pageOf } from './paging.ts';
 export { assessQuality, type QualityReport } from './quality/index.ts';
 export { ErrorReport } from './report.ts';
 export { buildReport, type ReportData, type ReportOptions, renderHtml, renderMarkdown } from './reports/index.ts';
+export { lastCompleteMonth } from './reports/range.ts';
 export { type Entity, type EntityName, entities, entityNames, type Field, isEntityName } from './schema/index.ts';
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';

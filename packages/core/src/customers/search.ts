@@ -2,6 +2,7 @@ import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import { entities } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { presentDimensions } from './columns.ts';
 import { activeNow, type CustomerStatus, statusOf } from './status.ts';
 
 export interface CustomerSearch extends PageQuery {
@@ -27,14 +28,8 @@ const canonical = entities.customers.fields.map((f) => f.name);
 /** A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it taken literally. */
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Columns a list row shows: the canonical fields and the declared dimensions that exist as columns. */
-async function listColumns(ws: Workspace): Promise<string[]> {
-  const cols = await ws.db.all<{ name: string }>(
-    sql`SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'customers'`,
-  );
-  const present = new Set(cols.map((c) => c.name));
-  return [...new Set([...canonical, ...ws.config.dimensions])].filter((c) => present.has(c));
-}
+/** Columns a list row shows: the canonical fields and the declared dimensions. */
+const listColumns = async (ws: Workspace) => [...new Set([...canonical, ...(await presentDimensions(ws))])];
 
 /**
  * Customers matching a text, dimension filters and a status, one page at a time, ordered by id. Dimension

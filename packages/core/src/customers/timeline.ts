@@ -16,7 +16,7 @@ export interface TimelineEvent {
 }
 
 export interface Customer360 {
-  customer: Record<string, unknown> & { status: CustomerStatus; mrr: number | null };
+  customer: Record<string, unknown> & { customer_id: string; status: CustomerStatus; mrr: number | null };
   /** Imported extra columns (attributes) of the customer. */
   attributes: Record<string, unknown>;
   /** Newest first, at most `limit` events. */
@@ -111,5 +111,5 @@ export async function customer360(ws: Workspace, id: string, opts: { limit?: num
     )} ORDER BY "at" DESC, kind LIMIT ${limit}`,
   );
   const now = (await statusOf(ws, [id])).get(id) ?? { status: 'churned', mrr: null };
-  return { customer: { ...customer, ...now }, attributes, timeline };
+  return { customer: { ...customer, customer_id: id, ...now }, attributes, timeline };
 }

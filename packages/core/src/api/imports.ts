@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { pageOf, problemSchema } from './common.ts';
+
+/** The text fields of a multipart import next to its `file`: JSON objects arrive as JSON text. */
+const json = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      try {
+        return s ? JSON.parse(s) : undefined;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema.optional());
+
+/** Options of an upload, as the CLI's import options (ImportOptions). */
+export const importOptionsSchema = z
+  .object({
+    format: z.string(),
+    encoding: z.string(),
+    sheet: z.string(),
+    delimiter: z.string(),
+    dateFormat: z.string(),
+    asOf: z.string(),
+    maxRejectRate: z.number().min(0).max(1),
+    createMissingCustomers: z.boolean(),
+    dropUnmapped: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const importFields = z.object({
+  entity: z.string(),
+  map: json(z.record(z.string(), z.string())),
+  options: json(importOptionsSchema),
+});
+
+export const importSummarySchema = z.object({
+  batchId: z.number().nullable(),
+  entity: z.string(),
+  file: z.string(),
+  format: z.string(),
+  encoding: z.string(),
+  sha256: z.string(),
+  status: z.enum(['loaded', 'refused', 'dry-run']),
+  rowsRead: z.number(),
+  rowsLoaded: z.number(),
+  rowsRejected: z.number(),
+  rowsBlank: z.number(),
+  rowsNew: z.number(),
+  rowsUpdated: z.number(),
+  rowsUnchanged: z.number(),
+  customersCreated: z.number(),
+  churnEventsDerived: z.number(),
+  mapping: z.array(z.object({ field: z.string(), header: z.string() })),
+  extras: z.array(z.object({ header: z.string(), column: z.string(), type: z.string() })),
+  dropped: z.array(z.string()),
+  snapshot: z.object({ tenure: z.string(), churn: z.string() }).optional(),
+  derivedKey: z.boolean(),
+  problems: z.array(
+    z.object({
+      code: z.string(),
+      column: z.string().nullable(),
+      count: z.number(),
+      firstLine: z.number().nullable(),
+      example: z.string(),
+    }),
+  ),
+  /** Dry runs: the first rows as they would load. */
+  preview: z.array(z.record(z.string(), z.unknown())).optional(),
+  seconds: z.number(),
+});
+
+export const jobSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.object({ phase: z.string(), percent: z.number() }),
+  summary: importSummarySchema.optional(),
+  error: problemSchema.optional(),
+});
+export const jobParams = z.object({ jobId: z.string() });
+export const jobCreated = z.object({ jobId: z.string() });
+
+export const batchRowSchema = z.object({
+  batch_id: z.number(),
+  entity: z.string(),
+  file_name: z.string(),
+  format: z.string().nullable(),
+  status: z.string(),
+  rows_read: z.number(),
+  rows_loaded: z.number(),
+  rows_rejected: z.number(),
+  rows_new: z.number(),
+  rows_updated: z.number(),
+  rows_unchanged: z.number(),
+  started_at: z.string(),
+  finished_at: z.string(),
+});
+export const batchesResponse = pageOf(batchRowSchema);
+
+export const rejectRowSchema = z.object({
+  batch_id: z.number(),
+  file_name: z.string().nullable(),
+  entity: z.string().nullable(),
+  line: z.number().nullable(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+export const rejectsResponse = pageOf(rejectRowSchema);
+
+export const eventParams = z.object({ entity: z.string() });
+export const eventsBody = z.object({ rows: z.array(z.record(z.string(), z.unknown())) });
+export const eventsResponse = z.object({
+  batchId: z.number().nullable(),
+  received: z.number(),
+  new: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  rejects: z.array(rejectRowSchema),
+});

@@ -1,0 +1,6 @@
+export * from './auth.ts';
+export * from './common.ts';
+export * from './customers.ts';
+export * from './imports.ts';
+export * from './metrics.ts';
+export * from './workspace.ts';

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { commaList, dimensionFilter, grainSchema, periodText, unitSchema } from './common.ts';
+
+const text = z.object({ en: z.string(), zh: z.string() });
+
+export const metricListResponse = z.object({
+  metrics: z.array(
+    z.object({ id: z.string(), title: text, unit: unitSchema, description: text, grains: z.array(grainSchema) }),
+  ),
+});
+
+export const metricParams = z.object({ name: z.string() });
+
+/** GET /metrics/:name. Without from and to: the 12 periods ending with the last complete one. */
+export const metricQuery = z.object({
+  period: grainSchema.default('month'),
+  from: periodText.optional(),
+  to: periodText.optional(),
+  by: commaList,
+  filter: dimensionFilter,
+  basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
+  forecast: z.coerce.number().int().min(0).max(36).default(0),
+});
+
+const n = z.number().nullable();
+export const metricRowSchema = z.object({
+  metric: z.string(),
+  period_start: z.string(),
+  period_end: z.string(),
+  segment: z.record(z.string(), z.string()),
+  value: n,
+  numerator: n,
+  denominator: n,
+  ci_low: n,
+  ci_high: n,
+  parts: z.record(z.string(), z.number()).optional(),
+  change: n.optional(),
+  p_value: n.optional(),
+  p_adjusted: n.optional(),
+  significant: z.boolean().optional(),
+  forecast: z.string().optional(),
+});
+export const metricResponse = z.object({ metric: z.string(), rows: z.array(metricRowSchema) });
+
+export const overviewQuery = z.object({
+  period: grainSchema.default('month'),
+  to: periodText.optional(),
+  periods: z.coerce.number().int().min(2).max(120).default(12),
+});
+export const overviewResponse = z.object({
+  period: grainSchema,
+  from: z.string(),
+  to: z.string(),
+  kpis: z.array(
+    z.object({
+      metric: z.string(),
+      unit: unitSchema,
+      value: n,
+      previous: n,
+      change: n,
+      ci_low: n,
+      ci_high: n,
+      series: z.array(z.object({ period_start: z.string(), value: n })),
+    }),
+  ),
+});
+
+export const cohortsQuery = z.object({
+  period: grainSchema.default('month'),
+  from: periodText.optional(),
+  to: periodText.optional(),
+  mode: z.enum(['customers', 'revenue']).default('customers'),
+  by: commaList,
+});
+export const cohortsResponse = z.object({
+  mode: z.enum(['customers', 'revenue']),
+  cohorts: z.array(
+    z.object({
+      cohort: z.string(),
+      segment: z.record(z.string(), z.string()),
+      size: z.number(),
+      cells: z.array(z.object({ age: z.number().int(), value: n, count: z.number() })),
+    }),
+  ),
+});
+
+export const churnReasonsQuery = z.object({ from: periodText.optional(), to: periodText.optional() });
+const node = z.object({ name: z.string(), count: z.number(), share: z.number() });
+export const churnReasonsResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  reasons: z.array(
+    z.object({
+      reason: z.string(),
+      count: z.number(),
+      mrr_lost: z.number(),
+      share: z.number(),
+      cumulative_share: z.number(),
+    }),
+  ),
+  taxonomy: z.array(node.extend({ children: z.array(node).optional() })),
+});

@@ -1,0 +1,29 @@
+import { api, ingestEvents, MAX_EVENT_ROWS } from '@tenure/core';
+import { type RouteGroup, route } from '../route.ts';
+
+/** Larger bodies are refused before they are parsed (413 TEN_PAYLOAD_TOO_LARGE). */
+export const EVENT_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** Machine ingestion: JSON batches upserted by key through the import pipeline. */
+export const events: RouteGroup = {
+  prefix: '/api/v1/events',
+  tag: 'events',
+  routes: [
+    route({
+      method: 'POST',
+      url: '/:entity',
+      config: { access: 'analyst' },
+      bodyLimit: EVENT_BODY_LIMIT,
+      schema: {
+        summary: `Upsert a batch of rows (at most ${MAX_EVENT_ROWS} and 10 MiB) by key; sending it twice changes nothing`,
+        params: api.eventParams,
+        body: api.eventsBody,
+        response: { 200: api.eventsResponse },
+      },
+      handler: (req) => {
+        req.auditTarget = req.params.entity;
+        return req.server.tenure.write((ws) => ingestEvents(ws, req.params.entity, req.body.rows));
+      },
+    }),
+  ],
+};

@@ -1,0 +1,118 @@
+import { api, importFile, listBatches, listRejects, pageOf, tenureError } from '@tenure/core';
+import { asClientError, problemOf } from '../plugins/problems.ts';
+import { type RouteGroup, route } from '../route.ts';
+import { receiveUpload } from '../upload.ts';
+
+const multipart =
+  'multipart/form-data: `file`, `entity`, `map` (JSON: field → column), `options` (JSON: format, encoding, sheet, delimiter, dateFormat, asOf, maxRejectRate, createMissingCustomers, dropUnmapped)';
+
+/** File imports: a dry-run preview, import jobs with progress, recent batches and each job's rejects. */
+export const imports: RouteGroup = {
+  prefix: '/api/v1/imports',
+  tag: 'imports',
+  routes: [
+    route({
+      method: 'POST',
+      url: '/preview',
+      config: { access: 'analyst' },
+      schema: {
+        summary: 'Dry run: mapping, extra columns, problems and the first rows; nothing is written',
+        description: multipart,
+        consumes: ['multipart/form-data'],
+        response: { 200: api.importSummarySchema },
+      },
+      handler: async (req) => {
+        const up = await receiveUpload(req);
+        req.auditTarget = up.entity;
+        try {
+          return await req.server.tenure.db((ws) =>
+            importFile(ws, up.entity, up.path, { ...up.options, dryRun: true }),
+          );
+        } finally {
+          up.discard();
+        }
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '',
+      config: { access: 'analyst' },
+      schema: {
+        summary: 'Start an import job; poll GET /imports/{jobId} for progress and the summary',
+        description: multipart,
+        consumes: ['multipart/form-data'],
+        response: { 202: api.jobCreated },
+      },
+      handler: async (req, reply) => {
+        const ctx = req.server.tenure;
+        const up = await receiveUpload(req);
+        req.auditTarget = up.entity;
+        const job = ctx.jobs.create();
+        // Imports run one at a time in the write lane; the request returns at once with the job's id.
+        void ctx
+          .write(async (ws) => {
+            job.state = 'running';
+            return importFile(ws, up.entity, up.path, {
+              ...up.options,
+              onProgress: (p) => Object.assign(job, { progress: p }),
+            });
+          })
+          .then((summary) => Object.assign(job, { state: 'done', summary, progress: { phase: 'done', percent: 100 } }))
+          .catch((e: unknown) => {
+            const err = asClientError(e, req);
+            const summary = err.details.summary as typeof job.summary;
+            Object.assign(job, { state: 'failed', error: problemOf(err, req.id), ...(summary ? { summary } : {}) });
+          })
+          .finally(up.discard);
+        return reply.code(202).send({ jobId: job.jobId });
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '',
+      config: { access: 'viewer' },
+      schema: {
+        summary: 'Recent imports (files, uploads and event batches), newest first',
+        querystring: api.pageQuery,
+        response: { 200: api.batchesResponse },
+      },
+      handler: (req) => req.server.tenure.db((ws) => listBatches(ws, req.query)),
+    }),
+    route({
+      method: 'GET',
+      url: '/:jobId',
+      config: { access: 'viewer' },
+      schema: {
+        summary: 'An import job: state, progress, and its summary or error',
+        params: api.jobParams,
+        response: { 200: api.jobSchema },
+      },
+      handler: async (req) => {
+        const job = req.server.tenure.jobs.get(req.params.jobId);
+        if (!job) throw tenureError('TEN_JOB_NOT_FOUND', { id: req.params.jobId });
+        return job;
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/:jobId/rejects',
+      config: { access: 'viewer' },
+      schema: {
+        summary: "The rejected rows of a job's batch, in line order",
+        params: api.jobParams,
+        querystring: api.pageQuery,
+        response: { 200: api.rejectsResponse },
+      },
+      handler: async (req) => {
+        const job = req.server.tenure.jobs.get(req.params.jobId);
+        if (!job) throw tenureError('TEN_JOB_NOT_FOUND', { id: req.params.jobId });
+        const p = pageOf(req.query);
+        const batch = job.summary?.batchId;
+        const found = batch
+          ? await req.server.tenure.db((ws) => listRejects(ws, { batch, limit: p.limit, offset: p.offset }))
+          : { total: 0, rows: [] };
+        return { ...found, page: p.page, pageSize: p.pageSize };
+      },
+    }),
+  ],
+};

@@ -1,0 +1,44 @@
+import type { Access, RouteGroup } from '../route.ts';
+import { audit } from './audit.ts';
+import { auth } from './auth.ts';
+import { customers } from './customers.ts';
+import { dashboard } from './dashboard.ts';
+import { events } from './events.ts';
+import { health } from './health.ts';
+import { imports } from './imports.ts';
+import { keys } from './keys.ts';
+import { metrics } from './metrics.ts';
+import { quality } from './quality.ts';
+import { report } from './report.ts';
+import { settings } from './settings.ts';
+import { status } from './status.ts';
+import { users } from './users.ts';
+
+/** Every route group: one line each. The app registers exactly these, and the tests iterate over them. */
+export const routeGroups = {
+  health,
+  auth,
+  status,
+  metrics,
+  dashboard,
+  report,
+  quality,
+  customers,
+  imports,
+  events,
+  settings,
+  users,
+  keys,
+  audit,
+} satisfies Record<string, RouteGroup>;
+
+/**
+ * Every API route as method, full path and access, from the registry: the access-matrix and OpenAPI tests
+ * iterate over this, so a new route cannot escape them.
+ */
+export const routeTable = (): { method: string; url: string; access: Access }[] =>
+  Object.values(routeGroups).flatMap((g) =>
+    g.routes.flatMap((r) =>
+      [r.method].flat().map((method) => ({ method, url: g.prefix + r.url, access: r.config.access })),
+    ),
+  );

@@ -1,0 +1,29 @@
+import { api, updateSettings } from '@tenure/core';
+import { type RouteGroup, route } from '../route.ts';
+
+/** The workspace config: how churn is defined, the calendar, the dimensions. */
+export const settings: RouteGroup = {
+  prefix: '/api/v1/settings',
+  tag: 'workspace',
+  routes: [
+    route({
+      method: 'GET',
+      url: '',
+      config: { access: 'viewer' },
+      schema: { summary: 'The workspace config (tenure.config.json)', response: { 200: api.settingsResponse } },
+      handler: async (req) => req.server.tenure.ws.config,
+    }),
+    route({
+      method: 'PUT',
+      url: '',
+      config: { access: 'admin' },
+      schema: {
+        summary: 'Change part of the config; checked as a whole, every problem listed (422 TEN_CONFIG_INVALID)',
+        body: api.settingsBody,
+        response: { 200: api.settingsResponse },
+      },
+      // In the write lane: cached views computed under the old settings are dropped.
+      handler: (req) => req.server.tenure.write(async () => updateSettings(req.server.tenure.ws, req.body)),
+    }),
+  ],
+};

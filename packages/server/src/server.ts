@@ -1,0 +1,29 @@
+import type { Workspace } from '@tenure/core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { ServerOptions } from './context.ts';
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  /** Stop accepting requests and wait for the running ones; the workspace stays open. */
+  close(): Promise<void>;
+}
+
+/**
+ * Build the app and listen: 127.0.0.1 by default, so a workspace is not exposed on the network by accident.
+ * Port 0 picks a free port; `url` says which.
+ * @example const s = await startServer(ws, { port: 8080 }); console.log(s.url)
+ */
+export async function startServer(
+  ws: Workspace,
+  opts: ServerOptions & { host?: string; port?: number } = {},
+): Promise<RunningServer> {
+  const app = await buildApp(ws, opts);
+  const host = opts.host ?? '127.0.0.1';
+  await app.listen({ host, port: opts.port ?? 8080 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return { url: `http://${shown}:${port}`, app, close: () => app.close() };
+}
