@@ -13,6 +13,7 @@ import {
   CHECKED,
   createMissingCustomers,
   deriveOrderIds,
+  dropChecked,
   flagDuplicates,
   flagUnknownCustomers,
   okRows,
@@ -151,18 +152,20 @@ export async function importFile(
     });
     const extra = tableRules(plan, entityName, !!o.createMissingCustomers);
 
+    // The checked table is temporary and derived from the file alone, so it is built and flagged before the
+    // transaction opens: scans of transaction-local rows cost DuckDB about twice as much (10M rows: 7.2 s → 4.0 s).
+    await withProgress(ws, opts, 'read', () => db.run(sql`CREATE OR REPLACE TEMP TABLE ${T} AS ${plan.select}`));
+    const malformed = await staged.malformed();
+    if (mapping.derivedKey) await deriveOrderIds(db);
+    const base = await prepareChecked(db);
+    if (!mapping.derivedKey) await flagDuplicates(db, entity, extra.dup);
+    await flagUnknownCustomers(db, entity, extra.refs);
+    const [n = { blank: 0, bad: 0, all: 0 }] = await db.all<{ blank: number; bad: number; all: number }>(
+      sql`SELECT count(*) FILTER (WHERE _blank) AS blank, count(*) FILTER (WHERE ${BAD}) AS bad, count(*) AS "all" FROM ${T}`,
+    );
+    const OK = okRows(await anyFlagged(db));
     await db.run(sql`BEGIN TRANSACTION`);
     try {
-      await withProgress(ws, opts, 'read', () => db.run(sql`CREATE OR REPLACE TEMP TABLE ${T} AS ${plan.select}`));
-      const malformed = await staged.malformed();
-      if (mapping.derivedKey) await deriveOrderIds(db);
-      const base = await prepareChecked(db);
-      if (!mapping.derivedKey) await flagDuplicates(db, entity, extra.dup);
-      await flagUnknownCustomers(db, entity, extra.refs);
-      const [n = { blank: 0, bad: 0, all: 0 }] = await db.all<{ blank: number; bad: number; all: number }>(
-        sql`SELECT count(*) FILTER (WHERE _blank) AS blank, count(*) FILTER (WHERE ${BAD}) AS bad, count(*) AS "all" FROM ${T}`,
-      );
-      const OK = okRows(await anyFlagged(db));
       const blank = n.blank;
       const bad = n.bad + malformed.length;
       const total = n.all - blank + malformed.length;
@@ -222,7 +225,6 @@ export async function importFile(
         );
         await db.run(sql`ROLLBACK`);
       } else {
-        await db.run(sql`DROP TABLE IF EXISTS ${T}`);
         await db.run(sql`INSERT INTO import_batches VALUES (${batch}, ${entity.name}, ${src.file}, ${summary.sha256}, ${src.format},
           ${src.encoding}, ${status}, ${total}, ${summary.rowsLoaded}, ${bad}, ${loaded.inserted}, ${loaded.updated},
           ${summary.rowsUnchanged}, ${blank}, CAST(${started.toISOString()} AS TIMESTAMP), current_timestamp::TIMESTAMP)`);
@@ -243,6 +245,7 @@ export async function importFile(
       throw e;
     }
   } finally {
+    await dropChecked(db).catch(() => undefined);
     await hash.catch(() => undefined);
     rmSync(tmpDir, { recursive: true, force: true });
   }

@@ -24,21 +24,26 @@ const F = sql.id(FLAGS);
  */
 export const okRows = (flagged: boolean): Sql =>
   flagged
-    ? sql`len(_errs) = 0 AND NOT _blank AND rowid NOT IN (SELECT rid FROM ${F})`
-    : sql`len(_errs) = 0 AND NOT _blank`;
+    ? sql`_errs IS NULL AND NOT _blank AND rowid NOT IN (SELECT rid FROM ${F})`
+    : sql`_errs IS NULL AND NOT _blank`;
 
 /** Whether any row was flagged by a whole-file rule. */
 export async function anyFlagged(db: DuckDbConnection): Promise<boolean> {
   return (await db.all(sql`SELECT 1 FROM ${F} LIMIT 1`)).length > 0;
 }
 /** Rows that are rejected. */
-export const BAD = sql`NOT _blank AND (len(_errs) > 0 OR rowid IN (SELECT rid FROM ${F}))`;
+export const BAD = sql`NOT _blank AND (_errs IS NOT NULL OR rowid IN (SELECT rid FROM ${F}))`;
 
 /** Create the flags table and return the rowid of the file's first record (transaction-local rowids are offset). */
 export async function prepareChecked(db: DuckDbConnection): Promise<number> {
   await db.run(sql`CREATE OR REPLACE TEMP TABLE ${F} (rid BIGINT, rule INTEGER, dup_of BIGINT)`);
   const [r] = await db.all<{ base: number | null }>(sql`SELECT min(rowid) AS base FROM ${T}`);
   return r?.base ?? 0;
+}
+
+/** Drop the checked and flags tables: they live outside the import's transaction, so a rollback keeps them. */
+export async function dropChecked(db: DuckDbConnection): Promise<void> {
+  await db.run(sql`DROP TABLE IF EXISTS ${T}; DROP TABLE IF EXISTS ${F}`);
 }
 
 /**
@@ -124,7 +129,7 @@ export async function writeRejects(
     const line = lineOf(sql`(_rid - ${base})`, firstLine, malformed);
     const firstOf = lineOf(sql`(_dupof - ${base})`, firstLine, malformed);
     const broken = sql`SELECT rowid AS _rid, unnest(_errs) AS _rule, CAST(NULL AS BIGINT) AS _dupof FROM ${T}
-      WHERE len(_errs) > 0 AND NOT _blank UNION ALL SELECT rid, rule, dup_of FROM ${F}`;
+      WHERE _errs IS NOT NULL AND NOT _blank UNION ALL SELECT rid, rule, dup_of FROM ${F}`;
     const meta = sql`SELECT CAST(unnest(${rules.map((r) => String(r.id))}) AS INTEGER) AS _id, unnest(${rules.map((r) => r.code)}) AS _code,
       unnest(${rules.map((r) => r.column)}) AS _col, unnest(${tpl}) AS _tpl, unnest(${rules.map((r) => r.expected)}) AS _exp`;
     await db.run(sql`INSERT INTO rejects (batch_id, line, "column", value, code, message)

@@ -44,6 +44,8 @@ export interface CheckPlan {
 }
 
 const raw = (name: string) => `r_${name}`;
+/** The i-th cell, blank-to-NULL and trimmed once in an inner projection (see planChecks) and referenced by name. */
+const cellOf = (i: number | undefined): Sql => sql`${sql.id(`_v${i}`)}`;
 const needsRaw = (f: Field) => f.type !== 'id' && f.type !== 'text';
 const PARSE_CODE: Partial<Record<Field['type'], ErrorCode>> = {
   timestamp: 'TEN_ROW_BAD_DATE',
@@ -95,12 +97,12 @@ function snapshotParts(m: Mapping, o: CheckOptions, headers: string[]) {
   if (!s) return { items: [] as Sql[], rules: [] as Omit<Rule, 'id'>[] };
   const tenureHeader = headers[s.tenure] as string;
   const churnHeader = headers[s.churn] as string;
-  const t = cell(`c${s.tenure}`);
-  const ch = sql`lower(${cell(`c${s.churn}`)})`;
+  const t = cellOf(s.tenure);
+  const ch = sql`lower(${cellOf(s.churn)})`;
   const items = [
     sql`${parseNumber(t, 'BIGINT')} AS _tenure`,
     sql`${t} AS r__tenure`,
-    sql`${cell(`c${s.churn}`)} AS r__churn`,
+    sql`${cellOf(s.churn)} AS r__churn`,
     sql`CASE WHEN ${ch} IN (SELECT unnest(${CHURN_YES})) THEN true WHEN ${ch} IN (SELECT unnest(${CHURN_NO})) THEN false END AS _churned`,
     sql`CAST(${o.asOf ?? null} AS TIMESTAMP) - to_months(CAST(${parseNumber(t, 'BIGINT')} AS INTEGER)) AS created_at`,
   ];
@@ -152,7 +154,7 @@ export function planChecks(entity: Entity, m: Mapping, staged: Staged, o: CheckO
   const items: Sql[] = [];
   for (const c of columns) {
     if (c.derived) continue;
-    const v = cell(`c${indexOf.get(c.name)}`);
+    const v = cellOf(indexOf.get(c.name));
     const t = typed(c.field.type, v, o.dateFormat);
     const d = c.field.default;
     items.push(sql`${d === undefined ? t : sql`COALESCE(${t}, ${d})`} AS ${sql.id(c.name)}`);
@@ -167,22 +169,30 @@ export function planChecks(entity: Entity, m: Mapping, staged: Staged, o: CheckO
   };
   if (m.snapshot) derive('created_at', null);
   if (m.derivedKey) derive('order_id', sql`CAST(NULL AS VARCHAR)`);
-  const cells = staged.headers.map((_, i) => cell(`c${i}`));
-  items.push(sql`coalesce(${sql.join(cells)}) IS NULL AS _blank`);
+  items.push(sql`coalesce(${sql.join(staged.headers.map((_, i) => cellOf(i)))}) IS NULL AS _blank`);
 
   const byName = new Map(columns.map((c) => [c.name, c]));
   const rules: Rule[] = [
     ...columns.filter((c) => !c.derived).flatMap((c) => fieldRules(c, o, byName)),
     ...snap.rules,
   ].map((r, i) => ({ ...r, id: i + 1 }));
+  // _errs is NULL on a good row: the list of broken rules is only built for rows that break one, which keeps
+  // the pass cheap on clean files (the usual case) and lets the loader test `_errs IS NULL`.
   const flags = rules.map((r) => sql`CASE WHEN ${r.cond} THEN ${r.id} END`);
-  const errs = flags.length ? sql`list_filter([${sql.join(flags)}], x -> x IS NOT NULL)` : sql`[]`;
+  const anyBroken = sql.join(
+    rules.map((r) => sql`(${r.cond})`),
+    sql` OR `,
+  );
+  const errs = flags.length
+    ? sql`CASE WHEN ${anyBroken} THEN CAST(list_filter([${sql.join(flags)}], x -> x IS NOT NULL) AS INTEGER[]) END`
+    : sql`CAST(NULL AS INTEGER[])`;
   // Keep raw cells only on rejected rows: they are what reject messages show, exactly as the file wrote them.
   const keepRaw = columns
     .filter((c) => needsRaw(c.field) && !c.derived)
-    .map((c) => sql`CASE WHEN len(_errs) > 0 THEN ${sql.id(raw(c.name))} END AS ${sql.id(raw(c.name))}`);
+    .map((c) => sql`CASE WHEN _errs IS NOT NULL THEN ${sql.id(raw(c.name))} END AS ${sql.id(raw(c.name))}`);
   const replace = keepRaw.length ? sql` REPLACE (${sql.join(keepRaw)})` : sql``;
-  const select = sql`SELECT *${replace} FROM (SELECT *, CAST(${errs} AS INTEGER[]) AS _errs
-    FROM (SELECT ${sql.join(items)} FROM (${staged.relation})))`;
+  const cells = staged.headers.map((_, i) => sql`${cell(`c${i}`)} AS ${cellOf(i)}`);
+  const select = sql`SELECT *${replace} FROM (SELECT *, ${errs} AS _errs
+    FROM (SELECT ${sql.join(items)} FROM (SELECT ${sql.join(cells)} FROM (${staged.relation}))))`;
   return { select, rules, columns };
 }
