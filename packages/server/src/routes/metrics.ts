@@ -53,7 +53,8 @@ export const metrics: RouteGroup = {
             basis,
           });
           const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
-          return { metric: name, rows: [...rows, ...forecastRows(rows, w.grain, calendar, q.forecast)] };
+          const ahead = q.forecast ? forecastRows(rows, w.grain, calendar, q.forecast) : [];
+          return { metric: name, rows: [...rows, ...ahead] };
         });
       },
     }),

@@ -1,0 +1,171 @@
+/**
+ * The read API over real HTTP: validation errors as problems, metrics and the dashboard views (checked
+ * against the library), the report formats, settings, and the cache dropping views after a write.
+ */
+import { computeMetrics } from '@tenure/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asClientError } from '../src/plugins/problems.ts';
+import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
+
+let s: TestServer;
+let viewer: Client;
+let admin: Client;
+beforeAll(async () => {
+  s = await startServer();
+  viewer = new Client(s.url, s.keys.viewer);
+  admin = new Client(s.url, s.keys.admin);
+});
+afterAll(() => s.close());
+
+type Problem = { errors?: { path: string; message: string }[]; hint: string };
+type Kpi = {
+  metric: string;
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  series: { period_start: string; value: number | null }[];
+};
+
+describe('validation', () => {
+  it('lists every invalid query parameter with its path', async () => {
+    const r = await viewer.get<Problem>('/api/v1/customers?pageSize=0&status=gone');
+    expectProblem(r, 400, 'TEN_BAD_REQUEST');
+    expect(r.body.errors?.map((e) => e.path).sort()).toEqual(['querystring.pageSize', 'querystring.status']);
+  });
+
+  it('refuses bad bodies, malformed JSON and unsupported content types', async () => {
+    const bad = await admin.call<Problem>('POST', '/api/v1/users', { json: { username: 'x', role: 'root' } });
+    expectProblem(bad, 400, 'TEN_BAD_REQUEST');
+    expect(bad.body.errors?.map((e) => e.path).sort()).toEqual(['body.password', 'body.role']);
+    expectProblem(await admin.call('POST', '/api/v1/users', { raw: '{"username":' }), 400, 'TEN_BAD_REQUEST');
+    expectProblem(
+      await admin.call('PUT', '/api/v1/settings', { raw: 'a=1', type: 'text/csv' }),
+      415,
+      'TEN_UNSUPPORTED_MEDIA_TYPE',
+    );
+  });
+
+  it('an unknown metric is a 404 with a suggestion; an unknown dimension a 400', async () => {
+    const r = await viewer.get<Problem>('/api/v1/metrics/churn_rat');
+    expectProblem(r, 404, 'TEN_METRIC_UNKNOWN');
+    expect(r.body.hint).toContain('churn_rate');
+    expectProblem(await viewer.get('/api/v1/metrics/churn_rate?by=shoe_size'), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
+    expectProblem(await viewer.get('/api/v1/metrics/churn_rate?from=2025-13'), 400, 'TEN_METRIC_BAD_QUERY');
+  });
+
+  it('unknown API paths are 404 problems; unexpected failures never show their text', async () => {
+    expectProblem(await viewer.get('/api/v1/nothing-here'), 404, 'TEN_NOT_FOUND');
+    const req = { log: { error: () => undefined }, id: 'req-test' } as never;
+    const leaked = asClientError(new Error('Binder Error: SELECT secret FROM users'), req);
+    expect(leaked.code).toBe('TEN_INTERNAL');
+    expect(leaked.message).not.toContain('SELECT');
+    expect(leaked.message).toContain('req-test');
+  });
+});
+
+describe('metrics and views', () => {
+  it('a metric by segment with a forecast matches the library', async () => {
+    const r = await viewer.get<{
+      rows: { segment: Record<string, string>; value: number | null; forecast?: string }[];
+    }>('/api/v1/metrics/churn_rate?from=2025-01&to=2025-06&by=region&forecast=2');
+    expect(r.status).toBe(200);
+    const lib = await computeMetrics(s.ws.db, s.ws.config, ['churn_rate'], {
+      from: '2025-01',
+      to: '2025-06',
+      by: ['region'],
+    });
+    const observed = r.body.rows.filter((x) => !x.forecast);
+    expect(observed.map((x) => x.value)).toEqual(lib.map((x) => x.value));
+    expect(r.body.rows.length).toBeGreaterThan(observed.length);
+  });
+
+  it('the overview has the nine KPI cards; the churn card is the metric of the last complete month', async () => {
+    const r = await viewer.get<{ from: string; to: string; kpis: Kpi[] }>('/api/v1/overview?periods=6');
+    expect(r.body.kpis.map((k) => k.metric)).toEqual([
+      'churn_rate',
+      'retention_rate',
+      'retention_rate_end_minus_new',
+      'nrr',
+      'grr',
+      'active_customers',
+      'mrr',
+      'nps',
+      'csat',
+    ]);
+    const churn = r.body.kpis[0] as Kpi;
+    expect(churn.series).toHaveLength(6);
+    expect(r.body.to).toBe('2025-12-01');
+    const [prev, last] = await computeMetrics(s.ws.db, s.ws.config, ['churn_rate'], { from: '2025-11', to: '2025-12' });
+    expect([churn.previous, churn.value, churn.change]).toEqual([prev?.value, last?.value, last?.change]);
+  });
+
+  it('cohorts: shares of each cohort by age, in both modes', async () => {
+    for (const mode of ['customers', 'revenue']) {
+      const r = await viewer.get<{
+        mode: string;
+        cohorts: { size: number; cells: { age: number; value: number | null; count: number }[] }[];
+      }>(`/api/v1/cohorts?mode=${mode}&from=2025-01&to=2025-06`);
+      expect(r.body.mode).toBe(mode);
+      expect(r.body.cohorts).toHaveLength(6);
+      for (const c of r.body.cohorts) {
+        expect(c.cells.map((x) => x.age)).toEqual(c.cells.map((_, i) => i));
+        expect(c.cells[0]?.value).toBe(1);
+        for (const cell of c.cells) expect(cell.count).toBeLessThanOrEqual(c.size);
+      }
+    }
+  });
+
+  it('churn reasons: the Pareto ends at 1 and the taxonomy counts the same events', async () => {
+    const r = await viewer.get<{
+      reasons: { count: number; share: number; cumulative_share: number }[];
+      taxonomy: { count: number; children?: { count: number }[] }[];
+    }>('/api/v1/churn-reasons?from=2025-01&to=2025-12');
+    const total = r.body.reasons.reduce((t, x) => t + x.count, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(r.body.reasons.at(-1)?.cumulative_share).toBeCloseTo(1, 12);
+    expect(r.body.taxonomy.reduce((t, k) => t + k.count, 0)).toBe(total);
+    for (const k of r.body.taxonomy) expect(k.children?.reduce((t, c) => t + c.count, 0)).toBe(k.count);
+  });
+
+  it('the report comes as JSON, HTML and Markdown, in English and Chinese', async () => {
+    const json = await viewer.get<{ sections: unknown[] }>('/api/v1/report');
+    expect(json.body.sections.length).toBeGreaterThan(3);
+    const html = await viewer.get('/api/v1/report?format=html&lang=zh');
+    expect(html.type).toMatch(/^text\/html/);
+    expect(html.text).toContain('<svg');
+    expect(html.text).toContain('流失');
+    const md = await viewer.get('/api/v1/report?format=md');
+    expect(md.type).toMatch(/^text\/markdown/);
+    expect(md.text.startsWith('# ')).toBe(true);
+  });
+
+  it('quality, benchmarks, status and the metric list answer', async () => {
+    const q = await viewer.get<{ overall: number; entities: unknown[] }>('/api/v1/quality');
+    expect(q.body.overall).toBeGreaterThan(0);
+    expect((await viewer.get<{ rows: unknown[] }>('/api/v1/benchmarks')).body.rows.length).toBeGreaterThan(0);
+    const st = await viewer.get<{ dimensions: string[]; lastCompleteMonth: string }>('/api/v1/status');
+    expect(st.body).toMatchObject({
+      lastCompleteMonth: '2025-12',
+      dimensions: expect.arrayContaining(['region', 'contract']),
+    });
+    const list = await viewer.get<{ metrics: { id: string; title: { zh: string } }[] }>('/api/v1/metrics');
+    expect(list.body.metrics.find((m) => m.id === 'churn_rate')?.title.zh).toBe('流失率');
+  });
+});
+
+describe('settings and cached views', () => {
+  it('an admin changes part of the config; the file and later views follow', async () => {
+    const before = await viewer.get<{ kpis: Kpi[] }>('/api/v1/overview');
+    const r = await admin.call<{ churn: { grace_days: number; inactivity_days: number } }>('PUT', '/api/v1/settings', {
+      json: { churn: { grace_days: 30 } },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.churn).toMatchObject({ grace_days: 30, inactivity_days: 180 });
+    expect(s.ws.config.churn.grace_days).toBe(30);
+    const after = await viewer.get<{ kpis: Kpi[] }>('/api/v1/overview');
+    // A 30-day grace period delays churn, so the churn series changes: the cached overview was dropped.
+    expect(after.body.kpis[0]?.series).not.toEqual(before.body.kpis[0]?.series);
+    expectProblem(await admin.call('PUT', '/api/v1/settings', { json: { gross_margin: 3 } }), 400, 'TEN_BAD_REQUEST');
+    expectProblem(await admin.call('PUT', '/api/v1/settings', { json: { colour: 'red' } }), 400, 'TEN_BAD_REQUEST');
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Customer search and the customer-360 view over real HTTP, checked against the demo workspace's tables.
+ */
+import { sql } from '@tenure/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
+
+let s: TestServer;
+let viewer: Client;
+beforeAll(async () => {
+  s = await startServer();
+  viewer = new Client(s.url, s.keys.viewer);
+});
+afterAll(() => s.close());
+
+type Row = { customer_id: string; name: string | null; status: string; mrr: number | null; region: string | null };
+type Page = { total: number; page: number; pageSize: number; rows: Row[] };
+const count = async (where: ReturnType<typeof sql>) =>
+  (await s.ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM customers WHERE ${where}`))[0]?.n ?? 0;
+
+describe('customer search', () => {
+  it('finds ids and names containing the text, case-insensitive, one page at a time', async () => {
+    const r = await viewer.get<Page>('/api/v1/customers?q=customer%2012&pageSize=5');
+    expect(r.body.total).toBe(await count(sql`name ILIKE '%customer 12%'`));
+    expect(r.body.rows).toHaveLength(5);
+    for (const row of r.body.rows) expect(row.name?.toLowerCase()).toContain('customer 12');
+    const second = await viewer.get<Page>('/api/v1/customers?q=customer%2012&pageSize=5&page=2');
+    expect(second.body.rows.map((x) => x.customer_id)).not.toContain(r.body.rows[0]?.customer_id);
+    // LIKE wildcards in the text are literal: no customer id contains a percent sign.
+    expect((await viewer.get<Page>('/api/v1/customers?q=%25')).body.total).toBe(0);
+  });
+
+  it('filters by declared dimensions and by status; active and churned add up to all', async () => {
+    const east = await viewer.get<Page>('/api/v1/customers?filter=region:east&filter=region:west&pageSize=500');
+    expect(east.body.total).toBe(await count(sql`region IN ('east', 'west')`));
+    expect(new Set(east.body.rows.map((x) => x.region))).toEqual(new Set(['east', 'west']));
+    const all = (await viewer.get<Page>('/api/v1/customers')).body.total;
+    const active = await viewer.get<Page>('/api/v1/customers?status=active&pageSize=500');
+    const churned = (await viewer.get<Page>('/api/v1/customers?status=churned')).body.total;
+    expect(active.body.total + churned).toBe(all);
+    expect(active.body.total).toBeGreaterThan(0);
+    expect(active.body.rows.every((x) => x.status === 'active')).toBe(true);
+    // Every active customer of a subscription business pays now.
+    expect(active.body.rows.every((x) => (x.mrr ?? 0) > 0)).toBe(true);
+    expectProblem(await viewer.get('/api/v1/customers?filter=shoe_size:42'), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
+    expectProblem(await viewer.get('/api/v1/customers?filter=region'), 400, 'TEN_BAD_REQUEST');
+  });
+});
+
+describe('customer 360', () => {
+  it("shows a churned customer's record, attributes and timeline, newest first", async () => {
+    const [c] = await s.ws.db.all<{ id: string }>(
+      sql`SELECT customer_id AS id FROM churn_events ORDER BY churned_at LIMIT 1`,
+    );
+    const r = await viewer.get<{
+      customer: Row;
+      attributes: Record<string, unknown>;
+      timeline: { at: string; kind: string; title: string }[];
+    }>(`/api/v1/customers/${c?.id}`);
+    expect(r.status).toBe(200);
+    expect(r.body.customer).toMatchObject({ customer_id: c?.id, status: 'churned' });
+    expect(Object.keys(r.body.attributes)).toContain('contract');
+    const kinds = new Set(r.body.timeline.map((e) => e.kind));
+    for (const k of ['subscription', 'churn_event']) expect(kinds).toContain(k);
+    const times = r.body.timeline.map((e) => e.at);
+    expect(times).toEqual([...times].sort().reverse());
+    const [subs] = await s.ws.db.all<{ n: number }>(
+      sql`SELECT count(*) + count(ended_at) AS n FROM subscriptions WHERE customer_id = ${c?.id ?? ''}`,
+    );
+    expect(r.body.timeline.filter((e) => e.kind === 'subscription')).toHaveLength(subs?.n ?? -1);
+    const limited = await viewer.get<{ timeline: unknown[] }>(`/api/v1/customers/${c?.id}?limit=2`);
+    expect(limited.body.timeline).toHaveLength(2);
+  });
+
+  it('an unknown customer is a 404 problem', async () => {
+    expectProblem(await viewer.get('/api/v1/customers/NOPE-1'), 404, 'TEN_CUSTOMER_NOT_FOUND');
+  });
+});

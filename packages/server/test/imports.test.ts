@@ -1,0 +1,151 @@
+/**
+ * Multipart imports over real HTTP: a mapping preview of a GBK file with Chinese headers, an import job
+ * with progress and rejects, a refused import, and the upload limits.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from '@tenure/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
+
+const fixtures = join(import.meta.dirname, '..', '..', 'core', 'test', 'fixtures', 'ingest');
+const UPLOAD_LIMIT = 20 * 1024 * 1024;
+
+let s: TestServer;
+let analyst: Client;
+beforeAll(async () => {
+  s = await startServer({ maxUploadBytes: UPLOAD_LIMIT });
+  analyst = new Client(s.url, s.keys.analyst);
+});
+afterAll(() => s.close());
+
+type Summary = {
+  status: string;
+  encoding: string;
+  mapping: { field: string; header: string }[];
+  preview?: Record<string, unknown>[];
+  rowsNew: number;
+  rowsRejected: number;
+  file: string;
+};
+type Job = { state: string; progress: { phase: string; percent: number }; summary?: Summary; error?: { code: string } };
+
+function form(entity: string, name: string, content: string | Buffer, fields: Record<string, string> = {}): FormData {
+  const f = new FormData();
+  f.append('entity', entity);
+  for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  f.append('file', new Blob([content]), name);
+  return f;
+}
+
+/** Orders with Chinese headers; `bad` lines (1-based data rows) get an impossible date. */
+function ordersCsv(n: number, bad: number[]): string {
+  const lines = ['订单号,客户编号,订单日期,金额'];
+  for (let i = 1; i <= n; i++)
+    lines.push(
+      `UP-${i},C0000${String(1 + (i % 300)).padStart(3, '0')},${bad.includes(i) ? '2025-02-30' : '2025-03-04'},${(i % 97) + 0.5}`,
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Poll a job until it ends; the states, and the phases reported while running, seen on the way. */
+async function follow(jobId: string): Promise<{ job: Job; seen: Set<string> }> {
+  const seen = new Set<string>();
+  for (;;) {
+    const r = await analyst.get<Job>(`/api/v1/imports/${jobId}`);
+    seen.add(r.body.state);
+    if (r.body.state === 'running') seen.add(`running:${r.body.progress.phase}`);
+    if (r.body.state === 'done' || r.body.state === 'failed') return { job: r.body, seen };
+    await sleep(20);
+  }
+}
+
+describe('import preview', () => {
+  it('maps the Chinese headers of a GBK file and shows the first rows without writing anything', async () => {
+    const file = readFileSync(join(fixtures, 'customers-gbk.csv'));
+    const r = await analyst.call<Summary>('POST', '/api/v1/imports/preview', {
+      form: form('customers', '客户.csv', file),
+    });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: 'dry-run', file: '客户.csv' });
+    expect(r.body.encoding).toMatch(/^gb/);
+    expect(r.body.mapping).toEqual(
+      expect.arrayContaining([
+        { field: 'customer_id', header: '客户编号' },
+        { field: 'created_at', header: '注册日期' },
+        { field: 'region', header: '地区' },
+      ]),
+    );
+    expect(r.body.preview?.map((p) => p.region)).toEqual(['华东', '华北', '华南']);
+    const [n] = await s.ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM customers WHERE customer_id LIKE 'G%'`);
+    expect(n?.n).toBe(0);
+  });
+});
+
+describe('import jobs', () => {
+  it('run in the background with progress, load the good rows and list the rejects by line', async () => {
+    const n = 150_000;
+    const start = await analyst.call<{ jobId: string }>('POST', '/api/v1/imports', {
+      form: form('orders', '订单.csv', ordersCsv(n, [7, 1000])),
+    });
+    expect(start.status).toBe(202);
+    const { job, seen } = await follow(start.body.jobId);
+    expect(job.state, JSON.stringify(job.error)).toBe('done');
+    // importFile's phases show while the job runs (the file is large enough to be caught between polls).
+    expect(
+      [...seen].some((x) => /^running:(read|load)$/.test(x)),
+      [...seen].join(),
+    ).toBe(true);
+    expect(job.progress).toEqual({ phase: 'done', percent: 100 });
+    expect(job.summary).toMatchObject({ status: 'loaded', rowsNew: n - 2, rowsRejected: 2, file: '订单.csv' });
+    const rejects = await analyst.get<{ total: number; rows: { line: number; code: string; column: string }[] }>(
+      `/api/v1/imports/${start.body.jobId}/rejects`,
+    );
+    // Line numbers as a spreadsheet shows them: the header is line 1.
+    expect(rejects.body.rows.map((x) => [x.line, x.code, x.column])).toEqual([
+      [8, 'TEN_ROW_BAD_DATE', '订单日期'],
+      [1001, 'TEN_ROW_BAD_DATE', '订单日期'],
+    ]);
+    const batches = await analyst.get<{ rows: { file_name: string; rows_loaded: number }[] }>(
+      '/api/v1/imports?pageSize=1',
+    );
+    expect(batches.body.rows[0]).toMatchObject({ file_name: '订单.csv', rows_loaded: n - 2 });
+  });
+
+  it('a file with too many bad rows loads nothing; the job fails with the code and keeps its rejects', async () => {
+    const start = await analyst.call<{ jobId: string }>('POST', '/api/v1/imports', {
+      form: form('orders', 'bad.csv', ordersCsv(20, [1, 2, 3]), { options: JSON.stringify({ maxRejectRate: 0.1 }) }),
+    });
+    const { job } = await follow(start.body.jobId);
+    expect(job).toMatchObject({
+      state: 'failed',
+      error: { code: 'TEN_IMPORT_TOO_MANY_REJECTS' },
+      summary: { status: 'refused' },
+    });
+    expect((await analyst.get<{ total: number }>(`/api/v1/imports/${start.body.jobId}/rejects`)).body.total).toBe(3);
+  });
+
+  it('refuses uploads over the limit (413), forms without a file, bad options and unknown jobs', async () => {
+    const huge = Buffer.alloc(UPLOAD_LIMIT + 1024, 'a');
+    expectProblem(
+      await analyst.call('POST', '/api/v1/imports', { form: form('orders', 'huge.csv', huge) }),
+      413,
+      'TEN_PAYLOAD_TOO_LARGE',
+    );
+    const noFile = new FormData();
+    noFile.append('entity', 'orders');
+    expectProblem(await analyst.call('POST', '/api/v1/imports', { form: noFile }), 400, 'TEN_BAD_REQUEST');
+    const badOptions = await analyst.call<{ errors: { path: string }[] }>('POST', '/api/v1/imports/preview', {
+      form: form('orders', 'o.csv', ordersCsv(2, []), { options: '{"maxRejectRate": 7}' }),
+    });
+    expectProblem(badOptions, 400, 'TEN_BAD_REQUEST');
+    expect(badOptions.body.errors.map((e) => e.path)).toEqual(['body.options.maxRejectRate']);
+    expectProblem(
+      await analyst.call('POST', '/api/v1/imports', { json: { entity: 'orders' } }),
+      415,
+      'TEN_UNSUPPORTED_MEDIA_TYPE',
+    );
+    expectProblem(await analyst.get('/api/v1/imports/no-such-job'), 404, 'TEN_JOB_NOT_FOUND');
+  });
+});
