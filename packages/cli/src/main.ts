@@ -4,12 +4,15 @@ import { benchmarks } from './commands/benchmarks.ts';
 import { demo } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
+import { keys } from './commands/keys.ts';
 import { metrics } from './commands/metrics.ts';
 import { quality } from './commands/quality.ts';
 import { rejects } from './commands/rejects.ts';
 import { report } from './commands/report.ts';
+import { serve } from './commands/serve.ts';
 import { status } from './commands/status.ts';
 import { sync } from './commands/sync.ts';
+import { users } from './commands/users.ts';
 import type { CommandModule } from './context.ts';
 import { EXIT, fail } from './output.ts';
 
@@ -25,6 +28,9 @@ const commands: CommandModule[] = [
   benchmarks,
   sync,
   report,
+  serve,
+  users,
+  keys,
 ];
 
 const program = new Command('tenure')

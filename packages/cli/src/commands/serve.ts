@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import {
+  addUser,
+  generateDemo,
+  initWorkspace,
+  isWorkspace,
+  listUsers,
+  openWorkspace,
+  removeServerFile,
+  type Workspace,
+  writeServerFile,
+} from '@tenure/core';
+import { startServer } from '@tenure/server';
+import { type Command, InvalidArgumentError } from 'commander';
+import { type CommandModule, globalsOf } from '../context.ts';
+import { emit, fail, fmtInt } from '../output.ts';
+
+/** The demo `tenure serve` builds in an empty folder: the same business as `tenure demo`'s defaults. */
+const DEMO = { customers: 20_000, months: 36, seed: 42 };
+
+const port = (v: string): number => {
+  if (!/^\s*\d+\s*$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('Expected a port from 0 to 65535.');
+  return Number(v);
+};
+
+/** The first admin of a workspace without users, with a random password that is printed once and never stored. */
+async function firstAdmin(ws: Workspace): Promise<{ username: string; password: string } | null> {
+  if ((await listUsers(ws)).length) return null;
+  const admin = { username: 'admin', password: randomBytes(12).toString('base64url') };
+  await addUser(ws, { ...admin, role: 'admin' });
+  return admin;
+}
+
+export const serve: CommandModule = (program: Command) => {
+  program
+    .command('serve')
+    .description('start the HTTP API and the dashboard (in a folder without a workspace, build the demo first)')
+    .option('--host <host>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', port, 8080)
+    .action(async (o: { host: string; port: number }, cmd: Command) => {
+      const g = globalsOf(cmd);
+      try {
+        const dir = resolve(g.workspace);
+        const built = !isWorkspace(dir);
+        if (built) {
+          if (!g.json)
+            process.stderr.write(
+              `No workspace in ${dir}: building the demo business (${fmtInt(DEMO.customers)} customers)…\n`,
+            );
+          const ws = await initWorkspace(dir);
+          await generateDemo(ws, DEMO).finally(() => ws.close());
+        }
+        const ws = await openWorkspace(dir);
+        const admin = await firstAdmin(ws);
+        const server = await startServer(ws, { host: o.host, port: o.port });
+        writeServerFile(dir, { url: server.url, pid: process.pid, startedAt: new Date().toISOString() });
+        // The record must not outlive the process, however it ends.
+        process.on('exit', () => removeServerFile(dir));
+        const stop = () => {
+          void server
+            .close()
+            .then(() => ws.close())
+            .finally(() => process.exit(0));
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        const dashboard = server.app.tenure.webDir !== null;
+        emit(g, { url: server.url, workspace: dir, pid: process.pid, demo: built, dashboard, admin }, () =>
+          [
+            `Tenure is running at ${server.url}`,
+            `  workspace  ${dir}${built ? ' (demo business)' : ''}`,
+            `  dashboard  ${dashboard ? `${server.url}/` : 'not built: run `npm run build -w @tenure/web`'}`,
+            `  API docs   ${server.url}/api/docs`,
+            admin
+              ? `\nFirst-run admin (shown once, not stored): ${admin.username} / ${admin.password}\nMore users: tenure users add <name> --role viewer|analyst|admin (with the server stopped), or Settings → Users.`
+              : '\nLog in with your user; keys for scripts: tenure keys create --role analyst.',
+            '\nPress Ctrl-C to stop.',
+          ].join('\n'),
+        );
+      } catch (e) {
+        fail(g, e);
+      }
+    });
+};

@@ -1,0 +1,58 @@
+import { addUser, listUsers, tenureError, withWorkspace } from '@tenure/core';
+import type { Command } from 'commander';
+import { type CommandModule, globalsOf } from '../context.ts';
+import { emit, fail, table } from '../output.ts';
+import { readPassword } from '../prompt.ts';
+
+interface AddFlags {
+  role: string;
+  password?: string;
+  force?: boolean;
+}
+
+export const users: CommandModule = (program: Command) => {
+  const cmd = program
+    .command('users')
+    .description('dashboard users (the server must be stopped: it holds the workspace)');
+  cmd
+    .command('add <username>')
+    .description('add a user; the password comes from --password, stdin, or a prompt')
+    .requiredOption('--role <role>', 'viewer, analyst or admin')
+    .option('--password <password>', 'the password (visible in the shell history: prefer stdin or the prompt)')
+    .option('--force', "replace an existing user's password and role")
+    .action(async (username: string, o: AddFlags, c: Command) => {
+      const g = globalsOf(c);
+      try {
+        const password =
+          o.password ??
+          (await readPassword().catch((e: Error) => {
+            throw tenureError('TEN_USAGE', { detail: e.message });
+          }));
+        const user = await withWorkspace(g.workspace, (ws) =>
+          addUser(ws, { username, password, role: o.role }, { replace: !!o.force }),
+        );
+        emit(g, user, () => `User ${user.username} (${user.role}) can now log in.`);
+      } catch (e) {
+        fail(g, e);
+      }
+    });
+  cmd
+    .command('list')
+    .description('every user and role')
+    .action(async (_: unknown, c: Command) => {
+      const g = globalsOf(c);
+      try {
+        const list = await withWorkspace(g.workspace, listUsers);
+        emit(g, { users: list }, () =>
+          list.length
+            ? table(
+                ['user', 'role', 'created'],
+                list.map((u) => [u.username, u.role, u.created_at.slice(0, 19)]),
+              )
+            : 'No users yet: `tenure serve` creates the first admin, or run `tenure users add <name> --role admin`.',
+        );
+      } catch (e) {
+        fail(g, e);
+      }
+    });
+};
