@@ -44,6 +44,7 @@ export type { MetricDef } from './metrics/define.ts';
 export { metrics } from './metrics/index.ts';
 export type { MetricQuery } from './metrics/query.ts';
 export { forecastRows } from './metrics/trend.ts';
+export * from './models/index.ts';
 export { MAX_PAGE_SIZE, type Page, type PageQuery, pageOf } from './paging.ts';
 export { assessQuality, type QualityReport } from './quality/index.ts';
 export { ErrorReport } from './report.ts';

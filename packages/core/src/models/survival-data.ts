@@ -24,6 +24,8 @@ export interface SurvivalQuery {
   basis?: MetricQuery['basis'];
   /** Censoring date, YYYY-MM-DD; default: the latest date in the workspace. */
   asOf?: string;
+  /** Only customers whose lifetime started by this date (a calibration cohort followed into a holdout). */
+  startedBy?: string;
 }
 
 export interface SurvivalSource {
@@ -82,6 +84,6 @@ export async function survivalSource(
       CASE WHEN f.z <= ${end} THEN 1 ELSE 0 END AS event
     FROM (SELECT customer_id, min(a) AS a, arg_min(z, a) AS z FROM (${spans(nq, far)}) s GROUP BY customer_id) f
     JOIN (${segmentedCustomers(nq)}) c ON c.customer_id = f.customer_id
-    WHERE f.a <= ${end}`;
-  return { lifetimes, by: nq.by, asOf: asOf.slice(0, 10), basis: nq.basis };
+    WHERE f.a <= ${end}${q.startedBy ? sql` AND f.a <= CAST(${q.startedBy} AS TIMESTAMP)` : sql``}`;
+  return { lifetimes, by: nq.by, asOf, basis: nq.basis };
 }

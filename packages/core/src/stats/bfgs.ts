@@ -11,7 +11,10 @@
 export type ValueAndGradient = (x: Float64Array, grad: Float64Array) => number;
 
 export interface BfgsOptions {
-  /** Converged when every |∂f/∂xᵢ| ≤ this. Default 1e-9. */
+  /**
+   * Converged when every |∂f/∂xᵢ| ≤ this at the end. Iterations go on to a thousandth of it, or until f stops
+   * decreasing in floating point (then the gradient is as small as the rounding of f allows). Default 1e-6.
+   */
   gradientTolerance?: number;
   /** Default 500. */
   maxIterations?: number;
@@ -37,7 +40,8 @@ const C2 = 0.9;
  * bfgs((x, g) => { g[0] = 2 * (x[0]! - 3); return (x[0]! - 3) ** 2; }, [0]).x; // Float64Array [3]
  */
 export function bfgs(f: ValueAndGradient, x0: readonly number[], options: BfgsOptions = {}): BfgsResult {
-  const { gradientTolerance = 1e-9, maxIterations = 500 } = options;
+  const { gradientTolerance = 1e-6, maxIterations = 500 } = options;
+  const target = gradientTolerance * 1e-3;
   const n = x0.length;
   let evaluations = 0;
   const evaluate = (x: Float64Array, g: Float64Array) => {
@@ -52,8 +56,7 @@ export function bfgs(f: ValueAndGradient, x0: readonly number[], options: BfgsOp
   const H = identity(n);
   const d = new Float64Array(n);
   let iterations = 0;
-  let converged = maxAbs(g) <= gradientTolerance;
-  while (!converged && iterations < maxIterations) {
+  while (maxAbs(g) > target && iterations < maxIterations) {
     iterations++;
     for (let i = 0; i < n; i++) d[i] = -dot(H[i]!, g);
     if (dot(d, g) >= 0) {
@@ -74,11 +77,10 @@ export function bfgs(f: ValueAndGradient, x0: readonly number[], options: BfgsOp
     x = step.x;
     g = step.g;
     value = step.value;
-    converged = maxAbs(g) <= gradientTolerance;
     // A step that changes f by less than rounding cannot make further progress.
-    if (!converged && progress <= 1e-15 * Math.abs(value)) break;
+    if (progress <= 1e-15 * Math.abs(value)) break;
   }
-  return { x, value, gradient: g, iterations, evaluations, converged };
+  return { x, value, gradient: g, iterations, evaluations, converged: maxAbs(g) <= gradientTolerance };
 }
 
 interface Point {

@@ -38,6 +38,11 @@ describe('hyp2f1', () => {
     }
   });
 
+  it('takes negative parameters as long as c is not 0, −1, −2, …', () => {
+    for (const z of [0.2, 0.95]) expectClose(hyp2f1(0.7, -2.3, -2.3, z), (1 - z) ** -0.7, 1e-12, `z = ${z}`);
+    expect(() => hyp2f1(1, 1, -2, 0.5)).toThrowError(expect.objectContaining({ code: 'TEN_INTERNAL' }));
+  });
+
   it('refuses z outside [0, 1)', () => {
     for (const z of [-0.1, 1, Number.NaN])
       expect(() => hyp2f1(1, 1, 2, z)).toThrowError(expect.objectContaining({ code: 'TEN_INTERNAL' }));

@@ -39,16 +39,17 @@ export function lnBeta(a: number, b: number): number {
 const MAX_TERMS = 1_000_000;
 
 /**
- * ₂F₁(a, b; c; z) for 0 ≤ z < 1 and c > 0, by its power series Σ (a)ₙ(b)ₙ / ((c)ₙ n!) zⁿ (A&S 15.1.1).
- * With a, b, c > 0, as in every use here, the terms are positive, so summing to relative precision is exact
- * enough; the series needs about ln ε / ln z terms, i.e. thousands only when z is within 1 % of 1.
+ * ₂F₁(a, b; c; z) for 0 ≤ z < 1 and c not 0, −1, −2, …, by its power series Σ (a)ₙ(b)ₙ / ((c)ₙ n!) zⁿ
+ * (A&S 15.1.1), summed until a term is below 1e-17 of the sum. The terms keep one sign once n exceeds −a, −b and
+ * −c, so no cancellation builds up in the tail; the series needs about ln ε / ln z terms, i.e. thousands only
+ * when z is within 1 % of 1. Callers keep the terms from growing first (see bg-nbd/predict.ts).
  *
  * @example
  * hyp2f1(1, 1, 2, 0.5); // −ln(1 − 0.5) / 0.5 = 1.3862943611198906
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  if (!(z >= 0 && z < 1) || !(c > 0))
-    throw tenureError('TEN_INTERNAL', { detail: `hyp2f1 needs 0 ≤ z < 1 and c > 0: ${a}, ${b}, ${c}, ${z}` });
+  if (!(z >= 0 && z < 1) || (c <= 0 && Number.isInteger(c)) || !Number.isFinite(a + b + c))
+    throw tenureError('TEN_INTERNAL', { detail: `hyp2f1 needs 0 ≤ z < 1 and c ∉ {0, −1, …}: ${a}, ${b}, ${c}, ${z}` });
   let term = 1;
   let sum = 1;
   for (let n = 0; n < MAX_TERMS; n++) {

@@ -46,6 +46,11 @@ export const bookkeeping: Sql[] = [
     entity VARCHAR NOT NULL, column_name VARCHAR NOT NULL, source_header VARCHAR NOT NULL, type VARCHAR NOT NULL,
     added_batch BIGINT, PRIMARY KEY (entity, column_name))`,
   sql`CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+  // One row per model fit (models/runs.ts): options and result as JSON text, so surfaces show the latest fit.
+  sql`CREATE SEQUENCE IF NOT EXISTS model_run_seq START 1`,
+  sql`CREATE TABLE IF NOT EXISTS model_runs (
+    run_id BIGINT PRIMARY KEY, model VARCHAR NOT NULL, parameters VARCHAR NOT NULL,
+    data_from TIMESTAMP, data_to TIMESTAMP, created_at TIMESTAMP NOT NULL, result VARCHAR NOT NULL)`,
 ];
 
 export function allDdl(): Sql[] {

@@ -1,0 +1,21 @@
+/** The lifetime models' public surface, re-exported by the package index. */
+export { type BgNbdFit, fitBgNbd } from './bg-nbd/bg-nbd.ts';
+export { type BgNbdParams, expectedPurchases, pAlive } from './bg-nbd/predict.ts';
+export { type BgNbdResult, bgNbd } from './bg-nbd/run.ts';
+export { type ModelName, type ModelResult, modelNames, models, runModel } from './catalog.ts';
+export { type ClvCustomer, type ClvResult, customerValue, discountedTransactions } from './clv/clv.ts';
+export { type CoxFit, type CoxTerm, fitCox } from './cox/cox.ts';
+export { type CoxResult, cox } from './cox/run.ts';
+export type { ModelFit } from './fit.ts';
+export { expectedSpend, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from './gamma-gamma/gamma-gamma.ts';
+export { type GammaGammaResult, gammaGamma } from './gamma-gamma/run.ts';
+export { type ConfType, type KaplanMeier, type KmRow, kaplanMeier } from './kaplan-meier/kaplan-meier.ts';
+export { type LogRank, logRank } from './kaplan-meier/log-rank.ts';
+export { type SurvivalResult, survival } from './kaplan-meier/survival.ts';
+export { type ModelOptions, modelOptionsSchema, parseModelOptions } from './options.ts';
+export { latestRun, listRuns, type ModelRun } from './runs.ts';
+export { projectSbg, type SbgLifetime, sbgLifetime } from './sbg/project.ts';
+export { type SbgResult, sbg } from './sbg/run.ts';
+export { fitSbg, patternsFromSurvivors, type SbgFit, type SbgParams } from './sbg/sbg.ts';
+export { parseUnit, type Unit, units } from './units.ts';
+export { type ValidationResult, validateModels } from './validate.ts';

@@ -1,0 +1,61 @@
+/**
+ * The options every model run accepts, as one zod schema: the CLI builds an object from its flags and the API
+ * from its request, and both go through `parseModelOptions`, so a bad value gets the same TEN_MODEL_BAD_OPTION
+ * from either. Each model reads the options that concern it.
+ */
+import { z } from 'zod';
+import { tenureError } from '../errors.ts';
+import { units } from './units.ts';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const modelOptionsSchema = z
+  .object({
+    unit: z.enum(units),
+    /** Purchases up to this day calibrate the BTYD models; later ones are the holdout. */
+    calibrationEnd: day,
+    holdoutEnd: day,
+    /** Lifetimes still running on this day are censored there. */
+    asOf: day,
+    by: z.array(z.string()).max(3),
+    filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+    basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']),
+    covariates: z.array(z.string()).min(1),
+    survivors: z.array(z.number().nonnegative()).min(3),
+    discountRate: z.number().min(0).max(1),
+    horizonMonths: z.number().int().min(1).max(600),
+    margin: z.number().min(0).max(1),
+    top: z.number().int().min(0).max(100_000),
+    confType: z.enum(['log', 'log-log']),
+    tau: z.number().positive(),
+    horizon: z.number().int().min(0).max(1000),
+  })
+  .partial()
+  .strict();
+
+export type ModelOptions = z.infer<typeof modelOptionsSchema>;
+
+/**
+ * Check options; the first problem becomes TEN_MODEL_BAD_OPTION naming the option.
+ *
+ * @example
+ * parseModelOptions({ unit: 'week', calibrationEnd: '1997-09-30' });
+ */
+export function parseModelOptions(input: unknown): ModelOptions {
+  const r = modelOptionsSchema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys')
+    throw tenureError('TEN_MODEL_BAD_OPTION', {
+      option: 'option',
+      value: issue.keys.join(', '),
+      expected: `one of ${Object.keys(modelOptionsSchema.shape).join(', ')}`,
+    });
+  const path = issue.path.map(String);
+  const value = path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], input);
+  throw tenureError('TEN_MODEL_BAD_OPTION', {
+    option: path.join('.') || 'options',
+    value: value === undefined ? '' : String(value),
+    expected: issue.message,
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Purchase histories for the buy-till-you-die models, in SQL, with the papers' conventions (Fader, Hardie & Lee
+ * 2005): purchases on one day are one transaction (their amounts summed); the first day is the customer's
+ * "birth"; frequency x = repeat transaction days up to the calibration end, recency t_x = last of them − first
+ * (0 when x = 0), age T = calibration end − first, in the chosen unit; the spend m̄ = the mean value of the x repeat
+ * transactions (the first is left out, as in FHL's RFM paper). Customers whose first purchase is after the
+ * calibration end are not in the calibration sample. Purchases after it, up to the holdout end, are the holdout.
+ */
+import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
+import { tenureError } from '../errors.ts';
+import type { MetricQuery } from '../metrics/query.ts';
+import { normalizeQuery } from '../metrics/query.ts';
+import { segmentedCustomers } from '../metrics/spans.ts';
+import { type Sql, sql } from '../sql/sql.ts';
+import type { TenureConfig } from '../workspace/config.ts';
+import { elapsed, type Unit } from './units.ts';
+
+export interface RfmQuery {
+  unit: Unit;
+  /** Last day of the calibration period, YYYY-MM-DD; default the last order day. */
+  calibrationEnd?: string;
+  /** Last day of the holdout period; default the last order day. */
+  holdoutEnd?: string;
+  filter?: MetricQuery['filter'];
+}
+
+export interface RfmSource {
+  /** Per customer: customer_id, x, t_x, T, m (0 when x = 0), x_holdout, value_holdout. */
+  customers: Sql;
+  unit: Unit;
+  calibrationEnd: string;
+  holdoutEnd: string;
+  firstOrder: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The per-customer RFM query for a workspace.
+ *
+ * @example
+ * const src = await rfmSource(ws.db, ws.config, { unit: 'week', calibrationEnd: '1997-09-30' });
+ */
+export async function rfmSource(db: DuckDbConnection, config: TenureConfig, q: RfmQuery): Promise<RfmSource> {
+  for (const [option, v] of [
+    ['--calibration-end', q.calibrationEnd],
+    ['--holdout-end', q.holdoutEnd],
+  ] as const)
+    if (v !== undefined && !(DAY.test(v) && !Number.isNaN(Date.parse(v))))
+      throw tenureError('TEN_MODEL_BAD_OPTION', { option, value: v, expected: 'a date as YYYY-MM-DD' });
+  const [range] = await db.all<{ first: string | null; last: string | null }>(
+    sql`SELECT CAST(min(CAST(ordered_at AS DATE)) AS VARCHAR) AS first, CAST(max(CAST(ordered_at AS DATE)) AS VARCHAR) AS last FROM orders`,
+  );
+  if (!range?.first || !range.last)
+    throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
+      model: 'bg-nbd',
+      detail: 'there are no orders',
+      hint: 'Import orders (customer, date, amount) first: `tenure import orders FILE`.',
+    });
+  const calibrationEnd = q.calibrationEnd ?? range.last;
+  const holdoutEnd = q.holdoutEnd ?? range.last;
+  // The filter goes through the metric query checks: only configured dimensions, values bound.
+  const nq = await normalizeQuery(db, config, { period: 'year', from: '2000', to: '2000', filter: q.filter ?? {} });
+  const cal = sql`CAST(${calibrationEnd} AS DATE)`;
+  const hold = sql`CAST(${holdoutEnd} AS DATE)`;
+  const repeat = sql`day > first AND day <= ${cal}`;
+  const customers = sql`
+    WITH days AS (
+      SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum(coalesce(CAST(amount AS DOUBLE), 0)) AS value
+      FROM orders WHERE customer_id IN (SELECT customer_id FROM (${segmentedCustomers(nq)}) f) GROUP BY ALL
+    ), firsts AS (SELECT customer_id, min(day) AS first FROM days GROUP BY customer_id)
+    SELECT customer_id,
+      CAST(count(*) FILTER (WHERE ${repeat}) AS DOUBLE) AS x,
+      ${elapsed(q.unit, sql`first`, sql`max(day) FILTER (WHERE day <= ${cal})`)} AS t_x,
+      ${elapsed(q.unit, sql`first`, cal)} AS "T",
+      coalesce(avg(value) FILTER (WHERE ${repeat}), 0) AS m,
+      CAST(count(*) FILTER (WHERE day > ${cal} AND day <= ${hold}) AS DOUBLE) AS x_holdout,
+      coalesce(sum(value) FILTER (WHERE day > ${cal} AND day <= ${hold}), 0) AS value_holdout
+    FROM days JOIN firsts USING (customer_id)
+    WHERE first <= ${cal}
+    GROUP BY customer_id, first`;
+  return { customers, unit: q.unit, calibrationEnd, holdoutEnd, firstOrder: range.first };
+}

@@ -1,0 +1,52 @@
+/**
+ * sBG input from the workspace: each customer's lifetime (survival-data.ts) in whole periods of the unit. A
+ * customer who churned during period t (time in (t − 1, t]) has T = t; one still there is censored after the
+ * whole periods they completed. Aggregated in SQL into (periods, churned, count) patterns.
+ */
+import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
+import { sql } from '../../sql/sql.ts';
+import { readColumns } from '../columns.ts';
+import type { SurvivalSource } from '../survival-data.ts';
+import type { SbgPatterns } from './sbg.ts';
+
+/**
+ * The lifetimes of a survival source as sBG patterns.
+ *
+ * @example
+ * const patterns = await sbgPatterns(ws.db, await survivalSource(ws.db, ws.config, { unit: 'month' }));
+ */
+export async function sbgPatterns(db: DuckDbConnection, src: SurvivalSource): Promise<SbgPatterns> {
+  const { num } = await readColumns(
+    db,
+    sql`SELECT CAST(CASE WHEN event = 1 THEN greatest(1, ceil(time)) ELSE floor(time) END AS DOUBLE) AS periods,
+        CAST(event AS DOUBLE) AS churned, CAST(count(*) AS DOUBLE) AS weight
+      FROM (${src.lifetimes}) l GROUP BY ALL ORDER BY ALL`,
+  );
+  return { periods: num.periods!, churned: num.churned!, weight: num.weight! };
+}
+
+/**
+ * Observed survival after each whole period, censoring allowed: Π (1 − churned in t / at risk in t), the
+ * discrete Kaplan–Meier estimate the sBG's S(t) is compared with.
+ *
+ * @example
+ * observedSurvival(patternsFromSurvivors([100, 60, 45])); // [1, 0.6, 0.45]
+ */
+export function observedSurvival(p: SbgPatterns): number[] {
+  let last = 0;
+  for (let i = 0; i < p.periods.length; i++) if (p.weight[i]! > 0) last = Math.max(last, p.periods[i]!);
+  const churnedIn = new Float64Array(last + 1);
+  const censoredAfter = new Float64Array(last + 1);
+  let atRisk = 0;
+  for (let i = 0; i < p.periods.length; i++) {
+    (p.churned[i] ? churnedIn : censoredAfter)[p.periods[i]!]! += p.weight[i]!;
+    atRisk += p.weight[i]!;
+  }
+  const out = [1];
+  atRisk -= censoredAfter[0]!;
+  for (let t = 1; t <= last; t++) {
+    out.push(atRisk > 0 ? out[t - 1]! * (1 - churnedIn[t]! / atRisk) : out[t - 1]!);
+    atRisk -= churnedIn[t]! + censoredAfter[t]!;
+  }
+  return out;
+}
