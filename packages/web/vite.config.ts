@@ -1,14 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-
-/**
- * echarts-for-react 3.0.6 imports tslib in its ESM build without declaring it, and npm installs tslib only
- * nested under echarts (which pins it). Resolve it from there, as echarts itself would.
- */
-const fromEcharts = createRequire(createRequire(import.meta.url).resolve('echarts/package.json'));
-const tslib = join(dirname(fromEcharts.resolve('tslib')), 'tslib.es6.js');
 
 /**
  * The dashboard: `npm run dev -w @tenure/web` proxies /api to a local `tenure serve`; `npm run build -w @tenure/web`
@@ -16,7 +7,6 @@ const tslib = join(dirname(fromEcharts.resolve('tslib')), 'tslib.es6.js');
  */
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: { tslib } },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },

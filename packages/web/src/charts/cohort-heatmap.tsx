@@ -19,7 +19,7 @@ export function CohortHeatmap({ data, grain }: { data: Cohorts; grain: string })
       testId="cohort-heatmap"
       height={Math.max(320, data.cohorts.length * 24 + 100)}
       option={{
-        grid: { left: 96, right: 24, top: 16, bottom: 72 },
+        grid: { left: 96, right: 96, top: 16, bottom: 48 },
         tooltip: {
           formatter: (p: unknown) => {
             const [x, y, v, n] = (p as { value: [number, number, number | null, number] }).value;
@@ -36,12 +36,13 @@ export function CohortHeatmap({ data, grain }: { data: Cohorts; grain: string })
         },
         yAxis: { type: 'category', data: labels, inverse: true },
         visualMap: {
+          // Colour by the share (the third value); by default ECharts would use the last one, the count.
+          dimension: 2,
           min: 0,
           max,
           calculable: true,
-          orient: 'horizontal',
-          left: 'center',
-          bottom: 0,
+          right: 0,
+          top: 'middle',
           inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] },
           formatter: (v: unknown) => fmt.value('ratio', Number(v)),
         },

@@ -11,7 +11,7 @@ export function ParetoChart({ reasons, label }: { reasons: ChurnReason[]; label:
       testId="pareto-chart"
       option={{
         grid: { left: 56, right: 56, top: 40, bottom: 96 },
-        legend: { data: [t('reasons.count'), t('reasons.cumulative')] },
+        legend: { top: 0, data: [t('reasons.count'), t('reasons.cumulative')] },
         tooltip: {
           trigger: 'axis',
           formatter: (ps: unknown) => {

@@ -44,22 +44,21 @@ export function TrendChart({
     // The forecast line starts at the last actual point so the two read as one line.
     const last = actual.findLastIndex(Boolean);
     const joined = predicted.map((r, j) => r?.value ?? (j === last ? (actual[j]?.value ?? null) : null));
-    const band = (pick: (r: MetricRow) => number | null) => predicted.map((r) => (r ? pick(r) : null));
-    const low = band((r) => r.ci_low);
-    const high = band((r) => r.ci_high);
-    const stack = `band:${label}`;
+    const bound = (pick: (r: MetricRow) => number | null) => predicted.map((r) => (r ? pick(r) : null));
+    const low = bound((r) => r.ci_low);
+    const high = bound((r) => r.ci_high);
+    // 'all': stack the width on the low bound even when that bound is negative (ECharts stacks signs apart by default).
+    const band = { stack: `band:${label}`, stackStrategy: 'all' as const, lineStyle: { opacity: 0 }, silent: true };
     return [
       ...out,
       { ...common, id: `f:${label}`, data: joined, lineStyle: { type: 'dashed' } },
-      { ...common, id: `l:${label}`, stack, data: low, lineStyle: { opacity: 0 }, silent: true },
+      { ...common, ...band, id: `l:${label}`, data: low },
       {
         ...common,
+        ...band,
         id: `h:${label}`,
-        stack,
         data: high.map((h, j) => (h === null || low[j] === null ? null : h - (low[j] as number))),
-        lineStyle: { opacity: 0 },
         areaStyle: { color, opacity: 0.18 },
-        silent: true,
       },
     ];
   });
@@ -77,8 +76,8 @@ export function TrendChart({
     <Chart
       testId="trend-chart"
       option={{
-        grid: { left: 72, right: 24, top: 40, bottom: 40 },
-        legend: { type: 'scroll', data: groups.map(([label]) => label) },
+        grid: { left: 72, right: 24, top: 40, bottom: 32 },
+        legend: { type: 'scroll', top: 0, data: groups.map(([label]) => label) },
         tooltip: {
           trigger: 'axis',
           formatter: (ps: unknown) => {

@@ -13,8 +13,8 @@ const numberFormat = (lang: Lang, o: Intl.NumberFormatOptions) => {
   return formats.get(key) as Intl.NumberFormat;
 };
 
-/** Whole units for large sums (an MRR of ¥1,234,567.89 reads better without cents), cents below 1,000. */
-const moneyDigits = (v: number) => (Math.abs(v) >= 1000 ? 0 : 2);
+/** Whole units from 100 up (an MRR of ¥1,234,567.89 reads better without cents), cents below (an ARPA of $42.50). */
+const moneyDigits = (v: number) => (Math.abs(v) >= 100 ? 0 : 2);
 
 /** How each unit is shown. Without a currency (settings not loaded yet) money is a plain number. */
 const unitFormats: Record<Unit, (v: number, currency?: string) => Intl.NumberFormatOptions> = {

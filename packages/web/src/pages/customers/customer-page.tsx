@@ -16,7 +16,10 @@ const COLORS: Record<TimelineEvent['kind'], string> = {
   churn_event: 'red',
 };
 
-/** A record's fields as description items; dates and numbers formatted, empty values shown as a dash. */
+/** Fields of the canonical model that hold money. */
+const MONEY = new Set(['mrr', 'acquisition_cost']);
+
+/** A record's fields as description items; money, dates and numbers formatted, empty values shown as a dash. */
 const items = (record: Record<string, unknown>, { fmt }: I18n) =>
   Object.entries(record).map(([k, v]) => ({
     key: k,
@@ -25,7 +28,11 @@ const items = (record: Record<string, unknown>, { fmt }: I18n) =>
       k === 'status' && typeof v === 'string' ? (
         <StatusTag status={v} />
       ) : typeof v === 'number' ? (
-        fmt.number(v, 2)
+        MONEY.has(k) ? (
+          fmt.value('money', v)
+        ) : (
+          fmt.number(v, 2)
+        )
       ) : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? (
         fmt.date(v, v.length > 10)
       ) : (

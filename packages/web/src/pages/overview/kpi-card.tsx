@@ -13,7 +13,7 @@ const LOWER_IS_BETTER = new Set(['churn_rate']);
 function changeText(k: Kpi, { t, fmt }: I18n): string | null {
   if (k.change === null || k.change === undefined) return null;
   if (k.unit === 'ratio') return t('unit.pp', { n: fmt.signed(k.change * 100) });
-  if (k.unit === 'count') return fmt.signed(k.change);
+  if (k.unit === 'count') return fmt.signed(k.change, Number.isInteger(k.change) ? 0 : 1);
   return k.previous ? fmt.signedPercent(k.change / Math.abs(k.previous)) : null;
 }
 
@@ -25,7 +25,11 @@ export function KpiCard({ kpi, info }: { kpi: Kpi; info: MetricInfo | undefined 
   const tone = !kpi.change ? 'secondary' : better > 0 ? 'success' : 'danger';
   const title = info ? text(info.title) : kpi.metric;
   return (
-    <Card size="small" title={info ? <Tooltip title={text(info.description)}>{title}</Tooltip> : title}>
+    <Card
+      size="small"
+      style={{ height: '100%' }}
+      title={info ? <Tooltip title={text(info.description)}>{title}</Tooltip> : title}
+    >
       <div data-testid={`kpi-${kpi.metric}`} style={{ fontSize: 28, fontWeight: 600, lineHeight: 1.3 }}>
         {fmt.value(kpi.unit, kpi.value)}
       </div>

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, InputNumber, Select, Switch, message } from 'antd';
+import { Button, Card, Form, Input, InputNumber, message, Select, Switch } from 'antd';
 import { api } from '../../api/client.ts';
 import { useSettings } from '../../api/resources.ts';
 import type { Settings } from '../../api/types.ts';

@@ -1,0 +1,171 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatValue } from '../../packages/web/src/i18n/format.ts';
+import { choose, type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
+
+/** The slice of the canvas API the heatmap check reads (the root tsconfig has no DOM types). */
+interface Canvas {
+  width: number;
+  height: number;
+  getContext(
+    kind: '2d',
+  ): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+}
+
+interface Kpi {
+  metric: string;
+  unit: 'count' | 'ratio' | 'money';
+  value: number | null;
+}
+
+let d: Dashboard;
+
+beforeAll(async () => {
+  d = await startDashboard();
+});
+
+afterAll(async () => {
+  await d?.close();
+});
+
+/** Tests run in order on one signed-in browser: logging in once keeps the suite within the login rate limit. */
+describe('dashboard in chromium', () => {
+  it('signs in through the login form', async () => {
+    await d.page.goto('/');
+    await d.page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await shoot(d.page, 'login');
+    await logIn(d.page);
+    expect(await d.page.getByTestId('user').textContent()).toContain('admin');
+  });
+
+  it("shows the API's churn rate on the overview card, formatted the same way", async () => {
+    // The same session as the page (the context's cookies), the same query as the page's first request.
+    const res = await d.page.request.get('/api/v1/overview?period=month');
+    expect(res.status()).toBe(200);
+    const kpi = ((await res.json()) as { kpis: Kpi[] }).kpis.find((k) => k.metric === 'churn_rate');
+    expect(kpi?.value).toEqual(expect.any(Number));
+    const card = d.page.getByTestId('kpi-churn_rate');
+    await expect.poll(() => card.textContent()).toBe(formatValue('en', 'ratio', kpi?.value));
+  });
+
+  it('switches to 中文, translates the labels and remembers the choice across a reload', async () => {
+    await d.page.getByTestId('language').getByText('中文').click();
+    await d.page.getByRole('menuitem', { name: '概览' }).waitFor();
+    await d.page.getByText('流失率', { exact: true }).first().waitFor();
+    await d.page.reload();
+    // After a reload the session comes back through GET /auth/me, the language from localStorage.
+    await d.page.getByRole('menuitem', { name: '趋势' }).waitFor();
+    expect(await d.page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await shoot(d.page, 'overview-zh');
+    await d.page.getByRole('menuitem', { name: '流失原因' }).click();
+    await d.page.getByRole('columnheader', { name: '流失 MRR' }).waitFor();
+    await shoot(d.page, 'churn-reasons-zh');
+    await d.page.getByTestId('language').getByText('English').click();
+    await d.page.getByRole('menuitem', { name: 'Overview' }).waitFor();
+  });
+
+  it('draws a trend per segment with a forecast band', async () => {
+    await d.page.goto('/trends');
+    await d.page.getByTestId('trend-chart').and(d.page.locator('[data-drawn=true]')).waitFor();
+    // Start after the data's first month: a rate is undefined (null) there, and core forecasts only gapless series.
+    await d.page.getByPlaceholder('Start month').click();
+    await d.page.getByPlaceholder('Start month').fill('2024-06');
+    await d.page.keyboard.press('Enter');
+    await d.page.getByPlaceholder('End month').fill('2025-12');
+    await d.page.keyboard.press('Enter');
+    await choose(d.page, 'Break down by', 'region');
+    const forecast = d.page.waitForResponse((r) => /\/metrics\/churn_rate\?.*by=region.*forecast=6/.test(r.url()));
+    await choose(d.page, 'Forecast', 'Forecast: 6 periods');
+    const rows = ((await (await forecast).json()) as { rows: { forecast?: string; segment: { region: string } }[] })
+      .rows;
+    // Every region gets its own forecast rows, which the chart draws as dashed lines in shaded bands.
+    expect(new Set(rows.filter((r) => r.forecast).map((r) => r.segment.region)).size).toBeGreaterThan(1);
+    await shoot(d.page, 'trends-forecast');
+  });
+
+  it('draws the cohort heatmap: cells cover the chart in many shades', async () => {
+    await d.page.goto('/cohorts');
+    const heatmap = d.page.getByTestId('cohort-heatmap');
+    await heatmap.and(d.page.locator('[data-drawn=true]')).waitFor();
+    // ECharts draws on stacked layers; read them all. The scale runs from near-white to dark blue, so cells are
+    // pixels whose blue clearly exceeds their red: axis text (grey) and the background (white) are not.
+    const cells = await heatmap.locator('canvas').evaluateAll((els) => {
+      const shades = new Map<number, number>();
+      let total = 0;
+      for (const c of els as unknown as Canvas[]) {
+        const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+        total = Math.max(total, c.width * c.height);
+        for (let i = 0; i < px.length; i += 4) {
+          const [r = 0, g = 0, b = 0, a = 0] = [px[i], px[i + 1], px[i + 2], px[i + 3]];
+          if (a === 0 || b - r < 30) continue;
+          const shade = (r << 16) | (g << 8) | b;
+          shades.set(shade, (shades.get(shade) ?? 0) + 1);
+        }
+      }
+      const pixels = [...shades.values()].reduce((s, n) => s + n, 0);
+      return { area: pixels / total, commonest: Math.max(...shades.values()) / pixels };
+    });
+    // Not blank: cells fill a good part of the canvas (the legend alone is a thin bar). Not one flat colour:
+    // retention falls with age, so no single shade may fill half of the cells.
+    expect(cells.area).toBeGreaterThan(0.1);
+    expect(cells.commonest).toBeLessThan(0.5);
+  });
+
+  it('imports a CSV with Chinese headers through the wizard and counts its rows', async () => {
+    await d.page.goto('/data');
+    await d.page.locator('input[type=file]').setInputFiles(join(import.meta.dirname, 'fixtures', 'customers-zh.csv'));
+    await d.page.getByRole('button', { name: 'Preview' }).click();
+    const mapping = d.page.getByTestId('import-mapping');
+    await mapping.waitFor();
+    // The Chinese headers were mapped onto canonical fields without help.
+    for (const [field, header] of [
+      ['customer_id', '客户编号'],
+      ['name', '客户名称'],
+      ['created_at', '注册日期'],
+      ['region', '地区'],
+    ]) {
+      await expect.poll(() => mapping.getByRole('row', { name: `${field} ${header}` }).count()).toBe(1);
+    }
+    await shoot(d.page, 'import-preview');
+    await d.page.getByTestId('import-start').click();
+    await expect.poll(() => d.page.getByTestId('import-rowsLoaded').textContent(), { timeout: 30_000 }).toBe('20');
+    expect(await d.page.getByTestId('import-rowsRead').textContent()).toBe('21');
+    expect(await d.page.getByTestId('import-rowsRejected').textContent()).toBe('1');
+    // The rejected row, with its line as Excel numbers it (header = 1), the column by its Chinese header and the value.
+    await d.page
+      .getByTestId('import-rejects')
+      .getByRole('row', { name: /^22 注册日期 不是日期 TEN_ROW_BAD_DATE/ })
+      .waitFor();
+    await shoot(d.page, 'import-result');
+  });
+
+  it('renders every page without a problem or a script error, and screenshots it', async () => {
+    const res = await d.page.request.get('/api/v1/customers?pageSize=1');
+    const [first] = ((await res.json()) as { rows: { customer_id: string }[] }).rows;
+    expect(first).toBeDefined();
+    // name, path, then what shows the page is drawn: a chart's test id or a tab to open.
+    const pages: [string, string, { chart?: string; tab?: string }][] = [
+      ['overview', '/', {}],
+      ['trends', '/trends', { chart: 'trend-chart' }],
+      ['cohorts', '/cohorts', { chart: 'cohort-heatmap' }],
+      ['segments', '/segments', { chart: 'segment-bars' }],
+      ['churn-reasons', '/churn-reasons', { chart: 'pareto-chart' }],
+      ['customers', '/customers', {}],
+      ['customer-360', `/customers/${encodeURIComponent(first?.customer_id ?? '')}`, {}],
+      ['data-import', '/data', {}],
+      ['data-quality', '/data', { tab: 'Data quality' }],
+      ['settings', '/settings', {}],
+      ['settings-users', '/settings', { tab: 'Users' }],
+      ['settings-keys', '/settings', { tab: 'API keys' }],
+    ];
+    for (const [name, path, { chart, tab }] of pages) {
+      await d.page.goto(path);
+      if (tab) await d.page.getByRole('tab', { name: tab }).click();
+      if (chart) await d.page.getByTestId(chart).locator('canvas').first().waitFor();
+      await settle(d.page);
+      expect(await d.page.getByTestId('problem').allTextContents(), name).toEqual([]);
+      await shoot(d.page, name);
+    }
+    expect(d.errors).toEqual([]);
+  });
+});

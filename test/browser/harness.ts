@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addUser, generateDemo, initWorkspace, type Workspace } from '@tenure/core';
+import { type RunningServer, startServer } from '@tenure/server';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const root = join(import.meta.dirname, '..', '..');
+export const webDist = join(root, 'packages', 'web', 'dist');
+export const screenshots = join(root, 'test-output', 'screenshots');
+export const admin = { username: 'admin', password: 'browser-test-passphrase' };
+
+/** The flags CI's chromium needs: no sandbox as root, no GPU, and nothing that phones home during a test. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Dashboard {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught exceptions and console errors seen by any page: a page that "works" but throws fails the suite. */
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+/**
+ * The real thing, end to end: a demo workspace with an admin user, the server on 127.0.0.1 serving the built
+ * dashboard, and Debian's chromium with a fresh profile (no cookies, no remembered language).
+ */
+export async function startDashboard(): Promise<Dashboard> {
+  if (!existsSync(join(webDist, 'index.html'))) {
+    throw new Error(`${webDist} is missing: build the dashboard first (npm run build -w @tenure/web; npm test does)`);
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'tenure-browser-'));
+  let ws: Workspace | undefined;
+  let server: RunningServer | undefined;
+  let context: BrowserContext | undefined;
+  const close = async () => {
+    await context?.close();
+    await server?.close();
+    await ws?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    ws = await initWorkspace(join(tmp, 'ws'));
+    await generateDemo(ws, { customers: 400, months: 24, seed: 11 });
+    await addUser(ws, { ...admin, role: 'admin' });
+    server = await startServer(ws, { host: '127.0.0.1', port: 0, webDir: webDist });
+    const url = server.url;
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmp, 'profile-')), {
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      baseURL: url,
+      locale: 'en-US',
+      viewport: { width: 1440, height: 900 },
+    });
+    const errors: string[] = [];
+    context.on('weberror', (e) => errors.push(String(e.error())));
+    // A refused request is logged by chromium as "Failed to load resource" (the 401 of GET /auth/me before
+    // login is expected); server failures are caught by the response listener instead.
+    context.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+    });
+    context.on('response', (r) => {
+      if (r.status() >= 500) errors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    mkdirSync(screenshots, { recursive: true });
+    return { url, page, context, errors, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/** Sign in through the login form, as a person would. */
+export async function logIn(page: Page) {
+  await page.getByLabel('Username').fill(admin.username);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('user').waitFor();
+}
+
+/**
+ * Choose an option of an antd Select by the select's label and the option's text. The options with role=option
+ * are an invisible accessibility list; the visible ones carry the text as their title.
+ */
+export async function choose(page: Page, label: string, option: string) {
+  await page.getByLabel(label).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
+/** Wait until the page is done: no request in flight, no spinner, every chart drawn (its animation over). */
+export async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  // A string, evaluated in the page: the root tsconfig (Node) has no DOM types.
+  await page.waitForFunction("!document.querySelector('.ant-spin-spinning, [data-drawn=false]')", undefined, {
+    timeout: 15_000,
+  });
+}
+
+/** A full-page screenshot under test-output/screenshots, once the page has settled. */
+export async function shoot(page: Page, name: string) {
+  await settle(page);
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
