@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectWorkspace, type Workspace } from '@tenure/core';
+import { type Actor, connectWorkspace, type Workspace } from '@tenure/core';
 import { ResultCache } from './cache.ts';
 import { Jobs } from './jobs.ts';
 import { Lane } from './lanes.ts';
@@ -18,6 +18,12 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /** Requests that may use the database at once (default 3). */
   dbConcurrency?: number;
+}
+
+/** Who a credential stands for, and the session's CSRF token (null for API keys). */
+export interface Credential {
+  actor: Actor;
+  csrfToken: string | null;
 }
 
 const defaultWebDir = join(import.meta.dirname, '..', '..', 'web', 'dist');
@@ -45,6 +51,12 @@ export class ServerContext {
   readonly secureCookies: boolean;
   private readonly reads: Lane;
   private readonly writes = new Lane(1);
+  /**
+   * Verified credentials (session cookie or API key → actor), so most requests need no lookup. Entries live
+   * 30 s at most, and every route that can end or change a credential (logout, user changes, key revocation)
+   * calls `forgetCredentials`, so a revoked key or a removed user stops working at once.
+   */
+  private readonly credentials = new Map<string, { who: Credential; until: number }>();
 
   constructor(
     readonly ws: Workspace,
@@ -74,6 +86,19 @@ export class ServerContext {
         this.cache.invalidate();
       }
     });
+  }
+
+  /** The actor a credential stands for, from memory or looked up (failed lookups are not remembered). */
+  async credential(token: string, lookup: (ws: Workspace) => Promise<Credential | null>): Promise<Credential | null> {
+    const hit = this.credentials.get(token);
+    if (hit && hit.until > Date.now()) return hit.who;
+    const who = await this.db(lookup);
+    if (who) this.credentials.set(token, { who, until: Date.now() + 30_000 });
+    return who;
+  }
+
+  forgetCredentials(): void {
+    this.credentials.clear();
   }
 
   /** A read-only view computed once per data generation and shared by identical requests. */

@@ -84,6 +84,20 @@ describe('API keys', () => {
   });
 });
 
+describe('role changes', () => {
+  it('apply at once to a logged-in user, and removing a user ends their session', async () => {
+    const admin = new Client(s.url, s.keys.admin);
+    await admin.call('POST', '/api/v1/users', { json: { username: 'mover', password: PASSWORD, role: 'viewer' } });
+    const mover = new Client(s.url);
+    await mover.login('mover');
+    expectProblem(await mover.get('/api/v1/keys'), 403, 'TEN_FORBIDDEN');
+    await admin.call('PATCH', '/api/v1/users/mover', { json: { role: 'admin' } });
+    expect((await mover.get('/api/v1/keys')).status).toBe(200);
+    await admin.call('DELETE', '/api/v1/users/mover');
+    expectProblem(await mover.get('/api/v1/status'), 401, 'TEN_UNAUTHENTICATED');
+  });
+});
+
 describe('login rate limit', () => {
   it('after 3 failures a username is locked (429 with Retry-After) even for the right password, until the window passes', async () => {
     const c = new Client(s.url);

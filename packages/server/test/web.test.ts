@@ -29,7 +29,11 @@ describe('dashboard files', () => {
     expect([index.status, index.type.split(';')[0]]).toEqual([200, 'text/html']);
     expect(index.text).toContain('id="root"');
     const js = await c.get('/assets/index-abc123.js');
-    expect([js.status, js.type.split(';')[0], js.text]).toEqual([200, 'application/javascript', 'console.log("tenure")']);
+    expect([js.status, js.type.split(';')[0], js.text]).toEqual([
+      200,
+      'application/javascript',
+      'console.log("tenure")',
+    ]);
   });
 
   it("answers the dashboard's own paths with index.html, so a reload works", async () => {

@@ -1,3 +1,4 @@
+import { tenureError } from '../errors.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import { entities } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
@@ -25,11 +26,8 @@ export interface CustomerRow {
 
 const canonical = entities.customers.fields.map((f) => f.name);
 
-/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it taken literally. */
-const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** Columns a list row shows: the canonical fields and the declared dimensions. */
-const listColumns = async (ws: Workspace) => [...new Set([...canonical, ...(await presentDimensions(ws))])];
+const listColumns = (dims: string[]) => [...new Set([...canonical, ...dims])];
 
 /**
  * Customers matching a text, dimension filters and a status, one page at a time, ordered by id. Dimension
@@ -40,39 +38,54 @@ const listColumns = async (ws: Workspace) => [...new Set([...canonical, ...(awai
 export async function searchCustomers(ws: Workspace, s: CustomerSearch = {}): Promise<Page<CustomerRow>> {
   const p = pageOf(s);
   const filter = s.filter ?? {};
+  const dims = await presentDimensions(ws);
+  const unknown = Object.keys(filter).find((d) => !dims.includes(d));
+  if (unknown) throw tenureError('TEN_METRIC_UNKNOWN_SEGMENT', { segment: unknown, known: dims });
   const conds: Sql[] = [sql`true`];
-  if (s.q?.trim()) {
-    const like = contains(s.q.trim());
-    conds.push(sql`(customer_id ILIKE ${like} ESCAPE '\\' OR name ILIKE ${like} ESCAPE '\\')`);
-  }
-  // Built even without a status filter: it checks the filter's dimension names.
-  const active = await activeNow(ws, filter);
+  // contains() on lower-cased text takes the words literally (no LIKE wildcards to escape) and, unlike ILIKE
+  // with a bound pattern, runs at scan speed: 1M customers in tens of milliseconds.
+  const text = s.q?.trim().toLowerCase();
+  if (text) conds.push(sql`(contains(lower(customer_id), ${text}) OR contains(lower(name), ${text}))`);
   for (const [dim, values] of Object.entries(filter)) {
     conds.push(sql`CAST(${sql.id(dim)} AS VARCHAR) IN (SELECT unnest(${values}))`);
   }
-  if (s.status) conds.push(sql`customer_id ${sql.raw(s.status === 'active' ? 'IN' : 'NOT IN')} (${active})`);
+  if (s.status) {
+    conds.push(sql`customer_id ${sql.raw(s.status === 'active' ? 'IN' : 'NOT IN')} (${await activeNow(ws, filter)})`);
+  }
   const where = sql.join(conds, sql` AND `);
-  const [t] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM customers WHERE ${where}`);
-  const cols = await listColumns(ws);
-  const rows = await ws.db.all<Record<string, unknown>>(
-    sql`SELECT ${sql.ids(cols)}
-        FROM customers WHERE ${where} ORDER BY customer_id LIMIT ${p.limit} OFFSET ${p.offset}`,
+  // Ids first, reading only the columns the conditions need; then the page's rows by id. Reading every
+  // column of every customer to keep 50 rows would cost several times more.
+  const hits = await ws.db.all<{ customer_id: string; _total: number }>(
+    sql`SELECT customer_id, count(*) OVER () AS _total FROM customers WHERE ${where}
+        ORDER BY customer_id LIMIT ${p.limit} OFFSET ${p.offset}`,
   );
-  const status = await statusOf(
-    ws,
-    rows.map((r) => String(r.customer_id)),
-  );
+  const ids = hits.map((h) => h.customer_id);
+  // The total rides along with the page's ids; past the last page there is no row to carry it.
+  const total =
+    hits.length || p.page === 1
+      ? (hits[0]?._total ?? 0)
+      : ((await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM customers WHERE ${where}`))[0]?.n ?? 0);
+  const found = ids.length
+    ? await ws.db.all<Record<string, unknown>>(
+        sql`SELECT ${sql.ids(listColumns(dims))} FROM customers WHERE customer_id IN (SELECT unnest(${ids}))`,
+      )
+    : [];
+  const byId = new Map(found.map((r) => [String(r.customer_id), r]));
+  const status = await statusOf(ws, ids);
   return {
-    total: t?.n ?? 0,
+    total,
     page: p.page,
     pageSize: p.pageSize,
-    rows: rows.map((r) => ({
-      ...r,
-      customer_id: String(r.customer_id),
-      name: (r.name as string | null) ?? null,
-      created_at: (r.created_at as string | null) ?? null,
-      status: status.get(String(r.customer_id))?.status ?? 'churned',
-      mrr: status.get(String(r.customer_id))?.mrr ?? null,
-    })),
+    rows: ids.map((id) => {
+      const r = byId.get(id) ?? {};
+      return {
+        ...r,
+        customer_id: id,
+        name: (r.name as string | null) ?? null,
+        created_at: (r.created_at as string | null) ?? null,
+        status: status.get(id)?.status ?? 'churned',
+        mrr: status.get(id)?.mrr ?? null,
+      };
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type Actor, allows, appendAudit, keyActor, SESSION_HOURS, sessionActor, tenureError } from '@tenure/core';
+import { allows, appendAudit, keyActor, SESSION_HOURS, sessionActor, tenureError } from '@tenure/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Credential } from '../context.ts';
 
 export const SESSION_COOKIE = 'tenure_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -12,16 +13,19 @@ const sameText = (a: string, b: string) => {
 };
 
 /** The actor of a request: an API key when one is sent (a bad key is not retried as a cookie), else the session. */
-async function identify(req: FastifyRequest): Promise<{ actor: Actor; csrfToken: string | null } | null> {
+async function identify(req: FastifyRequest): Promise<Credential | null> {
   const ctx = req.server.tenure;
   const auth = req.headers.authorization;
   if (auth) {
     const key = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
-    const actor = key ? await ctx.db((ws) => keyActor(ws, key)) : null;
-    return actor ? { actor, csrfToken: null } : null;
+    if (!key) return null;
+    return ctx.credential(`key ${key}`, async (ws) => {
+      const actor = await keyActor(ws, key);
+      return actor ? { actor, csrfToken: null } : null;
+    });
   }
   const token = req.cookies[SESSION_COOKIE];
-  return token ? ctx.db((ws) => sessionActor(ws, token)) : null;
+  return token ? ctx.credential(`session ${token}`, (ws) => sessionActor(ws, token)) : null;
 }
 
 /**

@@ -43,6 +43,7 @@ export const auth: RouteGroup = {
       handler: async (req, reply) => {
         const token = req.cookies[SESSION_COOKIE];
         if (token) await req.server.tenure.db((ws) => endSession(ws, token));
+        req.server.tenure.forgetCredentials();
         setSessionCookie(reply, null);
         return reply.code(204).send(null);
       },

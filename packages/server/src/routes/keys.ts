@@ -40,7 +40,11 @@ export const keys: RouteGroup = {
         params: api.keyParams,
         response: { 200: api.apiKeySchema },
       },
-      handler: (req) => req.server.tenure.db((ws) => revokeKey(ws, req.params.id)),
+      handler: async (req) => {
+        const key = await req.server.tenure.db((ws) => revokeKey(ws, req.params.id));
+        req.server.tenure.forgetCredentials();
+        return key;
+      },
     }),
   ],
 };

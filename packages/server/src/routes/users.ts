@@ -33,7 +33,11 @@ export const users: RouteGroup = {
         body: api.userChangeBody,
         response: { 200: api.userSchema },
       },
-      handler: (req) => req.server.tenure.db((ws) => updateUser(ws, req.params.username, req.body)),
+      handler: async (req) => {
+        const user = await req.server.tenure.db((ws) => updateUser(ws, req.params.username, req.body));
+        req.server.tenure.forgetCredentials();
+        return user;
+      },
     }),
     route({
       method: 'DELETE',
@@ -46,6 +50,7 @@ export const users: RouteGroup = {
       },
       handler: async (req, reply) => {
         await req.server.tenure.db((ws) => removeUser(ws, req.params.username));
+        req.server.tenure.forgetCredentials();
         return reply.code(204).send(null);
       },
     }),
