@@ -139,6 +139,19 @@ describe('dashboard in chromium', () => {
     await shoot(d.page, 'import-result');
   });
 
+  it('creates an API key in Settings, shows its secret once, and a script can use it', async () => {
+    await d.page.goto('/settings');
+    await d.page.getByRole('tab', { name: 'API keys' }).click();
+    await d.page.getByPlaceholder('Name', { exact: true }).fill('nightly export');
+    await d.page.getByRole('button', { name: 'Create key' }).click();
+    const secret = (await d.page.getByTestId('new-key').locator('code').textContent()) ?? '';
+    await d.page.getByRole('row', { name: /nightly export/ }).waitFor();
+    // A client without the browser's cookie: the key alone must be enough, and a wrong key must not.
+    const status = (key: string) => fetch(`${d.url}/api/v1/status`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await status(secret)).status).toBe(200);
+    expect((await status(`${secret}x`)).status).toBe(401);
+  });
+
   it('renders every page without a problem or a script error, and screenshots it', async () => {
     const res = await d.page.request.get('/api/v1/customers?pageSize=1');
     const [first] = ((await res.json()) as { rows: { customer_id: string }[] }).rows;

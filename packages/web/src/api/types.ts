@@ -222,5 +222,6 @@ export interface ApiKey {
   id: string;
   name: string;
   role: Role;
-  created_at?: string;
+  created_at: string;
+  revoked_at: string | null;
 }

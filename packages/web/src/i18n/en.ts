@@ -194,6 +194,7 @@ export const en = {
   'settings.created': 'Created',
   'settings.createKey': 'Create key',
   'settings.revoke': 'Revoke',
+  'settings.revoked': 'Revoked {at}',
   'settings.keyOnce': 'Copy this key now: it is shown only once.',
   'settings.confirm': 'Are you sure?',
   'role.viewer': 'Viewer',

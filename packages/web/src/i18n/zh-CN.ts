@@ -193,6 +193,7 @@ export const zhCN: Dictionary = {
   'settings.created': '创建时间',
   'settings.createKey': '创建密钥',
   'settings.revoke': '吊销',
+  'settings.revoked': '已于 {at} 吊销',
   'settings.keyOnce': '请立即复制此密钥：它只显示一次。',
   'settings.confirm': '确定吗？',
   'role.viewer': '查看者',

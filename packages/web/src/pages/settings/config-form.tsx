@@ -14,7 +14,7 @@ type Editable = Pick<Settings, 'churn' | 'fiscal_year_start_month' | 'week_start
 
 /** How this business defines churn and its calendar. Everyone may read it; only an admin may save. */
 export function ConfigForm() {
-  const { t } = useI18n();
+  const { t, setCurrency } = useI18n();
   const [toast, toastHolder] = message.useMessage();
   const admin = atLeast(useAuth().user, 'admin');
   const state = useSettings();
@@ -23,6 +23,7 @@ export function ConfigForm() {
     if (!(await action.run(() => api.put('/api/v1/settings', values)))) return;
     invalidate('/api/v1/settings');
     state.reload();
+    setCurrency(values.currency);
     toast.success(t('common.saved'));
   };
   return (

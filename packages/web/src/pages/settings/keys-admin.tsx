@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Form, Input, Popconfirm, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { ApiKey, Role } from '../../api/types.ts';
@@ -32,6 +32,7 @@ export function KeysAdmin() {
       {action.error && <ProblemAlert error={action.error} />}
       {secret && (
         <Alert
+          data-testid="new-key"
           type="success"
           showIcon
           closable={{ onClose: () => setSecret(undefined) }}
@@ -56,13 +57,16 @@ export function KeysAdmin() {
               { title: t('settings.created'), render: (_, k) => fmt.date(k.created_at, true) },
               {
                 title: '',
-                render: (_, k) => (
-                  <Popconfirm title={t('settings.confirm')} onConfirm={() => revoke(k.id)}>
-                    <Button danger size="small">
-                      {t('settings.revoke')}
-                    </Button>
-                  </Popconfirm>
-                ),
+                render: (_, k) =>
+                  k.revoked_at ? (
+                    <Tag>{t('settings.revoked', { at: fmt.date(k.revoked_at, true) })}</Tag>
+                  ) : (
+                    <Popconfirm title={t('settings.confirm')} onConfirm={() => revoke(k.id)}>
+                      <Button danger size="small">
+                        {t('settings.revoke')}
+                      </Button>
+                    </Popconfirm>
+                  ),
               },
             ]}
           />
