@@ -1,16 +1,20 @@
 import { tenureError } from '@tenure/core';
 import { Command, CommanderError } from 'commander';
 import { benchmarks } from './commands/benchmarks.ts';
+import { clv } from './commands/clv.ts';
 import { demo } from './commands/demo.ts';
+import { fit } from './commands/fit.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
 import { keys } from './commands/keys.ts';
 import { metrics } from './commands/metrics.ts';
+import { models } from './commands/models.ts';
 import { quality } from './commands/quality.ts';
 import { rejects } from './commands/rejects.ts';
 import { report } from './commands/report.ts';
 import { serve } from './commands/serve.ts';
 import { status } from './commands/status.ts';
+import { survival } from './commands/survival.ts';
 import { sync } from './commands/sync.ts';
 import { users } from './commands/users.ts';
 import type { CommandModule } from './context.ts';
@@ -28,6 +32,10 @@ const commands: CommandModule[] = [
   benchmarks,
   sync,
   report,
+  fit,
+  survival,
+  clv,
+  models,
   serve,
   users,
   keys,
