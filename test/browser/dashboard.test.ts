@@ -152,6 +152,16 @@ describe('dashboard in chromium', () => {
     expect((await status(`${secret}x`)).status).toBe(401);
   });
 
+  it('saves the churn definition from Settings (admin)', async () => {
+    await d.page.goto('/settings');
+    const grace = d.page.getByLabel('Grace days after a subscription lapses');
+    await grace.fill('7');
+    await d.page.getByRole('button', { name: 'Save' }).click();
+    await d.page.getByText('Saved').waitFor();
+    const settings = (await (await d.page.request.get('/api/v1/settings')).json()) as { churn: { grace_days: number } };
+    expect(settings.churn.grace_days).toBe(7);
+  });
+
   it('renders every page without a problem or a script error, and screenshots it', async () => {
     const res = await d.page.request.get('/api/v1/customers?pageSize=1');
     const [first] = ((await res.json()) as { rows: { customer_id: string }[] }).rows;
