@@ -47,6 +47,24 @@ describe('customer search', () => {
   });
 });
 
+describe('customer list after writes', () => {
+  it('follows new customers, new subscriptions and changed ones (the directory is rebuilt when data changes)', async () => {
+    const analyst = new Client(s.url, s.keys.analyst);
+    const find = async () => (await viewer.get<Page>('/api/v1/customers?q=Zhang%20Wei%20Trading')).body.rows[0];
+    const send = (entity: string, rows: Record<string, unknown>[]) =>
+      analyst.call('POST', `/api/v1/events/${entity}`, { json: { rows } });
+    expect(await find()).toBeUndefined();
+    await send('customers', [{ customer_id: 'ZW-1', name: 'Zhang Wei Trading', created_at: '2025-01-05' }]);
+    expect(await find()).toMatchObject({ customer_id: 'ZW-1', status: 'churned', mrr: null });
+    const sub = { subscription_id: 'ZW-S1', customer_id: 'ZW-1', plan: 'pro', started_at: '2025-01-05', mrr: 99 };
+    await send('subscriptions', [sub]);
+    expect(await find()).toMatchObject({ status: 'active', mrr: 99 });
+    // Same row count, a changed row: the subscription ended.
+    await send('subscriptions', [{ ...sub, ended_at: '2025-03-05' }]);
+    expect(await find()).toMatchObject({ status: 'churned', mrr: null });
+  });
+});
+
 describe('customer 360', () => {
   it("shows a churned customer's record, attributes and timeline, newest first", async () => {
     const [c] = await s.ws.db.all<{ id: string }>(

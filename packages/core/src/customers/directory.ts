@@ -1,0 +1,52 @@
+import type { DuckDBInstance } from '@duckdb/node-api';
+import { sql } from '../sql/sql.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { statusRows } from './status.ts';
+
+/**
+ * The customer directory: per customer, the lower-cased id and name to search in, the status now and the
+ * current MRR. Statuses come from every customer's activity spans, seconds of work for a million customers,
+ * and lower-casing a million names is most of a search; so lists read this table, rebuilt only when what
+ * it reflects changes: the rows (count and last import batch) of the tables statuses derive from, the
+ * config (churn definition) and the day (statuses are as of today).
+ */
+export const DIRECTORY = 'customer_directory';
+const VERSION_KEY = 'customer_directory_version';
+const SOURCES = ['customers', 'subscriptions', 'orders', 'churn_events'];
+
+async function dataVersion(ws: Workspace): Promise<string> {
+  const cols = SOURCES.map(
+    (t) =>
+      sql`(SELECT count(*) FROM ${sql.id(t)}) AS ${sql.id(`${t}_rows`)}, (SELECT max(_batch) FROM ${sql.id(t)}) AS ${sql.id(`${t}_batch`)}`,
+  );
+  const [rows] = await ws.db.all(sql`SELECT ${sql.join(cols)}`);
+  return JSON.stringify([rows, ws.config, new Date().toISOString().slice(0, 10)]);
+}
+
+/** Builds in progress per database, so concurrent first searches share one build. */
+const building = new WeakMap<DuckDBInstance, Map<string, Promise<void>>>();
+
+async function build(ws: Workspace, version: string): Promise<void> {
+  const status = await statusRows(ws, null);
+  await ws.db.transaction(async () => {
+    await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(DIRECTORY)} AS
+      SELECT s.customer_id AS customer_id, lower(c.customer_id || chr(10) || coalesce(c.name, '')) AS text, s.status AS status, s.mrr AS mrr
+      FROM (${status}) s JOIN customers c ON c.customer_id = s.customer_id`);
+    await ws.db.run(sql`INSERT OR REPLACE INTO meta VALUES (${VERSION_KEY}, ${version})`);
+  });
+}
+
+/**
+ * Make sure the directory reflects the data, the config and the day; rebuild it otherwise.
+ * @example await customerDirectory(ws); await ws.db.all(sql`SELECT … FROM customer_directory …`)
+ */
+export async function customerDirectory(ws: Workspace): Promise<void> {
+  const version = await dataVersion(ws);
+  const [stored] = await ws.db.all<{ value: string }>(sql`SELECT value FROM meta WHERE key = ${VERSION_KEY}`);
+  if (stored?.value === version) return;
+  const mine = building.get(ws.db.instance) ?? new Map<string, Promise<void>>();
+  building.set(ws.db.instance, mine);
+  const pending = mine.get(version) ?? build(ws, version).finally(() => mine.delete(version));
+  mine.set(version, pending);
+  await pending;
+}
