@@ -3,6 +3,7 @@ import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
 import { chiSquareHomogeneity } from '../stats/chi-square.ts';
 import { forecast } from '../stats/forecast.ts';
 import { type CalendarOptions, periodGrid } from './calendar.ts';
+import { catalog } from './catalog.ts';
 import type { MetricRow } from './compute.ts';
 
 const segKey = (r: MetricRow) => `${r.metric}\u0000${JSON.stringify(r.segment)}`;
@@ -50,11 +51,20 @@ export function withSignificance(rows: MetricRow[], isRate: (metric: MetricRow['
 /** Periods per season, for seasonal forecasting. */
 const SEASON: Record<Grain, number> = { day: 7, week: 52, month: 12, quarter: 4, year: 1 };
 
+/** Where a metric's values can lie: proportions (Wilson-interval rates) in [0, 1], counts at or above 0. */
+function bounds(metric: MetricRow['metric']): [number, number] {
+  const def = catalog[metric];
+  if (def.interval === 'wilson') return [0, 1];
+  return def.unit === 'count' ? [0, Number.POSITIVE_INFINITY] : [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+}
+
 /**
  * Forecast the next `horizon` periods of every metric × segment series with exponential smoothing
  * (stats/forecast.ts: Holt–Winters with two full seasons of history, Holt's trend with less, flat below
  * three points), with 95 % prediction intervals. Retention metrics are seasonal and short; ETS is what
  * analysts' spreadsheets and BI tools use, so the numbers are familiar and explainable.
+ * A series is fitted on its trailing run of defined values (a range's first period often has no churn rate:
+ * nobody was active at its start), and forecasts are clamped to the values the metric can take.
  */
 export function forecastRows(rows: MetricRow[], grain: Grain, calendar: CalendarOptions, horizon: number): MetricRow[] {
   const series = new Map<string, MetricRow[]>();
@@ -63,8 +73,11 @@ export function forecastRows(rows: MetricRow[], grain: Grain, calendar: Calendar
   for (const s of series.values()) {
     const values = s.map((r) => r.value);
     const last = s[s.length - 1];
-    if (!last || values.some((v) => v === null)) continue;
-    const f = forecast(values as number[], { horizon, seasonLength: SEASON[grain] });
+    const run = values.slice(values.lastIndexOf(null) + 1) as number[];
+    if (!last || !run.length) continue;
+    const f = forecast(run, { horizon, seasonLength: SEASON[grain] });
+    const [lo, hi] = bounds(last.metric);
+    const clamp = (v: number | undefined) => (v === undefined ? null : Math.min(hi, Math.max(lo, v)));
     const after = new Date(`${last.period_end}T00:00:00Z`);
     const until = new Date(after.getTime());
     until.setUTCDate(until.getUTCDate() + 400 * horizon);
@@ -75,11 +88,11 @@ export function forecastRows(rows: MetricRow[], grain: Grain, calendar: Calendar
         period_start: p.start.slice(0, 10),
         period_end: p.end.slice(0, 10),
         segment: last.segment,
-        value: f.point[h] ?? null,
+        value: clamp(f.point[h]),
         numerator: null,
         denominator: null,
-        ci_low: f.low?.[h] ?? null,
-        ci_high: f.high?.[h] ?? null,
+        ci_low: clamp(f.low?.[h]),
+        ci_high: clamp(f.high?.[h]),
         forecast: f.method,
       });
     });
