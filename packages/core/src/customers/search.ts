@@ -56,9 +56,9 @@ export async function searchCustomers(ws: Workspace, s: CustomerSearch = {}): Pr
     ? sql`${sql.id(DIRECTORY)} d JOIN customers c ON c.customer_id = d.customer_id`
     : sql`${sql.id(DIRECTORY)} d`;
   const where = sql.join(conds, sql` AND `);
-  const hits = await ws.db.all<{ customer_id: string; _total: number }>(
-    sql`SELECT d.customer_id AS customer_id, count(*) OVER () AS _total FROM ${from} WHERE ${where}
-        ORDER BY d.customer_id LIMIT ${p.limit} OFFSET ${p.offset}`,
+  const hits = await ws.db.all<{ customer_id: string; status: CustomerStatus; mrr: number | null; _total: number }>(
+    sql`SELECT d.customer_id AS customer_id, d.status AS status, d.mrr AS mrr, count(*) OVER () AS _total
+        FROM ${from} WHERE ${where} ORDER BY d.customer_id LIMIT ${p.limit} OFFSET ${p.offset}`,
   );
   const ids = hits.map((h) => h.customer_id);
   // The total rides along with the page's ids; past the last page there is no row to carry it.
@@ -68,11 +68,10 @@ export async function searchCustomers(ws: Workspace, s: CustomerSearch = {}): Pr
       : ((await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`))[0]?.n ?? 0);
   const found = ids.length
     ? await ws.db.all<Record<string, unknown>>(
-        sql`SELECT ${sql.join(listColumns(dims).map((col) => sql.id('c', col)))}, d.status AS status, d.mrr AS mrr
-            FROM customers c JOIN ${sql.id(DIRECTORY)} d ON d.customer_id = c.customer_id
-            WHERE c.customer_id IN (SELECT unnest(${ids}))`,
+        sql`SELECT ${sql.ids(listColumns(dims))} FROM customers WHERE customer_id IN (SELECT unnest(${ids}))`,
       )
     : [];
-  const byId = new Map(found.map((r) => [String(r.customer_id), r as CustomerRow]));
-  return { total, page: p.page, pageSize: p.pageSize, rows: ids.flatMap((id) => byId.get(id) ?? []) };
+  const byId = new Map(found.map((r) => [String(r.customer_id), r]));
+  const rows = hits.map(({ _total, ...h }) => ({ name: null, created_at: null, ...byId.get(h.customer_id), ...h }));
+  return { total, page: p.page, pageSize: p.pageSize, rows };
 }
