@@ -97,6 +97,11 @@ describe('BG/NBD likelihood and predictions', () => {
     }
   });
 
+  it('stays finite where b is below the rounding of 1 (a line search goes there; b + x − 1 was 0 for x = 1)', () => {
+    const one = { x: Float64Array.of(1), t_x: Float64Array.of(2), T: Float64Array.of(5), w: Float64Array.of(1) };
+    expect(Number.isFinite(bgNbdLogLik(one)(Float64Array.of(1, 2, 0.5, 1e-17), new Float64Array(4)))).toBe(true);
+  });
+
   it('E[Y(t)] (Euler-transformed) equals FHL eq. 10 with the original hypergeometric series', () => {
     const { r, alpha, a, b } = params;
     for (const [t, x, tx, T] of [

@@ -57,9 +57,9 @@ export function bgNbdLogLik(p: BgNbdPatterns): LogLikelihood {
       c1a[k] = psiAB - psiABx;
       c1b[k] = digamma(b + x) - psiABx - psiB + psiAB;
       if (x > 0) {
-        c2[k] = lnBeta(a + 1, b + x - 1) - lnB;
+        c2[k] = lnBeta(a + 1, b + (x - 1)) - lnB;
         c2a[k] = digamma(a + 1) - psiABx - psiA + psiAB;
-        c2b[k] = digamma(b + x - 1) - psiABx - psiB + psiAB;
+        c2b[k] = digamma(b + (x - 1)) - psiABx - psiB + psiAB;
       }
     }
     for (let k = 0; k < lnT.length; k++) {
