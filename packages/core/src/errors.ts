@@ -254,6 +254,27 @@ export const codes = {
     () =>
       'The data may not follow the model (for example spend that does not vary between customers) or be too few. Try a longer calibration period, another --unit, or a simpler model; the diagnostics are in the error details.',
   ),
+  TEN_PREDICT_NO_MODEL: def<Record<string, never>>(
+    404,
+    () => 'No churn model has been trained in this workspace',
+    () => 'Train one first: `tenure model train` (or POST the training request to the API).',
+  ),
+  TEN_PREDICT_BAD_MODEL: def<{ detail: string }>(
+    422,
+    (a) => `The churn model cannot be used: ${a.detail}`,
+    () => 'Retrain it with `tenure model train` on this workspace; models are saved as versioned JSON.',
+  ),
+  TEN_PREDICT_UNKNOWN_CUSTOMER: def<{ customer: string }>(
+    404,
+    (a) => `No score for customer ${quote(a.customer)}`,
+    () => 'Check the id, and run `tenure model score` so every active customer has a current score.',
+  ),
+  TEN_PREDICT_TEST_IDS: def<{ file: string; detail: string }>(
+    422,
+    (a) => `The test ids in ${a.file} cannot be used: ${a.detail}`,
+    () =>
+      'Give a text file with one customer id per line (a header line customer_id is allowed), naming customers of this workspace.',
+  ),
   TEN_SERVER_HOLDS_WORKSPACE: def<{ dir: string; url: string; pid: number }>(
     423,
     (a) => `The workspace ${a.dir} is held by the Tenure server at ${a.url} (process ${a.pid})`,
