@@ -18,6 +18,8 @@ export interface BfgsOptions {
   gradientTolerance?: number;
   /** Default 500. */
   maxIterations?: number;
+  /** A starting inverse-Hessian approximation (e.g. from a run on a sample of the data); default I. */
+  inverseHessian?: readonly Float64Array[];
 }
 
 export interface BfgsResult {
@@ -25,6 +27,8 @@ export interface BfgsResult {
   value: number;
   gradient: Float64Array;
   iterations: number;
+  /** The final inverse-Hessian approximation, to warm-start a related problem. */
+  inverseHessian: Float64Array[];
   /** Gradient evaluations, line searches included. */
   evaluations: number;
   converged: boolean;
@@ -52,8 +56,9 @@ export function bfgs(f: ValueAndGradient, x0: readonly number[], options: BfgsOp
   let x: Float64Array = Float64Array.from(x0);
   let g: Float64Array = new Float64Array(n);
   let value = evaluate(x, g);
-  if (!Number.isFinite(value)) return { x, value, gradient: g, iterations: 0, evaluations, converged: false };
-  const H = identity(n);
+  const H = options.inverseHessian ? options.inverseHessian.map((row) => Float64Array.from(row)) : identity(n);
+  if (!Number.isFinite(value))
+    return { x, value, gradient: g, iterations: 0, inverseHessian: H, evaluations, converged: false };
   const d = new Float64Array(n);
   let iterations = 0;
   while (maxAbs(g) > target && iterations < maxIterations) {
@@ -70,7 +75,7 @@ export function bfgs(f: ValueAndGradient, x0: readonly number[], options: BfgsOp
     const y = step.g.map((v, i) => v - g[i]!);
     const sy = dot(s, y);
     if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
-      if (iterations === 1) setScaledIdentity(H, sy / dot(y, y));
+      if (iterations === 1 && !options.inverseHessian) setScaledIdentity(H, sy / dot(y, y));
       update(H, s, y, sy);
     }
     const progress = Math.abs(value - step.value);
@@ -80,7 +85,15 @@ export function bfgs(f: ValueAndGradient, x0: readonly number[], options: BfgsOp
     // A step that changes f by less than rounding cannot make further progress.
     if (progress <= 1e-15 * Math.abs(value)) break;
   }
-  return { x, value, gradient: g, iterations, evaluations, converged: maxAbs(g) <= gradientTolerance };
+  return {
+    x,
+    value,
+    gradient: g,
+    iterations,
+    inverseHessian: H,
+    evaluations,
+    converged: maxAbs(g) <= gradientTolerance,
+  };
 }
 
 interface Point {

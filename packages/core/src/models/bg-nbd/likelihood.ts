@@ -76,30 +76,38 @@ export function bgNbdLogLik(p: BgNbdPatterns): LogLikelihood {
     let gAlpha = 0;
     let ga = 0;
     let gb = 0;
-    for (let i = 0; i < p.x.length; i++) {
-      const x = p.x[i]!;
-      const w = p.w[i]!;
-      const kx = xs.index[i]!;
-      const kT = Ts.index[i]!;
-      const kt = txs.index[i]!;
-      const u1 = c1[kx]! - (r + x) * lnT[kT]!;
+    let n = 0;
+    const { x: X, w: W } = p;
+    const [xIndex, tIndex, txIndex] = [xs.index, Ts.index, txs.index];
+    for (let i = 0; i < X.length; i++) {
+      const x = X[i]!;
+      const w = W[i]!;
+      const rx = r + x;
+      const kx = xIndex[i]!;
+      const kT = tIndex[i]!;
+      const kt = txIndex[i]!;
+      const u1 = c1[kx]! - rx * lnT[kT]!;
       let lse = u1;
       let pi = 0;
       if (x > 0) {
-        const u2 = c2[kx]! - (r + x) * lnTx[kt]!;
         // log(e^u1 + e^u2) without overflow; π = e^(u2 − lse).
-        const m = Math.max(u1, u2);
-        const e = Math.exp(-Math.abs(u1 - u2));
-        lse = m + Math.log1p(e);
-        pi = u2 >= u1 ? 1 / (1 + e) : e / (1 + e);
+        const d = c2[kx]! - rx * lnTx[kt]! - u1;
+        const e = Math.exp(d > 0 ? -d : d);
+        lse = (d > 0 ? u1 + d : u1) + Math.log1p(e);
+        pi = d >= 0 ? 1 / (1 + e) : e / (1 + e);
       }
       const q = 1 - pi;
-      ll += w * (lgr[kx]! + r * lnAlpha + lse);
-      gr += w * (dlgr[kx]! + lnAlpha - q * lnT[kT]! - pi * lnTx[kt]!);
-      gAlpha += w * (r / alpha - (r + x) * (q * invT[kT]! + pi * invTx[kt]!));
+      ll += w * (lgr[kx]! + lse);
+      gr += w * (dlgr[kx]! - q * lnT[kT]! - pi * lnTx[kt]!);
+      gAlpha -= w * rx * (q * invT[kT]! + pi * invTx[kt]!);
       ga += w * (q * c1a[kx]! + pi * c2a[kx]!);
       gb += w * (q * c1b[kx]! + pi * c2b[kx]!);
+      n += w;
     }
+    // Terms shared by every customer: r ln α in LL, ln α and r/α in the gradient.
+    ll += n * r * lnAlpha;
+    gr += n * lnAlpha;
+    gAlpha += (n * r) / alpha;
     grad[0] = gr;
     grad[1] = gAlpha;
     grad[2] = ga;

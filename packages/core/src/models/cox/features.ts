@@ -58,7 +58,7 @@ export async function coxDesign(
     (c, k) => sql`CAST(c.${sql.id(c)} AS ${sql.raw(available.get(c) ? 'DOUBLE' : 'VARCHAR')}) AS ${sql.id(`v${k}`)}`,
   );
   const present = covariates.map((c) => sql` AND c.${sql.id(c)} IS NOT NULL`);
-  const { num, text, rows } = await readColumns(
+  const { num, text } = await readColumns(
     db,
     sql`SELECT l.time, CAST(l.event AS DOUBLE) AS event, ${sql.join(cols)}, CAST(count(*) AS DOUBLE) AS w
       FROM (${src.lifetimes}) l JOIN customers c ON c.customer_id = l.customer_id
@@ -78,8 +78,25 @@ export async function coxDesign(
     for (const level of levels.slice(1))
       columns.push({ term: `${c}=${level}`, values: Float64Array.from(text[v]!, (x) => (x === level ? 1 : 0)) });
   });
+  const design = centredDesign(num.time!, num.event!, num.w!, columns);
+  return { ...design, reference, asOf: src.asOf, basis: src.basis };
+}
+
+/**
+ * Cox data from columns already sorted by time, longest first: X centred on the weighted means (as R's coxph
+ * centres, for numerically stable exponentials); a column with no variance is refused.
+ *
+ * @example
+ * const { data, terms } = centredDesign(time, event, weight, [{ term: 'x0', values: x0 }]);
+ */
+export function centredDesign(
+  time: Float64Array,
+  event: Float64Array,
+  weight: Float64Array,
+  columns: readonly { term: string; values: Float64Array }[],
+): { data: CoxData; terms: string[] } {
+  const rows = time.length;
   const p = columns.length;
-  const weight = num.w!;
   const total = weight.reduce((a, b) => a + b, 0);
   const X = new Float64Array(rows * p);
   columns.forEach(({ term, values }, j) => {
@@ -93,15 +110,8 @@ export async function coxDesign(
     }
     if (!(ss > 0)) throw constant(term);
   });
-  const data: CoxData = {
-    n: rows,
-    p,
-    time: num.time!,
-    status: Uint8Array.from(num.event!),
-    weight,
-    X,
-  };
-  return { data, terms: columns.map((c) => c.term), reference, asOf: src.asOf, basis: src.basis };
+  const data: CoxData = { n: rows, p, time, status: Uint8Array.from(event), weight, X };
+  return { data, terms: columns.map((c) => c.term) };
 }
 
 const constant = (term: string) =>

@@ -3,6 +3,7 @@
  * real importer. Published values: test/reference/models/published.json.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gamma, uniforms } from '../../../test/fixtures/models/simulate.ts';
 import { cdnowSampleWorkspace } from '../../../test/fixtures/models/workspaces.ts';
 import { published, toPublishedPrecision } from '../../../test/reference/models/reference.ts';
 import { expectClose } from '../../../test/reference/stats/reference.ts';
@@ -61,12 +62,15 @@ describe('gamma-gamma likelihood and expectation', () => {
   it('refuses fewer than two repeat buyers, and a fit whose spend has no mean', () => {
     const one = { x: Float64Array.of(1), m: Float64Array.of(10), w: Float64Array.of(1) };
     expect(() => fitGammaGamma(one)).toThrowError(expect.objectContaining({ code: 'TEN_MODEL_INSUFFICIENT_DATA' }));
-    // Heavy-tailed spend (one customer's mean 10,000× the rest): q ≤ 1.
-    const wild = {
-      x: Float64Array.of(1, 1, 1, 1),
-      m: Float64Array.of(1, 2, 3, 1e6),
-      w: Float64Array.of(50, 50, 50, 10),
-    };
-    expect(() => fitGammaGamma(wild)).toThrowError(expect.objectContaining({ code: 'TEN_MODEL_INSUFFICIENT_DATA' }));
+    // Spend simulated with q = 0.8: customers' mean spend has no finite mean, and the fit says so.
+    const u = uniforms(7);
+    const x = Float64Array.from({ length: 2000 }, () => 3);
+    const m = x.map(() => {
+      const nu = gamma(u, 0.8, 15);
+      return (gamma(u, 6, nu) + gamma(u, 6, nu) + gamma(u, 6, nu)) / 3;
+    });
+    expect(() => fitGammaGamma({ x, m, w: x.map(() => 1) })).toThrowError(
+      expect.objectContaining({ code: 'TEN_MODEL_INSUFFICIENT_DATA' }),
+    );
   });
 });
