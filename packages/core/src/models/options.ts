@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { tenureError } from '../errors.ts';
-import { units } from './units.ts';
+import { cohortGrains, units } from './units.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -29,6 +29,8 @@ export const modelOptionsSchema = z
     confType: z.enum(['log', 'log-log']),
     tau: z.number().positive(),
     horizon: z.number().int().min(0).max(1000),
+    /** sBG: fit each acquisition cohort of this period on its own too. */
+    cohort: z.enum(cohortGrains),
   })
   .partial()
   .strict();

@@ -29,7 +29,10 @@ export interface SurvivalQuery {
 }
 
 export interface SurvivalSource {
-  /** Per customer: customer_id, seg_<dimension> columns, time (in the unit), event (1 churned, 0 censored). */
+  /**
+   * Per customer: customer_id, seg_<dimension> columns, started_at (the lifetime's start, for acquisition
+   * cohorts), time (in the unit), event (1 churned, 0 censored).
+   */
   lifetimes: Sql;
   by: string[];
   asOf: string;
@@ -37,7 +40,7 @@ export interface SurvivalSource {
 }
 
 /** The latest timestamp in any entity's dating column (orders' ordered_at, churn_events' churned_at, …). */
-export async function latestDate(db: DuckDbConnection): Promise<string | null> {
+async function latestDate(db: DuckDbConnection): Promise<string | null> {
   const maxima = entityNames.flatMap((e) => {
     const t = timeField(e);
     return t ? [sql`SELECT max(CAST(${sql.id(t)} AS TIMESTAMP)) AS m FROM ${sql.id(e)}`] : [];
@@ -79,7 +82,7 @@ export async function survivalSource(
   const far = sql`CAST(${OPEN_END} AS TIMESTAMP)`;
   const segCols = nq.by.map((b) => sql`, c.${sql.id(`seg_${b}`)}`);
   const lifetimes = sql`
-    SELECT f.customer_id${sql.join(segCols, sql``)},
+    SELECT f.customer_id${sql.join(segCols, sql``)}, f.a AS started_at,
       ${elapsed(q.unit, sql`f.a`, sql`least(f.z, ${end})`)} AS time,
       CASE WHEN f.z <= ${end} THEN 1 ELSE 0 END AS event
     FROM (SELECT customer_id, min(a) AS a, arg_min(z, a) AS z FROM (${spans(nq, far)}) s GROUP BY customer_id) f

@@ -12,6 +12,10 @@ import { type Sql, sql } from '../sql/sql.ts';
 export const units = ['day', 'week', 'month', 'year'] as const;
 export type Unit = (typeof units)[number];
 
+/** The periods customers are grouped into by when their lifetime started (acquisition cohorts). */
+export const cohortGrains = ['month', 'quarter', 'year'] as const;
+export type CohortGrain = (typeof cohortGrains)[number];
+
 /** Average length of a unit in days, for rates stated per year (discounting). */
 export const DAYS_PER: Record<Unit, number> = { day: 1, week: 7, month: 365.25 / 12, year: 365.25 };
 

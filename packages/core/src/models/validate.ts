@@ -8,9 +8,10 @@
  * A part whose data are missing is null; a part whose model cannot be fitted carries the error instead.
  */
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
-import { asTenureError, tenureError } from '../errors.ts';
+import { tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
+import { attempt, type Failed } from './attempt.ts';
 import { type BgNbdFit, bgNbdPatterns, fitBgNbd } from './bg-nbd/bg-nbd.ts';
 import { expectedPurchases } from './bg-nbd/predict.ts';
 import { readColumns } from './columns.ts';
@@ -25,8 +26,6 @@ import { elapsed } from './units.ts';
 export interface ValidationOptions extends RfmQuery {
   calibrationEnd: string;
 }
-
-type Failed = { error: { code: string; message: string } };
 
 export interface PurchaseValidation {
   fit: BgNbdFit;
@@ -50,16 +49,6 @@ export interface ValidationResult {
   purchases: PurchaseValidation | Failed | null;
   survival: SurvivalValidation | Failed | null;
 }
-
-const attempt = async <T>(f: () => Promise<T>): Promise<T | Failed> => {
-  try {
-    return await f();
-  } catch (e) {
-    const err = asTenureError(e);
-    if (err.code === 'TEN_INTERNAL') throw e;
-    return { error: { code: err.code, message: err.message } };
-  }
-};
 
 /**
  * Validate the purchase and survival models on a calibration / holdout split.

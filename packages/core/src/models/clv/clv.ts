@@ -16,6 +16,7 @@ import { readColumns } from '../columns.ts';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit, spendPatterns } from '../gamma-gamma/gamma-gamma.ts';
 import { type RfmQuery, rfmSource } from '../rfm.ts';
 import { DAYS_PER, type Unit } from '../units.ts';
+import { type ClvDistribution, clvDistribution } from './distribution.ts';
 
 export interface ClvOptions extends RfmQuery {
   horizonMonths?: number;
@@ -53,6 +54,8 @@ export interface ClvResult {
   /** Expected number of customers still alive at the calibration end (Σ P(alive)). */
   expectedAlive: number;
   quantiles: { p: number; value: number }[];
+  /** Histograms of every customer's CLV and P(alive). */
+  distribution: ClvDistribution;
   top: ClvCustomer[];
 }
 
@@ -148,6 +151,7 @@ export async function customerValue(db: DuckDbConnection, config: TenureConfig, 
     totalValue,
     expectedAlive,
     quantiles,
+    distribution: clvDistribution(values),
     top: values.slice(0, top),
   };
 }

@@ -9,6 +9,10 @@ import { readColumns } from '../columns.ts';
 import type { SurvivalSource } from '../survival-data.ts';
 import type { SbgPatterns } from './sbg.ts';
 
+/** The pattern columns over a lifetimes query (aliased l), to aggregate with GROUP BY ALL. */
+export const patternColumns = sql`CAST(CASE WHEN event = 1 THEN greatest(1, ceil(time)) ELSE floor(time) END AS DOUBLE) AS periods,
+  CAST(event AS DOUBLE) AS churned, CAST(count(*) AS DOUBLE) AS weight`;
+
 /**
  * The lifetimes of a survival source as sBG patterns.
  *
@@ -18,9 +22,7 @@ import type { SbgPatterns } from './sbg.ts';
 export async function sbgPatterns(db: DuckDbConnection, src: SurvivalSource): Promise<SbgPatterns> {
   const { num } = await readColumns(
     db,
-    sql`SELECT CAST(CASE WHEN event = 1 THEN greatest(1, ceil(time)) ELSE floor(time) END AS DOUBLE) AS periods,
-        CAST(event AS DOUBLE) AS churned, CAST(count(*) AS DOUBLE) AS weight
-      FROM (${src.lifetimes}) l GROUP BY ALL ORDER BY ALL`,
+    sql`SELECT ${patternColumns} FROM (${src.lifetimes}) l GROUP BY ALL ORDER BY ALL`,
   );
   return { periods: num.periods!, churned: num.churned!, weight: num.weight! };
 }

@@ -1,12 +1,13 @@
 /**
- * `sbg(ws, options)`: the sBG fitted to typed-in survivor counts or to the workspace's lifetimes, with the
- * observed and projected survival, retention rates and lifetime summaries. Discounting takes an annual rate,
- * converted to the period of the unit.
+ * `sbg(ws, options)`: the sBG fitted to typed-in survivor counts or to the workspace's lifetimes (then also per
+ * acquisition cohort), with the observed and projected survival, retention rates and lifetime summaries.
+ * Discounting takes an annual rate, converted to the period of the unit.
  */
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import type { TenureConfig } from '../../workspace/config.ts';
 import { type SurvivalQuery, survivalSource } from '../survival-data.ts';
-import { DAYS_PER, type Unit } from '../units.ts';
+import { type CohortGrain, DAYS_PER, type Unit } from '../units.ts';
+import { type SbgCohort, sbgCohorts } from './cohorts.ts';
 import { observedSurvival, sbgPatterns } from './features.ts';
 import { projectSbg, type SbgLifetime, type SbgPoint, sbgLifetime } from './project.ts';
 import { fitSbg, patternsFromSurvivors, type SbgFit, type SbgPatterns } from './sbg.ts';
@@ -18,12 +19,13 @@ export interface SbgOptions extends Partial<SurvivalQuery> {
   discountRate?: number;
   /** Periods to project beyond the data; default 12. */
   horizon?: number;
+  /** Acquisition cohorts fitted one by one from workspace data; default year. */
+  cohort?: CohortGrain;
 }
 
-export interface SbgResult {
+/** A fit with its projection: of the whole base, or of one cohort. */
+export interface SbgProjection {
   unit: Unit;
-  source: 'survivors' | 'workspace';
-  asOf: string | null;
   fit: SbgFit;
   /** Per period: observed survival (null beyond the data) beside the model's. */
   curve: (SbgPoint & { observed: number | null })[];
@@ -32,12 +34,16 @@ export interface SbgResult {
   lifetime: SbgLifetime;
 }
 
-/** Fit and project from patterns (shared by both sources). */
-export function sbgFromPatterns(
-  patterns: SbgPatterns,
-  unit: Unit,
-  opts: SbgOptions,
-): Omit<SbgResult, 'source' | 'asOf'> {
+export interface SbgResult extends SbgProjection {
+  source: 'survivors' | 'workspace';
+  asOf: string | null;
+  /** The cohort period, and each cohort's own fit (none for survivor counts, which are one cohort). */
+  cohortGrain: CohortGrain | null;
+  cohorts: SbgCohort<SbgProjection>[];
+}
+
+/** Fit and project from patterns (shared by both sources and the cohorts). */
+export function sbgFromPatterns(patterns: SbgPatterns, unit: Unit, opts: SbgOptions): SbgProjection {
   const fit = fitSbg(patterns);
   const observed = observedSurvival(patterns);
   const periods = observed.length - 1;
@@ -72,9 +78,18 @@ export async function sbg(
       source: 'survivors',
       asOf: null,
       ...sbgFromPatterns(patternsFromSurvivors(opts.survivors ?? []), unit, opts),
+      cohortGrain: null,
+      cohorts: [],
     };
   }
   const unit = opts.unit ?? 'month';
+  const cohortGrain = opts.cohort ?? 'year';
   const src = await survivalSource(db, config, { ...opts, unit });
-  return { source: 'workspace', asOf: src.asOf, ...sbgFromPatterns(await sbgPatterns(db, src), unit, opts) };
+  return {
+    source: 'workspace',
+    asOf: src.asOf,
+    ...sbgFromPatterns(await sbgPatterns(db, src), unit, opts),
+    cohortGrain,
+    cohorts: await sbgCohorts(db, src, cohortGrain, (p) => sbgFromPatterns(p, unit, opts)),
+  };
 }
