@@ -42,7 +42,7 @@ export interface KaplanMeier {
 }
 
 /** Distinct times in ascending order with their events and removals. */
-export function byTime(p: SurvivalPatterns): { time: number[]; events: number[]; removed: number[]; n: number } {
+function byTime(p: SurvivalPatterns): { time: number[]; events: number[]; removed: number[]; n: number } {
   const order = Array.from(p.time.keys()).sort((i, j) => p.time[i]! - p.time[j]!);
   const time: number[] = [];
   const events: number[] = [];

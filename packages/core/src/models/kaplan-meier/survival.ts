@@ -28,7 +28,7 @@ export interface SurvivalResult {
 }
 
 /** The segment label of a lifetimes row: the by-values joined, or 'all'. */
-export const segmentKey = (by: string[]): Sql =>
+const segmentKey = (by: string[]): Sql =>
   by.length
     ? sql.join(
         by.map((b) => sql.id(`seg_${b}`)),
@@ -37,10 +37,7 @@ export const segmentKey = (by: string[]): Sql =>
     : sql`'all'`;
 
 /** Patterns per segment from a lifetimes query. */
-export async function segmentPatterns(
-  db: DuckDbConnection,
-  src: SurvivalSource,
-): Promise<Map<string, SurvivalPatterns>> {
+async function segmentPatterns(db: DuckDbConnection, src: SurvivalSource): Promise<Map<string, SurvivalPatterns>> {
   const { num, text, rows } = await readColumns(
     db,
     sql`SELECT ${segmentKey(src.by)} AS segment, time, CAST(sum(event) AS DOUBLE) AS events, CAST(count(*) AS DOUBLE) AS count
