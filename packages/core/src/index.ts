@@ -9,9 +9,7 @@ export { type Actor, createSession, endSession, SESSION_HOURS, type Session, ses
 export {
   addUser,
   checkLogin,
-  getUser,
   listUsers,
-  MIN_PASSWORD,
   removeUser,
   type User,
   updateUser,
@@ -28,7 +26,7 @@ export {
   type TaxonomyNode,
 } from './dashboard/churn-reasons.ts';
 export { type CohortHeatmap, type CohortLine, type CohortMode, cohortHeatmap } from './dashboard/cohorts.ts';
-export { type Kpi, type Overview, overview, overviewMetrics } from './dashboard/overview.ts';
+export { type Kpi, type Overview, overview } from './dashboard/overview.ts';
 export { type PeriodWindow, periodWindow, type WindowOptions } from './dashboard/window.ts';
 export { ClickHouseConnection } from './engine/clickhouse/connection.ts';
 export { copyWorkspace } from './engine/clickhouse/sync.ts';
@@ -45,7 +43,7 @@ export { metrics } from './metrics/index.ts';
 export type { MetricQuery } from './metrics/query.ts';
 export { forecastRows } from './metrics/trend.ts';
 export * from './models/index.ts';
-export { MAX_PAGE_SIZE, type Page, type PageQuery, pageOf } from './paging.ts';
+export { type Page, type PageQuery, pageOf } from './paging.ts';
 export { assessQuality, type QualityReport } from './quality/index.ts';
 export { ErrorReport } from './report.ts';
 export { buildReport, type ReportData, type ReportOptions, renderHtml, renderMarkdown } from './reports/index.ts';
@@ -59,7 +57,6 @@ export { checkDemoOptions, type DemoOptions, type DemoSummary, generateDemo } fr
 export {
   readServerFile,
   removeServerFile,
-  SERVER_FILE,
   type ServerInfo,
   writeServerFile,
 } from './workspace/server-file.ts';

@@ -5,6 +5,5 @@ export { buildApp } from './app.ts';
 export type { ServerOptions } from './context.ts';
 export type { LoginLimits } from './login-limit.ts';
 export type { Access, RouteDef, RouteGroup } from './route.ts';
-export { EVENT_BODY_LIMIT } from './routes/events.ts';
 export { routeGroups, routeTable } from './routes/index.ts';
 export { type RunningServer, startServer } from './server.ts';

@@ -12,7 +12,7 @@ export interface User {
 }
 
 const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
-export const MIN_PASSWORD = 8;
+const MIN_PASSWORD = 8;
 const NOW = sql`current_timestamp::TIMESTAMP`;
 
 function checkName(username: string): string {
@@ -32,7 +32,7 @@ export const listUsers = (ws: Workspace): Promise<User[]> =>
   ws.db.all<User & Record<string, unknown>>(sql`SELECT ${COLUMNS} FROM users ORDER BY username`);
 
 /** One user, or TEN_USER_NOT_FOUND. */
-export async function getUser(ws: Workspace, username: string): Promise<User> {
+async function getUser(ws: Workspace, username: string): Promise<User> {
   const [u] = await ws.db.all<User & Record<string, unknown>>(
     sql`SELECT ${COLUMNS} FROM users WHERE username = ${username}`,
   );

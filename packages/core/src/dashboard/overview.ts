@@ -5,7 +5,7 @@ import type { Workspace } from '../workspace/workspace.ts';
 import { type PeriodWindow, periodWindow, type WindowOptions } from './window.ts';
 
 /** The overview's KPI cards, in the order they are shown. */
-export const overviewMetrics = [
+const overviewMetrics = [
   'churn_rate',
   'retention_rate',
   'retention_rate_end_minus_new',

@@ -2,7 +2,7 @@ import { api, ingestEvents, MAX_EVENT_ROWS } from '@tenure/core';
 import { type RouteGroup, route } from '../route.ts';
 
 /** Larger bodies are refused before they are parsed (413 TEN_PAYLOAD_TOO_LARGE). */
-export const EVENT_BODY_LIMIT = 10 * 1024 * 1024;
+const EVENT_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** Machine ingestion: JSON batches upserted by key through the import pipeline. */
 export const events: RouteGroup = {
