@@ -63,21 +63,29 @@ export async function rfmSource(db: DuckDbConnection, config: TenureConfig, q: R
   const nq = await normalizeQuery(db, config, { period: 'year', from: '2000', to: '2000', filter: q.filter ?? {} });
   const cal = sql`CAST(${calibrationEnd} AS DATE)`;
   const hold = sql`CAST(${holdoutEnd} AS DATE)`;
-  const repeat = sql`day > first AND day <= ${cal}`;
+  // Without a filter, skip the semi-join with customers: on a million buyers it costs as much as the rest.
+  const only = nq.filter.length
+    ? sql`WHERE customer_id IN (SELECT customer_id FROM (${segmentedCustomers(nq)}) f)`
+    : sql``;
+  const inCal = sql`day <= ${cal}`;
+  const inHoldout = sql`day > ${cal} AND day <= ${hold}`;
+  // One pass per customer: the first day's value comes from arg_min, so no join back to the first purchase.
   const customers = sql`
     WITH days AS (
       SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum(coalesce(CAST(amount AS DOUBLE), 0)) AS value
-      FROM orders WHERE customer_id IN (SELECT customer_id FROM (${segmentedCustomers(nq)}) f) GROUP BY ALL
-    ), firsts AS (SELECT customer_id, min(day) AS first FROM days GROUP BY customer_id)
-    SELECT customer_id,
-      CAST(count(*) FILTER (WHERE ${repeat}) AS DOUBLE) AS x,
-      ${elapsed(q.unit, sql`first`, sql`max(day) FILTER (WHERE day <= ${cal})`)} AS t_x,
+      FROM orders ${only} GROUP BY ALL
+    ), per AS (
+      SELECT customer_id, min(day) AS first, max(day) FILTER (WHERE ${inCal}) AS last,
+        count(*) FILTER (WHERE ${inCal}) AS days_cal, sum(value) FILTER (WHERE ${inCal}) AS value_cal,
+        arg_min(value, day) AS value_first,
+        count(*) FILTER (WHERE ${inHoldout}) AS x_holdout, coalesce(sum(value) FILTER (WHERE ${inHoldout}), 0) AS value_holdout
+      FROM days GROUP BY customer_id HAVING min(day) <= ${cal}
+    )
+    SELECT customer_id, CAST(days_cal - 1 AS DOUBLE) AS x,
+      ${elapsed(q.unit, sql`first`, sql`last`)} AS t_x,
       ${elapsed(q.unit, sql`first`, cal)} AS "T",
-      coalesce(avg(value) FILTER (WHERE ${repeat}), 0) AS m,
-      CAST(count(*) FILTER (WHERE day > ${cal} AND day <= ${hold}) AS DOUBLE) AS x_holdout,
-      coalesce(sum(value) FILTER (WHERE day > ${cal} AND day <= ${hold}), 0) AS value_holdout
-    FROM days JOIN firsts USING (customer_id)
-    WHERE first <= ${cal}
-    GROUP BY customer_id, first`;
+      CASE WHEN days_cal > 1 THEN (value_cal - value_first) / (days_cal - 1) ELSE 0 END AS m,
+      CAST(x_holdout AS DOUBLE) AS x_holdout, value_holdout
+    FROM per`;
   return { customers, unit: q.unit, calibrationEnd, holdoutEnd, firstOrder: range.first };
 }
