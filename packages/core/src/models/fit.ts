@@ -59,6 +59,8 @@ export function maximizeLikelihood<P extends string>(spec: MleSpec<P>): ModelFit
   // f(u) = −LL(e^u) / n: per-customer scale, so one gradient tolerance suits any data size.
   const objectiveOf = (logLik: LogLikelihood, n: number) => (u: Float64Array, g: Float64Array) => {
     for (let i = 0; i < k; i++) theta[i] = Math.exp(u[i]!);
+    // A long line-search step can take e^u to 0 or ∞, where lnGamma throws: +∞ makes BFGS back off instead.
+    if (!theta.every((t) => t > 0 && t < Number.POSITIVE_INFINITY)) return Number.POSITIVE_INFINITY;
     const ll = logLik(theta, grad);
     for (let i = 0; i < k; i++) g[i] = (-theta[i]! * grad[i]!) / n;
     return -ll / n;
