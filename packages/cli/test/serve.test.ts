@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, cleanup, expectHumanError, expectJsonError, json, root, SLOW, tempDir, tenure } from './helpers.ts';
@@ -101,6 +102,18 @@ describe('tenure serve', SLOW, () => {
 
     expect(await stop(child)).toBe(0);
     expect(existsSync(join(ws, 'tenure.server.json'))).toBe(false);
+  });
+
+  it('says so when the port is taken, and leaves the workspace usable', async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const port = String((blocker.address() as AddressInfo).port);
+    try {
+      expectJsonError(await tenure(['serve', '-w', ws, '--port', port, '--json']), 2, 'TEN_USAGE');
+    } finally {
+      blocker.close();
+    }
+    expect((await tenure(['users', 'list', '-w', ws, '--json'])).code).toBe(0);
   });
 });
 

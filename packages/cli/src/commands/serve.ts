@@ -8,6 +8,7 @@ import {
   listUsers,
   openWorkspace,
   removeServerFile,
+  tenureError,
   type Workspace,
   writeServerFile,
 } from '@tenure/core';
@@ -53,7 +54,13 @@ export const serve: CommandModule = (program: Command) => {
         }
         const ws = await openWorkspace(dir);
         const admin = await firstAdmin(ws);
-        const server = await startServer(ws, { host: o.host, port: o.port });
+        const server = await startServer(ws, { host: o.host, port: o.port }).catch(async (e: NodeJS.ErrnoException) => {
+          await ws.close();
+          // A busy or forbidden port is the user's to change, not a bug.
+          if (e.code === 'EADDRINUSE' || e.code === 'EACCES')
+            throw tenureError('TEN_USAGE', { detail: `cannot listen on ${o.host}:${o.port} (${e.code})` });
+          throw e;
+        });
         writeServerFile(dir, { url: server.url, pid: process.pid, startedAt: new Date().toISOString() });
         // The record must not outlive the process, however it ends.
         process.on('exit', () => removeServerFile(dir));
