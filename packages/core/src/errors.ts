@@ -248,6 +248,11 @@ export const codes = {
     (a) => `The data cannot support a ${a.model} fit: ${a.detail}`,
     (a) => a.hint,
   ),
+  TEN_MODEL_NO_RUN: def<{ model: string }>(
+    404,
+    (a) => `The ${a.model} model has not been fitted in this workspace yet`,
+    (a) => `Fit it: \`tenure fit ${a.model}\`, or POST /api/v1/models/${a.model}/fit as an analyst.`,
+  ),
   TEN_MODEL_NO_CONVERGENCE: def<{ model: string; detail: string }>(
     422,
     (a) => `The ${a.model} fit did not converge: ${a.detail}`,
@@ -333,8 +338,9 @@ export const codes = {
   ),
   TEN_JOB_NOT_FOUND: def<{ id: string }>(
     404,
-    (a) => `There is no import job ${quote(a.id)}`,
-    () => 'Jobs are kept in memory until the server stops; finished imports stay listed at GET /api/v1/imports.',
+    (a) => `There is no job ${quote(a.id)}`,
+    () =>
+      'Jobs are kept in memory until the server stops; finished imports stay listed at GET /api/v1/imports, model fits at GET /api/v1/models/runs.',
   ),
   TEN_ROLE_UNKNOWN: def<{ role: string; known: string[] }>(
     400,

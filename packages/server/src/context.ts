@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Actor, connectWorkspace, type Workspace } from '@tenure/core';
 import { ResultCache } from './cache.ts';
-import { Jobs } from './jobs.ts';
+import { type FitJob, type Job, Jobs } from './jobs.ts';
 import { Lane } from './lanes.ts';
 import { defaultLoginLimits, LoginLimiter, type LoginLimits } from './login-limit.ts';
 
@@ -40,11 +40,12 @@ async function onOwnConnection<T>(ws: Workspace, fn: (ws: Workspace) => Promise<
 
 /**
  * What every route reaches through `req.server.tenure`: the workspace the server holds, how to use its
- * database, the cache of views, import jobs and the login limiter. One per app: no global state.
+ * database, the cache of views, import and model-fit jobs and the login limiter. One per app: no global state.
  */
 export class ServerContext {
   readonly cache = new ResultCache();
-  readonly jobs = new Jobs();
+  readonly jobs = new Jobs<Job>();
+  readonly fits = new Jobs<FitJob>();
   readonly limiter: LoginLimiter;
   readonly webDir: string | null;
   readonly maxUploadBytes: number;

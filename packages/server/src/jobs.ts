@@ -1,28 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import type { api, ImportProgress, ImportSummary } from '@tenure/core';
+import type { api, ImportProgress, ImportSummary, ModelRun } from '@tenure/core';
 
-export type Job = {
+/** What every background job has: its id, how far it is, and the problem it failed with. */
+interface JobBase {
   jobId: string;
   state: 'queued' | 'running' | 'done' | 'failed';
-  progress: ImportProgress;
-  summary?: ImportSummary;
   error?: api.Problem;
-};
+}
 
-/** Import jobs of this server process, newest kept: a finished import also stays in `import_batches`. */
-export class Jobs {
-  private readonly jobs = new Map<string, Job>();
+/** An import: progress by phase, and the import's summary. */
+export type Job = JobBase & { progress: ImportProgress; summary?: ImportSummary };
+
+/** A model fit: the stored run (without its result, read at GET /models/:model/latest) once done. */
+export type FitJob = JobBase & { model: string; run?: Omit<ModelRun, 'result'> };
+
+/**
+ * Jobs of one kind in this server process, newest kept: what they produce outlives them (an import in
+ * `import_batches`, a fit in `model_runs`).
+ */
+export class Jobs<J extends JobBase> {
+  private readonly jobs = new Map<string, J>();
 
   constructor(private readonly keep = 100) {}
 
-  create(): Job {
-    const job: Job = { jobId: randomUUID(), state: 'queued', progress: { phase: 'queued', percent: 0 } };
+  create(fields: Omit<J, keyof JobBase>): J {
+    const job = { ...fields, jobId: randomUUID(), state: 'queued' } as J;
     this.jobs.set(job.jobId, job);
     while (this.jobs.size > this.keep) this.jobs.delete(this.jobs.keys().next().value as string);
     return job;
   }
 
-  get(id: string): Job | undefined {
+  get(id: string): J | undefined {
     return this.jobs.get(id);
   }
 }

@@ -22,13 +22,14 @@ export interface TestServer {
 }
 
 /**
- * A 300-customer demo business with one user and one API key per role (users are named after their role),
- * served by a fresh app. Each test file starts its own: DuckDB lets one process hold a file.
+ * A demo business (300 customers unless asked; the purchase models need more to identify dropout) with one user
+ * and one API key per role (users are named after their role), served by a fresh app. Each test file starts its
+ * own: DuckDB lets one process hold a file.
  */
-export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
+export async function startServer(opts: ServerOptions = {}, customers = 300): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tenure-server-test-'));
   const ws = await initWorkspace(dir);
-  await generateDemo(ws, { customers: 300, months: 24, seed: 11 });
+  await generateDemo(ws, { customers, months: 24, seed: 11 });
   const keys = {} as Record<Role, string>;
   for (const role of ROLES) {
     await addUser(ws, { username: role, password: PASSWORD, role });

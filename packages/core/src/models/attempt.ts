@@ -7,6 +7,10 @@ import { asTenureError } from '../errors.ts';
 
 export type Failed = { error: { code: string; message: string } };
 
+/** Whether a part failed. */
+export const isFailed = <T>(part: T | Failed): part is Failed =>
+  typeof part === 'object' && part !== null && 'error' in part;
+
 /**
  * The part's value, or its error.
  *

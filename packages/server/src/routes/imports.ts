@@ -47,7 +47,7 @@ export const imports: RouteGroup = {
         const ctx = req.server.tenure;
         const up = await receiveUpload(req);
         req.auditTarget = up.entity;
-        const job = ctx.jobs.create();
+        const job = ctx.jobs.create({ progress: { phase: 'queued', percent: 0 } });
         // Imports run one at a time in the write lane; the request returns at once with the job's id.
         void ctx
           .write(async (ws) => {

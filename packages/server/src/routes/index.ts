@@ -1,6 +1,7 @@
 import type { Access, RouteGroup } from '../route.ts';
 import { audit } from './audit.ts';
 import { auth } from './auth.ts';
+import { clv } from './clv.ts';
 import { customers } from './customers.ts';
 import { dashboard } from './dashboard.ts';
 import { events } from './events.ts';
@@ -8,6 +9,7 @@ import { health } from './health.ts';
 import { imports } from './imports.ts';
 import { keys } from './keys.ts';
 import { metrics } from './metrics.ts';
+import { models } from './models.ts';
 import { quality } from './quality.ts';
 import { report } from './report.ts';
 import { settings } from './settings.ts';
@@ -20,6 +22,8 @@ export const routeGroups = {
   auth,
   status,
   metrics,
+  models,
+  clv,
   dashboard,
   report,
   quality,

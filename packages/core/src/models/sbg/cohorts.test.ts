@@ -101,7 +101,7 @@ describe('sBG per acquisition cohort', () => {
   });
 
   it('gives a cohort the model cannot fit its error, and still fits the base as a whole', () => {
-    expect(result.cohorts[2]).toMatchObject({ error: { code: 'TEN_MODEL_INSUFFICIENT_DATA' } });
+    expect(result.cohorts[2]).toMatchObject({ error: { code: 'TEN_MODEL_INSUFFICIENT_DATA' }, observed: [1] });
     expect(result.fit.n).toBe(2010);
   });
 });

@@ -2,25 +2,25 @@
  * The sBG per acquisition cohort. Fader & Hardie (2007) fit one cohort at a time, the customers acquired in
  * one period followed since; here each cohort is the customers whose lifetime started in one month, quarter
  * or year, fitted and projected like the whole base (run.ts). A cohort the model cannot fit (a young one has
- * churn in one period only) carries its error instead, so it does not hide the others.
+ * churn in one period only) carries its error and its observed survival instead, so it does not hide the others.
  */
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import { sql } from '../../sql/sql.ts';
-import { attempt, type Failed } from '../attempt.ts';
+import { attempt, type Failed, isFailed } from '../attempt.ts';
 import { readColumns } from '../columns.ts';
 import type { SurvivalSource } from '../survival-data.ts';
 import type { CohortGrain } from '../units.ts';
-import { patternColumns } from './features.ts';
+import { observedSurvival, patternColumns } from './features.ts';
 import type { SbgPatterns } from './sbg.ts';
 
-/** One cohort: its first day (YYYY-MM-DD), its size, and its fit and projection or why there is none. */
-export type SbgCohort<F> = { cohort: string; customers: number } & (F | Failed);
+/** One cohort: its first day (YYYY-MM-DD), its size, and its fit and projection, or why there is none. */
+export type SbgCohort<F> = { cohort: string; customers: number } & (F | (Failed & { observed: number[] }));
 
 /**
  * Fit every acquisition cohort of a survival source.
  *
  * @example
- * await sbgCohorts(ws.db, src, 'month', 'year', (p) => sbgFromPatterns(p, 'month', {})); // [{ cohort: '2024-01-01', … }]
+ * await sbgCohorts(ws.db, src, 'year', (p) => sbgFromPatterns(p, 'month', {})); // [{ cohort: '2024-01-01', … }]
  */
 export async function sbgCohorts<F>(
   db: DuckDbConnection,
@@ -44,7 +44,12 @@ export async function sbgCohorts<F>(
       weight: num.weight!.slice(i, j),
     };
     const customers = patterns.weight.reduce((a, b) => a + b, 0);
-    out.push({ cohort: text.cohort![i]!, customers, ...(await attempt(() => fit(patterns))) });
+    const result = await attempt(() => fit(patterns));
+    out.push({
+      cohort: text.cohort![i]!,
+      customers,
+      ...(isFailed(result) ? { ...result, observed: observedSurvival(patterns) } : result),
+    });
     i = j;
   }
   return out;

@@ -1,0 +1,27 @@
+import { api, latestRun, type ModelResult, type ModelRun, tenureError } from '@tenure/core';
+import { type RouteGroup, route } from '../route.ts';
+
+/** Customer value from the latest stored CLV run: never refitted on a read (POST /models/clv/fit refits). */
+export const clv: RouteGroup = {
+  prefix: '/api/v1/clv',
+  tag: 'models',
+  routes: [
+    route({
+      method: 'GET',
+      url: '',
+      config: { access: 'viewer' },
+      schema: {
+        summary: 'CLV: the model parameters, totals, CLV and P(alive) histograms and the `top` most valuable customers',
+        querystring: api.clvQuery,
+        response: { 200: api.clvResponse },
+      },
+      handler: async (req) => {
+        const run = (await req.server.tenure.db((ws) => latestRun(ws.db, 'clv'))) as ModelRun<
+          ModelResult<'clv'>
+        > | null;
+        if (!run) throw tenureError('TEN_MODEL_NO_RUN', { model: 'clv' });
+        return { ...run, result: { ...run.result, top: run.result.top.slice(0, req.query.top) } };
+      },
+    }),
+  ],
+};

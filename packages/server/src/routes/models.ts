@@ -1,0 +1,154 @@
+import {
+  api,
+  models as catalog,
+  latestRun,
+  listRuns,
+  type ModelName,
+  modelNames,
+  runModel,
+  sbg,
+  survival,
+  survivalOnGrid,
+  tenureError,
+  validateModels,
+} from '@tenure/core';
+import { asClientError, problemOf } from '../plugins/problems.ts';
+import { type RouteGroup, route } from '../route.ts';
+
+/** A model name from the URL, refused (404) before any work when the catalogue lacks it. */
+function knownModel(name: string): ModelName {
+  if (!(modelNames as string[]).includes(name)) throw tenureError('TEN_MODEL_UNKNOWN', { name, known: modelNames });
+  return name as ModelName;
+}
+
+/**
+ * The lifetime models: the catalogue and its stored runs, fits as jobs (a Cox fit on a million customers takes
+ * seconds), the latest run of each model (what the dashboard shows, so a page view never refits), and the
+ * quick reads that store nothing: survival curves, sBG on typed-in counts, validation.
+ */
+export const models: RouteGroup = {
+  prefix: '/api/v1/models',
+  tag: 'models',
+  routes: [
+    route({
+      method: 'GET',
+      url: '',
+      config: { access: 'viewer' },
+      schema: { summary: 'Every model with what it implements', response: { 200: api.modelListResponse } },
+      handler: async () => ({
+        models: Object.entries(catalog).map(([id, m]) => ({ id, title: m.title, reference: m.reference })),
+      }),
+    }),
+    route({
+      method: 'GET',
+      url: '/runs',
+      config: { access: 'viewer' },
+      schema: {
+        summary: 'Stored runs, newest first, without their results',
+        querystring: api.runsQuery,
+        response: { 200: api.runsResponse },
+      },
+      handler: (req) => req.server.tenure.db(async (ws) => ({ runs: await listRuns(ws.db, req.query) })),
+    }),
+    route({
+      method: 'GET',
+      url: '/survival',
+      config: { access: 'viewer' },
+      schema: {
+        summary: 'Kaplan–Meier survival by segment with 95 % bands, medians, restricted means and the log-rank test',
+        description: 'Curves are read at `points` evenly spaced times shared by every segment. Nothing is stored.',
+        querystring: api.survivalQuery,
+        response: { 200: api.survivalResponse },
+      },
+      handler: (req) => {
+        const { points, ...query } = req.query;
+        return req.server.tenure.view(['survival', req.query], async (ws) =>
+          survivalOnGrid(await survival(ws.db, ws.config, query), points),
+        );
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/validate',
+      config: { access: 'viewer' },
+      schema: {
+        summary: 'Calibration / holdout validation: purchases (BG/NBD) and survival (sBG) predicted against actual',
+        description: 'Computed on request and cached until the data change; POST /models/validation/fit stores a run.',
+        querystring: api.validateQuery,
+        response: { 200: api.validateResponse },
+      },
+      handler: (req) =>
+        req.server.tenure.view(['validate', req.query], (ws) => validateModels(ws.db, ws.config, req.query)),
+    }),
+    route({
+      method: 'POST',
+      url: '/sbg/survivors',
+      config: { access: 'viewer' },
+      schema: {
+        summary:
+          'Fit the sBG to survivor counts (at the start, after period 1, 2, …) and project them; nothing is stored',
+        body: api.survivorsBody,
+        response: { 200: api.sbgResponse },
+      },
+      handler: async (req) => sbg(null, null, req.body),
+    }),
+    route({
+      method: 'POST',
+      url: '/:model/fit',
+      config: { access: 'analyst' },
+      schema: {
+        summary: 'Fit a model and store the run, as a job: poll GET /models/jobs/{jobId}',
+        params: api.modelParams,
+        body: api.fitBody,
+        response: { 202: api.fitJobSchema },
+      },
+      handler: async (req, reply) => {
+        const ctx = req.server.tenure;
+        const model = knownModel(req.params.model);
+        req.auditTarget = model;
+        const job = ctx.fits.create({ model });
+        void ctx
+          .db(async (ws) => {
+            job.state = 'running';
+            return runModel(ws, model, req.body);
+          })
+          .then(({ result: _, ...run }) => Object.assign(job, { state: 'done', run }))
+          .catch((e: unknown) =>
+            Object.assign(job, { state: 'failed', error: problemOf(asClientError(e, req), req.id) }),
+          );
+        return reply.code(202).send(job);
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/jobs/:jobId',
+      config: { access: 'viewer' },
+      schema: {
+        summary: 'A fit job: its state, and the stored run or the problem it ended with',
+        params: api.jobParams,
+        response: { 200: api.fitJobSchema },
+      },
+      handler: async (req) => {
+        const job = req.server.tenure.fits.get(req.params.jobId);
+        if (!job) throw tenureError('TEN_JOB_NOT_FOUND', { id: req.params.jobId });
+        return job;
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/:model/latest',
+      config: { access: 'viewer' },
+      schema: {
+        summary: "A model's latest stored run with its result (404 TEN_MODEL_NO_RUN before the first fit)",
+        params: api.modelParams,
+        response: { 200: api.latestRunResponse },
+      },
+      handler: async (req) => {
+        const model = knownModel(req.params.model);
+        const run = await req.server.tenure.db((ws) => latestRun(ws.db, model));
+        if (!run) throw tenureError('TEN_MODEL_NO_RUN', { model });
+        return run;
+      },
+    }),
+  ],
+};
