@@ -24,6 +24,13 @@ export const clickhouseSettings = {
   enable_extended_results_for_datetime_functions: 1,
   /** Timestamps are naive, as DuckDB TIMESTAMP: every conversion is in UTC, whatever the host's zone. */
   session_timezone: 'UTC',
+  /**
+   * A churn model printed as SQL (predict/gbdt/to-sql.ts) is one nested CASE per tree: megabytes of text and
+   * hundreds of thousands of AST nodes for a few hundred trees, which DuckDB takes as it comes.
+   */
+  max_query_size: '268435456',
+  max_ast_elements: '10000000',
+  max_expanded_ast_elements: '10000000',
 } as const satisfies Record<string, number | string>;
 
 /** `SETTINGS a = 1, b = 'x'` text for the settings above (constants of this module, never user input). */
