@@ -33,10 +33,11 @@ export interface Dashboard {
 }
 
 /**
- * The real thing, end to end: a demo workspace with an admin user, the server on 127.0.0.1 serving the built
- * dashboard, and Debian's chromium with a fresh profile (no cookies, no remembered language).
+ * The real thing, end to end: a demo workspace (400 customers unless asked; the purchase models need more) with
+ * an admin user, the server on 127.0.0.1 serving the built dashboard, and Debian's chromium with a fresh profile
+ * (no cookies, no remembered language).
  */
-export async function startDashboard(): Promise<Dashboard> {
+export async function startDashboard(customers = 400): Promise<Dashboard> {
   if (!existsSync(join(webDist, 'index.html'))) {
     throw new Error(`${webDist} is missing: build the dashboard first (npm run build -w @tenure/web; npm test does)`);
   }
@@ -52,7 +53,7 @@ export async function startDashboard(): Promise<Dashboard> {
   };
   try {
     ws = await initWorkspace(join(tmp, 'ws'));
-    await generateDemo(ws, { customers: 400, months: 24, seed: 11 });
+    await generateDemo(ws, { customers, months: 24, seed: 11 });
     await addUser(ws, { ...admin, role: 'admin' });
     server = await startServer(ws, { host: '127.0.0.1', port: 0, webDir: webDist });
     const url = server.url;

@@ -22,6 +22,13 @@ export const routes = {
     nav: 'nav.churnReasons',
     Page: lazy(() => import('./pages/churn-reasons/churn-reasons-page.tsx')),
   },
+  survival: { path: '/survival', nav: 'nav.survival', Page: lazy(() => import('./pages/survival/survival-page.tsx')) },
+  retention: {
+    path: '/retention',
+    nav: 'nav.retention',
+    Page: lazy(() => import('./pages/retention/retention-page.tsx')),
+  },
+  value: { path: '/value', nav: 'nav.value', Page: lazy(() => import('./pages/value/value-page.tsx')) },
   customers: {
     path: '/customers',
     nav: 'nav.customers',

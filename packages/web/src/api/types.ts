@@ -225,3 +225,106 @@ export interface ApiKey {
   created_at: string;
   revoked_at: string | null;
 }
+
+/** A fitted model's parameters and standard errors by name, log-likelihood and convergence. */
+export interface ModelFit {
+  params: Record<string, number>;
+  stderr: Record<string, number>;
+  logLik: number;
+  n: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/** A stored model run (GET /models/:model/latest); `result` is the model's own shape. */
+export interface ModelRun<R> {
+  runId: number;
+  model: string;
+  parameters: Record<string, unknown>;
+  dataWindow: { from: string | null; to: string | null };
+  createdAt: string;
+  result: R;
+}
+
+export interface FitJob {
+  jobId: string;
+  model: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  run?: Omit<ModelRun<unknown>, 'result'>;
+  error?: Problem;
+}
+
+/** GET /models/survival */
+export interface Survival {
+  unit: string;
+  asOf: string;
+  basis: string;
+  by: string[];
+  curves: {
+    segment: string;
+    n: number;
+    events: number;
+    median: { estimate: number | null; lower: number | null; upper: number | null };
+    restrictedMean: { tau: number; estimate: number; stderr: number };
+    points: { time: number; survival: number | null; lower: number | null; upper: number | null }[];
+  }[];
+  logRank: { chiSquare: number; df: number; pValue: number } | null;
+}
+
+/** The sBG fitted to one group of customers, with observed beside projected survival. */
+export interface SbgProjection {
+  unit: string;
+  fit: ModelFit;
+  curve: { period: number; survival: number; retention: number | null; observed: number | null }[];
+  lifetime: {
+    expected: number | null;
+    median: number | null;
+    del: number;
+    derl: { renewals: number; value: number }[];
+  };
+}
+
+/** A cohort's own fit, or why there is none (with its observed survival). */
+export type SbgCohort = { cohort: string; customers: number } & (
+  | SbgProjection
+  | { error: { code: string; message: string }; observed: number[] }
+);
+
+/** POST /models/sbg/survivors, and GET /models/sbg/latest's result (runs before cohorts existed have none). */
+export interface SbgResult extends SbgProjection {
+  source: 'survivors' | 'workspace';
+  asOf: string | null;
+  cohortGrain?: 'month' | 'quarter' | 'year' | null;
+  cohorts?: SbgCohort[];
+}
+
+export interface HistogramBin {
+  lower: number;
+  upper: number;
+  count: number;
+}
+
+export interface ClvCustomer {
+  customer_id: string;
+  x: number;
+  pAlive: number;
+  expectedPurchases: number;
+  expectedSpend: number;
+  clv: number;
+}
+
+/** GET /clv: the latest CLV run. */
+export type ClvRun = ModelRun<{
+  unit: string;
+  calibrationEnd: string;
+  horizonMonths: number;
+  discountRate: number;
+  margin: number;
+  bgNbd: ModelFit;
+  gammaGamma: ModelFit;
+  customers: number;
+  totalValue: number;
+  expectedAlive: number;
+  distribution?: { clv: HistogramBin[]; pAlive: HistogramBin[] };
+  top: ClvCustomer[];
+}>;

@@ -1,3 +1,5 @@
+import type { LineSeriesOption } from 'echarts/charts';
+
 /** ECharts' default palette, named so a segment's line, forecast and band share one colour. */
 export const palette = [
   '#5470c6',
@@ -26,3 +28,32 @@ export function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<strin
 /** Tooltips are HTML: user data (segment values, reasons) is escaped before it goes in. */
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/**
+ * A shaded band between two bounds, drawn as two stacked areas: the low bound (invisible), then high − low.
+ * `common` carries what the band shares with its line (name, colour, step); ids are `l:<id>` and `h:<id>`.
+ * Stacking is 'all', so the width stacks on a negative low bound too (ECharts stacks signs apart by default).
+ */
+export function bandSeries(
+  id: string,
+  low: (number | null)[],
+  high: (number | null)[],
+  common: LineSeriesOption & { color: string },
+): LineSeriesOption[] {
+  const band = {
+    ...common,
+    stack: `band:${id}`,
+    stackStrategy: 'all' as const,
+    lineStyle: { opacity: 0 },
+    silent: true,
+  };
+  return [
+    { ...band, id: `l:${id}`, data: low },
+    {
+      ...band,
+      id: `h:${id}`,
+      data: high.map((h, j) => (h === null || low[j] === null ? null : h - (low[j] as number))),
+      areaStyle: { color: common.color, opacity: 0.18 },
+    },
+  ];
+}

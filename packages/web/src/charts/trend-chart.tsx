@@ -2,7 +2,7 @@ import type { LineSeriesOption } from 'echarts/charts';
 import type { MetricRow, Unit } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Chart } from './chart.tsx';
-import { colorAt, escapeHtml, groupBy, segmentLabel } from './series.ts';
+import { bandSeries, colorAt, escapeHtml, groupBy, segmentLabel } from './series.ts';
 
 interface TooltipParam {
   seriesId?: string;
@@ -45,21 +45,15 @@ export function TrendChart({
     const last = actual.findLastIndex(Boolean);
     const joined = predicted.map((r, j) => r?.value ?? (j === last ? (actual[j]?.value ?? null) : null));
     const bound = (pick: (r: MetricRow) => number | null) => predicted.map((r) => (r ? pick(r) : null));
-    const low = bound((r) => r.ci_low);
-    const high = bound((r) => r.ci_high);
-    // 'all': stack the width on the low bound even when that bound is negative (ECharts stacks signs apart by default).
-    const band = { stack: `band:${label}`, stackStrategy: 'all' as const, lineStyle: { opacity: 0 }, silent: true };
     return [
       ...out,
       { ...common, id: `f:${label}`, data: joined, lineStyle: { type: 'dashed' } },
-      { ...common, ...band, id: `l:${label}`, data: low },
-      {
-        ...common,
-        ...band,
-        id: `h:${label}`,
-        data: high.map((h, j) => (h === null || low[j] === null ? null : h - (low[j] as number))),
-        areaStyle: { color, opacity: 0.18 },
-      },
+      ...bandSeries(
+        label,
+        bound((r) => r.ci_low),
+        bound((r) => r.ci_high),
+        common,
+      ),
     ];
   });
   const tooltipLine = (p: TooltipParam) => {

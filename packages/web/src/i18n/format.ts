@@ -43,6 +43,18 @@ export function formatValue(lang: Lang, unit: Unit, value: number | null | undef
 export const formatNumber = (lang: Lang, value: number | null | undefined, digits = 1) =>
   missing(value) ? '–' : numberFormat(lang, { maximumFractionDigits: digits }).format(value);
 
+/**
+ * A p-value as journals print it: four decimals, and below 0.0001 only that bound (a test on thousands of
+ * customers easily gives 1e-40, which no reader needs spelt out).
+ * @example formatP('en', 0.01234) // 'p = 0.0123'; formatP('en', 3e-12) // 'p < 0.0001'
+ */
+export const formatP = (lang: Lang, p: number | null | undefined) =>
+  missing(p)
+    ? '–'
+    : p < 1e-4
+      ? `p < ${numberFormat(lang, { minimumFractionDigits: 4 }).format(1e-4)}`
+      : `p = ${numberFormat(lang, { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(p)}`;
+
 /** A number with its sign: `+1.2`, `−0.4`, `0`. */
 export const formatSigned = (lang: Lang, value: number, digits = 1) =>
   numberFormat(lang, {

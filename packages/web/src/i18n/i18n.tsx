@@ -9,6 +9,7 @@ import { type Dictionary, en, type MessageKey } from './en.ts';
 import {
   formatDate,
   formatNumber,
+  formatP,
   formatPeriod,
   formatSigned,
   formatSignedPercent,
@@ -61,6 +62,7 @@ function makeI18n(lang: Lang, currency: string | undefined) {
     fmt: {
       value: (unit: Unit, v: number | null | undefined) => formatValue(lang, unit, v, currency),
       number: (v: number | null | undefined, digits?: number) => formatNumber(lang, v, digits),
+      p: (v: number | null | undefined) => formatP(lang, v),
       signed: (v: number, digits?: number) => formatSigned(lang, v, digits),
       signedPercent: (share: number) => formatSignedPercent(lang, share),
       date: (s: string | null | undefined, withTime?: boolean) => formatDate(lang, s, withTime),

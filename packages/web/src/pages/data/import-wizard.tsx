@@ -2,13 +2,13 @@ import { Alert, Button, Flex, Progress, Select, Steps, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../api/resources.ts';
-import type { ImportSummary } from '../../api/types.ts';
+import type { ImportJob, ImportSummary } from '../../api/types.ts';
 import { useAction } from '../../api/use-action.ts';
+import { useJob } from '../../api/use-job.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ImportPreview } from './import-preview.tsx';
 import { ImportResult } from './import-result.tsx';
-import { useImportJob } from './use-import-job.ts';
 
 /**
  * The upload as multipart. The fields come before the file: the server reads the stream in order and must know
@@ -31,7 +31,7 @@ export function ImportWizard() {
   const [preview, setPreview] = useState<ImportSummary>();
   const [jobId, setJobId] = useState<string>();
   const action = useAction();
-  const { job, error: jobError } = useImportJob(jobId);
+  const { job, error: jobError } = useJob<ImportJob>(jobId && `/api/v1/imports/${encodeURIComponent(jobId)}`);
 
   const runPreview = (f: File) =>
     action.run(async () =>

@@ -1,0 +1,31 @@
+import { useEffect, useRef, useState } from 'react';
+import { api } from './client.ts';
+import type { FitJob } from './types.ts';
+import { useAction } from './use-action.ts';
+import { useJob } from './use-job.ts';
+
+/**
+ * Fit a model on the server (a job: fits on large data take seconds) and call `onDone` once the run is stored,
+ * so the page reloads the latest run. `problem` is why starting or finishing the fit failed.
+ * @example const fit = useFit('clv', latest.reload); fit.start({ horizonMonths: 12 })
+ */
+export function useFit(model: string, onDone: () => void) {
+  const action = useAction();
+  const [jobId, setJobId] = useState<string>();
+  const { job, error } = useJob<FitJob>(jobId && `/api/v1/models/jobs/${encodeURIComponent(jobId)}`);
+  // The latest callback, without restarting the effect when the page re-renders with a new one.
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(() => {
+    if (job?.state === 'done') done.current();
+  }, [job?.state]);
+  return {
+    start: (options: Record<string, unknown>) =>
+      action.run(async () => {
+        setJobId(undefined);
+        setJobId((await api.post<FitJob>(`/api/v1/models/${model}/fit`, { json: options })).jobId);
+      }),
+    running: action.busy || job?.state === 'queued' || job?.state === 'running',
+    problem: action.error ?? error ?? job?.error,
+  };
+}

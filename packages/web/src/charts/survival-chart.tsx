@@ -1,0 +1,80 @@
+import type { LineSeriesOption } from 'echarts/charts';
+import type { Survival } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Chart } from './chart.tsx';
+import { bandSeries, colorAt, escapeHtml } from './series.ts';
+
+interface TooltipParam {
+  seriesId?: string;
+  marker?: string;
+  dataIndex: number;
+}
+
+/**
+ * Kaplan–Meier curves, one step line per segment inside its shaded 95 % band. Every curve is read at the same
+ * times (GET /models/survival), so they share a category axis; a curve stops where its data end.
+ */
+export function SurvivalChart({ data, label }: { data: Survival; label: (segment: string) => string }) {
+  const { t, fmt, term } = useI18n();
+  const times = data.curves[0]?.points.map((p) => p.time) ?? [];
+  const series: LineSeriesOption[] = data.curves.flatMap((c, i) => {
+    const common = {
+      name: label(c.segment),
+      color: colorAt(i),
+      type: 'line' as const,
+      step: 'end' as const,
+      showSymbol: false,
+    };
+    return [
+      { ...common, id: `s:${i}`, data: c.points.map((p) => p.survival) },
+      ...bandSeries(
+        String(i),
+        c.points.map((p) => p.lower),
+        c.points.map((p) => p.upper),
+        common,
+      ),
+    ];
+  });
+  const line = (p: TooltipParam) => {
+    const [kind, i] = (p.seriesId ?? '').split(':');
+    const c = data.curves[Number(i)];
+    const point = c?.points[p.dataIndex];
+    if (kind !== 's' || !c || point?.survival === null || point === undefined) return '';
+    const band =
+      point.lower === null ? '' : ` (${fmt.value('ratio', point.lower)} – ${fmt.value('ratio', point.upper)})`;
+    return `<div>${p.marker ?? ''} ${escapeHtml(label(c.segment))}: <b>${fmt.value('ratio', point.survival)}</b>${band}</div>`;
+  };
+  const unit = term('timeUnit', data.unit);
+  return (
+    <Chart
+      testId="survival-chart"
+      option={{
+        grid: { left: 64, right: 24, top: 40, bottom: 48 },
+        legend: { type: 'scroll', top: 0, data: data.curves.map((c) => label(c.segment)) },
+        tooltip: {
+          trigger: 'axis',
+          formatter: (ps: unknown) => {
+            const list = ps as TooltipParam[];
+            return `${unit} ${fmt.number(times[list[0]?.dataIndex ?? 0], 1)}${list.map(line).join('')}`;
+          },
+        },
+        xAxis: {
+          type: 'category',
+          name: t('survival.time', { unit }),
+          nameLocation: 'middle',
+          nameGap: 28,
+          data: times.map((x) => fmt.number(x, 1)),
+          boundaryGap: false,
+        },
+        yAxis: {
+          type: 'value',
+          min: 0,
+          max: 1,
+          name: t('survival.share'),
+          axisLabel: { formatter: (v: number) => fmt.value('ratio', v) },
+        },
+        series,
+      }}
+    />
+  );
+}
