@@ -60,7 +60,12 @@ export default function RetentionPage() {
               ]}
             />
           )}
-          <FitButton fit={fit} options={run?.parameters ?? { cohort: 'year' }} fitted={!!run} />
+          {/* A run on typed-in counts (the CLI's --survivors) is not what this page projects: refit on the workspace. */}
+          <FitButton
+            fit={fit}
+            options={run?.result.source === 'workspace' ? run.parameters : { cohort: 'year' }}
+            fitted={!!run}
+          />
         </>
       }
     >
