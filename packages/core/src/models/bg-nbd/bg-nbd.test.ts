@@ -119,6 +119,12 @@ describe('BG/NBD likelihood and predictions', () => {
     }
   });
 
+  it('E[Y(t)] stays finite and continuous when a and b are huge (a fit that pins the dropout probability)', () => {
+    const at = (s: number) => expectedPurchases({ r: 0.5, alpha: 5, a: 0.8 * s, b: 2.4 * s }, 39, 2, 30, 38);
+    for (const s of [1e4, 1e6, 1e9]) expect(Number.isFinite(at(s))).toBe(true);
+    expectClose(at(1e9), at(1e4), 1e-4, 'limit');
+  });
+
   it('P(alive) is 1 without repeat purchases and falls with time since the last one', () => {
     expect(pAlive(params, 0, 0, 38.86)).toBe(1);
     expect(pAlive(params, 3, 30, 38.86)).toBeGreaterThan(pAlive(params, 3, 10, 38.86));

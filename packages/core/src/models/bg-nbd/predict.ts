@@ -35,6 +35,11 @@ export function expectedPurchases(p: BgNbdParams, t: number, x: number, tx: numb
   if (t <= 0) return 0;
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
-  const bracket = 1 - (1 - z) ** (a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  const euler = 1 - (1 - z) ** (a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  // With very large a and b (a dropout probability that hardly varies across customers) Euler's form is 0 · ∞;
+  // the original series then converges fast, its terms shrinking like (r + x) · b/(a + b) · z.
+  const bracket = Number.isFinite(euler)
+    ? euler
+    : 1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z);
   return ((a + b + x - 1) / (a - 1)) * bracket * pAlive(p, x, tx, T);
 }
