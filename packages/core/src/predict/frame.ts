@@ -86,3 +86,34 @@ export function subset<F extends Frame>(frame: F, index: ArrayLike<number>): F {
     });
   return out as F;
 }
+
+/** Frames with the same features, one after the other. */
+export function concat(frames: LabelledFrame[]): LabelledFrame {
+  const first = frames[0]!;
+  const join = (j: number): Column => {
+    if (first.columns[j] instanceof Float64Array) {
+      const out = new Float64Array(frames.reduce((n, f) => n + f.rows, 0));
+      let o = 0;
+      for (const f of frames) {
+        out.set(f.columns[j] as Float64Array, o);
+        o += f.rows;
+      }
+      return out;
+    }
+    return frames.flatMap((f) => f.columns[j] as string[]);
+  };
+  const label = new Float64Array(frames.reduce((n, f) => n + f.rows, 0));
+  let offset = 0;
+  for (const f of frames) {
+    label.set(f.label, offset);
+    offset += f.rows;
+  }
+  return {
+    rows: label.length,
+    features: first.features,
+    columns: first.features.map((_, j) => join(j)),
+    ids: frames.flatMap((f) => f.ids),
+    asOf: frames.flatMap((f) => f.asOf),
+    label,
+  };
+}

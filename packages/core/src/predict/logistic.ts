@@ -1,8 +1,9 @@
 /**
  * The baseline: L2-penalised logistic regression (le Cessie & van Houwelingen 1992), minimising
  *   (1/n) Σ [log(1 + e^{m_i}) − y_i m_i] + (λ / 2n) ‖β‖²,   m_i = β₀ + Σ_j β_j x_ij   (intercept not penalised)
- * by BFGS (stats/bfgs.ts). Numeric features are standardised, a missing value is imputed with the mean and
- * flagged by an indicator term; categories are one-hot terms. Every term keeps its training mean, so a
+ * by BFGS (stats/bfgs.ts). Numeric features are standardised and capped at ±5 standard deviations (a heavy
+ * tail, such as a usage trend of +1,700 %, would otherwise decide the fit), a missing value is imputed with
+ * the mean and flagged by an indicator term; categories are one-hot terms. Every term keeps its training mean, so a
  * prediction's feature contributions are exact Shapley values of the linear margin, φ_j = β_j (x_j − E[x_j])
  * (Lundberg & Lee 2017, Corollary 1), and they sum to the margin minus the mean margin.
  */
@@ -29,12 +30,15 @@ export interface LogisticModel {
   converged: boolean;
 }
 
+/** Standardised values are capped at ± this many standard deviations. */
+const CAP = 5;
+
 /** The value of a term for one row (the design matrix, one cell). */
 export function termValue(t: Term, col: Float64Array | string[], r: number): number {
   if (t.kind === 'level') return (col as string[])[r] === t.level ? 1 : 0;
   const x = (col as Float64Array)[r]!;
   if (t.kind === 'missing') return Number.isNaN(x) ? 1 : 0;
-  return Number.isNaN(x) ? 0 : (x - t.center) / t.scale;
+  return Number.isNaN(x) ? 0 : Math.min(CAP, Math.max(-CAP, (x - t.center) / t.scale));
 }
 
 function designTerms(frame: Frame): Term[] {
@@ -147,7 +151,8 @@ export function logisticTerms(model: LogisticModel, column: (name: string) => Sq
         ? sql`CASE WHEN ${col} = ${t.level} THEN 1 ELSE 0 END`
         : t.kind === 'missing'
           ? sql`CASE WHEN ${col} IS NULL THEN 1 ELSE 0 END`
-          : sql`coalesce((${col} - ${doubleLiteral(t.center)}) / ${doubleLiteral(t.scale)}, 0)`;
+          : // CASE, not coalesce: DuckDB's greatest/least skip NULLs, so a missing value would become the cap.
+            sql`CASE WHEN ${col} IS NULL THEN 0 ELSE greatest(${doubleLiteral(-CAP)}, least(${doubleLiteral(CAP)}, (${col} - ${doubleLiteral(t.center)}) / ${doubleLiteral(t.scale)})) END`;
     return sql`${doubleLiteral(t.coef)} * ${value}`;
   });
   return [doubleLiteral(model.intercept), ...terms];

@@ -14,96 +14,135 @@ import { applyBins, BINS } from './bin.ts';
 import type { GbdtModel } from './boost.ts';
 import { type CompiledTree, compileTree, type Tree } from './tree.ts';
 
-/** The unique features on the current path: feature d, zero fraction z, one fraction o and weight w. */
-interface Path {
-  d: number[];
-  z: number[];
-  o: number[];
-  w: number[];
-}
+/**
+ * The paths of every recursion level in flat arrays, as the reference implementation (shap's tree_shap.h)
+ * keeps them: the path of a level with l + 1 elements starts where its parent's ends, so a copy per level
+ * and no allocation. Feature d, zero fraction z, one fraction o and weight w per element.
+ */
+class Paths {
+  readonly d: Int32Array;
+  readonly z: Float64Array;
+  readonly o: Float64Array;
+  readonly w: Float64Array;
+  constructor(maxDepth: number) {
+    const size = ((maxDepth + 2) * (maxDepth + 3)) / 2;
+    this.d = new Int32Array(size);
+    this.z = new Float64Array(size);
+    this.o = new Float64Array(size);
+    this.w = new Float64Array(size);
+  }
 
-const copy = (m: Path): Path => ({ d: [...m.d], z: [...m.z], o: [...m.o], w: [...m.w] });
+  /** EXTEND: add feature pi with fractions pz, po as element l of the path at `at`. */
+  extend(at: number, l: number, pz: number, po: number, pi: number): void {
+    const { w } = this;
+    this.d[at + l] = pi;
+    this.z[at + l] = pz;
+    this.o[at + l] = po;
+    w[at + l] = l === 0 ? 1 : 0;
+    for (let i = l - 1; i >= 0; i--) {
+      w[at + i + 1]! += (po * w[at + i]! * (i + 1)) / (l + 1);
+      w[at + i] = (pz * w[at + i]! * (l - i)) / (l + 1);
+    }
+  }
 
-function extend(m: Path, pz: number, po: number, pi: number): void {
-  const l = m.d.length;
-  m.d.push(pi);
-  m.z.push(pz);
-  m.o.push(po);
-  m.w.push(l === 0 ? 1 : 0);
-  for (let i = l - 1; i >= 0; i--) {
-    m.w[i + 1]! += (po * m.w[i]! * (i + 1)) / (l + 1);
-    m.w[i] = (pz * m.w[i]! * (l - i)) / (l + 1);
+  /** UNWIND: remove element i from the path at `at`, whose last element is l. */
+  unwind(at: number, l: number, i: number): void {
+    const { w } = this;
+    const o = this.o[at + i]!;
+    const z = this.z[at + i]!;
+    let n = w[at + l]!;
+    for (let j = l - 1; j >= 0; j--) {
+      if (o !== 0) {
+        const t = w[at + j]!;
+        w[at + j] = (n * (l + 1)) / ((j + 1) * o);
+        n = t - (w[at + j]! * z * (l - j)) / (l + 1);
+      } else w[at + j] = (w[at + j]! * (l + 1)) / (z * (l - j));
+    }
+    for (let j = i; j < l; j++) {
+      this.d[at + j] = this.d[at + j + 1]!;
+      this.z[at + j] = this.z[at + j + 1]!;
+      this.o[at + j] = this.o[at + j + 1]!;
+    }
+  }
+
+  /** Σ of the weights UNWIND(i) would leave, without changing the path. */
+  unwoundSum(at: number, l: number, i: number): number {
+    const { w } = this;
+    const o = this.o[at + i]!;
+    const z = this.z[at + i]!;
+    let total = 0;
+    let n = w[at + l]!;
+    for (let j = l - 1; j >= 0; j--) {
+      if (o !== 0) {
+        const t = (n * (l + 1)) / ((j + 1) * o);
+        total += t;
+        n = w[at + j]! - (t * z * (l - j)) / (l + 1);
+      } else total += (w[at + j]! * (l + 1)) / (z * (l - j));
+    }
+    return total;
   }
 }
 
-function unwind(m: Path, i: number): void {
-  const l = m.d.length - 1;
-  const { o, z } = { o: m.o[i]!, z: m.z[i]! };
-  let n = m.w[l]!;
-  for (let j = l - 1; j >= 0; j--) {
-    if (o !== 0) {
-      const t = m.w[j]!;
-      m.w[j] = (n * (l + 1)) / ((j + 1) * o);
-      n = t - (m.w[j]! * z * (l - j)) / (l + 1);
-    } else m.w[j] = (m.w[j]! * (l + 1)) / (z * (l - j));
+/** RECURSE of Algorithm 2 at node j; the parent's path is at `from` with last element `pl` (−1 at the root). */
+function recurse(
+  t: Tree,
+  goesLeft: (k: number) => boolean,
+  phi: Float64Array,
+  P: Paths,
+  j: number,
+  from: number,
+  pl: number,
+  pz: number,
+  po: number,
+  pi: number,
+): void {
+  const at = from + pl + 1;
+  for (let i = 0; i <= pl; i++) {
+    P.d[at + i] = P.d[from + i]!;
+    P.z[at + i] = P.z[from + i]!;
+    P.o[at + i] = P.o[from + i]!;
+    P.w[at + i] = P.w[from + i]!;
   }
-  for (let j = i; j < l; j++) {
-    m.d[j] = m.d[j + 1]!;
-    m.z[j] = m.z[j + 1]!;
-    m.o[j] = m.o[j + 1]!;
+  let l = pl + 1;
+  P.extend(at, l, pz, po, pi);
+  const f = t.feature[j]!;
+  if (f < 0) {
+    const v = t.value[j]!;
+    for (let i = 1; i <= l; i++) phi[P.d[at + i]!]! += P.unwoundSum(at, l, i) * (P.o[at + i]! - P.z[at + i]!) * v;
+    return;
   }
-  m.d.pop();
-  m.z.pop();
-  m.o.pop();
-  m.w.pop();
+  const left = goesLeft(j);
+  const hot = left ? t.left[j]! : t.right[j]!;
+  const cold = left ? t.right[j]! : t.left[j]!;
+  let iz = 1;
+  let io = 1;
+  for (let k = 1; k <= l; k++) {
+    if (P.d[at + k] !== f) continue;
+    iz = P.z[at + k]!;
+    io = P.o[at + k]!;
+    P.unwind(at, l, k);
+    l--;
+    break;
+  }
+  const r = t.cover[j]!;
+  recurse(t, goesLeft, phi, P, hot, at, l, (iz * t.cover[hot]!) / r, io, f);
+  recurse(t, goesLeft, phi, P, cold, at, l, (iz * t.cover[cold]!) / r, 0, f);
 }
 
-/** Σ of the weights UNWIND(m, i) would leave, without changing m. */
-function unwoundSum(m: Path, i: number): number {
-  const l = m.d.length - 1;
-  const { o, z } = { o: m.o[i]!, z: m.z[i]! };
-  let total = 0;
-  let n = m.w[l]!;
-  for (let j = l - 1; j >= 0; j--) {
-    if (o !== 0) {
-      const t = (n * (l + 1)) / ((j + 1) * o);
-      total += t;
-      n = m.w[j]! - (t * z * (l - j)) / (l + 1);
-    } else total += (m.w[j]! * (l + 1)) / (z * (l - j));
-  }
-  return total;
+/** Depth of a tree (a lone leaf has depth 0). */
+function depthOf(t: Tree, k = 0): number {
+  return t.feature[k]! < 0 ? 0 : 1 + Math.max(depthOf(t, t.left[k]!), depthOf(t, t.right[k]!));
 }
 
 /**
  * Add one tree's Shapley values for one row into `phi` (indexed by feature). `goesLeft(k)` says where the row
- * goes at internal node k.
+ * goes at internal node k. `paths` may be shared between calls on trees no deeper than it was made for.
  *
  * @example
  * treeShap(tree, (k) => row[tree.feature[k]] <= tree.threshold[k], phi);
  */
-export function treeShap(t: Tree, goesLeft: (k: number) => boolean, phi: Float64Array): void {
-  const recurse = (j: number, parent: Path, pz: number, po: number, pi: number) => {
-    const m = copy(parent);
-    extend(m, pz, po, pi);
-    const f = t.feature[j]!;
-    if (f < 0) {
-      for (let i = 1; i < m.d.length; i++) phi[m.d[i]!]! += unwoundSum(m, i) * (m.o[i]! - m.z[i]!) * t.value[j]!;
-      return;
-    }
-    const [hot, cold] = goesLeft(j) ? [t.left[j]!, t.right[j]!] : [t.right[j]!, t.left[j]!];
-    let iz = 1;
-    let io = 1;
-    const k = m.d.indexOf(f, 1);
-    if (k > 0) {
-      iz = m.z[k]!;
-      io = m.o[k]!;
-      unwind(m, k);
-    }
-    const r = t.cover[j]!;
-    recurse(hot, m, (iz * t.cover[hot]!) / r, io, f);
-    recurse(cold, m, (iz * t.cover[cold]!) / r, 0, f);
-  };
-  recurse(0, { d: [], z: [], o: [], w: [] }, 1, 1, -1);
+export function treeShap(t: Tree, goesLeft: (k: number) => boolean, phi: Float64Array, paths?: Paths): void {
+  recurse(t, goesLeft, phi, paths ?? new Paths(depthOf(t)), 0, 0, -1, 1, 1, -1);
 }
 
 /** A tree's expected output over its training rows: Σ leaves cover/root cover × value. */
@@ -134,12 +173,13 @@ export function gbdtShap(model: GbdtModel, frame: Frame): ShapValues {
   const values = new Float64Array(b.rows * F);
   const compiled: CompiledTree[] = model.trees.map((t) => compileTree(t, model.bins));
   const phi = new Float64Array(F);
+  const paths = new Paths(Math.max(0, ...model.trees.map((t) => depthOf(t))));
   for (let r = 0; r < b.rows; r++) {
     phi.fill(0);
     const base = r * F;
     model.trees.forEach((t, i) => {
       const c = compiled[i]!;
-      treeShap(t, (k) => c.lut[k * BINS + b.data[base + c.feature[k]!]!] === 1, phi);
+      treeShap(t, (k) => c.lut[k * BINS + b.data[base + c.feature[k]!]!] === 1, phi, paths);
     });
     values.set(phi, base);
   }

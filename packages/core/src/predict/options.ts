@@ -1,0 +1,65 @@
+/**
+ * The options of training, evaluation and scoring, as one zod schema: the CLI builds an object from its
+ * flags and the API from its request, and a bad value gets TEN_MODEL_BAD_OPTION naming the option from either
+ * (the same code as the lifetime models' options).
+ */
+import { z } from 'zod';
+import { tenureError } from '../errors.ts';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const predictOptionsSchema = z
+  .object({
+    classifier: z.enum(['gbdt', 'logistic']),
+    /** snapshots: point-in-time features of event data; static: one customer table with a churned flag. */
+    mode: z.enum(['auto', 'snapshots', 'static']),
+    /** A file of customer ids to hold out as the test set. */
+    testIds: z.string().min(1),
+    /** The day features are computed at (scoring) or the backtest's test snapshot (evaluation). */
+    asOf: day,
+    /** Churn within this many days after a snapshot is the label. */
+    horizonDays: z.number().int().min(7).max(730),
+    /** Monthly training snapshots. */
+    snapshots: z.number().int().min(1).max(36),
+    gbdt: z
+      .object({
+        trees: z.number().int().min(1).max(10_000),
+        learningRate: z.number().gt(0).max(1),
+        maxDepth: z.number().int().min(1).max(16),
+        maxLeaves: z.number().int().min(0).max(65_536),
+        minChildWeight: z.number().min(0),
+        lambda: z.number().min(0),
+        gamma: z.number().min(0),
+        catSmooth: z.number().min(0),
+        earlyStoppingRounds: z.number().int().min(0),
+        threads: z.number().int().min(1).max(256),
+      })
+      .partial()
+      .strict(),
+    /** L2 penalty of the logistic baseline. */
+    lambda: z.number().min(0),
+  })
+  .partial()
+  .strict();
+
+export type PredictOptions = z.infer<typeof predictOptionsSchema>;
+
+/**
+ * Check options; the first problem becomes TEN_MODEL_BAD_OPTION.
+ *
+ * @example
+ * parsePredictOptions({ horizonDays: 90, snapshots: 6 });
+ */
+export function parsePredictOptions(input: unknown): PredictOptions {
+  const r = predictOptionsSchema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const path = issue.path.map(String);
+  const value = path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], input);
+  const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : null;
+  throw tenureError('TEN_MODEL_BAD_OPTION', {
+    option: unknownKeys ? 'option' : path.join('.') || 'options',
+    value: unknownKeys ?? (value === undefined ? '' : String(value)),
+    expected: issue.message,
+  });
+}
