@@ -8,6 +8,7 @@ import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
 import { keys } from './commands/keys.ts';
 import { metrics } from './commands/metrics.ts';
+import { model } from './commands/model.ts';
 import { models } from './commands/models.ts';
 import { quality } from './commands/quality.ts';
 import { rejects } from './commands/rejects.ts';
@@ -36,6 +37,7 @@ const commands: CommandModule[] = [
   survival,
   clv,
   models,
+  model,
   serve,
   users,
   keys,

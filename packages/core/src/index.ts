@@ -43,6 +43,7 @@ export { metrics } from './metrics/index.ts';
 export type { MetricQuery } from './metrics/query.ts';
 export { forecastRows } from './metrics/trend.ts';
 export * from './models/index.ts';
+export * from './predict/index.ts';
 export { type Page, type PageQuery, pageOf } from './paging.ts';
 export { assessQuality, type QualityReport } from './quality/index.ts';
 export { ErrorReport } from './report.ts';

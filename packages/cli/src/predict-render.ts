@@ -1,0 +1,68 @@
+/**
+ * Human renderings of churn training, backtests, scores and explanations; --json prints the data instead.
+ */
+import type { BacktestResult, Evaluation, Importance, TrainResult } from '@tenure/core';
+import { table } from './output.ts';
+
+const f4 = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(4));
+const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+
+function measures(rows: [string, Evaluation | null | undefined][]): string {
+  return table(
+    ['rows', 'n', 'churned', 'ROC AUC', 'PR AUC', 'log loss', 'Brier', 'lift@10 %', 'capture@10 %'],
+    rows
+      .filter((r): r is [string, Evaluation] => !!r[1])
+      .map(([name, e]) => [
+        name,
+        e.rows,
+        e.churned,
+        f4(e.rocAuc),
+        f4(e.prAuc),
+        f4(e.logLoss),
+        f4(e.brier),
+        e.liftAt10.toFixed(2),
+        pct(e.captureAt10),
+      ]),
+  );
+}
+
+const importance = (list: Importance[]) =>
+  table(
+    ['feature', 'mean |SHAP|', 'share'],
+    list.slice(0, 12).map((i) => [i.feature, f4(i.meanAbsShap), pct(i.share)]),
+  );
+
+export function trainText(runId: number, r: TrainResult): string {
+  const m = r.metrics;
+  const trees = m.trees === null ? '' : ` · ${m.trees} trees`;
+  return `Churn model (${m.classifier}, ${m.mode}${trees}) stored as run ${runId} in ${m.seconds.toFixed(1)} s
+${measures([
+  ['validation', r.validation],
+  ['test', r.test],
+  ['baseline validation', r.baseline?.validation],
+  ['baseline test', r.baseline?.test],
+])}
+
+Most important features
+${importance(r.importance)}`;
+}
+
+export function backtestText(runId: number, r: BacktestResult): string {
+  const curve = table(
+    ['predicted', 'customers', 'mean predicted', 'observed'],
+    r.model.calibration
+      .filter((b) => b.count)
+      .map((b) => [`${pct(b.from)}–${pct(b.to)}`, b.count, pct(b.meanPredicted), pct(b.observedRate)]),
+  );
+  return `Backtest (run ${runId}): trained on ${r.trainSnapshots.join(', ')}; tested at ${r.testDate}, churn within ${r.horizonDays} days
+${measures([
+  ['model', r.model],
+  ['logistic baseline', r.baseline],
+])}
+
+Calibration at the test snapshot
+${curve}
+
+Most important features
+${importance(r.importance)}`;
+}
