@@ -20,6 +20,8 @@ const f = (v: number | null | undefined, digits = 4) =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(digits)).toString();
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(100 * v).toFixed(1)} %`);
 const p = (v: number) => (v < 1e-4 ? '< 0.0001' : v.toFixed(4));
+/** "p = 0.0123" or "p < 0.0001" in running text. */
+const pIs = (v: number) => (v < 1e-4 ? p(v) : `= ${p(v)}`);
 
 /** Parameters with standard errors, then log-likelihood, iterations and convergence. */
 function fitTable(fit: ModelFit): string {
@@ -54,7 +56,7 @@ function survivalText(r: ModelResult<'km'>): string {
     ]),
   );
   const lr = r.logRank
-    ? `\nLog-rank test across ${r.by.join(', ')}: χ² = ${f(r.logRank.chiSquare)} on ${r.logRank.df} df, p = ${p(r.logRank.pValue)}`
+    ? `\nLog-rank test across ${r.by.join(', ')}: χ² = ${f(r.logRank.chiSquare)} on ${r.logRank.df} df, p ${pIs(r.logRank.pValue)}`
     : '';
   return `Survival (Kaplan–Meier, ${r.basis} basis, as of ${r.asOf})\n\n${summary}\n\nS(t) with 95 % bands\n${curve}${lr}`;
 }
