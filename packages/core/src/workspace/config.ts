@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tenureError } from '../errors.ts';
+import { defaultPredictionConfig, predictionConfigSchema } from '../predict/config.ts';
 import { ErrorReport } from '../report.ts';
 
 const isTimeZone = (tz: string) => {
@@ -41,6 +42,8 @@ export const configSchema = z
     gross_margin: z.number().gt(0).max(1).default(0.7),
     /** Customer columns that may be used to break metrics down (canonical segments and imported attributes). */
     dimensions: z.array(identifier).default(['region', 'product_line', 'customer_type', 'channel']),
+    /** Churn prediction: horizon, risk tiers, alert rules and webhooks (predict/config.ts). */
+    prediction: predictionConfigSchema.default(defaultPredictionConfig),
   })
   .strict();
 

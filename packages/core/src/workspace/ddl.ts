@@ -1,4 +1,5 @@
 import { accessTables } from '../access/tables.ts';
+import { predictTables } from '../predict/tables.ts';
 import { type Entity, type EntityName, entities, type FieldType } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 
@@ -54,7 +55,7 @@ export const bookkeeping: Sql[] = [
 ];
 
 export function allDdl(): Sql[] {
-  return [...Object.values(entities).map(createEntityTable), ...bookkeeping, ...accessTables];
+  return [...Object.values(entities).map(createEntityTable), ...bookkeeping, ...accessTables, ...predictTables];
 }
 
 export const SCHEMA_VERSION = '1';

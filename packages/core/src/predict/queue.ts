@@ -1,0 +1,121 @@
+/**
+ * The retention queue and one customer's stored score, read from the latest scoring's rows in `scores`
+ * (score.ts writes them): what the API and the dashboard show between scorings, without scoring again.
+ * Reason texts are given in one language, the caller's.
+ */
+import { presentDimensions } from '../customers/columns.ts';
+import { tenureError } from '../errors.ts';
+import { type Page, type PageQuery, pageOf } from '../paging.ts';
+import { type Sql, sql } from '../sql/sql.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import type { Tier } from './alerts/rules.ts';
+import type { Reason, Text } from './reasons.ts';
+import type { NotWorth } from './value.ts';
+
+export type Lang = keyof Text;
+
+/** A reason with its text in one language. */
+export type ReasonIn = Omit<Reason, 'text'> & { text: string };
+
+export interface RiskRow {
+  customer_id: string;
+  name: string | null;
+  as_of: string;
+  probability: number;
+  tier: Tier;
+  clv: number | null;
+  expected_loss: number | null;
+  /** False for customers not worth retaining (`flag` says why). */
+  retain: boolean;
+  flag: NotWorth | null;
+  /** The top reasons stored with the score (empty beyond the riskiest REASON_ROWS). */
+  reasons: ReasonIn[];
+}
+
+export interface AtRiskQuery extends PageQuery {
+  tier?: Tier[];
+  /** Declared dimension → accepted values. */
+  filter?: Record<string, string[]>;
+  /** Only customers with this feature among their reasons. */
+  reason?: string;
+  /** Include customers not worth retaining (left out by default: they are not in the retention queue). */
+  all?: boolean;
+  lang?: Lang;
+}
+
+export type AtRiskPage = Page<RiskRow> & { runId: number | null; asOf: string | null };
+
+type Stored = Omit<RiskRow, 'reasons'> & { reasons: string | null };
+
+/**
+ * A reason with its text in one language.
+ *
+ * @example
+ * reasonIn(reason, 'zh-CN').text; // '近 30 天用量下降 60%'
+ */
+export const reasonIn = (r: Reason, lang: Lang): ReasonIn => ({ ...r, text: r.text[lang] });
+
+const inLanguage = (json: string | null, lang: Lang): ReasonIn[] =>
+  (json ? (JSON.parse(json) as Reason[]) : []).map((r) => reasonIn(r, lang));
+
+const COLUMNS = sql`s.customer_id, c.name, strftime(s.as_of, '%Y-%m-%d') AS as_of, s.probability, s.tier, s.clv,
+  s.expected_loss, s.retain, s.flag, s.reasons`;
+
+/** The latest scoring run with rows, or null before the first scoring. */
+async function latestScoring(ws: Workspace): Promise<{ runId: number; asOf: string } | null> {
+  const [r] = await ws.db.all<{ run_id: number | null; as_of: string | null }>(sql`
+    SELECT run_id, strftime(max(as_of), '%Y-%m-%d') AS as_of FROM scores
+    WHERE run_id = (SELECT max(run_id) FROM scores) GROUP BY run_id`);
+  return r?.run_id ? { runId: r.run_id, asOf: r.as_of! } : null;
+}
+
+/**
+ * Scored customers by expected loss, largest first (customers without a CLV after them, by probability).
+ * Dimension names are checked like customer search's (TEN_METRIC_UNKNOWN_SEGMENT).
+ *
+ * @example
+ * const page = await atRisk(ws, { tier: ['critical', 'high'], filter: { region: ['north'] }, lang: 'zh-CN' });
+ */
+export async function atRisk(ws: Workspace, q: AtRiskQuery = {}): Promise<AtRiskPage> {
+  const p = pageOf(q);
+  const filter = q.filter ?? {};
+  const dims = await presentDimensions(ws);
+  const unknown = Object.keys(filter).find((d) => !dims.includes(d));
+  if (unknown) throw tenureError('TEN_METRIC_UNKNOWN_SEGMENT', { segment: unknown, known: dims });
+  const run = await latestScoring(ws);
+  if (!run) return { total: 0, page: p.page, pageSize: p.pageSize, runId: null, asOf: null, rows: [] };
+  const conds: Sql[] = [sql`s.run_id = ${run.runId}`];
+  if (!q.all) conds.push(sql`s.retain`);
+  if (q.tier?.length) conds.push(sql`s.tier IN (SELECT unnest(${q.tier}))`);
+  if (q.reason) conds.push(sql`list_contains(json_extract_string(s.reasons, '$[*].feature'), ${q.reason})`);
+  for (const [dim, values] of Object.entries(filter))
+    conds.push(sql`CAST(${sql.id('c', dim)} AS VARCHAR) IN (SELECT unnest(${values}))`);
+  const rows = await ws.db.all<Stored & { _total: number }>(sql`
+    SELECT ${COLUMNS}, count(*) OVER () AS _total
+    FROM scores s JOIN customers c ON c.customer_id = s.customer_id
+    WHERE ${sql.join(conds, sql` AND `)}
+    ORDER BY s.expected_loss DESC NULLS LAST, s.probability DESC, s.customer_id
+    LIMIT ${p.limit} OFFSET ${p.offset}`);
+  return {
+    total: rows[0]?._total ?? 0,
+    page: p.page,
+    pageSize: p.pageSize,
+    ...run,
+    rows: rows.map(({ _total, ...r }) => ({ ...r, reasons: inLanguage(r.reasons, q.lang ?? 'en') })),
+  };
+}
+
+/**
+ * One customer's row of the latest scoring, or null when they were not scored then (or never).
+ *
+ * @example
+ * (await customerScore(ws, 'C0000042', 'en'))?.expected_loss;
+ */
+export async function customerScore(ws: Workspace, customerId: string, lang: Lang = 'en'): Promise<RiskRow | null> {
+  const run = await latestScoring(ws);
+  if (!run) return null;
+  const [r] = await ws.db.all<Stored>(sql`SELECT ${COLUMNS}
+    FROM scores s JOIN customers c ON c.customer_id = s.customer_id
+    WHERE s.run_id = ${run.runId} AND s.customer_id = ${customerId}`);
+  return r ? { ...r, reasons: inLanguage(r.reasons, lang) } : null;
+}

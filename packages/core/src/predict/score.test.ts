@@ -1,0 +1,137 @@
+/**
+ * Scoring a demo workspace: tiers, CLV and expected loss, customers not worth retaining kept out of the queue
+ * and the alerts, early-warning rules with their quiet period, the at-risk list and one customer's explanation.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failure } from '../../test/fixtures/ingest/helpers.ts';
+import { sql } from '../sql/sql.ts';
+import { generateDemo } from '../workspace/demo/index.ts';
+import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
+import { acknowledgeAlerts, listAlerts } from './alerts/inbox.ts';
+import { tierOf } from './alerts/rules.ts';
+import { explainCustomer } from './explain.ts';
+import { atRisk } from './queue.ts';
+import { scoreChurn } from './score.ts';
+import { trainChurnModel } from './train.ts';
+
+let ws: Workspace;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tenure-score-'));
+  ws = await initWorkspace(join(dir, 'ws'));
+  await generateDemo(ws, { customers: 2500, months: 30, seed: 5 });
+});
+afterAll(async () => {
+  await ws.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type ScoreRow = { customer_id: string; probability: number; tier: string; clv: number; expected_loss: number };
+const scoresOf = (runId: number) =>
+  ws.db.all<ScoreRow & { retain: boolean; flag: string | null }>(
+    sql`SELECT customer_id, probability, tier, clv, expected_loss, retain, flag FROM scores WHERE run_id = ${runId}`,
+  );
+
+describe('churn scores', () => {
+  it('needs a trained model', async () => {
+    await failure(scoreChurn(ws), 'TEN_PREDICT_NO_MODEL');
+  });
+
+  it('scores every active customer: tier from the thresholds, expected loss = P × CLV, CLV from MRR and orders', async () => {
+    await trainChurnModel(ws, { horizonDays: 90, snapshots: 4 });
+    const run = await scoreChurn(ws);
+    const rows = await scoresOf(run.runId);
+    const [active] = await ws.db.all<{ n: number }>(sql`SELECT count(DISTINCT customer_id) AS n FROM subscriptions
+      WHERE started_at < CAST(${run.result.asOf} AS TIMESTAMP) AND (ended_at IS NULL OR ended_at >= CAST(${run.result.asOf} AS TIMESTAMP))`);
+    expect(rows).toHaveLength(active!.n);
+    expect(run.result.customers).toBe(active!.n);
+    for (const r of rows) {
+      expect(r.tier).toBe(tierOf(r.probability, ws.config.prediction.tiers));
+      expect(r.expected_loss).toBeCloseTo(r.probability * r.clv, 9);
+    }
+    // The fallback CLV of one customer, recomputed: margin × (12 × MRR running at the snapshot + last year's orders).
+    const id = rows[0]!.customer_id;
+    const [v] = await ws.db.all<{ clv: number }>(sql`
+      SELECT ${ws.config.gross_margin} * (12 * (SELECT CAST(sum(mrr) AS DOUBLE) FROM subscriptions WHERE customer_id = ${id}
+        AND started_at < CAST(${run.result.asOf} AS TIMESTAMP) AND (ended_at IS NULL OR ended_at >= CAST(${run.result.asOf} AS TIMESTAMP)))
+        + (SELECT coalesce(CAST(sum(amount) AS DOUBLE), 0) FROM orders WHERE customer_id = ${id}
+        AND ordered_at < CAST(${run.result.asOf} AS TIMESTAMP) AND ordered_at >= CAST(${run.result.asOf} AS TIMESTAMP) - INTERVAL 365 DAY)) AS clv`);
+    expect(rows[0]!.clv).toBeCloseTo(v!.clv, 6);
+    expect(run.result.clvSource).toBe('fallback');
+    const top = run.result.top;
+    expect(top[0]!.expected_loss).toBe(Math.max(...rows.map((r) => r.expected_loss)));
+    expect(top[0]!.reasons.length).toBeGreaterThan(0);
+    expect(top[0]!.reasons[0]!.text['zh-CN']).toBeTruthy();
+  });
+
+  it('keeps malicious churners and credit risks out of the retention queue and the alerts', async () => {
+    const queue = await atRisk(ws, { pageSize: 2 });
+    const [a, b] = queue.rows.map((r) => r.customer_id);
+    await ws.db.run(sql`ALTER TABLE customers ADD COLUMN IF NOT EXISTS credit_risk VARCHAR`);
+    await ws.db.run(sql`UPDATE customers SET credit_risk = 'yes' WHERE customer_id = ${a!}`);
+    await ws.db.run(sql`INSERT INTO churn_events (customer_id, churned_at, kind, category)
+      VALUES (${b!}, TIMESTAMP '2020-01-01', 'involuntary', 'malicious')`);
+    await ws.db.run(sql`UPDATE alerts SET acknowledged_at = CAST(now() AS TIMESTAMP)`);
+    await ws.db.run(
+      sql`UPDATE activity SET kind = 'payment_failed' WHERE customer_id IN (${a!}, ${b!}) AND kind = 'login'`,
+    );
+    const run = await scoreChurn(ws);
+    const rows = await scoresOf(run.runId);
+    expect(rows.find((r) => r.customer_id === a)).toMatchObject({ retain: false, flag: 'credit_risk' });
+    expect(rows.find((r) => r.customer_id === b)).toMatchObject({ retain: false, flag: 'malicious_churn' });
+    expect(run.result.notWorthRetaining).toBe(2);
+    const after = await atRisk(ws, { pageSize: 500 });
+    expect(after.rows.map((r) => r.customer_id)).not.toContain(a);
+    expect(run.result.top.map((r) => r.customer_id)).not.toContain(b);
+    expect((await atRisk(ws, { all: true, pageSize: 2 })).rows.map((r) => r.customer_id)).toEqual([a, b]);
+    const alerted = (await listAlerts(ws, { open: true, limit: 10_000 })).map((x) => x.customer_id);
+    expect(alerted).not.toContain(a);
+    expect(alerted).not.toContain(b);
+  });
+
+  it('raises each rule once per customer until acknowledged; a tier rise is an alert', async () => {
+    const open = await listAlerts(ws, { open: true, limit: 10_000 });
+    expect(new Set(open.map((x) => x.rule))).toEqual(new Set(['usage_drop', 'complaint_past_sla', 'nps_detractor']));
+    const again = await scoreChurn(ws);
+    expect(again.result.alerts).toBe(0);
+    // Pretend everyone was low risk at the last scoring: each customer above low now has risen.
+    await ws.db.run(sql`UPDATE scores SET tier = 'low' WHERE run_id = ${again.runId}`);
+    const risen = (await scoresOf(again.runId)).length;
+    const third = await scoreChurn(ws);
+    const rows = await scoresOf(third.runId);
+    const tierRises = (await listAlerts(ws, { open: true, limit: 10_000 })).filter((x) => x.rule === 'tier_rise');
+    expect(risen).toBeGreaterThan(0);
+    expect(tierRises.length).toBe(rows.filter((r) => r.tier !== 'low' && r.retain).length);
+    expect(tierRises[0]?.message['zh-CN']).toMatch(/^流失风险由低升至/);
+    expect(
+      await acknowledgeAlerts(
+        ws,
+        tierRises.map((x) => x.alert_id),
+      ),
+    ).toBe(tierRises.length);
+  });
+
+  it('filters the at-risk list by tier and segment, largest expected loss first', async () => {
+    const high = await atRisk(ws, { tier: ['high', 'critical'], filter: { contract: ['month_to_month'] } });
+    expect(high.rows.every((r) => ['high', 'critical'].includes(r.tier))).toBe(true);
+    const [contracts] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM customers
+      WHERE contract <> 'month_to_month' AND list_contains(${high.rows.map((r) => r.customer_id)}, customer_id)`);
+    expect(contracts!.n).toBe(0);
+    const losses = high.rows.map((r) => r.expected_loss!);
+    expect(losses).toEqual([...losses].sort((x, y) => y - x));
+    await failure(atRisk(ws, { filter: { colour: ['red'] } }), 'TEN_METRIC_UNKNOWN_SEGMENT');
+  });
+
+  it('explains one customer: contributions add up to the score, reasons match the stored ones', async () => {
+    const [first] = (await atRisk(ws, { pageSize: 1 })).rows;
+    const e = await explainCustomer(ws, first!.customer_id);
+    expect(e.probability).toBeCloseTo(first!.probability, 12);
+    const sum = e.contributions.reduce((s, c) => s + c.contribution, e.expectedMargin);
+    expect(sum).toBeCloseTo(e.margin, 9);
+    expect(e.reasons.map((r) => r.feature)).toEqual(first!.reasons.map((r) => r.feature));
+    await failure(explainCustomer(ws, 'NOBODY'), 'TEN_PREDICT_UNKNOWN_CUSTOMER');
+  });
+});
