@@ -30,7 +30,10 @@ const number = (flag: string, v: string | undefined) => {
 export function predictFlags(c: Command): Command {
   return c
     .option('--as-of <date>', 'snapshot day, YYYY-MM-DD (default: the day after the data ends)')
-    .option('--horizon <days>', 'churn within this many days after a snapshot is the label (default 90)')
+    .option(
+      '--horizon <days>',
+      'churn within this many days after a snapshot is the label (default: prediction.horizon_days, 90)',
+    )
     .option('--snapshots <n>', 'monthly training snapshots (default 6)')
     .option('--mode <mode>', 'auto, snapshots (dated events) or static (one customer table with a churned flag)')
     .option('--classifier <name>', 'gbdt (default) or logistic')

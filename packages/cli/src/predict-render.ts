@@ -1,7 +1,15 @@
 /**
  * Human renderings of churn training, backtests, scores and explanations; --json prints the data instead.
  */
-import type { BacktestResult, Evaluation, Importance, TrainResult } from '@tenure/core';
+import type {
+  BacktestResult,
+  DeliveryPass,
+  Evaluation,
+  Explanation,
+  Importance,
+  ScoreSummary,
+  TrainResult,
+} from '@tenure/core';
 import { table } from './output.ts';
 
 const f4 = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(4));
@@ -65,4 +73,46 @@ ${curve}
 
 Most important features
 ${importance(r.importance)}`;
+}
+
+export type Lang = 'en' | 'zh-CN';
+
+/** `--lang zh` or `zh-CN` → zh-CN; anything else English. */
+export const langOf = (v: string | undefined): Lang => (v?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+
+const money = (v: number | null) => (v === null ? '—' : Math.round(v).toLocaleString('en-US'));
+
+export function scoreText(runId: number, s: ScoreSummary, deliveries: DeliveryPass | null, lang: Lang): string {
+  const t = s.tiers;
+  const queue = table(
+    ['customer', 'P(churn)', 'tier', 'CLV', 'expected loss', 'reasons'],
+    s.top.map((c) => [
+      c.customer_id,
+      pct(c.probability),
+      c.tier,
+      money(c.clv),
+      money(c.expected_loss),
+      c.reasons.map((r) => r.text[lang]).join('; '),
+    ]),
+  );
+  const sent = deliveries
+    ? ` · webhooks: ${deliveries.delivered} delivered, ${deliveries.retrying} to retry, ${deliveries.failed} failed`
+    : '';
+  return `Scored ${s.customers.toLocaleString('en-US')} customers at ${s.asOf} (run ${runId}, model run ${s.modelRunId})
+Tiers: critical ${t.critical} · high ${t.high} · medium ${t.medium} · low ${t.low} · not worth retaining ${s.notWorthRetaining}
+Expected loss ${money(s.expectedLoss)} (CLV: ${s.clvSource === 'models' ? 'lifetime models' : 'margin × MRR and orders'}) · ${s.alerts} new alerts${sent}
+
+Retention queue (largest expected loss first)
+${queue}`;
+}
+
+export function explainText(e: Explanation, lang: Lang): string {
+  const rows = e.contributions
+    .slice(0, 12)
+    .map((c) => [c.text[lang], `${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)}`]);
+  return `${e.customer_id} at ${e.asOf}: churn probability ${pct(e.probability)} (${e.tier})
+Why: ${e.reasons.map((r) => r.text[lang]).join('; ') || '—'}
+
+${table(['feature value', 'contribution (log-odds)'], rows)}
+Average customer ${e.expectedMargin.toFixed(3)} + contributions = ${e.margin.toFixed(3)} (model run ${e.modelRunId})`;
 }

@@ -1,9 +1,17 @@
-import { backtestChurnModel, parsePredictOptions, trainChurnModel, withWorkspace } from '@tenure/core';
+import {
+  backtestChurnModel,
+  deliverPending,
+  explainCustomer,
+  parsePredictOptions,
+  scoreChurn,
+  trainChurnModel,
+  withWorkspace,
+} from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail } from '../output.ts';
 import { type PredictFlags, predictFlags, predictOptions } from '../predict-options.ts';
-import { backtestText, trainText } from '../predict-render.ts';
+import { backtestText, explainText, langOf, scoreText, trainText } from '../predict-render.ts';
 
 export const model: CommandModule = (program: Command) => {
   const group = program
@@ -42,6 +50,51 @@ export const model: CommandModule = (program: Command) => {
         emit(g, { runId: run.runId, createdAt: run.createdAt, ...run.result }, () =>
           backtestText(run.runId, run.result),
         );
+      } catch (e) {
+        fail(g, e);
+      }
+    });
+
+  group
+    .command('score')
+    .description('score every active customer into the scores table, raise alerts and deliver their webhooks')
+    .option('--as-of <date>', 'snapshot day, YYYY-MM-DD (default: the day after the data ends)')
+    .option('--deliver-wait <seconds>', 'keep retrying webhook deliveries for this long (default 5; 0: one try)', '5')
+    .option('--lang <lang>', 'language of the reasons: en or zh', 'en')
+    .addHelpText('after', '\nExample: tenure model score --lang zh')
+    .action(async (f: PredictFlags & { deliverWait: string; lang: string }, cmd: Command) => {
+      const g = globalsOf(cmd);
+      try {
+        const options = parsePredictOptions(predictOptions({ asOf: f.asOf }));
+        const wait = Number(f.deliverWait);
+        const { run, deliveries } = await withWorkspace(g.workspace, async (ws) => {
+          const run = await scoreChurn(ws, options);
+          const deliveries = ws.config.prediction.webhooks.length
+            ? await deliverPending(ws, { waitMs: Number.isFinite(wait) ? wait * 1000 : 5000 })
+            : null;
+          return { run, deliveries };
+        });
+        emit(g, { runId: run.runId, createdAt: run.createdAt, ...run.result, deliveries }, () =>
+          scoreText(run.runId, run.result, deliveries, langOf(f.lang)),
+        );
+      } catch (e) {
+        fail(g, e);
+      }
+    });
+
+  group
+    .command('explain')
+    .description("one customer's churn probability and what drives it (TreeSHAP contributions, in words)")
+    .argument('<customer_id>')
+    .option('--as-of <date>', 'snapshot day, YYYY-MM-DD (default: the day after the data ends)')
+    .option('--lang <lang>', 'en or zh', 'en')
+    .addHelpText('after', '\nExample: tenure model explain C0000042 --lang zh')
+    .action(async (id: string, f: { asOf?: string; lang: string }, cmd: Command) => {
+      const g = globalsOf(cmd);
+      try {
+        const options = parsePredictOptions(predictOptions({ asOf: f.asOf }));
+        const e = await withWorkspace(g.workspace, (ws) => explainCustomer(ws, id, options));
+        emit(g, e, () => explainText(e, langOf(f.lang)));
       } catch (e) {
         fail(g, e);
       }

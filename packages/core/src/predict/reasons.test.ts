@@ -9,6 +9,7 @@ describe('reason codes in English and Chinese', () => {
     ['open_tickets', 1, '1 unresolved complaint', '1 个未解决的投诉'],
     ['usage_trend', -0.6, 'usage down 60 % in 30 days', '近 30 天用量下降 60%'],
     ['usage_trend', 0.25, 'usage up 25 % in 30 days', '近 30 天用量上升 25%'],
+    ['mrr_change_90d', 0.001, 'price unchanged in 90 days', '90 天内价格未变'],
     ['mrr_change_90d', 0.1, 'price up 10 % in 90 days', '90 天内价格上升 10%'],
     ['last_nps', 4, 'NPS 4 (detractor)', 'NPS 4（贬损者）'],
     ['payment_failures_90d', 2, '2 failed payments in 90 days', '90 天内扣款失败 2 次'],

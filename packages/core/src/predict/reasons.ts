@@ -29,9 +29,11 @@ const plural = (v: number, one: string, many: string) => `${n(v)} ${v === 1 ? on
 const change =
   (what: string, whatZh: string, window: string, windowZh: string): Phrase =>
   (v) =>
-    v < 0
-      ? { en: `${what} down ${pct(v)} in ${window}`, 'zh-CN': `${windowZh}${whatZh}下降 ${pctZh(v)}` }
-      : { en: `${what} up ${pct(v)} in ${window}`, 'zh-CN': `${windowZh}${whatZh}上升 ${pctZh(v)}` };
+    Math.round(v * 100) === 0
+      ? { en: `${what} unchanged in ${window}`, 'zh-CN': `${windowZh}${whatZh}未变` }
+      : v < 0
+        ? { en: `${what} down ${pct(v)} in ${window}`, 'zh-CN': `${windowZh}${whatZh}下降 ${pctZh(v)}` }
+        : { en: `${what} up ${pct(v)} in ${window}`, 'zh-CN': `${windowZh}${whatZh}上升 ${pctZh(v)}` };
 
 const phrases: Record<string, Phrase> = {
   tenure_days: (v) => ({
@@ -99,6 +101,8 @@ const missing: Record<string, Text> = {
   usage_trend: { en: 'no usage before the last 30 days', 'zh-CN': '此前 90 天无用量' },
   last_nps: { en: 'never answered NPS', 'zh-CN': '从未参与 NPS 评分' },
   mrr_change_90d: { en: 'no subscription 90 days ago', 'zh-CN': '90 天前无订阅' },
+  days_since_price_change: { en: 'no price change yet', 'zh-CN': '从未调价' },
+  days_since_activity: { en: 'no activity in a year', 'zh-CN': '一年内无活动' },
 };
 
 /** Names of the usual segment columns; other columns read as their name. */

@@ -15,7 +15,6 @@ import type { TrainingData } from './model.ts';
 import type { PredictOptions } from './options.ts';
 
 export type RowSource = Omit<TrainingData, 'train' | 'validation'>;
-export const DEFAULT_HORIZON_DAYS = 90;
 export const DEFAULT_SNAPSHOTS = 6;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -81,7 +80,7 @@ export async function trainingRows(
     const q = await staticFeatures(ws.db);
     return rows(ws, q, { mode: 'static', horizonDays: null, snapshots: [q.asOf] });
   }
-  const h = o.horizonDays ?? DEFAULT_HORIZON_DAYS;
+  const h = o.horizonDays ?? ws.config.prediction.horizon_days;
   const latest = addDays(o.asOf ?? (await endOf(ws)), -h);
   const dates = monthlySnapshots(latest, o.snapshots ?? DEFAULT_SNAPSHOTS);
   return rows(ws, await snapshotFeatures(ws, dates, h), { mode: 'snapshots', horizonDays: h, snapshots: dates });
@@ -92,7 +91,7 @@ export async function trainingRows(
  * training snapshots whose labels end by T.
  */
 export async function backtestRows(ws: Workspace, o: PredictOptions) {
-  const h = o.horizonDays ?? DEFAULT_HORIZON_DAYS;
+  const h = o.horizonDays ?? ws.config.prediction.horizon_days;
   const T = o.asOf ?? monthlySnapshots(addDays(await endOf(ws), -h), 1)[0]!;
   const dates = monthlySnapshots(addDays(T, -h), o.snapshots ?? DEFAULT_SNAPSHOTS);
   const train = await rows(ws, await snapshotFeatures(ws, dates, h), {
