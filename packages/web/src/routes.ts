@@ -29,6 +29,9 @@ export const routes = {
     Page: lazy(() => import('./pages/retention/retention-page.tsx')),
   },
   value: { path: '/value', nav: 'nav.value', Page: lazy(() => import('./pages/value/value-page.tsx')) },
+  atRisk: { path: '/at-risk', nav: 'nav.atRisk', Page: lazy(() => import('./pages/at-risk/at-risk-page.tsx')) },
+  model: { path: '/churn-model', nav: 'nav.model', Page: lazy(() => import('./pages/model/model-page.tsx')) },
+  alerts: { path: '/alerts', nav: 'nav.alerts', Page: lazy(() => import('./pages/alerts/alerts-page.tsx')) },
   customers: {
     path: '/customers',
     nav: 'nav.customers',

@@ -1,6 +1,8 @@
 import type { Access, RouteGroup } from '../route.ts';
+import { alerts } from './alerts.ts';
 import { audit } from './audit.ts';
 import { auth } from './auth.ts';
+import { churn } from './churn.ts';
 import { clv } from './clv.ts';
 import { customers } from './customers.ts';
 import { dashboard } from './dashboard.ts';
@@ -24,6 +26,8 @@ export const routeGroups = {
   metrics,
   models,
   clv,
+  churn,
+  alerts,
   dashboard,
   report,
   quality,

@@ -12,7 +12,7 @@ import {
   tenureError,
   validateModels,
 } from '@tenure/core';
-import { asClientError, problemOf } from '../plugins/problems.ts';
+import { startFitJob } from '../fit-job.ts';
 import { type RouteGroup, route } from '../route.ts';
 
 /** A model name from the URL, refused (404) before any work when the catalogue lacks it. */
@@ -103,20 +103,9 @@ export const models: RouteGroup = {
         response: { 202: api.fitJobSchema },
       },
       handler: async (req, reply) => {
-        const ctx = req.server.tenure;
         const model = knownModel(req.params.model);
         req.auditTarget = model;
-        const job = ctx.fits.create({ model });
-        void ctx
-          .db(async (ws) => {
-            job.state = 'running';
-            return runModel(ws, model, req.body);
-          })
-          .then(({ result: _, ...run }) => Object.assign(job, { state: 'done', run }))
-          .catch((e: unknown) =>
-            Object.assign(job, { state: 'failed', error: problemOf(asClientError(e, req), req.id) }),
-          );
-        return reply.code(202).send(job);
+        return reply.code(202).send(startFitJob(req, model, 'db', (ws) => runModel(ws, model, req.body)));
       },
     }),
     route({

@@ -328,3 +328,91 @@ export type ClvRun = ModelRun<{
   distribution?: { clv: HistogramBin[]; pAlive: HistogramBin[] };
   top: ClvCustomer[];
 }>;
+
+export type Tier = 'low' | 'medium' | 'high' | 'critical';
+
+/** A feature that moves a customer's churn risk, in words (the request's language), with its SHAP contribution. */
+export interface Reason {
+  feature: string;
+  value: number | string | null;
+  contribution: number;
+  text: string;
+}
+
+/** A customer's row of the latest scoring (GET /churn/at-risk, GET /churn/customers/:id). */
+export interface RiskRow {
+  customer_id: string;
+  name: string | null;
+  as_of: string;
+  probability: number;
+  tier: Tier;
+  clv: number | null;
+  expected_loss: number | null;
+  retain: boolean;
+  flag: 'malicious_churn' | 'credit_risk' | null;
+  reasons: Reason[];
+}
+
+export type AtRiskPage = Page<RiskRow> & { runId: number | null; asOf: string | null };
+
+/** GET /churn/customers/:id */
+export interface CustomerRisk {
+  score: RiskRow | null;
+  explanation: {
+    asOf: string;
+    modelRunId: number;
+    probability: number;
+    tier: Tier;
+    margin: number;
+    expectedMargin: number;
+    reasons: Reason[];
+    contributions: Reason[];
+  };
+}
+
+/** A point of the ROC, precision–recall and lift curves, at a threshold of churn probability. */
+export interface CurvePoint {
+  threshold: number;
+  share: number;
+  tpr: number;
+  fpr: number;
+  precision: number | null;
+  lift: number | null;
+}
+
+export interface Evaluation {
+  rows: number;
+  churned: number;
+  rocAuc: number;
+  prAuc: number;
+  logLoss: number;
+  brier: number;
+  liftAt10: number;
+  captureAt10: number;
+  calibration: { from: number; to: number; count: number; meanPredicted: number; observedRate: number }[];
+  curve: CurvePoint[];
+}
+
+/** GET /churn/model */
+export interface ChurnModelReport {
+  runId: number;
+  createdAt: string;
+  parameters: Record<string, unknown>;
+  dataWindow: { from: string | null; to: string | null };
+  metrics: { classifier: string; mode: string; trees: number | null; train_rows: number };
+  importance: { feature: string; meanAbsShap: number; share: number }[];
+  evaluations: { set: 'backtest' | 'test' | 'validation'; model: Evaluation; baseline: Evaluation | null }[];
+}
+
+/** GET /alerts */
+export interface AlertItem {
+  alert_id: number;
+  customer_id: string;
+  rule: string;
+  severity: string;
+  as_of: string;
+  created_at: string;
+  message: string;
+  acknowledged_at: string | null;
+  deliveries: { delivered: number; pending: number; failed: number };
+}

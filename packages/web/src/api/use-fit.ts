@@ -5,11 +5,12 @@ import { useAction } from './use-action.ts';
 import { useJob } from './use-job.ts';
 
 /**
- * Fit a model on the server (a job: fits on large data take seconds) and call `onDone` once the run is stored,
- * so the page reloads the latest run. `problem` is why starting or finishing the fit failed.
- * @example const fit = useFit('clv', latest.reload); fit.start({ horizonMonths: 12 })
+ * Fit a model on the server (a job: fits on large data take seconds) by POSTing to `path`, and call `onDone`
+ * once the run is stored, so the page reloads the latest run. `problem` is why starting or finishing the fit
+ * failed. Churn training and scoring are the same kind of job.
+ * @example const fit = useFit('/api/v1/models/clv/fit', latest.reload); fit.start({ horizonMonths: 12 })
  */
-export function useFit(model: string, onDone: () => void) {
+export function useFit(path: string, onDone: () => void) {
   const action = useAction();
   const [jobId, setJobId] = useState<string>();
   const { job, error } = useJob<FitJob>(jobId && `/api/v1/models/jobs/${encodeURIComponent(jobId)}`);
@@ -23,7 +24,7 @@ export function useFit(model: string, onDone: () => void) {
     start: (options: Record<string, unknown>) =>
       action.run(async () => {
         setJobId(undefined);
-        setJobId((await api.post<FitJob>(`/api/v1/models/${model}/fit`, { json: options })).jobId);
+        setJobId((await api.post<FitJob>(path, { json: options })).jobId);
       }),
     running: action.busy || job?.state === 'queued' || job?.state === 'running',
     problem: action.error ?? error ?? job?.error,

@@ -8,7 +8,9 @@ import { atLeast, useAuth } from '../auth/auth.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Loadable } from './loadable.tsx';
 
-const notFitted = (e: ApiError | undefined) => e?.problem.code === 'TEN_MODEL_NO_RUN';
+/** A lifetime model never fitted, or no churn model trained yet. */
+const notFitted = (e: ApiError | undefined) =>
+  e?.problem.code === 'TEN_MODEL_NO_RUN' || e?.problem.code === 'TEN_PREDICT_NO_MODEL';
 
 /**
  * The latest run of a model in its four states, where "never fitted" is the empty state (saying how to fit it)
@@ -17,31 +19,39 @@ const notFitted = (e: ApiError | undefined) => e?.problem.code === 'TEN_MODEL_NO
 export function RunLoadable<T>({
   state,
   model,
+  hint,
   children,
 }: {
   state: Loaded<T>;
   model: string;
+  /** How to fit it, when not `tenure fit <model>`. */
+  hint?: string;
   children: (data: T) => ReactNode;
 }) {
   const { t } = useI18n();
   if (notFitted(state.error))
     return (
       <Empty data-testid="not-fitted" description={t('models.notFitted')}>
-        <Typography.Text type="secondary">{t('models.notFittedHint', { model })}</Typography.Text>
+        <Typography.Text type="secondary">{hint ?? t('models.notFittedHint', { model })}</Typography.Text>
       </Empty>
     );
   return <Loadable state={state}>{children}</Loadable>;
 }
 
-/** Fit or refit a model with `options`: for analysts and admins only (the server refuses viewers anyway). */
+/**
+ * Fit or refit a model with `options` (or do another job of the kind, named by `label`, such as scoring): for
+ * analysts and admins only (the server refuses viewers anyway).
+ */
 export function FitButton({
   fit,
   options,
   fitted,
+  label,
 }: {
   fit: ReturnType<typeof useFit>;
   options: Record<string, unknown>;
   fitted: boolean;
+  label?: string;
 }) {
   const { t } = useI18n();
   const { user } = useAuth();
@@ -53,13 +63,13 @@ export function FitButton({
       loading={fit.running}
       onClick={() => fit.start(options)}
     >
-      {fitted ? t('models.refit') : t('models.fit')}
+      {label ?? (fitted ? t('models.refit') : t('models.fit'))}
     </Button>
   );
 }
 
 /** When a run was made and on which data. */
-export function FittedAt({ run }: { run: ModelRun<unknown> }) {
+export function FittedAt({ run }: { run: Pick<ModelRun<unknown>, 'createdAt' | 'dataWindow'> }) {
   const { t, fmt } = useI18n();
   const to = run.dataWindow.to;
   return (

@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api.ts';
 import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
 import { type I18n, useI18n } from '../../i18n/i18n.tsx';
+import { RiskCard } from './risk-card.tsx';
 import { StatusTag } from './status-tag.tsx';
 
 const COLORS: Record<TimelineEvent['kind'], string> = {
@@ -40,7 +41,10 @@ const items = (record: Record<string, unknown>, { fmt }: I18n) =>
       ),
   }));
 
-/** Customer 360: the profile, extra attributes and everything that happened to the customer, newest first. */
+/**
+ * Customer 360: the profile, churn risk with its reasons, extra attributes and everything that happened to the
+ * customer, newest first.
+ */
 export default function CustomerPage() {
   const i18n = useI18n();
   const { t, fmt, term } = i18n;
@@ -62,6 +66,7 @@ export default function CustomerPage() {
               <Card title={t('customers.profile')}>
                 <Descriptions column={1} size="small" items={items(d.customer, i18n)} />
               </Card>
+              <RiskCard id={id} />
               {Object.keys(d.attributes).length > 0 && (
                 <Card title={t('customers.attributes')} style={{ marginTop: 16 }}>
                   <Descriptions column={1} size="small" items={items(d.attributes, i18n)} />

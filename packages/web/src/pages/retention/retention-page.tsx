@@ -34,7 +34,7 @@ function FailedCohort({ cohort, unit }: { cohort: Extract<SbgCohort, { error: un
 export default function RetentionPage() {
   const { t, fmt } = useI18n();
   const latest = useApi<ModelRun<SbgResult>>('/api/v1/models/sbg/latest');
-  const fit = useFit('sbg', latest.reload);
+  const fit = useFit('/api/v1/models/sbg/fit', latest.reload);
   const [cohort, setCohort] = useState(ALL);
   const run = latest.data;
   const cohorts = run?.result.cohorts ?? [];

@@ -81,7 +81,7 @@ export default function ValuePage() {
   const { t } = useI18n();
   const [top, setTop] = useState<number>(50);
   const state = useApi<ClvRun>('/api/v1/clv', { top });
-  const fit = useFit('clv', state.reload);
+  const fit = useFit('/api/v1/models/clv/fit', state.reload);
   return (
     <Page
       title={t('nav.value')}

@@ -1,0 +1,187 @@
+/**
+ * Churn prediction over HTTP: training and scoring as jobs, the model report, the at-risk list, one customer's
+ * risk and explanation, the alert inbox and the alert settings. Handlers are typed against these schemas, so a
+ * library result that drifts from its schema does not compile.
+ */
+import { z } from 'zod';
+import { predictionConfigSchema } from '../predict/config.ts';
+import { predictOptionsSchema } from '../predict/options.ts';
+import { dimensionFilter, pageOf, pageQuery } from './common.ts';
+
+const tier = z.enum(['low', 'medium', 'high', 'critical']);
+const n = z.number().nullable();
+
+/** `?lang=` picks the language of reason and alert texts; without it, the Accept-Language header does. */
+export const langQuery = z.object({ lang: z.enum(['en', 'zh', 'zh-CN']).optional() });
+
+/**
+ * POST /churn/train and /churn/score: the options of `tenure model train|score`, except the test-id file,
+ * which names a path on the server. `backtest` (train only, default true) also runs the time-based backtest.
+ */
+export const trainBody = predictOptionsSchema.omit({ testIds: true }).extend({ backtest: z.boolean().optional() });
+export const scoreBody = predictOptionsSchema.pick({ asOf: true });
+
+const calibrationBin = z.object({
+  from: z.number(),
+  to: z.number(),
+  count: z.number(),
+  meanPredicted: z.number(),
+  observedRate: z.number(),
+});
+const curvePoint = z.object({
+  threshold: z.number(),
+  share: z.number(),
+  tpr: z.number(),
+  fpr: z.number(),
+  precision: n,
+  lift: n,
+});
+const evaluation = z.object({
+  rows: z.number(),
+  churned: z.number(),
+  rocAuc: z.number(),
+  prAuc: z.number(),
+  logLoss: z.number(),
+  brier: z.number(),
+  liftAt10: z.number(),
+  captureAt10: z.number(),
+  calibration: z.array(calibrationBin),
+  curve: z.array(curvePoint),
+});
+
+/** GET /churn/model: the latest trained model's report (predict/report.ts). */
+export const modelReportResponse = z.object({
+  runId: z.number(),
+  createdAt: z.string(),
+  parameters: z.record(z.string(), z.unknown()),
+  dataWindow: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  metrics: z.object({
+    classifier: z.enum(['gbdt', 'logistic']),
+    mode: z.enum(['snapshots', 'static']),
+    train_rows: z.number(),
+    validation_rows: z.number(),
+    test_rows: z.number(),
+    validation_auc: z.number(),
+    test_auc: n,
+    test_pr_auc: n,
+    test_log_loss: n,
+    test_brier: n,
+    baseline_test_auc: n,
+    baseline_validation_auc: n,
+    trees: n,
+    seconds: z.number(),
+  }),
+  importance: z.array(z.object({ feature: z.string(), meanAbsShap: z.number(), share: z.number() })),
+  evaluations: z.array(
+    z.object({
+      set: z.enum(['backtest', 'test', 'validation']),
+      runId: z.number(),
+      model: evaluation,
+      baseline: evaluation.nullable(),
+    }),
+  ),
+});
+
+const reason = z.object({
+  feature: z.string(),
+  value: z.union([z.number(), z.string()]).nullable(),
+  contribution: z.number(),
+  text: z.string(),
+});
+
+const riskRow = z.object({
+  customer_id: z.string(),
+  name: z.string().nullable(),
+  as_of: z.string(),
+  probability: z.number(),
+  tier,
+  clv: n,
+  expected_loss: n,
+  retain: z.boolean(),
+  flag: z.enum(['malicious_churn', 'credit_risk']).nullable(),
+  reasons: z.array(reason),
+});
+
+/** GET /churn/at-risk */
+export const atRiskQuery = pageQuery.extend(langQuery.shape).extend({
+  tier: z
+    .union([tier, z.array(tier)])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : [v].flat())),
+  filter: dimensionFilter,
+  reason: z.string().max(200).optional(),
+  all: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+export const atRiskResponse = pageOf(riskRow).extend({ runId: n, asOf: z.string().nullable() });
+
+/** GET /churn/customers/:id */
+export const riskParams = z.object({ id: z.string() });
+export const customerRiskResponse = z.object({
+  score: riskRow.nullable(),
+  explanation: z.object({
+    customer_id: z.string(),
+    asOf: z.string(),
+    modelRunId: z.number(),
+    probability: z.number(),
+    tier,
+    margin: z.number(),
+    expectedMargin: z.number(),
+    reasons: z.array(reason),
+    contributions: z.array(reason),
+  }),
+});
+
+const alertItem = z.object({
+  alert_id: z.number(),
+  run_id: z.number(),
+  customer_id: z.string(),
+  rule: z.string(),
+  severity: z.string(),
+  as_of: z.string(),
+  created_at: z.string(),
+  message: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  acknowledged_at: z.string().nullable(),
+  deliveries: z.object({ delivered: z.number(), pending: z.number(), failed: z.number() }),
+});
+
+/** GET /churn/alerts */
+export const alertsQuery = langQuery.extend({
+  open: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export const alertsResponse = z.object({ alerts: z.array(alertItem) });
+
+/** POST /churn/alerts/acknowledge */
+export const acknowledgeBody = z.object({ ids: z.array(z.number().int()).min(1).max(10_000) });
+export const acknowledgeResponse = z.object({ acknowledged: z.number() });
+
+/**
+ * GET/PUT /churn/alert-settings: the early-warning rules, the risk tiers and the webhooks. A PUT changes any of
+ * them, the rules and tiers key by key. The keys are listed without the config's defaults (which would fill in
+ * every key left out, undoing earlier changes); the merged section is checked by the config's own schema.
+ */
+export const alertSettingsResponse = predictionConfigSchema;
+export const alertSettingsBody = z
+  .object({
+    tiers: z.object({ critical: z.number(), high: z.number(), medium: z.number() }).partial().strict(),
+    alerts: z
+      .object({
+        tier_rise: z.boolean(),
+        usage_drop: z.number().nullable(),
+        complaint_past_sla: z.boolean(),
+        nps_detractor: z.number().nullable(),
+        failed_payment: z.boolean(),
+      })
+      .partial()
+      .strict(),
+    webhooks: predictionConfigSchema.shape.webhooks.unwrap(),
+  })
+  .partial()
+  .strict();

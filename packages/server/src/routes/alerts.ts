@@ -1,0 +1,78 @@
+import { acknowledgeAlerts, api, listAlerts, updateSettings } from '@tenure/core';
+import { langOf } from '../lang.ts';
+import { type RouteGroup, route } from '../route.ts';
+
+/**
+ * The early-warning inbox (alerts raised by scoring, with their webhook deliveries), acknowledging alerts, and
+ * the rules, tiers and webhooks. The settings are for admins only, reading included: a webhook URL often
+ * carries its receiver's token.
+ */
+export const alerts: RouteGroup = {
+  prefix: '/api/v1/alerts',
+  tag: 'churn',
+  routes: [
+    route({
+      method: 'GET',
+      url: '',
+      config: { access: 'viewer' },
+      schema: {
+        summary: "Alerts, newest first, in the request's language; `open=true` leaves out acknowledged ones",
+        querystring: api.alertsQuery,
+        response: { 200: api.alertsResponse },
+      },
+      handler: (req) =>
+        req.server.tenure.db(async (ws) => {
+          const lang = langOf(req);
+          const found = await listAlerts(ws, { open: req.query.open, limit: req.query.limit });
+          return { alerts: found.map((a) => ({ ...a, message: a.message[lang] })) };
+        }),
+    }),
+    route({
+      method: 'POST',
+      url: '/acknowledge',
+      config: { access: 'analyst' },
+      schema: {
+        summary: 'Acknowledge alerts by id: their rule may speak again for that customer at the next scoring',
+        body: api.acknowledgeBody,
+        response: { 200: api.acknowledgeResponse },
+      },
+      handler: (req) => {
+        req.auditTarget = req.body.ids.join(',');
+        return req.server.tenure.db(async (ws) => ({ acknowledged: await acknowledgeAlerts(ws, req.body.ids) }));
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/settings',
+      config: { access: 'admin' },
+      schema: {
+        summary: 'The prediction settings: horizon, risk tiers, alert rules and webhooks',
+        response: { 200: api.alertSettingsResponse },
+      },
+      handler: async (req) => req.server.tenure.ws.config.prediction,
+    }),
+    route({
+      method: 'PUT',
+      url: '/settings',
+      config: { access: 'admin' },
+      schema: {
+        summary: 'Change the tiers and rules (key by key) or the webhooks; checked as a whole (422 TEN_CONFIG_INVALID)',
+        body: api.alertSettingsBody,
+        response: { 200: api.alertSettingsResponse },
+      },
+      handler: (req) =>
+        req.server.tenure.write(async () => {
+          const ws = req.server.tenure.ws;
+          const now = ws.config.prediction;
+          const { tiers, alerts, webhooks } = req.body;
+          const prediction = {
+            ...now,
+            tiers: { ...now.tiers, ...tiers },
+            alerts: { ...now.alerts, ...alerts },
+            webhooks: webhooks ?? now.webhooks,
+          };
+          return updateSettings(ws, { prediction }).prediction;
+        }),
+    }),
+  ],
+};

@@ -1,0 +1,107 @@
+import {
+  api,
+  atRisk,
+  backtestChurnModel,
+  churnModelReport,
+  customerScore,
+  explainCustomer,
+  reasonIn,
+  scoreChurn,
+  tenureError,
+  trainChurnModel,
+} from '@tenure/core';
+import { startFitJob } from '../fit-job.ts';
+import { langOf } from '../lang.ts';
+import { type RouteGroup, route } from '../route.ts';
+
+const polled = 'A job: poll GET /models/jobs/{jobId}, as for the lifetime models’ fits.';
+
+/**
+ * Churn prediction: training and scoring as jobs, the latest model's report, the retention queue and one
+ * customer's risk with its explanation. Pages read what training and scoring stored; only the explanation is
+ * computed on request (TreeSHAP for one customer at the latest scoring's date).
+ */
+export const churn: RouteGroup = {
+  prefix: '/api/v1/churn',
+  tag: 'churn',
+  routes: [
+    route({
+      method: 'POST',
+      url: '/train',
+      config: { access: 'analyst' },
+      schema: {
+        summary: 'Train the churn model and, unless `backtest: false`, run the time-based backtest',
+        description: polled,
+        body: api.trainBody,
+        response: { 202: api.fitJobSchema },
+      },
+      handler: async (req, reply) => {
+        const { backtest = true, ...options } = req.body;
+        const job = startFitJob(req, 'churn', 'db', async (ws) => {
+          const run = await trainChurnModel(ws, options);
+          // A static customer table has no dates to test at a later snapshot.
+          if (backtest && run.result.metrics.mode === 'snapshots') await backtestChurnModel(ws, options);
+          return run;
+        });
+        return reply.code(202).send(job);
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/score',
+      config: { access: 'analyst' },
+      schema: {
+        summary: 'Score every active customer with the latest model, store the scores and raise alerts',
+        description: polled,
+        body: api.scoreBody,
+        response: { 202: api.fitJobSchema },
+      },
+      handler: async (req, reply) =>
+        reply.code(202).send(startFitJob(req, 'churn-score', 'write', (ws) => scoreChurn(ws, req.body))),
+    }),
+    route({
+      method: 'GET',
+      url: '/model',
+      config: { access: 'viewer' },
+      schema: {
+        summary: "The latest model's report: headline figures, importance, evaluations against the baseline",
+        response: { 200: api.modelReportResponse },
+      },
+      handler: async (req) => {
+        const report = await req.server.tenure.db(churnModelReport);
+        if (!report) throw tenureError('TEN_PREDICT_NO_MODEL', {});
+        return report;
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/at-risk',
+      config: { access: 'viewer' },
+      schema: {
+        summary: 'The latest scoring by expected loss, largest first, filtered by tier, segment and reason',
+        querystring: api.atRiskQuery,
+        response: { 200: api.atRiskResponse },
+      },
+      handler: (req) => req.server.tenure.db((ws) => atRisk(ws, { ...req.query, lang: langOf(req) })),
+    }),
+    route({
+      method: 'GET',
+      url: '/customers/:id',
+      config: { access: 'viewer' },
+      schema: {
+        summary: "One customer's latest score and the TreeSHAP explanation of their risk, in the request's language",
+        params: api.riskParams,
+        querystring: api.langQuery,
+        response: { 200: api.customerRiskResponse },
+      },
+      handler: (req) =>
+        req.server.tenure.db(async (ws) => {
+          const lang = langOf(req);
+          const score = await customerScore(ws, req.params.id, lang);
+          const e = await explainCustomer(ws, req.params.id, score ? { asOf: score.as_of } : {});
+          const words = (rs: typeof e.reasons) => rs.map((r) => reasonIn(r, lang));
+          return { score, explanation: { ...e, reasons: words(e.reasons), contributions: words(e.contributions) } };
+        }),
+    }),
+  ],
+};

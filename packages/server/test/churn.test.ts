@@ -1,0 +1,172 @@
+/**
+ * Churn prediction over real HTTP on a 2,000-customer demo workspace, each answer compared with the library's:
+ * training and scoring as jobs, the model report, the at-risk list with its filters and languages, one
+ * customer's risk and explanation, the alert inbox and the alert settings, and the refusals before a model
+ * exists.
+ */
+import { type api, atRisk, churnModelReport, customerScore, latestRun, listAlerts } from '@tenure/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
+
+let s: TestServer;
+let viewer: Client;
+let analyst: Client;
+let admin: Client;
+beforeAll(async () => {
+  s = await startServer({}, 2000);
+  viewer = new Client(s.url, s.keys.viewer);
+  analyst = new Client(s.url, s.keys.analyst);
+  admin = new Client(s.url, s.keys.admin);
+});
+afterAll(() => s.close());
+
+type Job = z.infer<typeof api.fitJobSchema>;
+type AtRisk = z.infer<typeof api.atRiskResponse>;
+type Risk = z.infer<typeof api.customerRiskResponse>;
+type Settings = z.infer<typeof api.alertSettingsResponse>;
+
+/** JSON as it travels: what the library returns, after a round trip. */
+const wire = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+
+/** Start a training or scoring job and wait for it to end. */
+async function job(path: string, body: Record<string, unknown>): Promise<Job> {
+  const start = await analyst.call<Job>('POST', path, { json: body });
+  expect(start.status, start.text).toBe(202);
+  const poll = () => viewer.get<Job>(`/api/v1/models/jobs/${start.body.jobId}`).then((r) => r.body);
+  await expect.poll(async () => (await poll()).state, { timeout: 60_000 }).toMatch(/done|failed/);
+  return poll();
+}
+
+describe('before the first training', () => {
+  it('has no report, no scores and nothing to explain; scoring fails its job with the problem', async () => {
+    expectProblem(await viewer.get('/api/v1/churn/model'), 404, 'TEN_PREDICT_NO_MODEL');
+    expectProblem(await viewer.get('/api/v1/churn/customers/C0000001'), 404, 'TEN_PREDICT_NO_MODEL');
+    const empty = await viewer.get<AtRisk>('/api/v1/churn/at-risk');
+    expect(empty.body).toEqual({ total: 0, page: 1, pageSize: 50, runId: null, asOf: null, rows: [] });
+    expect(await job('/api/v1/churn/score', {})).toMatchObject({
+      state: 'failed',
+      error: { code: 'TEN_PREDICT_NO_MODEL', status: 404 },
+    });
+  });
+
+  it('refuses a test-id file (a path on the server) and unknown options', async () => {
+    for (const json of [{ testIds: '/etc/passwd' }, { trees: 10 }, { classifier: 'forest' }])
+      expectProblem(await analyst.call('POST', '/api/v1/churn/train', { json }), 400, 'TEN_BAD_REQUEST');
+  });
+});
+
+describe('training', () => {
+  it('trains and backtests as a job and reports the stored runs against the baseline', async () => {
+    const done = await job('/api/v1/churn/train', { horizonDays: 90, snapshots: 6 });
+    expect(done.state, JSON.stringify(done.error)).toBe('done');
+    expect(done.run?.runId).toBe((await latestRun(s.ws.db, 'churn'))?.runId);
+    const r = await viewer.get<z.infer<typeof api.modelReportResponse>>('/api/v1/churn/model');
+    expect(r.status, r.text).toBe(200);
+    expect(r.body).toEqual(wire(await churnModelReport(s.ws)));
+    expect(r.body.evaluations.map((e) => e.set)).toEqual(['backtest', 'validation']);
+    for (const e of r.body.evaluations) {
+      expect(e.baseline).not.toBeNull();
+      // From the highest threshold down to 0, where every customer is flagged and every churner caught.
+      expect(e.model.curve.at(-1)).toMatchObject({ threshold: 0, share: 1, tpr: 1, fpr: 1, lift: 1 });
+      const shares = e.model.curve.map((p) => p.share);
+      expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    }
+    expect(r.body.importance.reduce((a, i) => a + i.share, 0)).toBeCloseTo(1, 9);
+  });
+});
+
+describe('scoring and the at-risk list', () => {
+  let first: AtRisk;
+
+  it('scores as a job, then lists the latest scoring as the library does, by expected loss, customers not worth retaining left out', async () => {
+    const done = await job('/api/v1/churn/score', {});
+    expect(done.state, JSON.stringify(done.error)).toBe('done');
+    first = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?pageSize=100')).body;
+    expect(first).toEqual(wire(await atRisk(s.ws, { pageSize: 100 })));
+    expect(first.rows.length).toBe(100);
+    const losses = first.rows.map((r) => r.expected_loss ?? Number.NEGATIVE_INFINITY);
+    expect(losses).toEqual([...losses].sort((a, b) => b - a));
+    expect(first.rows.every((r) => r.retain)).toBe(true);
+    expect(first.rows[0]?.reasons.length).toBeGreaterThan(0);
+    const all = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?all=true&pageSize=1')).body;
+    expect(all.total).toBe((await atRisk(s.ws, { all: true, pageSize: 1 })).total);
+    expect(all.total).toBeGreaterThanOrEqual(first.total);
+  });
+
+  it('filters by tier, segment and reason', async () => {
+    const high = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?tier=critical&tier=high&pageSize=500')).body;
+    expect(high.rows.every((r) => r.tier === 'critical' || r.tier === 'high')).toBe(true);
+    expect(high.total).toBe((await atRisk(s.ws, { tier: ['critical', 'high'] })).total);
+    const north = await viewer.get<AtRisk>('/api/v1/churn/at-risk?filter=contract:month_to_month');
+    expect(north.body.total).toBe((await atRisk(s.ws, { filter: { contract: ['month_to_month'] } })).total);
+    const feature = first.rows[0]!.reasons[0]!.feature;
+    const because = (await viewer.get<AtRisk>(`/api/v1/churn/at-risk?reason=${feature}&pageSize=500`)).body;
+    expect(because.total).toBeGreaterThan(0);
+    expect(because.rows.every((r) => r.reasons.some((x) => x.feature === feature))).toBe(true);
+    expectProblem(await viewer.get('/api/v1/churn/at-risk?filter=shoe_size:9'), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
+    expectProblem(await viewer.get('/api/v1/churn/at-risk?tier=extreme'), 400, 'TEN_BAD_REQUEST');
+  });
+
+  it("gives reason codes in the request's language: ?lang, else Accept-Language", async () => {
+    const id = first.rows[0]!.customer_id;
+    const zh = await customerScore(s.ws, id, 'zh-CN');
+    const byQuery = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?pageSize=1&lang=zh')).body.rows[0];
+    expect(byQuery?.reasons).toEqual(zh?.reasons);
+    const byHeader = await viewer.call<AtRisk>(
+      'GET',
+      '/api/v1/churn/at-risk?pageSize=1',
+      {},
+      {
+        headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
+      },
+    );
+    expect(byHeader.body.rows[0]?.reasons).toEqual(zh?.reasons);
+    expect(zh?.reasons[0]?.text).not.toBe(first.rows[0]?.reasons[0]?.text);
+  });
+
+  it("explains one customer at the scoring's date: the stored probability, contributions that add up", async () => {
+    const row = first.rows[0]!;
+    const r = await viewer.get<Risk>(`/api/v1/churn/customers/${row.customer_id}`);
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.score).toEqual(row);
+    const e = r.body.explanation;
+    expect(e.asOf).toBe(row.as_of);
+    expect(e.probability).toBeCloseTo(row.probability, 9);
+    expect(e.tier).toBe(row.tier);
+    expect(e.contributions.reduce((a, c) => a + c.contribution, e.expectedMargin)).toBeCloseTo(e.margin, 9);
+    expect(e.reasons.map((x) => x.feature)).toEqual(row.reasons.map((x) => x.feature));
+    expectProblem(await viewer.get('/api/v1/churn/customers/NOBODY'), 404, 'TEN_PREDICT_UNKNOWN_CUSTOMER');
+  });
+});
+
+describe('alerts', () => {
+  it('lists the alerts scoring raised, as the library does, and acknowledges them', async () => {
+    const inbox = await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?limit=1000');
+    expect(inbox.status, inbox.text).toBe(200);
+    const lib = await listAlerts(s.ws, { limit: 1000 });
+    expect(inbox.body.alerts).toEqual(wire(lib.map((a) => ({ ...a, message: a.message.en }))));
+    expect(inbox.body.alerts.length).toBeGreaterThan(0);
+    const ids = inbox.body.alerts.slice(0, 2).map((a) => a.alert_id);
+    const ack = await analyst.call('POST', '/api/v1/alerts/acknowledge', { json: { ids } });
+    expect(ack.body).toEqual({ acknowledged: 2 });
+    const again = await analyst.call('POST', '/api/v1/alerts/acknowledge', { json: { ids } });
+    expect(again.body).toEqual({ acknowledged: 0 });
+    const open = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&limit=1000')).body;
+    expect(open.alerts.length).toBe(inbox.body.alerts.length - 2);
+    expect(open.alerts.some((a) => ids.includes(a.alert_id))).toBe(false);
+  });
+});
+
+describe('alert settings', () => {
+  it('changes one rule and keeps the others; refuses tiers out of order and leaves the settings as they were', async () => {
+    const before = (await admin.get<Settings>('/api/v1/alerts/settings')).body;
+    const r = await admin.call<Settings>('PUT', '/api/v1/alerts/settings', { json: { alerts: { usage_drop: 0.4 } } });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.alerts).toEqual({ ...before.alerts, usage_drop: 0.4 });
+    expect(s.ws.config.prediction.alerts.usage_drop).toBe(0.4);
+    const bad = await admin.call('PUT', '/api/v1/alerts/settings', { json: { tiers: { high: 0.9 } } });
+    expectProblem(bad, 422, 'TEN_CONFIG_INVALID');
+    expect((await admin.get<Settings>('/api/v1/alerts/settings')).body.tiers).toEqual(before.tiers);
+  });
+});

@@ -1,0 +1,123 @@
+import { Button, Card, Segmented, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client.ts';
+import type { AlertItem } from '../../api/types.ts';
+import { useAction } from '../../api/use-action.ts';
+import { useApi } from '../../api/use-api.ts';
+import { atLeast, useAuth } from '../../auth/auth.tsx';
+import { Loadable } from '../../components/loadable.tsx';
+import { Page } from '../../components/page.tsx';
+import { ProblemAlert } from '../../components/problem.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+type Show = 'open' | 'all';
+
+/**
+ * The early-warning inbox: alerts raised by scoring, newest first, with their webhook deliveries. Analysts
+ * acknowledge them one by one or all selected at once (a rule then speaks again for that customer).
+ */
+export default function AlertsPage() {
+  const { t, fmt, term, lang } = useI18n();
+  const { user } = useAuth();
+  const canAck = atLeast(user, 'analyst');
+  const [show, setShow] = useState<Show>('open');
+  const [selected, setSelected] = useState<number[]>([]);
+  const state = useApi<{ alerts: AlertItem[] }>('/api/v1/alerts', { open: show === 'open' || null, lang, limit: 500 });
+  const ack = useAction();
+  const acknowledge = (ids: number[]) =>
+    ack.run(async () => {
+      await api.post('/api/v1/alerts/acknowledge', { json: { ids } });
+      setSelected([]);
+      state.reload();
+    });
+  return (
+    <Page
+      title={t('nav.alerts')}
+      extra={
+        <>
+          <Segmented<Show>
+            value={show}
+            onChange={setShow}
+            options={[
+              { value: 'open', label: t('alerts.open') },
+              { value: 'all', label: t('alerts.all') },
+            ]}
+          />
+          {canAck && (
+            <Button
+              data-testid="acknowledge-selected"
+              disabled={!selected.length}
+              loading={ack.busy}
+              onClick={() => acknowledge(selected)}
+            >
+              {t('alerts.acknowledgeSelected', { n: selected.length })}
+            </Button>
+          )}
+        </>
+      }
+    >
+      {ack.error && <ProblemAlert error={ack.error} />}
+      <Loadable state={state} isEmpty={(d) => !d.alerts.length}>
+        {(d) => (
+          <Card>
+            <Table<AlertItem>
+              data-testid="alerts"
+              size="small"
+              rowKey="alert_id"
+              dataSource={d.alerts}
+              pagination={{ pageSize: 50 }}
+              rowSelection={
+                canAck
+                  ? {
+                      selectedRowKeys: selected,
+                      onChange: (keys) => setSelected(keys as number[]),
+                      getCheckboxProps: (a) => ({ disabled: !!a.acknowledged_at }),
+                    }
+                  : undefined
+              }
+              columns={[
+                { title: t('alerts.created'), render: (_, a) => fmt.date(a.created_at, true) },
+                {
+                  title: t('alerts.customer'),
+                  render: (_, a) => <Link to={`/customers/${encodeURIComponent(a.customer_id)}`}>{a.customer_id}</Link>,
+                },
+                { title: t('alerts.rule'), render: (_, a) => term('rule', a.rule) },
+                {
+                  title: t('alerts.severity'),
+                  render: (_, a) => (
+                    <Tag color={a.severity === 'high' ? 'red' : 'gold'}>{term('severity', a.severity)}</Tag>
+                  ),
+                },
+                { title: t('alerts.message'), dataIndex: 'message' },
+                {
+                  title: t('alerts.webhooks'),
+                  render: (_, a) =>
+                    a.deliveries.delivered + a.deliveries.pending + a.deliveries.failed > 0 && (
+                      <Typography.Text type="secondary">{t('alerts.deliveries', a.deliveries)}</Typography.Text>
+                    ),
+                },
+                {
+                  title: '',
+                  align: 'right',
+                  render: (_, a) =>
+                    a.acknowledged_at ? (
+                      <Typography.Text type="secondary">
+                        {t('alerts.acknowledged', { at: fmt.date(a.acknowledged_at, true) })}
+                      </Typography.Text>
+                    ) : (
+                      canAck && (
+                        <Button size="small" data-testid="acknowledge" onClick={() => acknowledge([a.alert_id])}>
+                          {t('alerts.acknowledge')}
+                        </Button>
+                      )
+                    ),
+                },
+              ]}
+            />
+          </Card>
+        )}
+      </Loadable>
+    </Page>
+  );
+}

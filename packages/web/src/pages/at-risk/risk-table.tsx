@@ -1,0 +1,54 @@
+import { Table, Tag } from 'antd';
+import { Link } from 'react-router-dom';
+import type { AtRiskPage, RiskRow } from '../../api/types.ts';
+import { ReasonList } from '../../components/reason-list.tsx';
+import { TierTag } from '../../components/tier-tag.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/** One page of scored customers as the server orders them (expected loss, largest first), each linked to their 360. */
+export function RiskTable({ data, onPage }: { data: AtRiskPage; onPage: (page: number, pageSize: number) => void }) {
+  const { t, fmt, term } = useI18n();
+  return (
+    <Table<RiskRow>
+      data-testid="at-risk"
+      size="small"
+      rowKey="customer_id"
+      dataSource={data.rows}
+      pagination={{
+        current: data.page,
+        pageSize: data.pageSize,
+        total: data.total,
+        showTotal: (n) => t('common.total', { n: fmt.number(n, 0) }),
+        onChange: onPage,
+      }}
+      columns={[
+        {
+          title: t('risk.customer'),
+          render: (_, r) => <Link to={`/customers/${encodeURIComponent(r.customer_id)}`}>{r.customer_id}</Link>,
+        },
+        { title: t('risk.name'), dataIndex: 'name' },
+        {
+          title: t('risk.probability'),
+          align: 'right',
+          render: (_, r) => <span data-testid="probability">{fmt.value('ratio', r.probability)}</span>,
+        },
+        {
+          title: t('risk.tier'),
+          render: (_, r) => (
+            <>
+              <TierTag tier={r.tier} />
+              {r.flag && <Tag>{term('notWorth', r.flag)}</Tag>}
+            </>
+          ),
+        },
+        { title: t('risk.clv'), align: 'right', render: (_, r) => fmt.value('money', r.clv) },
+        {
+          title: t('risk.expectedLoss'),
+          align: 'right',
+          render: (_, r) => <span data-testid="expected-loss">{fmt.value('money', r.expected_loss)}</span>,
+        },
+        { title: t('risk.reasons'), render: (_, r) => <ReasonList reasons={r.reasons} /> },
+      ]}
+    />
+  );
+}

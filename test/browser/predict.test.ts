@@ -1,0 +1,121 @@
+/**
+ * Churn prediction in chromium on a 2,000-customer demo: the model trained from its page with the report's
+ * AUC as the API gives it, customers scored from the at-risk page whose first row is the API's first row, the
+ * customer-360 risk card showing the API's probability, alerts acknowledged from the inbox, and every page in
+ * English and 中文, screenshotted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber, formatValue } from '../../packages/web/src/i18n/format.ts';
+import { type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
+
+let d: Dashboard;
+
+beforeAll(async () => {
+  d = await startDashboard(2000);
+});
+
+afterAll(async () => {
+  await d?.close();
+});
+
+type Row = { customer_id: string; probability: number; reasons: { text: string }[] };
+
+/** GET an API path with the browser's session, as JSON. */
+const api = async <T>(path: string): Promise<T> => (await (await d.page.request.get(path)).json()) as T;
+
+const drawn = (testId: string) => d.page.getByTestId(testId).and(d.page.locator('[data-drawn=true]')).waitFor();
+
+describe('churn prediction pages in chromium', () => {
+  it('signs in', async () => {
+    await d.page.goto('/');
+    await logIn(d.page);
+  });
+
+  it('trains the model from its page and shows the report with the API’s AUC', async () => {
+    await d.page.goto('/churn-model');
+    await d.page.getByTestId('not-fitted').waitFor();
+    await d.page.getByTestId('fit').click();
+    await drawn('roc-chart');
+    for (const chart of ['lift-chart', 'calibration-chart', 'importance-chart']) await drawn(chart);
+    const report = await api<{ evaluations: { set: string; model: { rocAuc: number } }[] }>('/api/v1/churn/model');
+    expect(report.evaluations[0]?.set).toBe('backtest');
+    const auc = d.page.getByTestId('model-metrics').getByRole('row', { name: /^ROC AUC / });
+    expect(await auc.textContent()).toContain(formatNumber('en', report.evaluations[0]?.model.rocAuc, 3));
+    await shoot(d.page, 'churn-model');
+  });
+
+  let first: Row;
+
+  it('scores from the at-risk page; its first row is the API’s first row', async () => {
+    await d.page.goto('/at-risk');
+    await d.page.getByTestId('not-scored').waitFor();
+    await d.page.getByTestId('fit').click();
+    const rows = d.page.getByTestId('at-risk').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor({ timeout: 60_000 });
+    await settle(d.page);
+    const page = await api<{ total: number; rows: Row[] }>('/api/v1/churn/at-risk?lang=en');
+    first = page.rows[0]!;
+    expect(await rows.count()).toBe(Math.min(50, page.total));
+    expect(await rows.first().getByRole('link').textContent()).toBe(first.customer_id);
+    expect(await rows.first().getByTestId('probability').textContent()).toBe(
+      formatValue('en', 'ratio', first.probability),
+    );
+    expect(await rows.first().getByTestId('reasons').locator('li').first().textContent()).toContain(
+      first.reasons[0]?.text,
+    );
+    await shoot(d.page, 'at-risk');
+  });
+
+  it('shows the API’s probability on the customer-360 risk card', async () => {
+    await d.page.getByTestId('at-risk').locator('tbody tr.ant-table-row').first().getByRole('link').click();
+    await d.page.waitForURL(`**/customers/${encodeURIComponent(first.customer_id)}`);
+    const risk = await api<{ score: { probability: number; reasons: { text: string }[] } }>(
+      `/api/v1/churn/customers/${encodeURIComponent(first.customer_id)}?lang=en`,
+    );
+    const card = d.page.getByTestId('risk-card');
+    await card.getByTestId('risk-probability').waitFor();
+    expect(await card.getByTestId('risk-probability').textContent()).toBe(
+      formatValue('en', 'ratio', risk.score.probability),
+    );
+    expect(await card.getByTestId('reasons').locator('li').count()).toBeGreaterThan(0);
+    await shoot(d.page, 'customer-risk');
+  });
+
+  it('lists the open alerts as the API does and acknowledges one', async () => {
+    const { alerts } = await api<{ alerts: { message: string }[] }>('/api/v1/alerts?open=true&limit=500&lang=en');
+    expect(alerts.length).toBeGreaterThan(0);
+    await d.page.goto('/alerts');
+    const rows = d.page.getByTestId('alerts').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.first().textContent()).toContain(alerts[0]?.message);
+    await shoot(d.page, 'alerts');
+    await rows.first().getByTestId('acknowledge').click();
+    await expect
+      .poll(async () => (await api<{ alerts: unknown[] }>('/api/v1/alerts?open=true&limit=500')).alerts.length)
+      .toBe(alerts.length - 1);
+  });
+
+  it('renders the pages in 中文 with the reasons in Chinese, without a problem or a script error', async () => {
+    await d.page.getByTestId('language').getByText('中文').click();
+    await d.page.goto('/at-risk');
+    const rows = d.page.getByTestId('at-risk').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    await settle(d.page);
+    const zh = await api<{ rows: Row[] }>('/api/v1/churn/at-risk?lang=zh-CN');
+    expect(await rows.first().getByTestId('reasons').locator('li').first().textContent()).toContain(
+      zh.rows[0]?.reasons[0]?.text,
+    );
+    await shoot(d.page, 'at-risk-zh');
+    for (const [name, path] of [
+      ['churn-model-zh', '/churn-model'],
+      ['alerts-zh', '/alerts'],
+      ['customer-risk-zh', `/customers/${encodeURIComponent(first.customer_id)}`],
+    ] as const) {
+      await d.page.goto(path);
+      await settle(d.page);
+      expect(await d.page.getByTestId('problem').allTextContents(), name).toEqual([]);
+      await shoot(d.page, name);
+    }
+    expect(d.errors).toEqual([]);
+  });
+});
