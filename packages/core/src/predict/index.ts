@@ -17,6 +17,7 @@ export { type Explanation, explainCustomer } from './explain.ts';
 export type { Importance } from './fit.ts';
 export type { FeatureSpec, Frame, LabelledFrame } from './frame.ts';
 export { fitGbdt, type GbdtModel, type GbdtParams } from './gbdt/boost.ts';
+export { gbdtMargin } from './gbdt/predict.ts';
 export { gbdtShap, type ShapValues } from './gbdt/shap.ts';
 export { fitLogistic, type LogisticModel } from './logistic.ts';
 export { type ChurnModel, churnScoreSql, churnScores, parseChurnModel } from './model.ts';

@@ -75,14 +75,14 @@ export async function fitGbdt(train: Labelled, valid: Labelled | null, opts: Par
       hint: 'Training needs both churned and retained customers: widen the snapshots or the horizon.',
     });
   const bins = fitBins(frame);
-  const tb = applyBins(frame, bins, true);
+  const tb = applyBins(frame, bins, { shared: true, columns: true });
   const vb = valid ? applyBins(valid.frame, bins) : null;
   const baseScore = Math.log(positives / (n - positives));
   const margin = new Float64Array(n).fill(baseScore);
   const vMargin = new Float64Array(valid?.frame.rows ?? 0).fill(baseScore);
   const gh = new Float64Array(new SharedArrayBuffer(16 * n));
   const rows = new Uint32Array(new SharedArrayBuffer(4 * n));
-  const ctx = { data: tb.data, F: tb.F, rows, scratch: new Uint32Array(n), bins, n };
+  const ctx = { columns: tb.columns!, F: tb.F, rows, scratch: new Uint32Array(n), bins, n };
   const pool = new HistogramPool(tb.data, tb.F, rows, gh, params.threads);
   const trees: Tree[] = [];
   const validLoss: number[] = [];

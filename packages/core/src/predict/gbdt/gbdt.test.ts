@@ -24,6 +24,10 @@ describe('quantile bins', () => {
     for (const v of [-1, 0, 3.5, 500, 998.2, 999, 2000])
       for (let t = 1; t <= b.cuts.length; t++) expect(numericBin(b.cuts, v) <= t).toBe(v <= b.cuts[t - 1]!);
     expect(numericBin(b.cuts, Number.NaN)).toBe(MISSING);
+    // The column binning (branch-free search) agrees with numericBin on every value.
+    const values = [...x.map((v) => v + 0.5), Number.NaN, -5, 1e9, ...b.cuts];
+    const f = numeric(values);
+    expect([...applyBins(f, [b]).data]).toEqual(values.map((v) => numericBin(b.cuts, v)));
   });
 
   it('few distinct values get one bin each; categories by frequency, others and unseen share the last bin', () => {
@@ -84,7 +88,7 @@ describe('splits (Chen & Guestrin 2016, eq. 5 and 7)', () => {
 describe('histograms', () => {
   it('two threads sum to what one thread sums; the larger child is parent minus smaller', async () => {
     const { frame } = synthetic(40_000, 1);
-    const b = applyBins(frame, fitBins(frame), true);
+    const b = applyBins(frame, fitBins(frame), { shared: true });
     const n = b.rows;
     const rows = new Uint32Array(new SharedArrayBuffer(4 * n)).map((_, i) => i);
     const gh = new Float64Array(new SharedArrayBuffer(16 * n)).map((_, i) => Math.sin(i));

@@ -40,7 +40,8 @@ export interface GrowParams extends SplitParams {
 /** The training state a tree is grown over; `rows` must hold 0..n−1 (any order) and is partitioned in place. */
 export interface GrowContext {
   pool: HistogramPool;
-  data: Uint8Array;
+  /** Bins column by column (feature f at f · n), for partitioning. */
+  columns: Uint8Array;
   F: number;
   rows: Uint32Array;
   scratch: Uint32Array;
@@ -153,12 +154,13 @@ function totals(hist: Float64Array): { G: number; H: number } {
 
 /** Stable in-place partition of rows[start..end) by lut[bin of feature f]; returns where the right part starts. */
 function partition(ctx: GrowContext, start: number, end: number, f: number, lut: Uint8Array): number {
-  const { rows, scratch, data, F } = ctx;
+  const { rows, scratch, n } = ctx;
+  const col = ctx.columns.subarray(f * n, (f + 1) * n);
   let l = start;
   let r = 0;
   for (let i = start; i < end; i++) {
     const row = rows[i]!;
-    if (lut[data[row * F + f]!]) rows[l++] = row;
+    if (lut[col[row]!]) rows[l++] = row;
     else scratch[r++] = row;
   }
   rows.set(scratch.subarray(0, r), l);
