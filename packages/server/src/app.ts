@@ -58,5 +58,8 @@ export async function buildApp(ws: Workspace, opts: ServerOptions = {}): Promise
     );
   }
   await installWeb(app, ctx.webDir);
+  // Deliveries left pending by an earlier run go out once the server is up; closing waits for a running pass.
+  app.addHook('onReady', async () => ctx.webhooks.kick());
+  app.addHook('onClose', () => ctx.webhooks.close());
   return app;
 }

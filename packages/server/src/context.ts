@@ -5,6 +5,7 @@ import { ResultCache } from './cache.ts';
 import { type FitJob, type Job, Jobs } from './jobs.ts';
 import { Lane } from './lanes.ts';
 import { defaultLoginLimits, LoginLimiter, type LoginLimits } from './login-limit.ts';
+import { WebhookSender } from './webhooks.ts';
 
 export interface ServerOptions {
   /** The dashboard's built files (index.html + assets): packages/web/dist by default when it exists; null: none. */
@@ -46,6 +47,8 @@ export class ServerContext {
   readonly cache = new ResultCache();
   readonly jobs = new Jobs<Job>();
   readonly fits = new Jobs<FitJob>();
+  /** Sends the alerts' webhooks; a failed pass goes to stderr, as the server's log is off unless asked for. */
+  readonly webhooks = new WebhookSender(this, (e) => console.error('Tenure: webhook delivery pass failed:', e));
   readonly limiter: LoginLimiter;
   readonly webDir: string | null;
   readonly maxUploadBytes: number;

@@ -4,7 +4,8 @@
  * customer's risk and explanation, the alert inbox and the alert settings, and the refusals before a model
  * exists.
  */
-import { type api, atRisk, churnModelReport, customerScore, latestRun, listAlerts } from '@tenure/core';
+import { createServer, type Server } from 'node:http';
+import { type api, atRisk, churnModelReport, customerScore, latestRun, listAlerts, signature } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
@@ -156,6 +157,24 @@ describe('alerts', () => {
     expect(open.alerts.length).toBe(inbox.body.alerts.length - 2);
     expect(open.alerts.some((a) => ids.includes(a.alert_id))).toBe(false);
   });
+
+  it('filters by rule, severity and customer as the library does', async () => {
+    const [a] = (await listAlerts(s.ws, { limit: 1 })) as [Awaited<ReturnType<typeof listAlerts>>[number]];
+    for (const [query, filter] of [
+      [`rule=${a.rule}`, { rule: a.rule }],
+      [`severity=${a.severity}`, { severity: a.severity }],
+      [`customer=${a.customer_id}`, { customerId: a.customer_id }],
+    ] as const) {
+      const r = (await viewer.get<z.infer<typeof api.alertsResponse>>(`/api/v1/alerts?limit=1000&${query}`)).body;
+      const lib = await listAlerts(s.ws, { limit: 1000, ...filter });
+      expect(r.alerts.map((x) => x.alert_id)).toEqual(lib.map((x) => x.alert_id));
+      expect(r.alerts.length).toBeGreaterThan(0);
+    }
+    const all = await listAlerts(s.ws, { limit: 1000 });
+    expect((await listAlerts(s.ws, { limit: 1000, rule: a.rule })).length).toBe(
+      all.filter((x) => x.rule === a.rule).length,
+    );
+  });
 });
 
 describe('alert settings', () => {
@@ -168,5 +187,54 @@ describe('alert settings', () => {
     const bad = await admin.call('PUT', '/api/v1/alerts/settings', { json: { tiers: { high: 0.9 } } });
     expectProblem(bad, 422, 'TEN_CONFIG_INVALID');
     expect((await admin.get<Settings>('/api/v1/alerts/settings')).body.tiers).toEqual(before.tiers);
+  });
+});
+
+describe('webhooks', () => {
+  const secret = 'a test webhook secret';
+  const received: { body: string; signed: string; delivery: string }[] = [];
+  let receiver: Server;
+  beforeAll(async () => {
+    process.env.TENURE_TEST_WEBHOOK_SECRET = secret;
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString('utf8');
+      });
+      req.on('end', () => {
+        received.push({
+          body,
+          signed: String(req.headers['x-tenure-signature']),
+          delivery: String(req.headers['x-tenure-delivery']),
+        });
+        res.end();
+      });
+    });
+    await new Promise<void>((go) => receiver.listen(0, '127.0.0.1', go));
+  });
+  afterAll(() => {
+    delete process.env.TENURE_TEST_WEBHOOK_SECRET;
+    receiver.close();
+  });
+
+  it('sends the alerts of a scoring to the configured webhook, signed, once each', async () => {
+    const port = (receiver.address() as { port: number }).port;
+    const webhooks = [{ url: `http://127.0.0.1:${port}/tenure`, secret_env: 'TENURE_TEST_WEBHOOK_SECRET' }];
+    expect((await admin.call('PUT', '/api/v1/alerts/settings', { json: { webhooks } })).status).toBe(200);
+    // Acknowledged alerts let their rules speak again, so the next scoring raises alerts for those customers.
+    const open = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&limit=1000')).body;
+    await analyst.call('POST', '/api/v1/alerts/acknowledge', { json: { ids: open.alerts.map((a) => a.alert_id) } });
+    const done = await job('/api/v1/churn/score', {});
+    expect(done.state, JSON.stringify(done.error)).toBe('done');
+    const raised = (await listAlerts(s.ws, { limit: 1000 })).filter((a) => a.run_id === done.run?.runId);
+    expect(raised.length).toBeGreaterThan(0);
+    await expect.poll(() => received.length, { timeout: 20_000 }).toBe(raised.length);
+    for (const r of received) {
+      const t = Number(/t=(\d+)/.exec(r.signed)?.[1]);
+      expect(r.signed).toBe(signature(secret, t, r.body));
+    }
+    expect(new Set(received.map((r) => JSON.parse(r.body).alert_id))).toEqual(new Set(raised.map((a) => a.alert_id)));
+    const inbox = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&limit=1000')).body;
+    for (const a of inbox.alerts) expect(a.deliveries).toEqual({ delivered: 1, pending: 0, failed: 0 });
   });
 });

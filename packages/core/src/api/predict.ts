@@ -155,6 +155,9 @@ export const alertsQuery = langQuery.extend({
     .optional()
     .transform((v) => v === 'true'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  rule: z.string().max(100).optional(),
+  severity: z.enum(['high', 'medium']).optional(),
+  customer: z.string().max(200).optional(),
 });
 export const alertsResponse = z.object({ alerts: z.array(alertItem) });
 

@@ -16,14 +16,16 @@ export const alerts: RouteGroup = {
       url: '',
       config: { access: 'viewer' },
       schema: {
-        summary: "Alerts, newest first, in the request's language; `open=true` leaves out acknowledged ones",
+        summary:
+          "Alerts, newest first, in the request's language, filtered by rule, severity, customer and `open=true`",
         querystring: api.alertsQuery,
         response: { 200: api.alertsResponse },
       },
       handler: (req) =>
         req.server.tenure.db(async (ws) => {
           const lang = langOf(req);
-          const found = await listAlerts(ws, { open: req.query.open, limit: req.query.limit });
+          const { lang: _, customer, ...q } = req.query;
+          const found = await listAlerts(ws, { ...q, ...(customer ? { customerId: customer } : {}) });
           return { alerts: found.map((a) => ({ ...a, message: a.message[lang] })) };
         }),
     }),

@@ -56,8 +56,15 @@ export const churn: RouteGroup = {
         body: api.scoreBody,
         response: { 202: api.fitJobSchema },
       },
-      handler: async (req, reply) =>
-        reply.code(202).send(startFitJob(req, 'churn-score', 'write', (ws) => scoreChurn(ws, req.body))),
+      handler: async (req, reply) => {
+        const job = startFitJob(req, 'churn-score', 'write', async (ws) => {
+          const run = await scoreChurn(ws, req.body);
+          // The alerts are stored with their outbox rows; send them now rather than at the next timer.
+          req.server.tenure.webhooks.kick();
+          return run;
+        });
+        return reply.code(202).send(job);
+      },
     }),
     route({
       method: 'GET',

@@ -29,13 +29,26 @@ type Row = Omit<AlertItem, 'message' | 'detail' | 'deliveries'> & {
   failed: number;
 };
 
+export interface AlertQuery {
+  /** Unacknowledged alerts only. */
+  open?: boolean;
+  limit?: number;
+  rule?: string;
+  severity?: string;
+  customerId?: string;
+}
+
 /**
- * Alerts, newest first.
+ * Alerts, newest first, optionally of one rule, severity or customer.
  *
  * @example
- * await listAlerts(ws, { open: true, limit: 50 });
+ * await listAlerts(ws, { open: true, rule: 'usage_drop', limit: 50 });
  */
-export async function listAlerts(ws: Workspace, q: { open?: boolean; limit?: number } = {}): Promise<AlertItem[]> {
+export async function listAlerts(ws: Workspace, q: AlertQuery = {}): Promise<AlertItem[]> {
+  const conds = [sql`(NOT ${!!q.open} OR a.acknowledged_at IS NULL)`];
+  if (q.rule) conds.push(sql`a.rule = ${q.rule}`);
+  if (q.severity) conds.push(sql`a.severity = ${q.severity}`);
+  if (q.customerId) conds.push(sql`a.customer_id = ${q.customerId}`);
   const rows = await ws.db.all<Row>(sql`
     SELECT a.alert_id, a.run_id, a.customer_id, a.rule, a.severity, strftime(a.as_of, '%Y-%m-%d') AS as_of,
       CAST(a.created_at AS VARCHAR) AS created_at, a.message_en, a.message_zh, a.detail,
@@ -44,7 +57,7 @@ export async function listAlerts(ws: Workspace, q: { open?: boolean; limit?: num
       count(o.delivery_id) FILTER (WHERE o.status = 'pending') AS pending,
       count(o.delivery_id) FILTER (WHERE o.status = 'failed') AS failed
     FROM alerts a LEFT JOIN webhook_outbox o USING (alert_id)
-    WHERE NOT ${!!q.open} OR a.acknowledged_at IS NULL
+    WHERE ${sql.join(conds, sql` AND `)}
     GROUP BY ALL ORDER BY a.alert_id DESC LIMIT ${q.limit ?? 100}`);
   return rows.map(({ message_en, message_zh, detail, delivered, pending, failed, ...r }) => ({
     ...r,

@@ -1,4 +1,4 @@
-import { Button, Card, Segmented, Table, Tag, Typography } from 'antd';
+import { Button, Card, Segmented, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -13,17 +13,27 @@ import { useI18n } from '../../i18n/i18n.tsx';
 
 type Show = 'open' | 'all';
 
+/** The early-warning rules, as docs/api.md lists them (the workspace config switches them on and off). */
+const RULES = ['tier_rise', 'usage_drop', 'complaint_past_sla', 'nps_detractor', 'failed_payment'] as const;
+
 /**
- * The early-warning inbox: alerts raised by scoring, newest first, with their webhook deliveries. Analysts
- * acknowledge them one by one or all selected at once (a rule then speaks again for that customer).
+ * The early-warning inbox: alerts raised by scoring, newest first (open ones or all, of one rule or every one),
+ * with their webhook deliveries. Analysts acknowledge them one by one or all selected at once (a rule then speaks
+ * again for that customer).
  */
 export default function AlertsPage() {
   const { t, fmt, term, lang } = useI18n();
   const { user } = useAuth();
   const canAck = atLeast(user, 'analyst');
   const [show, setShow] = useState<Show>('open');
+  const [rule, setRule] = useState<string>();
   const [selected, setSelected] = useState<number[]>([]);
-  const state = useApi<{ alerts: AlertItem[] }>('/api/v1/alerts', { open: show === 'open' || null, lang, limit: 500 });
+  const state = useApi<{ alerts: AlertItem[] }>('/api/v1/alerts', {
+    open: show === 'open' || null,
+    rule,
+    lang,
+    limit: 500,
+  });
   const ack = useAction();
   const acknowledge = (ids: number[]) =>
     ack.run(async () => {
@@ -43,6 +53,15 @@ export default function AlertsPage() {
               { value: 'open', label: t('alerts.open') },
               { value: 'all', label: t('alerts.all') },
             ]}
+          />
+          <Select<string>
+            allowClear
+            aria-label={t('alerts.rule')}
+            placeholder={t('alerts.rule')}
+            style={{ minWidth: 180 }}
+            value={rule}
+            onChange={setRule}
+            options={RULES.map((r) => ({ value: r, label: term('rule', r) }))}
           />
           {canAck && (
             <Button
