@@ -1,8 +1,8 @@
 /**
  * Churn prediction in chromium on a 2,000-customer demo: the model trained from its page with the report's
  * AUC as the API gives it, customers scored from the at-risk page whose first row is the API's first row, the
- * customer-360 risk card showing the API's probability, alerts acknowledged from the inbox, and every page in
- * English and 中文, screenshotted.
+ * customer-360 risk card showing the API's probability, alerts acknowledged from the inbox, a rule changed by
+ * the admin, and every page in English and 中文, screenshotted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatValue } from '../../packages/web/src/i18n/format.ts';
@@ -93,6 +93,18 @@ describe('churn prediction pages in chromium', () => {
     await expect
       .poll(async () => (await api<{ alerts: unknown[] }>('/api/v1/alerts?open=true&limit=500')).alerts.length)
       .toBe(alerts.length - 1);
+  });
+
+  it('lets an admin change an alert rule from the inbox; the API then has it', async () => {
+    const drop = d.page
+      .getByTestId('alert-settings')
+      .getByLabel('Usage drop in 30 days of at least (share; empty: off)');
+    await drop.fill('0.35');
+    await d.page.getByTestId('save-alert-settings').click();
+    await expect
+      .poll(async () => (await api<{ alerts: { usage_drop: number } }>('/api/v1/alerts/settings')).alerts.usage_drop)
+      .toBe(0.35);
+    await shoot(d.page, 'alerts-settings');
   });
 
   it('renders the pages in 中文 with the reasons in Chinese, without a problem or a script error', async () => {

@@ -416,3 +416,18 @@ export interface AlertItem {
   acknowledged_at: string | null;
   deliveries: { delivered: number; pending: number; failed: number };
 }
+
+/** GET /alerts/settings: the `prediction` section of the config. */
+export interface PredictionSettings {
+  horizon_days: number;
+  tiers: { critical: number; high: number; medium: number };
+  credit_risk_column: string;
+  alerts: {
+    tier_rise: boolean;
+    usage_drop: number | null;
+    complaint_past_sla: boolean;
+    nps_detractor: number | null;
+    failed_payment: boolean;
+  };
+  webhooks: { url: string; secret_env: string }[];
+}

@@ -10,6 +10,7 @@ import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { AlertSettings } from './alert-settings.tsx';
 
 type Show = 'open' | 'all';
 
@@ -19,12 +20,13 @@ const RULES = ['tier_rise', 'usage_drop', 'complaint_past_sla', 'nps_detractor',
 /**
  * The early-warning inbox: alerts raised by scoring, newest first (open ones or all, of one rule or every one),
  * with their webhook deliveries. Analysts acknowledge them one by one or all selected at once (a rule then speaks
- * again for that customer).
+ * again for that customer); admins set the rules, tiers and webhooks below.
  */
 export default function AlertsPage() {
   const { t, fmt, term, lang } = useI18n();
   const { user } = useAuth();
   const canAck = atLeast(user, 'analyst');
+  const admin = atLeast(user, 'admin');
   const [show, setShow] = useState<Show>('open');
   const [rule, setRule] = useState<string>();
   const [selected, setSelected] = useState<number[]>([]);
@@ -137,6 +139,7 @@ export default function AlertsPage() {
           </Card>
         )}
       </Loadable>
+      {admin && <AlertSettings />}
     </Page>
   );
 }
