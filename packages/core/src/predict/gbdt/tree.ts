@@ -127,6 +127,9 @@ export async function growTree(ctx: GrowContext, p: GrowParams): Promise<{ tree:
       pairs.push({ small: leftSmaller ? left : right, large: leftSmaller ? right : left, parent: o.hist });
       next.push(left, right);
     }
+    level = next;
+    // Children at the last depth become leaves: their values come from the split's G and H, no histogram needed.
+    if (depth + 1 === p.maxDepth) break;
     const built = await ctx.pool.build(pairs.map((q) => q.small));
     pairs.forEach((q, i) => {
       const small = built[i]!;
@@ -135,7 +138,6 @@ export async function growTree(ctx: GrowContext, p: GrowParams): Promise<{ tree:
       q.small.hist = small;
       q.large.hist = q.parent;
     });
-    level = next;
   }
   for (const o of level) close(o);
   return { tree, leaves };
