@@ -168,4 +168,16 @@ describe('settings and cached views', () => {
     expectProblem(await admin.call('PUT', '/api/v1/settings', { json: { gross_margin: 3 } }), 400, 'TEN_BAD_REQUEST');
     expectProblem(await admin.call('PUT', '/api/v1/settings', { json: { colour: 'red' } }), 400, 'TEN_BAD_REQUEST');
   });
+
+  it('webhook URLs (they carry tokens) are whole for admins and cut to their origin for everyone else', async () => {
+    const hook = { url: 'https://hooks.example.com/T0KEN/abc?sig=1', secret_env: 'TENURE_WEBHOOK_SECRET' };
+    const put = await admin.call('PUT', '/api/v1/settings', { json: { prediction: { webhooks: [hook] } } });
+    expect(put.status).toBe(200);
+    type Hooks = { prediction: { webhooks: { url: string }[] } };
+    expect((await admin.get<Hooks>('/api/v1/settings')).body.prediction.webhooks[0]?.url).toBe(hook.url);
+    expect((await viewer.get<Hooks>('/api/v1/settings')).body.prediction.webhooks[0]?.url).toBe(
+      'https://hooks.example.com/…',
+    );
+    await admin.call('PUT', '/api/v1/settings', { json: { prediction: { webhooks: [] } } });
+  });
 });

@@ -1,5 +1,15 @@
-import { api, updateSettings } from '@tenure/core';
+import { allows, api, type TenureConfig, updateSettings } from '@tenure/core';
 import { type RouteGroup, route } from '../route.ts';
+
+/**
+ * Webhook URLs often carry a token in their path or query, so only admins (who manage them under
+ * /api/v1/alerts/settings) see them whole; others see the origin.
+ */
+function forRole(config: TenureConfig, admin: boolean): TenureConfig {
+  if (admin) return config;
+  const webhooks = config.prediction.webhooks.map((w) => ({ ...w, url: `${new URL(w.url).origin}/…` }));
+  return { ...config, prediction: { ...config.prediction, webhooks } };
+}
 
 /** The workspace config: how churn is defined, the calendar, the dimensions. */
 export const settings: RouteGroup = {
@@ -11,7 +21,7 @@ export const settings: RouteGroup = {
       url: '',
       config: { access: 'viewer' },
       schema: { summary: 'The workspace config (tenure.config.json)', response: { 200: api.settingsResponse } },
-      handler: async (req) => req.server.tenure.ws.config,
+      handler: async (req) => forRole(req.server.tenure.ws.config, !!req.actor && allows(req.actor.role, 'admin')),
     }),
     route({
       method: 'PUT',
