@@ -46,7 +46,7 @@ async function hasEvents(ws: Workspace): Promise<boolean> {
   return (r?.n ?? 0) > 0;
 }
 
-export async function modeOf(ws: Workspace, o: PredictOptions): Promise<'snapshots' | 'static'> {
+async function modeOf(ws: Workspace, o: PredictOptions): Promise<'snapshots' | 'static'> {
   if (o.mode && o.mode !== 'auto') return o.mode;
   return (await hasEvents(ws)) ? 'snapshots' : 'static';
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure } from '../../test/fixtures/ingest/helpers.ts';
+import { runModel } from '../models/catalog.ts';
 import { sql } from '../sql/sql.ts';
 import { generateDemo } from '../workspace/demo/index.ts';
 import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
@@ -65,6 +66,22 @@ describe('churn scores', () => {
     expect(top[0]!.expected_loss).toBe(Math.max(...rows.map((r) => r.expected_loss)));
     expect(top[0]!.reasons.length).toBeGreaterThan(0);
     expect(top[0]!.reasons[0]!.text['zh-CN']).toBeTruthy();
+  });
+
+  it('takes the purchase part of CLV from the lifetime models once `clv` has been run', async () => {
+    const clv = (await runModel(ws, 'clv', { unit: 'week', top: 100 })).result;
+    const run = await scoreChurn(ws);
+    expect(run.result.clvSource).toBe('models');
+    const rows = await scoresOf(run.runId);
+    const valued = clv.top.filter((c) => rows.some((r) => r.customer_id === c.customer_id)).slice(0, 5);
+    expect(valued.length).toBeGreaterThan(0);
+    for (const c of valued) {
+      const [m] = await ws.db.all<{ mrr: number }>(sql`SELECT coalesce(CAST(sum(mrr) AS DOUBLE), 0) AS mrr
+        FROM subscriptions WHERE customer_id = ${c.customer_id} AND started_at < CAST(${run.result.asOf} AS TIMESTAMP)
+        AND (ended_at IS NULL OR ended_at >= CAST(${run.result.asOf} AS TIMESTAMP))`);
+      const stored = rows.find((r) => r.customer_id === c.customer_id)!;
+      expect(stored.clv).toBeCloseTo(ws.config.gross_margin * 12 * m!.mrr + c.clv, 6);
+    }
   });
 
   it('keeps malicious churners and credit risks out of the retention queue and the alerts', async () => {
