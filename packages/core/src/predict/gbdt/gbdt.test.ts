@@ -123,6 +123,11 @@ describe('boosting', () => {
     expect(auc).toBeGreaterThan(0.78);
   });
 
+  it('caps the leaves of every tree at maxLeaves', async () => {
+    const m = await fitGbdt(synthetic(5_000, 8), null, { trees: 5, maxDepth: 8, maxLeaves: 5, threads: 1 });
+    for (const t of m.trees) expect(t.feature.filter((f) => f < 0)).toHaveLength(5);
+  });
+
   it('early stopping keeps the trees with the least validation loss; JSON round trip keeps every margin', async () => {
     const train = synthetic(3_000, 4);
     const valid = synthetic(3_000, 5);
