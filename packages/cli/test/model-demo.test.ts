@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { BacktestResult, Explanation, ScoreSummary } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, expectJsonError, json, SLOW, tempDir, tenure } from './helpers.ts';
+import { cleanup, expectHumanError, expectJsonError, json, SLOW, tempDir, tenure } from './helpers.ts';
 
 let tmp: string;
 let demo: string;
@@ -20,6 +20,7 @@ afterAll(() => cleanup(tmp));
 describe('tenure model on the demo business', SLOW, () => {
   it('scoring before training says how to train', async () => {
     expectJsonError(await tenure(['model', 'score', '-w', demo, '--json']), 4, 'TEN_PREDICT_NO_MODEL');
+    expectHumanError(await tenure(['model', 'score', '--deliver-wait', 'soon', '-w', demo]), 3, 'TEN_MODEL_BAD_OPTION');
   });
 
   it('evaluate: a time-based backtest that beats the logistic baseline', async () => {

@@ -4,6 +4,7 @@ import {
   explainCustomer,
   parsePredictOptions,
   scoreChurn,
+  tenureError,
   trainChurnModel,
   withWorkspace,
 } from '@tenure/core';
@@ -67,10 +68,16 @@ export const model: CommandModule = (program: Command) => {
       try {
         const options = parsePredictOptions(predictOptions({ asOf: f.asOf }));
         const wait = Number(f.deliverWait);
+        if (f.deliverWait.trim() === '' || !(wait >= 0))
+          throw tenureError('TEN_MODEL_BAD_OPTION', {
+            option: '--deliver-wait',
+            value: f.deliverWait,
+            expected: 'seconds, 0 or more',
+          });
         const { run, deliveries } = await withWorkspace(g.workspace, async (ws) => {
           const run = await scoreChurn(ws, options);
           const deliveries = ws.config.prediction.webhooks.length
-            ? await deliverPending(ws, { waitMs: Number.isFinite(wait) ? wait * 1000 : 5000 })
+            ? await deliverPending(ws, { waitMs: wait * 1000 })
             : null;
           return { run, deliveries };
         });
