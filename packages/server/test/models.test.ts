@@ -23,9 +23,16 @@ type FitJob = z.infer<typeof api.fitJobSchema>;
 /** JSON as it travels: what the library returns, after a round trip. */
 const wire = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
-/** To 12 significant digits: sums over customers read in no fixed order differ in their last bits. */
-const rounded = (v: unknown) =>
-  JSON.parse(JSON.stringify(v, (_, x) => (typeof x === 'number' ? Number(x.toPrecision(12)) : x)));
+/** Deep equality with numbers equal to a relative tolerance. */
+function expectNear(actual: unknown, expected: unknown, rel: number, path = '$'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
+  } else if (expected && typeof expected === 'object') {
+    expect(Object.keys(actual as object).sort(), path).toEqual(Object.keys(expected).sort());
+    for (const [k, v] of Object.entries(expected))
+      expectNear((actual as Record<string, unknown>)[k], v, rel, `${path}.${k}`);
+  } else expect(actual, path).toEqual(expected);
+}
 
 /** Start a fit and wait for its job to end. */
 async function fit(model: string, options: Record<string, unknown>): Promise<FitJob> {
@@ -137,7 +144,9 @@ describe('validation', () => {
     const r = await viewer.get('/api/v1/models/validate?calibrationEnd=2025-06-30&unit=month');
     expect(r.status, r.text).toBe(200);
     const lib = await validateModels(s.ws.db, s.ws.config, { unit: 'month', calibrationEnd: '2025-06-30' });
-    expect(rounded(r.body)).toEqual(rounded(lib));
+    // Two fits of the same data: sums over customers come out in no fixed order, so the optimiser's end point
+    // (and every prediction) may move in the ninth digit between them.
+    expectNear(r.body, wire(lib), 1e-7);
     expectProblem(await viewer.get('/api/v1/models/validate'), 400, 'TEN_BAD_REQUEST');
   });
 });
