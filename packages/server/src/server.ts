@@ -21,7 +21,14 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = await buildApp(ws, opts);
   const host = opts.host ?? '127.0.0.1';
-  await app.listen({ host, port: opts.port ?? 8080 });
+  try {
+    await app.listen({ host, port: opts.port ?? 8080 });
+  } catch (e) {
+    // The app became ready before the port was refused, so its onReady work (a webhook pass) may be running:
+    // close it, which waits for that work, before the caller closes the workspace under it.
+    await app.close();
+    throw e;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
