@@ -55,9 +55,7 @@ afterAll(async () => {
 });
 
 /** Run the importer in a child and SIGKILL it once `when` matches a line it printed; resolves its output. */
-function importAndKill(
-  when: (line: string) => boolean,
-): Promise<{ lines: string[]; signal: string | null }> {
+function importAndKill(when: (line: string) => boolean): Promise<{ lines: string[]; signal: string | null }> {
   return new Promise((done, fail) => {
     const child: ChildProcess = spawn(
       process.execPath,
