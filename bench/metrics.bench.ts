@@ -7,9 +7,12 @@
  * demo order, and has amount 1.00–500.00 and cost 0–59 % of it (order ids 'R%010d'; no other table changes).
  * Measured: `computeMetrics` over the last 24 complete months (2024-01 … 2025-12): churn_rate, retention_rate,
  * retention_rate_end_minus_new; nrr, grr, mrr_movements; churn_rate by region, by channel, by customer_type;
- * cohort_retention, and active_buyers + repurchase_rate over the 100M orders, when the catalog has them.
+ * cohort_retention, and active_buyers + repurchase_rate over the 100M orders.
+ * DuckDB reads the metric rollups (core's metrics/rollups/), which the product rebuilds after each change
+ * to the data (the server after every write, the CLI before a report): their rebuild is timed here and shown
+ * apart, like pandas' load. The same calls on the entity tables (`rollups: false`) are timed once as well.
  * Each call is run once to warm up, then RUNS times; the median counts. chdb: the same calls on a copy made
- * by engine/clickhouse/sync.ts when that exists. Peer: bench/metrics_peer.py, pandas/numpy computing the
+ * by engine/clickhouse/sync.ts (no rollups there: ClickHouse runs the base queries). Peer: bench/metrics_peer.py, pandas/numpy computing the
  * same figures with the same definitions (Debian's /usr/bin/python3) from columns exported once: CSV for
  * customers and subscriptions, raw int32 (customer index, month index) arrays for orders. The ratio is
  * pandas compute time ÷ Tenure time; pandas' load time is shown apart. Figures are compared first.
@@ -19,7 +22,17 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import type { Connection, MetricRow, Workspace } from '@tenure/core';
-import { catalog, computeMetrics, engines, generateDemo, initWorkspace, openWorkspace, sql } from '@tenure/core';
+import {
+  catalog,
+  computeMetrics,
+  engines,
+  generateDemo,
+  initWorkspace,
+  openWorkspace,
+  type RollupRefresh,
+  refreshRollups,
+  sql,
+} from '@tenure/core';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 1_000_000);
 const ORDERS = Number(process.env.ORDERS ?? 100_000_000);
@@ -209,8 +222,20 @@ log(counts.map((c) => `${c.t}: ${c.n.toLocaleString()}`).join(', '));
 if (!hasCohorts) log('cohort_retention: not in the catalog yet, skipped');
 if (!buyerMetrics.length) log('active_buyers / repurchase_rate: not in the catalog yet, orders metric skipped');
 
+log('DuckDB: rebuilding the metric rollups (as after an import)…');
+const t0 = performance.now();
+const rebuilt: RollupRefresh[] = await refreshRollups(ws, { force: true });
+const rebuild = secs(t0);
+log(`  ${rebuild.toFixed(1)} s: ${rebuilt.map((r) => `${r.name} ${r.seconds.toFixed(1)} s (${r.rows.toLocaleString()} rows)`).join(', ')}`);
 log(`DuckDB: ${calls.length} computeMetrics calls, warm-up + ${RUNS} runs each…`);
 const duck = await timeCalls(ws.db, ws);
+log('DuckDB without rollups (entity tables), one run per call…');
+const baseMed: number[] = [];
+for (const c of calls) {
+  const t = performance.now();
+  await computeMetrics(ws.db, ws.config, c.names, { period: 'month', from: FROM, to: TO, by: c.by ?? [] }, { rollups: false });
+  baseMed.push(secs(t));
+}
 
 let chdb: { med: number[]; copy: number; diffs: string[] } | null = null;
 const syncPath = '../packages/core/src/engine/clickhouse/sync.ts';
@@ -262,6 +287,9 @@ log(`window: ${FROM} … ${TO} (${N} months); per call, the median of ${RUNS} ru
 log(`${'call'.padEnd(44)}${'DuckDB'.padEnd(12)}${chdb ? 'chdb' : ''}`);
 for (const [i, c] of calls.entries()) line(c.label, duck.med[i]!, chdb?.med[i]);
 line('total', total(duck.med), chdb ? total(chdb.med) : undefined);
+log(`DuckDB rollup rebuild after a data change: ${rebuild.toFixed(1)} s (once per import; not in the total)`);
+log(`DuckDB without rollups (entity tables, one run each): ${total(baseMed).toFixed(2)} s`);
+log(`first report after a data change (rebuild + report): ${(rebuild + total(duck.med)).toFixed(1)} s`);
 const agree = (d: string[], what: string) =>
   d.length ? `${what} DISAGREE (${d.length}):\n  ${firsts(d)}` : `${what}: figures agree`;
 if (chdb) log(`chdb copy of the workspace: ${chdb.copy.toFixed(1)} s (cached)\n${agree(chdb.diffs, 'chdb vs DuckDB')}`);

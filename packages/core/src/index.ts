@@ -41,13 +41,22 @@ export { computeMetric, computeMetrics, type MetricRow, metricDef } from './metr
 export type { MetricDef } from './metrics/define.ts';
 export { metrics } from './metrics/index.ts';
 export type { MetricQuery } from './metrics/query.ts';
+export { listRollups, type RollupRecord } from './metrics/rollups/record.ts';
+export { type RollupRefresh, refreshRollups } from './metrics/rollups/refresh.ts';
 export { forecastRows } from './metrics/trend.ts';
 export * from './models/index.ts';
 export { type Page, type PageQuery, pageOf } from './paging.ts';
 export * from './predict/index.ts';
 export { assessQuality, type QualityReport } from './quality/index.ts';
 export { ErrorReport } from './report.ts';
-export { buildReport, type ReportData, type ReportOptions, renderHtml, renderMarkdown } from './reports/index.ts';
+export {
+  buildReport,
+  type ReportData,
+  type ReportOptions,
+  renderHtml,
+  renderMarkdown,
+  reportMetrics,
+} from './reports/index.ts';
 export { lastCompleteMonth } from './reports/range.ts';
 export { type Entity, type EntityName, entities, entityNames, type Field, isEntityName } from './schema/index.ts';
 export { print } from './sql/print.ts';

@@ -29,6 +29,10 @@ or \`computeMetrics(conn, config, ids, query)\`; they give the same numbers on D
 - **Trends**: every row carries its change from the previous period; \`--forecast n\` adds exponential-smoothing
   forecasts (Holt–Winters with two full seasons of history, else Holt's trend) with 95 % prediction intervals.
 - **Money** is exact decimal: MRR movements reconcile start to end to the cent.
+- **Rollups** (DuckDB): the customer flow, revenue, purchases and cohort bases are also kept precomputed per
+  month and per combination of the configured dimensions, rebuilt after each change to the data (the server after
+  every write, \`tenure report\` and \`tenure metrics\` before they read). A month query reads them when they are
+  current, else the entity tables, with the same result either way: see docs/architecture.md.
 
 ## Catalogue · 指标目录
 

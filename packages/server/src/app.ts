@@ -58,8 +58,15 @@ export async function buildApp(ws: Workspace, opts: ServerOptions = {}): Promise
     );
   }
   await installWeb(app, ctx.webDir);
-  // Deliveries left pending by an earlier run go out once the server is up; closing waits for a running pass.
-  app.addHook('onReady', async () => ctx.webhooks.kick());
-  app.addHook('onClose', () => ctx.webhooks.close());
+  // Deliveries left pending by an earlier run go out once the server is up, and stale metric rollups are
+  // rebuilt; closing waits for a running pass and refresh.
+  app.addHook('onReady', async () => {
+    ctx.webhooks.kick();
+    ctx.rollups.kick();
+  });
+  app.addHook('onClose', async () => {
+    await ctx.webhooks.close();
+    await ctx.rollups.close();
+  });
   return app;
 }

@@ -5,6 +5,7 @@ import { ResultCache } from './cache.ts';
 import { type FitJob, type Job, Jobs } from './jobs.ts';
 import { Lane } from './lanes.ts';
 import { defaultLoginLimits, LoginLimiter, type LoginLimits } from './login-limit.ts';
+import { RollupRefresher } from './rollups.ts';
 import { WebhookSender } from './webhooks.ts';
 
 export interface ServerOptions {
@@ -49,6 +50,7 @@ export class ServerContext {
   readonly fits = new Jobs<FitJob>();
   /** Sends the alerts' webhooks; a failed pass goes to stderr, as the server's log is off unless asked for. */
   readonly webhooks = new WebhookSender(this, (e) => console.error('Tenure: webhook delivery pass failed:', e));
+  readonly rollups = new RollupRefresher(this, (e) => console.error('Tenure: refreshing metric rollups failed:', e));
   readonly limiter: LoginLimiter;
   readonly webDir: string | null;
   readonly maxUploadBytes: number;
@@ -88,8 +90,17 @@ export class ServerContext {
         return await onOwnConnection(this.ws, fn);
       } finally {
         this.cache.invalidate();
+        this.rollups.kick();
       }
     });
+  }
+
+  /**
+   * Upkeep that changes no figure (rebuilding metric rollups): in the write lane, so it never overlaps an
+   * import, and cached views stay valid.
+   */
+  upkeep<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
+    return this.writes.run(() => onOwnConnection(this.ws, fn));
   }
 
   /** The actor a credential stands for, from memory or looked up (failed lookups are not remembered). */

@@ -1,7 +1,8 @@
 /**
- * JSON event ingestion over real HTTP: upsert by key, idempotent, rejects returned, size limits.
+ * JSON event ingestion over real HTTP: upsert by key, idempotent, rejects returned, size limits, and the
+ * metric rollups rebuilt after it.
  */
-import { sql } from '@tenure/core';
+import { listRollups, sql } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
 
@@ -76,6 +77,26 @@ describe('events', () => {
       400,
       'TEN_ENTITY_UNKNOWN',
     );
+  });
+
+  it('rebuilds the metric rollups in the background after a write: those the write made stale, only', async () => {
+    const builtAt = async () => Object.fromEntries((await listRollups(s.ws.db)).map((r) => [r.name, r.built_at]));
+    const until = async (ok: () => Promise<boolean>) => {
+      for (const end = Date.now() + 30_000; !(await ok()); ) {
+        if (Date.now() > end) throw new Error('timed out waiting for the rollups');
+        await new Promise((go) => setTimeout(go, 100));
+      }
+    };
+    // The first refresh starts when the app is ready.
+    await until(async () => Object.keys(await builtAt()).length === 4);
+    const before = await builtAt();
+    const r = await analyst.call<Result>('POST', '/api/v1/events/orders', {
+      json: { rows: batch(3).map((o, i) => ({ ...o, order_id: `ROLLUP-${i}` })) },
+    });
+    expect(r.body).toMatchObject({ new: 3 });
+    await until(async () => (await builtAt()).purchases !== before.purchases);
+    // Orders changed, subscriptions did not: the subscription cubes were found fresh and kept.
+    expect((await builtAt()).flow).toBe(before.flow);
   });
 
   it('viewers may not ingest', async () => {

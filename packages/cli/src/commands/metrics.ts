@@ -5,6 +5,7 @@ import {
   forecastRows,
   type MetricRow,
   metricNames,
+  refreshRollups,
   TenureError,
   withWorkspace,
 } from '@tenure/core';
@@ -156,6 +157,9 @@ export const metrics: CommandModule = (program: Command) => {
         const rows = await withWorkspace(g.workspace, async (ws) => {
           // With --engine, the workspace gives the configuration and ClickHouse the data (after `tenure sync`).
           const conn = g.engine ? await ClickHouseConnection.open(g.engine) : ws.db;
+          // On the workspace, bring the rollups of these metrics up to date: the first month query after new
+          // data builds them, later ones read precomputed months (core's metrics/rollups/).
+          if (!g.engine && f.period === 'month') await refreshRollups(ws, { metrics: names });
           const compute = () =>
             computeMetrics(conn, ws.config, names, {
               period: f.period as 'month',

@@ -1,6 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { buildReport, type ReportData, renderHtml, renderMarkdown, TenureError, withWorkspace } from '@tenure/core';
+import {
+  buildReport,
+  type ReportData,
+  refreshRollups,
+  renderHtml,
+  renderMarkdown,
+  reportMetrics,
+  TenureError,
+  withWorkspace,
+} from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { fail } from '../output.ts';
@@ -46,9 +55,11 @@ export const report: CommandModule = (program: Command) => {
         if (!render) throw usage(`Unknown --format ${JSON.stringify(f.format)}`, 'Use --format md or --format html.');
         if (!/^(en|zh|zh-cn)$/i.test(f.lang))
           throw usage(`Unknown --lang ${JSON.stringify(f.lang)}`, 'Use --lang en or --lang zh.');
-        const data = await withWorkspace(g.workspace, (ws) =>
-          buildReport(ws, { lang: f.lang, ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) }),
-        );
+        const data = await withWorkspace(g.workspace, async (ws) => {
+          // Rollups first: rebuilt only after new data, they make every later report read precomputed months.
+          await refreshRollups(ws, { metrics: reportMetrics() });
+          return buildReport(ws, { lang: f.lang, ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) });
+        });
         // --json: the ReportData on stdout (and the rendered report in --out, when given).
         const path = f.out ? write(f.out, render(data)) : undefined;
         if (g.json) process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);

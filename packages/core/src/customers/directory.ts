@@ -1,5 +1,6 @@
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { sql } from '../sql/sql.ts';
+import { dataVersion } from '../workspace/data-version.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { statusRows } from './status.ts';
 
@@ -14,13 +15,9 @@ export const DIRECTORY = 'customer_directory';
 const VERSION_KEY = 'customer_directory_version';
 const SOURCES = ['customers', 'subscriptions', 'orders', 'churn_events'];
 
-async function dataVersion(ws: Workspace): Promise<string> {
-  const cols = SOURCES.map(
-    (t) =>
-      sql`(SELECT count(*) FROM ${sql.id(t)}) AS ${sql.id(`${t}_rows`)}, (SELECT max(_batch) FROM ${sql.id(t)}) AS ${sql.id(`${t}_batch`)}`,
-  );
-  const [rows] = await ws.db.all(sql`SELECT ${sql.join(cols)}`);
-  return JSON.stringify([rows, ws.config, new Date().toISOString().slice(0, 10)]);
+/** The directory's version: its sources' data, the config and the day. */
+async function version(ws: Workspace): Promise<string> {
+  return JSON.stringify([await dataVersion(ws.db, SOURCES), ws.config, new Date().toISOString().slice(0, 10)]);
 }
 
 /** Builds in progress per database, so concurrent first searches share one build. */
@@ -41,12 +38,12 @@ async function build(ws: Workspace, version: string): Promise<void> {
  * @example await customerDirectory(ws); await ws.db.all(sql`SELECT … FROM customer_directory …`)
  */
 export async function customerDirectory(ws: Workspace): Promise<void> {
-  const version = await dataVersion(ws);
+  const current = await version(ws);
   const [stored] = await ws.db.all<{ value: string }>(sql`SELECT value FROM meta WHERE key = ${VERSION_KEY}`);
-  if (stored?.value === version) return;
+  if (stored?.value === current) return;
   const mine = building.get(ws.db.instance) ?? new Map<string, Promise<void>>();
   building.set(ws.db.instance, mine);
-  const pending = mine.get(version) ?? build(ws, version).finally(() => mine.delete(version));
-  mine.set(version, pending);
+  const pending = mine.get(current) ?? build(ws, current).finally(() => mine.delete(current));
+  mine.set(current, pending);
   await pending;
 }

@@ -7,6 +7,7 @@ import type { TenureConfig } from '../workspace/config.ts';
 import { catalog, type MetricName, metricNames } from './catalog.ts';
 import { type BaseName, type BaseRows, bases, type MetricDef } from './define.ts';
 import { type MetricQuery, type NormalQuery, normalizeQuery } from './query.ts';
+import { rollupSql } from './rollups/read.ts';
 import { segColumns } from './segments.ts';
 import { withChange, withSignificance } from './trend.ts';
 
@@ -66,7 +67,8 @@ function shape(def: MetricDef, q: NormalQuery, row: BaseRows[BaseName]): MetricR
 
 /**
  * Compute metrics over one connection (DuckDB or ClickHouse). Each base measure runs once however many
- * metrics derive from it.
+ * metrics derive from it, read from its rollup when one is up to date and covers the query (rollups/read.ts),
+ * else against the entity tables; `rollups: false` forces the latter (the rollup tests and benchmark use it).
  * @example await computeMetrics(ws.db, ws.config, ['churn_rate', 'nrr'], { period: 'month', from: '2024-01', to: '2024-12' })
  */
 export async function computeMetrics(
@@ -74,6 +76,7 @@ export async function computeMetrics(
   config: TenureConfig,
   names: string[],
   query: MetricQuery,
+  opts: { rollups?: boolean } = {},
 ): Promise<MetricRow[]> {
   const defs = names.map(metricDef);
   const q = await normalizeQuery(conn, config, query);
@@ -87,15 +90,18 @@ export async function computeMetrics(
   }
   const results = new Map<BaseName, BaseRows[BaseName][]>();
   for (const base of new Set(defs.map((d) => d.base))) {
-    results.set(
-      base,
-      (await conn.all(sql`${bases[base](q, conn.dialect)}${conn.dialect.querySuffix}`)) as BaseRows[BaseName][],
-    );
+    const text = (opts.rollups !== false && (await rollupSql(conn, q, base))) || bases[base](q, conn.dialect);
+    results.set(base, (await conn.all(sql`${text}${conn.dialect.querySuffix}`)) as BaseRows[BaseName][]);
   }
   const rows = defs.flatMap((d) => (results.get(d.base) ?? []).map((r) => shape(d, q, r)));
   return withSignificance(withChange(rows), (m) => metricDef(m).interval === 'wilson');
 }
 
 /** One metric: `computeMetric(ws.db, ws.config, 'churn_rate', { period: 'month', from: '2024-01', to: '2024-12' })`. */
-export const computeMetric = (conn: Connection, config: TenureConfig, name: string, query: MetricQuery) =>
-  computeMetrics(conn, config, [name], query);
+export const computeMetric = (
+  conn: Connection,
+  config: TenureConfig,
+  name: string,
+  query: MetricQuery,
+  opts: { rollups?: boolean } = {},
+) => computeMetrics(conn, config, [name], query, opts);

@@ -57,7 +57,7 @@ export function parseDay(text: string, option: string): Date {
 }
 
 /** Customer columns that may be used for breakdowns and filters: the configured dimensions that exist. */
-async function dimensions(conn: Connection, config: TenureConfig): Promise<string[]> {
+export async function dimensions(conn: Connection, config: TenureConfig): Promise<string[]> {
   const cols = await conn.all<{ name: string }>(
     sql`SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'customers'`,
   );

@@ -30,6 +30,9 @@ function intervals(q: NormalQuery, far: Sql): Sql {
   }
 }
 
+/** The segment label of customers without a value (the literal in segmentedCustomers). */
+export const NONE = '(none)';
+
 /** Customers that pass the query's filters, with their segment columns. */
 export function segmentedCustomers(q: NormalQuery): Sql {
   // Missing segment values group as '(none)', so every breakdown row has a key that joins with '='.

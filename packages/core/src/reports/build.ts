@@ -46,6 +46,11 @@ async function buildSection(
   return { id: def.id, title: def.title[c.lang], metrics: def.metrics, skipped: !computed, notes, ...built.body };
 }
 
+/** Every metric a report definition reads (the CLI refreshes their rollups first). */
+export const reportMetrics = (sections: SectionDef[] = monthly): string[] => [
+  ...new Set(sections.flatMap((s) => s.metrics)),
+];
+
 /**
  * Compute a report: every figure is a metric row from the catalogue (computeMetrics), arranged by the
  * report definition. Render it with renderMarkdown or renderHtml.

@@ -47,6 +47,10 @@ export const bookkeeping: Sql[] = [
     entity VARCHAR NOT NULL, column_name VARCHAR NOT NULL, source_header VARCHAR NOT NULL, type VARCHAR NOT NULL,
     added_batch BIGINT, PRIMARY KEY (entity, column_name))`,
   sql`CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+  // Metric rollups (metrics/rollups/): per cube, the data version it was built from and the months it covers.
+  sql`CREATE TABLE IF NOT EXISTS rollups (
+    name VARCHAR PRIMARY KEY, version VARCHAR NOT NULL, basis VARCHAR NOT NULL, dims VARCHAR NOT NULL,
+    origin VARCHAR NOT NULL, periods INTEGER NOT NULL, built_at TIMESTAMP NOT NULL, seconds DOUBLE NOT NULL, rows BIGINT NOT NULL)`,
   // One row per model fit (models/runs.ts): options and result as JSON text, so surfaces show the latest fit.
   sql`CREATE SEQUENCE IF NOT EXISTS model_run_seq START 1`,
   sql`CREATE TABLE IF NOT EXISTS model_runs (

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { tenureError } from '../../errors.ts';
 import { entityNames } from '../../schema/index.ts';
 import { sql } from '../../sql/sql.ts';
+import { bumpDataEpoch } from '../data-version.ts';
 import { CONFIG_FILE, type Workspace } from '../workspace.ts';
 import { writeActivity, writeOrders } from './activity.ts';
 import { createCalendar } from './calendar.ts';
@@ -62,6 +63,8 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
     await writeBenchmarks(ctx);
     const result = { rows: await countRows(ctx), truth: await groundTruth(ctx) };
     for (const t of TEMP_TABLES) await ws.db.run(sql`DROP TABLE ${sql.id(t)}`);
+    // Demo rows carry no import batch: a new epoch tells derived tables the data was replaced.
+    await bumpDataEpoch(ws.db);
     return result;
   });
   const groundTruthFile = join(ws.dir, GROUND_TRUTH_FILE);

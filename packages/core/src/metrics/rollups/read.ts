@@ -1,0 +1,68 @@
+import type { Connection } from '../../engine/engine.ts';
+import { type Sql, sql } from '../../sql/sql.ts';
+import type { BaseName } from '../define.ts';
+import type { NormalQuery } from '../query.ts';
+import { segColumns } from '../segments.ts';
+import { NONE } from '../spans.ts';
+import { type Cube, cubes } from './cubes.ts';
+import { buildQuery, cubeVersion, type RollupRecord, readRecord, tableOf } from './record.ts';
+
+/** Months from one month start ('YYYY-MM-…') to another. */
+const monthsBetween = (a: string, b: string) =>
+  (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
+
+/** Why a query cannot be answered from the cube (null: it can), checks that need no database. */
+function mismatch(q: NormalQuery, cube: Cube, r: RollupRecord): string | null {
+  if (q.grain !== 'month') return 'not a month query';
+  if (cube.byBasis && r.basis !== q.basis) return `built for the ${r.basis} basis`;
+  const dims = new Set(r.dims);
+  if (![...q.by, ...q.filter.map(([c]) => c)].every((c) => dims.has(c))) return 'a dimension is not in the cube';
+  // The cube stores a missing value as the '(none)' label, so it could not tell it from a real '(none)' value.
+  if (q.filter.some(([, values]) => values.includes(NONE))) return 'a filter names (none)';
+  const offset = monthsBetween(r.origin, (q.grid[0] as { start: string }).start);
+  if (offset < 0 || offset + q.grid.length > r.periods) return 'the range is outside the cube';
+  return null;
+}
+
+/**
+ * The SQL that answers a base query from its cube, with the base's own columns and row order, or null when the
+ * cube cannot answer it (no cube, another grain, basis or dimension, a range outside it, stale data): the
+ * caller then runs the base itself, so a missing or stale cube costs speed, never correctness.
+ */
+export async function rollupSql(conn: Connection, q: NormalQuery, base: BaseName): Promise<Sql | null> {
+  const cube = cubes[base];
+  if (!cube || conn.dialect.name !== 'duckdb' || q.grain !== 'month') return null;
+  const r = await readRecord(conn, base);
+  if (!r || mismatch(q, cube, r)) return null;
+  const built = buildQuery(q.config, r.basis, r.dims, r.origin, r.periods);
+  if ((await cubeVersion(conn, cube, built)) !== r.version) return null;
+  const offset = monthsBetween(r.origin, (q.grid[0] as { start: string }).start);
+  const n = q.grid.length;
+  const segs = segColumns(q).slice(1);
+  const groups = sql.join([
+    sql`k`,
+    ...(cube.cohort ? [sql`key_cohort`, sql`key_age`] : []),
+    ...segs.map((c) => sql.id(c)),
+  ]);
+  const cols = [
+    sql`k - ${offset} AS k`,
+    sql`'all' AS seg__all`,
+    ...segs.map((c) => sql`${sql.id(c)} AS ${sql.id(c)}`),
+    ...(cube.cohort ? [sql`key_cohort`, sql`key_age`] : []),
+    ...Object.keys(cube.sums).map((m) => sql`sum(${sql.id(m)}) AS ${sql.id(m)}`),
+    ...(cube.constants ?? []).map((m) => sql`max(${sql.id(m)}) AS ${sql.id(m)}`),
+  ];
+  const where = [
+    sql`k >= ${offset}`,
+    sql`k < ${offset + n}`,
+    ...q.filter.map(([col, values]) => sql`${sql.id(`seg_${col}`)} IN (SELECT unnest(${values}))`),
+    // A cohort (acquired in month k − age) belongs to the query when it was acquired inside the range.
+    ...(cube.cohort ? [sql`k - key_age >= ${offset}`] : []),
+  ];
+  // The base's row order: by period (cohorts: by cohort, then age last), then segment.
+  const order = cube.cohort
+    ? [sql`key_cohort`, ...segs.map((c) => sql.id(c)), sql`key_age`]
+    : [sql`k`, ...segs.map((c) => sql.id(c))];
+  return sql`SELECT ${sql.join(cols)} FROM ${sql.id(tableOf(base))} WHERE ${sql.join(where, sql` AND `)}
+    GROUP BY ${groups} ORDER BY ${sql.join(order)}`;
+}

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type { Connection } from '../../engine/engine.ts';
+import { print } from '../../sql/print.ts';
+import { sql } from '../../sql/sql.ts';
+import type { TenureConfig } from '../../workspace/config.ts';
+import { dataVersion } from '../../workspace/data-version.ts';
+import { periodGrid } from '../calendar.ts';
+import type { BaseName } from '../define.ts';
+import type { Basis, NormalQuery } from '../query.ts';
+import type { Cube } from './cubes.ts';
+
+/** What the `rollups` table (workspace/ddl.ts) says of one cube, read back. */
+export interface RollupRecord {
+  name: BaseName;
+  version: string;
+  basis: Basis;
+  dims: string[];
+  /** First day of the cube's first month, 'YYYY-MM-DD 00:00:00'. */
+  origin: string;
+  periods: number;
+  built_at: string;
+  seconds: number;
+  rows: number;
+}
+
+export const tableOf = (name: BaseName) => `rollup_${name}`;
+
+/** The query a cube is built from: its base at month grain over `periods` months from `origin`, by `dims`. */
+export function buildQuery(
+  config: TenureConfig,
+  basis: Basis,
+  dims: string[],
+  origin: string,
+  periods: number,
+): NormalQuery {
+  const calendar = { fiscalStartMonth: config.fiscal_year_start_month, weekStart: config.week_start };
+  const from = new Date(`${origin.slice(0, 10)}T00:00:00Z`);
+  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + periods - 1, 1));
+  return {
+    grain: 'month',
+    grid: periodGrid('month', from, to, calendar),
+    calendar,
+    by: dims,
+    filter: [],
+    basis,
+    config,
+  };
+}
+
+/**
+ * The version a cube must carry to be read: its sources' data (workspace/data-version.ts) and a digest of the
+ * exact SQL it is built with, which covers the config (churn definition, calendar), the basis, the dimensions,
+ * the months, and the metric code itself: a cube built by an older Tenure whose definitions differ is not read.
+ */
+export async function cubeVersion(db: Connection, cube: Cube, q: NormalQuery): Promise<string> {
+  const { text, params } = print(cube.sql(q, db.dialect), db.dialect);
+  const digest = createHash('sha256')
+    .update(JSON.stringify([text, params]))
+    .digest('hex');
+  return JSON.stringify([await dataVersion(db, cube.sources(q.basis)), digest]);
+}
+
+export async function readRecord(db: Connection, name: BaseName): Promise<RollupRecord | null> {
+  const [r] = await db.all<Omit<RollupRecord, 'dims'> & { dims: string }>(
+    sql`SELECT * FROM rollups WHERE name = ${name}`,
+  );
+  return r ? { ...r, dims: JSON.parse(r.dims) as string[] } : null;
+}
+
+/** Every cube's record, for `tenure status` and the refresh summary. */
+export async function listRollups(db: Connection): Promise<RollupRecord[]> {
+  const rows = await db.all<Omit<RollupRecord, 'dims'> & { dims: string }>(sql`SELECT * FROM rollups ORDER BY name`);
+  return rows.map((r) => ({ ...r, dims: JSON.parse(r.dims) as string[] }));
+}

@@ -1,0 +1,131 @@
+import { sql } from '../../sql/sql.ts';
+import type { Workspace } from '../../workspace/workspace.ts';
+import { catalog } from '../catalog.ts';
+import { metricDef } from '../compute.ts';
+import type { BaseName } from '../define.ts';
+import { type Basis, dimensions, type NormalQuery, pickBasis } from '../query.ts';
+import { type Cube, cubes } from './cubes.ts';
+import { buildQuery, cubeVersion, readRecord, tableOf } from './record.ts';
+
+/** Most rows a cube may have: dimensions with the most distinct values are left out until it fits. */
+const MAX_ROWS = 2_000_000;
+/** Months a cube reaches past the later of today and the data, so next month's dashboard still reads it. */
+const AHEAD = 2;
+
+export interface RollupRefresh {
+  name: BaseName;
+  /** 'built', 'fresh' (already up to date) or 'dropped' (the data it needs is gone). */
+  action: 'built' | 'fresh' | 'dropped';
+  seconds: number;
+  rows: number;
+  dims: string[];
+}
+
+const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
+
+/** The months every cube covers: from the first dated row to AHEAD months past the later of today and the data. */
+async function monthRange(ws: Workspace, basis: Basis): Promise<{ origin: string; periods: number } | null> {
+  const [r] = await ws.db.all<{ lo: string | null; hi: string | null }>(sql`SELECT
+    least((SELECT min(started_at) FROM subscriptions), (SELECT min(ordered_at) FROM orders)
+      ${basis === 'customers' ? sql`, (SELECT min(created_at) FROM customers)` : sql``}) AS lo,
+    greatest((SELECT max(started_at) FROM subscriptions), (SELECT max(ordered_at) FROM orders),
+      (SELECT max(created_at) FROM customers)) AS hi`);
+  if (!r?.lo) return null;
+  const today = monthStart(new Date());
+  const hi = monthStart(new Date(`${(r.hi ?? r.lo).slice(0, 10)}T00:00:00Z`));
+  const from = monthStart(new Date(`${r.lo.slice(0, 10)}T00:00:00Z`));
+  const to = addMonths(hi > today ? hi : today, AHEAD);
+  const periods = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth() + 1;
+  return { origin: `${from.toISOString().slice(0, 10)} 00:00:00`, periods };
+}
+
+/** Segment dimensions for a cube of `perCombo` rows per combination of values, within MAX_ROWS. */
+async function cubeDims(ws: Workspace, all: string[], perCombo: number): Promise<string[]> {
+  const dims = [...all];
+  const distinct = async (cols: string[]) => {
+    const [r] = await ws.db.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM (SELECT DISTINCT ${cols.length ? sql.join(cols.map((c) => sql.id(c))) : sql`1`} FROM customers) d`,
+    );
+    return r?.n ?? 0;
+  };
+  while (dims.length && (await distinct(dims)) * perCombo > MAX_ROWS) {
+    const counts = await Promise.all(dims.map((d) => distinct([d])));
+    dims.splice(counts.indexOf(Math.max(...counts)), 1);
+  }
+  return dims;
+}
+
+/** Whether the workspace has the rows a cube is built from. */
+async function applies(ws: Workspace, name: BaseName): Promise<boolean> {
+  const table = name === 'revenue' ? 'subscriptions' : name === 'purchases' ? 'orders' : 'customers';
+  return (await ws.db.all(sql`SELECT 1 AS x FROM ${sql.id(table)} LIMIT 1`)).length > 0;
+}
+
+/** Replace one cube and its record in one transaction; its row count. */
+async function build(ws: Workspace, name: BaseName, cube: Cube, q: NormalQuery, version: string, t0: number) {
+  const table = tableOf(name);
+  return ws.db.transaction(async () => {
+    // Measures stored narrow (cubes.ts); rows sorted by month, so a query's range skips whole row groups.
+    const narrow = Object.entries(cube.sums).map(
+      ([m, kind]) =>
+        sql`CAST(${sql.id(m)} AS ${sql.raw(kind === 'money' ? 'DECIMAL(18,4)' : 'BIGINT')}) AS ${sql.id(m)}`,
+    );
+    await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(table)} AS
+      SELECT * REPLACE (${sql.join(narrow)}) FROM (${cube.sql(q, ws.db.dialect)}) c ORDER BY k`);
+    const [c] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(table)}`);
+    const seconds = (performance.now() - t0) / 1000;
+    await ws.db.run(sql`INSERT OR REPLACE INTO rollups VALUES (${name}, ${version}, ${q.basis}, ${JSON.stringify(q.by)},
+      ${(q.grid[0] as { start: string }).start}, ${q.grid.length}, CAST(now() AS TIMESTAMP), ${seconds}, ${c?.n ?? 0})`);
+    return c?.n ?? 0;
+  });
+}
+
+/**
+ * Bring every metric rollup (cubes.ts) up to date with the data and the config: rebuild the stale ones, drop
+ * those whose data is gone. Metrics read a cube only while its version matches, so calling this is never
+ * needed for correctness, only for speed; the CLI's report and metrics commands and the server (after every
+ * write) call it. Each cube is replaced in its own transaction.
+ * @example const done = await refreshRollups(ws); // [{ name: 'flow', action: 'built', seconds: 1.2, … }, …]
+ */
+export async function refreshRollups(
+  ws: Workspace,
+  opts: {
+    force?: boolean /** Only the cubes these metrics read (the CLI: the metrics asked for). */;
+    metrics?: string[];
+  } = {},
+): Promise<RollupRefresh[]> {
+  const wanted =
+    opts.metrics && new Set(opts.metrics.filter((m) => Object.hasOwn(catalog, m)).map((m) => metricDef(m).base));
+  const basis = await pickBasis(ws.db, 'auto');
+  const range = await monthRange(ws, basis);
+  const all = await dimensions(ws.db, ws.config);
+  const done: RollupRefresh[] = [];
+  for (const [name, cube] of Object.entries(cubes) as [BaseName, Cube][]) {
+    if (wanted && !wanted.has(name)) continue;
+    const t0 = performance.now();
+    const secs = () => (performance.now() - t0) / 1000;
+    const old = await readRecord(ws.db, name);
+    if (!range || !(await applies(ws, name))) {
+      if (old) {
+        await ws.db.transaction(async () => {
+          await ws.db.run(sql`DROP TABLE IF EXISTS ${sql.id(tableOf(name))}`);
+          await ws.db.run(sql`DELETE FROM rollups WHERE name = ${name}`);
+        });
+        done.push({ name, action: 'dropped', seconds: secs(), rows: 0, dims: [] });
+      }
+      continue;
+    }
+    const { origin, periods } = range;
+    const dims = await cubeDims(ws, all, cube.cohort ? (periods * (periods + 1)) / 2 : periods);
+    const q = buildQuery(ws.config, basis, dims, origin, periods);
+    const version = await cubeVersion(ws.db, cube, q);
+    if (!opts.force && old?.version === version) {
+      done.push({ name, action: 'fresh', seconds: secs(), rows: old.rows, dims });
+      continue;
+    }
+    const rows = await build(ws, name, cube, q, version, t0);
+    done.push({ name, action: 'built', seconds: secs(), rows, dims });
+  }
+  return done;
+}

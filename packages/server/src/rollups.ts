@@ -1,0 +1,58 @@
+import { refreshRollups, type Workspace } from '@tenure/core';
+import type { ServerContext } from './context.ts';
+
+/**
+ * Keeps the metric rollups (core's metrics/rollups/) up to date behind the server: a refresh when the app is
+ * ready and after every data write. A stale rollup is never read (metrics then run on the entity tables), so
+ * this only decides how soon the dashboard is fast again after an import. One refresh at a time: a kick during
+ * a refresh runs another right after it. A failure is reported and left for the next write.
+ */
+export class RollupRefresher {
+  private running: Promise<void> | null = null;
+  /** The connection of the running refresh, so closing can interrupt it. */
+  private current: Workspace | null = null;
+  private again = false;
+  private closed = false;
+
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly onError: (e: unknown) => void,
+  ) {}
+
+  kick(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.ctx
+      .upkeep((ws) => {
+        this.current = ws;
+        return refreshRollups(ws);
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          if (!this.closed) this.onError(e);
+        },
+      )
+      .finally(() => {
+        this.running = null;
+        this.current = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /**
+   * Stop: no new refresh starts, and the running one is interrupted (a rebuild of 100M orders takes most of
+   * a minute; each cube is replaced in its own transaction, so an interrupted one is simply left as it was).
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.current?.db.raw.interrupt();
+    await this.running;
+  }
+}
