@@ -226,14 +226,22 @@ log('DuckDB: rebuilding the metric rollups (as after an import)…');
 const t0 = performance.now();
 const rebuilt: RollupRefresh[] = await refreshRollups(ws, { force: true });
 const rebuild = secs(t0);
-log(`  ${rebuild.toFixed(1)} s: ${rebuilt.map((r) => `${r.name} ${r.seconds.toFixed(1)} s (${r.rows.toLocaleString()} rows)`).join(', ')}`);
+log(
+  `  ${rebuild.toFixed(1)} s: ${rebuilt.map((r) => `${r.name} ${r.seconds.toFixed(1)} s (${r.rows.toLocaleString()} rows)`).join(', ')}`,
+);
 log(`DuckDB: ${calls.length} computeMetrics calls, warm-up + ${RUNS} runs each…`);
 const duck = await timeCalls(ws.db, ws);
 log('DuckDB without rollups (entity tables), one run per call…');
 const baseMed: number[] = [];
 for (const c of calls) {
   const t = performance.now();
-  await computeMetrics(ws.db, ws.config, c.names, { period: 'month', from: FROM, to: TO, by: c.by ?? [] }, { rollups: false });
+  await computeMetrics(
+    ws.db,
+    ws.config,
+    c.names,
+    { period: 'month', from: FROM, to: TO, by: c.by ?? [] },
+    { rollups: false },
+  );
   baseMed.push(secs(t));
 }
 
