@@ -73,6 +73,20 @@ describe('row-level rejects: one code per fixture, with line and column', () => 
     expect(await ids('orders', 'order_id')).toEqual(['O1', 'O2', 'O3']);
   });
 
+  it('in a file sorted by key, a repeated key next to its first occurrence is still TEN_ROW_DUPLICATE_KEY', async () => {
+    // Sorted files take the ascending-keys proof; a repeat breaks "strictly" and falls back to the full check.
+    const file = join(dir, 'sorted-dup.csv');
+    writeFileSync(
+      file,
+      'order_id,customer_id,order_date,amount\nO1,C1,2024-01-02,1\nO2,C2,2024-01-03,2\nO2,C3,2024-01-04,3\n',
+    );
+    const s = await importFile(ws, 'orders', file, { maxRejectRate: 0.5 });
+    expect((await rejectsOf(ws, s.batchId)).map((r) => [r.line, r.code, r.value])).toEqual([
+      [4, 'TEN_ROW_DUPLICATE_KEY', 'O2'],
+    ]);
+    expect(await ids('orders', 'order_id')).toEqual(['O1', 'O2']);
+  });
+
   it('a customer that does not exist is TEN_ROW_UNKNOWN_CUSTOMER, unless createMissingCustomers', async () => {
     const s = await lenient('orders', 'orders-unknown-customer.csv');
     expect(await rejectsOf(ws, s.batchId)).toMatchObject([
