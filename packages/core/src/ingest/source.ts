@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { tenureError } from '../errors.ts';
 
@@ -169,13 +170,22 @@ export function inspectSource(
   return { path, file: file || basename(path), size: st.size, format, encoding, head };
 }
 
-/** sha256 of the file, streamed (recorded per batch so a re-import of the same file can be recognised). */
-export function sha256File(path: string): Promise<string> {
-  return new Promise((res, rej) => {
-    const h = createHash('sha256');
-    createReadStream(path)
-      .on('data', (d) => h.update(d))
-      .on('error', rej)
-      .on('end', () => res(h.digest('hex')));
-  });
+/**
+ * sha256 of the file, read in 4 MB pieces (recorded per batch so a re-import of the same file can be
+ * recognised). It runs beside the import's first scan and shares the CPU with it: a stream's 64 KB chunks
+ * doubled the hashing cost (619 MB: 1.15 s of CPU against 0.59 s).
+ */
+export async function sha256File(path: string): Promise<string> {
+  const h = createHash('sha256');
+  const buf = Buffer.allocUnsafe(4 << 20);
+  const f = await open(path);
+  try {
+    for (;;) {
+      const { bytesRead } = await f.read(buf, 0, buf.length, null);
+      if (!bytesRead) return h.digest('hex');
+      h.update(buf.subarray(0, bytesRead));
+    }
+  } finally {
+    await f.close();
+  }
 }
