@@ -102,7 +102,10 @@ export class DuckDbConnection implements Connection {
 
   static async open(path: string): Promise<DuckDbConnection> {
     try {
-      const instance = await DuckDBInstance.create(path);
+      // New workspace files use this DuckDB's own storage format rather than the v0.10-compatible default:
+      // bulk inserts are about 0.3 s faster per 10M rows (bench:import). Tenure ships its DuckDB, so only
+      // other tools older than DuckDB 1.5 lose the ability to open a new workspace; existing files keep theirs.
+      const instance = await DuckDBInstance.create(path, { storage_compatibility_version: 'latest' });
       return new DuckDbConnection(instance, await instance.connect());
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
