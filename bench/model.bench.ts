@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { fitGbdt, gbdtMargin, importFile, initWorkspace, rocAuc, trainChurnModel } from '@tenure/core';
 import { synthetic } from '../packages/core/test/fixtures/predict/synthetic.ts';
+import { writeTelcoTestIds } from '../packages/core/test/reference/predict/telco-split.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const TEST_ROWS = 200_000;
@@ -39,7 +40,7 @@ async function telco() {
     await importFile(ws, 'customers', join(root, '../shared/datasets/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv'), {
       asOf: '2024-12-31',
     });
-    const ours = (await trainChurnModel(ws, { testIds: join(ref, 'telco-test-ids.txt') })).result.metrics;
+    const ours = (await trainChurnModel(ws, { testIds: writeTelcoTestIds(dir) })).result.metrics;
     const xgb = JSON.parse(py([join(ref, 'xgboost-telco.py'), '--threads', String(THREADS), '--json-only']));
     const diff = Math.abs(ours.test_auc! - xgb.test_auc);
     log(

@@ -1,12 +1,13 @@
 /**
- * Static snapshot training on IBM Telco (imported with the real importer), on the fixed split committed in
- * test/reference/predict: the test AUC must be within 0.005 of XGBoost's on the same rows and protocol
+ * Static snapshot training on IBM Telco (imported with the real importer), on the fixed hash split of
+ * test/reference/predict/telco-split.ts: the test AUC must be within 0.005 of XGBoost's on the same rows and protocol
  * (xgboost-telco.py wrote xgboost-telco.json; this test reads only the JSON).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataset, failure, tempWorkspace } from '../../test/fixtures/ingest/helpers.ts';
+import { writeTelcoTestIds } from '../../test/reference/predict/telco-split.ts';
 import { importFile } from '../ingest/import.ts';
 import { latestRun } from '../models/runs.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -14,14 +15,15 @@ import { parseChurnModel } from './model.ts';
 import { CHURN_RUN, type TrainResult, trainChurnModel } from './train.ts';
 
 const ref = join(import.meta.dirname, '../../test/reference/predict');
-const testIds = join(ref, 'telco-test-ids.txt');
 const xgboost = JSON.parse(readFileSync(join(ref, 'xgboost-telco.json'), 'utf8'));
 
 let ws: Workspace;
 let done: () => Promise<void>;
 let dir: string;
+let testIds: string;
 beforeAll(async () => {
   ({ ws, done, dir } = await tempWorkspace());
+  testIds = writeTelcoTestIds(dir);
   await importFile(ws, 'customers', dataset('telco/WA_Fn-UseC_-Telco-Customer-Churn.csv'), { asOf: '2024-12-31' });
 });
 afterAll(() => done());

@@ -5,7 +5,8 @@
 --json-only it prints the JSON instead (bench/model.bench.ts runs it that way). The protocol is Tenure's:
 - features: every column but customerID and Churn; the numeric ones as numbers (TotalCharges blank → missing),
   the rest one-hot encoded, as a notebook would (Tenure splits the categories natively);
-- test rows: telco-test-ids.txt; validation rows: the other customers whose 32-bit FNV-1a hash of the id is
+- test rows: the customers whose FNV-1a hash of "test:" + id is below 3 mod 10 (about 30 %; telco-split.ts
+  writes the same ids for Tenure's --test-ids); validation rows: the other customers whose 32-bit FNV-1a hash of the id is
   0 mod 5; training rows: the rest;
 - the same hyper-parameters as `tenure model train` by default: hist, depth 4, η 0.05, λ 1, min_child_weight 1,
   256 bins, up to 500 trees with early stopping after 50 rounds without a better validation log loss, the base
@@ -34,6 +35,11 @@ def fnv1a(s):
     return h
 
 
+def is_test(customer_id):
+    """The fixed test split: 30 % of customers by a hash of the id (telco-split.ts repeats it for the tests)."""
+    return fnv1a("test:" + customer_id) % 10 < 3
+
+
 def main():
     threads = int(sys.argv[sys.argv.index("--threads") + 1]) if "--threads" in sys.argv else 2
     with DATA.open(newline="") as f:
@@ -49,9 +55,8 @@ def main():
         [[number(r[c]) for c in NUMERIC] + [float(r[c] == v) for c in categorical for v in levels[c]] for r in rows]
     )
     y = np.array([r["Churn"] == "Yes" for r in rows], dtype=float)
-    test_ids = set((HERE / "telco-test-ids.txt").read_text().split()[1:])
     role = np.array(
-        ["test" if r["customerID"] in test_ids else "valid" if fnv1a(r["customerID"]) % 5 == 0 else "train" for r in rows]
+        ["test" if is_test(r["customerID"]) else "valid" if fnv1a(r["customerID"]) % 5 == 0 else "train" for r in rows]
     )
     part = {k: (X[role == k], y[role == k]) for k in ("train", "valid", "test")}
     dtrain, dvalid, dtest = (xgb.DMatrix(*part[k], feature_names=names) for k in ("train", "valid", "test"))
