@@ -11,17 +11,17 @@ import { buildQuery, cubeVersion, type RollupRecord, readRecord, tableOf } from 
 const monthsBetween = (a: string, b: string) =>
   (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 
-/** Why a query cannot be answered from the cube (null: it can), checks that need no database. */
-function mismatch(q: NormalQuery, cube: Cube, r: RollupRecord): string | null {
-  if (q.grain !== 'month') return 'not a month query';
-  if (cube.byBasis && r.basis !== q.basis) return `built for the ${r.basis} basis`;
+/** Whether the cube holds the query's basis, dimensions and months (`offset`: its first month in the cube). */
+function covers(q: NormalQuery, cube: Cube, r: RollupRecord, offset: number): boolean {
   const dims = new Set(r.dims);
-  if (![...q.by, ...q.filter.map(([c]) => c)].every((c) => dims.has(c))) return 'a dimension is not in the cube';
-  // The cube stores a missing value as the '(none)' label, so it could not tell it from a real '(none)' value.
-  if (q.filter.some(([, values]) => values.includes(NONE))) return 'a filter names (none)';
-  const offset = monthsBetween(r.origin, (q.grid[0] as { start: string }).start);
-  if (offset < 0 || offset + q.grid.length > r.periods) return 'the range is outside the cube';
-  return null;
+  return (
+    (!cube.byBasis || r.basis === q.basis) &&
+    [...q.by, ...q.filter.map(([c]) => c)].every((c) => dims.has(c)) &&
+    // The cube stores a missing value as the '(none)' label, so it could not tell it from a real '(none)' value.
+    !q.filter.some(([, values]) => values.includes(NONE)) &&
+    offset >= 0 &&
+    offset + q.grid.length <= r.periods
+  );
 }
 
 /**
@@ -33,10 +33,11 @@ export async function rollupSql(conn: Connection, q: NormalQuery, base: BaseName
   const cube = cubes[base];
   if (!cube || conn.dialect.name !== 'duckdb' || q.grain !== 'month') return null;
   const r = await readRecord(conn, base);
-  if (!r || mismatch(q, cube, r)) return null;
+  if (!r) return null;
+  const offset = monthsBetween(r.origin, (q.grid[0] as { start: string }).start);
+  if (!covers(q, cube, r, offset)) return null;
   const built = buildQuery(q.config, r.basis, r.dims, r.origin, r.periods);
   if ((await cubeVersion(conn, cube, built)) !== r.version) return null;
-  const offset = monthsBetween(r.origin, (q.grid[0] as { start: string }).start);
   const n = q.grid.length;
   const segs = segColumns(q).slice(1);
   const groups = sql.join([
