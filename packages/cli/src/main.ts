@@ -19,7 +19,7 @@ import { survival } from './commands/survival.ts';
 import { sync } from './commands/sync.ts';
 import { users } from './commands/users.ts';
 import type { CommandModule } from './context.ts';
-import { EXIT, fail } from './output.ts';
+import { EXIT, errorLang, fail } from './output.ts';
 
 /** Every command: one module, one line. */
 const commands: CommandModule[] = [
@@ -73,7 +73,7 @@ try {
     if (json) {
       const detail = e.code === 'commander.help' ? 'no command given' : e.message.replace(/^error: /, '');
       const err = tenureError('TEN_USAGE', { detail });
-      process.stdout.write(`${JSON.stringify({ error: err.toJSON() }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ error: err.toJSON(errorLang(), 'cli') }, null, 2)}\n`);
     }
     process.exitCode = EXIT.usage;
   }

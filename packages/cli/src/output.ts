@@ -1,4 +1,4 @@
-import { asTenureError, type TenureError } from '@tenure/core';
+import { asTenureError, type ErrorLang, errorLangOf, type TenureError } from '@tenure/core';
 
 /** Exit codes, documented in the README: scripts can tell bad input from a busy workspace. */
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, notFound: 4, conflict: 5 } as const;
@@ -20,24 +20,45 @@ export function emit(out: Out, data: unknown, human: () => string): void {
   process.stdout.write(out.json ? `${JSON.stringify(data, null, 2)}\n` : `${human()}\n`);
 }
 
-/** Print an error once, without a stack trace, and set the exit code. */
-export function fail(out: Out, e: unknown): void {
+/**
+ * The language of errors: `--lang` anywhere on the command line (commands that print texts declare it), else
+ * TENURE_LANG, else English. Read from argv because an error may come before commander has parsed anything.
+ * @example errorLang(['status', '--lang', 'zh']) // 'zh'
+ */
+export function errorLang(argv = process.argv.slice(2), env = process.env): ErrorLang {
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const i = argv.slice(0, end).findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = i < 0 ? undefined : argv[i]?.startsWith('--lang=') ? argv[i]?.slice('--lang='.length) : argv[i + 1];
+  return errorLangOf(given ?? env.TENURE_LANG);
+}
+
+const whereWords = {
+  en: { where: 'where', hint: 'hint', line: 'line', column: 'column', value: 'value' },
+  zh: { where: '位置', hint: '提示', line: '行', column: '列', value: '值' },
+} satisfies Record<ErrorLang, Record<string, string>>;
+
+/** Print an error once, without a stack trace, in the language asked for, and set the exit code. */
+export function fail(out: Out, e: unknown, lang: ErrorLang = errorLang()): void {
   const err = asTenureError(e);
   if (out.json) {
     process.stdout.write(
-      `${JSON.stringify({ error: err.toJSON(), ...(err.details.summary ? { summary: err.details.summary } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ error: err.toJSON(lang, 'cli'), ...(err.details.summary ? { summary: err.details.summary } : {}) }, null, 2)}\n`,
     );
   } else {
     const w = err.where;
+    const words = whereWords[lang];
     const at = [
       w.file,
-      w.line !== undefined ? `line ${w.line}` : '',
-      w.column ? `column ${w.column}` : '',
-      w.value !== undefined ? `value ${JSON.stringify(w.value)}` : '',
+      w.line !== undefined ? `${words.line} ${w.line}` : '',
+      w.column ? `${words.column} ${w.column}` : '',
+      w.value !== undefined ? `${words.value} ${JSON.stringify(w.value)}` : '',
     ]
       .filter(Boolean)
       .join(', ');
-    process.stderr.write(`error ${err.code}: ${err.message}\n${at ? `  where: ${at}\n` : ''}  hint: ${err.hint}\n`);
+    const { message, hint } = err.text(lang, 'cli');
+    process.stderr.write(
+      `error ${err.code}: ${message}\n${at ? `  ${words.where}: ${at}\n` : ''}  ${words.hint}: ${hint}\n`,
+    );
     if (err.code === 'TEN_INTERNAL' && process.env.TENURE_DEBUG && e instanceof Error)
       process.stderr.write(`${e.stack}\n`);
   }

@@ -31,7 +31,21 @@ export { type PeriodWindow, periodWindow, type WindowOptions } from './dashboard
 export { ClickHouseConnection } from './engine/clickhouse/connection.ts';
 export { copyWorkspace } from './engine/clickhouse/sync.ts';
 export { type Connection, type Dialect, type EngineName, engines } from './engine/index.ts';
-export { asTenureError, codes, describe, type ErrorCode, TenureError, tenureError, type Where } from './errors.ts';
+export {
+  asTenureError,
+  codes,
+  describe,
+  type ErrorCode,
+  type ErrorLang,
+  type ErrorText,
+  errorLangOf,
+  type Local,
+  type Surface,
+  surfaces,
+  TenureError,
+  tenureError,
+  type Where,
+} from './errors.ts';
 export { type EventResult, ingestEvents, MAX_EVENT_ROWS } from './events/ingest.ts';
 export { importFile } from './ingest/import.ts';
 export type { ImportOptions, ImportProblem, ImportProgress, ImportSummary } from './ingest/summary.ts';

@@ -1,31 +1,69 @@
-import type { codes as Codes } from '../src/errors.ts';
+import type { codes as Codes, ErrorLang, Surface } from '../src/errors.ts';
 
 const sample = (name: string) => `\`${name}\``;
 
-/** docs/errors.md: every code with its HTTP status, what it means and the hint users get. */
+/** Placeholder arguments, so the doc shows the shape of each message. */
+export const placeholderArgs = new Proxy(
+  {},
+  {
+    get: (_t, k) => {
+      const name = String(k);
+      if (['found', 'known', 'sheets', 'problems', 'fields'].includes(name)) return ['…'];
+      // Caller-supplied texts (a query's or a fit's own hint) are shown as a placeholder in both languages.
+      if (name === 'hint') return { en: sample('hint'), zh: sample('hint') };
+      return sample(name);
+    },
+  },
+);
+
+type Def = { status: number; message: Record<ErrorLang, Fn>; hint: Record<ErrorLang, Fn> };
+type Fn = (a: unknown, on: Surface) => string;
+const cell = (s: string) => s.replaceAll('|', '\\|');
+
+/** The hint once when every surface reads the same, else each surface's wording. */
+function hintCell(d: Def, lang: ErrorLang): string {
+  const by = {
+    CLI: d.hint[lang](placeholderArgs, 'cli'),
+    dashboard: d.hint[lang](placeholderArgs, 'web'),
+    API: d.hint[lang](placeholderArgs, 'api'),
+  };
+  const texts = Object.values(by);
+  if (texts.every((t) => t === texts[0])) return cell(texts[0] as string);
+  return Object.entries(by)
+    .map(([surface, t]) => `${surface}: ${cell(t)}`)
+    .join('<br>');
+}
+
+const table = (codes: typeof Codes, lang: ErrorLang) =>
+  Object.entries(codes)
+    .map(([code, def]) => {
+      const d = def as unknown as Def;
+      return `| ${code} | ${d.status} | ${cell(d.message[lang](placeholderArgs, 'cli'))} | ${hintCell(d, lang)} |`;
+    })
+    .join('\n');
+
+/** docs/errors.md: every code with its HTTP status, what it means and the hint users get, in both languages. */
 export function errorsDoc(codes: typeof Codes): string {
-  const rows = Object.entries(codes).map(([code, d]) => {
-    // Render with placeholder arguments so the doc shows the shape of each message.
-    const args = new Proxy(
-      {},
-      {
-        get: (_t, k) =>
-          ['found', 'known', 'sheets', 'problems', 'fields'].includes(String(k)) ? ['…'] : sample(String(k)),
-      },
-    );
-    const message = (d.message as (a: unknown) => string)(args).replaceAll('|', '\\|');
-    const hint = (d.hint as (a: unknown) => string)(args).replaceAll('|', '\\|');
-    return `| ${code} | ${d.status} | ${message} | ${hint} |`;
-  });
   return `# Error codes
 
-Generated from \`packages/core/src/errors.ts\` by \`npm run docs:errors\`; a test fails when they disagree.
-Every error a user sees carries one of these codes, a message, where it happened (file, line, column, value)
-and a hint. The CLI maps them to exit codes (see the README); the HTTP API will use the status column.
+Generated from \`packages/core/src/errors.ts\` (the table lives in \`packages/core/src/errors/\`) by
+\`npm run docs:errors\`; a test fails when they disagree. Every error a user sees carries one of these codes, a
+message, where it happened (file, line, column, value) and a hint, in English or Chinese: the CLI follows
+\`--lang\` or \`TENURE_LANG\`, the API the \`lang\` query, then Accept-Language. A hint is worded for where it is read:
+the CLI names its flags, the dashboard the controls on its pages, the API the request's fields. The CLI maps codes
+to exit codes (see the README); the HTTP API answers with the status column, as application/problem+json.
 Row-level codes (\`TEN_ROW_*\`) are stored per rejected row in the \`rejects\` table.
+
+## English
 
 | code | HTTP | message | hint |
 |---|---|---|---|
-${rows.join('\n')}
+${table(codes, 'en')}
+
+## 中文
+
+| 代码 | HTTP | 消息 | 提示 |
+|---|---|---|---|
+${table(codes, 'zh')}
 `;
 }

@@ -23,6 +23,6 @@ export function startFitJob(
     return work(ws);
   })
     .then(({ result: _, ...run }) => Object.assign(job, { state: 'done', run }))
-    .catch((e: unknown) => Object.assign(job, { state: 'failed', error: problemOf(asClientError(e, req), req.id) }));
+    .catch((e: unknown) => Object.assign(job, { state: 'failed', error: problemOf(asClientError(e, req), req) }));
   return job;
 }

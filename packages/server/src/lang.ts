@@ -7,7 +7,9 @@ import type { FastifyRequest } from 'fastify';
  * @example langOf(req) // 'zh-CN' for `Accept-Language: zh-CN,zh;q=0.9,en;q=0.8`
  */
 export function langOf(req: FastifyRequest): Lang {
-  // Every route that calls this declares `lang` in its query schema (api.langQuery).
-  const asked = (req.query as { lang?: string }).lang ?? req.headers['accept-language'] ?? '';
-  return asked.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  // Routes that render texts declare `lang` in their query schema (api.langQuery); problems read it from any
+  // route, where the query may not have been parsed yet.
+  const asked = (req.query as { lang?: unknown } | undefined)?.lang;
+  const text = (typeof asked === 'string' ? asked : undefined) ?? req.headers['accept-language'] ?? '';
+  return text.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }

@@ -24,11 +24,7 @@ function parseMap(pairs: string[]): Record<string, string> {
   for (const p of pairs) {
     const i = p.indexOf('=');
     if (i <= 0 || !p.slice(0, i).trim() || !p.slice(i + 1).trim())
-      throw new TenureError(
-        'TEN_IMPORT_BAD_MAPPING',
-        `Invalid --map ${JSON.stringify(p)}`,
-        'Write --map target=source, e.g. --map customer_id=客户编号.',
-      );
+      throw tenureError('TEN_IMPORT_BAD_MAPPING', { detail: `--map ${JSON.stringify(p)}`, found: [] });
     out[p.slice(0, i).trim()] = p.slice(i + 1).trim();
   }
   return out;

@@ -6,7 +6,7 @@ import {
   type MetricRow,
   metricNames,
   refreshRollups,
-  TenureError,
+  tenureError,
   withWorkspace,
 } from '@tenure/core';
 import type { Command } from 'commander';
@@ -33,11 +33,13 @@ function parseFilters(pairs: string[]): Record<string, string[]> {
   for (const p of pairs) {
     const i = p.indexOf('=');
     if (i <= 0)
-      throw new TenureError(
-        'TEN_METRIC_BAD_QUERY',
-        `Invalid metric query: --filter ${JSON.stringify(p)}`,
-        'Write --filter dimension=value, e.g. --filter region=north.',
-      );
+      throw tenureError('TEN_METRIC_BAD_QUERY', {
+        detail: `--filter ${JSON.stringify(p)}`,
+        hint: {
+          en: 'Write --filter dimension=value, e.g. --filter region=north.',
+          zh: '请写成 --filter 维度=值，例如 --filter region=north。',
+        },
+      });
     const key = p.slice(0, i).trim();
     out[key] = [...(out[key] ?? []), p.slice(i + 1).trim()];
   }
@@ -141,18 +143,16 @@ export const metrics: CommandModule = (program: Command) => {
           return;
         }
         if (!f.from || !f.to)
-          throw new TenureError(
-            'TEN_METRIC_BAD_QUERY',
-            'Invalid metric query: --from and --to are required',
-            'For example --from 2024-01 --to 2024-12.',
-          );
+          throw tenureError('TEN_METRIC_BAD_QUERY', {
+            detail: '--from and --to are required',
+            hint: { en: 'For example --from 2024-01 --to 2024-12.', zh: '例如 --from 2024-01 --to 2024-12。' },
+          });
         const horizon = f.forecast === undefined ? 0 : Number(f.forecast);
         if (!Number.isInteger(horizon) || horizon < 0 || horizon > 60) {
-          throw new TenureError(
-            'TEN_METRIC_BAD_QUERY',
-            `Invalid metric query: --forecast ${f.forecast}`,
-            'Give a whole number of periods from 1 to 60.',
-          );
+          throw tenureError('TEN_METRIC_BAD_QUERY', {
+            detail: `--forecast ${f.forecast}`,
+            hint: { en: 'Give a whole number of periods from 1 to 60.', zh: '请给出 1 到 60 之间的整数个周期。' },
+          });
         }
         const rows = await withWorkspace(g.workspace, async (ws) => {
           // With --engine, the workspace gives the configuration and ClickHouse the data (after `tenure sync`).

@@ -2,12 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   buildReport,
+  type Local,
   type ReportData,
   refreshRollups,
   renderHtml,
   renderMarkdown,
   reportMetrics,
-  TenureError,
+  tenureError,
   withWorkspace,
 } from '@tenure/core';
 import type { Command } from 'commander';
@@ -22,7 +23,7 @@ interface ReportFlags {
   out?: string;
 }
 
-const usage = (detail: string, hint: string) => new TenureError('TEN_USAGE', detail, hint);
+const usage = (detail: string, hint: Local) => tenureError('TEN_USAGE', { detail, hint });
 
 const renderers: Record<string, (d: ReportData) => string> = { md: renderMarkdown, html: renderHtml };
 
@@ -32,7 +33,10 @@ function write(file: string, text: string): string {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   } catch (e) {
-    throw usage(`Cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`, 'Pick another --out path.');
+    throw usage(`Cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`, {
+      en: 'Pick another --out path.',
+      zh: '请换一个 --out 路径。',
+    });
   }
   return path;
 }
@@ -52,9 +56,16 @@ export const report: CommandModule = (program: Command) => {
       try {
         const format = f.format === 'markdown' ? 'md' : f.format;
         const render = renderers[format];
-        if (!render) throw usage(`Unknown --format ${JSON.stringify(f.format)}`, 'Use --format md or --format html.');
+        if (!render)
+          throw usage(`Unknown --format ${JSON.stringify(f.format)}`, {
+            en: 'Use --format md or --format html.',
+            zh: '请使用 --format md 或 --format html。',
+          });
         if (!/^(en|zh|zh-cn)$/i.test(f.lang))
-          throw usage(`Unknown --lang ${JSON.stringify(f.lang)}`, 'Use --lang en or --lang zh.');
+          throw usage(`Unknown --lang ${JSON.stringify(f.lang)}`, {
+            en: 'Use --lang en or --lang zh.',
+            zh: '请使用 --lang en 或 --lang zh。',
+          });
         const data = await withWorkspace(g.workspace, async (ws) => {
           // Rollups first: rebuilt only after new data, they make every later report read precomputed months.
           await refreshRollups(ws, { metrics: reportMetrics() });

@@ -1,4 +1,4 @@
-import { ClickHouseConnection, copyWorkspace, TenureError, withWorkspace } from '@tenure/core';
+import { ClickHouseConnection, copyWorkspace, tenureError, withWorkspace } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, table } from '../output.ts';
@@ -13,11 +13,13 @@ export const sync: CommandModule = (program: Command) => {
       const g = globalsOf(cmd);
       try {
         if (!g.engine)
-          throw new TenureError(
-            'TEN_USAGE',
-            'sync needs --engine',
-            'For example: tenure sync --engine clickhouse://default:@localhost:8123/tenure',
-          );
+          throw tenureError('TEN_USAGE', {
+            detail: 'sync needs --engine',
+            hint: {
+              en: 'For example: tenure sync --engine clickhouse://default:@localhost:8123/tenure',
+              zh: '例如：tenure sync --engine clickhouse://default:@localhost:8123/tenure',
+            },
+          });
         const target = g.engine;
         const summary = await withWorkspace(g.workspace, async (ws) => {
           const ch = await ClickHouseConnection.open(target);

@@ -84,7 +84,10 @@ export async function computeMetrics(
     if (!d.grains.includes(q.grain)) {
       throw tenureError('TEN_METRIC_BAD_QUERY', {
         detail: `${d.id} is defined for ${d.grains.join(', ')} periods, not ${q.grain}`,
-        hint: `Use --period ${d.grains[0]}.`,
+        hint: {
+          en: (on) => `Use ${on === 'cli' ? '--period' : on === 'web' ? 'the period' : 'period'} ${d.grains[0]}.`,
+          zh: (on) => `请使用${on === 'cli' ? ' --period' : on === 'web' ? '周期' : ' period'} ${d.grains[0]}。`,
+        },
       });
     }
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Grain, grains } from '../engine/dialect.ts';
 import type { Connection } from '../engine/engine.ts';
+import { by } from '../errors/define.ts';
 import { tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
@@ -42,7 +43,7 @@ export function parseDay(text: string, option: string): Date {
   if (!m)
     throw tenureError('TEN_METRIC_BAD_QUERY', {
       detail: `${option} ${JSON.stringify(text)} is not a date`,
-      hint: 'Use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn.',
+      hint: { en: 'Use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn.', zh: '请使用 YYYY、YYYY-MM、YYYY-MM-DD 或 YYYY-Qn。' },
     });
   const [, y, mo, d, q] = m;
   const month = q ? (Number(q) - 1) * 3 : mo ? Number(mo) - 1 : 0;
@@ -50,7 +51,7 @@ export function parseDay(text: string, option: string): Date {
   if (date.getUTCMonth() !== month || (d && date.getUTCDate() !== Number(d))) {
     throw tenureError('TEN_METRIC_BAD_QUERY', {
       detail: `${option} ${JSON.stringify(text)} is not a real date`,
-      hint: 'Check the month and day.',
+      hint: { en: 'Check the month and day.', zh: '请检查月份和日期。' },
     });
   }
   return date;
@@ -79,22 +80,37 @@ export async function normalizeQuery(conn: Connection, config: TenureConfig, q: 
   const parsed = metricQuerySchema.safeParse(q);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
-    throw tenureError('TEN_METRIC_BAD_QUERY', { detail, hint: 'See `tenure metrics --help`.' });
+    throw tenureError('TEN_METRIC_BAD_QUERY', {
+      detail,
+      hint: {
+        en: (on) =>
+          by(on, {
+            cli: 'See `tenure metrics --help`.',
+            web: 'Check the controls above the chart.',
+            api: 'See the query schema at /api/docs.',
+          }),
+        zh: (on) =>
+          by(on, { cli: '见 `tenure metrics --help`。', web: '请检查图表上方的选项。', api: '查询格式见 /api/docs。' }),
+      },
+    });
   }
   const p = parsed.data;
   const calendar: CalendarOptions = { fiscalStartMonth: config.fiscal_year_start_month, weekStart: config.week_start };
-  const from = parseDay(p.from, '--from');
-  const to = parseDay(p.to, '--to');
+  const from = parseDay(p.from, 'from');
+  const to = parseDay(p.to, 'to');
   if (to < from)
     throw tenureError('TEN_METRIC_BAD_QUERY', {
-      detail: `--to ${p.to} is before --from ${p.from}`,
-      hint: 'Swap them.',
+      detail: `to ${p.to} is before from ${p.from}`,
+      hint: { en: 'Swap them.', zh: '请交换两者。' },
     });
   const grid = periodGrid(p.period, from, to, calendar);
   if (grid.length > 1000)
     throw tenureError('TEN_METRIC_BAD_QUERY', {
       detail: `${grid.length} periods asked for`,
-      hint: 'Ask for at most 1,000 periods: use a coarser --period.',
+      hint: {
+        en: (on) => `Ask for at most 1,000 periods: use a coarser ${on === 'cli' ? '--period' : 'period'}.`,
+        zh: (on) => `最多 1,000 个周期：请使用更粗的${on === 'cli' ? ' --period' : '周期'}。`,
+      },
     });
   const dims = await dimensions(conn, config);
   const check = (name: string) => {

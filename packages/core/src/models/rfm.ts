@@ -55,7 +55,11 @@ export async function rfmSource(db: DuckDbConnection, config: TenureConfig, q: R
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'bg-nbd',
       detail: 'there are no orders',
-      hint: 'Import orders (customer, date, amount) first: `tenure import orders FILE`.',
+      hint: {
+        en: (on) =>
+          `Import orders (customer, date, amount) first${on === 'cli' ? ': `tenure import orders FILE`' : ''}.`,
+        zh: (on) => `请先导入订单（客户、日期、金额）${on === 'cli' ? '：`tenure import orders 文件`' : ''}。`,
+      },
     });
   const calibrationEnd = q.calibrationEnd ?? range.last;
   const holdoutEnd = q.holdoutEnd ?? range.last;

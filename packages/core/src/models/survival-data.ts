@@ -76,7 +76,10 @@ export async function survivalSource(
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'survival',
       detail: 'the workspace has no data',
-      hint: 'Import customers with churn events, subscriptions or orders first.',
+      hint: {
+        en: 'Import customers with churn events, subscriptions or orders first.',
+        zh: '请先导入带流失事件、订阅或订单的客户。',
+      },
     });
   const end = sql`CAST(${asOf} AS TIMESTAMP)`;
   const far = sql`CAST(${OPEN_END} AS TIMESTAMP)`;

@@ -115,7 +115,10 @@ export function fitLogistic(frame: Frame, y: Float64Array, opts: { lambda?: numb
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'logistic',
       detail: `${rate * n} of ${n} training rows churned`,
-      hint: 'Training needs both churned and retained customers: widen the snapshots or the horizon.',
+      hint: {
+        en: 'Training needs both churned and retained customers: widen the snapshots or the horizon.',
+        zh: '训练需要既有流失客户也有留存客户：请扩大快照范围或预测期。',
+      },
     });
   const start = [Math.log(rate / (1 - rate)), ...new Array<number>(p).fill(0)];
   const fit = bfgs(objective, start, { gradientTolerance: 1e-7, maxIterations: 1000 });

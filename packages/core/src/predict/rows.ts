@@ -5,6 +5,8 @@
  * reads one customer table with a churned flag (features/static.ts); `auto` picks it when the workspace holds
  * no dated behaviour to take snapshots of.
  */
+
+import { by } from '../errors/define.ts';
 import { tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -57,7 +59,12 @@ async function endOf(ws: Workspace): Promise<string> {
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'churn',
       detail: 'the workspace has no dated rows',
-      hint: 'Import subscriptions, orders or activity first, or a customer table with a churned flag (--mode static).',
+      hint: {
+        en: (on) =>
+          `Import subscriptions, orders or activity first, or a customer table with a churned flag (${by(on, { cli: '--mode static', web: 'static mode', api: 'mode "static"' })}).`,
+        zh: (on) =>
+          `请先导入订阅、订单或活动，或带流失标记的客户表（${by(on, { cli: '--mode static', web: '静态模式', api: 'mode "static"' })}）。`,
+      },
     });
   return end;
 }

@@ -30,7 +30,10 @@ export const monthsIn = (from: string, to: string): number => {
 
 function checkMonth(text: string, option: string): string {
   if (!MONTH.test(text))
-    throw tenureError('TEN_METRIC_BAD_QUERY', { detail: `${option} ${JSON.stringify(text)}`, hint: 'Use YYYY-MM.' });
+    throw tenureError('TEN_METRIC_BAD_QUERY', {
+      detail: `${option} ${JSON.stringify(text)}`,
+      hint: { en: 'Use YYYY-MM.', zh: '请使用 YYYY-MM。' },
+    });
   return text;
 }
 
@@ -63,12 +66,20 @@ export async function reportRange(
     if (!to)
       throw tenureError('TEN_METRIC_BAD_QUERY', {
         detail: 'the workspace has no subscriptions, orders or churn events to report on',
-        hint: 'Import data (or run `tenure demo`) first, or give --from and --to.',
+        hint: {
+          en: (on) =>
+            `Import data first, or give ${on === 'cli' ? '--from and --to' : on === 'web' ? 'the range' : 'from and to'}.`,
+          zh: (on) =>
+            `请先导入数据，或指定${on === 'cli' ? ' --from 和 --to' : on === 'web' ? '时间范围' : ' from 和 to'}。`,
+        },
       });
   }
   const start = from ?? addMonths(to, -11);
   if (start > to)
-    throw tenureError('TEN_METRIC_BAD_QUERY', { detail: `--to ${to} is before --from ${start}`, hint: 'Swap them.' });
+    throw tenureError('TEN_METRIC_BAD_QUERY', {
+      detail: `to ${to} is before from ${start}`,
+      hint: { en: 'Swap them.', zh: '请交换两者。' },
+    });
   return { from: start, to, prev: addMonths(to, -1), calendar };
 }
 

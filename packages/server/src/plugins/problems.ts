@@ -1,6 +1,7 @@
-import { type api, TenureError, tenureError } from '@tenure/core';
+import { type api, errorLangOf, type Surface, TenureError, tenureError } from '@tenure/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { langOf } from '../lang.ts';
 
 /** Fastify's own 4xx errors whose messages are about the request, never about our internals. */
 const framework: Record<string, (e: FastifyError) => TenureError> = {
@@ -39,19 +40,29 @@ export function asClientError(err: unknown, req: FastifyRequest): TenureError {
   return tenureError('TEN_INTERNAL', { detail: `see the server log for request ${req.id}` });
 }
 
-/** RFC 9457 problem details, with our code, hint and where. */
-export function problemOf(e: TenureError, requestId: string): api.Problem {
+/** The header the dashboard's client sends, so hints name the page's controls rather than request fields. */
+export const CLIENT_HEADER = 'x-tenure-client';
+
+/** Who reads a problem: the dashboard when it says so, any other HTTP client otherwise. */
+export const surfaceOf = (req: FastifyRequest): Surface => (req.headers[CLIENT_HEADER] === 'web' ? 'web' : 'api');
+
+/**
+ * RFC 9457 problem details, with our code, hint and where: message and hint in the request's language
+ * (`?lang=`, else Accept-Language), the hint worded for the dashboard or for an API client.
+ */
+export function problemOf(e: TenureError, req: FastifyRequest): api.Problem {
   const errors = e.details.errors as api.Problem['errors'] | undefined;
+  const { message, hint } = e.text(errorLangOf(langOf(req)), surfaceOf(req));
   return {
     type: `https://tenure.dev/errors/${e.code}`,
-    title: e.message,
+    title: message,
     status: e.status,
     code: e.code,
-    detail: e.message,
-    hint: e.hint,
+    detail: message,
+    hint,
     ...(Object.keys(e.where).length ? { where: { ...e.where } } : {}),
     ...(errors ? { errors } : {}),
-    requestId,
+    requestId: req.id,
   };
 }
 
@@ -59,7 +70,9 @@ export function problemOf(e: TenureError, requestId: string): api.Problem {
 export function sendProblem(reply: FastifyReply, e: TenureError): FastifyReply {
   const retry = e.details.retryAfter;
   if (typeof retry === 'number') reply.header('retry-after', String(retry));
-  return reply.code(e.status).type('application/problem+json').send(problemOf(e, reply.request.id));
+  const problem = problemOf(e, reply.request);
+  reply.header('content-language', errorLangOf(langOf(reply.request)) === 'zh' ? 'zh-CN' : 'en');
+  return reply.code(e.status).type('application/problem+json').send(problem);
 }
 
 /** Every error of every route goes through here. */

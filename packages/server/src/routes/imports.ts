@@ -61,7 +61,7 @@ export const imports: RouteGroup = {
           .catch((e: unknown) => {
             const err = asClientError(e, req);
             const summary = err.details.summary as typeof job.summary;
-            Object.assign(job, { state: 'failed', error: problemOf(err, req.id), ...(summary ? { summary } : {}) });
+            Object.assign(job, { state: 'failed', error: problemOf(err, req), ...(summary ? { summary } : {}) });
           })
           .finally(up.discard);
         return reply.code(202).send({ jobId: job.jobId });

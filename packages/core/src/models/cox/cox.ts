@@ -59,7 +59,10 @@ export function fitCox(data: CoxData, names: readonly string[]): CoxFit {
     tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'cox',
       detail,
-      hint: 'Cox regression needs churned customers and at least one covariate that varies between them.',
+      hint: {
+        en: 'Cox regression needs churned customers and at least one covariate that varies between them.',
+        zh: 'Cox 回归需要已流失的客户，以及至少一个在他们之间取值不同的协变量。',
+      },
     });
   if (events === 0) throw insufficient('nobody churned');
   if (p === 0) throw insufficient('no covariate varies');

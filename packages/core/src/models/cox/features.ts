@@ -5,6 +5,7 @@
  * data); numeric columns enter as they are. Customers missing a covariate are left out, as R's na.omit does.
  */
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
+import { by } from '../../errors/define.ts';
 import { tenureError } from '../../errors.ts';
 import { sql } from '../../sql/sql.ts';
 import type { TenureConfig } from '../../workspace/config.ts';
@@ -118,5 +119,10 @@ const constant = (term: string) =>
   tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
     model: 'cox',
     detail: `${term} is the same for every customer that has it`,
-    hint: 'Leave it out of --covariates (columns that are empty for everyone count as constant).',
+    hint: {
+      en: (on) =>
+        `Leave it out of ${by(on, { cli: '--covariates', web: 'the covariates', api: 'covariates' })} (columns that are empty for everyone count as constant).`,
+      zh: (on) =>
+        `请从${by(on, { cli: ' --covariates ', web: '协变量', api: ' covariates ' })}中去掉它（对所有人都为空的列视为常量）。`,
+    },
   });

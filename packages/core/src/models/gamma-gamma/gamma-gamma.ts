@@ -10,6 +10,7 @@
  * depend on frequency; the fit reports their correlation so that can be checked.
  */
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
+import { by } from '../../errors/define.ts';
 import { tenureError } from '../../errors.ts';
 import { sql } from '../../sql/sql.ts';
 import { lnGamma } from '../../stats/gamma.ts';
@@ -94,7 +95,12 @@ export function fitGammaGamma(s: SpendPatterns): GammaGammaFit {
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'gamma-gamma',
       detail: n ? 'fewer than two repeat buyers with positive spend' : 'no repeat buyers',
-      hint: 'The spend model learns from customers with repeat purchases and amounts: import order amounts, or use a later --calibration-end.',
+      hint: {
+        en: (on) =>
+          `The spend model learns from customers with repeat purchases and amounts: import order amounts, or use a later ${by(on, { cli: '--calibration-end', web: 'calibration end', api: 'calibrationEnd' })}.`,
+        zh: (on) =>
+          `消费模型从有复购和金额的客户中学习：请导入订单金额，或使用更晚的${by(on, { cli: ' --calibration-end', web: '校准截止日', api: ' calibrationEnd' })}。`,
+      },
     });
   const meanM = sm / n;
   const sample = samplePatterns(s, 'w', 20_000);
@@ -116,7 +122,10 @@ export function fitGammaGamma(s: SpendPatterns): GammaGammaFit {
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'gamma-gamma',
       detail: `q = ${q.toPrecision(3)} ≤ 1, so the fitted spend has no finite mean`,
-      hint: 'A few extreme amounts dominate: check the order amounts for outliers or refunds.',
+      hint: {
+        en: 'A few extreme amounts dominate: check the order amounts for outliers or refunds.',
+        zh: '少数极端金额占了主导：请检查订单金额中的异常值或退款。',
+      },
     });
   return { ...fit, populationMean: (p * gamma) / (q - 1), frequencySpendCorrelation: correlation(s, sx / n, meanM) };
 }

@@ -75,7 +75,10 @@ export function fitSbg(p: SbgPatterns): SbgFit {
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'sbg',
       detail: churned === 0 ? 'nobody churned' : 'everything happened in one period',
-      hint: 'The sBG needs at least two periods of renewals (three survivor counts: start, after period 1, after period 2).',
+      hint: {
+        en: 'The sBG needs at least two periods of renewals (three survivor counts: start, after period 1, after period 2).',
+        zh: 'sBG 至少需要两期续订（三个存续人数：期初、第 1 期后、第 2 期后）。',
+      },
     });
   return maximizeLikelihood({
     model: 'sbg',

@@ -72,7 +72,10 @@ export async function fitGbdt(train: Labelled, valid: Labelled | null, opts: Par
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'gbdt',
       detail: `${positives} of ${n} training rows churned`,
-      hint: 'Training needs both churned and retained customers: widen the snapshots or the horizon.',
+      hint: {
+        en: 'Training needs both churned and retained customers: widen the snapshots or the horizon.',
+        zh: '训练需要既有流失客户也有留存客户：请扩大快照范围或预测期。',
+      },
     });
   const bins = fitBins(frame);
   const tb = applyBins(frame, bins, { shared: true, columns: true });

@@ -1,0 +1,132 @@
+import { by, def, type Local, q, quote, said } from './define.ts';
+
+/** Metrics, lifetime models and churn prediction. */
+export const analysisCodes = {
+  TEN_METRIC_UNKNOWN: def<{ name: string; known: string[]; suggestion?: string }>(
+    404,
+    { en: (a) => `Unknown metric ${quote(a.name)}`, zh: (a) => `未知的指标 ${q(a.name)}` },
+    {
+      en: (a, on) =>
+        `${a.suggestion ? `Did you mean ${quote(a.suggestion)}? ` : ''}${by(on, { cli: 'List them with `tenure metrics --list`.', web: 'Pick a metric from the list.', api: 'GET /api/v1/metrics lists them.' })}`,
+      zh: (a, on) =>
+        `${a.suggestion ? `是否指 ${q(a.suggestion)}？` : ''}${by(on, { cli: '用 `tenure metrics --list` 查看全部指标。', web: '请从列表中选择指标。', api: 'GET /api/v1/metrics 列出全部指标。' })}`,
+    },
+  ),
+  TEN_METRIC_BAD_QUERY: def<{ detail: string; hint: Local }>(
+    400,
+    { en: (a) => `Invalid metric query: ${a.detail}`, zh: (a) => `指标查询无效：${a.detail}` },
+    { en: (a, on) => said(a.hint, 'en', on), zh: (a, on) => said(a.hint, 'zh', on) },
+  ),
+  TEN_METRIC_UNKNOWN_SEGMENT: def<{ segment: string; known: string[] }>(
+    400,
+    {
+      en: (a) => `${quote(a.segment)} is not a segment dimension of this workspace`,
+      zh: (a) => `${q(a.segment)} 不是本工作区的细分维度`,
+    },
+    {
+      en: (a, on) =>
+        `Use one of: ${a.known.join(', ') || '(none yet)'}. ${by(on, { cli: 'Customer attributes become dimensions when listed under "dimensions" in tenure.config.json.', web: 'Customer attributes become dimensions when an admin lists them as dimensions in Settings.', api: 'Customer attributes become dimensions when listed in the settings’ dimensions.' })}`,
+      zh: (a, on) =>
+        `请使用以下之一：${a.known.join('、') || '（暂无）'}。${by(on, { cli: '在 tenure.config.json 的 "dimensions" 中列出的客户属性才是维度。', web: '管理员在“设置”的维度中添加客户属性后，它才成为维度。', api: '在设置的 dimensions 中列出的客户属性才是维度。' })}`,
+    },
+  ),
+  TEN_MODEL_UNKNOWN: def<{ name: string; known: string[] }>(
+    404,
+    { en: (a) => `Unknown model ${quote(a.name)}`, zh: (a) => `未知的模型 ${q(a.name)}` },
+    { en: (a) => `Models: ${a.known.join(', ')}.`, zh: (a) => `可用的模型：${a.known.join('、')}。` },
+  ),
+  TEN_MODEL_BAD_OPTION: def<{ option: string; value: string; expected: string }>(
+    400,
+    { en: (a) => `Invalid ${a.option} ${quote(a.value)}`, zh: (a) => `${a.option} 的值 ${q(a.value)} 无效` },
+    { en: (a) => `Expected ${a.expected}.`, zh: (a) => `应为 ${a.expected}。` },
+  ),
+  TEN_MODEL_INSUFFICIENT_DATA: def<{ model: string; detail: string; hint: Local }>(
+    422,
+    {
+      en: (a) => `The data cannot support a ${a.model} fit: ${a.detail}`,
+      zh: (a) => `数据不足以拟合 ${a.model} 模型：${a.detail}`,
+    },
+    { en: (a, on) => said(a.hint, 'en', on), zh: (a, on) => said(a.hint, 'zh', on) },
+  ),
+  TEN_MODEL_NO_RUN: def<{ model: string }>(
+    404,
+    {
+      en: (a) => `The ${a.model} model has not been fitted in this workspace yet`,
+      zh: (a) => `本工作区尚未拟合 ${a.model} 模型`,
+    },
+    {
+      en: (a, on) =>
+        by(on, {
+          cli: `Fit it: \`tenure fit ${a.model}\`.`,
+          web: 'An analyst can fit it with the Fit button on this page.',
+          api: `Fit it: POST /api/v1/models/${a.model}/fit as an analyst.`,
+        }),
+      zh: (a, on) =>
+        by(on, {
+          cli: `请先拟合：\`tenure fit ${a.model}\`。`,
+          web: '分析师可用本页的“拟合”按钮拟合。',
+          api: `请以分析师身份 POST /api/v1/models/${a.model}/fit 拟合。`,
+        }),
+    },
+  ),
+  TEN_MODEL_NO_CONVERGENCE: def<{ model: string; detail: string }>(
+    422,
+    { en: (a) => `The ${a.model} fit did not converge: ${a.detail}`, zh: (a) => `${a.model} 拟合未收敛：${a.detail}` },
+    {
+      en: (_a, on) =>
+        `The data may not follow the model or be too few. ${by(on, { cli: 'Try a longer calibration period, another --unit, or a simpler model.', web: 'Try a longer period, another time unit, or a simpler model.', api: 'Try a longer calibration period, another unit, or a simpler model.' })}`,
+      zh: (_a, on) =>
+        `数据可能不符合该模型，或数据太少。${by(on, { cli: '请尝试更长的校准期、其他 --unit，或更简单的模型。', web: '请尝试更长的时期、其他时间单位，或更简单的模型。', api: '请尝试更长的校准期、其他 unit，或更简单的模型。' })}`,
+    },
+  ),
+  TEN_PREDICT_NO_MODEL: def<Record<string, never>>(
+    404,
+    { en: () => 'No churn model has been trained in this workspace', zh: () => '本工作区尚未训练流失模型' },
+    {
+      en: (_a, on) =>
+        by(on, {
+          cli: 'Train one first: `tenure model train`.',
+          web: 'An analyst can train one with the Fit button on the Churn model page.',
+          api: 'Train one first: POST /api/v1/churn/train as an analyst.',
+        }),
+      zh: (_a, on) =>
+        by(on, {
+          cli: '请先训练：`tenure model train`。',
+          web: '分析师可在“流失模型”页点击“拟合”按钮训练。',
+          api: '请先以分析师身份 POST /api/v1/churn/train 训练。',
+        }),
+    },
+  ),
+  TEN_PREDICT_BAD_MODEL: def<{ detail: string }>(
+    422,
+    { en: (a) => `The churn model cannot be used: ${a.detail}`, zh: (a) => `流失模型无法使用：${a.detail}` },
+    {
+      en: (_a, on) =>
+        `Retrain it on this workspace${by(on, { cli: ' with `tenure model train`', web: ' with the Fit button on the Churn model page', api: ' (POST /api/v1/churn/train)' })}; models are saved as versioned JSON.`,
+      zh: (_a, on) =>
+        `请在本工作区重新训练${by(on, { cli: '（`tenure model train`）', web: '（“流失模型”页的“拟合”按钮）', api: '（POST /api/v1/churn/train）' })}；模型以带版本的 JSON 保存。`,
+    },
+  ),
+  TEN_PREDICT_UNKNOWN_CUSTOMER: def<{ customer: string }>(
+    404,
+    { en: (a) => `No score for customer ${quote(a.customer)}`, zh: (a) => `客户 ${q(a.customer)} 没有评分` },
+    {
+      en: (_a, on) =>
+        `Check the id, and ${by(on, { cli: 'run `tenure model score`', web: 'score the customers with the Score now button on the At risk page', api: 'POST /api/v1/churn/score' })} so every active customer has a current score.`,
+      zh: (_a, on) =>
+        `请检查编号，并${by(on, { cli: '运行 `tenure model score`', web: '在“流失风险”页点击“立即评分”按钮', api: '调用 POST /api/v1/churn/score' })}，让每个活跃客户都有最新评分。`,
+    },
+  ),
+  TEN_PREDICT_TEST_IDS: def<{ file: string; detail: string }>(
+    422,
+    {
+      en: (a) => `The test ids in ${a.file} cannot be used: ${a.detail}`,
+      zh: (a) => `${a.file} 中的测试集编号无法使用：${a.detail}`,
+    },
+    {
+      en: () =>
+        'Give a text file with one customer id per line (a header line customer_id is allowed), naming customers of this workspace.',
+      zh: () => '请提供每行一个客户编号的文本文件（可有表头 customer_id），且须为本工作区的客户。',
+    },
+  ),
+} as const;
