@@ -104,7 +104,7 @@ export function expectHumanError(r: Run, exit: number, code: string, opts: { std
   expect(r.stderr).not.toMatch(/^\s+at /m);
   const lines = r.stderr.trimEnd().split('\n');
   expect(lines[0]).toMatch(/^error TEN_[A-Z_]+: \S/);
-  for (const l of lines.slice(1)) expect(l).toMatch(/^ {2}(where|hint): \S/);
+  for (const l of lines.slice(1)) expect(l).toMatch(/^ {2}(where|hint|位置|提示): \S/);
   if (!opts.stdout) expect(r.stdout).toBe('');
   return lines;
 }

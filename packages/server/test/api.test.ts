@@ -53,6 +53,34 @@ describe('validation', () => {
     expectProblem(await viewer.get('/api/v1/metrics/churn_rate?from=2025-13'), 400, 'TEN_METRIC_BAD_QUERY');
   });
 
+  it('problems speak the request’s language and name what the reader can use: page controls or request fields', async () => {
+    const cjk = /[\u4e00-\u9fff]/;
+    const forApi = await viewer.get<Problem & { detail: string }>('/api/v1/metrics/churn_rat');
+    expect(forApi.body.hint).toContain('/api/v1/metrics');
+    expect(cjk.test(forApi.body.detail)).toBe(false);
+    const web = { 'x-tenure-client': 'web', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' };
+    const forPage = await viewer.call<Problem & { detail: string }>(
+      'GET',
+      '/api/v1/metrics/churn_rat',
+      {},
+      { headers: web },
+    );
+    expectProblem(forPage, 404, 'TEN_METRIC_UNKNOWN');
+    expect(forPage.headers.get('content-language')).toBe('zh-CN');
+    expect(cjk.test(forPage.body.detail) && cjk.test(forPage.body.hint)).toBe(true);
+    expect(forPage.body.hint).toContain('churn_rate');
+    expect(forPage.body.hint).not.toMatch(/\/api\/|--[a-z]/);
+    // ?lang= wins over Accept-Language, on any route, including refusals before the handler.
+    const asked = await viewer.call<Problem>(
+      'GET',
+      '/api/v1/customers?pageSize=0&lang=zh',
+      {},
+      { headers: { 'accept-language': 'en' } },
+    );
+    expectProblem(asked, 400, 'TEN_BAD_REQUEST');
+    expect(cjk.test(asked.body.hint)).toBe(true);
+  });
+
   it('unknown API paths are 404 problems; unexpected failures never show their text', async () => {
     expectProblem(await viewer.get('/api/v1/nothing-here'), 404, 'TEN_NOT_FOUND');
     const req = { log: { error: () => undefined }, id: 'req-test' } as never;
