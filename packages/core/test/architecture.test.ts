@@ -53,6 +53,27 @@ describe('architecture', () => {
     expect(bad.map((f) => relative(root, f))).toEqual([]);
   });
 
+  it('the API contract (core/src/api, which the dashboard compiles) reaches only zod, through every import', () => {
+    // Type-only imports count: the web's tsc follows them too, without Node's types.
+    const seen = new Set<string>();
+    const outside: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of importsOf(file)) {
+        if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+        else if (spec !== 'zod') outside.push(`${relative(root, file)} imports ${spec}`);
+      }
+    };
+    visit(join(root, 'packages', 'core', 'src', 'api', 'index.ts'));
+    expect(outside).toEqual([]);
+    const reached = [...seen].map((f) => relative(join(root, 'packages', 'core', 'src'), f));
+    expect(
+      reached.filter((f) => /^(engine|ingest|metrics|models\/(?!options|units)|quality|reports)\//.test(f)),
+    ).toEqual([]);
+    expect(seen.size).toBeGreaterThan(8); // the walk followed the api's own files
+  });
+
   it('the schema layer is pure data: it imports nothing from engine, ingest or workspace', () => {
     const bad = files(join(root, 'packages', 'core', 'src', 'schema')).filter((f) =>
       importsOf(f).some((s) => /\/(engine|ingest|workspace)\//.test(s)),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from './common.ts';
+import { pageOf, roleSchema } from './common.ts';
 
 export const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 
@@ -47,3 +47,4 @@ export const auditRowSchema = z.object({
   status: z.number().int(),
   ip: z.string().nullable(),
 });
+export const auditResponse = pageOf(auditRowSchema);

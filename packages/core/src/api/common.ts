@@ -74,3 +74,10 @@ export const roleSchema = z.enum(['viewer', 'analyst', 'admin']);
 
 /** The body of a 204 response. */
 export const noContent = z.null().describe('No content');
+
+/**
+ * The JSON a schema describes, for clients that import these schemas as types only (the dashboard), so they
+ * need no zod of their own.
+ * @example type Overview = Infer<typeof overviewResponse>
+ */
+export type Infer<S> = S extends z.ZodType ? z.output<S> : never;

@@ -1,7 +1,4 @@
 import { z } from 'zod';
-import type { BenchmarkReport } from '../metrics/benchmarks-compare.ts';
-import type { QualityReport } from '../quality/index.ts';
-import type { ReportData } from '../reports/types.ts';
 import { configSchema } from '../workspace/config.ts';
 
 export const statusResponse = z.object({
@@ -49,20 +46,124 @@ export const reportQuery = z.object({
     .optional(),
 });
 
-/**
- * A JSON object whose shape is documented by its core type rather than repeated here (the quality scorecard,
- * benchmark comparisons and the report carry many nested figures): passed through unchanged.
- */
-const opaque = <T>(description: string) => z.looseObject({}).describe(description) as unknown as z.ZodType<T>;
+const score = z.number().nullable();
 
-export const qualityResponse = opaque<QualityReport>(
-  'QualityReport: overall, now, entities[] (packages/core/src/quality)',
-);
-export const benchmarksResponse = opaque<BenchmarkReport>(
-  'BenchmarkReport: rows[], unknownMetrics[] (metrics/benchmarks-compare.ts)',
-);
-export const reportResponse = opaque<ReportData>(
-  'ReportData: lang, title, from, to, currency, sections[] (reports/types.ts)',
-);
+/** Each dimension of an entity's data quality: its 0–100 score and the counts behind it (quality/*.ts). */
+const qualityDimensions = {
+  completeness: z.object({
+    score,
+    columns: z.array(
+      z.object({
+        column: z.string(),
+        required: z.boolean(),
+        filled: z.number(),
+        share: z.number().nullable(),
+        weight: z.number(),
+      }),
+    ),
+  }),
+  validity: z.object({
+    score,
+    invalidRows: z.number(),
+    rules: z.array(
+      z.object({
+        column: z.string(),
+        rule: z.enum(['enum', 'nonNegative', 'range', 'notBefore', 'notFuture']),
+        expected: z.string(),
+        violations: z.number(),
+      }),
+    ),
+  }),
+  uniqueness: z.object({
+    score,
+    key: z.array(z.string()).readonly(),
+    distinctKeys: z.number(),
+    duplicateGroups: z.number(),
+    duplicateRows: z.number(),
+    extraRows: z.number(),
+  }),
+  integrity: z.object({
+    score,
+    references: z.array(
+      z.object({ column: z.string(), references: z.string(), checked: z.number(), orphans: z.number() }),
+    ),
+  }),
+  freshness: z.object({
+    score,
+    column: z.string().nullable(),
+    newest: z.string().nullable(),
+    ageDays: z.number().nullable(),
+    status: z.enum(['fresh', 'stale', 'expired']).nullable(),
+  }),
+};
+
+/** A column or rule and what it costs: points of its dimension (`loss`) and of the entity score (`impact`). */
+export const qualityOffenderSchema = z.object({
+  dimension: z.enum(['completeness', 'validity', 'uniqueness', 'integrity', 'freshness']),
+  column: z.string(),
+  rule: z.string(),
+  count: z.number(),
+  loss: z.number(),
+  impact: z.number(),
+});
+
+/** The quality scorecard (quality/index.ts): per entity a 0–100 score, each dimension, and the worst offenders. */
+export const qualityResponse = z.object({
+  overall: z.number().nullable(),
+  now: z.string(),
+  entities: z.array(
+    z.object({
+      entity: z.string(),
+      rows: z.number(),
+      score,
+      ...qualityDimensions,
+      offenders: z.array(qualityOffenderSchema),
+    }),
+  ),
+});
+
+/** Benchmarks set against our own figures (metrics/benchmarks-compare.ts). */
+export const benchmarksResponse = z.object({
+  rows: z.array(
+    z.object({
+      source: z.string(),
+      metric: z.string(),
+      metricId: z.string().nullable(),
+      period_start: z.string(),
+      period_end: z.string().nullable(),
+      grain: z.enum(['month', 'quarter', 'year']).nullable(),
+      segment: z.string(),
+      note: z.string().nullable(),
+      benchmark: z.number(),
+      ours: z.number().nullable(),
+      difference: z.number().nullable(),
+      ratio: z.number().nullable(),
+      problem: z.string().nullable(),
+    }),
+  ),
+  unknownMetrics: z.array(z.object({ metric: z.string(), rows: z.number(), suggestion: z.string().optional() })),
+});
+
+/**
+ * The management report as data (reports/types.ts). Each section's body depends on its kind (kpi, trend,
+ * cohort, pareto, segments, scorecard) and is passed through as the renderers read it.
+ */
+export const reportResponse = z.object({
+  lang: z.enum(['en', 'zh-CN']),
+  title: z.string(),
+  from: z.string(),
+  to: z.string(),
+  currency: z.string(),
+  sections: z.array(
+    z.looseObject({
+      id: z.string(),
+      kind: z.enum(['kpi', 'trend', 'cohort', 'pareto', 'segments', 'scorecard']),
+      title: z.string(),
+      metrics: z.array(z.string()),
+      skipped: z.boolean(),
+      notes: z.array(z.string()),
+    }),
+  ),
+});
 
 export const healthResponse = z.object({ status: z.literal('ok'), version: z.string() });

@@ -13,7 +13,7 @@ export const audit: RouteGroup = {
       schema: {
         summary: 'Who wrote what and when, newest first',
         querystring: api.pageQuery,
-        response: { 200: api.pageOf(api.auditRowSchema) },
+        response: { 200: api.auditResponse },
       },
       handler: (req) => req.server.tenure.db((ws) => listAudit(ws, req.query)),
     }),

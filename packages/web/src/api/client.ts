@@ -10,6 +10,10 @@ export class ApiError extends Error {
   }
 }
 
+/** Anything thrown by a call, as the ApiError pages show (a bug in the page becomes a CLIENT problem). */
+export const asApiError = (e: unknown): ApiError =>
+  e instanceof ApiError ? e : new ApiError({ title: String(e), status: 0, code: 'CLIENT' });
+
 export type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
 
 /**
@@ -57,9 +61,16 @@ async function problemOf(res: Response): Promise<Problem> {
 
 type Body = { json?: unknown; form?: FormData };
 
-/** One API call: JSON in and out, the CSRF header on unsafe methods, problem+json turned into ApiError. */
+/**
+ * One API call: JSON in and out, the CSRF header on unsafe methods, problem+json turned into ApiError. The
+ * server words its problems for the dashboard (hints name controls on the page, not request fields) and in
+ * the page's language, which the language switch keeps on `<html lang>`.
+ */
 export async function request<T>(method: string, path: string, body: Body = {}, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = {
+    'x-tenure-client': 'web',
+    'accept-language': document.documentElement.lang || navigator.language,
+  };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (body.json !== undefined) headers['content-type'] = 'application/json';
   let res: Response;

@@ -1,11 +1,10 @@
-import type { MetricInfo, Settings, Status } from './types.ts';
 import { useApi } from './use-api.ts';
 
 /** The metric catalogue (titles, units, grains): fetched once, shared by every page. */
-export const useMetricCatalog = () => useApi<{ metrics: MetricInfo[] }>('/api/v1/metrics', undefined, { shared: true });
+export const useMetricCatalog = () => useApi('/api/v1/metrics', undefined, { shared: true });
 
 /** Workspace status: the last complete month (default ranges) and the dimensions segments may use. */
-export const useStatus = () => useApi<Status>('/api/v1/status', undefined, { shared: true });
+export const useStatus = () => useApi('/api/v1/status', undefined, { shared: true });
 
 /** The workspace config: its currency formats money everywhere. */
-export const useSettings = () => useApi<Settings>('/api/v1/settings', undefined, { shared: true });
+export const useSettings = () => useApi('/api/v1/settings', undefined, { shared: true });

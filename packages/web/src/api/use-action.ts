@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
-import { ApiError } from './client.ts';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { type ApiError, asApiError } from './client.ts';
 
 /**
  * A write the user starts (save, import, delete): whether it is running and the problem it ended with.
@@ -7,20 +8,17 @@ import { ApiError } from './client.ts';
  * @example const save = useAction(); <Button loading={save.busy} onClick={() => save.run(() => api.put(…))} />
  */
 export function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const run = useCallback(async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await fn();
-      return true;
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError({ title: String(e), status: 0, code: 'CLIENT' }));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  return { busy, error, run, clear: () => setError(undefined) };
+  const m = useMutation<unknown, ApiError, () => Promise<unknown>>({
+    mutationFn: (fn) => fn().catch((e: unknown) => Promise.reject(asApiError(e))),
+  });
+  const { mutateAsync, reset } = m;
+  const run = useCallback(
+    (fn: () => Promise<unknown>) =>
+      mutateAsync(fn).then(
+        () => true,
+        () => false,
+      ),
+    [mutateAsync],
+  );
+  return { busy: m.isPending, error: m.error ?? undefined, run, clear: reset };
 }

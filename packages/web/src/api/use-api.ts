@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react';
-import { ApiError, api, type Query, url } from './client.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type ApiError, api, asApiError, type Query } from './client.ts';
+import type { ReadPath, ResponseAt } from './endpoints.ts';
+import { queryClient } from './query-client.ts';
 
 export interface Loaded<T> {
   data?: T;
@@ -8,52 +10,36 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Responses that rarely change (the metric catalogue, status, settings) are fetched once per page load. */
-const shared = new Map<string, Promise<unknown>>();
+interface Options {
+  /** Responses that rarely change (the metric catalogue, status, settings): fetched once, until invalidated. */
+  shared?: boolean;
+}
 
-/** Forget a shared response, e.g. after saving settings. */
-export const invalidate = (path: string) => shared.delete(path);
-
-const asApiError = (e: unknown) =>
-  e instanceof ApiError ? e : new ApiError({ title: String(e), status: 0, code: 'CLIENT' });
+/** Forget the responses of a path (every query of it), e.g. after saving settings; pages showing it refetch. */
+export const invalidate = (path: string) => void queryClient.invalidateQueries({ queryKey: [path] });
 
 /**
  * GET a path and follow it as the query changes. `path: null` waits (a dependency is not loaded yet).
- * The previous data stays visible while a new query loads, so charts do not flash empty.
- * @example const s = useApi<Overview>('/api/v1/overview', { period: 'month' })
+ * The previous data stays visible while a new query loads, so charts do not flash empty. A fixed path is
+ * typed from the API contract (`endpoints.ts`); a path with parameters names its response type.
+ * @example const s = useApi('/api/v1/overview', { period: 'month' }) // Loaded<Overview>
+ * @example const c = useApi<Customer360>(`/api/v1/customers/${encodeURIComponent(id)}`)
  */
-export function useApi<T>(path: string | null, query?: Query, opts: { shared?: boolean } = {}): Loaded<T> {
-  const key = path === null ? null : url(path, query);
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: key !== null });
-  const [nonce, setNonce] = useState(0);
-  const isShared = opts.shared === true;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: nonce is the reload trigger.
-  useEffect(() => {
-    if (key === null) return;
-    const ctl = new AbortController();
-    setState((s) => ({ data: s.data, loading: true }));
-    if (isShared && !shared.has(key)) {
-      // A failed response is not kept: the next visit asks again.
-      shared.set(
-        key,
-        api.get<T>(key).catch((e: unknown) => {
-          shared.delete(key);
-          throw e;
-        }),
-      );
-    }
-    const p = isShared ? (shared.get(key) as Promise<T>) : api.get<T>(key, undefined, ctl.signal);
-    p.then(
-      (data) => ctl.signal.aborted || setState({ data, loading: false }),
-      (e) => ctl.signal.aborted || setState({ error: asApiError(e), loading: false }),
-    );
-    return () => ctl.abort();
-  }, [key, nonce, isShared]);
+export function useApi<P extends ReadPath>(path: P | null, query?: Query, opts?: Options): Loaded<ResponseAt<P>>;
+export function useApi<T>(path: string | null, query?: Query, opts?: Options): Loaded<T>;
+export function useApi<T>(path: string | null, query: Query = {}, opts: Options = {}): Loaded<T> {
+  const q = useQuery<T, ApiError>({
+    queryKey: [path, query],
+    queryFn: ({ signal }) =>
+      api.get<T>(path as string, query, signal).catch((e: unknown) => Promise.reject(asApiError(e))),
+    enabled: path !== null,
+    placeholderData: keepPreviousData,
+    staleTime: opts.shared ? Number.POSITIVE_INFINITY : 0,
+  });
   return {
-    ...state,
-    reload: () => {
-      if (key !== null && isShared) shared.delete(key);
-      setNonce((n) => n + 1);
-    },
+    data: q.data,
+    error: q.error ?? undefined,
+    loading: q.isFetching,
+    reload: () => void q.refetch(),
   };
 }

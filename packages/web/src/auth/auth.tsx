@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, session } from '../api/client.ts';
+import { queryClient } from '../api/query-client.ts';
 import type { Role, Session, User } from '../api/types.ts';
 
 interface Auth {
@@ -23,6 +24,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
   const signedOut = useCallback(() => {
     session.setToken(null);
+    // The next user of this browser must not see the previous one's responses.
+    queryClient.clear();
     setUser(null);
   }, []);
 

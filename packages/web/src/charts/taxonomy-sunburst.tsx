@@ -31,7 +31,7 @@ export function TaxonomySunburst({ nodes, label }: { nodes: TaxonomyNode[]; labe
             const path = (p as { treePathInfo: { name: string }[] }).treePathInfo.map((x) => x.name).filter(Boolean);
             const n = byPath.get(path.join('\u0001'));
             if (!n) return '';
-            return `<b>${escapeHtml(path.join(' › '))}</b><br/>${t('reasons.count')}: ${fmt.number(n.count, 0)}<br/>${t('reasons.mrrLost')}: ${fmt.value('money', n.mrr_lost)}`;
+            return `<b>${escapeHtml(path.join(' › '))}</b><br/>${t('reasons.count')}: ${fmt.number(n.count, 0)}<br/>${t('reasons.share')}: ${fmt.value('ratio', n.share)}`;
           },
         },
         series: [

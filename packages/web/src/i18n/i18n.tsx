@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import antdZhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { type Dictionary, en, type MessageKey } from './en.ts';
 import {
   formatDate,
@@ -80,9 +80,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [currency, setCurrency] = useState<string>();
   dayjs.locale(languages[lang].dayjs);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
+  // Set while rendering, before the pages' effects fetch: the API client sends it as Accept-Language.
+  document.documentElement.lang = lang;
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem(STORAGE_KEY, l);
     setLangState(l);

@@ -1,0 +1,70 @@
+/**
+ * Every route of the API by method and full path, with the zod schema of its success response: the contract
+ * between server and dashboard. `test/contract.test.ts` checks it against the server's route registry (each
+ * route here, with the very schema object the server validates its response with, and nothing else), and
+ * `use-api.ts` types a GET of a fixed path from it. The app imports this file only as a type, so the schemas
+ * never reach the bundle.
+ */
+import * as api from '@tenure/core/api';
+
+export const endpoints = {
+  'GET /api/health': api.healthResponse,
+  'POST /api/v1/auth/login': api.sessionResponse,
+  'POST /api/v1/auth/logout': api.noContent,
+  'GET /api/v1/auth/me': api.sessionResponse,
+  'GET /api/v1/status': api.statusResponse,
+  'GET /api/v1/metrics': api.metricListResponse,
+  'GET /api/v1/metrics/:name': api.metricResponse,
+  'GET /api/v1/models': api.modelListResponse,
+  'GET /api/v1/models/runs': api.runsResponse,
+  'GET /api/v1/models/survival': api.survivalResponse,
+  'GET /api/v1/models/validate': api.validateResponse,
+  'POST /api/v1/models/sbg/survivors': api.sbgResponse,
+  'POST /api/v1/models/:model/fit': api.fitJobSchema,
+  'GET /api/v1/models/jobs/:jobId': api.fitJobSchema,
+  'GET /api/v1/models/:model/latest': api.latestRunResponse,
+  'GET /api/v1/clv': api.clvResponse,
+  'POST /api/v1/churn/train': api.fitJobSchema,
+  'POST /api/v1/churn/score': api.fitJobSchema,
+  'GET /api/v1/churn/model': api.modelReportResponse,
+  'GET /api/v1/churn/at-risk': api.atRiskResponse,
+  'GET /api/v1/churn/customers/:id': api.customerRiskResponse,
+  'GET /api/v1/alerts': api.alertsResponse,
+  'POST /api/v1/alerts/acknowledge': api.acknowledgeResponse,
+  'GET /api/v1/alerts/settings': api.alertSettingsResponse,
+  'PUT /api/v1/alerts/settings': api.alertSettingsResponse,
+  'GET /api/v1/overview': api.overviewResponse,
+  'GET /api/v1/cohorts': api.cohortsResponse,
+  'GET /api/v1/churn-reasons': api.churnReasonsResponse,
+  'GET /api/v1/report': api.reportResponse,
+  'GET /api/v1/quality': api.qualityResponse,
+  'GET /api/v1/benchmarks': api.benchmarksResponse,
+  'GET /api/v1/customers': api.customersResponse,
+  'GET /api/v1/customers/:id': api.customer360Response,
+  'POST /api/v1/imports/preview': api.importSummarySchema,
+  'POST /api/v1/imports': api.jobCreated,
+  'GET /api/v1/imports': api.batchesResponse,
+  'GET /api/v1/imports/:jobId': api.jobSchema,
+  'GET /api/v1/imports/:jobId/rejects': api.rejectsResponse,
+  'POST /api/v1/events/:entity': api.eventsResponse,
+  'GET /api/v1/settings': api.settingsResponse,
+  'PUT /api/v1/settings': api.settingsResponse,
+  'GET /api/v1/users': api.usersResponse,
+  'POST /api/v1/users': api.userSchema,
+  'PATCH /api/v1/users/:username': api.userSchema,
+  'DELETE /api/v1/users/:username': api.noContent,
+  'GET /api/v1/keys': api.keysResponse,
+  'POST /api/v1/keys': api.newKeyResponse,
+  'DELETE /api/v1/keys/:id': api.apiKeySchema,
+  'GET /api/v1/audit': api.auditResponse,
+} as const;
+
+export type Endpoints = typeof endpoints;
+
+/** The paths a page can GET as they are, without parameters. */
+export type ReadPath = {
+  [K in keyof Endpoints]: K extends `GET ${infer P}` ? (P extends `${string}:${string}` ? never : P) : never;
+}[keyof Endpoints];
+
+/** The JSON a GET of `path` answers with. */
+export type ResponseAt<P extends ReadPath> = api.Infer<Endpoints[`GET ${P}`]>;
