@@ -85,5 +85,10 @@ describe('error codes', () => {
     expect(cjk.test(web.message) && cjk.test(web.hint)).toBe(true);
     expect(web.hint).not.toContain('--');
     expect(e.toJSON('zh', 'api')).toMatchObject({ code: 'TEN_IMPORT_TOO_MANY_REJECTS', status: 422 });
+    // Core names options by their CLI flag; the dashboard and API clients read them in their own terms.
+    const bad = tenureError('TEN_IMPORT_BAD_OPTION', { option: '--max-reject-rate', value: '2', expected: '0 to 1' });
+    expect(bad.text('en', 'cli').message).toContain('--max-reject-rate');
+    expect(bad.text('en', 'api').message).toContain('maxRejectRate');
+    expect(bad.text('zh', 'web').message).not.toContain('--');
   });
 });

@@ -1,4 +1,4 @@
-import { by, def, type Local, q, quote, said } from './define.ts';
+import { by, def, type Local, optionOn, q, quote, said } from './define.ts';
 
 /** Metrics, lifetime models and churn prediction. */
 export const analysisCodes = {
@@ -37,7 +37,10 @@ export const analysisCodes = {
   ),
   TEN_MODEL_BAD_OPTION: def<{ option: string; value: string; expected: string }>(
     400,
-    { en: (a) => `Invalid ${a.option} ${quote(a.value)}`, zh: (a) => `${a.option} 的值 ${q(a.value)} 无效` },
+    {
+      en: (a, on) => `Invalid ${optionOn(a.option, on)} ${quote(a.value)}`,
+      zh: (a, on) => `${optionOn(a.option, on)} 的值 ${q(a.value)} 无效`,
+    },
     { en: (a) => `Expected ${a.expected}.`, zh: (a) => `应为 ${a.expected}。` },
   ),
   TEN_MODEL_INSUFFICIENT_DATA: def<{ model: string; detail: string; hint: Local }>(

@@ -44,6 +44,19 @@ export const said = (t: Local, lang: ErrorLang, on: Surface): string => {
 };
 
 export const quote = (s: string) => JSON.stringify(s);
+
+/**
+ * An option named the way its reader knows it: core names options by their CLI flag, an API client sends the
+ * request field, the dashboard shows the words.
+ * @example optionOn('--max-reject-rate', 'api') // 'maxRejectRate'; 'web' → 'max reject rate'
+ */
+export const optionOn = (option: string, on: Surface): string => {
+  if (!option.startsWith('--') || on === 'cli') return option;
+  const words = option.slice(2).split('-');
+  return on === 'web'
+    ? words.join(' ')
+    : words.map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join('');
+};
 /** Chinese quotes around a user's value, as the dashboard writes them. */
 export const q = (s: string) => `“${s}”`;
 

@@ -1,4 +1,4 @@
-import { by, def, q, quote } from './define.ts';
+import { by, def, optionOn, q, quote } from './define.ts';
 
 const pct = (part: number, whole: number) => ((100 * part) / Math.max(whole, 1)).toFixed(1);
 
@@ -189,7 +189,10 @@ export const importCodes = {
   ),
   TEN_IMPORT_BAD_OPTION: def<{ option: string; value: string; expected: string }>(
     400,
-    { en: (a) => `Invalid ${a.option} ${quote(a.value)}`, zh: (a) => `${a.option} 的值 ${q(a.value)} 无效` },
+    {
+      en: (a, on) => `Invalid ${optionOn(a.option, on)} ${quote(a.value)}`,
+      zh: (a, on) => `${optionOn(a.option, on)} 的值 ${q(a.value)} 无效`,
+    },
     { en: (a) => `Expected ${a.expected}.`, zh: (a) => `应为 ${a.expected}。` },
   ),
 } as const;

@@ -1,4 +1,4 @@
-import { by, def, type Local, q, quote, said } from './define.ts';
+import { by, def, type Local, optionOn, q, quote, said } from './define.ts';
 
 /** The workspace, its config and the process around it; the catch-alls for bugs and bad usage. */
 export const workspaceCodes = {
@@ -185,7 +185,10 @@ export const workspaceCodes = {
   ),
   TEN_DEMO_BAD_OPTION: def<{ option: string; value: string; expected: string }>(
     400,
-    { en: (a) => `Invalid ${a.option} ${quote(a.value)}`, zh: (a) => `${a.option} 的值 ${q(a.value)} 无效` },
+    {
+      en: (a, on) => `Invalid ${optionOn(a.option, on)} ${quote(a.value)}`,
+      zh: (a, on) => `${optionOn(a.option, on)} 的值 ${q(a.value)} 无效`,
+    },
     { en: (a) => `Expected ${a.expected}.`, zh: (a) => `应为 ${a.expected}。` },
   ),
   TEN_SERVER_HOLDS_WORKSPACE: def<{ dir: string; url: string; pid: number }>(
