@@ -7,7 +7,7 @@ import { ProblemAlert } from './problem.tsx';
 /**
  * The four states of anything fetched: error (with the problem's detail and hint), first load, empty, and data
  * (dimmed by a spinner while a new query loads).
- * @example <Loadable state={useApi<Cohorts>(…)} isEmpty={(d) => !d.cohorts.length}>{(d) => <CohortHeatmap data={d} />}</Loadable>
+ * @example <Loadable state={useApi('/api/v1/cohorts', q)} isEmpty={(d) => !d.cohorts.length}>{(d) => <CohortHeatmap data={d} />}</Loadable>
  */
 export function Loadable<T>({
   state,

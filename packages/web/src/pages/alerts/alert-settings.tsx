@@ -20,7 +20,7 @@ const SWITCHES = ['tier_rise', 'complaint_past_sla', 'failed_payment'] as const;
 export function AlertSettings() {
   const { t, term } = useI18n();
   const [toast, toastHolder] = message.useMessage();
-  const state = useApi<PredictionSettings>('/api/v1/alerts/settings');
+  const state = useApi('/api/v1/alerts/settings');
   const action = useAction();
   const save = async (values: Editable) => {
     if (!(await action.run(() => api.put('/api/v1/alerts/settings', { ...values, webhooks: values.webhooks ?? [] }))))

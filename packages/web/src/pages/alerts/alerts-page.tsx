@@ -30,7 +30,7 @@ export default function AlertsPage() {
   const [show, setShow] = useState<Show>('open');
   const [rule, setRule] = useState<string>();
   const [selected, setSelected] = useState<number[]>([]);
-  const state = useApi<{ alerts: AlertItem[] }>('/api/v1/alerts', {
+  const state = useApi('/api/v1/alerts', {
     open: show === 'open' || null,
     rule,
     lang,

@@ -1,7 +1,7 @@
 import { Card, Empty, Input, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useStatus } from '../../api/resources.ts';
-import type { ChurnModelReport, AtRiskPage as Paged, Tier } from '../../api/types.ts';
+import type { Tier } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFit } from '../../api/use-fit.ts';
 import { Loadable } from '../../components/loadable.tsx';
@@ -26,11 +26,11 @@ export default function AtRiskPage() {
   const [all, setAll] = useState(false);
   const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
   const filters = { tier, filter: dimension && value ? `${dimension}:${value}` : undefined, reason, all: all || null };
-  const state = useApi<Paged>('/api/v1/churn/at-risk', { ...filters, lang, ...paging });
+  const state = useApi('/api/v1/churn/at-risk', { ...filters, lang, ...paging });
   const score = useFit('/api/v1/churn/score', state.reload);
   const dimensions = useStatus().data?.dimensions ?? [];
   // Reasons to filter by: the model's features, strongest first.
-  const features = useApi<ChurnModelReport>('/api/v1/churn/model').data?.importance ?? [];
+  const features = useApi('/api/v1/churn/model').data?.importance ?? [];
   /** A filter change goes back to the first page. */
   const set =
     <T,>(setter: (v: T) => void) =>

@@ -1,5 +1,5 @@
 import { Card, Col, Row, Table } from 'antd';
-import type { ChurnReason, ChurnReasons } from '../../api/types.ts';
+import type { ChurnReason } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ParetoChart } from '../../charts/pareto-chart.tsx';
 import { TaxonomySunburst } from '../../charts/taxonomy-sunburst.tsx';
@@ -12,7 +12,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 export default function ChurnReasonsPage() {
   const { t, fmt, term } = useI18n();
   const range = usePeriodRange('month');
-  const state = useApi<ChurnReasons>(range.query && '/api/v1/churn-reasons', range.query ?? {});
+  const state = useApi(range.query && '/api/v1/churn-reasons', range.query ?? {});
   const label = (name: string) => term('taxonomy', name);
   return (
     <Page title={t('nav.churnReasons')} extra={range.picker}>

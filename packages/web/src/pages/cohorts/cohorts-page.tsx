@@ -17,7 +17,7 @@ export default function CohortsPage() {
   const [mode, setMode] = useState<Mode>('customers');
   const [grain, setGrain] = useState<PickerGrain>('month');
   const range = usePeriodRange(grain);
-  const state = useApi<Cohorts>(range.query && '/api/v1/cohorts', { period: grain, ...range.query, mode });
+  const state = useApi(range.query && '/api/v1/cohorts', { period: grain, ...range.query, mode });
   return (
     <Page
       title={t('nav.cohorts')}

@@ -1,6 +1,6 @@
 import { Card, Input, Segmented, Table } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { CustomerRow, Page as Paged } from '../../api/types.ts';
+import type { CustomerRow } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Page } from '../../components/page.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
@@ -22,7 +22,7 @@ export default function CustomersPage() {
       for (const [k, v] of Object.entries(next)) v === '' ? p.delete(k) : p.set(k, String(v));
       return p;
     });
-  const state = useApi<Paged<CustomerRow>>('/api/v1/customers', { q, status, page, pageSize });
+  const state = useApi('/api/v1/customers', { q, status, page, pageSize });
   return (
     <Page
       title={t('nav.customers')}

@@ -1,5 +1,5 @@
 import { Card, Flex, Progress, Statistic, Table } from 'antd';
-import type { ColumnIssue, EntityQuality, Quality } from '../../api/types.ts';
+import type { ColumnIssue, EntityQuality } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Loadable } from '../../components/loadable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -51,7 +51,7 @@ function Offenders({ rows }: { rows: ColumnIssue[] }) {
 /** The data-quality scorecard: an overall 0–100 score, each table's five dimensions and its worst offenders. */
 export function QualityScorecard() {
   const { t, fmt, term } = useI18n();
-  const state = useApi<Quality>('/api/v1/quality');
+  const state = useApi('/api/v1/quality');
   return (
     <Loadable state={state} isEmpty={(d) => d.entities.every((e) => e.rows === 0)}>
       {(d) => (

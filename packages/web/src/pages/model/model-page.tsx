@@ -124,7 +124,7 @@ function Report({ report }: { report: ChurnModelReport }) {
 /** The churn model's report from the latest training (never retrained on a view); analysts train from here. */
 export default function ModelPage() {
   const { t } = useI18n();
-  const state = useApi<ChurnModelReport>('/api/v1/churn/model');
+  const state = useApi('/api/v1/churn/model');
   const train = useFit('/api/v1/churn/train', state.reload);
   // A test-id file names a path on the machine that trained; the API does not take one.
   const { testIds: _, ...options } = state.data?.parameters ?? {};

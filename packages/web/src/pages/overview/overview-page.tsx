@@ -2,7 +2,6 @@ import { Col, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMetricCatalog } from '../../api/resources.ts';
-import type { Overview } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
@@ -17,7 +16,7 @@ export default function OverviewPage() {
   const [grain, setGrain] = useState<PickerGrain>('month');
   const [at, setAt] = useState<Dayjs | null>(null);
   // Without `to` the server picks the last complete period, exactly as a plain GET /overview does.
-  const state = useApi<Overview>('/api/v1/overview', { period: grain, to: at ? periodOf(at, grain) : undefined });
+  const state = useApi('/api/v1/overview', { period: grain, to: at ? periodOf(at, grain) : undefined });
   const catalog = useMetricCatalog();
   const info = (id: string) => catalog.data?.metrics.find((m) => m.id === id);
   return (

@@ -12,7 +12,7 @@ import { RoleSelect } from './role-select.tsx';
 /** Admins create API keys for machines (the secret is shown once, here) and revoke them. */
 export function KeysAdmin() {
   const { t, fmt, term } = useI18n();
-  const state = useApi<{ keys: ApiKey[] }>('/api/v1/keys');
+  const state = useApi('/api/v1/keys');
   const action = useAction();
   const [secret, setSecret] = useState<string>();
   const [form] = Form.useForm<{ name: string; role: Role }>();

@@ -13,7 +13,7 @@ const userPath = (u: string) => `/api/v1/users/${encodeURIComponent(u)}`;
 /** Admins add users, change their role and remove them. */
 export function UsersAdmin() {
   const { t } = useI18n();
-  const state = useApi<{ users: User[] }>('/api/v1/users');
+  const state = useApi('/api/v1/users');
   const action = useAction();
   const [form] = Form.useForm<{ username: string; password: string; role: Role }>();
   const change = async (fn: () => Promise<unknown>) => (await action.run(fn)) && state.reload();

@@ -66,7 +66,7 @@ export default function SurvivalPage() {
   const status = useStatus();
   const [by, setBy] = useState<string>();
   const [unit, setUnit] = useState<TimeUnit>('month');
-  const state = useApi<Survival>('/api/v1/models/survival', { by, unit });
+  const state = useApi('/api/v1/models/survival', { by, unit });
   const label = (segment: string) => (segment === 'all' && !by ? t('survival.all') : segment);
   return (
     <Page

@@ -80,7 +80,7 @@ function Value({ run }: { run: ClvRun }) {
 export default function ValuePage() {
   const { t } = useI18n();
   const [top, setTop] = useState<number>(50);
-  const state = useApi<ClvRun>('/api/v1/clv', { top });
+  const state = useApi('/api/v1/clv', { top });
   const fit = useFit('/api/v1/models/clv/fit', state.reload);
   return (
     <Page
