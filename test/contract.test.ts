@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { routeGroups } from '../packages/server/src/routes/index.ts';
-import { endpoints } from '../packages/web/src/api/endpoints.ts';
+import { endpoints, queries } from '../packages/web/src/api/endpoints.ts';
 
 type Schemas = Record<string, unknown>;
 
@@ -28,6 +28,7 @@ const served = Object.values(routeGroups).flatMap((g) =>
     [r.method].flat().map((method) => ({
       key: `${method} ${g.prefix}${r.url}`,
       schemas: successSchema((r.schema as { response?: Schemas } | undefined)?.response),
+      query: (r.schema as { querystring?: unknown } | undefined)?.querystring,
     })),
   ),
 );
@@ -44,6 +45,13 @@ describe('the API contract', () => {
     expect(Object.keys(mapped).sort()).toEqual(served.map((r) => r.key).sort());
     const differ = served.filter((r) => mapped[r.key] !== r.schemas[0]).map((r) => r.key);
     expect(differ).toEqual([]);
+  });
+
+  it('the query-string map names every route that takes one, with the schema the server parses it with', () => {
+    const mapped = queries as Record<string, unknown>;
+    const taking = served.filter((r) => r.query !== undefined);
+    expect(Object.keys(mapped).sort()).toEqual(taking.map((r) => r.key).sort());
+    expect(taking.filter((r) => mapped[r.key] !== r.query).map((r) => r.key)).toEqual([]);
   });
 
   it('the dashboard takes the contract as types only: no schema, zod or Node code reaches its bundle', () => {

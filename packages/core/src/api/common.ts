@@ -81,3 +81,5 @@ export const noContent = z.null().describe('No content');
  * @example type Overview = Infer<typeof overviewResponse>
  */
 export type Infer<S> = S extends z.ZodType ? z.output<S> : never;
+/** What a client may send for a schema (before defaults and coercion): a page's query string. */
+export type Input<S> = S extends z.ZodType ? z.input<S> : never;

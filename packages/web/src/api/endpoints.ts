@@ -1,8 +1,8 @@
 /**
- * Every route of the API by method and full path, with the zod schema of its success response: the contract
- * between server and dashboard. `test/contract.test.ts` checks it against the server's route registry (each
+ * Every route of the API by method and full path, with the zod schema of its success response (and of its query
+ * string, where it takes one): the contract between server and dashboard. `test/contract.test.ts` checks it against the server's route registry (each
  * route here, with the very schema object the server validates its response with, and nothing else), and
- * `use-api.ts` types a GET of a fixed path from it. The app imports this file only as a type, so the schemas
+ * `use-api.ts` types a GET of a fixed path (its query and its answer) from it. The app imports this file only as a type, so the schemas
  * never reach the bundle.
  */
 import * as api from '@tenure/core/api';
@@ -59,7 +59,29 @@ export const endpoints = {
   'GET /api/v1/audit': api.auditResponse,
 } as const;
 
+/** The query string of each route that takes one, with the schema the server parses it with. */
+export const queries = {
+  'GET /api/v1/metrics/:name': api.metricQuery,
+  'GET /api/v1/models/runs': api.runsQuery,
+  'GET /api/v1/models/survival': api.survivalQuery,
+  'GET /api/v1/models/validate': api.validateQuery,
+  'GET /api/v1/clv': api.clvQuery,
+  'GET /api/v1/churn/at-risk': api.atRiskQuery,
+  'GET /api/v1/churn/customers/:id': api.langQuery,
+  'GET /api/v1/alerts': api.alertsQuery,
+  'GET /api/v1/overview': api.overviewQuery,
+  'GET /api/v1/cohorts': api.cohortsQuery,
+  'GET /api/v1/churn-reasons': api.churnReasonsQuery,
+  'GET /api/v1/report': api.reportQuery,
+  'GET /api/v1/customers': api.customersQuery,
+  'GET /api/v1/customers/:id': api.customer360Query,
+  'GET /api/v1/imports': api.pageQuery,
+  'GET /api/v1/imports/:jobId/rejects': api.pageQuery,
+  'GET /api/v1/audit': api.pageQuery,
+} as const;
+
 export type Endpoints = typeof endpoints;
+type Queries = typeof queries;
 
 /** The paths a page can GET as they are, without parameters. */
 export type ReadPath = {
@@ -68,3 +90,16 @@ export type ReadPath = {
 
 /** The JSON a GET of `path` answers with. */
 export type ResponseAt<P extends ReadPath> = api.Infer<Endpoints[`GET ${P}`]>;
+
+/**
+ * A query string as a page writes it: each key of the schema's input, a boolean where the server reads
+ * 'true' | 'false', and null or '' to leave a key out (`client.ts` `url()` encodes it so).
+ */
+type Sendable<I> = {
+  [K in keyof I]?: (NonNullable<I[K]> extends 'true' | 'false' ? boolean | I[K] : I[K]) | null | '';
+};
+
+/** What a GET of `path` may send in its query string: the input of the route's schema, else nothing. */
+export type QueryAt<P extends ReadPath> = `GET ${P}` extends keyof Queries
+  ? Sendable<api.Input<Queries[`GET ${P}`]>>
+  : Record<string, never>;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ApiError, api, asApiError, type Query } from './client.ts';
-import type { ReadPath, ResponseAt } from './endpoints.ts';
+import type { QueryAt, ReadPath, ResponseAt } from './endpoints.ts';
 import { queryClient } from './query-client.ts';
 
 export interface Loaded<T> {
@@ -25,13 +25,18 @@ export const invalidate = (path: string) => void queryClient.invalidateQueries({
  * @example const s = useApi('/api/v1/overview', { period: 'month' }) // Loaded<Overview>
  * @example const c = useApi<Customer360>(`/api/v1/customers/${encodeURIComponent(id)}`)
  */
-export function useApi<P extends ReadPath>(path: P | null, query?: Query, opts?: Options): Loaded<ResponseAt<P>>;
-export function useApi<T>(path: string | null, query?: Query, opts?: Options): Loaded<T>;
-export function useApi<T>(path: string | null, query: Query = {}, opts: Options = {}): Loaded<T> {
+export function useApi<P extends ReadPath>(path: P | null, query?: QueryAt<P>, opts?: Options): Loaded<ResponseAt<P>>;
+// A fixed path whose query does not fit its route must not slip through here: it names its type or fails.
+export function useApi<T, P extends string = string>(
+  path: (P extends ReadPath ? never : P) | null,
+  query?: Query,
+  opts?: Options,
+): Loaded<T>;
+export function useApi<T>(path: string | null, query: object = {}, opts: Options = {}): Loaded<T> {
   const q = useQuery<T, ApiError>({
     queryKey: [path, query],
     queryFn: ({ signal }) =>
-      api.get<T>(path as string, query, signal).catch((e: unknown) => Promise.reject(asApiError(e))),
+      api.get<T>(path as string, query as Query, signal).catch((e: unknown) => Promise.reject(asApiError(e))),
     enabled: path !== null,
     placeholderData: keepPreviousData,
     staleTime: opts.shared ? Number.POSITIVE_INFINITY : 0,
