@@ -7,7 +7,7 @@ const root = join(import.meta.dirname, '..', '..', '..');
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n);
-    if (n === 'node_modules') return [];
+    if (n === 'node_modules' || n === 'dist') return []; // dist/ is compiled from src/
     return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx|js)$/.test(n) ? [p] : [];
   });
 }

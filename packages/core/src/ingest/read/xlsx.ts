@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { tenureError } from '../../errors.ts';
 import { readCsv } from './csv.ts';
 import type { Reader } from './reader.ts';
@@ -32,6 +32,8 @@ const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""'
  * with one line per sheet row, so line numbers in messages are the row numbers Excel shows.
  */
 export const readXlsx: Reader = async (src, ctx) => {
+  // Loaded here, not at the top: exceljs takes longer to load than most commands take to run.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(src.path);
