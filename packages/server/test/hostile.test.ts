@@ -1,0 +1,118 @@
+/**
+ * What hostile testing of the HTTP API found, kept fixed: settings writes that reset other settings, dimension
+ * names that are members of Object.prototype, and dates the calendar does not have.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
+
+let s: TestServer;
+let viewer: Client;
+let admin: Client;
+beforeAll(async () => {
+  s = await startServer();
+  viewer = new Client(s.url, s.keys.viewer);
+  admin = new Client(s.url, s.keys.admin);
+});
+afterAll(() => s.close());
+
+describe('settings writes', () => {
+  it('change only the keys they name, at any depth; every other key survives', async () => {
+    const { version, ...original } = (await admin.get('/api/v1/settings')).body;
+    expect(version).toBe(1);
+    // Every key away from its default, so a reset to defaults shows.
+    const custom = {
+      currency: 'CNY',
+      timezone: 'Asia/Shanghai',
+      fiscal_year_start_month: 4,
+      week_start: 'sunday',
+      churn: { grace_days: 3, inactivity_days: 90, recognized_at: 'cancellation_request', count_same_period: true },
+      gross_margin: 0.55,
+      dimensions: ['region', 'channel'],
+      prediction: {
+        horizon_days: 60,
+        tiers: { critical: 0.6, high: 0.4, medium: 0.2 },
+        credit_risk_column: 'risky',
+        alerts: {
+          tier_rise: false,
+          usage_drop: 0.3,
+          complaint_past_sla: false,
+          nps_detractor: 4,
+          failed_payment: false,
+        },
+        webhooks: [{ url: 'https://hooks.example.com/x', secret_env: 'TENURE_WEBHOOK_SECRET' }],
+      },
+    };
+    expect((await admin.call('PUT', '/api/v1/settings', { json: custom })).status).toBe(200);
+    const before = (await admin.get<typeof custom>('/api/v1/settings')).body;
+    expect(before).toMatchObject(custom);
+
+    const empty = await admin.call('PUT', '/api/v1/settings', { json: {} });
+    expect(empty.body).toEqual(before);
+    const grace = await admin.call('PUT', '/api/v1/settings', { json: { churn: { grace_days: 7 } } });
+    const expected = { ...before, churn: { ...before.churn, grace_days: 7 } };
+    expect(grace.body).toEqual(expected);
+    const tier = await admin.call('PUT', '/api/v1/settings', { json: { prediction: { tiers: { medium: 0.1 } } } });
+    const deep = {
+      ...expected,
+      prediction: { ...before.prediction, tiers: { ...before.prediction.tiers, medium: 0.1 } },
+    };
+    expect(tier.body).toEqual(deep);
+    // The file holds the same, and the alert settings route merges the same way.
+    expect(JSON.parse(readFileSync(join(s.ws.dir, 'tenure.config.json'), 'utf8'))).toMatchObject(deep);
+    const rule = await admin.call('PUT', '/api/v1/alerts/settings', { json: { alerts: { tier_rise: true } } });
+    expect(rule.body).toEqual({ ...deep.prediction, alerts: { ...deep.prediction.alerts, tier_rise: true } });
+    // A merged whole that breaks a rule is refused and changes nothing.
+    expectProblem(
+      await admin.call('PUT', '/api/v1/settings', { json: { prediction: { tiers: { medium: 0.9 } } } }),
+      422,
+      'TEN_CONFIG_INVALID',
+    );
+    expectProblem(
+      await admin.call('PUT', '/api/v1/settings', { json: { churn: { colour: 1 } } }),
+      400,
+      'TEN_BAD_REQUEST',
+    );
+    expect((await admin.get('/api/v1/settings')).body).toMatchObject({ currency: 'CNY', gross_margin: 0.55 });
+
+    expect((await admin.call('PUT', '/api/v1/settings', { json: original })).status).toBe(200);
+  });
+});
+
+describe('dimension names that are members of Object.prototype', () => {
+  const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+  const routes = (name: string) => [
+    `/api/v1/customers?filter=${name}:x`,
+    `/api/v1/metrics/churn_rate?filter=${name}:x`,
+    `/api/v1/metrics/churn_rate?by=${name}`,
+    `/api/v1/churn/at-risk?filter=${name}:x`,
+    `/api/v1/models/survival?filter=${name}:x`,
+    `/api/v1/models/survival?by=${name}`,
+    `/api/v1/models/validate?calibrationEnd=2024-06-30&filter=${name}:x`,
+  ];
+  it.each(names)('%s is refused as an unknown dimension on every route', async (name) => {
+    for (const path of routes(name)) expectProblem(await viewer.get(path), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
+  });
+});
+
+describe('dates the calendar does not have', () => {
+  it.each([
+    '/api/v1/models/survival?asOf=2024-02-30',
+    '/api/v1/models/survival?asOf=2023-02-29',
+    '/api/v1/models/validate?calibrationEnd=2024-02-30',
+    '/api/v1/models/validate?calibrationEnd=2024-06-30&holdoutEnd=2024-13-01',
+    '/api/v1/metrics/churn_rate?from=2024-02-30',
+    '/api/v1/metrics/churn_rate?from=2024-01&to=2024-13',
+    '/api/v1/overview?to=2024-00',
+    '/api/v1/report?from=2024-13',
+  ])('%s is a 400 naming the parameter', async (path) => {
+    const r = await viewer.get<{ errors?: { path: string }[] }>(path);
+    expectProblem(r, 400, 'TEN_BAD_REQUEST');
+    expect(r.body.errors?.[0]?.path).toMatch(/^querystring\./);
+  });
+
+  it('a leap day that exists is accepted', async () => {
+    expect((await viewer.get('/api/v1/models/survival?asOf=2024-02-29')).status).toBe(200);
+  });
+});
