@@ -50,7 +50,7 @@ describe('validation', () => {
     expectProblem(r, 404, 'TEN_METRIC_UNKNOWN');
     expect(r.body.hint).toContain('churn_rate');
     expectProblem(await viewer.get('/api/v1/metrics/churn_rate?by=shoe_size'), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
-    expectProblem(await viewer.get('/api/v1/metrics/churn_rate?from=2025-13'), 400, 'TEN_METRIC_BAD_QUERY');
+    expectProblem(await viewer.get('/api/v1/metrics/churn_rate?from=2025-13'), 400, 'TEN_BAD_REQUEST');
   });
 
   it('unknown API paths are 404 problems; unexpected failures never show their text', async () => {

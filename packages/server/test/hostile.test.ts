@@ -1,6 +1,7 @@
 /**
  * What hostile testing of the HTTP API found, kept fixed: settings writes that reset other settings, dimension
- * names that are members of Object.prototype, and dates the calendar does not have.
+ * names that are members of Object.prototype, dates the calendar does not have, and a churn model explained
+ * after the configured dimensions changed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -114,5 +115,41 @@ describe('dates the calendar does not have', () => {
 
   it('a leap day that exists is accepted', async () => {
     expect((await viewer.get('/api/v1/models/survival?asOf=2024-02-29')).status).toBe(200);
+  });
+});
+
+describe('a churn model after the configured dimensions changed', () => {
+  type Job = { state: string; error?: { code: string } };
+  const job = async (path: string, json: unknown): Promise<Job> => {
+    const start = await admin.call<{ jobId: string }>('POST', path, { json });
+    const poll = () => admin.get<Job>(`/api/v1/models/jobs/${start.body.jobId}`).then((r) => r.body);
+    await expect.poll(async () => (await poll()).state, { timeout: 120_000 }).toMatch(/done|failed/);
+    return poll();
+  };
+  type Risk = { explanation: { contributions: { feature: string }[] } };
+
+  it('explains and scores with the dimensions the model was trained on', { timeout: 300_000 }, async () => {
+    const { dimensions } = (await admin.get<{ dimensions: string[] }>('/api/v1/settings')).body;
+    expect(dimensions).toContain('product_line');
+    expect(await job('/api/v1/churn/train', { horizonDays: 90, snapshots: 3, backtest: false })).toMatchObject({
+      state: 'done',
+    });
+    expect(await job('/api/v1/churn/score', {})).toMatchObject({ state: 'done' });
+    const id = (await viewer.get<{ rows: { customer_id: string }[] }>('/api/v1/churn/at-risk?pageSize=1')).body.rows[0]
+      ?.customer_id;
+    const before = await viewer.get<Risk>(`/api/v1/churn/customers/${id}`);
+    expect(before.status).toBe(200);
+
+    // Fewer dimensions (the model needs product_line) and then a new one (the model does not know it).
+    for (const next of [['region'], ['region', 'contract']]) {
+      expect((await admin.call('PUT', '/api/v1/settings', { json: { dimensions: next } })).status).toBe(200);
+      const after = await viewer.get<Risk>(`/api/v1/churn/customers/${id}`);
+      expect(after.status, after.text).toBe(200);
+      expect(after.body.explanation.contributions.map((c) => c.feature).sort()).toEqual(
+        before.body.explanation.contributions.map((c) => c.feature).sort(),
+      );
+      expect(await job('/api/v1/churn/score', {})).toMatchObject({ state: 'done' });
+    }
+    expect((await admin.call('PUT', '/api/v1/settings', { json: { dimensions } })).status).toBe(200);
   });
 });
