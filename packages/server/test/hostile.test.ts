@@ -3,7 +3,9 @@
  * names that are members of Object.prototype, dates the calendar does not have, and a churn model explained
  * after the configured dimensions changed.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
@@ -11,12 +13,39 @@ import { Client, expectProblem, startServer, type TestServer } from './helpers.t
 let s: TestServer;
 let viewer: Client;
 let admin: Client;
+// A dashboard of one page, so / is served as a page.
+const webDir = mkdtempSync(join(tmpdir(), 'tenure-web-'));
+writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Tenure</title>');
 beforeAll(async () => {
-  s = await startServer();
+  s = await startServer({ webDir });
   viewer = new Client(s.url, s.keys.viewer);
   admin = new Client(s.url, s.keys.admin);
 });
-afterAll(() => s.close());
+afterAll(async () => {
+  await s.close();
+  rmSync(webDir, { recursive: true, force: true });
+});
+
+/** Send raw bytes (what fetch would refuse or normalise) and read the whole answer: status, headers, body. */
+function raw(text: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  const url = new URL(s.url);
+  return new Promise((done, fail) => {
+    const socket = connect(Number(url.port), url.hostname, () => socket.write(text));
+    let got = '';
+    socket.on('data', (d) => {
+      got += d.toString('latin1');
+    });
+    socket.on('error', fail);
+    socket.on('close', () => {
+      const [head = '', body = ''] = got.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers = Object.fromEntries(
+        lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
+      done({ status: Number(statusLine.split(' ')[1]), headers, body });
+    });
+  });
+}
 
 describe('settings writes', () => {
   it('change only the keys they name, at any depth; every other key survives', async () => {
@@ -151,5 +180,60 @@ describe('a churn model after the configured dimensions changed', () => {
       expect(await job('/api/v1/churn/score', {})).toMatchObject({ state: 'done' });
     }
     expect((await admin.call('PUT', '/api/v1/settings', { json: { dimensions } })).status).toBe(200);
+  });
+});
+
+describe('security headers and refusals before a route', () => {
+  const expectSecure = (h: (name: string) => string | null | undefined) => {
+    expect(h('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(h('content-security-policy')).toContain("script-src 'self'");
+    expect(h('x-content-type-options')).toBe('nosniff');
+    expect(h('x-frame-options')).toBe('DENY');
+    expect(h('referrer-policy')).toBe('no-referrer');
+  };
+
+  it.each(['/', '/customers/C1', '/api/docs', '/api/openapi.json', '/api/v1/health', '/api/v1/status', '/api/v1/nope'])(
+    '%s carries them',
+    async (path) => {
+      const r = await viewer.get(path);
+      expect(r.status).toBeLessThan(500);
+      expectSecure((n) => r.headers.get(n));
+    },
+  );
+
+  it('headers too large: 431 problem+json', async () => {
+    const r = await raw(`GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`);
+    expect(r.status).toBe(431);
+    expect(r.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(r.body)).toMatchObject({ status: 431, code: 'TEN_HEADERS_TOO_LARGE' });
+    expectSecure((n) => r.headers[n]);
+  });
+
+  it('a request that is not HTTP, and a URL that does not decode: 400 problem+json', async () => {
+    const garbage = await raw('GET / HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n');
+    expect(garbage.status).toBe(400);
+    expect(garbage.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(garbage.body)).toMatchObject({ code: 'TEN_BAD_REQUEST' });
+    for (const path of ['/api/v1/customers/%E0%A4%A', '/api/v1/customers/%', '/%c0']) {
+      const r = await viewer.get(path);
+      expectProblem(r, 400, 'TEN_BAD_REQUEST');
+      expectSecure((n) => r.headers.get(n));
+    }
+  });
+
+  it('POST /events/<unknown entity> is a 404 with a code, with or without rows', async () => {
+    const analyst = new Client(s.url, s.keys.analyst);
+    for (const rows of [[], [{ a: 1 }]])
+      expectProblem(
+        await analyst.call('POST', '/api/v1/events/nope', { json: { rows } }),
+        404,
+        'TEN_EVENT_ENTITY_UNKNOWN',
+      );
+    expectProblem(
+      await analyst.call('POST', '/api/v1/events/constructor', { json: { rows: [] } }),
+      404,
+      'TEN_EVENT_ENTITY_UNKNOWN',
+    );
+    expect((await analyst.call('POST', '/api/v1/events/orders', { json: { rows: [] } })).status).toBe(200);
   });
 });

@@ -39,8 +39,8 @@ export function asClientError(err: unknown, req: FastifyRequest): TenureError {
   return tenureError('TEN_INTERNAL', { detail: `see the server log for request ${req.id}` });
 }
 
-/** RFC 9457 problem details, with our code, hint and where. */
-export function problemOf(e: TenureError, requestId: string): api.Problem {
+/** RFC 9457 problem details, with our code, hint and where (and the request id once there is a request). */
+export function problemOf(e: TenureError, requestId?: string): api.Problem {
   const errors = e.details.errors as api.Problem['errors'] | undefined;
   return {
     type: `https://tenure.dev/errors/${e.code}`,
@@ -51,7 +51,7 @@ export function problemOf(e: TenureError, requestId: string): api.Problem {
     hint: e.hint,
     ...(Object.keys(e.where).length ? { where: { ...e.where } } : {}),
     ...(errors ? { errors } : {}),
-    requestId,
+    ...(requestId ? { requestId } : {}),
   };
 }
 
