@@ -55,7 +55,7 @@ describe('validation', () => {
 
   it('unknown API paths are 404 problems; unexpected failures never show their text', async () => {
     expectProblem(await viewer.get('/api/v1/nothing-here'), 404, 'TEN_NOT_FOUND');
-    const req = { log: { error: () => undefined }, id: 'req-test' } as never;
+    const req = { server: { tenure: { errors: { write: () => undefined } } }, id: 'req-test' } as never;
     const leaked = asClientError(new Error('Binder Error: SELECT secret FROM users'), req);
     expect(leaked.code).toBe('TEN_INTERNAL');
     expect(leaked.message).not.toContain('SELECT');

@@ -35,8 +35,10 @@ export function asClientError(err: unknown, req: FastifyRequest): TenureError {
   if (known) return known(fe);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && fe.code?.startsWith('FST_'))
     return tenureError('TEN_BAD_REQUEST', { detail: fe.message });
-  req.log.error({ err }, 'internal error');
-  return tenureError('TEN_INTERNAL', { detail: `see the server log for request ${req.id}` });
+  req.server.tenure.errors.write(req, err);
+  return tenureError('TEN_INTERNAL', {
+    detail: `see the server log (stderr and tenure.server.log) for request ${req.id}`,
+  });
 }
 
 /** RFC 9457 problem details, with our code, hint and where (and the request id once there is a request). */
