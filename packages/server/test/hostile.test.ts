@@ -7,8 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
+import { sql } from '@tenure/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Client, callFrom, expectProblem, startServer, type TestServer } from './helpers.ts';
 
 let s: TestServer;
 let viewer: Client;
@@ -235,5 +236,67 @@ describe('security headers and refusals before a route', () => {
       'TEN_EVENT_ENTITY_UNKNOWN',
     );
     expect((await analyst.call('POST', '/api/v1/events/orders', { json: { rows: [] } })).status).toBe(200);
+  });
+});
+
+describe('internal errors', () => {
+  it('are logged with their request id and cause on stderr and in tenure.server.log, without credentials', async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    // A table the route reads is gone: the failure is real, and no input of the client's explains it.
+    await s.ws.db.run(sql`ALTER TABLE model_runs RENAME TO model_runs_away`);
+    try {
+      const r = await viewer.get<{ requestId: string; detail: string }>('/api/v1/churn/model');
+      expectProblem(r, 500, 'TEN_INTERNAL');
+      const id = r.body.requestId;
+      expect(r.body.detail).toContain(id);
+      const logged = written.join('');
+      expect(logged).toContain(`request ${id} GET /api/v1/churn/model failed`);
+      expect(logged).toMatch(/model_runs/);
+      expect(logged).not.toContain(s.keys.viewer);
+      expect(readFileSync(join(s.ws.dir, 'tenure.server.log'), 'utf8')).toContain(`request ${id} GET`);
+    } finally {
+      spy.mockRestore();
+      await s.ws.db.run(sql`ALTER TABLE model_runs_away RENAME TO model_runs`);
+    }
+  });
+});
+
+describe('requests without credentials', () => {
+  const auditRows = async () => (await admin.get<{ total: number }>('/api/v1/audit?pageSize=1')).body.total;
+
+  it('write no audit rows and are rate-limited per address; signed-in callers from that address are not', async () => {
+    const before = await auditRows();
+    const json = { username: 'intruder', password: 'a long test passphrase', role: 'admin' };
+    const started = Date.now();
+    const flood = await Promise.all(
+      Array.from({ length: 300 }, () => callFrom('127.0.0.5', s.url, 'POST', '/api/v1/users', { json })),
+    );
+    const seconds = (Date.now() - started) / 1000;
+    const codes = flood.map((r) => r.body.code);
+    // The default limit: a burst of 120, then 10 a second.
+    expect(codes.filter((c) => c === 'TEN_UNAUTHENTICATED').length).toBeLessThanOrEqual(120 + 10 * seconds + 1);
+    expect(codes.filter((c) => c === 'TEN_TOO_MANY_REQUESTS').length).toBeGreaterThan(0);
+    expect(codes.every((c) => c === 'TEN_UNAUTHENTICATED' || c === 'TEN_TOO_MANY_REQUESTS')).toBe(true);
+    const limited = flood.find((r) => r.status === 429);
+    expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
+    // Made-up keys count as no credentials, and cost no lookup once the address is out.
+    const fake = await callFrom('127.0.0.5', s.url, 'GET', '/api/v1/status', {
+      headers: { authorization: 'Bearer x' },
+    });
+    expect(fake.body.code).toBe('TEN_TOO_MANY_REQUESTS');
+    // A valid key from the same address, and anyone from another address, go on as before.
+    const auth = { authorization: `Bearer ${s.keys.viewer}` };
+    expect((await callFrom('127.0.0.5', s.url, 'GET', '/api/v1/status', { headers: auth })).status).toBe(200);
+    expect((await callFrom('127.0.0.6', s.url, 'POST', '/api/v1/users', { json })).body.code).toBe(
+      'TEN_UNAUTHENTICATED',
+    );
+    expect(await auditRows()).toBe(before);
+    // A refused write by a known actor is still written.
+    expectProblem(await viewer.call('POST', '/api/v1/users', { json }), 403, 'TEN_FORBIDDEN');
+    expect(await auditRows()).toBe(before + 1);
   });
 });
