@@ -280,6 +280,12 @@ export const codes = {
     () =>
       'Give a text file with one customer id per line (a header line customer_id is allowed), naming customers of this workspace.',
   ),
+  TEN_ENGINE_UNREACHABLE: def<{ host: string; cause: string; seconds: number }>(
+    503,
+    (a) => `Cannot reach the engine at ${a.host}: ${a.cause}`,
+    (a) =>
+      `Check that the server runs at that host and port and that this machine may connect to it (the attempt stops after ${a.seconds} s).`,
+  ),
   TEN_SERVER_HOLDS_WORKSPACE: def<{ dir: string; url: string; pid: number }>(
     423,
     (a) => `The workspace ${a.dir} is held by the Tenure server at ${a.url} (process ${a.pid})`,
@@ -330,6 +336,26 @@ export const codes = {
     404,
     (a) => `Nothing at ${a.path}`,
     () => 'See /api/docs for every route.',
+  ),
+  TEN_HEADERS_TOO_LARGE: def<Record<string, never>>(
+    431,
+    () => 'The request headers are too large',
+    () => 'Send fewer or shorter headers (cookies included); clear this site’s cookies if they have grown.',
+  ),
+  TEN_REQUEST_TIMEOUT: def<Record<string, never>>(
+    408,
+    () => 'The request was not received in time',
+    () => 'Send the whole request at once; check the network between you and the server.',
+  ),
+  TEN_TOO_MANY_REQUESTS: def<{ seconds: number }>(
+    429,
+    (a) => `Too many requests without credentials from this address; try again in ${a.seconds} s`,
+    () => 'Log in or send an API key: signed-in requests are not limited this way.',
+  ),
+  TEN_EVENT_ENTITY_UNKNOWN: def<{ entity: string; known: string[] }>(
+    404,
+    (a) => `There is no entity ${quote(a.entity)} to send events to`,
+    (a) => `Send to one of: ${a.known.map((e) => `/api/v1/events/${e}`).join(', ')}.`,
   ),
   TEN_CUSTOMER_NOT_FOUND: def<{ id: string }>(
     404,

@@ -39,6 +39,7 @@ export { compareBenchmarks } from './metrics/benchmarks-compare.ts';
 export { catalog, type MetricName, metricNames } from './metrics/catalog.ts';
 export { computeMetric, computeMetrics, type MetricRow, metricDef } from './metrics/compute.ts';
 export type { MetricDef } from './metrics/define.ts';
+export { type DimensionFilter, groupFilter } from './metrics/filter.ts';
 export { metrics } from './metrics/index.ts';
 export type { MetricQuery } from './metrics/query.ts';
 export { listRollups, type RollupRecord } from './metrics/rollups/record.ts';
@@ -62,7 +63,7 @@ export { type Entity, type EntityName, entities, entityNames, type Field, isEnti
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';
 export { type BatchRow, listBatches } from './workspace/batches.ts';
-export { configSchema, defaultConfig, parseConfig, type TenureConfig } from './workspace/config.ts';
+export { configSchema, defaultConfig, parseConfig, type SettingsPatch, type TenureConfig } from './workspace/config.ts';
 export { checkDemoOptions, type DemoOptions, type DemoSummary, generateDemo } from './workspace/demo/index.ts';
 export {
   readServerFile,
@@ -70,7 +71,7 @@ export {
   type ServerInfo,
   writeServerFile,
 } from './workspace/server-file.ts';
-export { type SettingsPatch, updateSettings } from './workspace/settings.ts';
+export { updateSettings } from './workspace/settings.ts';
 export {
   type EntityStatus,
   type HeadlineChurn,

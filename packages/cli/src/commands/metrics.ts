@@ -3,6 +3,7 @@ import {
   catalog,
   computeMetrics,
   forecastRows,
+  groupFilter,
   type MetricRow,
   metricNames,
   refreshRollups,
@@ -29,19 +30,18 @@ interface MetricFlags {
 const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').filter(Boolean)];
 
 function parseFilters(pairs: string[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const p of pairs) {
-    const i = p.indexOf('=');
-    if (i <= 0)
-      throw new TenureError(
-        'TEN_METRIC_BAD_QUERY',
-        `Invalid metric query: --filter ${JSON.stringify(p)}`,
-        'Write --filter dimension=value, e.g. --filter region=north.',
-      );
-    const key = p.slice(0, i).trim();
-    out[key] = [...(out[key] ?? []), p.slice(i + 1).trim()];
-  }
-  return out;
+  return groupFilter(
+    pairs.map((p) => {
+      const i = p.indexOf('=');
+      if (i <= 0)
+        throw new TenureError(
+          'TEN_METRIC_BAD_QUERY',
+          `Invalid metric query: --filter ${JSON.stringify(p)}`,
+          'Write --filter dimension=value, e.g. --filter region=north.',
+        );
+      return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as const;
+    }),
+  );
 }
 
 const num = (v: number | null | undefined, digits = 2) =>

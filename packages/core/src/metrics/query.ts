@@ -5,6 +5,7 @@ import { tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { type CalendarOptions, type Period, periodGrid } from './calendar.ts';
+import { checkDimensions, filterEntries } from './filter.ts';
 
 /** What a caller asks for: `metrics.compute('churn_rate', { period: 'month', from: '2024-01', to: '2024-12', by: ['region'] })`. */
 export const metricQuerySchema = z
@@ -96,17 +97,15 @@ export async function normalizeQuery(conn: Connection, config: TenureConfig, q: 
       detail: `${grid.length} periods asked for`,
       hint: 'Ask for at most 1,000 periods: use a coarser --period.',
     });
-  const dims = await dimensions(conn, config);
-  const check = (name: string) => {
-    if (!dims.includes(name)) throw tenureError('TEN_METRIC_UNKNOWN_SEGMENT', { segment: name, known: dims });
-    return name;
-  };
+  // The caller's own filter keys, not zod's copy: its record drops a `__proto__` key (metrics/filter.ts).
+  const filter = filterEntries(q.filter);
+  checkDimensions([...p.by, ...filter.map(([name]) => name)], await dimensions(conn, config));
   return {
     grain: p.period,
     grid,
     calendar,
-    by: p.by.map(check),
-    filter: Object.entries(p.filter).map(([k, v]) => [check(k), Array.isArray(v) ? v : [v]]),
+    by: p.by,
+    filter,
     basis: await pickBasis(conn, p.basis),
     config,
   };

@@ -4,7 +4,7 @@
  * Reason texts are given in one language, the caller's.
  */
 import { presentDimensions } from '../customers/columns.ts';
-import { tenureError } from '../errors.ts';
+import { checkDimensions } from '../metrics/filter.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -80,8 +80,7 @@ export async function atRisk(ws: Workspace, q: AtRiskQuery = {}): Promise<AtRisk
   const p = pageOf(q);
   const filter = q.filter ?? {};
   const dims = await presentDimensions(ws);
-  const unknown = Object.keys(filter).find((d) => !dims.includes(d));
-  if (unknown) throw tenureError('TEN_METRIC_UNKNOWN_SEGMENT', { segment: unknown, known: dims });
+  checkDimensions(Object.keys(filter), dims);
   const run = await latestScoring(ws);
   if (!run) return { total: 0, page: p.page, pageSize: p.pageSize, runId: null, asOf: null, rows: [] };
   const conds: Sql[] = [sql`s.run_id = ${run.runId}`];

@@ -60,7 +60,7 @@ export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<
   const trained = await latestRun(ws.db, CHURN_RUN);
   if (!trained) throw tenureError('TEN_PREDICT_NO_MODEL', {});
   const model = parseChurnModel((trained.result as TrainResult).model);
-  const rows = await scoringRows(ws, o, model.data.mode);
+  const rows = await scoringRows(ws, o, model);
   // A static table lists churned customers too: only those still here are scored.
   const frame = subset(
     rows.frame,

@@ -49,6 +49,28 @@ export const configSchema = z
 
 export type TenureConfig = z.infer<typeof configSchema>;
 
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/** A change to the config: any key at any depth; lists (dimensions, webhooks) are replaced whole. */
+export type SettingsPatch = DeepPartial<Omit<TenureConfig, 'version'>>;
+
+/**
+ * The config schema with every key optional at every depth and no defaults: zod applies a default even
+ * inside `.partial()`, so a patch parsed by the config's own schema would name every key it did not send
+ * and put it back to its default. Cross-key rules (tier order) are checked on the merged whole.
+ */
+function patchOf(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) return patchOf(schema.unwrap() as z.ZodType);
+  if (!(schema instanceof z.ZodObject)) return schema;
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([k, v]) => [k, patchOf(v as z.ZodType).optional()]),
+  );
+  return z.object(shape).strict();
+}
+
+/** The body of a settings write: a deep partial of tenure.config.json, unknown keys refused. */
+export const settingsPatchSchema = patchOf(configSchema.omit({ version: true })) as z.ZodType<SettingsPatch>;
+
 export const defaultConfig = (): TenureConfig => configSchema.parse({});
 
 /** Parse and validate a config text, reporting every problem with its JSON path at once. */

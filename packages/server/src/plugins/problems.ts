@@ -35,12 +35,14 @@ export function asClientError(err: unknown, req: FastifyRequest): TenureError {
   if (known) return known(fe);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && fe.code?.startsWith('FST_'))
     return tenureError('TEN_BAD_REQUEST', { detail: fe.message });
-  req.log.error({ err }, 'internal error');
-  return tenureError('TEN_INTERNAL', { detail: `see the server log for request ${req.id}` });
+  req.server.tenure.errors.write(req, err);
+  return tenureError('TEN_INTERNAL', {
+    detail: `see the server log (stderr and tenure.server.log) for request ${req.id}`,
+  });
 }
 
-/** RFC 9457 problem details, with our code, hint and where. */
-export function problemOf(e: TenureError, requestId: string): api.Problem {
+/** RFC 9457 problem details, with our code, hint and where (and the request id once there is a request). */
+export function problemOf(e: TenureError, requestId?: string): api.Problem {
   const errors = e.details.errors as api.Problem['errors'] | undefined;
   return {
     type: `https://tenure.dev/errors/${e.code}`,
@@ -51,7 +53,7 @@ export function problemOf(e: TenureError, requestId: string): api.Problem {
     hint: e.hint,
     ...(Object.keys(e.where).length ? { where: { ...e.where } } : {}),
     ...(errors ? { errors } : {}),
-    requestId,
+    ...(requestId ? { requestId } : {}),
   };
 }
 

@@ -41,10 +41,10 @@ const ZERO_WHEN_ABSENT = new Set([
   'open_past_sla',
 ]);
 
-/** The configured segment dimensions that are columns of customers, typed as features. */
-async function segmentFeatures(ws: Workspace): Promise<FeatureSpec[]> {
+/** The segment dimensions that are columns of customers, typed as features. */
+async function segmentFeatures(ws: Workspace, dimensions: string[]): Promise<FeatureSpec[]> {
   const cols = await ws.db.all<{ column_name: string; column_type: string }>(sql`DESCRIBE customers`);
-  return ws.config.dimensions.flatMap((d) => {
+  return dimensions.flatMap((d) => {
     const c = cols.find((x) => x.column_name === d);
     if (!c) return [];
     return [{ name: d, kind: /^(VARCHAR|BOOLEAN)/.test(c.column_type) ? 'categorical' : 'numeric' } as FeatureSpec];
@@ -52,7 +52,18 @@ async function segmentFeatures(ws: Workspace): Promise<FeatureSpec[]> {
 }
 
 /**
- * The feature query at `dates` (YYYY-MM-DD), labelled with churn within `horizonDays` when given.
+ * The segment dimensions a model was trained with: its features that are not point-in-time ones. Scoring and
+ * explaining compute these rather than the configured dimensions, so a model keeps working (with the segments
+ * it knows) after the dimensions in the config change.
+ */
+export function segmentsOf(features: FeatureSpec[]): string[] {
+  const fixed = new Set(['tenure_days', ...featureGroups.flatMap((g) => g(sql`snaps`).features.map((f) => f.name))]);
+  return features.filter((f) => !fixed.has(f.name)).map((f) => f.name);
+}
+
+/**
+ * The feature query at `dates` (YYYY-MM-DD), labelled with churn within `horizonDays` when given, with the
+ * configured dimensions as segments unless `dimensions` names others (a trained model's: `segmentsOf`).
  *
  * @example
  * const { features, query } = await snapshotFeatures(ws, ['2025-06-01'], 90);
@@ -61,10 +72,11 @@ export async function snapshotFeatures(
   ws: Workspace,
   dates: string[],
   horizonDays: number | null,
+  dimensions: string[] = ws.config.dimensions,
 ): Promise<FeatureQuery> {
   const snaps = sql`(SELECT CAST(unnest(${dates}) AS TIMESTAMP) AS t)`;
   const groups = featureGroups.map((g) => g(snaps));
-  const segments = await segmentFeatures(ws);
+  const segments = await segmentFeatures(ws, dimensions);
   const features: FeatureSpec[] = [
     { name: 'tenure_days', kind: 'numeric' },
     ...groups.flatMap((g) => g.features),
