@@ -6,7 +6,8 @@ export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, notFound: 4, confl
 export function exitCodeOf(e: TenureError): number {
   if (e.code === 'TEN_INTERNAL') return EXIT.internal;
   if (e.code === 'TEN_USAGE') return EXIT.usage;
-  if (e.status === 404) return EXIT.notFound;
+  // 503: nothing answers at the engine's address, as a missing file is nothing at a path.
+  if (e.status === 404 || e.status === 503) return EXIT.notFound;
   if (e.status === 409 || e.status === 423) return EXIT.conflict;
   return EXIT.input;
 }

@@ -107,14 +107,14 @@ const unpack = (q: FeatureQuery) => [q.query, q.features] as const;
 
 /**
  * Rows for `model` to score at `asOf` (default: the day after the data ends), unlabelled, with the segments
- * the model was trained on (not the ones configured now).
+ * the model was trained on (not the ones configured now); `only` one customer's (snapshot models).
  */
-export async function scoringRows(ws: Workspace, o: PredictOptions, model: ChurnModel) {
+export async function scoringRows(ws: Workspace, o: PredictOptions, model: ChurnModel, only: string | null = null) {
   if (model.data.mode === 'static') {
     const q = await staticFeatures(ws.db);
     return { frame: await readFrame(ws.db, ...unpack(q)), asOf: q.asOf };
   }
   const asOf = o.asOf ?? (await endOf(ws));
-  const q = await snapshotFeatures(ws, [asOf], null, segmentsOf(model.classifier.features));
+  const q = await snapshotFeatures(ws, [asOf], null, segmentsOf(model.classifier.features), only);
   return { frame: await readFrame(ws.db, ...unpack(q)), asOf };
 }

@@ -63,7 +63,8 @@ export function segmentsOf(features: FeatureSpec[]): string[] {
 
 /**
  * The feature query at `dates` (YYYY-MM-DD), labelled with churn within `horizonDays` when given, with the
- * configured dimensions as segments unless `dimensions` names others (a trained model's: `segmentsOf`).
+ * configured dimensions as segments unless `dimensions` names others (a trained model's: `segmentsOf`), for
+ * every customer active then or `only` the one.
  *
  * @example
  * const { features, query } = await snapshotFeatures(ws, ['2025-06-01'], 90);
@@ -73,6 +74,7 @@ export async function snapshotFeatures(
   dates: string[],
   horizonDays: number | null,
   dimensions: string[] = ws.config.dimensions,
+  only: string | null = null,
 ): Promise<FeatureQuery> {
   const snaps = sql`(SELECT CAST(unnest(${dates}) AS TIMESTAMP) AS t)`;
   const groups = featureGroups.map((g) => g(snaps));
@@ -97,12 +99,14 @@ export async function snapshotFeatures(
       : sql`CAST(c.${sql.id(f.name)} AS DOUBLE) AS ${sql.id(f.name)}`,
   );
   const inactivity = ws.config.churn.inactivity_days;
+  // One customer's row (an explanation) needs only their activity; the feature joins follow the one key.
+  const one = (t: string) => (only === null ? sql`` : sql` AND ${sql.id(t, 'customer_id')} = ${only}`);
   const query = sql`
     WITH snaps AS ${snaps}, active AS (
       SELECT DISTINCT s.customer_id, p.t FROM subscriptions s JOIN snaps p
-        ON s.started_at < p.t AND (s.ended_at IS NULL OR s.ended_at >= p.t)
+        ON s.started_at < p.t AND (s.ended_at IS NULL OR s.ended_at >= p.t)${one('s')}
       UNION
-      SELECT o.customer_id, p.t FROM orders o JOIN snaps p ON o.ordered_at < p.t AND o.ordered_at >= p.t - ${days(inactivity)}
+      SELECT o.customer_id, p.t FROM orders o JOIN snaps p ON o.ordered_at < p.t AND o.ordered_at >= p.t - ${days(inactivity)}${one('o')}
       WHERE NOT EXISTS (SELECT 1 FROM subscriptions x WHERE x.customer_id = o.customer_id)
     ), p AS (
       SELECT a.customer_id, a.t, ${label(horizonDays)} AS label FROM active a
