@@ -52,6 +52,20 @@ describe('the README, verbatim', SLOW, () => {
   }
 });
 
+describe('model score --lang zh (after the README trained a model)', SLOW, () => {
+  it('prints the headers and tier names in Chinese', async () => {
+    const r = await tenure(['model', 'score', '--lang', 'zh'], { cwd: tmp });
+    expect(r.code, r.stderr).toBe(0);
+    const queue = r.stdout.split('\n');
+    const header = queue.find((l) => l.startsWith('客户'));
+    expect(header).toBeDefined();
+    expect(header).not.toMatch(/[A-Za-z]{2,}/); // "CLV" aside, no English word
+    const tiers = queue.slice(queue.indexOf(header as string) + 2).map((l) => l.split(/\s{2,}/)[2]);
+    expect(tiers.length).toBeGreaterThan(0);
+    for (const t of tiers) expect(['极高', '高', '中', '低']).toContain(t);
+  });
+});
+
 describe('the workspace without --workspace', SLOW, () => {
   it('is the folder the command runs in, or the nearest one above it', async () => {
     const inside = join(tmp, 'demo-workspace', 'sub');
