@@ -54,7 +54,8 @@ export const codes = {
   TEN_WORKSPACE_NOT_FOUND: def<{ dir: string }>(
     404,
     (a) => `No Tenure workspace at ${a.dir}`,
-    (a) => `Create one with \`tenure init --workspace ${a.dir}\` or \`tenure demo --workspace ${a.dir}\`.`,
+    (a) =>
+      `Pass an existing workspace with --workspace DIR or TENURE_WORKSPACE. To try Tenure: \`npm run demo\` in the repository (commands then find demo-workspace by themselves) or \`tenure demo --workspace ${a.dir}\`; to start empty: \`tenure init --workspace ${a.dir}\`.`,
   ),
   TEN_WORKSPACE_EXISTS: def<{ dir: string }>(
     409,
@@ -273,6 +274,11 @@ export const codes = {
     404,
     (a) => `No score for customer ${quote(a.customer)}`,
     () => 'Check the id, and run `tenure model score` so every active customer has a current score.',
+  ),
+  TEN_PREDICT_TEST_IDS_NOT_FOUND: def<{ file: string }>(
+    404,
+    (a) => `Test ids file not found: ${a.file}`,
+    () => 'Check the path (relative paths are resolved from the current directory): one customer id per line.',
   ),
   TEN_PREDICT_TEST_IDS: def<{ file: string; detail: string }>(
     422,

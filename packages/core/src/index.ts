@@ -36,6 +36,7 @@ export { type EventResult, ingestEvents, MAX_EVENT_ROWS } from './events/ingest.
 export { importFile } from './ingest/import.ts';
 export type { ImportOptions, ImportProblem, ImportProgress, ImportSummary } from './ingest/summary.ts';
 export { compareBenchmarks } from './metrics/benchmarks-compare.ts';
+export { periodLabel } from './metrics/calendar.ts';
 export { catalog, type MetricName, metricNames } from './metrics/catalog.ts';
 export { computeMetric, computeMetrics, type MetricRow, metricDef } from './metrics/compute.ts';
 export type { MetricDef } from './metrics/define.ts';
