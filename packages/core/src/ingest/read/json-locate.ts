@@ -112,8 +112,9 @@ export function locateJsonProblem(path: string, ndjson: boolean): JsonProblem | 
     return undefined;
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
-    const before = s.slice(0, e.at);
+    // A file that ends too early is reported where its text ends, not on the empty line after it.
+    const before = s.slice(0, Math.min(e.at, s.trimEnd().length));
     const line = 1 + (before.match(/\n/g)?.length ?? 0);
-    return { line, column: e.at - before.lastIndexOf('\n'), detail };
+    return { line, column: before.length - before.lastIndexOf('\n'), detail };
   }
 }

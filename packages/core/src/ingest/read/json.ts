@@ -43,8 +43,11 @@ const jsonReader =
     const ndjson = format === 'newline_delimited';
     const path = await toUtf8(src, join(ctx.tmpDir, 'decoded.json'));
     await scanText(path, src, ndjson ? 'ndjson' : 'json', ctx.limits);
-    const scan = (): Sql =>
-      sql`read_json(${path}, format = ${format}, maximum_object_size = ${ctx.limits.max_line_bytes})`;
+    // Strings stay text, checked by the same parser as every other format: DuckDB's date detection would
+    // turn "-infinity" into 1900-01-01 without a word.
+    const scan =
+      (): Sql => sql`read_json(${path}, format = ${format}, maximum_object_size = ${ctx.limits.max_line_bytes},
+      dateformat = 'none', timestampformat = 'none')`;
     const readError = (e: unknown) => jsonError(src, path, ndjson, e);
     const headers = await describeHeaders(ctx, src, scan(), readError);
     // NDJSON records sit one per line after no header; a JSON array has no lines, so records count from 1.
