@@ -122,7 +122,50 @@ export const codes = {
   TEN_IMPORT_PARSE: def<{ file: string; detail: string }>(
     422,
     (a) => `${a.file} could not be read as a table: ${a.detail}`,
-    () => 'Check the delimiter and quoting; pass --delimiter to override detection.',
+    () =>
+      'Check that the file is complete and in the format its name says (--format overrides it); for CSV, check the delimiter and quoting (--delimiter overrides detection).',
+  ),
+  TEN_IMPORT_JSON_INVALID: def<{ file: string; line: number; column: number; detail: string }>(
+    422,
+    (a) => `${a.file} is not valid JSON at line ${a.line}, column ${a.column}: ${a.detail}`,
+    () =>
+      'Fix that spot in the file: JSON needs every string quoted, every bracket closed and each key once per object (NDJSON: one whole object per line).',
+  ),
+  TEN_IMPORT_TOO_DEEP: def<{ file: string; line: number; depth: number; max: number }>(
+    422,
+    (a) => `${a.file} nests values more than ${a.max} levels deep (line ${a.line})`,
+    (a) =>
+      `Records are tables of values: flatten the nested data, or raise import.max_json_depth in tenure.config.json above ${a.max} if the nesting is real.`,
+  ),
+  TEN_IMPORT_TOO_WIDE: def<{ file: string; columns: number; max: number }>(
+    422,
+    (a) => `${a.file} has ${a.columns} columns, more than the ${a.max} allowed`,
+    (a) =>
+      `Keep the columns you need (or pass --drop-unmapped after mapping them), or raise import.max_columns in tenure.config.json above ${a.max}.`,
+  ),
+  TEN_IMPORT_LINE_TOO_LONG: def<{ file: string; line: number; max: number }>(
+    422,
+    (a) => `Line ${a.line} of ${a.file} is longer than the ${a.max} bytes allowed`,
+    (a) =>
+      `Check that line for a missing line break or an unclosed quote, or raise import.max_line_bytes in tenure.config.json above ${a.max}.`,
+  ),
+  TEN_IMPORT_SHEET_TOO_LARGE: def<{ file: string; sheet: string; range: string; cells: number; max: number }>(
+    422,
+    (a) => `Sheet ${quote(a.sheet)} of ${a.file} spans ${a.range} (${a.cells} cells), more than the ${a.max} allowed`,
+    () =>
+      'Delete the stray cells far outside the table (Ctrl+End in Excel shows the last used cell) and save again, or raise import.max_sheet_cells in tenure.config.json.',
+  ),
+  TEN_IMPORT_MIXED_ENCODING: def<{ file: string; encoding: string; line: number }>(
+    422,
+    (a) => `${a.file} mixes encodings: it reads as ${a.encoding}, but line ${a.line} is UTF-8`,
+    () =>
+      'The file was pasted together from different sources. Save it again as UTF-8 in one go (e.g. Excel: "CSV UTF-8"), then import it.',
+  ),
+  TEN_EVENT_UNKNOWN_KEYS: def<{ entity: string; found: string[]; fields: string[] }>(
+    422,
+    (a) => `Events for ${a.entity} carry key(s) it has no column for: ${a.found.map(quote).join(', ')}`,
+    (a) =>
+      `Event batches never add columns. Use the fields ${a.fields.join(', ')}, or add the attribute by importing a file with that column first.`,
   ),
   TEN_IMPORT_SHEET_NOT_FOUND: def<{ file: string; sheet: string; sheets: string[] }>(
     404,
@@ -141,12 +184,22 @@ export const codes = {
     (a) => `Invalid --map: ${a.detail}`,
     (a) => `Write --map target=source, with a source column from the file: ${a.found.map(quote).join(', ')}.`,
   ),
-  TEN_IMPORT_TOO_MANY_REJECTS: def<{ file: string; rejected: number; read: number; max: number }>(
+  TEN_IMPORT_TOO_MANY_REJECTS: def<{
+    file: string;
+    rejected: number;
+    read: number;
+    max: number;
+    unknownCustomers?: number;
+    dryRun?: boolean;
+  }>(
     422,
     (a) =>
-      `${a.file}: ${a.rejected} of ${a.read} rows are invalid (${((100 * a.rejected) / Math.max(a.read, 1)).toFixed(1)} % > ${(100 * a.max).toFixed(1)} %), so nothing was loaded`,
-    () =>
-      'Look at the problems with `tenure rejects`, fix the file and import it again, or raise --max-reject-rate to load the good rows.',
+      `${a.file}: ${a.rejected} of ${a.read} rows are invalid (${((100 * a.rejected) / Math.max(a.read, 1)).toFixed(1)} % > ${(100 * a.max).toFixed(1)} %), so ${a.dryRun === true ? 'the import would load nothing (dry run: nothing was written)' : 'nothing was loaded'}`,
+    (a) =>
+      // When most rejects name customers the workspace lacks, the file is fine and the customers are missing.
+      a.unknownCustomers && a.unknownCustomers * 2 >= a.rejected
+        ? `${a.unknownCustomers} row(s) name customers the workspace does not have: import the customers first, or pass --create-missing-customers to create them from this file.`
+        : 'Look at the problems with `tenure rejects`, fix the file and import it again, or raise --max-reject-rate to load the good rows.',
   ),
   TEN_IMPORT_AS_OF_REQUIRED: def<{ file: string; column: string }>(
     422,
@@ -197,6 +250,12 @@ export const codes = {
     422,
     (a) => `${a.column} ${quote(a.value)} is before the start of the same row`,
     (a) => `${a.expected} must not be later than ${a.column}.`,
+  ),
+  TEN_ROW_DATE_OUT_OF_RANGE: def<V>(
+    422,
+    (a) => `${a.column} ${quote(a.value)} is outside the dates Tenure accepts`,
+    (a) =>
+      `Use a date from ${a.expected}; check the year and the date format (the range is import.min_date and import.max_date in tenure.config.json).`,
   ),
   TEN_ROW_FUTURE_DATE: def<V>(
     422,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tenureError } from '../errors.ts';
+import { defaultImportLimits, importLimitsSchema } from '../ingest/limits.ts';
 import { defaultPredictionConfig, predictionConfigSchema } from '../predict/config.ts';
 import { ErrorReport } from '../report.ts';
 
@@ -42,6 +43,8 @@ export const configSchema = z
     gross_margin: z.number().gt(0).max(1).default(0.7),
     /** Customer columns that may be used to break metrics down (canonical segments and imported attributes). */
     dimensions: z.array(identifier).default(['region', 'product_line', 'customer_type', 'channel']),
+    /** Bounds on imported files and event batches: dates, width, line length, sheet size, JSON nesting (ingest/limits.ts). */
+    import: importLimitsSchema.default(defaultImportLimits),
     /** Churn prediction: horizon, risk tiers, alert rules and webhooks (predict/config.ts). */
     prediction: predictionConfigSchema.default(defaultPredictionConfig),
   })

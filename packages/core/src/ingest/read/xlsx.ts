@@ -54,6 +54,16 @@ export const readXlsx: Reader = async (src, ctx) => {
     );
   if (ws.actualRowCount === 0) throw tenureError('TEN_IMPORT_EMPTY_FILE', { file: src.file }, { file: src.file });
   const width = ws.columnCount;
+  // The used range is written out in full, empty cells included: bound it before writing a byte.
+  const { max_columns: maxColumns, max_sheet_cells: maxCells } = ctx.limits;
+  if (width > maxColumns)
+    throw tenureError('TEN_IMPORT_TOO_WIDE', { file: src.file, columns: width, max: maxColumns }, { file: src.file });
+  if (width * ws.rowCount > maxCells)
+    throw tenureError(
+      'TEN_IMPORT_SHEET_TOO_LARGE',
+      { file: src.file, sheet: ws.name, range: ws.dimensions.range, cells: width * ws.rowCount, max: maxCells },
+      { file: src.file },
+    );
   const target = join(ctx.tmpDir, 'sheet.csv');
   const out = createWriteStream(target);
   const empty = Array(width).fill('').join(',');
