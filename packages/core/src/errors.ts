@@ -257,7 +257,12 @@ export const codes = {
     422,
     (a) => `The ${a.model} fit did not converge: ${a.detail}`,
     () =>
-      'The data may not follow the model (for example spend that does not vary between customers) or be too few. Try a longer calibration period, another --unit, or a simpler model; the diagnostics are in the error details.',
+      'The data may not follow the model or be too few. Try a longer calibration period, another --unit, or a simpler model; the optimiser runs are in the diagnostics (--json output, problem field diagnostics).',
+  ),
+  TEN_MODEL_DEGENERATE: def<{ model: string; detail: string; hint: string }>(
+    422,
+    (a) => `The ${a.model} fit is degenerate: ${a.detail}`,
+    (a) => a.hint,
   ),
   TEN_PREDICT_NO_MODEL: def<Record<string, never>>(
     404,

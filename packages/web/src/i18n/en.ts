@@ -244,6 +244,8 @@ export const en = {
   'retention.renewals': 'Renewals so far',
   'retention.periods': '{n} periods',
   'retention.cohortFailed': 'The model cannot be fitted to this cohort: {message}',
+  'retention.degenerate':
+    'The latest fit found churn that does not change with tenure, so there is no sBG projection to show (the sBG projects retention rising as customers stay). The Survival page shows the observed curve.',
   'retention.customers': '{n} customers',
   'retention.survivors': 'Your own survivor counts',
   'retention.survivorsHelp':

@@ -243,6 +243,8 @@ export const zhCN: Dictionary = {
   'retention.renewals': '已续约次数',
   'retention.periods': '{n} 个周期',
   'retention.cohortFailed': '该同期群无法拟合模型：{message}',
+  'retention.degenerate':
+    '最近一次拟合显示流失率不随在网时长变化，因此没有可展示的 sBG 预测（sBG 预测的是留存率随客户留存而上升）。请在「生存分析」页查看观察到的曲线。',
   'retention.customers': '{n} 位客户',
   'retention.survivors': '自有留存人数',
   'retention.survivorsHelp': '期初及每个周期后仍在的客户数，例如 1000, 869, 743, 653——可直接粘贴表格的一列或一行。',
