@@ -85,12 +85,14 @@ const money = (v: number | null) => (v === null ? '—' : Math.round(v).toLocale
 export function scoreText(runId: number, s: ScoreSummary, deliveries: DeliveryPass | null, lang: Lang): string {
   const t = s.tiers;
   const queue = table(
-    ['customer', 'P(churn)', 'tier', 'CLV', 'expected loss', 'reasons'],
+    ['customer', 'P(churn)', 'tier', 'CLV', 'subscription', 'purchases', 'expected loss', 'reasons'],
     s.top.map((c) => [
       c.customer_id,
       pct(c.probability),
       c.tier,
       money(c.clv),
+      money(c.clv_subscription),
+      money(c.clv_purchases),
       money(c.expected_loss),
       c.reasons.map((r) => r.text[lang]).join('; '),
     ]),
@@ -100,7 +102,7 @@ export function scoreText(runId: number, s: ScoreSummary, deliveries: DeliveryPa
     : '';
   return `Scored ${s.customers.toLocaleString('en-US')} customers at ${s.asOf} (run ${runId}, model run ${s.modelRunId})
 Tiers: critical ${t.critical} · high ${t.high} · medium ${t.medium} · low ${t.low} · not worth retaining ${s.notWorthRetaining}
-Expected loss ${money(s.expectedLoss)} (CLV: ${s.clvSource === 'models' ? 'lifetime models' : 'margin × MRR and orders'}) · ${s.alerts} new alerts${sent}
+Expected loss ${money(s.expectedLoss)} (CLV = subscription + purchases, the purchase part ${s.clvSource === 'models' ? 'from the lifetime models' : 'from the last 365 days of orders'}) · ${s.alerts} new alerts${sent}
 
 Retention queue (largest expected loss first)
 ${queue}`;
