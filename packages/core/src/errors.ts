@@ -222,6 +222,13 @@ export const codes = {
     (a) => `Invalid metric query: ${a.detail}`,
     (a) => a.hint,
   ),
+  TEN_METRIC_SNAPSHOT: def<{ metric: string; asOf: string; what: 'trend' | 'forecast' }>(
+    422,
+    (a) =>
+      `${a.metric} cannot be shown as a ${a.what}: its churn comes from a snapshot import, every churn dated on the as-of date ${a.asOf}`,
+    () =>
+      'A snapshot says who had left by its date, not when. Use the survival curve (`tenure survival`) and the churn model (`tenure model train`); a single period at the as-of date still shows the share churned. 快照只说明截至快照日期谁已流失，不说明何时流失：请使用生存分析（`tenure survival`）和流失预测模型（`tenure model train`）。',
+  ),
   TEN_METRIC_UNKNOWN_SEGMENT: def<{ segment: string; known: string[] }>(
     400,
     (a) => `${quote(a.segment)} is not a segment dimension of this workspace`,

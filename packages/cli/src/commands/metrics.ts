@@ -6,6 +6,7 @@ import {
   type MetricRow,
   metricNames,
   refreshRollups,
+  refuseSnapshotTrend,
   TenureError,
   withWorkspace,
 } from '@tenure/core';
@@ -175,6 +176,7 @@ export const metrics: CommandModule = (program: Command) => {
           } finally {
             if (conn !== ws.db) await conn.close();
           }
+          refuseSnapshotTrend(r, horizon);
           const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
           return horizon ? [...r, ...forecastRows(r, f.period as 'month', calendar, horizon)] : r;
         });

@@ -27,6 +27,10 @@ export const en = {
   'common.empty': 'No data for this selection',
   'common.retry': 'Retry',
   'common.hint': 'How to fix',
+  'problem.TEN_METRIC_SNAPSHOT':
+    'This churn comes from a snapshot import: every churn is dated on its as-of date, so it cannot be shown month by month or forecast. Open the Survival page for churn over time and the Churn model page for who will churn; one period at the as-of date still shows the share churned.',
+  'problem.TEN_MODEL_DEGENERATE':
+    'Churn in these data does not fall with tenure, so the sBG has no projection to give. The Survival page shows the observed curve; a single cohort or a segment may still fit.',
   'common.notFound': 'This page does not exist.',
   'common.back': 'Back',
   'common.save': 'Save',
@@ -53,6 +57,9 @@ export const en = {
   'unit.pp': '{n} pp',
   'overview.change': 'vs previous period',
   'overview.noPrevious': 'no previous period',
+  'overview.snapshotKpi': 'Churned by the snapshot of {date}: no monthly rate',
+  'overview.snapshot':
+    'Churn here comes from a snapshot import: every churn is dated on its as-of date ({date}), so churn figures are shares churned by then, not monthly rates, and are not shown as trends or forecast. The Survival and Churn model pages show churn over time.',
   'overview.interval': '95% interval {low} – {high}',
   'trends.metric': 'Metric',
   'trends.by': 'Break down by',

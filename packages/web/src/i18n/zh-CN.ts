@@ -26,6 +26,10 @@ export const zhCN: Dictionary = {
   'common.empty': '当前筛选条件下没有数据',
   'common.retry': '重试',
   'common.hint': '解决方法',
+  'problem.TEN_METRIC_SNAPSHOT':
+    '该流失数据来自快照导入：所有流失都记在快照日期，因此无法按月展示或预测。请在「生存分析」页查看随时间的流失，在「流失模型」页查看谁将流失；选择快照日期所在的单个周期仍可看到累计流失比例。',
+  'problem.TEN_MODEL_DEGENERATE':
+    '这些数据中的流失率不随在网时长下降，因此 sBG 无法给出预测。请在「生存分析」页查看观察到的曲线；单个同期群或细分仍可能拟合。',
   'common.notFound': '页面不存在。',
   'common.back': '返回',
   'common.save': '保存',
@@ -52,6 +56,9 @@ export const zhCN: Dictionary = {
   'unit.pp': '{n} 个百分点',
   'overview.change': '较上一周期',
   'overview.noPrevious': '无上一周期',
+  'overview.snapshotKpi': '截至快照日期 {date} 的累计流失：不是月度流失率',
+  'overview.snapshot':
+    '此处的流失数据来自快照导入：所有流失都记在快照日期（{date}），因此流失数字是截至该日的累计比例，而不是月度流失率，不以趋势展示，也不做预测。请在「生存分析」和「流失模型」页查看随时间的流失。',
   'overview.interval': '95% 置信区间 {low} – {high}',
   'trends.metric': '指标',
   'trends.by': '细分维度',
