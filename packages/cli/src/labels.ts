@@ -33,6 +33,8 @@ const labels = {
   probability: { en: 'P(churn)', 'zh-CN': '流失概率' },
   tier: { en: 'tier', 'zh-CN': '风险等级' },
   clv: { en: 'CLV', 'zh-CN': '客户终身价值' },
+  clvSubscription: { en: 'subscription part', 'zh-CN': '订阅部分' },
+  clvPurchases: { en: 'purchase part', 'zh-CN': '购买部分' },
   expectedLoss: { en: 'expected loss', 'zh-CN': '预期损失' },
   reasons: { en: 'reasons', 'zh-CN': '主要原因' },
   'tier.critical': { en: 'critical', 'zh-CN': '极高' },

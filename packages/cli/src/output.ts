@@ -27,7 +27,15 @@ export function fail(out: Out, e: unknown): void {
   const err = asTenureError(e);
   if (out.json) {
     process.stdout.write(
-      `${JSON.stringify({ error: err.toJSON(), ...(err.details.summary ? { summary: err.details.summary } : {}) }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          error: err.toJSON(),
+          ...(err.details.summary ? { summary: err.details.summary } : {}),
+          ...(err.details.diagnostics ? { diagnostics: err.details.diagnostics } : {}),
+        },
+        null,
+        2,
+      )}\n`,
     );
   } else {
     const w = err.where;

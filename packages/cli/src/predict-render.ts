@@ -84,12 +84,23 @@ export function scoreText(runId: number, s: ScoreSummary, deliveries: DeliveryPa
   const t = s.tiers;
   const L = (k: Parameters<typeof label>[1]) => label(lang, k);
   const queue = table(
-    [L('customer'), L('probability'), L('tier'), L('clv'), L('expectedLoss'), L('reasons')],
+    [
+      L('customer'),
+      L('probability'),
+      L('tier'),
+      L('clv'),
+      L('clvSubscription'),
+      L('clvPurchases'),
+      L('expectedLoss'),
+      L('reasons'),
+    ],
     s.top.map((c) => [
       c.customer_id,
       pct(c.probability),
       L(`tier.${c.tier}`),
       money(c.clv),
+      money(c.clv_subscription),
+      money(c.clv_purchases),
       money(c.expected_loss),
       c.reasons.map((r) => r.text[lang]).join('; '),
     ]),
@@ -101,13 +112,13 @@ export function scoreText(runId: number, s: ScoreSummary, deliveries: DeliveryPa
   if (lang === 'zh-CN')
     return `已为 ${s.customers.toLocaleString('en-US')} 位客户评分，截至 ${s.asOf}（运行 ${runId}，模型运行 ${s.modelRunId}）
 ${tiers}
-${L('expectedLoss')} ${money(s.expectedLoss)}（客户终身价值来自${s.clvSource === 'models' ? '生命周期模型' : '毛利率 × MRR 与订单'}）· 新预警 ${s.alerts} 条${sent}
+${L('expectedLoss')} ${money(s.expectedLoss)}（客户终身价值 = 订阅部分 + 购买部分，购买部分${s.clvSource === 'models' ? '来自生命周期模型' : '来自最近 365 天的订单'}）· 新预警 ${s.alerts} 条${sent}
 
 挽留队列（按预期损失从大到小）
 ${queue}`;
   return `Scored ${s.customers.toLocaleString('en-US')} customers at ${s.asOf} (run ${runId}, model run ${s.modelRunId})
 ${tiers}
-Expected loss ${money(s.expectedLoss)} (CLV: ${s.clvSource === 'models' ? 'lifetime models' : 'margin × MRR and orders'}) · ${s.alerts} new alerts${sent}
+Expected loss ${money(s.expectedLoss)} (CLV = subscription + purchases, the purchase part ${s.clvSource === 'models' ? 'from the lifetime models' : 'from the last 365 days of orders'}) · ${s.alerts} new alerts${sent}
 
 Retention queue (largest expected loss first)
 ${queue}`;

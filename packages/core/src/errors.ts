@@ -282,6 +282,13 @@ export const codes = {
     (a) => `Invalid metric query: ${a.detail}`,
     (a) => a.hint,
   ),
+  TEN_METRIC_SNAPSHOT: def<{ metric: string; asOf: string; what: 'trend' | 'forecast' }>(
+    422,
+    (a) =>
+      `${a.metric} cannot be shown as a ${a.what}: its churn comes from a snapshot import, every churn dated on the as-of date ${a.asOf}`,
+    () =>
+      'A snapshot says who had left by its date, not when. Use the survival curve (`tenure survival`) and the churn model (`tenure model train`); a single period at the as-of date still shows the share churned. 快照只说明截至快照日期谁已流失，不说明何时流失：请使用生存分析（`tenure survival`）和流失预测模型（`tenure model train`）。',
+  ),
   TEN_METRIC_UNKNOWN_SEGMENT: def<{ segment: string; known: string[] }>(
     400,
     (a) => `${quote(a.segment)} is not a segment dimension of this workspace`,
@@ -317,7 +324,12 @@ export const codes = {
     422,
     (a) => `The ${a.model} fit did not converge: ${a.detail}`,
     () =>
-      'The data may not follow the model (for example spend that does not vary between customers) or be too few. Try a longer calibration period, another --unit, or a simpler model; the diagnostics are in the error details.',
+      'The data may not follow the model or be too few. Try a longer calibration period, another --unit, or a simpler model; the optimiser runs are in the diagnostics (--json output, problem field diagnostics).',
+  ),
+  TEN_MODEL_DEGENERATE: def<{ model: string; detail: string; hint: string }>(
+    422,
+    (a) => `The ${a.model} fit is degenerate: ${a.detail}`,
+    (a) => a.hint,
   ),
   TEN_PREDICT_NO_MODEL: def<Record<string, never>>(
     404,

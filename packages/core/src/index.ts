@@ -47,6 +47,7 @@ export { metrics } from './metrics/index.ts';
 export type { MetricQuery } from './metrics/query.ts';
 export { listRollups, type RollupRecord } from './metrics/rollups/record.ts';
 export { type RollupRefresh, refreshRollups } from './metrics/rollups/refresh.ts';
+export { refuseSnapshotTrend, SNAPSHOT_NOTE, type SnapshotChurn, snapshotChurn } from './metrics/snapshot.ts';
 export { forecastRows } from './metrics/trend.ts';
 export * from './models/index.ts';
 export { type Page, type PageQuery, pageOf } from './paging.ts';

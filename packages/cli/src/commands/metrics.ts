@@ -8,6 +8,7 @@ import {
   metricNames,
   periodLabel,
   refreshRollups,
+  refuseSnapshotTrend,
   TenureError,
   withWorkspace,
 } from '@tenure/core';
@@ -193,6 +194,7 @@ export const metrics: CommandModule = (program: Command) => {
           } finally {
             if (conn !== ws.db) await conn.close();
           }
+          refuseSnapshotTrend(r, horizon);
           const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
           return {
             calendar,

@@ -17,6 +17,8 @@ export const problemSchema = z.looseObject({
   hint: z.string(),
   where: z.record(z.string(), z.unknown()).optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** A model fit's diagnostics (optimiser runs, the degenerate optimum), for callers that want to look deeper. */
+  diagnostics: z.record(z.string(), z.unknown()).optional(),
   requestId: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -23,7 +23,10 @@ export interface RiskRow {
   as_of: string;
   probability: number;
   tier: Tier;
+  /** clv_subscription + clv_purchases: the one CLV (models/clv/parts.ts). */
   clv: number | null;
+  clv_subscription: number | null;
+  clv_purchases: number | null;
   expected_loss: number | null;
   /** False for customers not worth retaining (`flag` says why). */
   retain: boolean;
@@ -59,7 +62,7 @@ const inLanguage = (json: string | null, lang: Lang): ReasonIn[] =>
   (json ? (JSON.parse(json) as Reason[]) : []).map((r) => reasonIn(r, lang));
 
 const COLUMNS = sql`s.customer_id, c.name, strftime(s.as_of, '%Y-%m-%d') AS as_of, s.probability, s.tier, s.clv,
-  s.expected_loss, s.retain, s.flag, s.reasons`;
+  s.clv_subscription, s.clv_purchases, s.expected_loss, s.retain, s.flag, s.reasons`;
 
 /** The latest scoring run with rows, or null before the first scoring. */
 async function latestScoring(ws: Workspace): Promise<{ runId: number; asOf: string } | null> {

@@ -44,6 +44,7 @@ export function asClientError(err: unknown, req: FastifyRequest): TenureError {
 /** RFC 9457 problem details, with our code, hint and where (and the request id once there is a request). */
 export function problemOf(e: TenureError, requestId?: string): api.Problem {
   const errors = e.details.errors as api.Problem['errors'] | undefined;
+  const diagnostics = e.details.diagnostics as api.Problem['diagnostics'];
   return {
     type: `https://tenure.dev/errors/${e.code}`,
     title: e.message,
@@ -53,6 +54,7 @@ export function problemOf(e: TenureError, requestId?: string): api.Problem {
     hint: e.hint,
     ...(Object.keys(e.where).length ? { where: { ...e.where } } : {}),
     ...(errors ? { errors } : {}),
+    ...(diagnostics ? { diagnostics } : {}),
     ...(requestId ? { requestId } : {}),
   };
 }

@@ -27,6 +27,10 @@ export const en = {
   'common.empty': 'No data for this selection',
   'common.retry': 'Retry',
   'common.hint': 'How to fix',
+  'problem.TEN_METRIC_SNAPSHOT':
+    'This churn comes from a snapshot import: every churn is dated on its as-of date, so it cannot be shown month by month or forecast. Open the Survival page for churn over time and the Churn model page for who will churn; one period at the as-of date still shows the share churned.',
+  'problem.TEN_MODEL_DEGENERATE':
+    'Churn in these data does not fall with tenure, so the sBG has no projection to give. The Survival page shows the observed curve; a single cohort or a segment may still fit.',
   'common.notFound': 'This page does not exist.',
   'common.back': 'Back',
   'common.save': 'Save',
@@ -53,6 +57,9 @@ export const en = {
   'unit.pp': '{n} pp',
   'overview.change': 'vs previous period',
   'overview.noPrevious': 'no previous period',
+  'overview.snapshotKpi': 'Churned by the snapshot of {date}: no monthly rate',
+  'overview.snapshot':
+    'Churn here comes from a snapshot import: every churn is dated on its as-of date ({date}), so churn figures are shares churned by then, not monthly rates, and are not shown as trends or forecast. The Survival and Churn model pages show churn over time.',
   'overview.interval': '95% interval {low} – {high}',
   'trends.metric': 'Metric',
   'trends.by': 'Break down by',
@@ -244,6 +251,8 @@ export const en = {
   'retention.renewals': 'Renewals so far',
   'retention.periods': '{n} periods',
   'retention.cohortFailed': 'The model cannot be fitted to this cohort: {message}',
+  'retention.degenerate':
+    'The latest fit found churn that does not change with tenure, so there is no sBG projection to show (the sBG projects retention rising as customers stay). The Survival page shows the observed curve.',
   'retention.customers': '{n} customers',
   'retention.survivors': 'Your own survivor counts',
   'retention.survivorsHelp':
@@ -253,6 +262,10 @@ export const en = {
   'value.total': 'Total value',
   'value.alive': 'Expected still active',
   'value.terms': '{n}-month horizon, {rate} yearly discount, {margin} margin',
+  'value.definition':
+    'CLV = subscription part (margin × current MRR over the horizon, discounted) + purchase part (margin × expected spend × discounted expected purchases, BG/NBD × gamma-gamma). The At risk page uses the same value.',
+  'value.subscriptionPart': 'Subscription part',
+  'value.purchasePart': 'Purchase part',
   'value.clvDistribution': 'CLV distribution',
   'value.pAliveDistribution': 'P(alive) distribution',
   'value.noDistribution': 'Refit to see the distributions.',
@@ -282,6 +295,8 @@ export const en = {
   'risk.probability': 'Churn probability',
   'risk.tier': 'Risk tier',
   'risk.clv': 'CLV',
+  'risk.clvSubscription': 'of which subscription',
+  'risk.clvPurchases': 'of which purchases',
   'risk.expectedLoss': 'Expected loss',
   'risk.reasons': 'Top reasons',
   'risk.tiers': 'Tiers',

@@ -26,6 +26,10 @@ export const zhCN: Dictionary = {
   'common.empty': '当前筛选条件下没有数据',
   'common.retry': '重试',
   'common.hint': '解决方法',
+  'problem.TEN_METRIC_SNAPSHOT':
+    '该流失数据来自快照导入：所有流失都记在快照日期，因此无法按月展示或预测。请在「生存分析」页查看随时间的流失，在「流失模型」页查看谁将流失；选择快照日期所在的单个周期仍可看到累计流失比例。',
+  'problem.TEN_MODEL_DEGENERATE':
+    '这些数据中的流失率不随在网时长下降，因此 sBG 无法给出预测。请在「生存分析」页查看观察到的曲线；单个同期群或细分仍可能拟合。',
   'common.notFound': '页面不存在。',
   'common.back': '返回',
   'common.save': '保存',
@@ -52,6 +56,9 @@ export const zhCN: Dictionary = {
   'unit.pp': '{n} 个百分点',
   'overview.change': '较上一周期',
   'overview.noPrevious': '无上一周期',
+  'overview.snapshotKpi': '截至快照日期 {date} 的累计流失：不是月度流失率',
+  'overview.snapshot':
+    '此处的流失数据来自快照导入：所有流失都记在快照日期（{date}），因此流失数字是截至该日的累计比例，而不是月度流失率，不以趋势展示，也不做预测。请在「生存分析」和「流失模型」页查看随时间的流失。',
   'overview.interval': '95% 置信区间 {low} – {high}',
   'trends.metric': '指标',
   'trends.by': '细分维度',
@@ -243,6 +250,8 @@ export const zhCN: Dictionary = {
   'retention.renewals': '已续约次数',
   'retention.periods': '{n} 个周期',
   'retention.cohortFailed': '该同期群无法拟合模型：{message}',
+  'retention.degenerate':
+    '最近一次拟合显示流失率不随在网时长变化，因此没有可展示的 sBG 预测（sBG 预测的是留存率随客户留存而上升）。请在「生存分析」页查看观察到的曲线。',
   'retention.customers': '{n} 位客户',
   'retention.survivors': '自有留存人数',
   'retention.survivorsHelp': '期初及每个周期后仍在的客户数，例如 1000, 869, 743, 653——可直接粘贴表格的一列或一行。',
@@ -251,6 +260,10 @@ export const zhCN: Dictionary = {
   'value.total': '总价值',
   'value.alive': '预计仍活跃',
   'value.terms': '{n} 个月期限，年折现率 {rate}，毛利率 {margin}',
+  'value.definition':
+    '客户终身价值 = 订阅部分（毛利率 × 当前月经常性收入，按期限折现）+ 购买部分（毛利率 × 预期客单价 × 折现后的预期购买次数，BG/NBD × gamma-gamma）。「流失风险」页使用同一数值。',
+  'value.subscriptionPart': '订阅部分',
+  'value.purchasePart': '购买部分',
   'value.clvDistribution': 'CLV 分布',
   'value.pAliveDistribution': 'P(存活) 分布',
   'value.noDistribution': '重新拟合后可查看分布。',
@@ -280,6 +293,8 @@ export const zhCN: Dictionary = {
   'risk.probability': '流失概率',
   'risk.tier': '风险等级',
   'risk.clv': '客户终身价值',
+  'risk.clvSubscription': '其中订阅',
+  'risk.clvPurchases': '其中购买',
   'risk.expectedLoss': '预期损失',
   'risk.reasons': '主要原因',
   'risk.tiers': '风险等级',
