@@ -529,6 +529,10 @@ export const en = {
   'survival.medianValue': '{n} {unit}',
   'cohorts.cell': '{share} ({n} of {size})',
   'header.menu': 'Menu',
+  'unitShort.day': 'days',
+  'unitShort.week': 'weeks',
+  'unitShort.month': 'months',
+  'unitShort.year': 'years',
 } as const;
 
 export type MessageKey = keyof typeof en;

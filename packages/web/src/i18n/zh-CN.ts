@@ -526,4 +526,8 @@ export const zhCN: Dictionary = {
   'survival.medianValue': '{n} {unit}',
   'cohorts.cell': '{share}（{size} 中的 {n}）',
   'header.menu': '菜单',
+  'unitShort.day': '天',
+  'unitShort.week': '周',
+  'unitShort.month': '个月',
+  'unitShort.year': '年',
 };

@@ -38,6 +38,8 @@ export function ImportPreview({ preview }: { preview: Preview }) {
   if (!summary) return null;
   const rows = summary.preview ?? [];
   const columns = Object.keys(rows[0] ?? {});
+  // Kept columns go by the header the file gave them, not their attribute column name (attr_5).
+  const headerOf = new Map(summary.extras.map((x) => [x.column, x.header]));
   return (
     <Flex vertical gap={16}>
       <Verdict preview={preview} summary={summary} />
@@ -68,7 +70,10 @@ export function ImportPreview({ preview }: { preview: Preview }) {
             scroll={{ x: true }}
             pagination={false}
             dataSource={rows.map((row, key) => ({ key, row }))}
-            columns={columns.map((c) => ({ title: field(c), render: (_, r) => String(r.row[c] ?? '') }))}
+            columns={columns.map((c) => ({
+              title: headerOf.get(c) ?? field(c),
+              render: (_, r) => String(r.row[c] ?? ''),
+            }))}
           />
         </>
       )}
