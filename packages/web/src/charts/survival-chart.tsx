@@ -51,7 +51,7 @@ export function SurvivalChart({ data, label }: { data: Survival; label: (segment
     <Chart
       testId="survival-chart"
       option={{
-        grid: { left: 64, right: 24, top: 40, bottom: 56 },
+        grid: { left: 76, right: 24, top: 40, bottom: 56 },
         legend: { type: 'scroll', top: 0, data: data.curves.map((c) => label(c.segment)) },
         tooltip: {
           trigger: 'axis',
@@ -75,6 +75,9 @@ export function SurvivalChart({ data, label }: { data: Survival; label: (segment
           min: 0,
           max: 1,
           name: t('survival.share'),
+          // Along the axis, so a long title never runs into the legend above the plot.
+          nameLocation: 'middle',
+          nameGap: 56,
           axisLabel: { formatter: (v: number) => fmt.value('ratio', v) },
         },
         series,

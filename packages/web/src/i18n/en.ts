@@ -528,6 +528,10 @@ export const en = {
   'unitShort.month': 'months',
   'unitShort.year': 'years',
   'cohorts.axis': 'Cohort · customers (% still there)',
+  'phase.queued': 'waiting',
+  'phase.read': 'reading and checking the file',
+  'phase.load': 'loading the rows',
+  'phase.done': 'done',
 } as const;
 
 export type MessageKey = keyof typeof en;

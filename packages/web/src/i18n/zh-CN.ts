@@ -525,4 +525,8 @@ export const zhCN: Dictionary = {
   'unitShort.month': '个月',
   'unitShort.year': '年',
   'cohorts.axis': '同期群 · 客户数（留存 %）',
+  'phase.queued': '排队中',
+  'phase.read': '读取并检查文件',
+  'phase.load': '写入数据',
+  'phase.done': '完成',
 };

@@ -90,7 +90,7 @@ export default function AtRiskPage() {
             style={{ minWidth: 200 }}
             value={reason}
             onChange={set(setReason)}
-            options={features.map((f) => ({ value: f.feature, label: f.feature }))}
+            options={features.map((f) => ({ value: f.feature, label: field(f.feature) }))}
           />
           <Space>
             <Switch checked={all} onChange={set(setAll)} aria-label={t('risk.includeNotWorth')} />

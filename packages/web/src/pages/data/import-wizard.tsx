@@ -139,7 +139,7 @@ export function ImportWizard() {
       {step === 2 && (
         <>
           <Progress percent={Math.round(job?.progress.percent ?? 0)} status="active" />
-          {job && t('import.phase', { phase: job.progress.phase })}
+          {job && t('import.phase', { phase: term('phase', job.progress.phase) })}
           {jobError && <ProblemAlert error={jobError} />}
         </>
       )}
