@@ -78,12 +78,15 @@ describe('customer 360', () => {
     const r = await viewer.get<{
       customer: Row;
       attributes: Record<string, unknown>;
+      attributeHeaders: Record<string, string>;
       timeline: { at: string; kind: string; action: string; subject: string | null; amount: number | null }[];
       series: { mrr: { month: string; mrr: number }[]; usage: { month: string; kind: string; quantity: number }[] };
     }>(`/api/v1/customers/${c?.id}`);
     expect(r.status).toBe(200);
     expect(r.body.customer).toMatchObject({ customer_id: c?.id, status: 'churned' });
     expect(Object.keys(r.body.attributes)).toContain('contract');
+    // Attributes carry the header they were imported under, for the page to label them by.
+    expect(r.body.attributeHeaders).toMatchObject({ contract: expect.any(String) });
     const kinds = new Set(r.body.timeline.map((e) => e.kind));
     for (const k of ['subscription', 'churn_event']) expect(kinds).toContain(k);
     const times = r.body.timeline.map((e) => e.at);

@@ -37,6 +37,8 @@ export interface Customer360 {
   customer: Record<string, unknown> & { customer_id: string; status: CustomerStatus; mrr: number | null };
   /** Imported extra columns (attributes) of the customer. */
   attributes: Record<string, unknown>;
+  /** Each attribute's header in the file it came from (attr_5 → 合同), for surfaces to label it by. */
+  attributeHeaders: Record<string, string>;
   /** Newest first, at most `limit` events. */
   timeline: TimelineEvent[];
   /** MRR at each month's end and activity per month and kind, for charts. */
@@ -181,10 +183,17 @@ export async function customer360(ws: Workspace, id: string, opts: { limit?: num
     )} ORDER BY "at" DESC, kind LIMIT ${limit}`,
   );
   const timeline = rows.map((r) => ({ ...r, facts: present(r.facts) }));
+  const headers = await ws.db.all<{ column_name: string; source_header: string }>(
+    sql`SELECT column_name, source_header FROM attributes WHERE entity = 'customers'`,
+  );
+  const attributeHeaders = Object.fromEntries(
+    headers.filter((h) => h.column_name in attributes).map((h) => [h.column_name, h.source_header]),
+  );
   const now = (await statusOf(ws, [id])).get(id) ?? { status: 'unknown', mrr: null };
   return {
     customer: { ...customer, customer_id: id, ...now },
     attributes,
+    attributeHeaders,
     timeline,
     series: await customerSeries(ws, id),
   };

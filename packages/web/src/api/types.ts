@@ -148,6 +148,7 @@ export interface CustomerSeries {
 export interface Customer360 {
   customer: Record<string, unknown>;
   attributes: Record<string, unknown>;
+  attributeHeaders: Record<string, string>;
   timeline: TimelineEvent[];
   series: CustomerSeries;
 }

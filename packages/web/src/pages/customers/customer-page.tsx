@@ -40,10 +40,13 @@ function TimelineCard({ events }: { events: TimelineEvent[] }) {
             return {
               key: `${e.at}:${i}`,
               color: COLORS[e.kind] ?? 'gray',
-              title: fmt.date(e.at, e.at.length > 10 && !e.at.endsWith('00:00:00')),
+              // The date above the sentence rather than beside it: a side column would take half of the card.
               content: (
                 <>
-                  <Typography.Text>{sentence(e, i18n)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {fmt.date(e.at, e.at.length > 10 && !e.at.endsWith('00:00:00'))}
+                  </Typography.Text>
+                  <div>{sentence(e, i18n)}</div>
                   {facts && <div style={{ opacity: 0.7 }}>{facts}</div>}
                 </>
               ),

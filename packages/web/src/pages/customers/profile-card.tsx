@@ -19,25 +19,34 @@ function shown(k: string, v: unknown, i18n: I18n) {
   return typeof v === 'string' ? termOf(i18n, 'fact', v) : String(v);
 }
 
-/** A record's fields under their labels in the page's language (custom attributes made readable). */
-export const describe = (record: Record<string, unknown>, i18n: I18n) =>
-  Object.entries(record).map(([k, v]) => ({ key: k, label: i18n.field(k), children: shown(k, v, i18n) }));
+/**
+ * A record's fields under their labels in the page's language; an attribute without one goes by the header it
+ * had in the imported file (attr_5 → 合同), else is made readable.
+ */
+const describe = (record: Record<string, unknown>, i18n: I18n, headers: Record<string, string> = {}) =>
+  Object.entries(record).map(([k, v]) => {
+    const label = i18n.field(k);
+    const own = i18n.term('field', k) !== k;
+    return { key: k, label: own ? label : (headers[k] ?? label), children: shown(k, v, i18n) };
+  });
 
 /** Who the customer is: the canonical fields, then the imported attributes. */
 export function ProfileCard({ data }: { data: Customer360 }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { customer_id: _id, name: _name, ...rest } = data.customer;
+  // Attributes other imports added (empty for this customer) are left out.
+  const attributes = Object.fromEntries(Object.entries(data.attributes).filter(([, v]) => v !== null && v !== ''));
   return (
     <Card title={t('customers.profile')} data-testid="customer-profile">
       <Descriptions column={1} size="small" items={describe(rest, i18n)} />
-      {Object.keys(data.attributes).length > 0 && (
+      {Object.keys(attributes).length > 0 && (
         <Descriptions
           title={t('customers.attributes')}
           style={{ marginTop: 16 }}
           column={1}
           size="small"
-          items={describe(data.attributes, i18n)}
+          items={describe(attributes, i18n, data.attributeHeaders)}
         />
       )}
     </Card>
