@@ -532,6 +532,18 @@ export const en = {
   'phase.read': 'reading and checking the file',
   'phase.load': 'loading the rows',
   'phase.done': 'done',
+  'qualityRule.required': 'Required value present',
+  'qualityRule.optional': 'Optional value present',
+  'qualityRule.key': 'Key unique',
+  'qualityRule.enum': 'Allowed value',
+  'qualityRule.nonNegative': 'Not negative',
+  'qualityRule.range': 'Within range',
+  'qualityRule.notBefore': 'Not before its start',
+  'qualityRule.notFuture': 'Not in the future',
+  'qualityRule.fresh': 'Fresh',
+  'qualityRule.stale': 'Stale',
+  'qualityRule.expired': 'Expired',
+  'qualityRule.references customers': 'Names a known customer',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -74,6 +74,15 @@ export function ImportWizard() {
     action.clear();
   };
 
+  // Shown before the first dry run too: a file it refuses (a snapshot without its date) is fixed here.
+  const options = (
+    <>
+      <Divider titlePlacement="start" plain>
+        {t('import.options')}
+      </Divider>
+      <ImportOptions entity={entity} value={draft.choices} onChange={(choices) => change({ ...draft, choices })} />
+    </>
+  );
   const finished = job?.state === 'done' || job?.state === 'failed';
   const step = finished ? 3 : jobId ? 2 : preview ? 1 : 0;
   return (
@@ -114,13 +123,11 @@ export function ImportWizard() {
           </Button>
         </Flex>
       )}
+      {step === 0 && options}
       {step === 1 && preview && file && (
         <>
           <MappingEditor preview={preview} onChange={(map) => change({ ...draft, map })} />
-          <Divider titlePlacement="start" plain>
-            {t('import.options')}
-          </Divider>
-          <ImportOptions entity={entity} value={draft.choices} onChange={(choices) => change({ ...draft, choices })} />
+          {options}
           <ImportPreview preview={preview} />
           <Flex gap={8}>
             <Button onClick={restart}>{t('common.back')}</Button>
