@@ -3,6 +3,8 @@ import type { ApiError } from '../api/client.ts';
 import type { Problem } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
+const CLI = /--[a-z]|`tenure|\btenure [a-z]|\/api\/|\b(GET|POST|PUT|PATCH|DELETE) \//;
+
 /**
  * A problem+json as the user needs it: what went wrong, how to fix it and each field's error. Codes the
  * dashboard words itself (problem.<code>, hint.<code>) are shown in the page's language with a hint that names
@@ -14,7 +16,8 @@ export function ProblemAlert({ error, onRetry }: { error: ApiError | Problem; on
   const server = p.detail ?? p.title;
   const title = term('problem', p.code);
   const own = title !== p.code;
-  const hint = own ? term('hint', p.code) : p.hint;
+  // A server hint written for the command line (a flag, a command, an API path) names nothing on this page.
+  const hint = own ? term('hint', p.code) : p.hint && !CLI.test(p.hint) ? p.hint : undefined;
   return (
     <Alert
       type="error"

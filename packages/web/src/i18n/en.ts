@@ -544,6 +544,28 @@ export const en = {
   'qualityRule.stale': 'Stale',
   'qualityRule.expired': 'Expired',
   'qualityRule.references customers': 'Names a known customer',
+  'problem.TEN_LOGIN_FAILED': 'Wrong username or password',
+  'hint.TEN_LOGIN_FAILED': 'Check both; an admin can set a new password under Settings → Users.',
+  'problem.TEN_USER_EXISTS': 'This user exists already',
+  'hint.TEN_USER_EXISTS': 'Pick another name, or change that user’s role in the list below.',
+  'problem.TEN_USER_NOT_FOUND': 'There is no such user',
+  'hint.TEN_USER_NOT_FOUND': 'Reload the page to see the current users.',
+  'problem.TEN_KEY_NOT_FOUND': 'There is no such API key',
+  'hint.TEN_KEY_NOT_FOUND': 'Reload the page to see the current keys.',
+  'problem.TEN_MODEL_NO_RUN': 'This model has not been fitted yet',
+  'hint.TEN_MODEL_NO_RUN': 'An analyst can fit it with the Fit button on this page.',
+  'problem.TEN_MODEL_NO_CONVERGENCE': 'The model could not be fitted to this data',
+  'hint.TEN_MODEL_NO_CONVERGENCE':
+    'The data may not follow the model or be too few: try another time unit or cohort on this page.',
+  'problem.TEN_PREDICT_NO_MODEL': 'No churn model has been trained yet',
+  'hint.TEN_PREDICT_NO_MODEL': 'An analyst can train it with the Fit button on the Churn model page.',
+  'problem.TEN_PREDICT_BAD_MODEL': 'The churn model cannot be used',
+  'hint.TEN_PREDICT_BAD_MODEL': 'Train it again with the Fit button on the Churn model page.',
+  'problem.TEN_METRIC_UNKNOWN': 'Unknown metric',
+  'hint.TEN_METRIC_UNKNOWN': 'Choose a metric from the list on this page.',
+  'problem.TEN_IMPORT_SHEET_NOT_FOUND': 'The workbook has no such sheet',
+  'hint.TEN_IMPORT_SHEET_NOT_FOUND':
+    'Save the sheet you want first in the workbook, or as CSV, and choose the file again.',
 } as const;
 
 export type MessageKey = keyof typeof en;
