@@ -16,6 +16,7 @@ export function CasesCard({ timeline }: { timeline: TimelineEvent[] }) {
   return (
     <Card data-testid="customer-cases">
       <Tabs
+        defaultActiveKey={tickets.length || !surveys.length ? 'tickets' : 'surveys'}
         items={[
           {
             key: 'tickets',

@@ -10,10 +10,13 @@ const SUBJECT_TERMS: Partial<Record<TimelineEvent['action'], string>> = {
   churn: 'taxonomy',
 };
 
-/** A stored value as the page's language says it: a known term, else the value with a capital. */
+/** A stored value as the page's language says it: a known term, else the value as words with a capital. */
 export function termOf(i18n: I18n, prefix: string, value: string): string {
   const said = i18n.term(prefix, value);
-  return said === value ? value.charAt(0).toUpperCase() + value.slice(1) : said;
+  if (said !== value) return said;
+  // month_to_month → Month to month; free text (a comment, a name) keeps its own spacing.
+  const words = /^[a-z0-9]+(_[a-z0-9]+)+$/.test(value) ? value.replaceAll('_', ' ') : value;
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /**
