@@ -72,7 +72,7 @@ type Preview = {
 
 /** Members with a card number no alias knows; `bad` data rows (1-based) get an impossible date. */
 function membersCsv(bad: number[]): string {
-  const rows = [1, 2, 3, 4, 5].map((i) => `M-${i},会员${i},${bad.includes(i) ? '2024-02-30' : '2024-03-0' + i},华东`);
+  const rows = [1, 2, 3, 4, 5].map((i) => `M-${i},会员${i},${bad.includes(i) ? '2024-02-30' : `2024-03-0${i}`},华东`);
   return `会员卡号,客户名称,注册日期,地区\n${rows.join('\n')}\n`;
 }
 
