@@ -73,7 +73,7 @@ describe('dashboard in chromium', () => {
     await d.page.keyboard.press('Enter');
     await d.page.getByPlaceholder('End month').fill('2025-12');
     await d.page.keyboard.press('Enter');
-    await choose(d.page, 'Break down by', 'region');
+    await choose(d.page, 'Break down by', 'Region');
     const forecast = d.page.waitForResponse((r) => /\/metrics\/churn_rate\?.*by=region.*forecast=6/.test(r.url()));
     await choose(d.page, 'Forecast', 'Forecast: 6 periods');
     const rows = ((await (await forecast).json()) as { rows: { forecast?: string; segment: { region: string } }[] })
