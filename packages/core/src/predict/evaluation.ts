@@ -29,7 +29,7 @@ export interface CurvePoint {
   lift: number | null;
 }
 
-/** Curve points kept per evaluation: every distinct score up to this many, else this many score quantiles. */
+/** Curve points kept per evaluation: every distinct score up to this many, else at least this many (scoreCurve). */
 export const CURVE_POINTS = 100;
 
 export interface Evaluation {
@@ -104,8 +104,8 @@ export function prAuc(p: ArrayLike<number>, y: ArrayLike<number>): number {
 
 /**
  * Curve points from the highest score down, one after each run of tied scores: all of them when there are at
- * most `max` distinct scores, else one each time another 1/max of the rows is flagged (and always the last),
- * so a curve has at least min(distinct scores, max) points and never more than about max.
+ * most `max` distinct scores, else after every k-th run with k = ⌊distinct / max⌋, so a curve has at least
+ * min(distinct scores, max) points and fewer than 2·max, always ending where everyone is flagged.
  *
  * @example
  * scoreCurve([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]).map((c) => c.tpr); // [0.5, 0.5, 1, 1]
@@ -121,15 +121,13 @@ export function scoreCurve(p: ArrayLike<number>, y: ArrayLike<number>, max = CUR
   }
   const negatives = n - positives;
   const rate = positives / n;
-  const every = distinct <= max;
+  const every = Math.max(1, Math.floor(distinct / max));
   const points: CurvePoint[] = [];
   let tp = 0;
-  let next = n / max;
-  for (let i = 0; i < n; ) {
+  for (let i = 0, run = 0; i < n; run++) {
     const threshold = p[order[i]!]!;
     while (i < n && p[order[i]!] === threshold) tp += y[order[i++]!] ? 1 : 0;
-    if (!every && i < n && i < next) continue;
-    while (next <= i) next += n / max;
+    if ((run + 1) % every !== 0 && i < n) continue;
     points.push({
       threshold,
       share: i / n,

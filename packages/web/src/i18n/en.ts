@@ -323,7 +323,7 @@ export const en = {
   'churn.importance': 'Feature importance',
   'churn.meanAbsShap': 'Mean |SHAP| (log-odds)',
   'churn.curveNote':
-    'Curves are read at every distinct churn probability (at most 100 thresholds); the AUCs are exact.',
+    'Curves are read at every distinct churn probability (or at least 100 of them); the AUCs are exact.',
   'alerts.open': 'Open',
   'alerts.all': 'All',
   'alerts.created': 'Raised',

@@ -320,7 +320,7 @@ export const zhCN: Dictionary = {
   'churn.perfect': '完美校准',
   'churn.importance': '特征重要性',
   'churn.meanAbsShap': '平均 |SHAP|（对数几率）',
-  'churn.curveNote': '曲线取自每个不同的流失概率（最多 100 个阈值）；AUC 为精确值。',
+  'churn.curveNote': '曲线取自每个不同的流失概率（或至少其中 100 个）；AUC 为精确值。',
   'alerts.open': '未处理',
   'alerts.all': '全部',
   'alerts.created': '触发时间',
