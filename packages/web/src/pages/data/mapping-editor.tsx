@@ -20,7 +20,8 @@ export function MappingEditor({
   const taken = new Set(Object.values(current));
   const kept = preview.columns.filter((c) => !taken.has(c) && !preview.summary?.dropped.includes(c));
   const choose = (name: string, header: string | undefined) => {
-    const next = { ...current };
+    // A column feeds one field: choosing it here takes it from the field that had it.
+    const next = Object.fromEntries(Object.entries(current).filter(([, h]) => h !== header));
     if (header) next[name] = header;
     else delete next[name];
     onChange(next);
