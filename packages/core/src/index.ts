@@ -17,8 +17,15 @@ export {
 export * as api from './api/index.ts';
 export { presentDimensions } from './customers/columns.ts';
 export { type CustomerRow, type CustomerSearch, searchCustomers } from './customers/search.ts';
+export type { CustomerSeries } from './customers/series.ts';
 export type { CustomerStatus } from './customers/status.ts';
-export { type Customer360, customer360, type TimelineEvent, type TimelineKind } from './customers/timeline.ts';
+export {
+  type Customer360,
+  customer360,
+  type TimelineAction,
+  type TimelineEvent,
+  type TimelineKind,
+} from './customers/timeline.ts';
 export {
   type ChurnReasonSummary,
   churnReasonSummary,
@@ -66,6 +73,7 @@ export { lastCompleteMonth } from './reports/range.ts';
 export { type Entity, type EntityName, entities, entityNames, type Field, isEntityName } from './schema/index.ts';
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';
+export { type ImportPreview, previewImport } from './wizard/import-preview.ts';
 export { type BatchRow, listBatches } from './workspace/batches.ts';
 export { configSchema, defaultConfig, parseConfig, type SettingsPatch, type TenureConfig } from './workspace/config.ts';
 export { checkDemoOptions, type DemoOptions, type DemoSummary, generateDemo } from './workspace/demo/index.ts';

@@ -123,7 +123,7 @@ export interface CustomerRow {
   customer_id: string;
   name: string | null;
   created_at: string | null;
-  status: 'active' | 'churned';
+  status: 'active' | 'churned' | 'unknown';
   mrr: number | null;
   region?: string | null;
   [column: string]: unknown;
@@ -132,14 +132,25 @@ export interface CustomerRow {
 export interface TimelineEvent {
   at: string;
   kind: 'subscription' | 'order' | 'activity' | 'ticket' | 'survey' | 'churn_event';
+  action: 'subscription_started' | 'subscription_ended' | 'order' | 'activity' | 'ticket' | 'survey' | 'churn';
+  subject: string | null;
+  amount: number | null;
+  facts: Record<string, string | number>;
   title: string;
   detail?: string | null;
+}
+
+export interface CustomerSeries {
+  mrr: { month: string; mrr: number }[];
+  usage: { month: string; kind: string; quantity: number }[];
 }
 
 export interface Customer360 {
   customer: Record<string, unknown>;
   attributes: Record<string, unknown>;
+  attributeHeaders: Record<string, string>;
   timeline: TimelineEvent[];
+  series: CustomerSeries;
 }
 
 export interface ImportSummary {
@@ -158,6 +169,17 @@ export interface ImportSummary {
   dropped: string[];
   problems: { code: string; column: string | null; count: number; firstLine: number | null; example: string }[];
   preview?: Record<string, unknown>[];
+}
+
+/** POST /imports/preview */
+export interface ImportPreview {
+  columns: string[];
+  fields: { name: string; required: boolean }[];
+  mapping: { field: string; header: string }[];
+  missing: string[];
+  maxRejectRate: number;
+  refused: boolean;
+  summary: ImportSummary | null;
 }
 
 export interface ImportJob {
