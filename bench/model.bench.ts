@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fitGbdt, gbdtMargin, importFile, initWorkspace, rocAuc, trainChurnModel } from '@tenure/core';
 import { synthetic } from '../packages/core/test/fixtures/predict/synthetic.ts';
 import { writeTelcoTestIds } from '../packages/core/test/reference/predict/telco-split.ts';
+import { dataset, datasetsMissing, TELCO_CSV } from '../test/datasets.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const TEST_ROWS = 200_000;
@@ -34,10 +35,12 @@ const log = (s: string) => process.stdout.write(`${s}\n`);
 const py = (args: string[]) => execFileSync(python, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 
 async function telco() {
+  const missing = datasetsMissing([TELCO_CSV]);
+  if (missing) throw new Error(`The Telco comparison ${missing}`);
   const dir = fs.mkdtempSync(join(out, 'telco-'));
   const ws = await initWorkspace(join(dir, 'ws'));
   try {
-    await importFile(ws, 'customers', join(root, '../shared/datasets/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv'), {
+    await importFile(ws, 'customers', dataset(TELCO_CSV), {
       asOf: '2024-12-31',
     });
     const ours = (await trainChurnModel(ws, { testIds: writeTelcoTestIds(dir) })).result.metrics;

@@ -2,19 +2,25 @@
  * npm run bench:server — the HTTP API under load on a 1M-customer workspace.
  *
  * Data (built once, cached in bench/out/server-ws-<customers>): `generateDemo` with 1M customers over 36
- * months (seed 42). The server runs as `tenure serve` in a child process, so the load generator (autocannon,
- * in this process) does not share its event loop; on a 2-core machine they still share the CPU.
- * Measured, with an analyst API key:
- * 1. GET /api/v1/overview (nine KPI cards over 12 months): the first request (computed), then 100 connections
- *    for 30 s (served from the view cache, which a write would drop).
+ * months (seed 42); before the load, a churn model is trained and scored and the Kaplan–Meier model fitted
+ * through the API when the workspace has none, so every read route has something to read. The server runs as
+ * `tenure serve` in a child process, so the load generator (autocannon, in this process) does not share its
+ * event loop; on a 2-core machine they still share the CPU.
+ * Measured, with an analyst API key (admin for the admin routes), CONNECTIONS connections for DURATION s each:
+ * 1. Every read route of the API (GET), each on its own: the views (overview, metrics, report, models…) the
+ *    same request each time, served from the view cache after the first (a write drops it); the per-customer
+ *    routes (customer 360, its churn risk) cycling over HOT customers from the top of the at-risk list (agents
+ *    reopening the accounts they work on), and the 360 of any customer (every request a new one, computed);
+ *    the at-risk list over its first five pages.
  * 2. GET /api/v1/customers?q=… (a search over every customer's id and name, with the total and the page's
- *    statuses and MRR): 100 connections, 30 s, each request a different 5-digit name fragment ("Customer 4…"),
- *    so every request is computed (searches are not cached).
+ *    statuses and MRR): each request a different 5-digit name fragment ("Customer 4…"), so every request is
+ *    computed (searches are not cached).
  * 3. JSON event ingestion: BATCHES batches of 10,000 new orders, two requests in flight; rows per second, and
  *    zero loss: the orders table grows by exactly the rows sent (counted in the workspace before and after).
  *    The bench's orders are deleted afterwards, so the cached workspace stays as generated.
  * Also the gzip size of the dashboard's first-page JavaScript, when packages/web/dist exists.
- * Options: CUSTOMERS=1000000 DURATION=30 CONNECTIONS=100 BATCHES=20 env vars.
+ * Options (env): CUSTOMERS=1000000 DURATION=30 CONNECTIONS=100 BATCHES=20 HOT=1000, and ONLY=<part of a
+ * route's name> to measure only those routes (no ingestion then).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +33,8 @@ const CUSTOMERS = Number(process.env.CUSTOMERS ?? 1_000_000);
 const DURATION = Number(process.env.DURATION ?? 30);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const BATCHES = Number(process.env.BATCHES ?? 20);
+const HOT = Number(process.env.HOT ?? 1000);
+const ONLY = process.env.ONLY ?? '';
 const BATCH = 10_000;
 const root = join(import.meta.dirname, '..');
 const wsDir = join(import.meta.dirname, 'out', `server-ws-${CUSTOMERS}`);
@@ -38,7 +46,7 @@ async function orders(ws: Workspace, where = sql`true`): Promise<number> {
 }
 
 /** The cached workspace (generated once), a fresh analyst key, and the orders count before the run. */
-async function prepare(): Promise<{ key: string; before: number }> {
+async function prepare(): Promise<{ key: string; admin: string; before: number }> {
   const ready = join(wsDir, 'bench-ready');
   if (!existsSync(ready)) {
     log(`generating the demo: ${CUSTOMERS.toLocaleString('en-US')} customers over 36 months…`);
@@ -50,7 +58,11 @@ async function prepare(): Promise<{ key: string; before: number }> {
   }
   const ws = await openWorkspace(wsDir);
   try {
-    return { key: (await createKey(ws, { name: `bench ${run}`, role: 'analyst' })).key, before: await orders(ws) };
+    return {
+      key: (await createKey(ws, { name: `bench ${run}`, role: 'analyst' })).key,
+      admin: (await createKey(ws, { name: `bench ${run}`, role: 'admin' })).key,
+      before: await orders(ws),
+    };
   } finally {
     await ws.close();
   }
@@ -112,6 +124,77 @@ async function load(what: string, url: string, key: string, path: () => string):
   };
 }
 
+/** POST a job (training, scoring, a fit) and wait for it; the bench's workspace keeps what it stored. */
+async function job(url: string, key: string, path: string, body: unknown): Promise<void> {
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+  const start = await fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const { jobId } = (await start.json()) as { jobId: string };
+  for (;;) {
+    const r = (await (await fetch(`${url}/api/v1/models/jobs/${jobId}`, { headers })).json()) as { state: string };
+    if (r.state === 'done') return;
+    if (r.state === 'failed') throw new Error(`${path}: ${JSON.stringify(r)}`);
+    await new Promise((go) => setTimeout(go, 1000));
+  }
+}
+
+/** A churn model, a scoring and a Kaplan–Meier fit, unless the workspace has them from an earlier run. */
+async function models(url: string, key: string): Promise<void> {
+  const headers = { authorization: `Bearer ${key}` };
+  if ((await fetch(`${url}/api/v1/churn/model`, { headers })).status === 404) {
+    log('training and scoring the churn model…');
+    await job(url, key, '/api/v1/churn/train', { backtest: false });
+    await job(url, key, '/api/v1/churn/score', {});
+  }
+  if ((await fetch(`${url}/api/v1/models/km/latest`, { headers })).status === 404) {
+    log('fitting Kaplan–Meier…');
+    await job(url, key, '/api/v1/models/km/fit', {});
+  }
+}
+
+interface Route {
+  what: string;
+  path: () => string;
+  admin?: boolean;
+}
+
+/** Every read route of the API (search is measured on its own), with the paths to request. */
+function readRoutes(hot: string[]): Route[] {
+  const any = () => `C${String(1 + Math.floor(Math.random() * CUSTOMERS)).padStart(7, '0')}`;
+  let h = 0;
+  const next = () => hot[h++ % hot.length] as string;
+  const fixed = (what: string, path: string, admin = false): Route => ({ what, path: () => path, admin });
+  return [
+    fixed('health', '/api/v1/health'),
+    fixed('auth/me', '/api/v1/auth/me'),
+    fixed('status', '/api/v1/status'),
+    fixed('overview', '/api/v1/overview'),
+    fixed('cohorts', '/api/v1/cohorts'),
+    fixed('churn reasons', '/api/v1/churn-reasons'),
+    fixed('metric catalogue', '/api/v1/metrics'),
+    fixed('metric churn_rate by region', '/api/v1/metrics/churn_rate?from=2025-01&to=2025-12&by=region'),
+    fixed('report', '/api/v1/report'),
+    fixed('quality', '/api/v1/quality'),
+    fixed('benchmarks', '/api/v1/benchmarks'),
+    fixed('model catalogue', '/api/v1/models'),
+    fixed('model runs', '/api/v1/models/runs'),
+    fixed('survival by region', '/api/v1/models/survival?by=region'),
+    fixed('km latest run', '/api/v1/models/km/latest'),
+    fixed('clv', '/api/v1/clv'),
+    fixed('churn model', '/api/v1/churn/model'),
+    { what: 'at-risk list, pages 1–5', path: () => `/api/v1/churn/at-risk?page=${1 + (h++ % 5)}` },
+    fixed('alerts', '/api/v1/alerts'),
+    fixed('alert settings', '/api/v1/alerts/settings'),
+    fixed('settings', '/api/v1/settings'),
+    fixed('imports', '/api/v1/imports'),
+    fixed('users', '/api/v1/users', true),
+    fixed('keys', '/api/v1/keys', true),
+    fixed('audit', '/api/v1/audit', true),
+    { what: `customer 360, ${hot.length} customers`, path: () => `/api/v1/customers/${next()}` },
+    { what: `churn risk, ${hot.length} customers`, path: () => `/api/v1/churn/customers/${next()}` },
+    { what: 'customer 360, any customer', path: () => `/api/v1/customers/${any()}` },
+  ];
+}
+
 /** BATCHES × 10,000 new orders, two requests in flight (the server applies them one at a time). */
 async function ingest(url: string, key: string): Promise<{ rows: number; seconds: number; loaded: number }> {
   const body = (b: number) =>
@@ -157,10 +240,10 @@ function firstPageJs(): { files: number; raw: number; gzip: number } | null {
   };
 }
 
-const { key, before } = await prepare();
+const { key, admin, before } = await prepare();
 const { child, url } = await serve();
-let results: Load[] = [];
-let events: Awaited<ReturnType<typeof ingest>>;
+const results: Load[] = [];
+let events = { rows: 0, seconds: 0, loaded: 0 };
 let cold: number;
 try {
   const headers = { authorization: `Bearer ${key}` };
@@ -168,13 +251,27 @@ try {
   const first = await fetch(`${url}/api/v1/overview`, { headers });
   if (first.status !== 200) throw new Error(`overview: HTTP ${first.status} ${await first.text()}`);
   cold = performance.now() - t0;
+  await models(url, key);
+  // The customers a retention team works on: the top of the at-risk list.
+  const hot: string[] = [];
+  for (let page = 1; hot.length < HOT; page++) {
+    const r = await fetch(`${url}/api/v1/churn/at-risk?pageSize=500&page=${page}`, { headers });
+    const rows = ((await r.json()) as { rows: { customer_id: string }[] }).rows;
+    if (!rows.length) break;
+    hot.push(...rows.slice(0, HOT - hot.length).map((x) => x.customer_id));
+  }
+  for (const r of readRoutes(hot)) {
+    if (r.what.includes(ONLY)) results.push(await load(r.what, url, r.admin ? admin : key, r.path));
+  }
   const fragment = () => `Customer ${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
-  results = [
-    await load('overview (cached view)', url, key, () => '/api/v1/overview'),
-    await load('customer search', url, key, () => `/api/v1/customers?q=${encodeURIComponent(fragment())}`),
-  ];
-  log(`ingesting ${BATCHES} × ${BATCH.toLocaleString('en-US')} orders…`);
-  events = await ingest(url, key);
+  if ('customer search'.includes(ONLY))
+    results.push(
+      await load('customer search', url, key, () => `/api/v1/customers?q=${encodeURIComponent(fragment())}`),
+    );
+  if (!ONLY) {
+    log(`ingesting ${BATCHES} × ${BATCH.toLocaleString('en-US')} orders…`);
+    events = await ingest(url, key);
+  }
 } finally {
   await new Promise((done) => {
     child.once('exit', done);
@@ -195,6 +292,8 @@ log('|---|--:|--:|--:|--:|');
 for (const r of results) log(`| ${r.what} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} |`);
 log(`\noverview, first request (computed, not cached): ${ms(cold)}`);
 const lost = events.rows - (after - before);
+const over = results.filter((r) => r.what !== 'customer search' && r.p99 >= 50);
+log(`\nread routes with p99 ≥ 50 ms: ${over.length ? over.map((r) => r.what).join(', ') : 'none'}`);
 log(
   `event ingestion: ${events.rows.toLocaleString('en-US')} rows in ${events.seconds.toFixed(1)} s = ${(events.rows / events.seconds).toFixed(0)} rows/s; orders ${before.toLocaleString('en-US')} → ${after.toLocaleString('en-US')} (+${(after - before).toLocaleString('en-US')}, reported new ${events.loaded.toLocaleString('en-US')}, found ${ours.toLocaleString('en-US')}): ${lost === 0 && ours === events.rows ? 'zero loss' : `${lost} LOST`}`,
 );

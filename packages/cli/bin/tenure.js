@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (no build step), through tsx's loader.
-import { register } from 'tsx/esm/api';
+// Runs the compiled JavaScript that `npm run build` writes to dist/ (the root `prepare` script builds it on every
+// `npm ci`). On Node 22 and later, V8's compile cache makes every start after the first one faster still.
+import module from 'node:module';
 
-register();
-await import('../src/main.ts');
+module.enableCompileCache?.();
+await import('../dist/main.js');

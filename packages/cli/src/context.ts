@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Out } from './output.ts';
+import { defaultWorkspace } from './workspace-dir.ts';
 
 /** Global options every command sees. */
 export interface Globals extends Out {
@@ -9,8 +10,8 @@ export interface Globals extends Out {
 }
 
 export const globalsOf = (cmd: Command): Globals => {
-  const o = cmd.optsWithGlobals() as { workspace: string; json?: boolean; engine?: string };
-  return { workspace: o.workspace, json: !!o.json, ...(o.engine ? { engine: o.engine } : {}) };
+  const o = cmd.optsWithGlobals() as { workspace?: string; json?: boolean; engine?: string };
+  return { workspace: o.workspace ?? defaultWorkspace(), json: !!o.json, ...(o.engine ? { engine: o.engine } : {}) };
 };
 
 /** A command module: adds itself to the program. One file per command, one line in main.ts. */

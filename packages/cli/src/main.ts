@@ -45,7 +45,10 @@ const commands: CommandModule[] = [
 
 const program = new Command('tenure')
   .description('Tenure: customer retention and churn intelligence')
-  .option('-w, --workspace <dir>', 'workspace folder', process.env.TENURE_WORKSPACE ?? 'tenure-workspace')
+  .option(
+    '-w, --workspace <dir>',
+    'workspace folder (default: $TENURE_WORKSPACE, else the workspace around the current folder, else ./demo-workspace)',
+  )
   .option('--json', 'machine-readable JSON output')
   .option(
     '--engine <url>',

@@ -2,7 +2,7 @@
  * Flags shared by the model commands (fit, survival, clv, models validate) and their translation into the
  * core's model options; core checks the values (parseModelOptions), so a bad one gets TEN_MODEL_BAD_OPTION.
  */
-import { type ModelOptions, tenureError } from '@tenure/core';
+import { groupFilter, type ModelOptions, tenureError } from '@tenure/core';
 import type { Command } from 'commander';
 
 export interface ModelFlags {
@@ -85,15 +85,14 @@ export function parseSurvivors(v: string): number[] {
 
 function filters(pairs: string[] | undefined): Record<string, string[]> | undefined {
   if (!pairs?.length) return undefined;
-  const out: Record<string, string[]> = {};
-  for (const p of pairs) {
-    const i = p.indexOf('=');
-    if (i <= 0)
-      throw tenureError('TEN_MODEL_BAD_OPTION', { option: '--filter', value: p, expected: 'dimension=value' });
-    const key = p.slice(0, i).trim();
-    out[key] = [...(out[key] ?? []), p.slice(i + 1).trim()];
-  }
-  return out;
+  return groupFilter(
+    pairs.map((p) => {
+      const i = p.indexOf('=');
+      if (i <= 0)
+        throw tenureError('TEN_MODEL_BAD_OPTION', { option: '--filter', value: p, expected: 'dimension=value' });
+      return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as const;
+    }),
+  );
 }
 
 /** Flags → options; `horizon` is months for clv and periods for the sBG projection. */

@@ -123,11 +123,20 @@ export const renderers: { [N in ModelName]: (r: ModelResult<N>) => string } = {
   clv: (r) =>
     `Customer lifetime value over ${r.horizonMonths} months (margin ${pct(r.margin)}, discount ${pct(r.discountRate)} a year), calibration to ${
       r.calibrationEnd
-    }\n${r.customers.toLocaleString('en-US')} customers, total ${f(r.totalValue, 8)}, expected alive ${f(r.expectedAlive, 6)}\nQuantiles: ${r.quantiles
+    }\nCLV = subscription part (margin × MRR at ${r.valuedAt} over the horizon) + purchase part (BG/NBD × gamma-gamma)\n${r.customers.toLocaleString('en-US')} customers, total ${f(r.totalValue, 8)} (subscriptions ${f(r.subscriptionValue, 8)} + purchases ${f(r.purchaseValue, 8)}), expected alive buyers ${f(r.expectedAlive, 6)}\nQuantiles: ${r.quantiles
       .map((q) => `p${Math.round(100 * q.p)} ${f(q.value)}`)
       .join(' · ')}\n\n${table(
-      ['customer', 'x', 'P(alive)', 'exp. purchases', 'exp. spend', 'CLV'],
-      r.top.map((c) => [c.customer_id, c.x, pct(c.pAlive), f(c.expectedPurchases, 3), f(c.expectedSpend), f(c.clv)]),
+      ['customer', 'x', 'P(alive)', 'exp. purchases', 'exp. spend', 'subscription', 'purchases', 'CLV'],
+      r.top.map((c) => [
+        c.customer_id,
+        c.x,
+        c.pAlive === null ? '—' : pct(c.pAlive),
+        f(c.expectedPurchases, 3),
+        f(c.expectedSpend),
+        f(c.subscriptionValue),
+        f(c.purchaseValue),
+        f(c.clv),
+      ]),
     )}`,
   validation: validationText,
 };

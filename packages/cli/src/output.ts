@@ -1,4 +1,5 @@
 import { asTenureError, type ErrorLang, errorLangOf, type TenureError } from '@tenure/core';
+import { type Lang, label } from './labels.ts';
 
 /** Exit codes, documented in the README: scripts can tell bad input from a busy workspace. */
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, notFound: 4, conflict: 5 } as const;
@@ -6,7 +7,8 @@ export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, notFound: 4, confl
 export function exitCodeOf(e: TenureError): number {
   if (e.code === 'TEN_INTERNAL') return EXIT.internal;
   if (e.code === 'TEN_USAGE') return EXIT.usage;
-  if (e.status === 404) return EXIT.notFound;
+  // 503: nothing answers at the engine's address, as a missing file is nothing at a path.
+  if (e.status === 404 || e.status === 503) return EXIT.notFound;
   if (e.status === 409 || e.status === 423) return EXIT.conflict;
   return EXIT.input;
 }
@@ -42,7 +44,15 @@ export function fail(out: Out, e: unknown, lang: ErrorLang = errorLang()): void 
   const err = asTenureError(e);
   if (out.json) {
     process.stdout.write(
-      `${JSON.stringify({ error: err.toJSON(lang, 'cli'), ...(err.details.summary ? { summary: err.details.summary } : {}) }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          error: err.toJSON(lang, 'cli'),
+          ...(err.details.summary ? { summary: err.details.summary } : {}),
+          ...(err.details.diagnostics ? { diagnostics: err.details.diagnostics } : {}),
+        },
+        null,
+        2,
+      )}\n`,
     );
   } else {
     const w = err.where;
@@ -65,18 +75,15 @@ export function fail(out: Out, e: unknown, lang: ErrorLang = errorLang()): void 
   process.exitCode = exitCodeOf(err);
 }
 
+/** Columns a character takes in a terminal: CJK ideographs and full-width forms take two. */
+const charWidth = (ch: string) => (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1);
+const displayWidth = (s: string) => [...s].reduce((w, ch) => w + charWidth(ch), 0);
+
 /** A plain text table with aligned columns. */
 export function table(headers: string[], rows: (string | number | null)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map((c) => (c === null ? '' : String(c))))];
-  const width = headers.map((_, i) =>
-    Math.max(
-      ...cells.map((r) =>
-        [...(r[i] ?? '')].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0),
-      ),
-    ),
-  );
-  const pad = (s: string, w: number) =>
-    s + ' '.repeat(Math.max(0, w - [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0)));
+  const width = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
   const line = (r: string[]) =>
     r
       .map((c, i) => pad(c, width[i] ?? 0))
@@ -88,6 +95,32 @@ export function table(headers: string[], rows: (string | number | null)[][]): st
 }
 
 export const fmtInt = (n: number) => n.toLocaleString('en-US');
+
+/** A difference of two rates, in percentage points (12 % → 14 % is +2.00 pp, not +2 % or +16.7 %). */
+export const fmtPp = (diff: number, lang: Lang = 'en') =>
+  `${diff >= 0 ? '+' : ''}${(100 * diff).toFixed(2)} ${label(lang, 'pp')}`;
+
+/**
+ * Text wrapped to the terminal (100 columns when output is not a terminal), each line indented: English breaks
+ * at spaces, Chinese (no spaces) between any two characters.
+ */
+export function wrap(text: string, indent = '', width = process.stdout.columns || 100): string {
+  const max = Math.max(20, width - displayWidth(indent));
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of text.replace(/\s+/g, ' ').trim()) {
+    if (displayWidth(line) + charWidth(ch) > max) {
+      const space = line.lastIndexOf(' ');
+      const cut = ch === ' ' ? line.length : space > 0 ? space : line.length;
+      lines.push(line.slice(0, cut));
+      line = line.slice(cut).trimStart();
+      if (ch === ' ') continue;
+    }
+    line += ch;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
 export const fmtPct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(2)} %`);
 
 /** A progress bar on stderr, only when it is a terminal and output is not JSON. */

@@ -10,6 +10,7 @@ import type {
   ScoreSummary,
   TrainResult,
 } from '@tenure/core';
+import { type Lang, label } from './labels.ts';
 import { table } from './output.ts';
 
 const f4 = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(4));
@@ -75,22 +76,31 @@ Most important features
 ${importance(r.importance)}`;
 }
 
-export type Lang = 'en' | 'zh-CN';
-
-/** `--lang zh` or `zh-CN` → zh-CN; anything else English. */
-export const langOf = (v: string | undefined): Lang => (v?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+export { type Lang, langOf } from './labels.ts';
 
 const money = (v: number | null) => (v === null ? '—' : Math.round(v).toLocaleString('en-US'));
 
 export function scoreText(runId: number, s: ScoreSummary, deliveries: DeliveryPass | null, lang: Lang): string {
   const t = s.tiers;
+  const L = (k: Parameters<typeof label>[1]) => label(lang, k);
   const queue = table(
-    ['customer', 'P(churn)', 'tier', 'CLV', 'expected loss', 'reasons'],
+    [
+      L('customer'),
+      L('probability'),
+      L('tier'),
+      L('clv'),
+      L('clvSubscription'),
+      L('clvPurchases'),
+      L('expectedLoss'),
+      L('reasons'),
+    ],
     s.top.map((c) => [
       c.customer_id,
       pct(c.probability),
-      c.tier,
+      L(`tier.${c.tier}`),
       money(c.clv),
+      money(c.clv_subscription),
+      money(c.clv_purchases),
       money(c.expected_loss),
       c.reasons.map((r) => r.text[lang]).join('; '),
     ]),
@@ -98,9 +108,17 @@ export function scoreText(runId: number, s: ScoreSummary, deliveries: DeliveryPa
   const sent = deliveries
     ? ` · webhooks: ${deliveries.delivered} delivered, ${deliveries.retrying} to retry, ${deliveries.failed} failed`
     : '';
+  const tiers = `${L('tier')}: ${L('tier.critical')} ${t.critical} · ${L('tier.high')} ${t.high} · ${L('tier.medium')} ${t.medium} · ${L('tier.low')} ${t.low} · ${L('notWorthRetaining')} ${s.notWorthRetaining}`;
+  if (lang === 'zh-CN')
+    return `已为 ${s.customers.toLocaleString('en-US')} 位客户评分，截至 ${s.asOf}（运行 ${runId}，模型运行 ${s.modelRunId}）
+${tiers}
+${L('expectedLoss')} ${money(s.expectedLoss)}（客户终身价值 = 订阅部分 + 购买部分，购买部分${s.clvSource === 'models' ? '来自生命周期模型' : '来自最近 365 天的订单'}）· 新预警 ${s.alerts} 条${sent}
+
+挽留队列（按预期损失从大到小）
+${queue}`;
   return `Scored ${s.customers.toLocaleString('en-US')} customers at ${s.asOf} (run ${runId}, model run ${s.modelRunId})
-Tiers: critical ${t.critical} · high ${t.high} · medium ${t.medium} · low ${t.low} · not worth retaining ${s.notWorthRetaining}
-Expected loss ${money(s.expectedLoss)} (CLV: ${s.clvSource === 'models' ? 'lifetime models' : 'margin × MRR and orders'}) · ${s.alerts} new alerts${sent}
+${tiers}
+Expected loss ${money(s.expectedLoss)} (CLV = subscription + purchases, the purchase part ${s.clvSource === 'models' ? 'from the lifetime models' : 'from the last 365 days of orders'}) · ${s.alerts} new alerts${sent}
 
 Retention queue (largest expected loss first)
 ${queue}`;
@@ -110,9 +128,18 @@ export function explainText(e: Explanation, lang: Lang): string {
   const rows = e.contributions
     .slice(0, 12)
     .map((c) => [c.text[lang], `${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)}`]);
-  return `${e.customer_id} at ${e.asOf}: churn probability ${pct(e.probability)} (${e.tier})
-Why: ${e.reasons.map((r) => r.text[lang]).join('; ') || '—'}
+  const why = e.reasons.map((r) => r.text[lang]).join('; ') || '—';
+  const contributions = table([label(lang, 'featureValue'), label(lang, 'contribution')], rows);
+  const tier = label(lang, `tier.${e.tier}`);
+  if (lang === 'zh-CN')
+    return `${e.customer_id} 截至 ${e.asOf}：流失概率 ${pct(e.probability)}（${tier}）
+原因：${why}
 
-${table(['feature value', 'contribution (log-odds)'], rows)}
+${contributions}
+平均客户 ${e.expectedMargin.toFixed(3)} + 各项贡献 = ${e.margin.toFixed(3)}（模型运行 ${e.modelRunId}）`;
+  return `${e.customer_id} at ${e.asOf}: churn probability ${pct(e.probability)} (${tier})
+Why: ${why}
+
+${contributions}
 Average customer ${e.expectedMargin.toFixed(3)} + contributions = ${e.margin.toFixed(3)} (model run ${e.modelRunId})`;
 }

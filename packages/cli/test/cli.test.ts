@@ -220,7 +220,7 @@ describe('a workspace held by another process', SLOW, () => {
   /** Start the holder and resolve once it printed "ready" (the workspace is open and locked). */
   const hold = (ws: string) =>
     new Promise<ChildProcess>((done, fail) => {
-      const child = spawn(process.execPath, ['--import', 'tsx/esm', holderScript, ws], {
+      const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx/esm', holderScript, ws], {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
       });

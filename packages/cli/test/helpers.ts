@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntityStatus, HeadlineChurn, ImportSummary, RejectRow } from '@tenure/core';
 import { expect } from 'vitest';
+import { dataset, TELCO_CSV } from '../../../test/datasets.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -20,8 +21,8 @@ export const holderScript = join(here, 'hold-workspace.ts');
 /** A committed import fixture of @tenure/core, used in place. */
 export const fixture = (name: string): string => join(root, 'packages/core/test/fixtures/ingest', name);
 
-/** The IBM Telco snapshot, by its path relative to the repo root (never copied). */
-export const TELCO = '../shared/datasets/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv';
+/** The IBM Telco snapshot, read in place (never copied): located by TENURE_DATASETS, see test/datasets.ts. */
+export const TELCO = dataset(TELCO_CSV);
 
 /**
  * Each CLI start costs about a second of CPU, and tests chain several; on a loaded machine the root 60 s

@@ -1,6 +1,6 @@
 /**
  * Child process of the lock test: opens a workspace with the library, prints "ready" and holds it until killed.
- *   node --import tsx/esm packages/cli/test/hold-workspace.ts <workspace>
+ *   node --conditions=source --import tsx/esm packages/cli/test/hold-workspace.ts <workspace>
  */
 import { openWorkspace } from '@tenure/core';
 

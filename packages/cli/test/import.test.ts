@@ -5,6 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeWithDatasets, TELCO_CSV } from '../../../test/datasets.ts';
 import {
   cleanup,
   cloneWorkspace,
@@ -48,7 +49,7 @@ const statusOf = async (ws: string, entity: string) => {
   return e;
 };
 
-describe('a snapshot export (IBM Telco, 7,043 customers)', SLOW, () => {
+describeWithDatasets(TELCO_CSV)('a snapshot export (IBM Telco, 7,043 customers)', SLOW, () => {
   it('needs --as-of, loads every customer with derived churn events, and a re-import changes nothing', async () => {
     const ws = join(tmp, 'telco');
     expect((await tenure(['init', '-w', ws])).code).toBe(0);

@@ -77,6 +77,90 @@ describe('tenure metrics', SLOW, () => {
   });
 });
 
+describe('how tenure metrics prints figures', SLOW, () => {
+  /** Terminal columns of a line: CJK characters take two. */
+  const width = (l: string) => [...l].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const lines = (out: string) => out.trimEnd().split('\n');
+
+  it('names quarters 2025-Q1 and years 2025, and rate changes in percentage points', async () => {
+    const [q, y] = await Promise.all([
+      tenure(['metrics', 'churn_rate', '--period', 'quarter', '--from', '2025-Q1', '--to', '2025-Q2', '-w', ws]),
+      tenure(['metrics', 'active_customers', '--period', 'year', '--from', '2024', '--to', '2025', '-w', ws]),
+    ]);
+    expect(q.code, q.stderr).toBe(0);
+    const [, , q1, q2] = lines(q.stdout).map((l) => l.split(/\s{2,}/));
+    expect([q1?.[1], q2?.[1]]).toEqual(['2025-Q1', '2025-Q2']);
+    expect(q2?.[3]).toMatch(/^[+-]\d+\.\d{2} pp$/);
+    expect(y.code, y.stderr).toBe(0);
+    expect(
+      lines(y.stdout)
+        .slice(2)
+        .map((l) => l.split(/\s{2,}/)[1]),
+    ).toEqual(['2024', '2025']);
+  });
+
+  it('writes CSV with a period label, a forecast flag and values rounded to the unit (cents for money)', async () => {
+    const r = await tenure([
+      'metrics',
+      'mrr',
+      '--from',
+      '2025-01',
+      '--to',
+      '2025-03',
+      '--forecast',
+      '2',
+      '--csv',
+      '-w',
+      ws,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const [head, ...rows] = lines(r.stdout).map((l) => l.split(','));
+    expect(head).toEqual([
+      'metric',
+      'period',
+      'period_start',
+      'period_end',
+      'value',
+      'numerator',
+      'denominator',
+      'ci_low',
+      'ci_high',
+      'forecast',
+    ]);
+    expect(rows.map((c) => [c[1], c[9]])).toEqual([
+      ['2025-01', 'false'],
+      ['2025-02', 'false'],
+      ['2025-03', 'false'],
+      ['2025-04', 'true'],
+      ['2025-05', 'true'],
+    ]);
+    for (const c of rows) for (const v of c.slice(4, 9)) expect(v).toMatch(/^(-?\d+(\.\d{1,2})?)?$/);
+  });
+
+  it('lists metrics in short lines; --verbose wraps the definitions to the terminal (100 columns in a pipe)', async () => {
+    const [list, verbose, zh] = await Promise.all([
+      tenure(['metrics', '--list']),
+      tenure(['metrics', '--list', '--verbose']),
+      tenure(['metrics', '--list', '--verbose', '--lang', 'zh']),
+    ]);
+    for (const r of [list, verbose, zh]) expect(r.code, r.stderr).toBe(0);
+    expect(Math.max(...lines(list.stdout).map(width))).toBeLessThanOrEqual(100);
+    for (const r of [verbose, zh]) expect(Math.max(...lines(r.stdout).map(width))).toBeLessThanOrEqual(100);
+    expect(verbose.stdout.length).toBeGreaterThan(3 * list.stdout.length); // the definitions are there
+  });
+
+  it('--lang zh translates every header', async () => {
+    const [m, l] = await Promise.all([
+      tenure(['metrics', 'churn_rate', '--from', '2025-01', '--to', '2025-02', '--lang', 'zh', '-w', ws]),
+      tenure(['metrics', '--list', '--lang', 'zh']),
+    ]);
+    for (const r of [m, l]) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(lines(r.stdout)[0]).not.toMatch(/[A-Za-z]/);
+    }
+  });
+});
+
 describe('tenure report', SLOW, () => {
   it('writes the HTML report with its charts, after bringing the rollups it reads up to date', async () => {
     const out = join(tmp, 'report.html');

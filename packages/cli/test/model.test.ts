@@ -5,9 +5,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrainMetrics } from '@tenure/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatasets, TELCO_CSV } from '../../../test/datasets.ts';
 import { writeTelcoTestIds } from '../../core/test/reference/predict/telco-split.ts';
 import { cleanup, expectHumanError, expectJsonError, json, root, SLOW, TELCO, tempDir, tenure } from './helpers.ts';
+
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(TELCO_CSV);
 
 const ref = join(root, 'packages/core/test/reference/predict');
 const xgboost = JSON.parse(readFileSync(join(ref, 'xgboost-telco.json'), 'utf8'));
@@ -25,7 +29,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup(tmp));
 
-describe('tenure model train on IBM Telco', SLOW, () => {
+suite('tenure model train on IBM Telco', SLOW, () => {
   it('--test-ids FILE --json reports test_auc among its metrics, close to XGBoost on the same split', async () => {
     const r = await tenure(['model', 'train', '--test-ids', TEST_IDS, '-w', telco, '--json']);
     expect(r.code, r.stderr).toBe(0);

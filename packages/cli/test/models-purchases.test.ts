@@ -3,10 +3,14 @@
  * `tenure import orders`. The survival models are in models-survival.test.ts.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CDNOW_MASTER, dataset, describeWithDatasets } from '../../../test/datasets.ts';
 import { cleanup, json, SLOW, tempDir, tenure } from './helpers.ts';
 
-const CDNOW = '../shared/datasets/cdnow/CDNOW_master.txt';
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(CDNOW_MASTER);
+
+const CDNOW = dataset(CDNOW_MASTER);
 
 let tmp: string;
 let cdnow: string;
@@ -20,7 +24,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup(tmp));
 
-describe('tenure fit bgnbd, clv and models on CDNOW', SLOW, () => {
+suite('tenure fit bgnbd, clv and models on CDNOW', SLOW, () => {
   it('fits, values, validates and lists the stored runs', async () => {
     const fit = await tenure([
       'fit',

@@ -6,9 +6,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatasets, TELCO_CSV } from '../../../test/datasets.ts';
 import { published, survivalReference } from '../../core/test/reference/models/reference.ts';
 import { cleanup, expectHumanError, expectJsonError, json, SLOW, TELCO, tempDir, tenure } from './helpers.ts';
+
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(TELCO_CSV);
 
 let tmp: string;
 let telco: string;
@@ -25,7 +29,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup(tmp));
 
-describe('tenure fit sbg --survivors', SLOW, () => {
+suite('tenure fit sbg --survivors', SLOW, () => {
   it('fits counts typed in without a workspace, in years by default', async () => {
     const { highEnd } = published.sbg.cohorts;
     const nowhere = join(tmp, 'no-such-workspace');
@@ -43,7 +47,7 @@ describe('tenure fit sbg --survivors', SLOW, () => {
   });
 });
 
-describe('tenure survival and fit cox on the Telco snapshot', SLOW, () => {
+suite('tenure survival and fit cox on the Telco snapshot', SLOW, () => {
   it('gives R survival’s curves by contract, on exact whole months', async () => {
     const r = await tenure(['survival', '--by', 'contract', '--unit', 'month', '-w', telco, '--json']);
     expect(r.code, r.stderr).toBe(0);
@@ -70,7 +74,7 @@ describe('tenure survival and fit cox on the Telco snapshot', SLOW, () => {
   });
 });
 
-describe('model command errors', SLOW, () => {
+suite('model command errors', SLOW, () => {
   it('refuses unknown models and malformed options with exit codes', async () => {
     const [model, unit, horizon, survivors] = await Promise.all([
       tenure(['fit', 'pareto', '-w', join(tmp, 'nowhere'), '--json']),

@@ -17,8 +17,15 @@ export {
 export * as api from './api/index.ts';
 export { presentDimensions } from './customers/columns.ts';
 export { type CustomerRow, type CustomerSearch, searchCustomers } from './customers/search.ts';
+export type { CustomerSeries } from './customers/series.ts';
 export type { CustomerStatus } from './customers/status.ts';
-export { type Customer360, customer360, type TimelineEvent, type TimelineKind } from './customers/timeline.ts';
+export {
+  type Customer360,
+  customer360,
+  type TimelineAction,
+  type TimelineEvent,
+  type TimelineKind,
+} from './customers/timeline.ts';
 export {
   type ChurnReasonSummary,
   churnReasonSummary,
@@ -47,16 +54,21 @@ export {
   type Where,
 } from './errors.ts';
 export { type EventResult, ingestEvents, MAX_EVENT_ROWS } from './events/ingest.ts';
-export { importFile } from './ingest/import.ts';
+export { importFile, tooManyRejects } from './ingest/import.ts';
+export { type ImportLimits, importLimitsSchema } from './ingest/limits.ts';
 export type { ImportOptions, ImportProblem, ImportProgress, ImportSummary } from './ingest/summary.ts';
+export { cleanStaleTempDirs, makeTempDir, releaseTempDir } from './ingest/temp.ts';
 export { compareBenchmarks } from './metrics/benchmarks-compare.ts';
+export { periodLabel } from './metrics/calendar.ts';
 export { catalog, type MetricName, metricNames } from './metrics/catalog.ts';
 export { computeMetric, computeMetrics, type MetricRow, metricDef } from './metrics/compute.ts';
 export type { MetricDef } from './metrics/define.ts';
+export { type DimensionFilter, groupFilter } from './metrics/filter.ts';
 export { metrics } from './metrics/index.ts';
 export type { MetricQuery } from './metrics/query.ts';
 export { listRollups, type RollupRecord } from './metrics/rollups/record.ts';
 export { type RollupRefresh, refreshRollups } from './metrics/rollups/refresh.ts';
+export { refuseSnapshotTrend, SNAPSHOT_NOTE, type SnapshotChurn, snapshotChurn } from './metrics/snapshot.ts';
 export { forecastRows } from './metrics/trend.ts';
 export * from './models/index.ts';
 export { type Page, type PageQuery, pageOf } from './paging.ts';
@@ -75,8 +87,9 @@ export { lastCompleteMonth } from './reports/range.ts';
 export { type Entity, type EntityName, entities, entityNames, type Field, isEntityName } from './schema/index.ts';
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';
+export { type ImportPreview, previewImport } from './wizard/import-preview.ts';
 export { type BatchRow, listBatches } from './workspace/batches.ts';
-export { configSchema, defaultConfig, parseConfig, type TenureConfig } from './workspace/config.ts';
+export { configSchema, defaultConfig, parseConfig, type SettingsPatch, type TenureConfig } from './workspace/config.ts';
 export { checkDemoOptions, type DemoOptions, type DemoSummary, generateDemo } from './workspace/demo/index.ts';
 export {
   readServerFile,
@@ -84,7 +97,7 @@ export {
   type ServerInfo,
   writeServerFile,
 } from './workspace/server-file.ts';
-export { type SettingsPatch, updateSettings } from './workspace/settings.ts';
+export { updateSettings } from './workspace/settings.ts';
 export {
   type EntityStatus,
   type HeadlineChurn,

@@ -7,6 +7,7 @@ import { ServerContext, type ServerOptions } from './context.ts';
 import { installAuth } from './plugins/auth.ts';
 import { installOpenApi } from './plugins/openapi.ts';
 import { installProblems } from './plugins/problems.ts';
+import { clientErrorHandler, frameworkErrors, installSecurityHeaders } from './plugins/security.ts';
 import { installWeb } from './plugins/web.ts';
 import type { RouteGroup } from './route.ts';
 import { routeGroups } from './routes/index.ts';
@@ -39,11 +40,12 @@ function documented(group: RouteGroup, r: RouteGroup['routes'][number]): RouteGr
  */
 export async function buildApp(ws: Workspace, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const ctx = new ServerContext(ws, opts);
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT, frameworkErrors, clientErrorHandler });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('tenure', ctx);
   installProblems(app);
+  installSecurityHeaders(app);
   // Cookies are parsed in an onRequest hook, which must run before the one that checks the session.
   await app.register(cookie);
   installAuth(app);

@@ -8,7 +8,7 @@ export class ResultCache {
   private readonly entries = new Map<string, { generation: number; value: Promise<unknown> }>();
   private generation = 0;
 
-  constructor(private readonly size = 200) {}
+  constructor(private readonly size = 1000) {}
 
   /** Forget everything: the data or the settings changed. */
   invalidate(): void {

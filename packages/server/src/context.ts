@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Actor, connectWorkspace, type Workspace } from '@tenure/core';
+import { AnonymousLimiter, type AnonymousLimits, defaultAnonymousLimits } from './anonymous-limit.ts';
 import { ResultCache } from './cache.ts';
+import { ErrorLog } from './error-log.ts';
 import { type FitJob, type Job, Jobs } from './jobs.ts';
 import { Lane } from './lanes.ts';
 import { defaultLoginLimits, LoginLimiter, type LoginLimits } from './login-limit.ts';
@@ -14,12 +16,16 @@ export interface ServerOptions {
   /** Fastify's request log (off by default: `tenure serve` prints its own lines). */
   logger?: boolean;
   loginLimits?: LoginLimits;
+  /** API requests without valid credentials per client address (burst, then per second). */
+  anonymousLimits?: AnonymousLimits;
   /** Upload size limit of the import routes, bytes (default 1 GiB). */
   maxUploadBytes?: number;
   /** Mark the session cookie Secure: set it when the server is reached over HTTPS (a reverse proxy). */
   secureCookies?: boolean;
   /** Requests that may use the database at once (default 3). */
   dbConcurrency?: number;
+  /** File that internal errors are appended to, besides stderr: tenure.server.log in the workspace by default; null: stderr only. */
+  errorLog?: string | null;
 }
 
 /** Who a credential stands for, and the session's CSRF token (null for API keys). */
@@ -27,6 +33,9 @@ export interface Credential {
   actor: Actor;
   csrfToken: string | null;
 }
+
+/** Internal errors of the server, in the workspace folder (see ErrorLog). */
+export const ERROR_LOG_FILE = 'tenure.server.log';
 
 const defaultWebDir = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -48,10 +57,12 @@ export class ServerContext {
   readonly cache = new ResultCache();
   readonly jobs = new Jobs<Job>();
   readonly fits = new Jobs<FitJob>();
-  /** Sends the alerts' webhooks; a failed pass goes to stderr, as the server's log is off unless asked for. */
-  readonly webhooks = new WebhookSender(this, (e) => console.error('Tenure: webhook delivery pass failed:', e));
-  readonly rollups = new RollupRefresher(this, (e) => console.error('Tenure: refreshing metric rollups failed:', e));
+  readonly errors: ErrorLog;
+  /** Sends the alerts' webhooks; a failed pass goes to the error log. */
+  readonly webhooks = new WebhookSender(this, (e) => this.errors.write('webhook delivery pass', e));
+  readonly rollups = new RollupRefresher(this, (e) => this.errors.write('refreshing metric rollups', e));
   readonly limiter: LoginLimiter;
+  readonly anonymous: AnonymousLimiter;
   readonly webDir: string | null;
   readonly maxUploadBytes: number;
   readonly secureCookies: boolean;
@@ -69,10 +80,12 @@ export class ServerContext {
     o: ServerOptions = {},
   ) {
     this.limiter = new LoginLimiter(o.loginLimits ?? defaultLoginLimits);
+    this.anonymous = new AnonymousLimiter(o.anonymousLimits ?? defaultAnonymousLimits);
     this.webDir = o.webDir === undefined ? (existsSync(defaultWebDir) ? defaultWebDir : null) : o.webDir;
     this.maxUploadBytes = o.maxUploadBytes ?? 1024 ** 3;
     this.secureCookies = !!o.secureCookies;
     this.reads = new Lane(o.dbConcurrency ?? 3);
+    this.errors = new ErrorLog(o.errorLog === undefined ? join(ws.dir, ERROR_LOG_FILE) : o.errorLog);
   }
 
   /** Reads, and small writes that need no transaction of their own (sessions, users, keys, the audit log). */
@@ -103,10 +116,18 @@ export class ServerContext {
     return this.writes.run(() => onOwnConnection(this.ws, fn));
   }
 
-  /** The actor a credential stands for, from memory or looked up (failed lookups are not remembered). */
-  async credential(token: string, lookup: (ws: Workspace) => Promise<Credential | null>): Promise<Credential | null> {
+  /**
+   * The actor a credential stands for, from memory or looked up (failed lookups are not remembered); with
+   * `cachedOnly`, from memory only.
+   */
+  async credential(
+    token: string,
+    lookup: (ws: Workspace) => Promise<Credential | null>,
+    cachedOnly = false,
+  ): Promise<Credential | null> {
     const hit = this.credentials.get(token);
     if (hit && hit.until > Date.now()) return hit.who;
+    if (cachedOnly) return null;
     const who = await this.db(lookup);
     if (who) this.credentials.set(token, { who, until: Date.now() + 30_000 });
     return who;

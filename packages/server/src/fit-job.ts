@@ -22,7 +22,11 @@ export function startFitJob(
     job.state = 'running';
     return work(ws);
   })
-    .then(({ result: _, ...run }) => Object.assign(job, { state: 'done', run }))
+    .then(({ result: _, ...run }) => {
+      // A stored run changes what the model pages show; writes drop cached views themselves.
+      if (lane === 'db') ctx.cache.invalidate();
+      return Object.assign(job, { state: 'done', run });
+    })
     .catch((e: unknown) => Object.assign(job, { state: 'failed', error: problemOf(asClientError(e, req), req) }));
   return job;
 }

@@ -50,7 +50,7 @@ describe('validation', () => {
     expectProblem(r, 404, 'TEN_METRIC_UNKNOWN');
     expect(r.body.hint).toContain('churn_rate');
     expectProblem(await viewer.get('/api/v1/metrics/churn_rate?by=shoe_size'), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
-    expectProblem(await viewer.get('/api/v1/metrics/churn_rate?from=2025-13'), 400, 'TEN_METRIC_BAD_QUERY');
+    expectProblem(await viewer.get('/api/v1/metrics/churn_rate?from=2025-13'), 400, 'TEN_BAD_REQUEST');
   });
 
   it('problems speak the request’s language and name what the reader can use: page controls or request fields', async () => {
@@ -83,7 +83,7 @@ describe('validation', () => {
 
   it('unknown API paths are 404 problems; unexpected failures never show their text', async () => {
     expectProblem(await viewer.get('/api/v1/nothing-here'), 404, 'TEN_NOT_FOUND');
-    const req = { log: { error: () => undefined }, id: 'req-test' } as never;
+    const req = { server: { tenure: { errors: { write: () => undefined } } }, id: 'req-test' } as never;
     const leaked = asClientError(new Error('Binder Error: SELECT secret FROM users'), req);
     expect(leaked.code).toBe('TEN_INTERNAL');
     expect(leaked.message).not.toContain('SELECT');

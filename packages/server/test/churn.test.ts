@@ -68,8 +68,10 @@ describe('training', () => {
     expect(r.body.evaluations.map((e) => e.set)).toEqual(['backtest', 'validation']);
     for (const e of r.body.evaluations) {
       expect(e.baseline).not.toBeNull();
-      // From the highest threshold down to 0, where every customer is flagged and every churner caught.
-      expect(e.model.curve.at(-1)).toMatchObject({ threshold: 0, share: 1, tpr: 1, fpr: 1, lift: 1 });
+      // From the highest score down to the lowest, where every customer is flagged and every churner caught, at
+      // enough thresholds for a smooth curve (not the ten bin edges of the reliability curve).
+      expect(e.model.curve.at(-1)).toMatchObject({ share: 1, tpr: 1, fpr: 1, lift: 1 });
+      expect(e.model.curve.length).toBeGreaterThanOrEqual(Math.min(100, e.model.rows / 2));
       const shares = e.model.curve.map((p) => p.share);
       expect(shares).toEqual([...shares].sort((a, b) => a - b));
     }

@@ -30,14 +30,15 @@ describe('customer search', () => {
     expect((await viewer.get<Page>('/api/v1/customers?q=%25')).body.total).toBe(0);
   });
 
-  it('filters by declared dimensions and by status; active and churned add up to all', async () => {
+  it('filters by declared dimensions and by status; active, churned and unknown add up to all', async () => {
     const east = await viewer.get<Page>('/api/v1/customers?filter=region:east&filter=region:west&pageSize=500');
     expect(east.body.total).toBe(await count(sql`region IN ('east', 'west')`));
     expect(new Set(east.body.rows.map((x) => x.region))).toEqual(new Set(['east', 'west']));
     const all = (await viewer.get<Page>('/api/v1/customers')).body.total;
     const active = await viewer.get<Page>('/api/v1/customers?status=active&pageSize=500');
     const churned = (await viewer.get<Page>('/api/v1/customers?status=churned')).body.total;
-    expect(active.body.total + churned).toBe(all);
+    const unknown = (await viewer.get<Page>('/api/v1/customers?status=unknown')).body.total;
+    expect(active.body.total + churned + unknown).toBe(all);
     expect(active.body.total).toBeGreaterThan(0);
     expect(active.body.rows.every((x) => x.status === 'active')).toBe(true);
     // Every active customer of a subscription business pays now.
@@ -55,7 +56,11 @@ describe('customer list after writes', () => {
       analyst.call('POST', `/api/v1/events/${entity}`, { json: { rows } });
     expect(await find()).toBeUndefined();
     await send('customers', [{ customer_id: 'ZW-1', name: 'Zhang Wei Trading', created_at: '2025-01-05' }]);
-    expect(await find()).toMatchObject({ customer_id: 'ZW-1', status: 'churned', mrr: null });
+    // Imported without subscriptions or orders: nothing says whether they are active, so not "churned".
+    expect(await find()).toMatchObject({ customer_id: 'ZW-1', status: 'unknown', mrr: null });
+    const alone = await viewer.get<{ customer: Row; series: { mrr: unknown[] } }>('/api/v1/customers/ZW-1');
+    expect(alone.body.customer.status).toBe('unknown');
+    expect(alone.body.series.mrr).toEqual([]);
     const sub = { subscription_id: 'ZW-S1', customer_id: 'ZW-1', plan: 'pro', started_at: '2025-01-05', mrr: 99 };
     await send('subscriptions', [sub]);
     expect(await find()).toMatchObject({ status: 'active', mrr: 99 });
@@ -73,11 +78,15 @@ describe('customer 360', () => {
     const r = await viewer.get<{
       customer: Row;
       attributes: Record<string, unknown>;
-      timeline: { at: string; kind: string; title: string }[];
+      attributeHeaders: Record<string, string>;
+      timeline: { at: string; kind: string; action: string; subject: string | null; amount: number | null }[];
+      series: { mrr: { month: string; mrr: number }[]; usage: { month: string; kind: string; quantity: number }[] };
     }>(`/api/v1/customers/${c?.id}`);
     expect(r.status).toBe(200);
     expect(r.body.customer).toMatchObject({ customer_id: c?.id, status: 'churned' });
     expect(Object.keys(r.body.attributes)).toContain('contract');
+    // Attributes carry the header they were imported under, for the page to label them by.
+    expect(r.body.attributeHeaders).toMatchObject({ contract: expect.any(String) });
     const kinds = new Set(r.body.timeline.map((e) => e.kind));
     for (const k of ['subscription', 'churn_event']) expect(kinds).toContain(k);
     const times = r.body.timeline.map((e) => e.at);
@@ -86,6 +95,22 @@ describe('customer 360', () => {
       sql`SELECT count(*) + count(ended_at) AS n FROM subscriptions WHERE customer_id = ${c?.id ?? ''}`,
     );
     expect(r.body.timeline.filter((e) => e.kind === 'subscription')).toHaveLength(subs?.n ?? -1);
+    // Each subscription's end is an event of its own, with its plan and MRR as data (the page words it).
+    const [ended] = await s.ws.db.all<{ plan: string; mrr: number }>(
+      sql`SELECT plan, CAST(mrr AS DOUBLE) AS mrr FROM subscriptions WHERE customer_id = ${c?.id ?? ''} AND ended_at IS NOT NULL ORDER BY ended_at DESC LIMIT 1`,
+    );
+    expect(r.body.timeline.find((e) => e.action === 'subscription_ended')).toMatchObject({
+      subject: ended?.plan,
+      amount: ended?.mrr,
+    });
+    // MRR by month up to now: paid while subscribed, nothing after the churn.
+    expect(r.body.series.mrr.length).toBeGreaterThan(1);
+    expect(r.body.series.mrr.some((m) => m.mrr > 0)).toBe(true);
+    expect(r.body.series.mrr.at(-1)?.mrr).toBe(0);
+    const [usage] = await s.ws.db.all<{ n: number }>(
+      sql`SELECT CAST(coalesce(sum(coalesce(quantity, 1)), 0) AS DOUBLE) AS n FROM activity WHERE customer_id = ${c?.id ?? ''}`,
+    );
+    expect(r.body.series.usage.reduce((sum, u) => sum + u.quantity, 0)).toBeCloseTo(usage?.n ?? -1, 6);
     const limited = await viewer.get<{ timeline: unknown[] }>(`/api/v1/customers/${c?.id}?limit=2`);
     expect(limited.body.timeline).toHaveLength(2);
   });

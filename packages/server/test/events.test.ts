@@ -64,7 +64,7 @@ describe('events', () => {
     ]);
   });
 
-  it('refuses more than 10,000 rows and more than 10 MiB with 413, and unknown entities with 400', async () => {
+  it('refuses more than 10,000 rows and more than 10 MiB with 413, and unknown entities with 404', async () => {
     expectProblem(
       await analyst.call('POST', '/api/v1/events/orders', { json: { rows: batch(10_001) } }),
       413,
@@ -74,8 +74,8 @@ describe('events', () => {
     expectProblem(await analyst.call('POST', '/api/v1/events/orders', { raw: big }), 413, 'TEN_PAYLOAD_TOO_LARGE');
     expectProblem(
       await analyst.call('POST', '/api/v1/events/invoices', { json: { rows: batch(1) } }),
-      400,
-      'TEN_ENTITY_UNKNOWN',
+      404,
+      'TEN_EVENT_ENTITY_UNKNOWN',
     );
   });
 

@@ -3,6 +3,7 @@
  * with a free port, and a small client that speaks to it over HTTP the way the dashboard or a script does.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addUser, createKey, generateDemo, initWorkspace, type Role, type Workspace } from '@tenure/core';
@@ -123,4 +124,40 @@ export function expectProblem(r: Reply, status: number, code: string): void {
   if (body.status !== status || !body.title || !body.hint) throw new Error(`incomplete problem: ${r.text}`);
   if (/\bat \S+ \(|SELECT |FROM "|Binder Error|Parser Error/.test(r.text))
     throw new Error(`internals leaked: ${r.text}`);
+}
+
+/**
+ * A JSON request from another loopback address (127.0.0.2, …): Linux routes all of 127/8 to lo, so the server on
+ * 127.0.0.1 sees a second client address, as it would a second machine. fetch cannot choose its source address.
+ */
+export function callFrom(
+  localAddress: string,
+  url: string,
+  method: string,
+  path: string,
+  opts: { json?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, string | string[] | undefined> }> {
+  const body = opts.json === undefined ? undefined : JSON.stringify(opts.json);
+  return new Promise((done, fail) => {
+    const req = request(
+      new URL(path, url),
+      {
+        method,
+        localAddress,
+        headers: { ...opts.headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => {
+          text += d;
+        });
+        res.on('end', () =>
+          done({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {}, headers: res.headers }),
+        );
+      },
+    );
+    req.on('error', fail);
+    req.end(body);
+  });
 }

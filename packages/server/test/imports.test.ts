@@ -61,25 +61,67 @@ async function follow(jobId: string): Promise<{ job: Job; seen: Set<string> }> {
   }
 }
 
+type Preview = {
+  columns: string[];
+  mapping: { field: string; header: string }[];
+  missing: string[];
+  maxRejectRate: number;
+  refused: boolean;
+  summary: Summary | null;
+};
+
+/** Members with a card number no alias knows; `bad` data rows (1-based) get an impossible date. */
+function membersCsv(bad: number[]): string {
+  const rows = [1, 2, 3, 4, 5].map((i) => `M-${i},会员${i},${bad.includes(i) ? '2024-02-30' : `2024-03-0${i}`},华东`);
+  return `会员卡号,客户名称,注册日期,地区\n${rows.join('\n')}\n`;
+}
+
 describe('import preview', () => {
   it('maps the Chinese headers of a GBK file and shows the first rows without writing anything', async () => {
     const file = readFileSync(join(fixtures, 'customers-gbk.csv'));
-    const r = await analyst.call<Summary>('POST', '/api/v1/imports/preview', {
+    const r = await analyst.call<Preview>('POST', '/api/v1/imports/preview', {
       form: form('customers', '客户.csv', file),
     });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ status: 'dry-run', file: '客户.csv' });
-    expect(r.body.encoding).toMatch(/^gb/);
-    expect(r.body.mapping).toEqual(
+    expect(r.body.missing).toEqual([]);
+    expect(r.body.summary).toMatchObject({ status: 'dry-run', file: '客户.csv' });
+    expect(r.body.summary?.encoding).toMatch(/^gb/);
+    expect(r.body.summary?.mapping).toEqual(
       expect.arrayContaining([
         { field: 'customer_id', header: '客户编号' },
         { field: 'created_at', header: '注册日期' },
         { field: 'region', header: '地区' },
       ]),
     );
-    expect(r.body.preview?.map((p) => p.region)).toEqual(['华东', '华北', '华南']);
+    expect(r.body.summary?.preview?.map((p) => p.region)).toEqual(['华东', '华北', '华南']);
     const [n] = await s.ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM customers WHERE customer_id LIKE 'G%'`);
     expect(n?.n).toBe(0);
+  });
+
+  it('lists the columns and the missing field of a file no alias maps, instead of refusing it', async () => {
+    const r = await analyst.call<Preview>('POST', '/api/v1/imports/preview', {
+      form: form('customers', 'members.csv', membersCsv([])),
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.columns).toEqual(['会员卡号', '客户名称', '注册日期', '地区']);
+    expect(r.body.missing).toEqual(['customer_id']);
+    expect(r.body.mapping).toEqual(expect.arrayContaining([{ field: 'created_at', header: '注册日期' }]));
+    expect(r.body.summary).toBeNull();
+  });
+
+  it('says the import would be refused at the reject limit, and not once the limit is raised', async () => {
+    const send = (options: object) =>
+      analyst.call<Preview>('POST', '/api/v1/imports/preview', {
+        form: form('customers', 'members.csv', membersCsv([3]), {
+          map: JSON.stringify({ customer_id: '会员卡号' }),
+          options: JSON.stringify(options),
+        }),
+      });
+    const strict = await send({});
+    expect(strict.body).toMatchObject({ missing: [], maxRejectRate: 0.05, refused: true });
+    expect(strict.body.summary).toMatchObject({ rowsRead: 5, rowsRejected: 1 });
+    const lenient = await send({ maxRejectRate: 0.25 });
+    expect(lenient.body).toMatchObject({ maxRejectRate: 0.25, refused: false });
   });
 });
 

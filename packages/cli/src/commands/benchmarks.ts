@@ -1,7 +1,7 @@
 import { catalog, compareBenchmarks, withWorkspace } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
-import { emit, fail, table } from '../output.ts';
+import { emit, fail, fmtPp, table } from '../output.ts';
 
 export const benchmarks: CommandModule = (program: Command) => {
   program
@@ -25,7 +25,11 @@ export const benchmarks: CommandModule = (program: Command) => {
             r.segment,
             fmt(r.metricId, r.benchmark),
             fmt(r.metricId, r.ours),
-            r.difference === null ? '' : fmt(r.metricId, r.difference),
+            r.difference === null
+              ? ''
+              : r.metricId && catalog[r.metricId as keyof typeof catalog]?.unit === 'ratio'
+                ? fmtPp(r.difference)
+                : fmt(r.metricId, r.difference),
             r.problem ?? '',
           ]);
           const unknown = report.unknownMetrics.map(

@@ -1,4 +1,4 @@
-import { type ImportSummary, importFile, TenureError, tenureError, withWorkspace } from '@tenure/core';
+import { type ImportSummary, importFile, TenureError, tenureError, tooManyRejects, withWorkspace } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, progressBar, table } from '../output.ts';
@@ -15,6 +15,9 @@ interface ImportFlags {
   maxRejectRate?: string;
   createMissingCustomers?: boolean;
   dryRun?: boolean;
+  /** commander's --no-header: false when given. */
+  header: boolean;
+  columns?: string;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -41,13 +44,18 @@ function parseRate(v: string): number {
   return Number(v);
 }
 
+/** The first line says what happened: a refused import must not read like a success. */
+function headline(s: ImportSummary): string {
+  if (s.status === 'dry-run')
+    return `Dry run of ${s.file} → ${s.entity} (${s.format}, ${s.encoding}): nothing was written${s.wouldRefuse ? '; the real import would be refused and load nothing' : ''}`;
+  if (s.status === 'refused')
+    return `Nothing imported from ${s.file} into ${s.entity}: refused (batch ${s.batchId} records the rejects)`;
+  return `Imported ${s.file} into ${s.entity} (batch ${s.batchId}, ${s.format}, ${s.encoding}) in ${s.seconds.toFixed(1)} s`;
+}
+
 function render(s: ImportSummary): string {
-  const head =
-    s.status === 'dry-run'
-      ? `Dry run of ${s.file} → ${s.entity} (${s.format}, ${s.encoding}): nothing was written`
-      : `Imported ${s.file} into ${s.entity} (batch ${s.batchId}, ${s.format}, ${s.encoding}) in ${s.seconds.toFixed(1)} s`;
   const lines = [
-    head,
+    headline(s),
     `  rows read ${fmtInt(s.rowsRead)}   loaded ${fmtInt(s.rowsLoaded)}   rejected ${fmtInt(s.rowsRejected)}${s.rowsBlank ? `   blank ${fmtInt(s.rowsBlank)}` : ''}`,
   ];
   if (s.status === 'loaded')
@@ -97,13 +105,19 @@ export const importCommand: CommandModule = (program: Command) => {
     .option('--as-of <date>', 'for snapshot exports (tenure + churn flag): the date of the snapshot, YYYY-MM-DD')
     .option('--max-reject-rate <share>', 'load nothing when more than this share of rows is bad', '0.05')
     .option('--create-missing-customers', 'create customers that the file names but the workspace lacks')
-    .option('--dry-run', 'show mapping, types, first rows and problems without writing anything')
+    .option('--no-header', 'the file has no header row: its first line is data (name the columns with --columns)')
+    .option('--columns <names>', "comma-separated names for the file's columns, in order, instead of its header")
+    .option(
+      '--dry-run',
+      'show mapping, types, first rows and problems without writing anything (exit 3 if the import would be refused)',
+    )
     .action(async (entity: string, file: string, f: ImportFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
         // Option text is checked before the workspace is opened: a typo must not wait for (or lock) the database.
         const maxRejectRate = parseRate(f.maxRejectRate ?? '0.05');
         const map = parseMap(f.map);
+        const columns = f.columns?.split(',').map((c) => c.trim());
         const onProgress = progressBar(g);
         const summary = await withWorkspace(g.workspace, (ws) =>
           importFile(ws, entity, file, {
@@ -112,6 +126,8 @@ export const importCommand: CommandModule = (program: Command) => {
             maxRejectRate,
             createMissingCustomers: !!f.createMissingCustomers,
             dryRun: !!f.dryRun,
+            header: f.header,
+            ...(columns ? { columns } : {}),
             ...(f.encoding ? { encoding: f.encoding } : {}),
             ...(f.format ? { format: f.format } : {}),
             ...(f.sheet ? { sheet: f.sheet } : {}),
@@ -121,6 +137,8 @@ export const importCommand: CommandModule = (program: Command) => {
             ...(onProgress ? { onProgress } : {}),
           }),
         );
+        // A dry run of an import that would be refused fails like the import would, after showing its summary.
+        if (summary.wouldRefuse) throw tooManyRejects(summary, maxRejectRate);
         emit(g, summary, () => render(summary));
       } catch (e) {
         const summary = e instanceof TenureError ? (e.details.summary as ImportSummary | undefined) : undefined;

@@ -3,18 +3,23 @@ import {
   catalog,
   computeMetrics,
   forecastRows,
+  groupFilter,
   type MetricRow,
   metricNames,
+  periodLabel,
   refreshRollups,
+  refuseSnapshotTrend,
   tenureError,
   withWorkspace,
 } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
-import { emit, fail, table } from '../output.ts';
+import { type Lang, label, langOf } from '../labels.ts';
+import { emit, fail, fmtPp, table, wrap } from '../output.ts';
 
 interface MetricFlags {
   list?: boolean;
+  verbose?: boolean;
   period: string;
   from?: string;
   to?: string;
@@ -29,21 +34,20 @@ interface MetricFlags {
 const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').filter(Boolean)];
 
 function parseFilters(pairs: string[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const p of pairs) {
-    const i = p.indexOf('=');
-    if (i <= 0)
-      throw tenureError('TEN_METRIC_BAD_QUERY', {
-        detail: `--filter ${JSON.stringify(p)}`,
-        hint: {
-          en: 'Write --filter dimension=value, e.g. --filter region=north.',
-          zh: '请写成 --filter 维度=值，例如 --filter region=north。',
-        },
-      });
-    const key = p.slice(0, i).trim();
-    out[key] = [...(out[key] ?? []), p.slice(i + 1).trim()];
-  }
-  return out;
+  return groupFilter(
+    pairs.map((p) => {
+      const i = p.indexOf('=');
+      if (i <= 0)
+        throw tenureError('TEN_METRIC_BAD_QUERY', {
+          detail: `--filter ${JSON.stringify(p)}`,
+          hint: {
+            en: 'Write --filter dimension=value, e.g. --filter region=north.',
+            zh: '请写成 --filter 维度=值，例如 --filter region=north。',
+          },
+        });
+      return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as const;
+    }),
+  );
 }
 
 const num = (v: number | null | undefined, digits = 2) =>
@@ -58,11 +62,11 @@ const fmtValue = (r: MetricRow, v: number | null | undefined = r.value) => {
   return catalog[r.metric].unit === 'ratio' ? `${(100 * v).toFixed(2)} %` : num(v);
 };
 
-const fmtChange = (r: MetricRow) =>
+const fmtChange = (r: MetricRow, lang: Lang) =>
   r.change === null || r.change === undefined
     ? ''
     : catalog[r.metric].unit === 'ratio'
-      ? `${r.change >= 0 ? '+' : ''}${(100 * r.change).toFixed(2)} pt`
+      ? fmtPp(r.change, lang)
       : `${r.change >= 0 ? '+' : ''}${num(r.change)}`;
 
 const fmtInterval = (r: MetricRow) =>
@@ -73,9 +77,14 @@ const csvCell = (v: unknown) => {
   return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
-function toCsv(rows: MetricRow[], by: string[]): string {
+/** Decimals a metric is stated to in CSV: cents for money, 0.01 % for ratios (as fractions), 0.01 for counts. */
+const DECIMALS = { money: 2, ratio: 4, count: 2 } as const;
+
+/** Machine-readable: ids and ISO dates as headers and cells, a period label, forecast rows flagged, values rounded. */
+function toCsv(rows: MetricRow[], by: string[], label: (r: MetricRow) => string): string {
   const head = [
     'metric',
+    'period',
     'period_start',
     'period_end',
     ...by,
@@ -84,22 +93,28 @@ function toCsv(rows: MetricRow[], by: string[]): string {
     'denominator',
     'ci_low',
     'ci_high',
+    'forecast',
   ];
-  const lines = rows.map((r) =>
-    [
+  const lines = rows.map((r) => {
+    const digits = DECIMALS[catalog[r.metric].unit];
+    const round = (v: number | null | undefined) =>
+      v === null || v === undefined ? null : Number.isInteger(v) ? v : Number(v.toFixed(digits));
+    return [
       r.metric,
+      label(r),
       r.period_start,
       r.period_end,
       ...by.map((b) => r.segment[b]),
-      r.value,
-      r.numerator,
-      r.denominator,
-      r.ci_low,
-      r.ci_high,
+      round(r.value),
+      round(r.numerator),
+      round(r.denominator),
+      round(r.ci_low),
+      round(r.ci_high),
+      r.forecast ? 'true' : 'false',
     ]
       .map(csvCell)
-      .join(','),
-  );
+      .join(',');
+  });
   return [head.join(','), ...lines].join('\n');
 }
 
@@ -108,7 +123,8 @@ export const metrics: CommandModule = (program: Command) => {
     .command('metrics')
     .description('compute metrics by period and segment (tenure metrics --list shows them all)')
     .argument('[names...]', 'metric ids, e.g. churn_rate retention_rate nrr')
-    .option('--list', 'list the metrics with their definitions')
+    .option('--list', 'list the metrics: id, title and unit')
+    .option('--verbose', 'with --list: each definition too, wrapped to the terminal')
     .option('--period <grain>', 'day, week, month, quarter or year', 'month')
     .option('--from <date>', 'first period: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn')
     .option('--to <date>', 'last period (inclusive)')
@@ -126,7 +142,8 @@ export const metrics: CommandModule = (program: Command) => {
     .action(async (names: string[], f: MetricFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
-        const lang = f.lang.startsWith('zh') ? 'zh-CN' : 'en';
+        const lang = langOf(f.lang);
+        const L = (k: Parameters<typeof label>[1]) => label(lang, k);
         if (f.list || names.length === 0) {
           const list = metricNames.map((n) => ({
             id: n,
@@ -135,10 +152,12 @@ export const metrics: CommandModule = (program: Command) => {
             description: catalog[n].description[lang],
           }));
           emit(g, list, () =>
-            table(
-              ['id', 'title', 'unit', 'definition'],
-              list.map((m) => [m.id, m.title, m.unit, m.description]),
-            ),
+            f.verbose
+              ? list.map((m) => `${m.id} — ${m.title} (${L(m.unit)})\n${wrap(m.description, '  ')}`).join('\n\n')
+              : table(
+                  [L('id'), L('title'), L('unit')],
+                  list.map((m) => [m.id, m.title, L(m.unit)]),
+                ),
           );
           return;
         }
@@ -154,7 +173,7 @@ export const metrics: CommandModule = (program: Command) => {
             hint: { en: 'Give a whole number of periods from 1 to 60.', zh: '请给出 1 到 60 之间的整数个周期。' },
           });
         }
-        const rows = await withWorkspace(g.workspace, async (ws) => {
+        const result = await withWorkspace(g.workspace, async (ws) => {
           // With --engine, the workspace gives the configuration and ClickHouse the data (after `tenure sync`).
           const conn = g.engine ? await ClickHouseConnection.open(g.engine) : ws.db;
           // On the workspace, bring the rollups of these metrics up to date: the first month query after new
@@ -175,31 +194,45 @@ export const metrics: CommandModule = (program: Command) => {
           } finally {
             if (conn !== ws.db) await conn.close();
           }
+          refuseSnapshotTrend(r, horizon);
           const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
-          return horizon ? [...r, ...forecastRows(r, f.period as 'month', calendar, horizon)] : r;
+          return {
+            calendar,
+            rows: horizon ? [...r, ...forecastRows(r, f.period as 'month', calendar, horizon)] : r,
+          };
         });
+        const period = (r: MetricRow) => periodLabel(f.period as 'month', r.period_start, result.calendar);
+        const rows = result.rows;
         if (f.csv && !g.json) {
-          process.stdout.write(`${toCsv(rows, f.by)}\n`);
+          process.stdout.write(`${toCsv(rows, f.by, period)}\n`);
           return;
         }
         emit(g, rows, () => {
           const body = table(
-            ['metric', 'period', ...f.by, 'value', 'change', 'numerator', 'denominator', '95 % interval', ''],
+            [
+              L('metric'),
+              L('period'),
+              ...f.by,
+              L('value'),
+              L('change'),
+              L('numerator'),
+              L('denominator'),
+              L('interval'),
+              '',
+            ],
             rows.map((r) => [
               catalog[r.metric].title[lang],
-              r.period_start,
+              period(r),
               ...f.by.map((b) => r.segment[b] ?? ''),
               fmtValue(r),
-              fmtChange(r),
+              fmtChange(r, lang),
               num(r.numerator),
               num(r.denominator),
               fmtInterval(r),
-              r.forecast ? `forecast (${r.forecast})` : r.significant ? '* differs' : '',
+              r.forecast ? `${L('forecast')} (${r.forecast})` : r.significant ? L('differs') : '',
             ]),
           );
-          const note = rows.some((r) => r.significant)
-            ? '\n* differs from the other segments (chi-square, Benjamini–Hochberg adjusted p < 0.05)'
-            : '';
+          const note = rows.some((r) => r.significant) ? `\n${L('differsNote')}` : '';
           return body + note;
         });
       } catch (e) {

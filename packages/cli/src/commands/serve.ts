@@ -12,7 +12,6 @@ import {
   type Workspace,
   writeServerFile,
 } from '@tenure/core';
-import { startServer } from '@tenure/server';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt } from '../output.ts';
@@ -54,6 +53,8 @@ export const serve: CommandModule = (program: Command) => {
         }
         const ws = await openWorkspace(dir);
         const admin = await firstAdmin(ws);
+        // Fastify and the routes load only for `serve`: every other command starts without them.
+        const { startServer } = await import('@tenure/server');
         const server = await startServer(ws, { host: o.host, port: o.port }).catch(async (e: NodeJS.ErrnoException) => {
           await ws.close();
           // A busy or forbidden port is the user's to change, not a bug.

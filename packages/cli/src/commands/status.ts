@@ -1,4 +1,4 @@
-import { headlineChurn, withWorkspace, workspaceStatus } from '@tenure/core';
+import { type HeadlineChurn, headlineChurn, withWorkspace, workspaceStatus } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, fmtPct, table } from '../output.ts';
@@ -25,9 +25,11 @@ export const status: CommandModule = (program: Command) => {
             fmtInt(e.rejectedRows),
           ]);
           const c = data.churn;
-          const churn = c
-            ? `Churn in ${c.month}: ${fmtInt(c.churned)} of ${fmtInt(c.activeAtStart)} customers active at the start of the month = ${fmtPct(c.rate)} (from ${c.basis})`
-            : 'No churn figure yet: import subscriptions or churn events.';
+          const churn = !c
+            ? 'No churn figure yet: import subscriptions or churn events.'
+            : c.snapshot
+              ? snapshotChurnText(c)
+              : `Churn in ${c.month}: ${fmtInt(c.churned)} of ${fmtInt(c.activeAtStart)} customers active at the start of the month = ${fmtPct(c.rate)} (from ${c.basis})`;
           return `Workspace ${data.workspace}\n\n${table(['entity', 'rows', 'from', 'to', 'last import', 'rejected'], rows)}\n\n${churn}`;
         });
       } catch (e) {
@@ -35,3 +37,9 @@ export const status: CommandModule = (program: Command) => {
       }
     });
 };
+
+/** A snapshot's churn is the share gone by its as-of date, never a month's rate (core metrics/snapshot.ts). */
+export const snapshotChurnText = (c: HeadlineChurn): string =>
+  `Churned by the snapshot of ${c.snapshot}: ${fmtInt(c.churned)} of ${fmtInt(c.activeAtStart)} customers = ${fmtPct(c.rate)} (snapshot import)
+  Every churn is dated on the snapshot's as-of date, so this is no monthly rate and there is no monthly trend.
+  For churn over time run \`tenure survival\`; for who will churn, \`tenure model train\`.`;

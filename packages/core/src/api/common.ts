@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupFilter } from '../metrics/filter.ts';
 import { MAX_PAGE_SIZE } from '../paging.ts';
 
 /**
@@ -16,6 +17,8 @@ export const problemSchema = z.looseObject({
   hint: z.string(),
   where: z.record(z.string(), z.unknown()).optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** A model fit's diagnostics (optimiser runs, the degenerate optimum), for callers that want to look deeper. */
+  diagnostics: z.record(z.string(), z.unknown()).optional(),
   requestId: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
@@ -52,21 +55,41 @@ export const commaList = z
  * Names are checked against the workspace's dimensions by core, not here.
  */
 export const dimensionFilter = repeated.pipe(
-  z.array(z.string().regex(/^[^:]+:.*$/, 'use dimension:value')).transform((items) => {
-    const out: Record<string, string[]> = {};
-    for (const item of items) {
-      const at = item.indexOf(':');
-      const [dim, value] = [item.slice(0, at).trim(), item.slice(at + 1)];
-      out[dim] = [...(out[dim] ?? []), value];
-    }
-    return out;
-  }),
+  z
+    .array(z.string().regex(/^[^:]+:.*$/, 'use dimension:value'))
+    .transform((items) =>
+      groupFilter(items.map((item) => [item.slice(0, item.indexOf(':')).trim(), item.slice(item.indexOf(':') + 1)])),
+    ),
 );
+
+/** Whether YYYY, YYYY-MM or YYYY-MM-DD names a month and day the calendar has (no 2024-02-30, no month 13). */
+function onCalendar(text: string): boolean {
+  const [y = 0, m = 1, d = 1] = text.split('-').map(Number);
+  // setUTCFullYear, not Date.UTC: the latter reads years 0–99 as 1900–1999.
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+const NOT_ON_CALENDAR = 'no such date: check the month (01–12) and the day of that month';
+
+/** A day, YYYY-MM-DD, that exists: every date option of the API and of the models goes through this. */
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine(onCalendar, NOT_ON_CALENDAR);
+
+/** A month, YYYY-MM, that exists. */
+export const isoMonth = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/, 'use YYYY-MM')
+  .refine(onCalendar, NOT_ON_CALENDAR);
 
 /** A period text as the metric queries take it: YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD. */
 export const periodText = z
   .string()
-  .regex(/^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]))?$/, 'use YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD');
+  .regex(/^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]))?$/, 'use YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD')
+  .refine((t) => t.includes('Q') || onCalendar(t), NOT_ON_CALENDAR);
 
 export const grainSchema = z.enum(['day', 'week', 'month', 'quarter', 'year']);
 export const unitSchema = z.enum(['count', 'ratio', 'money']);

@@ -74,6 +74,17 @@ export const importSummarySchema = z.object({
   seconds: z.number(),
 });
 
+/** POST /imports/preview: the dry run with what the wizard's mapping editor and reject limit need. */
+export const importPreviewSchema = z.object({
+  columns: z.array(z.string()),
+  fields: z.array(z.object({ name: z.string(), required: z.boolean() })),
+  mapping: z.array(z.object({ field: z.string(), header: z.string() })),
+  missing: z.array(z.string()),
+  maxRejectRate: z.number(),
+  refused: z.boolean(),
+  summary: importSummarySchema.nullable(),
+});
+
 export const jobSchema = z.object({
   jobId: z.string(),
   state: z.enum(['queued', 'running', 'done', 'failed']),

@@ -39,6 +39,8 @@ export const metricRowSchema = z.object({
   p_adjusted: n.optional(),
   significant: z.boolean().optional(),
   forecast: z.string().optional(),
+  /** The snapshot as-of date(s) when the figure's churn comes from a snapshot import (no trend, no forecast). */
+  snapshot: z.string().optional(),
 });
 export const metricResponse = z.object({ metric: z.string(), rows: z.array(metricRowSchema) });
 
@@ -61,6 +63,7 @@ export const overviewResponse = z.object({
       ci_low: n,
       ci_high: n,
       series: z.array(z.object({ period_start: z.string(), value: n })),
+      snapshot: z.string().optional(),
     }),
   ),
 });

@@ -6,9 +6,8 @@
 import { z } from 'zod';
 import { modelOptionsSchema } from '../models/options.ts';
 import { cohortGrains, units } from '../models/units.ts';
-import { commaList, dimensionFilter, problemSchema } from './common.ts';
+import { commaList, dimensionFilter, isoDay, problemSchema } from './common.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 const n = z.number().nullable();
 const failed = z.object({ code: z.string(), message: z.string() });
 
@@ -63,7 +62,7 @@ export const survivalQuery = z.object({
   by: commaList,
   filter: dimensionFilter,
   basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
-  asOf: day.optional(),
+  asOf: isoDay.optional(),
   confType: z.enum(['log', 'log-log']).default('log'),
   tau: z.coerce.number().positive().optional(),
   points: z.coerce.number().int().min(2).max(2000).default(200),
@@ -133,13 +132,18 @@ export const clvResponse = runSchema.extend({
   result: z.object({
     unit: z.enum(units),
     calibrationEnd: z.string(),
+    // Runs stored before CLV had its subscription part have none of valuedAt and the parts.
+    valuedAt: z.string().optional(),
     horizonMonths: z.number(),
     discountRate: z.number(),
     margin: z.number(),
     bgNbd: fitSchema,
     gammaGamma: fitSchema.extend({ populationMean: z.number(), frequencySpendCorrelation: z.number() }),
     customers: z.number(),
+    buyers: z.number().optional(),
     totalValue: z.number(),
+    subscriptionValue: z.number().optional(),
+    purchaseValue: z.number().optional(),
     expectedAlive: z.number(),
     quantiles: z.array(z.object({ p: z.number(), value: z.number() })),
     // Runs stored before the histograms were kept have none.
@@ -151,9 +155,11 @@ export const clvResponse = runSchema.extend({
         t_x: z.number(),
         T: z.number(),
         m: z.number(),
-        pAlive: z.number(),
+        pAlive: z.number().nullable(),
         expectedPurchases: z.number(),
         expectedSpend: z.number(),
+        subscriptionValue: z.number().optional(),
+        purchaseValue: z.number().optional(),
         clv: z.number(),
       }),
     ),
@@ -162,8 +168,8 @@ export const clvResponse = runSchema.extend({
 
 /** GET /models/validate: fit before the calibration end, compare with what happened after it. */
 export const validateQuery = z.object({
-  calibrationEnd: day,
-  holdoutEnd: day.optional(),
+  calibrationEnd: isoDay,
+  holdoutEnd: isoDay.optional(),
   unit: z.enum(units).default('week'),
   filter: dimensionFilter,
 });

@@ -96,6 +96,8 @@ const riskRow = z.object({
   probability: z.number(),
   tier,
   clv: n,
+  clv_subscription: n,
+  clv_purchases: n,
   expected_loss: n,
   retain: z.boolean(),
   flag: z.enum(['malicious_churn', 'credit_risk']).nullable(),

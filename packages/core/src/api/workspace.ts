@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { configSchema } from '../workspace/config.ts';
+import { configSchema, settingsPatchSchema } from '../workspace/config.ts';
+import { isoMonth } from './common.ts';
 
 export const statusResponse = z.object({
   entities: z.array(
@@ -25,25 +26,15 @@ export const statusResponse = z.object({
   dimensions: z.array(z.string()),
 });
 
-/** The workspace config; a PUT takes any part of it, `churn` key by key, and is checked against the whole. */
+/** The workspace config; a PUT takes any part of it, key by key at any depth, and is checked against the whole. */
 export const settingsResponse = configSchema;
-export const settingsBody = configSchema
-  .omit({ churn: true, version: true })
-  .partial()
-  .extend({ churn: configSchema.shape.churn.unwrap().partial().optional() })
-  .strict();
+export const settingsBody = settingsPatchSchema;
 
 export const reportQuery = z.object({
   lang: z.enum(['en', 'zh', 'zh-CN']).default('en'),
   format: z.enum(['json', 'html', 'md']).default('json'),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/, 'use YYYY-MM')
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/, 'use YYYY-MM')
-    .optional(),
+  from: isoMonth.optional(),
+  to: isoMonth.optional(),
 });
 
 const score = z.number().nullable();

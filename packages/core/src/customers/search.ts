@@ -1,4 +1,4 @@
-import { tenureError } from '../errors.ts';
+import { checkDimensions } from '../metrics/filter.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import { entities } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
@@ -40,8 +40,7 @@ export async function searchCustomers(ws: Workspace, s: CustomerSearch = {}): Pr
   const p = pageOf(s);
   const filter = s.filter ?? {};
   const dims = await presentDimensions(ws);
-  const unknown = Object.keys(filter).find((d) => !dims.includes(d));
-  if (unknown) throw tenureError('TEN_METRIC_UNKNOWN_SEGMENT', { segment: unknown, known: dims });
+  checkDimensions(Object.keys(filter), dims);
   await customerDirectory(ws);
   const conds: Sql[] = [sql`true`];
   // contains() takes the words literally (no LIKE wildcards to escape) and runs at scan speed.

@@ -3,7 +3,11 @@ import { OPEN_END, spans } from '../metrics/spans.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
-export type CustomerStatus = 'active' | 'churned';
+/**
+ * `unknown`: nothing says whether the customer is active (no subscription, order or churn event yet, e.g. a
+ * customers file imported alone), so calling them churned would be a guess.
+ */
+export type CustomerStatus = 'active' | 'churned' | 'unknown';
 
 /** The reference time of statuses: now, as wall-clock time in the workspace's time zone (how data is stored). */
 const NOW = sql`current_timestamp::TIMESTAMP`;
@@ -22,16 +26,21 @@ async function activeNow(ws: Workspace, only: [string, string[]][]): Promise<Sql
 }
 
 /**
- * One row per customer (or per customer of `only`): status now and current MRR, the sum over subscriptions
+ * One row per customer (or per customer of `only`): status now (active, churned, or unknown without any
+ * activity record) and current MRR, the sum over subscriptions
  * started and not ended now. Lists read it from the customer directory, one customer reads it directly.
  * @example await ws.db.all(await statusRows(ws, ['C1']))
  */
 export async function statusRows(ws: Workspace, only: string[] | null): Promise<Sql> {
   const active = await activeNow(ws, only ? [['customer_id', only]] : []);
   const ids = only ? sql` AND customer_id IN (SELECT unnest(${only}))` : sql``;
-  return sql`SELECT c.customer_id AS customer_id, CASE WHEN a.customer_id IS NULL THEN 'churned' ELSE 'active' END AS status, m.mrr AS mrr
+  return sql`SELECT c.customer_id AS customer_id,
+      CASE WHEN a.customer_id IS NOT NULL THEN 'active' WHEN e.customer_id IS NULL THEN 'unknown' ELSE 'churned' END AS status,
+      m.mrr AS mrr
     FROM (SELECT customer_id FROM customers WHERE true${ids}) c
     LEFT JOIN (${active}) a ON a.customer_id = c.customer_id
+    LEFT JOIN (SELECT customer_id FROM subscriptions WHERE true${ids} UNION SELECT customer_id FROM orders WHERE true${ids}
+      UNION SELECT customer_id FROM churn_events WHERE true${ids}) e ON e.customer_id = c.customer_id
     LEFT JOIN (SELECT customer_id, CAST(sum(mrr) AS DOUBLE) AS mrr FROM subscriptions
       WHERE started_at <= ${NOW} AND (ended_at IS NULL OR ended_at > ${NOW})${ids} GROUP BY customer_id) m ON m.customer_id = c.customer_id`;
 }

@@ -27,6 +27,8 @@ export interface Kpi {
   ci_low: number | null;
   ci_high: number | null;
   series: { period_start: string; value: number | null }[];
+  /** The snapshot as-of date(s) when the figure's churn comes from a snapshot import: then no trend is shown. */
+  snapshot?: string;
 }
 
 export interface Overview extends Omit<PeriodWindow, 'grain'> {
@@ -49,15 +51,18 @@ export async function overview(ws: Workspace, opts: Omit<WindowOptions, 'from'> 
   const kpis = overviewMetrics.map((metric): Kpi => {
     const own = rows.filter((r) => r.metric === metric);
     const last = own.at(-1);
+    // A snapshot's churn sits on its as-of date: the card keeps the value, without a previous period or sparkline.
+    const snapshot = last?.snapshot;
     return {
       metric,
       unit: metricDef(metric).unit,
       value: last?.value ?? null,
-      previous: own.at(-2)?.value ?? null,
+      previous: snapshot ? null : (own.at(-2)?.value ?? null),
       change: last?.change ?? null,
       ci_low: last?.ci_low ?? null,
       ci_high: last?.ci_high ?? null,
-      series: own.map((r) => ({ period_start: r.period_start, value: r.value })),
+      series: snapshot ? [] : own.map((r) => ({ period_start: r.period_start, value: r.value })),
+      ...(snapshot ? { snapshot } : {}),
     };
   });
   return { period: w.grain, from: w.from, to: w.to, kpis };

@@ -116,6 +116,60 @@ export const accessCodes = {
       zh: (_a, on) => (on === 'web' ? '请返回并从菜单打开页面。' : '全部接口见 /api/docs。'),
     },
   ),
+  TEN_HEADERS_TOO_LARGE: def<Record<string, never>>(
+    431,
+    { en: () => 'The request headers are too large', zh: () => '请求头过大' },
+    {
+      en: (_a, on) =>
+        on === 'web'
+          ? 'Clear this site’s cookies and sign in again.'
+          : 'Send fewer or shorter headers (cookies included); clear this site’s cookies if they have grown.',
+      zh: (_a, on) =>
+        on === 'web'
+          ? '请清除本站的 Cookie 后重新登录。'
+          : '请发送更少或更短的请求头（包括 Cookie）；如果 Cookie 过多，请清除本站的 Cookie。',
+    },
+  ),
+  TEN_REQUEST_TIMEOUT: def<Record<string, never>>(
+    408,
+    { en: () => 'The request was not received in time', zh: () => '未能及时收到请求' },
+    {
+      en: () => 'Send the whole request at once; check the network between you and the server.',
+      zh: () => '请一次发送完整的请求，并检查您与服务器之间的网络。',
+    },
+  ),
+  TEN_TOO_MANY_REQUESTS: def<{ seconds: number }>(
+    429,
+    {
+      en: (a) => `Too many requests without credentials from this address; try again in ${a.seconds} s`,
+      zh: (a) => `此地址未登录的请求过多，请 ${a.seconds} 秒后重试`,
+    },
+    {
+      en: (_a, on) =>
+        on === 'web'
+          ? 'Sign in: signed-in requests are not limited this way.'
+          : 'Log in or send an API key: signed-in requests are not limited this way.',
+      zh: (_a, on) =>
+        on === 'web' ? '请登录：已登录的请求不受此限制。' : '请登录或发送 API 密钥：已登录的请求不受此限制。',
+    },
+  ),
+  TEN_EVENT_ENTITY_UNKNOWN: def<{ entity: string; known: string[] }>(
+    404,
+    {
+      en: (a) => `There is no entity ${quote(a.entity)} to send events to`,
+      zh: (a) => `没有可接收事件的数据表 ${q(a.entity)}`,
+    },
+    {
+      en: (a, on) =>
+        on === 'web'
+          ? `Choose one of: ${a.known.join(', ')}.`
+          : `Send to one of: ${a.known.map((e) => `/api/v1/events/${e}`).join(', ')}.`,
+      zh: (a, on) =>
+        on === 'web'
+          ? `请选择以下之一：${a.known.join('、')}。`
+          : `请发送到以下之一：${a.known.map((e) => `/api/v1/events/${e}`).join('、')}。`,
+    },
+  ),
   TEN_CUSTOMER_NOT_FOUND: def<{ id: string }>(
     404,
     { en: (a) => `There is no customer ${quote(a.id)}`, zh: (a) => `没有客户 ${q(a.id)}` },

@@ -17,6 +17,29 @@ export const analysisCodes = {
     { en: (a) => `Invalid metric query: ${a.detail}`, zh: (a) => `指标查询无效：${a.detail}` },
     { en: (a, on) => said(a.hint, 'en', on), zh: (a, on) => said(a.hint, 'zh', on) },
   ),
+  TEN_METRIC_SNAPSHOT: def<{ metric: string; asOf: string; what: 'trend' | 'forecast' }>(
+    422,
+    {
+      en: (a) =>
+        `${a.metric} cannot be shown as a ${a.what}: its churn comes from a snapshot import, every churn dated on the as-of date ${a.asOf}`,
+      zh: (a) =>
+        `${a.metric} 无法显示为${a.what === 'trend' ? '趋势' : '预测'}：其流失来自快照导入，所有流失都记在快照日期 ${a.asOf}`,
+    },
+    {
+      en: (_a, on) =>
+        `A snapshot says who had left by its date, not when. ${by(on, {
+          cli: 'Use the survival curve (`tenure survival`) and the churn model (`tenure model train`)',
+          web: 'Open the Survival page for churn over time and the Churn model page for who will churn',
+          api: 'Use the survival curve (GET /api/v1/models/survival) and the churn model (POST /api/v1/churn/train)',
+        })}; a single period at the as-of date still shows the share churned.`,
+      zh: (_a, on) =>
+        `快照只说明截至快照日期谁已流失，不说明何时流失。${by(on, {
+          cli: '请使用生存分析（`tenure survival`）和流失预测模型（`tenure model train`）',
+          web: '请在「生存分析」页查看随时间的流失，在「流失模型」页查看谁将流失',
+          api: '请使用生存分析（GET /api/v1/models/survival）和流失预测模型（POST /api/v1/churn/train）',
+        })}；选择快照日期所在的单个周期仍可看到累计流失比例。`,
+    },
+  ),
   TEN_METRIC_UNKNOWN_SEGMENT: def<{ segment: string; known: string[] }>(
     400,
     {
@@ -77,10 +100,15 @@ export const analysisCodes = {
     { en: (a) => `The ${a.model} fit did not converge: ${a.detail}`, zh: (a) => `${a.model} 拟合未收敛：${a.detail}` },
     {
       en: (_a, on) =>
-        `The data may not follow the model or be too few. ${by(on, { cli: 'Try a longer calibration period, another --unit, or a simpler model.', web: 'Try a longer period, another time unit, or a simpler model.', api: 'Try a longer calibration period, another unit, or a simpler model.' })}`,
+        `The data may not follow the model or be too few. ${by(on, { cli: 'Try a longer calibration period, another --unit, or a simpler model; the optimiser runs are in the diagnostics (--json output).', web: 'Try a longer period, another time unit, or a simpler model.', api: 'Try a longer calibration period, another unit, or a simpler model; the optimiser runs are in the problem’s diagnostics.' })}`,
       zh: (_a, on) =>
-        `数据可能不符合该模型，或数据太少。${by(on, { cli: '请尝试更长的校准期、其他 --unit，或更简单的模型。', web: '请尝试更长的时期、其他时间单位，或更简单的模型。', api: '请尝试更长的校准期、其他 unit，或更简单的模型。' })}`,
+        `数据可能不符合该模型，或数据太少。${by(on, { cli: '请尝试更长的校准期、其他 --unit，或更简单的模型；优化过程见诊断信息（--json 输出）。', web: '请尝试更长的时期、其他时间单位，或更简单的模型。', api: '请尝试更长的校准期、其他 unit，或更简单的模型；优化过程见问题中的 diagnostics。' })}`,
     },
+  ),
+  TEN_MODEL_DEGENERATE: def<{ model: string; detail: string; hint: Local }>(
+    422,
+    { en: (a) => `The ${a.model} fit is degenerate: ${a.detail}`, zh: (a) => `${a.model} 拟合退化：${a.detail}` },
+    { en: (a, on) => said(a.hint, 'en', on), zh: (a, on) => said(a.hint, 'zh', on) },
   ),
   TEN_PREDICT_NO_MODEL: def<Record<string, never>>(
     404,
@@ -118,6 +146,14 @@ export const analysisCodes = {
         `Check the id, and ${by(on, { cli: 'run `tenure model score`', web: 'score the customers with the Score now button on the At risk page', api: 'POST /api/v1/churn/score' })} so every active customer has a current score.`,
       zh: (_a, on) =>
         `请检查编号，并${by(on, { cli: '运行 `tenure model score`', web: '在“流失风险”页点击“立即评分”按钮', api: '调用 POST /api/v1/churn/score' })}，让每个活跃客户都有最新评分。`,
+    },
+  ),
+  TEN_PREDICT_TEST_IDS_NOT_FOUND: def<{ file: string }>(
+    404,
+    { en: (a) => `Test ids file not found: ${a.file}`, zh: (a) => `找不到测试集编号文件：${a.file}` },
+    {
+      en: () => 'Check the path (relative paths are resolved from the current directory): one customer id per line.',
+      zh: () => '请检查路径（相对路径从当前目录算起）：文件中每行一个客户编号。',
     },
   ),
   TEN_PREDICT_TEST_IDS: def<{ file: string; detail: string }>(

@@ -1,6 +1,8 @@
 import { by, def, optionOn, q, quote } from './define.ts';
 
 const pct = (part: number, whole: number) => ((100 * part) / Math.max(whole, 1)).toFixed(1);
+const missingCustomers = (a: { rejected: number; unknownCustomers?: number }) =>
+  !!a.unknownCustomers && a.unknownCustomers * 2 >= a.rejected;
 
 /** Reading a file: what stops an import before or instead of loading it. */
 export const importCodes = {
@@ -86,9 +88,115 @@ export const importCodes = {
     },
     {
       en: (_a, on) =>
-        `Check the delimiter and quoting${by(on, { cli: '; pass --delimiter to override detection.', web: ' in the file.', api: '; set options.delimiter to override detection.' })}`,
+        by(on, {
+          cli: 'Check that the file is complete and in the format its name says (--format overrides it); for CSV, check the delimiter and quoting (--delimiter overrides detection).',
+          web: 'Check that it is a complete CSV, XLSX, Parquet or JSON file (for CSV, its delimiter and quoting), then choose it again.',
+          api: 'Check that the file is complete and in the format its name says (options.format overrides it); for CSV, check the delimiter and quoting (options.delimiter overrides detection).',
+        }),
       zh: (_a, on) =>
-        `请检查分隔符和引号${by(on, { cli: '；可用 --delimiter 指定分隔符。', web: '。', api: '；可用 options.delimiter 指定分隔符。' })}`,
+        by(on, {
+          cli: '请检查文件是否完整、格式是否与文件名相符（可用 --format 指定）；CSV 请检查分隔符和引号（可用 --delimiter 指定）。',
+          web: '请检查它是否为完整的 CSV、XLSX、Parquet 或 JSON 文件（CSV 请检查分隔符和引号），然后重新选择。',
+          api: '请检查文件是否完整、格式是否与文件名相符（可用 options.format 指定）；CSV 请检查分隔符和引号（可用 options.delimiter 指定）。',
+        }),
+    },
+  ),
+  TEN_IMPORT_JSON_INVALID: def<{ file: string; line: number; column: number; detail: string }>(
+    422,
+    {
+      en: (a) => `${a.file} is not valid JSON at line ${a.line}, column ${a.column}: ${a.detail}`,
+      zh: (a) => `${a.file} 在第 ${a.line} 行第 ${a.column} 列不是有效的 JSON：${a.detail}`,
+    },
+    {
+      en: () =>
+        'Fix that spot in the file: JSON needs every string quoted, every bracket closed and each key once per object (NDJSON: one whole object per line).',
+      zh: () =>
+        '请修正文件中的该处：JSON 的字符串须加引号，括号须闭合，每个对象中的键只出现一次（NDJSON：每行一个完整对象）。',
+    },
+  ),
+  TEN_IMPORT_TOO_DEEP: def<{ file: string; line: number; depth: number; max: number }>(
+    422,
+    {
+      en: (a) => `${a.file} nests values more than ${a.max} levels deep (line ${a.line})`,
+      zh: (a) => `${a.file} 的嵌套超过 ${a.max} 层（第 ${a.line} 行）`,
+    },
+    {
+      en: (a, on) =>
+        `Records are tables of values: flatten the nested data${on === 'web' ? '.' : `, or raise import.max_json_depth in tenure.config.json above ${a.max} if the nesting is real.`}`,
+      zh: (a, on) =>
+        `记录应是由值组成的表：请展平嵌套的数据${on === 'web' ? '。' : `；如果嵌套确有必要，请在 tenure.config.json 中把 import.max_json_depth 调高到 ${a.max} 以上。`}`,
+    },
+  ),
+  TEN_IMPORT_TOO_WIDE: def<{ file: string; columns: number; max: number }>(
+    422,
+    {
+      en: (a) => `${a.file} has ${a.columns} columns, more than the ${a.max} allowed`,
+      zh: (a) => `${a.file} 有 ${a.columns} 列，超过允许的 ${a.max} 列`,
+    },
+    {
+      en: (a, on) =>
+        by(on, {
+          cli: `Keep the columns you need (or pass --drop-unmapped after mapping them), or raise import.max_columns in tenure.config.json above ${a.max}.`,
+          web: 'Keep only the columns you need in the file and choose it again.',
+          api: `Keep the columns you need (or set options.dropUnmapped after mapping them), or ask an admin to raise import.max_columns above ${a.max}.`,
+        }),
+      zh: (a, on) =>
+        by(on, {
+          cli: `只保留需要的列（或在映射后加 --drop-unmapped），或在 tenure.config.json 中把 import.max_columns 调高到 ${a.max} 以上。`,
+          web: '请在文件中只保留需要的列，然后重新选择。',
+          api: `只保留需要的列（或在映射后设置 options.dropUnmapped），或请管理员把 import.max_columns 调高到 ${a.max} 以上。`,
+        }),
+    },
+  ),
+  TEN_IMPORT_LINE_TOO_LONG: def<{ file: string; line: number; max: number }>(
+    422,
+    {
+      en: (a) => `Line ${a.line} of ${a.file} is longer than the ${a.max} bytes allowed`,
+      zh: (a) => `${a.file} 的第 ${a.line} 行超过允许的 ${a.max} 字节`,
+    },
+    {
+      en: (a, on) =>
+        `Check that line for a missing line break or an unclosed quote${on === 'web' ? '.' : `, or raise import.max_line_bytes in tenure.config.json above ${a.max}.`}`,
+      zh: (a, on) =>
+        `请检查该行是否缺少换行或有未闭合的引号${on === 'web' ? '。' : `，或在 tenure.config.json 中把 import.max_line_bytes 调高到 ${a.max} 以上。`}`,
+    },
+  ),
+  TEN_IMPORT_SHEET_TOO_LARGE: def<{ file: string; sheet: string; range: string; cells: number; max: number }>(
+    422,
+    {
+      en: (a) =>
+        `Sheet ${quote(a.sheet)} of ${a.file} spans ${a.range} (${a.cells} cells), more than the ${a.max} allowed`,
+      zh: (a) => `${a.file} 的工作表 ${q(a.sheet)} 范围为 ${a.range}（${a.cells} 个单元格），超过允许的 ${a.max} 个`,
+    },
+    {
+      en: (_a, on) =>
+        `Delete the stray cells far outside the table (Ctrl+End in Excel shows the last used cell) and save again${on === 'web' ? '.' : ', or raise import.max_sheet_cells in tenure.config.json.'}`,
+      zh: (_a, on) =>
+        `请删除表格之外的零散单元格（在 Excel 中按 Ctrl+End 可找到最后使用的单元格）后重新保存${on === 'web' ? '。' : '，或在 tenure.config.json 中调高 import.max_sheet_cells。'}`,
+    },
+  ),
+  TEN_IMPORT_MIXED_ENCODING: def<{ file: string; encoding: string; line: number }>(
+    422,
+    {
+      en: (a) => `${a.file} mixes encodings: it reads as ${a.encoding}, but line ${a.line} is UTF-8`,
+      zh: (a) => `${a.file} 混用了多种编码：按 ${a.encoding} 读取，但第 ${a.line} 行是 UTF-8`,
+    },
+    {
+      en: () =>
+        'The file was pasted together from different sources. Save it again as UTF-8 in one go (e.g. Excel: "CSV UTF-8"), then import it.',
+      zh: () => '该文件由不同来源拼接而成。请一次性另存为 UTF-8（如 Excel 的 “CSV UTF-8”），再导入。',
+    },
+  ),
+  TEN_EVENT_UNKNOWN_KEYS: def<{ entity: string; found: string[]; fields: string[] }>(
+    422,
+    {
+      en: (a) => `Events for ${a.entity} carry key(s) it has no column for: ${a.found.map(quote).join(', ')}`,
+      zh: (a) => `发往 ${a.entity} 的事件含有它没有对应列的键：${a.found.map(q).join('、')}`,
+    },
+    {
+      en: (a) =>
+        `Event batches never add columns. Use the fields ${a.fields.join(', ')}, or add the attribute by importing a file with that column first.`,
+      zh: (a) => `事件批次不会新增列。请使用字段 ${a.fields.join('、')}，或先导入含该列的文件来添加该属性。`,
     },
   ),
   TEN_IMPORT_SHEET_NOT_FOUND: def<{ file: string; sheet: string; sheets: string[] }>(
@@ -151,27 +259,39 @@ export const importCodes = {
         `${by(on, { cli: '请写成 --map 目标字段=源列，源列', web: '请为每个字段选择一列，列', api: '请以 {"字段": "列名"} 发送 mapping，列' })}须来自文件：${a.found.map(q).join('、')}。`,
     },
   ),
-  TEN_IMPORT_TOO_MANY_REJECTS: def<{ file: string; rejected: number; read: number; max: number }>(
+  TEN_IMPORT_TOO_MANY_REJECTS: def<{
+    file: string;
+    rejected: number;
+    read: number;
+    max: number;
+    unknownCustomers?: number;
+    dryRun?: boolean;
+  }>(
     422,
     {
       en: (a) =>
-        `${a.file}: ${a.rejected} of ${a.read} rows are invalid (${pct(a.rejected, a.read)} % > ${(100 * a.max).toFixed(1)} %), so nothing was loaded`,
+        `${a.file}: ${a.rejected} of ${a.read} rows are invalid (${pct(a.rejected, a.read)} % > ${(100 * a.max).toFixed(1)} %), so ${a.dryRun === true ? 'the import would load nothing (dry run: nothing was written)' : 'nothing was loaded'}`,
       zh: (a) =>
-        `${a.file}：${a.read} 行中有 ${a.rejected} 行无效（${pct(a.rejected, a.read)}% > ${(100 * a.max).toFixed(1)}%），因此未导入任何数据`,
+        `${a.file}：${a.read} 行中有 ${a.rejected} 行无效（${pct(a.rejected, a.read)}% > ${(100 * a.max).toFixed(1)}%），因此${a.dryRun === true ? '正式导入将不会导入任何数据（试运行：未写入任何数据）' : '未导入任何数据'}`,
     },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Look at the problems with `tenure rejects`, fix the file and import it again, or raise --max-reject-rate to load the good rows.',
-          web: 'Look at the rejected rows, fix the file and import it again, or raise the reject limit to load the good rows.',
-          api: 'Look at the problems in the summary, fix the file and import it again, or raise options.maxRejectRate to load the good rows.',
-        }),
-      zh: (_a, on) =>
-        by(on, {
-          cli: '用 `tenure rejects` 查看问题，修正文件后重新导入，或提高 --max-reject-rate 以导入有效行。',
-          web: '请查看被拒绝的行，修正文件后重新导入，或提高拒绝上限以导入有效行。',
-          api: '请查看摘要中的问题，修正文件后重新导入，或提高 options.maxRejectRate 以导入有效行。',
-        }),
+      // When most rejects name customers the workspace lacks, the file is fine and the customers are missing.
+      en: (a, on) =>
+        missingCustomers(a)
+          ? `${a.unknownCustomers} row(s) name customers the workspace does not have: import the customers first, or ${by(on, { cli: 'pass --create-missing-customers', web: 'tick “Create missing customers”', api: 'set options.createMissingCustomers' })} to create them from this file.`
+          : by(on, {
+              cli: 'Look at the problems with `tenure rejects`, fix the file and import it again, or raise --max-reject-rate to load the good rows.',
+              web: 'Look at the rejected rows, fix the file and import it again, or raise the reject limit to load the good rows.',
+              api: 'Look at the problems in the summary, fix the file and import it again, or raise options.maxRejectRate to load the good rows.',
+            }),
+      zh: (a, on) =>
+        missingCustomers(a)
+          ? `${a.unknownCustomers} 行引用了工作区中没有的客户：请先导入客户，或${by(on, { cli: '加 --create-missing-customers', web: '勾选“创建缺失的客户”', api: '设置 options.createMissingCustomers' })}，从本文件创建这些客户。`
+          : by(on, {
+              cli: '用 `tenure rejects` 查看问题，修正文件后重新导入，或提高 --max-reject-rate 以导入有效行。',
+              web: '请查看被拒绝的行，修正文件后重新导入，或提高拒绝上限以导入有效行。',
+              api: '请查看摘要中的问题，修正文件后重新导入，或提高 options.maxRejectRate 以导入有效行。',
+            }),
     },
   ),
   TEN_IMPORT_AS_OF_REQUIRED: def<{ file: string; column: string }>(

@@ -66,6 +66,19 @@ export const rowCodes = {
       zh: (a) => `${a.expected} 不得晚于 ${a.column}。`,
     },
   ),
+  TEN_ROW_DATE_OUT_OF_RANGE: def<V>(
+    422,
+    {
+      en: (a) => `${a.column} ${quote(a.value)} is outside the dates Tenure accepts`,
+      zh: (a) => `${a.column} 的值 ${q(a.value)} 超出 Tenure 接受的日期范围`,
+    },
+    {
+      en: (a, on) =>
+        `Use a date from ${a.expected}; check the year and the date format${on === 'web' ? '.' : ' (the range is import.min_date and import.max_date in tenure.config.json).'}`,
+      zh: (a, on) =>
+        `请使用 ${a.expected} 之间的日期，并检查年份和日期格式${on === 'web' ? '。' : '（范围由 tenure.config.json 中的 import.min_date 和 import.max_date 设定）。'}`,
+    },
+  ),
   TEN_ROW_FUTURE_DATE: def<V>(
     422,
     {

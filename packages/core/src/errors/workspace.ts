@@ -87,11 +87,11 @@ export const workspaceCodes = {
     {
       en: (a, on) =>
         on === 'cli'
-          ? `Create one with \`tenure init --workspace ${a.dir}\` or \`tenure demo --workspace ${a.dir}\`.`
+          ? `Pass an existing workspace with --workspace DIR or TENURE_WORKSPACE. To try Tenure: \`npm run demo\` in the repository (commands then find demo-workspace by themselves) or \`tenure demo --workspace ${a.dir}\`; to start empty: \`tenure init --workspace ${a.dir}\`.`
           : 'The server was started without a workspace: ask the administrator.',
       zh: (a, on) =>
         on === 'cli'
-          ? `用 \`tenure init --workspace ${a.dir}\` 或 \`tenure demo --workspace ${a.dir}\` 创建一个。`
+          ? `用 --workspace 目录 或 TENURE_WORKSPACE 指定已有的工作区。想先试用：在仓库中运行 \`npm run demo\`（之后命令会自行找到 demo-workspace），或 \`tenure demo --workspace ${a.dir}\`；从空白开始：\`tenure init --workspace ${a.dir}\`。`
           : '服务启动时没有工作区，请联系管理员。',
     },
   ),
@@ -190,6 +190,18 @@ export const workspaceCodes = {
       zh: (a, on) => `${optionOn(a.option, on)} 的值 ${q(a.value)} 无效`,
     },
     { en: (a) => `Expected ${a.expected}.`, zh: (a) => `应为 ${a.expected}。` },
+  ),
+  TEN_ENGINE_UNREACHABLE: def<{ host: string; cause: string; seconds: number }>(
+    503,
+    {
+      en: (a) => `Cannot reach the engine at ${a.host}: ${a.cause}`,
+      zh: (a) => `无法连接 ${a.host} 上的引擎：${a.cause}`,
+    },
+    {
+      en: (a) =>
+        `Check that the server runs at that host and port and that this machine may connect to it (the attempt stops after ${a.seconds} s).`,
+      zh: (a) => `请检查该主机和端口上的服务是否在运行，以及本机能否连接（${a.seconds} 秒后放弃连接）。`,
+    },
   ),
   TEN_SERVER_HOLDS_WORKSPACE: def<{ dir: string; url: string; pid: number }>(
     423,

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tenureError } from '../errors.ts';
 import { importFile } from '../ingest/import.ts';
+import { makeTempDir, releaseTempDir } from '../ingest/temp.ts';
 import { listRejects, type RejectRow } from '../workspace/status.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
@@ -23,7 +23,8 @@ export interface EventResult {
 /**
  * Ingest a batch of JSON rows into an entity through the import pipeline, so events are mapped, checked
  * and upserted by key exactly as a file would be: sending the same batch twice changes nothing. Bad rows are
- * rejected and returned while the good ones load.
+ * rejected and returned while the good ones load. A key the entity has no column for refuses the whole batch
+ * (TEN_EVENT_UNKNOWN_KEYS): a stream of events must not grow the schema one column per typo.
  * @example await ingestEvents(ws, 'orders', [{ order_id: 'O1', customer_id: 'C1', ordered_at: '2025-01-02', amount: 20 }])
  */
 export async function ingestEvents(
@@ -35,12 +36,17 @@ export async function ingestEvents(
     throw tenureError('TEN_PAYLOAD_TOO_LARGE', { limit: `${MAX_EVENT_ROWS.toLocaleString('en-US')} rows` });
   const none = { batchId: null, received: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [] };
   if (!rows.length) return none;
-  const dir = mkdtempSync(join(tmpdir(), 'tenure-events-'));
+  const dir = makeTempDir('events');
   try {
     // NDJSON, not a JSON array: the reader then numbers rows as lines, so a reject's line is its position.
     const file = join(dir, `${entity.replace(/[^A-Za-z0-9_]/g, '_')}.ndjson`);
     writeFileSync(file, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
-    const s = await importFile(ws, entity, file, { format: 'ndjson', maxRejectRate: 1, name: `events:${entity}` });
+    const s = await importFile(ws, entity, file, {
+      format: 'ndjson',
+      maxRejectRate: 1,
+      name: `events:${entity}`,
+      addColumns: false,
+    });
     const rejects =
       s.rowsRejected && s.batchId !== null ? await listRejects(ws, { batch: s.batchId, limit: 100 }) : null;
     return {
@@ -53,6 +59,6 @@ export async function ingestEvents(
       rejects: rejects?.rows ?? [],
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    releaseTempDir(dir);
   }
 }

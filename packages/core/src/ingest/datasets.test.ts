@@ -3,11 +3,15 @@
  * figures recomputed here from the raw files with plain JS.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { CDNOW_MASTER, describeWithDatasets, TELCO_CSV } from '../../../../test/datasets.ts';
 import { count, dataset, rejectsOf, tempWorkspace, text } from '../../test/fixtures/ingest/helpers.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { importFile } from './import.ts';
+
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(TELCO_CSV, CDNOW_MASTER);
 
 let ws: Workspace;
 let done: () => Promise<void>;
@@ -16,7 +20,7 @@ beforeEach(async () => {
 });
 afterEach(() => done());
 
-describe('IBM Telco churn snapshot as customers', () => {
+suite('IBM Telco churn snapshot as customers', () => {
   const file = dataset('telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
   // The file has no quoted fields: a plain split is an exact parse.
   const lines = readFileSync(file, 'utf8').trimEnd().split(/\r?\n/);
@@ -75,7 +79,7 @@ describe('IBM Telco churn snapshot as customers', () => {
   });
 });
 
-describe('CDNOW master transactions as orders', () => {
+suite('CDNOW master transactions as orders', () => {
   const file = dataset('cdnow/CDNOW_master.txt');
 
   it('loads 69,659 orders for 23,570 created customers; amounts add up to the cent', async () => {

@@ -196,7 +196,11 @@ describe('Parquet and JSON', () => {
     ]);
   });
 
-  it('JSON that does not parse is TEN_IMPORT_PARSE', async () => {
-    await failure(importFile(ws, 'orders', fixture('orders-broken-json.txt'), { format: 'json' }), 'TEN_IMPORT_PARSE');
+  it('JSON that does not parse is TEN_IMPORT_JSON_INVALID, with the line where it breaks', async () => {
+    const e = await failure(
+      importFile(ws, 'orders', fixture('orders-broken-json.txt'), { format: 'json' }),
+      'TEN_IMPORT_JSON_INVALID',
+    );
+    expect(e.where.line).toBe(1);
   });
 });

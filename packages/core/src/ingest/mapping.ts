@@ -102,6 +102,15 @@ export function nearest(name: string, candidates: readonly string[]): string | u
   return bestD <= Math.max(2, Math.floor(n.length / 3)) ? best : undefined;
 }
 
+/**
+ * Names an attribute column may not take: DuckDB's row-id pseudo-column and its alias. A real column of that
+ * name hides the pseudo-column from the loader, which finds rows by rowid.
+ */
+const RESERVED = new Set(['rowid', 'oid']);
+
+/** Targets of --map that are not fields: the two columns of a snapshot export (customers only). */
+export const SNAPSHOT_TARGETS = { tenure: 'tenure', churned: 'churn', churn: 'churn' } as const;
+
 /** A safe snake_case column name for an extra header; non-Latin headers get a positional name. */
 export function attributeColumn(header: string, index: number): string {
   const snake = header
@@ -112,6 +121,7 @@ export function attributeColumn(header: string, index: number): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
   if (!snake || !/[a-z]/.test(snake)) return `attr_${index + 1}`;
+  if (RESERVED.has(snake)) return `${snake}_attr`;
   return /^[0-9]/.test(snake) ? `a_${snake}` : snake.slice(0, 60);
 }
 
@@ -125,14 +135,19 @@ export function mapColumns(entity: Entity, headers: string[], opts: MappingOptio
   const taken = new Set<number>();
   const fields: MappedField[] = [];
   const byName = new Map(entity.fields.map((fl) => [fl.name, fl]));
+  const snapshotTargets = entity.name === 'customers' ? Object.keys(SNAPSHOT_TARGETS) : [];
+  const explicitSnapshot: Partial<SnapshotColumns> = {};
   for (const [target, source] of Object.entries(opts.explicit ?? {})) {
     const field = byName.get(target);
-    if (!field) {
-      const hint = nearest(target, [...byName.keys()]);
+    const snapshotPart = snapshotTargets.includes(target)
+      ? SNAPSHOT_TARGETS[target as keyof typeof SNAPSHOT_TARGETS]
+      : undefined;
+    if (!field && !snapshotPart) {
+      const hint = nearest(target, [...byName.keys(), ...snapshotTargets]);
       throw tenureError(
         'TEN_IMPORT_BAD_MAPPING',
         {
-          detail: `${entity.name} has no field "${target}"${hint ? ` (did you mean "${hint}"?)` : ''}; its fields are ${[...byName.keys()].join(', ')}`,
+          detail: `${entity.name} has no field "${target}"${hint ? ` (did you mean "${hint}"?)` : ''}; its fields are ${[...byName.keys(), ...snapshotTargets].join(', ')}`,
           found: headers,
         },
         { entity: entity.name },
@@ -151,7 +166,8 @@ export function mapColumns(entity: Entity, headers: string[], opts: MappingOptio
       );
     }
     taken.add(index);
-    fields.push({ field, index, header: headers[index] as string });
+    if (snapshotPart) explicitSnapshot[snapshotPart] = index;
+    else if (field) fields.push({ field, index, header: headers[index] as string });
   }
   for (const field of entity.fields) {
     if (fields.some((m) => m.field.name === field.name)) continue;
@@ -164,13 +180,22 @@ export function mapColumns(entity: Entity, headers: string[], opts: MappingOptio
 
   let snapshot: SnapshotColumns | undefined;
   const mapped = new Set(fields.map((m) => m.field.name));
-  if (entity.name === 'customers' && !mapped.has('created_at')) {
-    const tenure = findHeader(headers, TENURE_ALIASES, taken);
-    const churn = findHeader(headers, CHURN_ALIASES, taken);
+  const mappedSnapshot = explicitSnapshot.tenure !== undefined || explicitSnapshot.churn !== undefined;
+  if (entity.name === 'customers' && (mappedSnapshot || !mapped.has('created_at'))) {
+    const tenure = explicitSnapshot.tenure ?? findHeader(headers, TENURE_ALIASES, taken);
+    const churn = explicitSnapshot.churn ?? findHeader(headers, CHURN_ALIASES, taken);
     if (tenure >= 0 && churn >= 0) {
       snapshot = { tenure, churn };
       taken.add(tenure).add(churn);
-    }
+    } else if (mappedSnapshot)
+      throw tenureError(
+        'TEN_IMPORT_BAD_MAPPING',
+        {
+          detail: `a snapshot needs both its tenure and its churned column; map the other one too (--map ${tenure < 0 ? 'tenure' : 'churned'}=<column>)`,
+          found: headers,
+        },
+        { entity: entity.name },
+      );
   }
   const derivedKey = entity.name === 'orders' && !mapped.has('order_id');
 

@@ -94,10 +94,32 @@ export function wholeUtf8(sample: Buffer): Buffer {
   return sample.length - i < size ? sample.subarray(0, i) : sample;
 }
 
+/**
+ * Byte order of UTF-16 text: from its BOM, else from where the NUL bytes fall. Tables are mostly ASCII, whose
+ * UTF-16 has a NUL in every other byte (the odd bytes in little-endian, the even ones in big-endian), a
+ * pattern no 8-bit text shows. Undefined when the sample is not UTF-16.
+ */
+export function utf16Order(head: Buffer): 'le' | 'be' | undefined {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'be';
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'le';
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'be';
+  return undefined;
+}
+
 /** UTF-8 when the sample decodes strictly (ignoring a character cut at the sample's end), else GB18030. */
 export function detectEncoding(head: Buffer, complete: boolean): Encoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'utf-16';
+  if (utf16Order(head)) return 'utf-16';
   const sample = complete ? head : wholeUtf8(head);
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(sample);
@@ -124,7 +146,12 @@ function sniffFormat(path: string, head: Buffer): Format | undefined {
   if (head.subarray(0, 4).toString('binary') === 'PAR1') return 'parquet';
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return undefined;
   const byExt = FORMAT_ALIASES[extname(path).toLowerCase().replace(/^\./, '')];
-  const text = head.toString('utf8', 0, Math.min(head.length, 4096)).replace(/^\uFEFF/, '');
+  const order = utf16Order(head);
+  const sample = head.subarray(0, Math.min(head.length, 4096));
+  const text = (order ? new TextDecoder(`utf-16${order}`).decode(sample) : sample.toString('utf8')).replace(
+    /^\uFEFF/,
+    '',
+  );
   const first = text.trimStart()[0];
   if (byExt === 'json' || byExt === 'ndjson' || (!byExt && (first === '[' || first === '{'))) {
     if (first === '[') return 'json';
@@ -153,6 +180,7 @@ export function inspectSource(
     head
       .toString('utf8')
       .replace(/^\uFEFF/, '')
+      .replaceAll('\0', '')
       .trim() === ''
   )
     throw tenureError('TEN_IMPORT_EMPTY_FILE', { file }, { file });

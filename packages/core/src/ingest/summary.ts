@@ -16,6 +16,10 @@ export interface ImportOptions {
   encoding?: string;
   sheet?: string;
   delimiter?: string;
+  /** False when the file has no header row: its first line is data (CSV, TSV and whitespace tables). */
+  header?: boolean;
+  /** Names for the file's columns, in order, in place of its header (or of column_1, column_2, … without one). */
+  columns?: string[];
   /** strptime format for dates, e.g. "%d/%m/%Y". */
   dateFormat?: string;
   /** Snapshot date (YYYY-MM-DD) of a customers export with tenure and a churn flag. */
@@ -24,6 +28,11 @@ export interface ImportOptions {
   maxRejectRate?: number;
   /** Create customers that orders/events name but `customers` lacks. */
   createMissingCustomers?: boolean;
+  /**
+   * False for event batches: a key the entity has no column for refuses the batch (TEN_EVENT_UNKNOWN_KEYS)
+   * instead of adding a column. Each new key used to become a permanent column, and typing them was slow.
+   */
+  addColumns?: boolean;
   /** Check and preview only: nothing is written. */
   dryRun?: boolean;
   previewRows?: number;
@@ -48,6 +57,8 @@ export interface ImportSummary {
   encoding: string;
   sha256: string;
   status: 'loaded' | 'refused' | 'dry-run';
+  /** Dry run only: the real import would be refused (too many rejects), so it would load nothing. */
+  wouldRefuse?: boolean;
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
@@ -89,7 +100,33 @@ export function checkImportOptions(o: ImportOptions) {
       expected: 'a strptime format such as %d/%m/%Y',
     });
   }
+  if (o.columns !== undefined) {
+    const names = o.columns.map((c) => c.trim());
+    if (!names.length || names.some((c) => !c) || new Set(names).size !== names.length)
+      throw tenureError('TEN_IMPORT_BAD_OPTION', {
+        option: '--columns',
+        value: o.columns.join(','),
+        expected: 'distinct, non-empty names separated by commas, one per column of the file',
+      });
+  }
   return { ...o, maxRejectRate: max, previewRows: o.previewRows ?? 10 };
+}
+
+/**
+ * A --date-format DuckDB cannot use (an unknown specifier such as %Q) is refused by asking DuckDB itself, so
+ * the accepted set is exactly the engine's.
+ */
+export async function checkDateFormat(db: DuckDbConnection, format: string | undefined): Promise<void> {
+  if (format === undefined) return;
+  try {
+    await db.all(sql`SELECT try_strptime('2024-01-31', ${format}) AS t`);
+  } catch {
+    throw tenureError('TEN_IMPORT_BAD_OPTION', {
+      option: '--date-format',
+      value: format,
+      expected: 'a strptime format such as %d/%m/%Y (%Y year, %m month, %d day, %H:%M:%S time)',
+    });
+  }
 }
 
 /** Rejects of a batch grouped by code and column, with the first line and message as an example. */

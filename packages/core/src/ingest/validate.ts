@@ -25,6 +25,8 @@ export interface CheckOptions {
   asOf?: string;
   /** Types of extra attributes: inferred for new columns, stored for known ones. */
   extraTypes: Record<string, AttributeType>;
+  /** The earliest and latest accepted date (YYYY-MM-DD): -infinity, year 1 or BC dates break every reader. */
+  dateRange: readonly [string, string];
 }
 
 /** Every column of the checked table that goes into the entity table, with its field declaration. */
@@ -43,7 +45,8 @@ export interface CheckPlan {
   columns: CheckedColumn[];
 }
 
-const raw = (name: string) => `r_${name}`;
+// Helper columns start with "_": attribute columns never do, so a header such as "r_amount" cannot collide.
+const raw = (name: string) => `_raw_${name}`;
 /** The i-th cell, blank-to-NULL and trimmed once in an inner projection (see planChecks) and referenced by name. */
 const cellOf = (i: number | undefined): Sql => sql`${sql.id(`_v${i}`)}`;
 const needsRaw = (f: Field) => f.type !== 'id' && f.type !== 'text';
@@ -82,6 +85,12 @@ function fieldRules(c: CheckedColumn, o: CheckOptions, mapped: Map<string, Check
       parse === 'TEN_ROW_BAD_DATE' ? dateExpected(o.dateFormat) : f.type === 'integer' ? 'a whole number' : 'a number';
     rule(parse, sql`${r} IS NOT NULL AND ${x} IS NULL`, expected, sql`${r}`);
   }
+  if (parse === 'TEN_ROW_BAD_DATE') {
+    // A field that must not be in the future has a stricter upper bound, TEN_ROW_FUTURE_DATE: one reject per cell.
+    const [lo, hi] = o.dateRange;
+    const above = f.notFuture ? sql`` : sql` OR ${x} > CAST(${hi} AS TIMESTAMP)`;
+    rule('TEN_ROW_DATE_OUT_OF_RANGE', sql`${x} < CAST(${lo} AS TIMESTAMP)${above}`, `${lo} to ${hi}`, sql`${r}`);
+  }
   if (f.nonNegative) rule('TEN_ROW_NEGATIVE_AMOUNT', sql`${x} < 0`);
   if (f.range)
     rule('TEN_ROW_OUT_OF_RANGE', sql`${x} < ${f.range[0]} OR ${x} > ${f.range[1]}`, `${f.range[0]} to ${f.range[1]}`);
@@ -101,33 +110,39 @@ function snapshotParts(m: Mapping, o: CheckOptions, headers: string[]) {
   const ch = sql`lower(${cellOf(s.churn)})`;
   const items = [
     sql`${parseNumber(t, 'BIGINT')} AS _tenure`,
-    sql`${t} AS r__tenure`,
-    sql`${cellOf(s.churn)} AS r__churn`,
+    sql`${t} AS _tenure_raw`,
+    sql`${cellOf(s.churn)} AS _churn_raw`,
     sql`CASE WHEN ${ch} IN (SELECT unnest(${CHURN_YES})) THEN true WHEN ${ch} IN (SELECT unnest(${CHURN_NO})) THEN false END AS _churned`,
     sql`CAST(${o.asOf ?? null} AS TIMESTAMP) - to_months(CAST(${parseNumber(t, 'BIGINT')} AS INTEGER)) AS created_at`,
   ];
   const rules: Omit<Rule, 'id'>[] = [
-    { code: 'TEN_ROW_MISSING_VALUE', column: tenureHeader, expected: '', cond: sql`r__tenure IS NULL`, value: sql`''` },
+    {
+      code: 'TEN_ROW_MISSING_VALUE',
+      column: tenureHeader,
+      expected: '',
+      cond: sql`_tenure_raw IS NULL`,
+      value: sql`''`,
+    },
     {
       code: 'TEN_ROW_BAD_NUMBER',
       column: tenureHeader,
       expected: 'whole months',
-      cond: sql`r__tenure IS NOT NULL AND _tenure IS NULL`,
-      value: sql`r__tenure`,
+      cond: sql`_tenure_raw IS NOT NULL AND _tenure IS NULL`,
+      value: sql`_tenure_raw`,
     },
     {
       code: 'TEN_ROW_NEGATIVE_AMOUNT',
       column: tenureHeader,
       expected: '',
       cond: sql`_tenure < 0`,
-      value: sql`r__tenure`,
+      value: sql`_tenure_raw`,
     },
     {
       code: 'TEN_ROW_BAD_VALUE',
       column: churnHeader,
       expected: 'Yes or No (1/0, true/false, 是/否)',
       cond: sql`_churned IS NULL`,
-      value: sql`coalesce(r__churn, '')`,
+      value: sql`coalesce(_churn_raw, '')`,
     },
   ];
   return { items, rules };

@@ -66,6 +66,19 @@ export function periodStartOf(grain: Grain, day: Date, o: CalendarOptions): Date
   return move(isoStart(grain, move(day, s.days, s.months)), -s.days, -s.months);
 }
 
+/**
+ * How a period is written for people, from its start (`YYYY-MM-DD…`): 2024-03-15 (day, and week: its first day),
+ * 2024-03 (month), 2024-Q1 (quarter), 2024 (year). With a fiscal year that does not start in January, quarters and
+ * years are the fiscal ones, named by the calendar year the fiscal year starts in: FY2024-Q1, FY2024.
+ */
+export function periodLabel(grain: Grain, start: string, o: CalendarOptions): string {
+  if (grain === 'day' || grain === 'week') return start.slice(0, 10);
+  if (grain === 'month') return start.slice(0, 7);
+  const d = move(new Date(`${start.slice(0, 10)}T00:00:00Z`), 0, shiftOf(grain, o).months);
+  const year = `${o.fiscalStartMonth === 1 ? '' : 'FY'}${d.getUTCFullYear()}`;
+  return grain === 'year' ? year : `${year}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+}
+
 /** The periods from the one containing `from` to the one containing `to`, inclusive. */
 export function periodGrid(grain: Grain, from: Date, to: Date, o: CalendarOptions): Period[] {
   const s = shiftOf(grain, o);

@@ -9,6 +9,7 @@ import { type BaseName, type BaseRows, bases, type MetricDef } from './define.ts
 import { type MetricQuery, type NormalQuery, normalizeQuery } from './query.ts';
 import { rollupSql } from './rollups/read.ts';
 import { segColumns } from './segments.ts';
+import { datedByChurnEvents, snapshotChurn } from './snapshot.ts';
 import { withChange, withSignificance } from './trend.ts';
 
 /** One value of a metric: a period, a segment (empty without --by) and the value with its ingredients. */
@@ -31,6 +32,11 @@ export interface MetricRow {
   significant?: boolean;
   /** Set on forecast rows: the method that produced them. */
   forecast?: string;
+  /**
+   * Set when the figure is dated by churn events from a snapshot import (metrics/snapshot.ts): the as-of date(s)
+   * every churn was put on. Such rows have no change and are never forecast.
+   */
+  snapshot?: string;
 }
 
 export function metricDef(name: string): MetricDef {
@@ -97,6 +103,10 @@ export async function computeMetrics(
     results.set(base, (await conn.all(sql`${text}${conn.dialect.querySuffix}`)) as BaseRows[BaseName][]);
   }
   const rows = defs.flatMap((d) => (results.get(d.base) ?? []).map((r) => shape(d, q, r)));
+  const snapshot = defs.some((d) => datedByChurnEvents(d.base, q.basis)) ? await snapshotChurn(conn) : null;
+  if (snapshot)
+    for (const r of rows)
+      if (datedByChurnEvents(metricDef(r.metric).base, q.basis)) r.snapshot = snapshot.asOf.join(', ');
   return withSignificance(withChange(rows), (m) => metricDef(m).interval === 'wilson');
 }
 

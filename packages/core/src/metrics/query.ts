@@ -6,6 +6,7 @@ import { tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { type CalendarOptions, type Period, periodGrid } from './calendar.ts';
+import { checkDimensions, filterEntries } from './filter.ts';
 
 /** What a caller asks for: `metrics.compute('churn_rate', { period: 'month', from: '2024-01', to: '2024-12', by: ['region'] })`. */
 export const metricQuerySchema = z
@@ -112,17 +113,15 @@ export async function normalizeQuery(conn: Connection, config: TenureConfig, q: 
         zh: (on) => `最多 1,000 个周期：请使用更粗的${on === 'cli' ? ' --period' : '周期'}。`,
       },
     });
-  const dims = await dimensions(conn, config);
-  const check = (name: string) => {
-    if (!dims.includes(name)) throw tenureError('TEN_METRIC_UNKNOWN_SEGMENT', { segment: name, known: dims });
-    return name;
-  };
+  // The caller's own filter keys, not zod's copy: its record drops a `__proto__` key (metrics/filter.ts).
+  const filter = filterEntries(q.filter);
+  checkDimensions([...p.by, ...filter.map(([name]) => name)], await dimensions(conn, config));
   return {
     grain: p.period,
     grid,
     calendar,
-    by: p.by.map(check),
-    filter: Object.entries(p.filter).map(([k, v]) => [check(k), Array.isArray(v) ? v : [v]]),
+    by: p.by,
+    filter,
     basis: await pickBasis(conn, p.basis),
     config,
   };

@@ -14,7 +14,9 @@ export function withChange(rows: MetricRow[]): MetricRow[] {
   return rows.map((r) => {
     const prev = last.get(segKey(r));
     last.set(segKey(r), r.value);
-    return { ...r, change: prev === undefined || prev === null || r.value === null ? null : r.value - prev };
+    // A snapshot-dated figure has no previous period to compare with: its churn all sits on the as-of date.
+    const none = prev === undefined || prev === null || r.value === null || r.snapshot !== undefined;
+    return { ...r, change: none ? null : r.value! - prev };
   });
 }
 
@@ -68,7 +70,8 @@ function bounds(metric: MetricRow['metric']): [number, number] {
  */
 export function forecastRows(rows: MetricRow[], grain: Grain, calendar: CalendarOptions, horizon: number): MetricRow[] {
   const series = new Map<string, MetricRow[]>();
-  for (const r of rows) series.set(segKey(r), [...(series.get(segKey(r)) ?? []), r]);
+  // Snapshot-dated series are not forecast (metrics/snapshot.ts): their one spike is no trend to extend.
+  for (const r of rows) if (!r.snapshot) series.set(segKey(r), [...(series.get(segKey(r)) ?? []), r]);
   const out: MetricRow[] = [];
   for (const s of series.values()) {
     const values = s.map((r) => r.value);

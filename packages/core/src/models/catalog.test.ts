@@ -1,13 +1,17 @@
 /**
  * The model catalogue: runs are checked, run and stored; the latest run of a model comes back as it was computed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../../../test/datasets.ts';
 import { failure } from '../../test/fixtures/ingest/helpers.ts';
 import { cdnowSampleWorkspace } from '../../test/fixtures/models/workspaces.ts';
 import { published } from '../../test/reference/models/reference.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { modelNames, runModel } from './catalog.ts';
 import { latestRun, listRuns } from './runs.ts';
+
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(CDNOW_MASTER, CDNOW_SAMPLE);
 
 let ws: Workspace;
 let done: () => Promise<void>;
@@ -17,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => done());
 
-describe('runModel', () => {
+suite('runModel', () => {
   it('stores each run with its options and data window; the latest comes back identical', async () => {
     const first = await runModel(ws, 'bgnbd', { unit: 'week', calibrationEnd: '1997-06-30' });
     const second = await runModel(ws, 'bgnbd', { unit: 'week', calibrationEnd: '1997-09-30' });

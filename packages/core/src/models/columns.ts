@@ -3,8 +3,7 @@
  * The models aggregate in SQL into weighted patterns and fit over these arrays (STYLE.md practice 9); reading
  * chunk by chunk avoids building a JS object per row, which dominates for a million customers.
  */
-import { DuckDBTypeId } from '@duckdb/node-api';
-import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
+import { type DuckDbConnection, duckdb } from '../engine/duckdb/connection.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 
 export interface Columns {
@@ -29,7 +28,7 @@ export async function readColumns(db: DuckDbConnection, q: Sql): Promise<Columns
     const rows = result.rowCount;
     const names = result.columnNames();
     // Queries cast what they read: DOUBLE or BIGINT for numbers, VARCHAR for text (ids, segments, dates).
-    const isText = result.columnTypes().map((t) => t.typeId === DuckDBTypeId.VARCHAR);
+    const isText = result.columnTypes().map((t) => t.typeId === duckdb().DuckDBTypeId.VARCHAR);
     const num: Record<string, Float64Array> = {};
     const text: Record<string, string[]> = {};
     names.forEach((n, c) => {

@@ -73,17 +73,21 @@ describe('demo: recovered value agrees with the ground truth', () => {
     expect(Math.abs(result.fit.frequencySpendCorrelation)).toBeLessThan(0.05);
   });
 
-  it('CLV values every buyer with that spend and ranks the top customers', async () => {
+  it('CLV values every buyer and every subscriber, and ranks the top customers', async () => {
     const { result } = await runModel(ws, 'clv', { unit: 'month', horizonMonths: 12, top: 20 });
     expect(result.top).toHaveLength(20);
     expect(result.top.map((c) => c.clv)).toEqual([...result.top.map((c) => c.clv)].sort((a, b) => b - a));
-    const [buyers] = await ws.db.all<{ n: number }>(sql`SELECT count(DISTINCT customer_id) AS n FROM orders`);
-    expect(result.customers).toBe(buyers!.n);
-    // Each value is margin × E[spend | x, m̄] × discounted expected transactions, from the two fits.
+    const at = sql`CAST(${result.valuedAt} AS TIMESTAMP)`;
+    const [valued] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (
+      SELECT customer_id FROM orders UNION SELECT customer_id FROM subscriptions
+      WHERE started_at < ${at} AND (ended_at IS NULL OR ended_at >= ${at}) AND mrr > 0)`);
+    expect(result.customers).toBe(valued!.n);
+    // Each value is the subscription part plus margin × E[spend | x, m̄] × discounted expected transactions.
     for (const c of result.top) {
       expect(c.expectedSpend).toBeCloseTo(expectedSpend(result.gammaGamma.params, c.x, c.m), 10);
       const det = discountedTransactions(result.bgNbd.params, 'month', 12, result.discountRate, c.x, c.t_x, c.T);
-      expect(c.clv).toBeCloseTo(result.margin * c.expectedSpend * det, 8);
+      expect(c.purchaseValue).toBeCloseTo(c.pAlive === null ? 0 : result.margin * c.expectedSpend * det, 8);
+      expect(c.clv).toBeCloseTo(c.subscriptionValue + c.purchaseValue, 8);
     }
   });
 });

@@ -5,7 +5,8 @@
  * standard errors come from the observed information (the Hessian of −LL, by finite differences of the
  * analytic gradient) through the delta method, se(θ) = θ · se(ln θ). A run that does not converge, drifts to
  * a boundary (a parameter → 0 or ∞) or ends where the Hessian is not positive definite raises
- * TEN_MODEL_NO_CONVERGENCE with the diagnostics attached; a fit never returns NaN parameters.
+ * TEN_MODEL_NO_CONVERGENCE with the diagnostics attached (`details.diagnostics`: the runs and which of the three
+ * it was, so a model can tell a degenerate optimum from a failed search); a fit never returns NaN parameters.
  */
 import { tenureError } from '../errors.ts';
 import { bfgs } from '../stats/bfgs.ts';
@@ -22,6 +23,12 @@ export interface ModelFit<P extends string = string> {
   iterations: number;
   converged: boolean;
 }
+
+/**
+ * Why a fit failed: no start converged, the best optimum lies at a boundary of the parameter space, or it is
+ * flat in some direction (singular information). The last two are properties of the data, not of the search.
+ */
+export type FitFailure = 'no-maximum' | 'boundary' | 'singular';
 
 /** Total weighted log-likelihood at natural-scale θ; writes ∂LL/∂θ into `grad`. */
 export type LogLikelihood = (theta: Float64Array, grad: Float64Array) => number;
@@ -81,16 +88,22 @@ export function maximizeLikelihood<P extends string>(spec: MleSpec<P>): ModelFit
     iterations: r.iterations,
     converged: r.converged,
   }));
-  const fail = (detail: string) =>
-    tenureError('TEN_MODEL_NO_CONVERGENCE', { model: spec.model, detail }, {}, { runs: diagnostics });
+  const fail = (reason: FitFailure, detail: string, best?: Float64Array) =>
+    tenureError(
+      'TEN_MODEL_NO_CONVERGENCE',
+      { model: spec.model, detail },
+      {},
+      { diagnostics: { reason, runs: diagnostics, ...(best ? { best: [...best].map(Math.exp) } : {}) } },
+    );
   const best = runs.filter((r) => r.converged && Number.isFinite(r.value)).sort((a, b) => a.value - b.value)[0];
-  if (!best) throw fail(`none of ${runs.length} starts reached a maximum`);
+  if (!best) throw fail('no-maximum', `none of ${runs.length} starts reached a maximum`);
   const drifting = spec.names.filter((_, i) => Math.abs(best.x[i]!) > BOUNDARY);
-  if (drifting.length) throw fail(`${drifting.join(', ')} ran off to 0 or infinity (the data do not identify it)`);
+  if (drifting.length)
+    throw fail('boundary', `${drifting.join(', ')} ran off to 0 or infinity (the data do not identify it)`, best.x);
 
   const cov = inverseSpd(observedInformation(objective, best.x, spec.n), k);
   if (!cov || cov.some((v) => !Number.isFinite(v)))
-    throw fail('the optimum found is not a strict maximum (the information matrix is singular)');
+    throw fail('singular', 'the optimum found is not a strict maximum (the information matrix is singular)', best.x);
   const params = {} as Record<P, number>;
   const stderr = {} as Record<P, number>;
   spec.names.forEach((name, i) => {

@@ -4,19 +4,19 @@
  * from either. Each model reads the options that concern it.
  */
 import { z } from 'zod';
+import { isoDay } from '../api/common.ts';
 import { tenureError } from '../errors.ts';
+import { filterEntries } from '../metrics/filter.ts';
 import { cohortGrains, units } from './units.ts';
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 export const modelOptionsSchema = z
   .object({
     unit: z.enum(units),
     /** Purchases up to this day calibrate the BTYD models; later ones are the holdout. */
-    calibrationEnd: day,
-    holdoutEnd: day,
+    calibrationEnd: isoDay,
+    holdoutEnd: isoDay,
     /** Lifetimes still running on this day are censored there. */
-    asOf: day,
+    asOf: isoDay,
     by: z.array(z.string()).max(3),
     filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
     basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']),
@@ -45,7 +45,10 @@ export type ModelOptions = z.infer<typeof modelOptionsSchema>;
  */
 export function parseModelOptions(input: unknown): ModelOptions {
   const r = modelOptionsSchema.safeParse(input);
-  if (r.success) return r.data;
+  // zod's record drops a `__proto__` key: keep the caller's own keys, so normalizeQuery refuses the name.
+  const filter = (input as { filter?: ModelOptions['filter'] } | null)?.filter;
+  if (r.success)
+    return r.data.filter && filter ? { ...r.data, filter: Object.fromEntries(filterEntries(filter)) } : r.data;
   const issue = r.error.issues[0]!;
   if (issue.code === 'unrecognized_keys')
     throw tenureError('TEN_MODEL_BAD_OPTION', {

@@ -31,7 +31,8 @@ export interface SurvivalQuery {
 export interface SurvivalSource {
   /**
    * Per customer: customer_id, seg_<dimension> columns, started_at (the lifetime's start, for acquisition
-   * cohorts), time (in the unit), event (1 churned, 0 censored).
+   * cohorts), time (in the unit), event (1 churned, 0 censored), age (time from the start to as-of, in the unit:
+   * how much of the lifetime could be observed, which the sBG needs to right-censor an unfinished period).
    */
   lifetimes: Sql;
   by: string[];
@@ -87,7 +88,8 @@ export async function survivalSource(
   const lifetimes = sql`
     SELECT f.customer_id${sql.join(segCols, sql``)}, f.a AS started_at,
       ${elapsed(q.unit, sql`f.a`, sql`least(f.z, ${end})`)} AS time,
-      CASE WHEN f.z <= ${end} THEN 1 ELSE 0 END AS event
+      CASE WHEN f.z <= ${end} THEN 1 ELSE 0 END AS event,
+      ${elapsed(q.unit, sql`f.a`, end)} AS age
     FROM (SELECT customer_id, min(a) AS a, arg_min(z, a) AS z FROM (${spans(nq, far)}) s GROUP BY customer_id) f
     JOIN (${segmentedCustomers(nq)}) c ON c.customer_id = f.customer_id
     WHERE f.a <= ${end}${q.startedBy ? sql` AND f.a <= CAST(${q.startedBy} AS TIMESTAMP)` : sql``}`;

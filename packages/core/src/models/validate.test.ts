@@ -4,7 +4,8 @@
  * are the BG/NBD's conditional expectations averaged per calibration frequency.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../../../test/datasets.ts';
 import { failure } from '../../test/fixtures/ingest/helpers.ts';
 import { cdnowSampleWorkspace, dataset } from '../../test/fixtures/models/workspaces.ts';
 import { sql } from '../sql/sql.ts';
@@ -13,6 +14,9 @@ import { expectedPurchases } from './bg-nbd/predict.ts';
 import { readColumns } from './columns.ts';
 import { rfmSource } from './rfm.ts';
 import { type PurchaseValidation, type ValidationResult, validateModels } from './validate.ts';
+
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(CDNOW_MASTER, CDNOW_SAMPLE);
 
 let ws: Workspace;
 let done: () => Promise<void>;
@@ -36,7 +40,7 @@ function holdoutDays(): number {
   return days.size;
 }
 
-describe('validation on CDNOW', () => {
+suite('validation on CDNOW', () => {
   it('splits at the calibration end with a 39-week holdout to the last order', () => {
     expect([v.calibrationEnd, v.holdoutEnd, purchases.holdout]).toEqual(['1997-09-30', '1998-06-30', 39]);
   });

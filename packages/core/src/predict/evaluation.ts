@@ -14,6 +14,24 @@ export interface CalibrationBin {
   observedRate: number;
 }
 
+/** A point of the ROC, precision–recall and lift curves: everyone with a probability at or above `threshold` flagged. */
+export interface CurvePoint {
+  /** Customers with a churn probability at or above this are flagged. */
+  threshold: number;
+  /** Share of all customers flagged. */
+  share: number;
+  /** True and false positive rates (ROC). */
+  tpr: number;
+  fpr: number;
+  /** Churn rate among the flagged (null when none are); recall is `tpr`. */
+  precision: number | null;
+  /** Precision ÷ the overall churn rate (null when none are flagged); capture is `tpr`. */
+  lift: number | null;
+}
+
+/** Curve points kept per evaluation: every distinct score up to this many, else at least this many (scoreCurve). */
+export const CURVE_POINTS = 100;
+
 export interface Evaluation {
   rows: number;
   churned: number;
@@ -26,6 +44,8 @@ export interface Evaluation {
   /** Share of all churners found in the top decile. */
   captureAt10: number;
   calibration: CalibrationBin[];
+  /** ROC, precision–recall and lift points (runs stored before it was kept lack it: see report.ts). */
+  curve?: CurvePoint[];
 }
 
 /** Row indices ordered by descending score (stable for ties). */
@@ -83,6 +103,44 @@ export function prAuc(p: ArrayLike<number>, y: ArrayLike<number>): number {
 }
 
 /**
+ * Curve points from the highest score down, one after each run of tied scores: all of them when there are at
+ * most `max` distinct scores, else after every k-th run with k = ⌊distinct / max⌋, so a curve has at least
+ * min(distinct scores, max) points and fewer than 2·max, always ending where everyone is flagged.
+ *
+ * @example
+ * scoreCurve([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]).map((c) => c.tpr); // [0.5, 0.5, 1, 1]
+ */
+export function scoreCurve(p: ArrayLike<number>, y: ArrayLike<number>, max = CURVE_POINTS): CurvePoint[] {
+  const order = byScoreDesc(p);
+  const n = order.length;
+  let positives = 0;
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    positives += y[i]! ? 1 : 0;
+    if (i === 0 || p[order[i]!] !== p[order[i - 1]!]) distinct++;
+  }
+  const negatives = n - positives;
+  const rate = positives / n;
+  const every = Math.max(1, Math.floor(distinct / max));
+  const points: CurvePoint[] = [];
+  let tp = 0;
+  for (let i = 0, run = 0; i < n; run++) {
+    const threshold = p[order[i]!]!;
+    while (i < n && p[order[i]!] === threshold) tp += y[order[i++]!] ? 1 : 0;
+    if ((run + 1) % every !== 0 && i < n) continue;
+    points.push({
+      threshold,
+      share: i / n,
+      tpr: positives ? tp / positives : 0,
+      fpr: negatives ? (i - tp) / negatives : 0,
+      precision: tp / i,
+      lift: rate ? tp / i / rate : null,
+    });
+  }
+  return points;
+}
+
+/**
  * Every measure of a probability vector against 0/1 labels.
  *
  * @example
@@ -131,5 +189,6 @@ export function evaluate(p: Float64Array, y: Float64Array): Evaluation {
     liftAt10: caught / top / (churned / n),
     captureAt10: caught / churned,
     calibration,
+    curve: scoreCurve(p, y),
   };
 }

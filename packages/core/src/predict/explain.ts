@@ -42,7 +42,7 @@ export async function explainCustomer(ws: Workspace, customerId: string, options
   const trained = await latestRun(ws.db, CHURN_RUN);
   if (!trained) throw tenureError('TEN_PREDICT_NO_MODEL', {});
   const model = parseChurnModel((trained.result as TrainResult).model);
-  const rows = await scoringRows(ws, o, model.data.mode);
+  const rows = await scoringRows(ws, o, model, customerId);
   const i = rows.frame.ids.indexOf(customerId);
   if (i < 0) throw tenureError('TEN_PREDICT_UNKNOWN_CUSTOMER', { customer: customerId }, { value: customerId });
   const one = subset(rows.frame, [i]);

@@ -4,9 +4,8 @@
  * (the same code as the lifetime models' options).
  */
 import { z } from 'zod';
+import { isoDay } from '../api/common.ts';
 import { tenureError } from '../errors.ts';
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 export const predictOptionsSchema = z
   .object({
@@ -16,7 +15,7 @@ export const predictOptionsSchema = z
     /** A file of customer ids to hold out as the test set. */
     testIds: z.string().min(1),
     /** The day features are computed at (scoring) or the backtest's test snapshot (evaluation). */
-    asOf: day,
+    asOf: isoDay,
     /** Churn within this many days after a snapshot is the label. */
     horizonDays: z.number().int().min(7).max(730),
     /** Monthly training snapshots. */

@@ -4,7 +4,7 @@
  * Reason texts are given in one language, the caller's.
  */
 import { presentDimensions } from '../customers/columns.ts';
-import { tenureError } from '../errors.ts';
+import { checkDimensions } from '../metrics/filter.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -23,7 +23,10 @@ export interface RiskRow {
   as_of: string;
   probability: number;
   tier: Tier;
+  /** clv_subscription + clv_purchases: the one CLV (models/clv/parts.ts). */
   clv: number | null;
+  clv_subscription: number | null;
+  clv_purchases: number | null;
   expected_loss: number | null;
   /** False for customers not worth retaining (`flag` says why). */
   retain: boolean;
@@ -59,7 +62,7 @@ const inLanguage = (json: string | null, lang: Lang): ReasonIn[] =>
   (json ? (JSON.parse(json) as Reason[]) : []).map((r) => reasonIn(r, lang));
 
 const COLUMNS = sql`s.customer_id, c.name, strftime(s.as_of, '%Y-%m-%d') AS as_of, s.probability, s.tier, s.clv,
-  s.expected_loss, s.retain, s.flag, s.reasons`;
+  s.clv_subscription, s.clv_purchases, s.expected_loss, s.retain, s.flag, s.reasons`;
 
 /** The latest scoring run with rows, or null before the first scoring. */
 async function latestScoring(ws: Workspace): Promise<{ runId: number; asOf: string } | null> {
@@ -80,8 +83,7 @@ export async function atRisk(ws: Workspace, q: AtRiskQuery = {}): Promise<AtRisk
   const p = pageOf(q);
   const filter = q.filter ?? {};
   const dims = await presentDimensions(ws);
-  const unknown = Object.keys(filter).find((d) => !dims.includes(d));
-  if (unknown) throw tenureError('TEN_METRIC_UNKNOWN_SEGMENT', { segment: unknown, known: dims });
+  checkDimensions(Object.keys(filter), dims);
   const run = await latestScoring(ws);
   if (!run) return { total: 0, page: p.page, pageSize: p.pageSize, runId: null, asOf: null, rows: [] };
   const conds: Sql[] = [sql`s.run_id = ${run.runId}`];

@@ -3,32 +3,20 @@
  * the latest training run's headline figures and feature importance, and every evaluation it and the latest
  * backtest hold, each beside the logistic baseline on the same rows.
  *
- * Runs keep each evaluation's reliability bins (ten equal-width bins of predicted probability with their counts
- * and churn rates), not the scores, so the ROC, precision–recall and lift/capture curves are read at the bins'
- * edges: at threshold t every customer with p ≥ t is flagged, which is exactly the bins from t up. The points
- * are exact; there are at most eleven of them. AUCs are the stored exact ones, not areas under these points.
+ * Runs keep each evaluation's curve points (evaluation.ts: every distinct score, or 100 score quantiles), so the
+ * ROC, precision–recall and lift/capture curves are smooth. Runs stored before that keep only the reliability bins
+ * (ten equal-width bins of predicted probability with their counts and churn rates); their curves are read at
+ * the bins' edges: at threshold t every customer with p ≥ t is flagged, which is exactly the bins from t up.
+ * AUCs are the stored exact ones, not areas under these points.
  */
 import { latestRun } from '../models/runs.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { BACKTEST_RUN, type BacktestResult } from './backtest.ts';
-import type { CalibrationBin, Evaluation } from './evaluation.ts';
+import type { CalibrationBin, CurvePoint, Evaluation } from './evaluation.ts';
 import type { Importance } from './fit.ts';
 import { CHURN_RUN, type TrainMetrics, type TrainResult } from './train.ts';
 
-export interface CurvePoint {
-  /** Customers with a churn probability at or above this are flagged. */
-  threshold: number;
-  /** Share of all customers flagged. */
-  share: number;
-  /** True and false positive rates (ROC). */
-  tpr: number;
-  fpr: number;
-  /** Churn rate among the flagged (null when none are); recall is `tpr`. */
-  precision: number | null;
-  /** Precision ÷ the overall churn rate (null when none are flagged); capture is `tpr`. */
-  lift: number | null;
-}
-
+export type { CurvePoint };
 export type ReportEvaluation = Evaluation & { curve: CurvePoint[] };
 
 export interface ModelEvaluation {
@@ -82,7 +70,7 @@ export function curveOf(bins: CalibrationBin[]): CurvePoint[] {
     });
 }
 
-const withCurve = (e: Evaluation): ReportEvaluation => ({ ...e, curve: curveOf(e.calibration) });
+const withCurve = (e: Evaluation): ReportEvaluation => ({ ...e, curve: e.curve ?? curveOf(e.calibration) });
 
 /**
  * The report of the latest trained churn model, or null before the first training.

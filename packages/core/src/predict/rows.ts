@@ -10,10 +10,10 @@ import { by } from '../errors/define.ts';
 import { tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { snapshotFeatures } from './features/snapshot.ts';
+import { segmentsOf, snapshotFeatures } from './features/snapshot.ts';
 import { type FeatureQuery, staticFeatures } from './features/static.ts';
 import { type LabelledFrame, readFrame } from './frame.ts';
-import type { TrainingData } from './model.ts';
+import type { ChurnModel, TrainingData } from './model.ts';
 import type { PredictOptions } from './options.ts';
 
 export type RowSource = Omit<TrainingData, 'train' | 'validation'>;
@@ -112,12 +112,16 @@ export async function backtestRows(ws: Workspace, o: PredictOptions) {
 
 const unpack = (q: FeatureQuery) => [q.query, q.features] as const;
 
-/** Rows to score at `asOf` (default: the day after the data ends), unlabelled. */
-export async function scoringRows(ws: Workspace, o: PredictOptions, mode: 'snapshots' | 'static') {
-  if (mode === 'static') {
+/**
+ * Rows for `model` to score at `asOf` (default: the day after the data ends), unlabelled, with the segments
+ * the model was trained on (not the ones configured now); `only` one customer's (snapshot models).
+ */
+export async function scoringRows(ws: Workspace, o: PredictOptions, model: ChurnModel, only: string | null = null) {
+  if (model.data.mode === 'static') {
     const q = await staticFeatures(ws.db);
     return { frame: await readFrame(ws.db, ...unpack(q)), asOf: q.asOf };
   }
   const asOf = o.asOf ?? (await endOf(ws));
-  return { frame: await readFrame(ws.db, ...unpack(await snapshotFeatures(ws, [asOf], null))), asOf };
+  const q = await snapshotFeatures(ws, [asOf], null, segmentsOf(model.classifier.features), only);
+  return { frame: await readFrame(ws.db, ...unpack(q)), asOf };
 }

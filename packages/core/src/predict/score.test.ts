@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure } from '../../test/fixtures/ingest/helpers.ts';
 import { runModel } from '../models/catalog.ts';
+import { discountedMonths } from '../models/clv/parts.ts';
 import { sql } from '../sql/sql.ts';
 import { generateDemo } from '../workspace/demo/index.ts';
 import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
@@ -30,10 +31,19 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type ScoreRow = { customer_id: string; probability: number; tier: string; clv: number; expected_loss: number };
+type ScoreRow = {
+  customer_id: string;
+  probability: number;
+  tier: string;
+  clv: number;
+  clv_subscription: number;
+  clv_purchases: number;
+  expected_loss: number;
+};
 const scoresOf = (runId: number) =>
   ws.db.all<ScoreRow & { retain: boolean; flag: string | null }>(
-    sql`SELECT customer_id, probability, tier, clv, expected_loss, retain, flag FROM scores WHERE run_id = ${runId}`,
+    sql`SELECT customer_id, probability, tier, clv, clv_subscription, clv_purchases, expected_loss, retain, flag
+      FROM scores WHERE run_id = ${runId}`,
   );
 
 describe('churn scores', () => {
@@ -52,15 +62,19 @@ describe('churn scores', () => {
     for (const r of rows) {
       expect(r.tier).toBe(tierOf(r.probability, ws.config.prediction.tiers));
       expect(r.expected_loss).toBeCloseTo(r.probability * r.clv, 9);
+      expect(r.clv_subscription + r.clv_purchases).toBeCloseTo(r.clv, 9);
     }
-    // The fallback CLV of one customer, recomputed: margin × (12 × MRR running at the snapshot + last year's orders).
+    // The fallback CLV of one customer, recomputed: margin × (MRR running at the snapshot + a month of last
+    // year's orders) × 12 months discounted at 10 % a year.
     const id = rows[0]!.customer_id;
-    const [v] = await ws.db.all<{ clv: number }>(sql`
-      SELECT ${ws.config.gross_margin} * (12 * (SELECT CAST(sum(mrr) AS DOUBLE) FROM subscriptions WHERE customer_id = ${id}
-        AND started_at < CAST(${run.result.asOf} AS TIMESTAMP) AND (ended_at IS NULL OR ended_at >= CAST(${run.result.asOf} AS TIMESTAMP)))
-        + (SELECT coalesce(CAST(sum(amount) AS DOUBLE), 0) FROM orders WHERE customer_id = ${id}
-        AND ordered_at < CAST(${run.result.asOf} AS TIMESTAMP) AND ordered_at >= CAST(${run.result.asOf} AS TIMESTAMP) - INTERVAL 365 DAY)) AS clv`);
-    expect(rows[0]!.clv).toBeCloseTo(v!.clv, 6);
+    const [v] = await ws.db.all<{ mrr: number; spend: number }>(sql`
+      SELECT (SELECT CAST(sum(mrr) AS DOUBLE) FROM subscriptions WHERE customer_id = ${id}
+        AND started_at < CAST(${run.result.asOf} AS TIMESTAMP) AND (ended_at IS NULL OR ended_at >= CAST(${run.result.asOf} AS TIMESTAMP))) AS mrr,
+        (SELECT coalesce(CAST(sum(amount) AS DOUBLE), 0) FROM orders WHERE customer_id = ${id}
+        AND ordered_at < CAST(${run.result.asOf} AS TIMESTAMP) AND ordered_at >= CAST(${run.result.asOf} AS TIMESTAMP) - INTERVAL 365 DAY) AS spend`);
+    const months = discountedMonths(12, 0.1);
+    expect(rows[0]!.clv_subscription).toBeCloseTo(ws.config.gross_margin * v!.mrr * months, 6);
+    expect(rows[0]!.clv_purchases).toBeCloseTo((ws.config.gross_margin * v!.spend * months) / 12, 6);
     expect(run.result.clvSource).toBe('fallback');
     const top = run.result.top;
     expect(top[0]!.expected_loss).toBe(Math.max(...rows.map((r) => r.expected_loss)));
@@ -68,20 +82,28 @@ describe('churn scores', () => {
     expect(top[0]!.reasons[0]!.text['zh-CN']).toBeTruthy();
   });
 
-  it('takes the purchase part of CLV from the lifetime models once `clv` has been run', async () => {
-    const clv = (await runModel(ws, 'clv', { unit: 'week', top: 100 })).result;
+  it('once `clv` has been run, a customer has one CLV: the same in the scores, the at-risk list and the CLV run', async () => {
+    const clv = (await runModel(ws, 'clv', { unit: 'week', top: 100_000 })).result;
     const run = await scoreChurn(ws);
     expect(run.result.clvSource).toBe('models');
+    // Both value at the same moment by default: the day after the data end.
+    expect(clv.valuedAt).toBe(run.result.asOf);
     const rows = await scoresOf(run.runId);
-    const valued = clv.top.filter((c) => rows.some((r) => r.customer_id === c.customer_id)).slice(0, 5);
-    expect(valued.length).toBeGreaterThan(0);
+    const queue = await atRisk(ws, { pageSize: 1000, all: true });
+    // Subscribers who never ordered are valued too, by their subscription part alone.
+    expect(clv.top.some((c) => c.pAlive === null && c.subscriptionValue > 0 && c.purchaseValue === 0)).toBe(true);
+    const valued = clv.top.filter((c) => queue.rows.some((r) => r.customer_id === c.customer_id));
+    expect(valued.length).toBeGreaterThan(50);
     for (const c of valued) {
-      const [m] = await ws.db.all<{ mrr: number }>(sql`SELECT coalesce(CAST(sum(mrr) AS DOUBLE), 0) AS mrr
-        FROM subscriptions WHERE customer_id = ${c.customer_id} AND started_at < CAST(${run.result.asOf} AS TIMESTAMP)
-        AND (ended_at IS NULL OR ended_at >= CAST(${run.result.asOf} AS TIMESTAMP))`);
       const stored = rows.find((r) => r.customer_id === c.customer_id)!;
-      expect(stored.clv).toBeCloseTo(ws.config.gross_margin * 12 * m!.mrr + c.clv, 6);
+      const listed = queue.rows.find((r) => r.customer_id === c.customer_id)!;
+      expect(stored.clv).toBeCloseTo(c.clv, 6);
+      expect(stored.clv_subscription).toBeCloseTo(c.subscriptionValue, 6);
+      expect(stored.clv_purchases).toBeCloseTo(c.purchaseValue, 6);
+      expect(listed.clv).toBeCloseTo(c.clv, 6);
+      expect(c.subscriptionValue + c.purchaseValue).toBeCloseTo(c.clv, 9);
     }
+    expect(clv.subscriptionValue + clv.purchaseValue).toBeCloseTo(clv.totalValue, 3);
   });
 
   it('keeps malicious churners and credit risks out of the retention queue and the alerts', async () => {

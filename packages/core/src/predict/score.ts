@@ -29,7 +29,10 @@ export interface ScoredCustomer {
   customer_id: string;
   probability: number;
   tier: Tier;
+  /** clv_subscription + clv_purchases (models/clv/parts.ts); null when unknown. */
   clv: number | null;
+  clv_subscription: number | null;
+  clv_purchases: number | null;
   expected_loss: number | null;
   retain: boolean;
   flag: NotWorth | null;
@@ -60,14 +63,14 @@ export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<
   const trained = await latestRun(ws.db, CHURN_RUN);
   if (!trained) throw tenureError('TEN_PREDICT_NO_MODEL', {});
   const model = parseChurnModel((trained.result as TrainResult).model);
-  const rows = await scoringRows(ws, o, model.data.mode);
+  const rows = await scoringRows(ws, o, model);
   // A static table lists churned customers too: only those still here are scored.
   const frame = subset(
     rows.frame,
     [...rows.frame.label.keys()].filter((i) => rows.frame.label[i] !== 1),
   );
   const { margin, probability } = churnScores(model, frame);
-  const { clv, source } = await customerValues(ws, frame, frame.ids);
+  const { clv, subscription, purchases, source } = await customerValues(ws, frame, frame.ids);
   const flags = await notWorthRetaining(ws, rows.asOf);
   const config = ws.config.prediction;
   const n = frame.rows;
@@ -100,6 +103,8 @@ export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<
     probability: probability[i]!,
     tier: tier[i]!,
     clv: Number.isNaN(clv[i]!) ? null : clv[i]!,
+    clv_subscription: Number.isNaN(subscription[i]!) ? null : subscription[i]!,
+    clv_purchases: Number.isNaN(purchases[i]!) ? null : purchases[i]!,
     expected_loss: Number.isNaN(loss[i]!) ? null : loss[i]!,
     retain: !flags.has(frame.ids[i]!),
     flag: flags.get(frame.ids[i]!) ?? null,
@@ -149,11 +154,12 @@ async function insertScores(
   const text = (v: number | null) => (v === null ? '' : String(v));
   const num = (values: string[]) => sql`TRY_CAST(nullif(unnest(${values}), '') AS DOUBLE)`;
   await ws.db.run(sql`INSERT INTO scores (run_id, customer_id, as_of, probability, margin, tier, clv, clv_source,
-      expected_loss, retain, flag, reasons)
+      expected_loss, retain, flag, reasons, clv_subscription, clv_purchases)
     SELECT ${runId}, unnest(${all.map((c) => c.customer_id)}), CAST(${asOf} AS DATE),
       ${num(all.map((c) => String(c.probability)))}, ${num([...margin].map(String))}, unnest(${all.map((c) => c.tier)}),
       ${num(all.map((c) => text(c.clv)))}, CASE WHEN ${all.some((c) => c.clv !== null)} THEN ${source} END,
       ${num(all.map((c) => text(c.expected_loss)))}, unnest(${all.map((c) => String(c.retain))}) = 'true',
       nullif(unnest(${all.map((c) => c.flag ?? '')}), ''),
-      nullif(unnest(${all.map((c) => (c.reasons.length ? JSON.stringify(c.reasons) : ''))}), '')`);
+      nullif(unnest(${all.map((c) => (c.reasons.length ? JSON.stringify(c.reasons) : ''))}), ''),
+      ${num(all.map((c) => text(c.clv_subscription)))}, ${num(all.map((c) => text(c.clv_purchases)))}`);
 }

@@ -33,8 +33,7 @@ export function roles(ids: readonly string[], testIds: ReadonlySet<string> | nul
  * readTestIds('test-ids.txt', new Set(frame.ids)); // Set { '0002-ORFBO', … }
  */
 export function readTestIds(file: string, known: ReadonlySet<string>): Set<string> {
-  if (!existsSync(file))
-    throw tenureError('TEN_PREDICT_TEST_IDS', { file, detail: 'the file does not exist' }, { file });
+  if (!existsSync(file)) throw tenureError('TEN_PREDICT_TEST_IDS_NOT_FOUND', { file }, { file });
   const ids = readFileSync(file, 'utf8')
     .split(/\r?\n/)
     .map((l) => l.trim())

@@ -12,6 +12,9 @@ export const predictTables: Sql[] = [
     probability DOUBLE NOT NULL, margin DOUBLE NOT NULL, tier VARCHAR NOT NULL,
     clv DOUBLE, clv_source VARCHAR, expected_loss DOUBLE,
     retain BOOLEAN NOT NULL, flag VARCHAR, reasons VARCHAR)`,
+  // The two parts of clv (models/clv/parts.ts); added to workspaces scored before they were kept.
+  sql`ALTER TABLE scores ADD COLUMN IF NOT EXISTS clv_subscription DOUBLE`,
+  sql`ALTER TABLE scores ADD COLUMN IF NOT EXISTS clv_purchases DOUBLE`,
   sql`CREATE SEQUENCE IF NOT EXISTS alert_seq START 1`,
   sql`CREATE TABLE IF NOT EXISTS alerts (
     alert_id BIGINT PRIMARY KEY, run_id BIGINT NOT NULL, customer_id VARCHAR NOT NULL, rule VARCHAR NOT NULL,

@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatasets, TELCO_CSV } from '../../../../test/datasets.ts';
 import { dataset, failure, tempWorkspace } from '../../test/fixtures/ingest/helpers.ts';
 import { writeTelcoTestIds } from '../../test/reference/predict/telco-split.ts';
 import { importFile } from '../ingest/import.ts';
@@ -13,6 +14,9 @@ import { latestRun } from '../models/runs.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { parseChurnModel } from './model.ts';
 import { CHURN_RUN, type TrainResult, trainChurnModel } from './train.ts';
+
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(TELCO_CSV);
 
 const ref = join(import.meta.dirname, '../../test/reference/predict');
 const xgboost = JSON.parse(readFileSync(join(ref, 'xgboost-telco.json'), 'utf8'));
@@ -28,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => done());
 
-describe('IBM Telco, static snapshot, fixed split', () => {
+suite('IBM Telco, static snapshot, fixed split', () => {
   let result: TrainResult;
   beforeAll(async () => {
     result = (await trainChurnModel(ws, { testIds })).result;

@@ -1,12 +1,11 @@
 /**
  * What a customer is worth, for expected loss = P(churn) × CLV, and who is not worth retaining.
  *
- * CLV = subscription part + purchase part:
- * - subscription: gross margin × 12 × MRR at the snapshot (a year of the current contract);
- * - purchases: the lifetime models' CLV when `tenure clv` has been run (BG/NBD × gamma-gamma, Fader, Hardie &
- *   Lee 2005, computed for every customer with the stored fit's parameters, horizon and discount rate), else
- *   gross margin × the order spend of the last 365 days.
- * Without MRR or orders (a static customer table) the CLV is unknown (NaN) and so is the expected loss.
+ * CLV is the one definition of models/clv/parts.ts: subscription part (margin × MRR at the snapshot over the
+ * discounted horizon) + purchase part (the lifetime models' value, computed for every customer with the latest
+ * stored CLV run's fit, horizon and discount rate, when `tenure clv` has been run; else margin × the order spend
+ * of the last 365 days over the same horizon). Without MRR or orders (a static customer table) the CLV is
+ * unknown (NaN) and so is the expected loss.
  *
  * Not worth retaining: a past churn the workspace classed as malicious (fraud, non-payment after reminders),
  * or a true/yes/1 in the configured credit-risk column. They are scored but kept out of the retention queue.
@@ -14,6 +13,7 @@
 
 import type { ClvResult } from '../models/clv/clv.ts';
 import { discountedTransactions } from '../models/clv/clv.ts';
+import { type ClvTerms, clvParts, DEFAULT_DISCOUNT_RATE, DEFAULT_HORIZON_MONTHS } from '../models/clv/parts.ts';
 import { readColumns } from '../models/columns.ts';
 import { expectedSpend } from '../models/gamma-gamma/gamma-gamma.ts';
 import { rfmSource } from '../models/rfm.ts';
@@ -29,8 +29,8 @@ const column = (frame: Frame, name: string) => {
   return j < 0 ? null : (frame.columns[j] as Float64Array);
 };
 
-/** Per-customer CLV from the latest stored lifetime-model CLV run, or null when there is none. */
-async function modelClv(ws: Workspace): Promise<Map<string, number> | null> {
+/** Per-customer purchase part from the latest stored lifetime-model CLV run, with its terms, or null. */
+async function modelClv(ws: Workspace): Promise<{ purchases: Map<string, number>; terms: ClvTerms } | null> {
   const run = await latestRun(ws.db, 'clv');
   if (!run) return null;
   const r = run.result as ClvResult;
@@ -39,38 +39,48 @@ async function modelClv(ws: Workspace): Promise<Map<string, number> | null> {
     ws.db,
     sql`SELECT customer_id, x, t_x, "T", m FROM (${source.customers}) c`,
   );
-  const out = new Map<string, number>();
+  const purchases = new Map<string, number>();
   for (let i = 0; i < rows; i++) {
     const [x, tx, T, m] = [num.x![i]!, num.t_x![i]!, num.T![i]!, num.m![i]!];
     const det = discountedTransactions(r.bgNbd.params, r.unit, r.horizonMonths, r.discountRate, x, tx, T);
-    out.set(text.customer_id![i]!, r.margin * expectedSpend(r.gammaGamma.params, x, m) * det);
+    purchases.set(text.customer_id![i]!, r.margin * expectedSpend(r.gammaGamma.params, x, m) * det);
   }
-  return out;
+  return { purchases, terms: { horizonMonths: r.horizonMonths, discountRate: r.discountRate, margin: r.margin } };
+}
+
+/** Per row of a scoring frame: the CLV and its two parts (NaN when unknown). */
+export interface FrameValues {
+  clv: Float64Array;
+  subscription: Float64Array;
+  purchases: Float64Array;
+  source: ClvSource;
 }
 
 /**
- * CLV of every row of a scoring frame (NaN when unknown) and where its purchase part came from.
+ * CLV of every row of a scoring frame (NaN when unknown), its parts, and where its purchase part came from.
  *
  * @example
- * const { clv, source } = await customerValues(ws, frame, ids);
+ * const { clv, subscription, purchases, source } = await customerValues(ws, frame, ids);
  */
-export async function customerValues(
-  ws: Workspace,
-  frame: Frame,
-  ids: string[],
-): Promise<{ clv: Float64Array; source: ClvSource }> {
-  const margin = ws.config.gross_margin;
+export async function customerValues(ws: Workspace, frame: Frame, ids: string[]): Promise<FrameValues> {
   const mrr = column(frame, 'mrr');
   const spend = column(frame, 'spend_365d');
   const models = await modelClv(ws);
-  const clv = new Float64Array(frame.rows).fill(Number.NaN);
-  if (!mrr && !spend && !models) return { clv, source: 'fallback' };
+  const unknown = () => new Float64Array(frame.rows).fill(Number.NaN);
+  const out = { clv: unknown(), subscription: unknown(), purchases: unknown() };
+  if (!mrr && !spend && !models) return { ...out, source: 'fallback' };
+  const terms = models?.terms ?? {
+    horizonMonths: DEFAULT_HORIZON_MONTHS,
+    discountRate: DEFAULT_DISCOUNT_RATE,
+    margin: ws.config.gross_margin,
+  };
   for (let i = 0; i < frame.rows; i++) {
-    const subscription = margin * 12 * (Number.isNaN(mrr?.[i] ?? 0) ? 0 : (mrr?.[i] ?? 0));
-    const purchases = models ? (models.get(ids[i]!) ?? 0) : margin * (spend?.[i] ?? 0);
-    clv[i] = subscription + purchases;
+    const p = clvParts(terms, mrr?.[i] ?? 0, models ? (models.purchases.get(ids[i]!) ?? 0) : null, spend?.[i] ?? 0);
+    out.clv[i] = p.clv;
+    out.subscription[i] = p.subscription;
+    out.purchases[i] = p.purchases;
   }
-  return { clv, source: models ? 'models' : 'fallback' };
+  return { ...out, source: models ? 'models' : 'fallback' };
 }
 
 export type NotWorth = 'malicious_churn' | 'credit_risk';

@@ -1,6 +1,7 @@
 import type { Connection } from '../engine/engine.ts';
 import { TenureError } from '../errors.ts';
 import { computeMetrics, type MetricRow } from '../metrics/compute.ts';
+import { SNAPSHOT_NOTE } from '../metrics/snapshot.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { formats } from './format.ts';
 import { monthly } from './monthly.ts';
@@ -41,8 +42,12 @@ async function buildSection(
       rows = [];
     }
   }
-  const built = builders[def.kind](def, rows, c);
+  // Snapshot-dated figures (metrics/snapshot.ts) are not shown over time: the trend leaves them out, and the
+  // section says why in the report's language.
+  const dated = rows.find((r) => r.snapshot)?.snapshot;
+  const built = builders[def.kind](def, def.kind === 'trend' ? rows.filter((r) => !r.snapshot) : rows, c);
   if (computed) notes.push(...(def.notes?.(rows, c) ?? []), ...built.notes);
+  if (dated) notes.push(SNAPSHOT_NOTE[c.lang](dated));
   return { id: def.id, title: def.title[c.lang], metrics: def.metrics, skipped: !computed, notes, ...built.body };
 }
 

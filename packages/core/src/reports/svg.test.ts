@@ -115,7 +115,7 @@ describe('formats', () => {
     const en = formats('en', 'USD');
     const zh = formats('zh-CN', 'CNY');
     expect(en.value('ratio', 0.02679)).toBe('2.68%');
-    expect(en.change('ratio', -0.0052)).toBe('-0.52 pt');
+    expect(en.change('ratio', -0.0052)).toBe('-0.52 pp');
     expect(en.value('money', 137400.5)).toBe('$137,400.50');
     expect(zh.value('money', 1234)).toBe('¥1,234.00');
     expect(zh.change('ratio', 0.0052)).toBe('+0.52 个百分点');

@@ -81,7 +81,7 @@ const dict = {
     'zh-CN':
       '两种留存率相差 {n} 位在 {month} 内新增又流失的客户：(期末 − 新增) ÷ 期初 的算法扣除了他们，尽管他们并不在期初活跃客户之中。',
   },
-  points: { en: 'pt', 'zh-CN': '个百分点' },
+  points: { en: 'pp', 'zh-CN': '个百分点' },
 } as const satisfies Record<string, Text>;
 
 export type TextKey = keyof typeof dict;

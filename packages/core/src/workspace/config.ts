@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tenureError } from '../errors.ts';
+import { defaultImportLimits, importLimitsSchema } from '../ingest/limits.ts';
 import { defaultPredictionConfig, predictionConfigSchema } from '../predict/config.ts';
 import { ErrorReport } from '../report.ts';
 
@@ -42,12 +43,36 @@ export const configSchema = z
     gross_margin: z.number().gt(0).max(1).default(0.7),
     /** Customer columns that may be used to break metrics down (canonical segments and imported attributes). */
     dimensions: z.array(identifier).default(['region', 'product_line', 'customer_type', 'channel']),
+    /** Bounds on imported files and event batches: dates, width, line length, sheet size, JSON nesting (ingest/limits.ts). */
+    import: importLimitsSchema.default(defaultImportLimits),
     /** Churn prediction: horizon, risk tiers, alert rules and webhooks (predict/config.ts). */
     prediction: predictionConfigSchema.default(defaultPredictionConfig),
   })
   .strict();
 
 export type TenureConfig = z.infer<typeof configSchema>;
+
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/** A change to the config: any key at any depth; lists (dimensions, webhooks) are replaced whole. */
+export type SettingsPatch = DeepPartial<Omit<TenureConfig, 'version'>>;
+
+/**
+ * The config schema with every key optional at every depth and no defaults: zod applies a default even
+ * inside `.partial()`, so a patch parsed by the config's own schema would name every key it did not send
+ * and put it back to its default. Cross-key rules (tier order) are checked on the merged whole.
+ */
+function patchOf(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) return patchOf(schema.unwrap() as z.ZodType);
+  if (!(schema instanceof z.ZodObject)) return schema;
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([k, v]) => [k, patchOf(v as z.ZodType).optional()]),
+  );
+  return z.object(shape).strict();
+}
+
+/** The body of a settings write: a deep partial of tenure.config.json, unknown keys refused. */
+export const settingsPatchSchema = patchOf(configSchema.omit({ version: true })) as z.ZodType<SettingsPatch>;
 
 export const defaultConfig = (): TenureConfig => configSchema.parse({});
 

@@ -90,6 +90,8 @@ export interface HeadlineChurn {
   churned: number;
   rate: number | null;
   basis: Basis;
+  /** The as-of date(s) when the churn comes from a snapshot import: a share churned by then, not a month's rate. */
+  snapshot: string | null;
 }
 
 /**
@@ -107,5 +109,6 @@ export async function headlineChurn(ws: Workspace): Promise<HeadlineChurn | null
     churned: r.numerator ?? 0,
     rate: r.value,
     basis: await pickBasis(ws.db, 'auto'),
+    snapshot: r.snapshot ?? null,
   };
 }

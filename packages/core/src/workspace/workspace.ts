@@ -61,6 +61,10 @@ export async function initWorkspace(
   }
   const config = { ...defaultConfig(), ...opts.config };
   writeFileSync(join(dir, CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
+  // A workspace is data (customer records, a database file), never source: a workspace created inside a
+  // repository (`tenure init my-shop` in a clone) stays out of git, and out of biome, which honours .gitignore.
+  if (!existsSync(join(dir, '.gitignore')))
+    writeFileSync(join(dir, '.gitignore'), '# Tenure workspace: data, not source\n*\n');
   return openWorkspace(dir);
 }
 

@@ -12,32 +12,51 @@ const sameText = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-/** The actor of a request: an API key when one is sent (a bad key is not retried as a cookie), else the session. */
-async function identify(req: FastifyRequest): Promise<Credential | null> {
+/**
+ * The actor of a request: an API key when one is sent (a bad key is not retried as a cookie), else the session.
+ * With `cachedOnly` (an address out of anonymous requests) only credentials verified recently count, so a flood
+ * of made-up keys costs no lookups.
+ */
+async function identify(req: FastifyRequest, cachedOnly: boolean): Promise<Credential | null> {
   const ctx = req.server.tenure;
   const auth = req.headers.authorization;
   if (auth) {
     const key = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
     if (!key) return null;
-    return ctx.credential(`key ${key}`, async (ws) => {
-      const actor = await keyActor(ws, key);
-      return actor ? { actor, csrfToken: null } : null;
-    });
+    return ctx.credential(
+      `key ${key}`,
+      async (ws) => {
+        const actor = await keyActor(ws, key);
+        return actor ? { actor, csrfToken: null } : null;
+      },
+      cachedOnly,
+    );
   }
   const token = req.cookies[SESSION_COOKIE];
-  return token ? ctx.credential(`session ${token}`, (ws) => sessionActor(ws, token)) : null;
+  return token ? ctx.credential(`session ${token}`, (ws) => sessionActor(ws, token), cachedOnly) : null;
+}
+
+/** Count a request without valid credentials against its address (429 TEN_TOO_MANY_REQUESTS past the limit). */
+function countAnonymous(req: FastifyRequest): void {
+  const wait = req.server.tenure.anonymous.take(req.ip);
+  if (wait > 0) throw tenureError('TEN_TOO_MANY_REQUESTS', { seconds: wait }, {}, { retryAfter: wait });
 }
 
 /**
  * Enforce each route's declared access before its body is read: anonymous → 401; a cookie session on an
  * unsafe method without its CSRF token → 403 TEN_CSRF (a cross-site form cannot read the token); a role below
- * the route's → 403. API keys need no CSRF token: browsers never attach them on their own.
+ * the route's → 403. API keys need no CSRF token: browsers never attach them on their own. API requests
+ * without valid credentials (open routes such as login included) are rate-limited per address.
  */
 async function authorize(req: FastifyRequest): Promise<void> {
   const access = req.routeOptions.config.access;
-  if (!access || access === 'anyone') return;
-  const who = await identify(req);
-  if (!who) throw tenureError('TEN_UNAUTHENTICATED', {});
+  if (!access) return;
+  if (access === 'anyone') return countAnonymous(req);
+  const who = await identify(req, req.server.tenure.anonymous.exhausted(req.ip));
+  if (!who) {
+    countAnonymous(req);
+    throw tenureError('TEN_UNAUTHENTICATED', {});
+  }
   req.actor = who.actor;
   req.csrfToken = who.csrfToken;
   if (who.csrfToken !== null && UNSAFE.has(req.method)) {
@@ -47,15 +66,20 @@ async function authorize(req: FastifyRequest): Promise<void> {
   if (!allows(who.actor.role, access)) throw tenureError('TEN_FORBIDDEN', { role: who.actor.role, needed: access });
 }
 
-/** Append every write to an API route to the audit log, refused ones included, before the response leaves. */
+/**
+ * Append every write to an API route by a known actor to the audit log, refused ones included (a role too low,
+ * a missing CSRF token), before the response leaves. Requests without valid credentials are not written: they
+ * name nobody, and a flood of them would fill the log and hold the database (they are rate-limited instead).
+ */
 async function audit(req: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (!req.routeOptions.config.access || !UNSAFE.has(req.method)) return;
+  const actor = req.actor;
+  if (!req.routeOptions.config.access || !UNSAFE.has(req.method) || !actor) return;
   const params = Object.values((req.params ?? {}) as Record<string, string>).join('/');
   try {
     await req.server.tenure.db((ws) =>
       appendAudit(ws, {
-        actor: req.actor?.name ?? 'anonymous',
-        role: req.actor?.role ?? null,
+        actor: actor.name,
+        role: actor.role,
         method: req.method,
         route: req.routeOptions.url ?? req.url,
         target: req.auditTarget ?? (params || null),
@@ -64,7 +88,7 @@ async function audit(req: FastifyRequest, reply: FastifyReply): Promise<void> {
       }),
     );
   } catch (err) {
-    req.log.error({ err }, 'could not write the audit log');
+    req.server.tenure.errors.write(`audit row of request ${req.id}`, err);
   }
 }
 

@@ -36,8 +36,10 @@ export function asClientError(err: unknown, req: FastifyRequest): TenureError {
   if (known) return known(fe);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && fe.code?.startsWith('FST_'))
     return tenureError('TEN_BAD_REQUEST', { detail: fe.message });
-  req.log.error({ err }, 'internal error');
-  return tenureError('TEN_INTERNAL', { detail: `see the server log for request ${req.id}` });
+  req.server.tenure.errors.write(req, err);
+  return tenureError('TEN_INTERNAL', {
+    detail: `see the server log (stderr and tenure.server.log) for request ${req.id}`,
+  });
 }
 
 /** The header the dashboard's client sends, so hints name the page's controls rather than request fields. */
@@ -48,11 +50,13 @@ export const surfaceOf = (req: FastifyRequest): Surface => (req.headers[CLIENT_H
 
 /**
  * RFC 9457 problem details, with our code, hint and where: message and hint in the request's language
- * (`?lang=`, else Accept-Language), the hint worded for the dashboard or for an API client.
+ * (`?lang=`, else Accept-Language), the hint worded for the dashboard or for an API client, and the request id.
+ * Without a request (Node refused it before Fastify saw it): English, for an API client.
  */
-export function problemOf(e: TenureError, req: FastifyRequest): api.Problem {
+export function problemOf(e: TenureError, req?: FastifyRequest): api.Problem {
   const errors = e.details.errors as api.Problem['errors'] | undefined;
-  const { message, hint } = e.text(errorLangOf(langOf(req)), surfaceOf(req));
+  const diagnostics = e.details.diagnostics as api.Problem['diagnostics'];
+  const { message, hint } = req ? e.text(errorLangOf(langOf(req)), surfaceOf(req)) : e.text('en', 'api');
   return {
     type: `https://tenure.dev/errors/${e.code}`,
     title: message,
@@ -62,7 +66,8 @@ export function problemOf(e: TenureError, req: FastifyRequest): api.Problem {
     hint,
     ...(Object.keys(e.where).length ? { where: { ...e.where } } : {}),
     ...(errors ? { errors } : {}),
-    requestId: req.id,
+    ...(diagnostics ? { diagnostics } : {}),
+    ...(req ? { requestId: req.id } : {}),
   };
 }
 

@@ -63,18 +63,7 @@ export const alerts: RouteGroup = {
         response: { 200: api.alertSettingsResponse },
       },
       handler: (req) =>
-        req.server.tenure.write(async () => {
-          const ws = req.server.tenure.ws;
-          const now = ws.config.prediction;
-          const { tiers, alerts, webhooks } = req.body;
-          const prediction = {
-            ...now,
-            tiers: { ...now.tiers, ...tiers },
-            alerts: { ...now.alerts, ...alerts },
-            webhooks: webhooks ?? now.webhooks,
-          };
-          return updateSettings(ws, { prediction }).prediction;
-        }),
+        req.server.tenure.write(async () => updateSettings(req.server.tenure.ws, { prediction: req.body }).prediction),
     }),
   ],
 };

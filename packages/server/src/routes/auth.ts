@@ -28,7 +28,7 @@ export const auth: RouteGroup = {
             if (e instanceof TenureError && e.code === 'TEN_LOGIN_FAILED') ctx.limiter.failed(username, req.ip);
             throw e;
           });
-        ctx.limiter.succeeded(username);
+        ctx.limiter.succeeded(username, req.ip);
         const session = await ctx.db((ws) => createSession(ws, user.username));
         req.actor = { name: user.username, role: user.role, via: 'session' };
         setSessionCookie(reply, session.token);

@@ -75,7 +75,7 @@ export const churn: RouteGroup = {
         response: { 200: api.modelReportResponse },
       },
       handler: async (req) => {
-        const report = await req.server.tenure.db(churnModelReport);
+        const report = await req.server.tenure.view(['churn-model'], churnModelReport);
         if (!report) throw tenureError('TEN_PREDICT_NO_MODEL', {});
         return report;
       },
@@ -89,7 +89,10 @@ export const churn: RouteGroup = {
         querystring: api.atRiskQuery,
         response: { 200: api.atRiskResponse },
       },
-      handler: (req) => req.server.tenure.db((ws) => atRisk(ws, { ...req.query, lang: langOf(req) })),
+      handler: (req) => {
+        const q = { ...req.query, lang: langOf(req) };
+        return req.server.tenure.view(['at-risk', q], (ws) => atRisk(ws, q));
+      },
     }),
     route({
       method: 'GET',
@@ -102,7 +105,7 @@ export const churn: RouteGroup = {
         response: { 200: api.customerRiskResponse },
       },
       handler: (req) =>
-        req.server.tenure.db(async (ws) => {
+        req.server.tenure.view(['risk', req.params.id, langOf(req)], async (ws) => {
           const lang = langOf(req);
           const score = await customerScore(ws, req.params.id, lang);
           const e = await explainCustomer(ws, req.params.id, score ? { asOf: score.as_of } : {});

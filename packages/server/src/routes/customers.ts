@@ -1,7 +1,12 @@
 import { api, customer360, searchCustomers } from '@tenure/core';
 import { type RouteGroup, route } from '../route.ts';
 
-/** Customer search and the customer-360 view. Not cached: statuses are as of now. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Customer search and the customer-360 view. Searches are not cached (each is a new text); a customer's view is,
+ * per day (its status is as of today) and data generation, as care agents open the same customers again.
+ */
 export const customers: RouteGroup = {
   prefix: '/api/v1/customers',
   tag: 'customers',
@@ -27,7 +32,10 @@ export const customers: RouteGroup = {
         querystring: api.customer360Query,
         response: { 200: api.customer360Response },
       },
-      handler: (req) => req.server.tenure.db((ws) => customer360(ws, req.params.id, req.query)),
+      handler: (req) =>
+        req.server.tenure.view(['customer', req.params.id, req.query, today()], (ws) =>
+          customer360(ws, req.params.id, req.query),
+        ),
     }),
   ],
 };

@@ -1,4 +1,4 @@
-import { api, ingestEvents, MAX_EVENT_ROWS } from '@tenure/core';
+import { api, entityNames, ingestEvents, isEntityName, MAX_EVENT_ROWS, tenureError } from '@tenure/core';
 import { type RouteGroup, route } from '../route.ts';
 
 /** Larger bodies are refused before they are parsed (413 TEN_PAYLOAD_TOO_LARGE). */
@@ -22,6 +22,9 @@ export const events: RouteGroup = {
       },
       handler: (req) => {
         req.auditTarget = req.params.entity;
+        // The entity is the resource this path names: unknown, it is a 404 whether or not rows were sent.
+        if (!isEntityName(req.params.entity))
+          throw tenureError('TEN_EVENT_ENTITY_UNKNOWN', { entity: req.params.entity, known: entityNames });
         return req.server.tenure.write((ws) => ingestEvents(ws, req.params.entity, req.body.rows));
       },
     }),

@@ -1,4 +1,4 @@
-import { api, importFile, listBatches, listRejects, pageOf, tenureError } from '@tenure/core';
+import { api, importFile, listBatches, listRejects, pageOf, previewImport, tenureError } from '@tenure/core';
 import { asClientError, problemOf } from '../plugins/problems.ts';
 import { type RouteGroup, route } from '../route.ts';
 import { receiveUpload } from '../upload.ts';
@@ -16,18 +16,17 @@ export const imports: RouteGroup = {
       url: '/preview',
       config: { access: 'analyst' },
       schema: {
-        summary: 'Dry run: mapping, extra columns, problems and the first rows; nothing is written',
+        summary:
+          "Dry run: the file's columns, the mapping and the required fields it lacks, whether the reject limit would refuse it, and (once nothing is missing) the summary with problems and first rows; nothing is written",
         description: multipart,
         consumes: ['multipart/form-data'],
-        response: { 200: api.importSummarySchema },
+        response: { 200: api.importPreviewSchema },
       },
       handler: async (req) => {
         const up = await receiveUpload(req);
         req.auditTarget = up.entity;
         try {
-          return await req.server.tenure.db((ws) =>
-            importFile(ws, up.entity, up.path, { ...up.options, dryRun: true }),
-          );
+          return await req.server.tenure.db((ws) => previewImport(ws, up.entity, up.path, up.options));
         } finally {
           up.discard();
         }

@@ -1,4 +1,13 @@
-import { api, catalog, computeMetrics, forecastRows, metricDef, metricNames, periodWindow } from '@tenure/core';
+import {
+  api,
+  catalog,
+  computeMetrics,
+  forecastRows,
+  metricDef,
+  metricNames,
+  periodWindow,
+  refuseSnapshotTrend,
+} from '@tenure/core';
 import { type RouteGroup, route } from '../route.ts';
 
 /** The metric catalogue: every metric's definition, and any metric by period, segment and filter. */
@@ -52,6 +61,7 @@ export const metrics: RouteGroup = {
             filter,
             basis,
           });
+          refuseSnapshotTrend(rows, q.forecast ?? 0);
           const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
           const ahead = q.forecast ? forecastRows(rows, w.grain, calendar, q.forecast) : [];
           return { metric: name, rows: [...rows, ...ahead] };

@@ -41,7 +41,7 @@ export const endpoints = {
   'GET /api/v1/benchmarks': api.benchmarksResponse,
   'GET /api/v1/customers': api.customersResponse,
   'GET /api/v1/customers/:id': api.customer360Response,
-  'POST /api/v1/imports/preview': api.importSummarySchema,
+  'POST /api/v1/imports/preview': api.importPreviewSchema,
   'POST /api/v1/imports': api.jobCreated,
   'GET /api/v1/imports': api.batchesResponse,
   'GET /api/v1/imports/:jobId': api.jobSchema,

@@ -40,8 +40,11 @@ export type TaxonomyNode = ChurnReasons['taxonomy'][number];
 export type CustomerRow = Infer<typeof api.customerRowSchema>;
 export type Customer360 = Infer<typeof api.customer360Response>;
 export type TimelineEvent = Customer360['timeline'][number];
+export type CustomerSeries = Customer360['series'];
 
 export type ImportSummary = Infer<typeof api.importSummarySchema>;
+/** POST /imports/preview */
+export type ImportPreview = Infer<typeof api.importPreviewSchema>;
 export type ImportJob = Infer<typeof api.jobSchema>;
 export type RejectRow = Infer<typeof api.rejectRowSchema>;
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from './client.ts';
-import type { FitJob } from './types.ts';
+import type { FitJob, Problem } from './types.ts';
 import { useAction } from './use-action.ts';
 import { useJob } from './use-job.ts';
 
@@ -20,6 +20,8 @@ export function useFit(path: string, onDone: () => void) {
   useEffect(() => {
     if (job?.state === 'done') done.current();
   }, [job?.state]);
+  // The job's problem as pages read it (the schema's loose object would widen every narrowing to unknown).
+  const failed: Problem | undefined = job?.error;
   return {
     start: (options: Record<string, unknown>) =>
       action.run(async () => {
@@ -27,6 +29,6 @@ export function useFit(path: string, onDone: () => void) {
         setJobId((await api.post<FitJob>(path, { json: options })).jobId);
       }),
     running: action.busy || job?.state === 'queued' || job?.state === 'running',
-    problem: action.error ?? error ?? job?.error,
+    problem: action.error ?? error ?? failed,
   };
 }

@@ -10,7 +10,7 @@ export function ImportanceChart({
   importance: { feature: string; meanAbsShap: number; share: number }[];
   top?: number;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, field } = useI18n();
   const shown = importance.slice(0, top).reverse();
   return (
     <Chart
@@ -23,12 +23,12 @@ export function ImportanceChart({
           formatter: (ps: unknown) => {
             const f = shown[(ps as { dataIndex: number }[])[0]?.dataIndex ?? 0];
             return f
-              ? `${escapeHtml(f.feature)}: ${fmt.number(f.meanAbsShap, 3)} (${fmt.value('ratio', f.share)})`
+              ? `${escapeHtml(field(f.feature))}: ${fmt.number(f.meanAbsShap, 3)} (${fmt.value('ratio', f.share)})`
               : '';
           },
         },
         xAxis: { type: 'value', name: t('churn.meanAbsShap'), nameLocation: 'middle', nameGap: 26 },
-        yAxis: { type: 'category', data: shown.map((f) => f.feature) },
+        yAxis: { type: 'category', data: shown.map((f) => field(f.feature)) },
         series: [{ type: 'bar', data: shown.map((f) => f.meanAbsShap) }],
       }}
     />

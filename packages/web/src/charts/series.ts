@@ -33,13 +33,16 @@ export const escapeHtml = (s: string) =>
  * A shaded band between two bounds, drawn as two stacked areas: the low bound (invisible), then high − low.
  * `common` carries what the band shares with its line (name, colour, step); ids are `l:<id>` and `h:<id>`.
  * Stacking is 'all', so the width stacks on a negative low bound too (ECharts stacks signs apart by default).
+ * On a value x axis, `xs` gives each point's x (the curves share them, so stacking by index is stacking by x).
  */
 export function bandSeries(
   id: string,
   low: (number | null)[],
   high: (number | null)[],
   common: LineSeriesOption & { color: string },
+  xs?: number[],
 ): LineSeriesOption[] {
+  const at = (v: (number | null)[]) => (xs ? v.map((y, j) => [xs[j] as number, y]) : v);
   const band = {
     ...common,
     stack: `band:${id}`,
@@ -48,11 +51,11 @@ export function bandSeries(
     silent: true,
   };
   return [
-    { ...band, id: `l:${id}`, data: low },
+    { ...band, id: `l:${id}`, data: at(low) },
     {
       ...band,
       id: `h:${id}`,
-      data: high.map((h, j) => (h === null || low[j] === null ? null : h - (low[j] as number))),
+      data: at(high.map((h, j) => (h === null || low[j] === null ? null : h - (low[j] as number)))),
       areaStyle: { color: common.color, opacity: 0.18 },
     },
   ];

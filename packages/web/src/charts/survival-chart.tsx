@@ -12,7 +12,8 @@ interface TooltipParam {
 
 /**
  * Kaplan–Meier curves, one step line per segment inside its shaded 95 % band. Every curve is read at the same
- * times (GET /models/survival), so they share a category axis; a curve stops where its data end.
+ * times (GET /models/survival), whatever step they fall at (1.1, 2.2 … months); the time axis is a value axis
+ * with whole-number ticks, so it reads 0, 6, 12 … months. A curve stops where its data end.
  */
 export function SurvivalChart({ data, label }: { data: Survival; label: (segment: string) => string }) {
   const { t, fmt, term } = useI18n();
@@ -26,12 +27,13 @@ export function SurvivalChart({ data, label }: { data: Survival; label: (segment
       showSymbol: false,
     };
     return [
-      { ...common, id: `s:${i}`, data: c.points.map((p) => p.survival) },
+      { ...common, id: `s:${i}`, data: c.points.map((p) => [p.time, p.survival]) },
       ...bandSeries(
         String(i),
         c.points.map((p) => p.lower),
         c.points.map((p) => p.upper),
         common,
+        times,
       ),
     ];
   });
@@ -49,7 +51,7 @@ export function SurvivalChart({ data, label }: { data: Survival; label: (segment
     <Chart
       testId="survival-chart"
       option={{
-        grid: { left: 64, right: 24, top: 40, bottom: 48 },
+        grid: { left: 76, right: 24, top: 40, bottom: 56 },
         legend: { type: 'scroll', top: 0, data: data.curves.map((c) => label(c.segment)) },
         tooltip: {
           trigger: 'axis',
@@ -59,18 +61,23 @@ export function SurvivalChart({ data, label }: { data: Survival; label: (segment
           },
         },
         xAxis: {
-          type: 'category',
+          type: 'value',
           name: t('survival.time', { unit }),
           nameLocation: 'middle',
-          nameGap: 28,
-          data: times.map((x) => fmt.number(x, 1)),
-          boundaryGap: false,
+          nameGap: 32,
+          min: 0,
+          max: times.at(-1),
+          minInterval: 1,
+          axisLabel: { formatter: (v: number) => fmt.number(v, 0), showMaxLabel: false },
         },
         yAxis: {
           type: 'value',
           min: 0,
           max: 1,
           name: t('survival.share'),
+          // Along the axis, so a long title never runs into the legend above the plot.
+          nameLocation: 'middle',
+          nameGap: 56,
           axisLabel: { formatter: (v: number) => fmt.value('ratio', v) },
         },
         series,

@@ -42,6 +42,8 @@ export function XyChart({
     name: s.name,
     data: s.points,
     color: colorAt(i),
+    // Curves have up to ~100 points: dots only where there are few.
+    showSymbol: s.points.length <= 20,
     symbolSize: 5,
     yAxisIndex: s.right ? 1 : 0,
     lineStyle: s.right ? { type: 'dashed' } : {},
@@ -51,9 +53,10 @@ export function XyChart({
       testId={testId}
       height={300}
       option={{
-        // Four curves and the diagonal take two legend lines on a half-width card.
-        grid: { left: 64, right: y2 ? 56 : 24, top: y2 ? 64 : 40, bottom: 48 },
-        legend: { top: 0 },
+        // The legend has the top to itself (four curves and the diagonal may take two lines on a half-width
+        // card); the axis titles run along their axes, so the two never overlap.
+        grid: { left: 72, right: y2 ? 64 : 24, top: 64, bottom: 48 },
+        legend: { top: 0, type: 'scroll' },
         tooltip: {
           trigger: 'item',
           formatter: (p: unknown) => {
@@ -63,8 +66,19 @@ export function XyChart({
         },
         xAxis: { ...share, name: x, nameLocation: 'middle', nameGap: 28 },
         yAxis: [
-          { ...share, name: y },
-          ...(y2 ? [{ type: 'value' as const, name: y2, min: 0, splitLine: { show: false } }] : []),
+          { ...share, name: y, nameLocation: 'middle', nameGap: 48 },
+          ...(y2
+            ? [
+                {
+                  type: 'value' as const,
+                  name: y2,
+                  nameLocation: 'middle' as const,
+                  nameGap: 36,
+                  min: 0,
+                  splitLine: { show: false },
+                },
+              ]
+            : []),
         ],
         series: [
           ...lines,

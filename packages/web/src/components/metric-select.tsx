@@ -40,7 +40,7 @@ export function DimensionSelect({
   dimensions: string[];
   allowClear?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, field } = useI18n();
   return (
     <Select
       aria-label={t('trends.by')}
@@ -49,7 +49,7 @@ export function DimensionSelect({
       style={{ minWidth: 160 }}
       value={value}
       onChange={(d) => onChange(d ?? undefined)}
-      options={dimensions.map((d) => ({ value: d, label: d }))}
+      options={dimensions.map((d) => ({ value: d, label: field(d) }))}
     />
   );
 }

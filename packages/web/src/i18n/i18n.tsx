@@ -45,6 +45,16 @@ function initialLang(): Lang {
 
 type Vars = Record<string, string | number>;
 
+/** snake_case and camelCase as words: loyalty_tier → Loyalty tier. */
+const readable = (name: string) => {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 function makeI18n(lang: Lang, currency: string | undefined) {
   const messages = languages[lang].messages;
   const t = (key: MessageKey, vars: Vars = {}) =>
@@ -56,6 +66,14 @@ function makeI18n(lang: Lang, currency: string | undefined) {
     term: (prefix: string, value: string) => {
       const key = `${prefix}.${value}`;
       return Object.hasOwn(messages, key) ? messages[key as MessageKey] : value;
+    },
+    /**
+     * A field or dimension by its label (`field.<name>`); a custom one made readable instead of shown raw.
+     * @example field('region') // '地区' in zh-CN; field('loyalty_tier') // 'Loyalty tier'
+     */
+    field: (name: string) => {
+      const key = `field.${name}`;
+      return Object.hasOwn(messages, key) ? messages[key as MessageKey] : readable(name);
     },
     /** The language's half of a bilingual text from the API ({ en, zh }). */
     text: (s: { en: string; zh: string }) => (lang === 'zh-CN' ? s.zh : s.en),

@@ -202,7 +202,7 @@ export function serverOptions(target: string): { url: string; username: string; 
   try {
     u = new URL(target);
   } catch {
-    throw tenureError('TEN_INTERNAL', { detail: `not a ClickHouse URL: ${target.replace(/\/\/[^@/]*@/, '//***@')}` });
+    throw tenureError('TEN_USAGE', { detail: `not a ClickHouse URL: ${target.replace(/\/\/[^@/]*@/, '//***@')}` });
   }
   const https = u.protocol === 'clickhouses:' || u.protocol === 'https:';
   const port = u.port || (https ? '8443' : '8123');
@@ -212,6 +212,34 @@ export function serverOptions(target: string): { url: string; username: string; 
     password: decodeURIComponent(u.password),
     database: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'default',
   };
+}
+
+/** Seconds to wait for a server's first answer: the URL's `connect_timeout` parameter, else 10. */
+export function connectTimeout(target: string): number {
+  const given = Number(new URL(target).searchParams.get('connect_timeout'));
+  return Number.isFinite(given) && given > 0 ? given : 10;
+}
+
+/**
+ * Why a request never reached ClickHouse, in words, or null when the server answered (an error of its own).
+ * Network failures carry Node's errno code (ECONNREFUSED, EHOSTUNREACH, ENOTFOUND…); a timeout is the abort.
+ */
+function unreachable(e: unknown, seconds: number): string | null {
+  const err = e as { code?: unknown; name?: unknown; message?: unknown };
+  if (err?.name === 'AbortError' || err?.name === 'TimeoutError' || /aborted|timeout/i.test(String(err?.message)))
+    return `no answer within ${seconds} s`;
+  const code = typeof err?.code === 'string' ? err.code : '';
+  if (!/^E[A-Z]+$/.test(code)) return null;
+  const words: Record<string, string> = {
+    ECONNREFUSED: 'the connection was refused (is the server running, on that port?)',
+    ECONNRESET: 'the connection was closed by the other side',
+    EHOSTUNREACH: 'the host cannot be reached',
+    ENETUNREACH: 'the network cannot be reached',
+    ENOTFOUND: 'the host name is unknown',
+    EAI_AGAIN: 'the host name could not be looked up',
+    ETIMEDOUT: 'the connection timed out',
+  };
+  return `${words[code] ?? 'the connection failed'} (${code})`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -235,21 +263,33 @@ export class ClickHouseConnection implements Connection {
     return new ClickHouseConnection(new ChdbTransport(await acquireSession(resolve(dir))));
   }
 
-  /** A ClickHouse server: `clickhouse://user:pass@host:8123/db`. Every request carries the dialect's settings. */
+  /**
+   * A ClickHouse server: `clickhouse://user:pass@host:8123/db`. Every request carries the dialect's settings.
+   * A first `SELECT 1` proves the server answers: a host that refuses the connection, cannot be reached or
+   * does not answer within `?connect_timeout=` seconds (default 10) is TEN_ENGINE_UNREACHABLE, not a hang.
+   */
   static async server(target: string): Promise<ClickHouseConnection> {
     const { createClient, ClickHouseLogLevel } = await import('@clickhouse/client');
+    const options = serverOptions(target);
     const client = createClient({
-      ...serverOptions(target),
+      ...options,
       application: 'tenure',
       // Failures reach the user once, as a TenureError; the client's own logger would print them again with a stack.
       log: { level: ClickHouseLogLevel.OFF },
       clickhouse_settings: { ...clickhouseSettings, ...outputSettings } as ClickHouseSettings,
     });
     const conn = new ClickHouseConnection(new ServerTransport(client));
+    const seconds = connectTimeout(target);
     try {
-      await conn.transport.query('SELECT 1', {});
+      await client.query({
+        query: 'SELECT 1',
+        format: 'JSONCompact',
+        abort_signal: AbortSignal.timeout(seconds * 1000),
+      });
     } catch (e) {
       await client.close();
+      const cause = unreachable(e, seconds);
+      if (cause) throw tenureError('TEN_ENGINE_UNREACHABLE', { host: new URL(options.url).host, cause, seconds });
       throw conn.failure(e, 'SELECT 1');
     }
     return conn;

@@ -1,47 +1,47 @@
-import {
-  BIGINT,
-  BOOLEAN,
-  DOUBLE,
-  type DuckDBConnection,
-  DuckDBInstance,
-  type DuckDBResultReader,
-  type DuckDBType,
-  DuckDBTypeId,
-  type DuckDBValue,
-  LIST,
-  listValue,
-  SQLNULL,
-  VARCHAR,
-} from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBResultReader, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { tenureError } from '../../errors.ts';
 import { print } from '../../sql/print.ts';
 import type { Sql, SqlValue } from '../../sql/sql.ts';
 import type { Connection, Row } from '../engine.ts';
 import { duckdbDialect } from './dialect.ts';
 
+/**
+ * The DuckDB binding, loaded by the first `open`: it is a large native library, and commands that never open a
+ * workspace (`tenure --help`, `tenure init`'s usage errors) should not pay for loading it.
+ */
+let binding: typeof import('@duckdb/node-api') | undefined;
+
+/** The loaded binding; only code that runs on an open connection calls this. */
+export function duckdb(): typeof import('@duckdb/node-api') {
+  if (!binding) throw new Error('DuckDB binding used before a connection was opened');
+  return binding;
+}
+
 /** Convert DuckDB's JS values to plain JSON-friendly ones: counts as numbers, dates as ISO text. */
 function rowsOf(result: DuckDBResultReader): Row[] {
   const names = result.columnNames();
-  const types = result.columnTypes().map((t) => t.typeId);
+  const { DATE } = duckdb().DuckDBTypeId;
+  const isDate = result.columnTypes().map((t) => t.typeId === DATE);
   return result.getRowsJS().map((r) => {
     const o: Row = {};
-    for (let i = 0; i < names.length; i++) o[names[i] as string] = plain(r[i], types[i] as DuckDBTypeId);
+    for (let i = 0; i < names.length; i++) o[names[i] as string] = plain(r[i], isDate[i] === true);
     return o;
   });
 }
 
-function plain(v: unknown, type: DuckDBTypeId): unknown {
+function plain(v: unknown, isDate: boolean): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof Date) {
     const iso = v.toISOString();
-    return type === DuckDBTypeId.DATE ? iso.slice(0, 10) : iso.replace('.000Z', '').replace('Z', '').replace('T', ' ');
+    return isDate ? iso.slice(0, 10) : iso.replace('.000Z', '').replace('Z', '').replace('T', ' ');
   }
   return v;
 }
 
 /** Bind with explicit types: DuckDB cannot infer a type for parameters of table functions such as read_csv. */
 function bind(params: SqlValue[]): { values: DuckDBValue[]; types: DuckDBType[] } {
+  const { BIGINT, BOOLEAN, DOUBLE, LIST, listValue, SQLNULL, VARCHAR } = duckdb();
   const values: DuckDBValue[] = [];
   const types: DuckDBType[] = [];
   for (const p of params) {
@@ -105,7 +105,8 @@ export class DuckDbConnection implements Connection {
       // New workspace files use this DuckDB's own storage format rather than the v0.10-compatible default:
       // bulk inserts are about 0.3 s faster per 10M rows (bench:import). Tenure ships its DuckDB, so only
       // other tools older than DuckDB 1.5 lose the ability to open a new workspace; existing files keep theirs.
-      const instance = await DuckDBInstance.create(path, { storage_compatibility_version: 'latest' });
+      binding ??= await import('@duckdb/node-api');
+      const instance = await binding.DuckDBInstance.create(path, { storage_compatibility_version: 'latest' });
       return new DuckDbConnection(instance, await instance.connect());
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);

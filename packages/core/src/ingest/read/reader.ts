@@ -1,6 +1,7 @@
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import { tenureError } from '../../errors.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
+import type { ImportLimits } from '../limits.ts';
 import type { Source } from '../source.ts';
 
 /** A record the reader could not split into the header's fields. */
@@ -21,12 +22,17 @@ export interface Staged {
   firstLine: number;
   /** Records dropped as unreadable by the scan of `relation`; call after it ran. */
   malformed(): Promise<Malformed[]>;
+  /** The error to throw when a scan of `relation` fails (a format that can locate its problems sets it). */
+  readError?: (e: unknown) => unknown;
 }
 
 export interface ReadContext {
   db: DuckDbConnection;
   /** A private temp folder for transcoded or converted copies. */
   tmpDir: string;
+  limits: ImportLimits;
+  /** False when the first line is data (a headerless file): columns are then named column_1, column_2, … */
+  header: boolean;
   sheet?: string;
   delimiter?: string;
 }
@@ -57,20 +63,37 @@ export const varcharRelation = (from: Sql, n: number): Sql =>
 
 export const noMalformed = async (): Promise<Malformed[]> => [];
 
-/** A scan DuckDB cannot start reading is TEN_IMPORT_PARSE, with the engine's first line as the detail. */
+/**
+ * The engine's first line as a detail users may see: file paths (the upload's or our temp copy's, which
+ * tell an outsider about the server's disk) become the file's name, and the engine's error class goes.
+ */
+export function engineDetail(src: Source, e: unknown): string {
+  const first = ((e as Error).message ?? String(e)).split('\n')[0] ?? '';
+  return first
+    .replaceAll(src.path, src.file)
+    .replace(/(["']?)\/[^"'\s]*tenure-[a-z]+-[^"'\s]*\1/g, JSON.stringify(src.file))
+    .replace(/^[A-Za-z ]*Error: /, '');
+}
+
+/** DuckDB errors that describe the file's content, not our SQL: only these become TEN_IMPORT_PARSE. */
+export const isContentError = (e: unknown): boolean =>
+  e instanceof Error && /^(Invalid Input|Conversion|IO|Invalid|Out of Range|Parser) Error/.test(e.message);
+
+/** A scan DuckDB cannot read is TEN_IMPORT_PARSE, with the engine's first line (made safe) as the detail. */
 export const parseError = (src: Source, e: unknown) =>
-  tenureError(
-    'TEN_IMPORT_PARSE',
-    { file: src.file, detail: (e as Error).message.split('\n')[0] ?? '' },
-    { file: src.file },
-  );
+  tenureError('TEN_IMPORT_PARSE', { file: src.file, detail: engineDetail(src, e) }, { file: src.file });
 
 /** The headers of a typed scan (Parquet, JSON), from its column names. */
-export async function describeHeaders(ctx: ReadContext, src: Source, scan: Sql): Promise<string[]> {
+export async function describeHeaders(
+  ctx: ReadContext,
+  src: Source,
+  scan: Sql,
+  fail: (e: unknown) => unknown = (e) => parseError(src, e),
+): Promise<string[]> {
   try {
     const cols = await ctx.db.all<{ column_name: string }>(sql`DESCRIBE SELECT * FROM ${scan}`);
     return cleanHeaders(cols.map((c) => c.column_name));
   } catch (e) {
-    throw parseError(src, e);
+    throw fail(e);
   }
 }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { tenureError } from '../../errors.ts';
 import { readCsv } from './csv.ts';
 import type { Reader } from './reader.ts';
@@ -32,6 +32,8 @@ const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""'
  * with one line per sheet row, so line numbers in messages are the row numbers Excel shows.
  */
 export const readXlsx: Reader = async (src, ctx) => {
+  // Loaded here, not at the top: exceljs takes longer to load than most commands take to run.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(src.path);
@@ -52,6 +54,16 @@ export const readXlsx: Reader = async (src, ctx) => {
     );
   if (ws.actualRowCount === 0) throw tenureError('TEN_IMPORT_EMPTY_FILE', { file: src.file }, { file: src.file });
   const width = ws.columnCount;
+  // The used range is written out in full, empty cells included: bound it before writing a byte.
+  const { max_columns: maxColumns, max_sheet_cells: maxCells } = ctx.limits;
+  if (width > maxColumns)
+    throw tenureError('TEN_IMPORT_TOO_WIDE', { file: src.file, columns: width, max: maxColumns }, { file: src.file });
+  if (width * ws.rowCount > maxCells)
+    throw tenureError(
+      'TEN_IMPORT_SHEET_TOO_LARGE',
+      { file: src.file, sheet: ws.name, range: ws.dimensions.range, cells: width * ws.rowCount, max: maxCells },
+      { file: src.file },
+    );
   const target = join(ctx.tmpDir, 'sheet.csv');
   const out = createWriteStream(target);
   const empty = Array(width).fill('').join(',');

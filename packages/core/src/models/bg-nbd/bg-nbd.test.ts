@@ -4,7 +4,8 @@
  * published ones to their printed precision. Published values: test/reference/models/published.json.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CDNOW_MASTER, CDNOW_SAMPLE, CDNOW_SUMMARY, describeWithDatasets } from '../../../../../test/datasets.ts';
 import { failure } from '../../../test/fixtures/ingest/helpers.ts';
 import { cdnowSampleIds, cdnowSampleWorkspace, dataset } from '../../../test/fixtures/models/workspaces.ts';
 import { published, toPublishedPrecision } from '../../../test/reference/models/reference.ts';
@@ -17,6 +18,9 @@ import { rfmSource } from '../rfm.ts';
 import { type BgNbdFit, bgNbdPatterns, fitBgNbd } from './bg-nbd.ts';
 import { type BgNbdPatterns, bgNbdLogLik } from './likelihood.ts';
 import { expectedPurchases, pAlive } from './predict.ts';
+
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(CDNOW_MASTER, CDNOW_SAMPLE, CDNOW_SUMMARY);
 
 const P = published.bgNbd;
 let ws: Workspace;
@@ -32,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => done());
 
-describe('BG/NBD reproduces Fader, Hardie & Lee 2005 on CDNOW', () => {
+suite('BG/NBD reproduces Fader, Hardie & Lee 2005 on CDNOW', () => {
   it('the workspace RFM of the 2,357 sample customers equals cdnow_customers_summary_with_transactions.csv', async () => {
     const source = await rfmSource(ws.db, ws.config, { unit: 'week', calibrationEnd: P.calibrationEnd });
     const { text, num, rows } = await readColumns(ws.db, sql`SELECT * FROM (${source.customers}) c`);
@@ -79,7 +83,7 @@ describe('BG/NBD reproduces Fader, Hardie & Lee 2005 on CDNOW', () => {
 /** The patterns 20 times over: more rows than the 20,000 that trigger screening. */
 const rep = (a: Float64Array) => Float64Array.from({ length: a.length * 20 }, (_, i) => a[i % a.length]!);
 
-describe('BG/NBD likelihood and predictions', () => {
+suite('BG/NBD likelihood and predictions', () => {
   const params = { r: P.r, alpha: P.alpha, a: P.a, b: P.b };
 
   it('the analytic gradient matches finite differences', () => {
@@ -132,7 +136,7 @@ describe('BG/NBD likelihood and predictions', () => {
   });
 });
 
-describe('BG/NBD refuses data it cannot fit', () => {
+suite('BG/NBD refuses data it cannot fit', () => {
   it('no repeat buyers before the calibration end', async () => {
     // Every sample customer first bought in Q1 1997; on 1997-01-01 nobody has bought twice.
     const source = await rfmSource(ws.db, ws.config, { unit: 'week', calibrationEnd: '1997-01-01' });

@@ -2,7 +2,8 @@
  * CLV on the CDNOW sample: discounting and horizons behave as the definition says, and each customer's value is
  * margin × expected spend × discounted expected transactions from the two fitted models.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../../../../test/datasets.ts';
 import { cdnowSampleWorkspace } from '../../../test/fixtures/models/workspaces.ts';
 import { expectClose } from '../../../test/reference/stats/reference.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
@@ -11,6 +12,9 @@ import { expectedPurchases, pAlive } from '../bg-nbd/predict.ts';
 import { expectedSpend } from '../gamma-gamma/gamma-gamma.ts';
 import { rfmSource } from '../rfm.ts';
 import { type ClvResult, customerValue, discountedTransactions } from './clv.ts';
+
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(CDNOW_MASTER, CDNOW_SAMPLE);
 
 const Q = { unit: 'week', calibrationEnd: '1997-09-30' } as const;
 let ws: Workspace;
@@ -23,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => done());
 
-describe('discounted expected transactions', () => {
+suite('discounted expected transactions', () => {
   const p = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
   it('without discounting is the expected purchases over the horizon (monthly steps telescope)', () => {
@@ -43,7 +47,7 @@ describe('discounted expected transactions', () => {
   });
 });
 
-describe('customerValue on CDNOW', () => {
+suite('customerValue on CDNOW', () => {
   it('values the 2,357 customers and lists the top ones, each from the two models', () => {
     expect(value.customers).toBe(2357);
     expect(value.top).toHaveLength(10);

@@ -44,7 +44,7 @@ export function histogram(values: Iterable<number>, edges: readonly number[]): H
  * @example
  * clvDistribution([{ clv: 90, pAlive: 0.9 }, { clv: 10, pAlive: 0.4 }]).clv.at(-1); // { lower: 85.26…, upper: 90, count: 1 }
  */
-export function clvDistribution(byValue: readonly { clv: number; pAlive: number }[]): ClvDistribution {
+export function clvDistribution(byValue: readonly { clv: number; pAlive: number | null }[]): ClvDistribution {
   const n = byValue.length;
   const max = byValue[0]?.clv ?? 0;
   const p99 = byValue[Math.floor(0.01 * n)]?.clv ?? 0;
@@ -57,8 +57,9 @@ export function clvDistribution(byValue: readonly { clv: number; pAlive: number 
       byValue.map((c) => c.clv),
       edges,
     ),
+    // Buyers only: P(alive) is the purchase model's, and says nothing of a subscriber who never ordered.
     pAlive: histogram(
-      byValue.map((c) => c.pAlive),
+      byValue.flatMap((c) => (c.pAlive === null ? [] : [c.pAlive])),
       Array.from({ length: 21 }, (_, i) => i / 20),
     ),
   };

@@ -3,7 +3,8 @@
  * plus the partial likelihood's analytic score and information against finite differences.
  * Reference: test/reference/models/make-survival-reference.R.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatasets, TELCO_CSV } from '../../../../../test/datasets.ts';
 import { failure } from '../../../test/fixtures/ingest/helpers.ts';
 import { telcoWorkspace } from '../../../test/fixtures/models/workspaces.ts';
 import { survivalReference } from '../../../test/reference/models/reference.ts';
@@ -11,6 +12,9 @@ import type { Workspace } from '../../workspace/workspace.ts';
 import { type CoxFit, fitCox } from './cox.ts';
 import { type CoxData, efron } from './efron.ts';
 import { type CoxDesign, coxDesign } from './features.ts';
+
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(TELCO_CSV);
 
 const R = survivalReference.cox;
 const COVARIATES = [
@@ -47,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(() => done());
 
-describe('Cox regression reproduces R coxph (Efron ties) on IBM Telco', () => {
+suite('Cox regression reproduces R coxph (Efron ties) on IBM Telco', () => {
   it('has the same terms, customers and churns', () => {
     expect(design.terms.map(asR)).toEqual(R.terms);
     expect([fit.n, fit.events]).toEqual([R.n, R.events]);
@@ -83,7 +87,7 @@ describe('Cox regression reproduces R coxph (Efron ties) on IBM Telco', () => {
   });
 });
 
-describe('Efron partial likelihood', () => {
+suite('Efron partial likelihood', () => {
   // Ties: two churns at t = 3 (weights 1 and 2), censoring at 3 and 1, churn at 1.
   const data: CoxData = {
     n: 5,
@@ -124,7 +128,7 @@ describe('Efron partial likelihood', () => {
   });
 });
 
-describe('Cox inputs', () => {
+suite('Cox inputs', () => {
   it('refuses an unknown covariate, and a covariate with one value', async () => {
     await failure(coxDesign(ws.db, ws.config, { unit: 'month' }, ['bogus']), 'TEN_MODEL_BAD_OPTION');
     await failure(coxDesign(ws.db, ws.config, { unit: 'month' }, ['region']), 'TEN_MODEL_INSUFFICIENT_DATA');

@@ -135,6 +135,6 @@ function noConvergence(detail: string, beta: Float64Array, names: readonly strin
     'TEN_MODEL_NO_CONVERGENCE',
     { model: 'cox', detail },
     {},
-    { coefficients: Object.fromEntries(names.map((n, j) => [n, beta[j]])) },
+    { diagnostics: { coefficients: Object.fromEntries(names.map((n, j) => [n, beta[j]])) } },
   );
 }

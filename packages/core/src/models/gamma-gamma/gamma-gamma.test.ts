@@ -2,7 +2,8 @@
  * Gamma-gamma against Fader, Hardie & Lee (2005), "RFM and CLV", on the CDNOW 1/10 sample imported through the
  * real importer. Published values: test/reference/models/published.json.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../../../../test/datasets.ts';
 import { gamma, uniforms } from '../../../test/fixtures/models/simulate.ts';
 import { cdnowSampleWorkspace } from '../../../test/fixtures/models/workspaces.ts';
 import { published, toPublishedPrecision } from '../../../test/reference/models/reference.ts';
@@ -10,6 +11,9 @@ import { expectClose } from '../../../test/reference/stats/reference.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import { rfmSource } from '../rfm.ts';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit, gammaGammaLogLik, spendPatterns } from './gamma-gamma.ts';
+
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(CDNOW_MASTER, CDNOW_SAMPLE);
 
 const P = published.gammaGamma;
 let ws: Workspace;
@@ -25,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => done());
 
-describe('gamma-gamma reproduces Fader, Hardie & Lee 2005 (RFM and CLV) on CDNOW', () => {
+suite('gamma-gamma reproduces Fader, Hardie & Lee 2005 (RFM and CLV) on CDNOW', () => {
   it('gamma-gamma reproduces FHL 2005 on CDNOW (p=6.25 q=3.74 γ=15.44) from the 946 repeat buyers', () => {
     expect(fit.n).toBe(946);
     for (const k of ['p', 'q', 'gamma'] as const)
@@ -36,7 +40,7 @@ describe('gamma-gamma reproduces Fader, Hardie & Lee 2005 (RFM and CLV) on CDNOW
   });
 });
 
-describe('gamma-gamma likelihood and expectation', () => {
+suite('gamma-gamma likelihood and expectation', () => {
   it('the analytic gradient matches finite differences', () => {
     const ll = gammaGammaLogLik(patterns);
     const at = Float64Array.of(4, 3, 20);

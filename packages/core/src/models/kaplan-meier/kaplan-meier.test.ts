@@ -3,7 +3,8 @@
  * that the real importer filled (so the snapshot's whole-month tenures must come back exactly), plus small
  * hand-computed cases. Reference: test/reference/models/make-survival-reference.R.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatasets, TELCO_CSV } from '../../../../../test/datasets.ts';
 import { failure } from '../../../test/fixtures/ingest/helpers.ts';
 import { telcoWorkspace } from '../../../test/fixtures/models/workspaces.ts';
 import { survivalReference as R, type RCurve, type RKaplanMeier } from '../../../test/reference/models/reference.ts';
@@ -11,6 +12,9 @@ import type { Workspace } from '../../workspace/workspace.ts';
 import { type KaplanMeier, kaplanMeier } from './kaplan-meier.ts';
 import { logRank } from './log-rank.ts';
 import { type SurvivalResult, survival } from './survival.ts';
+
+/** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */
+const suite = describeWithDatasets(TELCO_CSV);
 
 let ws: Workspace;
 let done: () => Promise<void>;
@@ -58,7 +62,7 @@ function expectSummaries(ours: KaplanMeier, r: RKaplanMeier) {
   expect(Math.abs(ours.restrictedMean.stderr - r.rmeanSe)).toBeLessThan(1e-9);
 }
 
-describe('Kaplan–Meier reproduces R survival on IBM Telco (S(t) to 1e-6)', () => {
+suite('Kaplan–Meier reproduces R survival on IBM Telco (S(t) to 1e-6)', () => {
   it('all customers: curve, Greenwood errors, log bands, restricted mean', () => {
     expect(all.curves.map((c) => c.segment)).toEqual(['all']);
     const c = all.curves[0]!;
@@ -90,7 +94,7 @@ describe('Kaplan–Meier reproduces R survival on IBM Telco (S(t) to 1e-6)', () 
   });
 });
 
-describe('kaplanMeier on hand-computed data', () => {
+suite('kaplanMeier on hand-computed data', () => {
   // Times 1, 2+, 3, 3, 4+ (+ = censored): S = 4/5 at 1, then 2 of 3 at risk churn at 3 → 4/5 · 1/3.
   const p = {
     time: Float64Array.of(1, 2, 3, 4),
@@ -132,7 +136,7 @@ describe('kaplanMeier on hand-computed data', () => {
   });
 });
 
-describe('survival inputs', () => {
+suite('survival inputs', () => {
   it('refuses a segment that is not a configured dimension', async () => {
     await failure(survival(ws.db, ws.config, { unit: 'month', by: ['payment_method'] }), 'TEN_METRIC_UNKNOWN_SEGMENT');
   });

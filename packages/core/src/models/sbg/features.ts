@@ -1,7 +1,10 @@
 /**
  * sBG input from the workspace: each customer's lifetime (survival-data.ts) in whole periods of the unit. A
- * customer who churned during period t (time in (t − 1, t]) has T = t; one still there is censored after the
- * whole periods they completed. Aggregated in SQL into (periods, churned, count) patterns.
+ * customer who churned during period t (time in (t − 1, t]) has T = t, if period t had fully elapsed by the
+ * as-of date. Everyone else is censored after the whole periods they were observed for, floor(age): a period
+ * still running at as-of has seen its churners but not yet its renewals, so counting its churn would read as
+ * zero survivors (Fader & Hardie 2007 combine cohorts of different ages the same way, each cohort contributing
+ * its survivors censored at its own age). Aggregated in SQL into (periods, churned, count) patterns.
  */
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import { sql } from '../../sql/sql.ts';
@@ -9,9 +12,12 @@ import { readColumns } from '../columns.ts';
 import type { SurvivalSource } from '../survival-data.ts';
 import type { SbgPatterns } from './sbg.ts';
 
+/** Churned in a period that had ended by as-of. */
+const churnedInFullPeriod = sql`(event = 1 AND greatest(1, ceil(time)) <= floor(age))`;
+
 /** The pattern columns over a lifetimes query (aliased l), to aggregate with GROUP BY ALL. */
-export const patternColumns = sql`CAST(CASE WHEN event = 1 THEN greatest(1, ceil(time)) ELSE floor(time) END AS DOUBLE) AS periods,
-  CAST(event AS DOUBLE) AS churned, CAST(count(*) AS DOUBLE) AS weight`;
+export const patternColumns = sql`CAST(CASE WHEN ${churnedInFullPeriod} THEN greatest(1, ceil(time)) ELSE floor(age) END AS DOUBLE) AS periods,
+  CAST(CASE WHEN ${churnedInFullPeriod} THEN 1 ELSE 0 END AS DOUBLE) AS churned, CAST(count(*) AS DOUBLE) AS weight`;
 
 /**
  * The lifetimes of a survival source as sBG patterns.

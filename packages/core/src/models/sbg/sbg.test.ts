@@ -96,9 +96,9 @@ describe('sBG refuses what it cannot fit', () => {
     expect(() => fitSbg(onePeriod)).toThrowError(expect.objectContaining({ code: 'TEN_MODEL_INSUFFICIENT_DATA' }));
   });
 
-  it('half churning at once and the rest never drives α, β to 0: no convergence, not a number', () => {
+  it('half churning at once and the rest never drives α, β to 0: a degenerate fit, not a number', () => {
     expect(() => fitSbg(patternsFromSurvivors([100, 50, 50, 50]))).toThrowError(
-      expect.objectContaining({ code: 'TEN_MODEL_NO_CONVERGENCE' }),
+      expect.objectContaining({ code: 'TEN_MODEL_DEGENERATE' }),
     );
   });
 });

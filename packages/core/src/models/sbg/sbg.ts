@@ -12,10 +12,10 @@
  * likelihood covers a survivor list (one cohort, no censoring before n) and customer-level workspace data
  * (many cohorts, each censored at its own age).
  */
-import { tenureError } from '../../errors.ts';
+import { TenureError, tenureError } from '../../errors.ts';
 import { lnGamma } from '../../stats/gamma.ts';
 import { digamma, lnBeta } from '../../stats/special.ts';
-import { type ModelFit, maximizeLikelihood } from '../fit.ts';
+import { type FitFailure, type ModelFit, maximizeLikelihood } from '../fit.ts';
 
 export type SbgParams = { alpha: number; beta: number };
 export type SbgFit = ModelFit<keyof SbgParams>;
@@ -57,7 +57,9 @@ export function sbgLogLik(p: SbgPatterns) {
 
 /**
  * Fit α, β by maximum likelihood. Needs churn in at least two distinct periods, or churn and survival beyond
- * the churn periods: with one period only, any (α, β) with the same α / (α + β) fits equally well.
+ * the churn periods: with one period only, any (α, β) with the same α / (α + β) fits equally well. A degenerate
+ * optimum (constant churn, a boundary, a flat likelihood) raises TEN_MODEL_DEGENERATE rather than returning
+ * parameters that would be plotted as a projection.
  *
  * @example
  * fitSbg(patternsFromSurvivors([1000, 869, 743, 653, 593, 551, 517, 491])).params; // { alpha: 0.668, beta: 3.806 }
@@ -80,18 +82,72 @@ export function fitSbg(p: SbgPatterns): SbgFit {
         zh: 'sBG 至少需要两期续订（三个存续人数：期初、第 1 期后、第 2 期后）。',
       },
     });
-  return maximizeLikelihood({
-    model: 'sbg',
-    names: ['alpha', 'beta'] as const,
-    n,
-    logLik: sbgLogLik(p),
-    starts: [
-      [1, 1],
-      [0.1, 1],
-      [1, 10],
-      [10, 10],
-    ],
-  });
+  let fit: SbgFit;
+  try {
+    fit = maximizeLikelihood({
+      model: 'sbg',
+      names: ['alpha', 'beta'] as const,
+      n,
+      logLik: sbgLogLik(p),
+      starts: [
+        [1, 1],
+        [0.1, 1],
+        [1, 10],
+        [10, 10],
+      ],
+    });
+  } catch (e) {
+    const d = e instanceof TenureError ? (e.details.diagnostics as { reason: FitFailure; best?: number[] }) : null;
+    if (!d?.best) throw e;
+    throw degenerateSbg({ alpha: d.best[0]!, beta: d.best[1]! }, d.reason, d);
+  }
+  if (spreadOfChurn(fit.params) < MIN_SPREAD)
+    throw degenerateSbg(fit.params, 'homogeneous', { reason: 'homogeneous', params: fit.params, stderr: fit.stderr });
+  return fit;
+}
+
+/**
+ * Below this coefficient of variation of θ across customers the fitted beta distribution is all but a point
+ * mass: every customer churns with the same probability, so S(t) is a geometric decay and α, β only grow
+ * together along the ridge α / (α + β) = θ (Fader & Hardie's model has nothing to add to a constant rate).
+ */
+const MIN_SPREAD = 0.05;
+
+/** sd(θ) / E[θ] under Beta(α, β): √(β / (α (α + β + 1))). */
+export const spreadOfChurn = ({ alpha, beta }: SbgParams): number => Math.sqrt(beta / (alpha * (alpha + beta + 1)));
+
+/**
+ * A fit whose optimum says the data do not identify the sBG: α and β huge together (constant churn), at a
+ * boundary, or flat. TEN_MODEL_DEGENERATE with the churn rate the data do support, and the diagnostics.
+ */
+function degenerateSbg(
+  params: SbgParams,
+  reason: FitFailure | 'homogeneous',
+  diagnostics: Record<string, unknown>,
+): TenureError {
+  const churn = params.alpha / (params.alpha + params.beta);
+  const pct = `${(100 * churn).toFixed(1)} %`;
+  const geometric = reason === 'homogeneous' || spreadOfChurn(params) < MIN_SPREAD;
+  return tenureError(
+    'TEN_MODEL_DEGENERATE',
+    {
+      model: 'sbg',
+      detail: geometric
+        ? `α and β grow without bound together (α ≈ ${params.alpha.toPrecision(3)}, β ≈ ${params.beta.toPrecision(3)}): churn is about ${pct} a period for every customer, a constant-churn (geometric) decay, not an sBG projection`
+        : `the best fit lies at the edge of the parameters (α ≈ ${params.alpha.toPrecision(3)}, β ≈ ${params.beta.toPrecision(3)}), so the data do not identify α and β`,
+      hint: geometric
+        ? {
+            en: `Retention in these data does not rise with tenure, which is what the sBG projects: expect about ${pct} churn each period. Read the survival curve (Kaplan–Meier) instead, or fit a cohort or segment whose churn falls with tenure.`,
+            zh: `这些数据中的留存率并不随客户在网时长上升，而这正是 sBG 所预测的：预计每期流失约 ${pct}。请改看生存曲线（Kaplan–Meier），或对流失随时长下降的同期群或细分拟合。`,
+          }
+        : {
+            en: 'Fit more periods of data (a longer history or a shorter period), or read the survival curve (Kaplan–Meier) instead.',
+            zh: '请用更多期的数据拟合（更长的历史或更短的周期），或改看生存曲线（Kaplan–Meier）。',
+          },
+    },
+    {},
+    { diagnostics: { ...diagnostics, churnPerPeriod: churn, spread: spreadOfChurn(params) } },
+  );
 }
 
 /**

@@ -41,10 +41,10 @@ const ZERO_WHEN_ABSENT = new Set([
   'open_past_sla',
 ]);
 
-/** The configured segment dimensions that are columns of customers, typed as features. */
-async function segmentFeatures(ws: Workspace): Promise<FeatureSpec[]> {
+/** The segment dimensions that are columns of customers, typed as features. */
+async function segmentFeatures(ws: Workspace, dimensions: string[]): Promise<FeatureSpec[]> {
   const cols = await ws.db.all<{ column_name: string; column_type: string }>(sql`DESCRIBE customers`);
-  return ws.config.dimensions.flatMap((d) => {
+  return dimensions.flatMap((d) => {
     const c = cols.find((x) => x.column_name === d);
     if (!c) return [];
     return [{ name: d, kind: /^(VARCHAR|BOOLEAN)/.test(c.column_type) ? 'categorical' : 'numeric' } as FeatureSpec];
@@ -52,7 +52,19 @@ async function segmentFeatures(ws: Workspace): Promise<FeatureSpec[]> {
 }
 
 /**
- * The feature query at `dates` (YYYY-MM-DD), labelled with churn within `horizonDays` when given.
+ * The segment dimensions a model was trained with: its features that are not point-in-time ones. Scoring and
+ * explaining compute these rather than the configured dimensions, so a model keeps working (with the segments
+ * it knows) after the dimensions in the config change.
+ */
+export function segmentsOf(features: FeatureSpec[]): string[] {
+  const fixed = new Set(['tenure_days', ...featureGroups.flatMap((g) => g(sql`snaps`).features.map((f) => f.name))]);
+  return features.filter((f) => !fixed.has(f.name)).map((f) => f.name);
+}
+
+/**
+ * The feature query at `dates` (YYYY-MM-DD), labelled with churn within `horizonDays` when given, with the
+ * configured dimensions as segments unless `dimensions` names others (a trained model's: `segmentsOf`), for
+ * every customer active then or `only` the one.
  *
  * @example
  * const { features, query } = await snapshotFeatures(ws, ['2025-06-01'], 90);
@@ -61,10 +73,12 @@ export async function snapshotFeatures(
   ws: Workspace,
   dates: string[],
   horizonDays: number | null,
+  dimensions: string[] = ws.config.dimensions,
+  only: string | null = null,
 ): Promise<FeatureQuery> {
   const snaps = sql`(SELECT CAST(unnest(${dates}) AS TIMESTAMP) AS t)`;
   const groups = featureGroups.map((g) => g(snaps));
-  const segments = await segmentFeatures(ws);
+  const segments = await segmentFeatures(ws, dimensions);
   const features: FeatureSpec[] = [
     { name: 'tenure_days', kind: 'numeric' },
     ...groups.flatMap((g) => g.features),
@@ -85,12 +99,14 @@ export async function snapshotFeatures(
       : sql`CAST(c.${sql.id(f.name)} AS DOUBLE) AS ${sql.id(f.name)}`,
   );
   const inactivity = ws.config.churn.inactivity_days;
+  // One customer's row (an explanation) needs only their activity; the feature joins follow the one key.
+  const one = (t: string) => (only === null ? sql`` : sql` AND ${sql.id(t, 'customer_id')} = ${only}`);
   const query = sql`
     WITH snaps AS ${snaps}, active AS (
       SELECT DISTINCT s.customer_id, p.t FROM subscriptions s JOIN snaps p
-        ON s.started_at < p.t AND (s.ended_at IS NULL OR s.ended_at >= p.t)
+        ON s.started_at < p.t AND (s.ended_at IS NULL OR s.ended_at >= p.t)${one('s')}
       UNION
-      SELECT o.customer_id, p.t FROM orders o JOIN snaps p ON o.ordered_at < p.t AND o.ordered_at >= p.t - ${days(inactivity)}
+      SELECT o.customer_id, p.t FROM orders o JOIN snaps p ON o.ordered_at < p.t AND o.ordered_at >= p.t - ${days(inactivity)}${one('o')}
       WHERE NOT EXISTS (SELECT 1 FROM subscriptions x WHERE x.customer_id = o.customer_id)
     ), p AS (
       SELECT a.customer_id, a.t, ${label(horizonDays)} AS label FROM active a

@@ -18,7 +18,7 @@ const TIERS: Tier[] = ['critical', 'high', 'medium', 'low'];
  * segment and reason; customers not worth retaining only when asked. Analysts score again from here.
  */
 export default function AtRiskPage() {
-  const { t, fmt, term, lang } = useI18n();
+  const { t, fmt, term, lang, field } = useI18n();
   const [tier, setTier] = useState<Tier[]>([]);
   const [dimension, setDimension] = useState<string>();
   const [value, setValue] = useState('');
@@ -72,7 +72,7 @@ export default function AtRiskPage() {
             style={{ minWidth: 150 }}
             value={dimension}
             onChange={set(setDimension)}
-            options={dimensions.map((d) => ({ value: d, label: d }))}
+            options={dimensions.map((d) => ({ value: d, label: field(d) }))}
           />
           <Input.Search
             allowClear
@@ -90,7 +90,7 @@ export default function AtRiskPage() {
             style={{ minWidth: 200 }}
             value={reason}
             onChange={set(setReason)}
-            options={features.map((f) => ({ value: f.feature, label: f.feature }))}
+            options={features.map((f) => ({ value: f.feature, label: field(f.feature) }))}
           />
           <Space>
             <Switch checked={all} onChange={set(setAll)} aria-label={t('risk.includeNotWorth')} />

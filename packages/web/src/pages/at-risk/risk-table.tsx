@@ -5,11 +5,14 @@ import { ReasonList } from '../../components/reason-list.tsx';
 import { TierTag } from '../../components/tier-tag.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
+/** The CLV's two parts (core models/clv/parts.ts), served beside clv; older scorings have none. */
+type WithParts = RiskRow & { clv_subscription?: number | null; clv_purchases?: number | null };
+
 /** One page of scored customers as the server orders them (expected loss, largest first), each linked to their 360. */
 export function RiskTable({ data, onPage }: { data: AtRiskPage; onPage: (page: number, pageSize: number) => void }) {
   const { t, fmt, term } = useI18n();
   return (
-    <Table<RiskRow>
+    <Table<WithParts>
       data-testid="at-risk"
       size="small"
       rowKey="customer_id"
@@ -41,7 +44,13 @@ export function RiskTable({ data, onPage }: { data: AtRiskPage; onPage: (page: n
             </>
           ),
         },
-        { title: t('risk.clv'), align: 'right', render: (_, r) => fmt.value('money', r.clv) },
+        {
+          title: t('risk.clv'),
+          align: 'right',
+          render: (_, r) => <span data-testid="clv">{fmt.value('money', r.clv)}</span>,
+        },
+        { title: t('risk.clvSubscription'), align: 'right', render: (_, r) => fmt.value('money', r.clv_subscription) },
+        { title: t('risk.clvPurchases'), align: 'right', render: (_, r) => fmt.value('money', r.clv_purchases) },
         {
           title: t('risk.expectedLoss'),
           align: 'right',

@@ -1,12 +1,16 @@
-import { Button, Card, Col, Descriptions, Row, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { Customer360, TimelineEvent } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
-import { type I18n, useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { CasesCard } from './cases-card.tsx';
+import { factsLine, sentence } from './event-sentence.ts';
+import { ProfileCard } from './profile-card.tsx';
 import { RiskCard } from './risk-card.tsx';
 import { StatusTag } from './status-tag.tsx';
+import { UsageCharts } from './usage-charts.tsx';
 
 const COLORS: Record<TimelineEvent['kind'], string> = {
   subscription: 'blue',
@@ -17,42 +21,63 @@ const COLORS: Record<TimelineEvent['kind'], string> = {
   churn_event: 'red',
 };
 
-/** Fields of the canonical model that hold money. */
-const MONEY = new Set(['mrr', 'acquisition_cost']);
-
-/** A record's fields as description items; money, dates and numbers formatted, empty values shown as a dash. */
-const items = (record: Record<string, unknown>, { fmt }: I18n) =>
-  Object.entries(record).map(([k, v]) => ({
-    key: k,
-    label: k,
-    children:
-      k === 'status' && typeof v === 'string' ? (
-        <StatusTag status={v} />
-      ) : typeof v === 'number' ? (
-        MONEY.has(k) ? (
-          fmt.value('money', v)
-        ) : (
-          fmt.number(v, 2)
-        )
-      ) : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? (
-        fmt.date(v, v.length > 10)
+/** Everything that happened, newest first, each event a sentence with its other facts below. */
+function TimelineCard({ events }: { events: TimelineEvent[] }) {
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
+  return (
+    <Card
+      title={t('customers.timeline')}
+      data-testid="customer-timeline"
+      styles={{ body: { maxHeight: 640, overflowY: 'auto', paddingTop: 24 } }}
+    >
+      {events.length === 0 ? (
+        <Empty description={t('customers.noEvents')} />
       ) : (
-        String(v ?? '–')
-      ),
-  }));
+        <Timeline
+          items={events.map((e, i) => {
+            const facts = factsLine(e, i18n);
+            return {
+              key: `${e.at}:${i}`,
+              color: COLORS[e.kind] ?? 'gray',
+              // The date above the sentence rather than beside it: a side column would take half of the card.
+              content: (
+                <>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {fmt.date(e.at, e.at.length > 10 && !e.at.endsWith('00:00:00'))}
+                  </Typography.Text>
+                  <div>{sentence(e, i18n)}</div>
+                  {facts && <div style={{ opacity: 0.7 }}>{facts}</div>}
+                </>
+              ),
+            };
+          })}
+        />
+      )}
+    </Card>
+  );
+}
 
 /**
- * Customer 360: the profile, churn risk with its reasons, extra attributes and everything that happened to the
- * customer, newest first.
+ * Customer 360, the page a care agent opens first: who they are and their status, risk and value, MRR and
+ * usage over time, tickets and surveys, and everything that happened to them in plain sentences.
  */
 export default function CustomerPage() {
-  const i18n = useI18n();
-  const { t, fmt, term } = i18n;
+  const { t } = useI18n();
   const { id = '' } = useParams();
   const state = useApi<Customer360>(`/api/v1/customers/${encodeURIComponent(id)}`);
+  const name = state.data?.customer.name;
   return (
     <Page
-      title={`${t('customers.id')} ${id}`}
+      title={
+        <Flex gap={12} align="center" wrap>
+          <span>{typeof name === 'string' && name ? name : `${t('customers.id')} ${id}`}</span>
+          {state.data && <StatusTag status={String(state.data.customer.status)} />}
+          <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal' }}>
+            {id}
+          </Typography.Text>
+        </Flex>
+      }
       extra={
         <Link to="/customers">
           <Button>{t('common.back')}</Button>
@@ -61,38 +86,25 @@ export default function CustomerPage() {
     >
       <Loadable state={state}>
         {(d) => (
-          <Row gutter={[16, 16]}>
-            <Col xs={24} lg={10}>
-              <Card title={t('customers.profile')}>
-                <Descriptions column={1} size="small" items={items(d.customer, i18n)} />
-              </Card>
-              <RiskCard id={id} />
-              {Object.keys(d.attributes).length > 0 && (
-                <Card title={t('customers.attributes')} style={{ marginTop: 16 }}>
-                  <Descriptions column={1} size="small" items={items(d.attributes, i18n)} />
-                </Card>
-              )}
-            </Col>
-            <Col xs={24} lg={14}>
-              <Card title={t('customers.timeline')}>
-                <Timeline
-                  items={[...d.timeline]
-                    .sort((a, b) => b.at.localeCompare(a.at))
-                    .map((e, i) => ({
-                      key: `${e.at}:${i}`,
-                      color: COLORS[e.kind] ?? 'gray',
-                      title: fmt.date(e.at, e.at.length > 10),
-                      content: (
-                        <>
-                          <Typography.Text strong>{term('timeline', e.kind)}</Typography.Text> {e.title}
-                          {e.detail && <div style={{ opacity: 0.7 }}>{e.detail}</div>}
-                        </>
-                      ),
-                    }))}
-                />
-              </Card>
-            </Col>
-          </Row>
+          <Flex vertical gap={16}>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={9}>
+                <ProfileCard data={d} />
+              </Col>
+              <Col xs={24} xl={15}>
+                <RiskCard id={id} />
+              </Col>
+            </Row>
+            <UsageCharts series={d.series} />
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={12}>
+                <CasesCard timeline={d.timeline} />
+              </Col>
+              <Col xs={24} xl={12}>
+                <TimelineCard events={d.timeline} />
+              </Col>
+            </Row>
+          </Flex>
         )}
       </Loadable>
     </Page>

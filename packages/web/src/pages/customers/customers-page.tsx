@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { StatusTag } from './status-tag.tsx';
 
-type StatusFilter = '' | 'active' | 'churned';
+type StatusFilter = '' | 'active' | 'churned' | 'unknown';
 
 /** Customers, searchable by id or name and filtered by status, paged on the server. The query lives in the URL. */
 export default function CustomersPage() {
@@ -43,6 +43,7 @@ export default function CustomersPage() {
               { value: '', label: t('customers.all') },
               { value: 'active', label: t('customers.active') },
               { value: 'churned', label: t('customers.churned') },
+              { value: 'unknown', label: t('customers.unknown') },
             ]}
           />
         </>

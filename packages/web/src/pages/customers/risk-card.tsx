@@ -13,15 +13,15 @@ const QUIET: Record<string, 'risk.noModel' | 'risk.unscored'> = {
 };
 
 /**
- * A customer's churn risk on their 360 page: probability, tier and expected loss from the latest scoring (the
- * explanation's own when the scoring left them out), and the reasons that raise it most, with contributions.
+ * A customer's churn risk and value on their 360 page: probability, tier, CLV and expected loss from the latest
+ * scoring (the explanation's own when the scoring left them out), and the reasons that raise it most.
  */
 export function RiskCard({ id }: { id: string }) {
   const { t, fmt, lang } = useI18n();
   const state = useApi<CustomerRisk>(`/api/v1/churn/customers/${encodeURIComponent(id)}`, { lang });
   const quiet = state.error && QUIET[state.error.problem.code];
   return (
-    <Card title={t('risk.card')} data-testid="risk-card" style={{ marginTop: 16 }}>
+    <Card title={t('risk.card')} data-testid="risk-card">
       {quiet ? (
         <Typography.Text type="secondary" data-testid="risk-none">
           {t(quiet)}
@@ -31,7 +31,7 @@ export function RiskCard({ id }: { id: string }) {
           {({ score, explanation: e }) => (
             <>
               <Row gutter={16}>
-                <Col span={8}>
+                <Col xs={12} md={6}>
                   <Statistic
                     title={t('risk.probability')}
                     valueRender={() => (
@@ -41,10 +41,16 @@ export function RiskCard({ id }: { id: string }) {
                     )}
                   />
                 </Col>
-                <Col span={8}>
+                <Col xs={12} md={6}>
                   <Statistic title={t('risk.tier')} valueRender={() => <TierTag tier={score?.tier ?? e.tier} />} />
                 </Col>
-                <Col span={8}>
+                <Col xs={12} md={6}>
+                  <Statistic
+                    title={t('customers.clv')}
+                    valueRender={() => <span data-testid="risk-clv">{fmt.value('money', score?.clv)}</span>}
+                  />
+                </Col>
+                <Col xs={12} md={6}>
                   <Statistic
                     title={t('risk.expectedLoss')}
                     valueRender={() => (

@@ -1,54 +1,59 @@
 import { Alert, Flex, Table, Typography } from 'antd';
-import type { ImportSummary } from '../../api/types.ts';
+import type { ImportSummary, ImportPreview as Preview } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 type Problem = ImportSummary['problems'][number];
 
-/** What a dry run found: how the file's columns map onto the table's fields, the extras, problems and first rows. */
-export function ImportPreview({ summary }: { summary: ImportSummary }) {
+/** Whether the import would load, leave rows out, or be refused at the chosen reject limit, in numbers. */
+function Verdict({ preview, summary }: { preview: Preview; summary: ImportSummary }) {
   const { t, fmt } = useI18n();
-  const preview = summary.preview ?? [];
-  const columns = Object.keys(preview[0] ?? {});
+  if (summary.rowsRejected === 0) return null;
+  const vars = {
+    rejected: fmt.number(summary.rowsRejected, 0),
+    read: fmt.number(summary.rowsRead, 0),
+    good: fmt.number(summary.rowsRead - summary.rowsRejected, 0),
+    rate: fmt.value('ratio', summary.rowsRejected / Math.max(summary.rowsRead, 1)),
+    max: fmt.value('ratio', preview.maxRejectRate),
+  };
+  return preview.refused ? (
+    <Alert type="error" showIcon data-testid="import-would-refuse" title={t('import.wouldRefuse', vars)} />
+  ) : (
+    <Alert type="info" showIcon data-testid="import-will-skip" title={t('import.willSkip', vars)} />
+  );
+}
+
+/** What a dry run found: the verdict, the problems by kind and column, and the first rows as they would load. */
+export function ImportPreview({ preview }: { preview: Preview }) {
+  const { t, fmt, term, field } = useI18n();
+  const summary = preview.summary;
+  if (preview.missing.length > 0)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="import-missing"
+        title={t('import.missing', { fields: preview.missing.map(field).join(', ') })}
+      />
+    );
+  if (!summary) return null;
+  const rows = summary.preview ?? [];
+  const columns = Object.keys(rows[0] ?? {});
+  // Kept columns go by the header the file gave them, not their attribute column name (attr_5).
+  const headerOf = new Map(summary.extras.map((x) => [x.column, x.header]));
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={5}>{t('import.mapping')}</Typography.Title>
-      <Table
-        size="small"
-        data-testid="import-mapping"
-        rowKey="field"
-        pagination={false}
-        dataSource={summary.mapping}
-        columns={[
-          { title: t('import.field'), dataIndex: 'field' },
-          { title: t('import.header'), dataIndex: 'header' },
-        ]}
-      />
-      {summary.extras.length > 0 && (
-        <>
-          <Typography.Title level={5}>{t('import.extras')}</Typography.Title>
-          <Table
-            size="small"
-            rowKey="header"
-            pagination={false}
-            dataSource={summary.extras}
-            columns={[
-              { title: t('import.header'), dataIndex: 'header' },
-              { title: t('import.field'), dataIndex: 'column' },
-              { title: t('import.type'), dataIndex: 'type' },
-            ]}
-          />
-        </>
-      )}
+      <Verdict preview={preview} summary={summary} />
       {summary.problems.length > 0 && (
         <>
-          <Alert type="warning" showIcon title={t('import.problems')} />
+          <Typography.Title level={5}>{t('import.problems')}</Typography.Title>
           <Table<Problem>
             size="small"
+            data-testid="import-problems"
             rowKey={(p) => `${p.code}:${p.column}`}
             pagination={false}
             dataSource={summary.problems}
             columns={[
-              { title: t('import.code'), dataIndex: 'code' },
+              { title: t('import.message'), render: (_, p) => term('rowCode', p.code) },
               { title: t('import.column'), dataIndex: 'column' },
               { title: t('import.problemCount'), align: 'right', render: (_, p) => fmt.number(p.count, 0) },
               { title: t('import.firstLine'), dataIndex: 'firstLine' },
@@ -64,8 +69,11 @@ export function ImportPreview({ summary }: { summary: ImportSummary }) {
             size="small"
             scroll={{ x: true }}
             pagination={false}
-            dataSource={preview.map((row, key) => ({ key, row }))}
-            columns={columns.map((c) => ({ title: c, render: (_, r) => String(r.row[c] ?? '') }))}
+            dataSource={rows.map((row, key) => ({ key, row }))}
+            columns={columns.map((c) => ({
+              title: headerOf.get(c) ?? field(c),
+              render: (_, r) => String(r.row[c] ?? ''),
+            }))}
           />
         </>
       )}

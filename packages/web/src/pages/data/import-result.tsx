@@ -16,7 +16,7 @@ const COUNTS = [
 ] as const satisfies readonly (readonly [keyof ImportSummary, MessageKey])[];
 
 function Rejects({ jobId }: { jobId: string }) {
-  const { t } = useI18n();
+  const { t, term } = useI18n();
   const [page, setPage] = useState(1);
   const state = useApi<Page<RejectRow>>(`/api/v1/imports/${encodeURIComponent(jobId)}/rejects`, { page, pageSize: 20 });
   return (
@@ -31,8 +31,7 @@ function Rejects({ jobId }: { jobId: string }) {
         { title: t('import.line'), dataIndex: 'line' },
         { title: t('import.column'), dataIndex: 'column' },
         { title: t('import.value'), dataIndex: 'value' },
-        { title: t('import.code'), dataIndex: 'code' },
-        { title: t('import.message'), dataIndex: 'message' },
+        { title: t('import.message'), render: (_, r) => term('rowCode', r.code) },
       ]}
     />
   );
@@ -43,7 +42,15 @@ export function ImportResult({ jobId, summary }: { jobId: string; summary: Impor
   const { t, fmt } = useI18n();
   return (
     <Flex vertical gap={16}>
-      {summary.status === 'refused' && <Alert type="error" showIcon title={t('import.refused')} />}
+      {summary.status === 'refused' && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="import-refused"
+          title={t('import.refused')}
+          description={t('hint.TEN_IMPORT_TOO_MANY_REJECTS')}
+        />
+      )}
       <Row gutter={[16, 16]}>
         {COUNTS.map(([key, label]) => (
           <Col key={key} xs={12} md={8} xl={4}>

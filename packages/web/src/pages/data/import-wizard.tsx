@@ -1,53 +1,88 @@
-import { Alert, Button, Flex, Progress, Select, Steps, Upload } from 'antd';
-import { useState } from 'react';
+import { Button, Divider, Flex, Progress, Select, Steps, Upload } from 'antd';
+import { useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../api/resources.ts';
-import type { ImportJob, ImportSummary } from '../../api/types.ts';
+import type { ImportJob, ImportPreview as Preview } from '../../api/types.ts';
 import { useAction } from '../../api/use-action.ts';
 import { useJob } from '../../api/use-job.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { DEFAULT_CHOICES, type ImportChoices, ImportOptions } from './import-options.tsx';
 import { ImportPreview } from './import-preview.tsx';
 import { ImportResult } from './import-result.tsx';
+import { MappingEditor } from './mapping-editor.tsx';
+
+/** What the person decided so far: the mapping (empty: automatic) and the options. */
+interface Draft {
+  map: Record<string, string>;
+  choices: ImportChoices;
+}
 
 /**
  * The upload as multipart. The fields come before the file: the server reads the stream in order and must know
- * the entity and mapping by the time the file arrives.
+ * the entity, mapping and options by the time the file arrives.
  */
-function importForm(entity: string, file: File): FormData {
+function importForm(entity: string, file: File, draft: Draft): FormData {
   const form = new FormData();
   form.append('entity', entity);
-  form.append('map', JSON.stringify({}));
+  form.append('map', JSON.stringify(draft.map));
+  // Empty choices are left out, so the import's own defaults apply.
+  form.append(
+    'options',
+    JSON.stringify(Object.fromEntries(Object.entries(draft.choices).filter(([, v]) => v !== undefined))),
+  );
   form.append('file', file, file.name);
   return form;
 }
 
-/** Upload → mapping preview (a dry run) → import job with progress → counts and rejects. */
+const START: Draft = { map: {}, choices: DEFAULT_CHOICES };
+
+/** Upload → mapping and options, checked by a dry run after each change → import job with progress → result. */
 export function ImportWizard() {
   const { t, term } = useI18n();
   const entities = useStatus().data?.entities.map((e) => e.entity) ?? ['customers'];
   const [entity, setEntity] = useState('customers');
   const [file, setFile] = useState<File>();
-  const [preview, setPreview] = useState<ImportSummary>();
+  const [draft, setDraft] = useState<Draft>(START);
+  const [preview, setPreview] = useState<Preview>();
   const [jobId, setJobId] = useState<string>();
   const action = useAction();
   const { job, error: jobError } = useJob<ImportJob>(jobId && `/api/v1/imports/${encodeURIComponent(jobId)}`);
+  // Only the answer to the latest dry run is shown: an earlier one may come back after it.
+  const asked = useRef(0);
 
-  const runPreview = (f: File) =>
-    action.run(async () =>
-      setPreview(await api.post<ImportSummary>('/api/v1/imports/preview', { form: importForm(entity, f) })),
-    );
+  const runPreview = (f: File, d: Draft) => {
+    const n = ++asked.current;
+    return action.run(async () => {
+      const p = await api.post<Preview>('/api/v1/imports/preview', { form: importForm(entity, f, d) });
+      if (n === asked.current) setPreview(p);
+    });
+  };
+  const change = (d: Draft) => {
+    setDraft(d);
+    if (file) void runPreview(file, d);
+  };
   const runImport = (f: File) =>
     action.run(async () =>
-      setJobId((await api.post<{ jobId: string }>('/api/v1/imports', { form: importForm(entity, f) })).jobId),
+      setJobId((await api.post<{ jobId: string }>('/api/v1/imports', { form: importForm(entity, f, draft) })).jobId),
     );
   const restart = () => {
     setFile(undefined);
     setPreview(undefined);
     setJobId(undefined);
+    setDraft(START);
     action.clear();
   };
 
+  // Shown before the first dry run too: a file it refuses (a snapshot without its date) is fixed here.
+  const options = (
+    <>
+      <Divider titlePlacement="start" plain>
+        {t('import.options')}
+      </Divider>
+      <ImportOptions entity={entity} value={draft.choices} onChange={(choices) => change({ ...draft, choices })} />
+    </>
+  );
   const finished = job?.state === 'done' || job?.state === 'failed';
   const step = finished ? 3 : jobId ? 2 : preview ? 1 : 0;
   return (
@@ -55,9 +90,7 @@ export function ImportWizard() {
       <Steps
         current={step}
         items={[t('import.stepUpload'), t('import.stepPreview'), t('import.stepRun'), t('import.stepResult')].map(
-          (title) => ({
-            title,
-          }),
+          (title) => ({ title }),
         )}
       />
       {action.error && <ProblemAlert error={action.error} />}
@@ -67,7 +100,11 @@ export function ImportWizard() {
             aria-label={t('import.entity')}
             style={{ minWidth: 180 }}
             value={entity}
-            onChange={setEntity}
+            onChange={(e) => {
+              setEntity(e);
+              // A new table starts from its own automatic mapping.
+              setDraft((d) => ({ ...d, map: {} }));
+            }}
             options={entities.map((e) => ({ value: e, label: term('entity', e) }))}
           />
           <Upload
@@ -81,17 +118,26 @@ export function ImportWizard() {
           >
             <Button>{t('import.chooseFile')}</Button>
           </Upload>
-          <Button type="primary" disabled={!file} loading={action.busy} onClick={() => file && runPreview(file)}>
+          <Button type="primary" disabled={!file} loading={action.busy} onClick={() => file && runPreview(file, draft)}>
             {t('import.preview')}
           </Button>
         </Flex>
       )}
+      {step === 0 && options}
       {step === 1 && preview && file && (
         <>
-          <ImportPreview summary={preview} />
+          <MappingEditor preview={preview} onChange={(map) => change({ ...draft, map })} />
+          {options}
+          <ImportPreview preview={preview} />
           <Flex gap={8}>
             <Button onClick={restart}>{t('common.back')}</Button>
-            <Button type="primary" loading={action.busy} onClick={() => runImport(file)} data-testid="import-start">
+            <Button
+              type="primary"
+              loading={action.busy}
+              disabled={preview.missing.length > 0}
+              onClick={() => runImport(file)}
+              data-testid="import-start"
+            >
               {t('import.start')}
             </Button>
           </Flex>
@@ -100,20 +146,16 @@ export function ImportWizard() {
       {step === 2 && (
         <>
           <Progress percent={Math.round(job?.progress.percent ?? 0)} status="active" />
-          {job && t('import.phase', { phase: job.progress.phase })}
+          {job && t('import.phase', { phase: term('phase', job.progress.phase) })}
           {jobError && <ProblemAlert error={jobError} />}
         </>
       )}
       {step === 3 && jobId && job && (
         <>
-          {job.state === 'failed' ? (
-            job.error ? (
-              <ProblemAlert error={job.error} />
-            ) : (
-              <Alert type="error" showIcon title={t('import.failed')} />
-            )
+          {job.summary ? (
+            <ImportResult jobId={jobId} summary={job.summary} />
           ) : (
-            job.summary && <ImportResult jobId={jobId} summary={job.summary} />
+            job.error && <ProblemAlert error={job.error} />
           )}
           <Button onClick={restart} style={{ alignSelf: 'start' }}>
             {t('import.restart')}

@@ -17,7 +17,10 @@ function changeText(k: Kpi, { t, fmt }: I18n): string | null {
   return k.previous ? fmt.signedPercent(k.change / Math.abs(k.previous)) : null;
 }
 
-export function KpiCard({ kpi, info }: { kpi: Kpi; info: MetricInfo | undefined }) {
+/** A card's figure, and the snapshot as-of date when its churn came from a snapshot import (core metrics/snapshot.ts). */
+export type SnapshotKpi = Kpi & { snapshot?: string };
+
+export function KpiCard({ kpi, info }: { kpi: SnapshotKpi; info: MetricInfo | undefined }) {
   const i18n = useI18n();
   const { t, fmt, text } = i18n;
   const change = changeText(kpi, i18n);
@@ -33,9 +36,15 @@ export function KpiCard({ kpi, info }: { kpi: Kpi; info: MetricInfo | undefined 
       <div data-testid={`kpi-${kpi.metric}`} style={{ fontSize: 28, fontWeight: 600, lineHeight: 1.3 }}>
         {fmt.value(kpi.unit, kpi.value)}
       </div>
-      <Typography.Text type={tone}>
-        {change ? `${change} ${t('overview.change')}` : t('overview.noPrevious')}
-      </Typography.Text>
+      {kpi.snapshot ? (
+        <Typography.Text type="warning" data-testid={`kpi-snapshot-${kpi.metric}`}>
+          {t('overview.snapshotKpi', { date: kpi.snapshot })}
+        </Typography.Text>
+      ) : (
+        <Typography.Text type={tone}>
+          {change ? `${change} ${t('overview.change')}` : t('overview.noPrevious')}
+        </Typography.Text>
+      )}
       {kpi.ci_low !== null && kpi.ci_high !== null && (
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -43,7 +52,7 @@ export function KpiCard({ kpi, info }: { kpi: Kpi; info: MetricInfo | undefined 
           </Typography.Text>
         </div>
       )}
-      <Sparkline values={kpi.series.map((s) => s.value)} color="#1677ff" label={title} />
+      {!kpi.snapshot && <Sparkline values={kpi.series.map((s) => s.value)} color="#1677ff" label={title} />}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Col, Row, Typography } from 'antd';
+import { Alert, Col, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMetricCatalog } from '../../api/resources.ts';
@@ -8,7 +8,7 @@ import { Page } from '../../components/page.tsx';
 import { GrainSelect, PeriodPicker } from '../../components/period-controls.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type PickerGrain, periodOf } from '../../period.ts';
-import { KpiCard } from './kpi-card.tsx';
+import { KpiCard, type SnapshotKpi } from './kpi-card.tsx';
 
 /** The headline KPIs for one period, each against the previous period, with their recent history. */
 export default function OverviewPage() {
@@ -31,13 +31,23 @@ export default function OverviewPage() {
     >
       <Loadable state={state} isEmpty={(d) => d.kpis.length === 0}>
         {(d) => {
-          const current = d.kpis[0]?.series.at(-1)?.period_start;
+          // Snapshot-dated cards have no series; the period comes from the others.
+          const current = d.kpis.find((k) => k.series.length)?.series.at(-1)?.period_start;
+          const snapshot = (d.kpis as SnapshotKpi[]).find((k) => k.snapshot)?.snapshot;
           return (
             <>
               {current && (
                 <Typography.Text type="secondary" data-testid="overview-period">
                   {fmt.period(d.period, current)}
                 </Typography.Text>
+              )}
+              {snapshot && (
+                <Alert
+                  type="info"
+                  showIcon
+                  data-testid="overview-snapshot"
+                  title={t('overview.snapshot', { date: snapshot })}
+                />
               )}
               <Row gutter={[16, 16]}>
                 {d.kpis.map((k) => (

@@ -40,6 +40,9 @@ export default function RetentionPage() {
   const cohorts = run?.result.cohorts ?? [];
   const grain = run?.result.cohortGrain ?? 'year';
   const chosen = cohorts.find((c) => c.cohort === cohort);
+  // A degenerate refit means the stored run (fitted to older data or another unit) is no projection of these data.
+  const problem = fit.problem && ('problem' in fit.problem ? fit.problem.problem : fit.problem);
+  const degenerate = problem?.code === 'TEN_MODEL_DEGENERATE';
   return (
     <Page
       title={t('nav.retention')}
@@ -76,7 +79,9 @@ export default function RetentionPage() {
       >
         <RunLoadable state={latest} model="sbg">
           {(r) =>
-            !chosen ? (
+            degenerate ? (
+              <Alert type="warning" showIcon data-testid="sbg-degenerate" title={t('retention.degenerate')} />
+            ) : !chosen ? (
               <Projection p={r.result} />
             ) : 'error' in chosen ? (
               <FailedCohort cohort={chosen} unit={r.result.unit} />

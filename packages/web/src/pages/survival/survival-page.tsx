@@ -14,8 +14,11 @@ type Curve = Survival['curves'][number];
 
 /** Per segment: size, churned, the median lifetime with its interval, and the mean lifetime up to τ. */
 function SummaryTable({ data, label }: { data: Survival; label: (segment: string) => string }) {
-  const { t, fmt } = useI18n();
-  const time = (v: number | null) => (v === null ? t('survival.notReached') : fmt.number(v, 1));
+  const { t, fmt, term } = useI18n();
+  // Times carry their unit (12.3 months), so a median is not a bare number.
+  const unit = term('unitShort', data.unit);
+  const time = (v: number | null) =>
+    v === null ? t('survival.notReached') : t('survival.medianValue', { n: fmt.number(v, 1), unit });
   return (
     <Table<Curve>
       size="small"
@@ -33,9 +36,9 @@ function SummaryTable({ data, label }: { data: Survival; label: (segment: string
           render: (_, c) => `${time(c.median.lower)} – ${time(c.median.upper)}`,
         },
         {
-          title: t('survival.restrictedMean', { tau: fmt.number(data.curves[0]?.restrictedMean.tau, 1) }),
+          title: t('survival.restrictedMean', { tau: time(data.curves[0]?.restrictedMean.tau ?? null) }),
           align: 'right',
-          render: (_, c) => `${fmt.number(c.restrictedMean.estimate, 1)} ± ${fmt.number(c.restrictedMean.stderr, 1)}`,
+          render: (_, c) => `${time(c.restrictedMean.estimate)} ± ${fmt.number(c.restrictedMean.stderr, 1)}`,
         },
       ]}
     />

@@ -3,16 +3,23 @@ import { Link } from 'react-router-dom';
 import type { ClvCustomer } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
+/** A customer's CLV parts (core models/clv/parts.ts); P(alive) is null for a subscriber who never ordered. */
+type Valued = Omit<ClvCustomer, 'pAlive'> & {
+  pAlive: number | null;
+  subscriptionValue?: number;
+  purchaseValue?: number;
+};
+
 /** The most valuable customers, each linked to their customer-360 page. */
 export function TopCustomers({ rows }: { rows: ClvCustomer[] }) {
   const { t, fmt } = useI18n();
   return (
-    <Table<ClvCustomer>
+    <Table<Valued>
       data-testid="top-customers"
       size="small"
       rowKey="customer_id"
       pagination={false}
-      dataSource={rows}
+      dataSource={rows as Valued[]}
       columns={[
         { title: t('value.rank'), align: 'right', render: (_, _r, i) => i + 1 },
         {
@@ -20,6 +27,12 @@ export function TopCustomers({ rows }: { rows: ClvCustomer[] }) {
           render: (_, r) => <Link to={`/customers/${encodeURIComponent(r.customer_id)}`}>{r.customer_id}</Link>,
         },
         { title: t('value.clv'), align: 'right', render: (_, r) => fmt.value('money', r.clv) },
+        {
+          title: t('value.subscriptionPart'),
+          align: 'right',
+          render: (_, r) => fmt.value('money', r.subscriptionValue),
+        },
+        { title: t('value.purchasePart'), align: 'right', render: (_, r) => fmt.value('money', r.purchaseValue) },
         { title: t('value.pAlive'), align: 'right', render: (_, r) => fmt.value('ratio', r.pAlive) },
         { title: t('value.repeat'), align: 'right', render: (_, r) => fmt.number(r.x, 0) },
         { title: t('value.purchases'), align: 'right', render: (_, r) => fmt.number(r.expectedPurchases, 2) },

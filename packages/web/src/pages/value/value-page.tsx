@@ -15,7 +15,8 @@ const TOP = [20, 50, 100] as const;
 /** Totals, the distributions of value and of P(alive), the two models' parameters and the top customers. */
 function Value({ run }: { run: ClvRun }) {
   const { t, fmt } = useI18n();
-  const r = run.result;
+  // The two parts of the total (absent from runs stored before CLV had its subscription part).
+  const r = run.result as ClvRun['result'] & { subscriptionValue?: number; purchaseValue?: number };
   return (
     <Flex vertical gap={16}>
       <Card extra={<FittedAt run={run} />}>
@@ -25,6 +26,12 @@ function Value({ run }: { run: ClvRun }) {
           </Col>
           <Col xs={24} md={8}>
             <Statistic title={t('value.total')} value={fmt.value('money', r.totalValue)} />
+            {r.subscriptionValue !== undefined && (
+              <Typography.Text type="secondary" data-testid="value-parts">
+                {t('value.subscriptionPart')} {fmt.value('money', r.subscriptionValue)} · {t('value.purchasePart')}{' '}
+                {fmt.value('money', r.purchaseValue)}
+              </Typography.Text>
+            )}
           </Col>
           <Col xs={24} md={8}>
             <Statistic title={t('value.alive')} value={fmt.number(r.expectedAlive, 0)} />
@@ -37,6 +44,7 @@ function Value({ run }: { run: ClvRun }) {
             margin: fmt.value('ratio', r.margin),
           })}
         </Typography.Text>
+        <Typography.Paragraph type="secondary">{t('value.definition')}</Typography.Paragraph>
       </Card>
       {r.distribution ? (
         <Row gutter={[16, 16]}>
