@@ -34,7 +34,7 @@ describe('lifetime model pages in chromium', () => {
     await d.page.goto('/survival');
     await d.page.getByTestId('survival-chart').and(d.page.locator('[data-drawn=true]')).waitFor();
     const byContract = d.page.waitForResponse((r) => /\/models\/survival\?.*by=contract/.test(r.url()));
-    await choose(d.page, 'Break down by', 'contract');
+    await choose(d.page, 'Break down by', 'Contract');
     const { logRank } = (await (await byContract).json()) as { logRank: { pValue: number; df: number } };
     expect(logRank.df).toBe(2);
     await expect.poll(() => d.page.getByTestId('log-rank-p').textContent()).toBe(formatP('en', logRank.pValue));

@@ -8,7 +8,8 @@ import { join } from 'node:path';
  * 3.1 GB, after a day of kill -9): each process removes the folders of dead processes when it makes its
  * first one, and its own on exit, SIGINT and SIGTERM.
  */
-const PREFIX = /^tenure-(import|events|upload)-/;
+const KINDS = ['import', 'events', 'upload', 'preview', 'sync'] as const;
+const PREFIX = new RegExp(`^tenure-(${KINDS.join('|')})-`);
 const OWNED = /^tenure-[a-z]+-(\d+)-/;
 /** Folders named before the pid was part of the name are removed once they are a day old. */
 const UNOWNED_AGE_MS = 86_400_000;
@@ -73,7 +74,7 @@ function hook(): void {
 }
 
 /** A new private temp folder, removed by `releaseTempDir` or, at the latest, when the process ends. */
-export function makeTempDir(kind: 'import' | 'events' | 'upload'): string {
+export function makeTempDir(kind: (typeof KINDS)[number]): string {
   hook();
   const dir = mkdtempSync(join(tmpdir(), `tenure-${kind}-${process.pid}-`));
   live.add(dir);

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { TenureError, tenureError } from '../errors.ts';
 import { importFile } from '../ingest/import.ts';
 import { mapColumns, nearest } from '../ingest/mapping.ts';
 import { readers } from '../ingest/readers.ts';
 import { inspectSource } from '../ingest/source.ts';
 import { checkImportOptions, type ImportOptions, type ImportSummary } from '../ingest/summary.ts';
+import { makeTempDir, releaseTempDir } from '../ingest/temp.ts';
 import { type Entity, entities, isEntityName } from '../schema/index.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
@@ -41,17 +39,19 @@ async function headersOf(ws: Workspace, file: string, o: ImportOptions): Promise
     ...(o.encoding ? { encoding: o.encoding } : {}),
     ...(o.name ? { name: o.name } : {}),
   });
-  const tmpDir = mkdtempSync(join(tmpdir(), 'tenure-preview-'));
+  const tmpDir = makeTempDir('preview');
   try {
     const staged = await readers[src.format](src, {
       db: ws.db,
       tmpDir,
+      limits: ws.config.import,
+      header: o.header !== false,
       ...(o.sheet ? { sheet: o.sheet } : {}),
       ...(o.delimiter ? { delimiter: o.delimiter } : {}),
     });
     return staged.headers;
   } finally {
-    rmSync(tmpDir, { recursive: true, force: true });
+    releaseTempDir(tmpDir);
   }
 }
 

@@ -4,10 +4,10 @@
  * streamed as INSERT … FORMAT Parquet). Parquet carries the exact types — DECIMAL(18,4), microsecond
  * timestamps, dates, NULLs — so metric SQL on the copy gives the same results as on the workspace.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tenureError } from '../../errors.ts';
+import { makeTempDir, releaseTempDir } from '../../ingest/temp.ts';
 import { type EntityName, entities } from '../../schema/index.ts';
 import { sql } from '../../sql/sql.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
@@ -50,7 +50,7 @@ async function columnsOf(ws: Workspace, name: EntityName): Promise<{ columns: Co
  * included. Tables are dropped first, so the copy is a snapshot of the workspace, not a merge.
  */
 export async function copyWorkspace(ws: Workspace, ch: ClickHouseConnection): Promise<CopySummary> {
-  const dir = mkdtempSync(join(tmpdir(), 'tenure-clickhouse-copy-'));
+  const dir = makeTempDir('sync');
   const rows = {} as Record<EntityName, number>;
   const attributes: CopySummary['attributes'] = {};
   try {
@@ -69,7 +69,7 @@ export async function copyWorkspace(ws: Workspace, ch: ClickHouseConnection): Pr
       rmSync(file, { force: true });
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    releaseTempDir(dir);
   }
   return { rows, attributes };
 }
