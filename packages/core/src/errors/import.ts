@@ -222,12 +222,12 @@ export const importCodes = {
         const pick = a.suggestion
           ? by(on, {
               cli: `The closest column is ${quote(a.suggestion)}: pass --map ${field}=${quote(a.suggestion)} if it is the one.`,
-              web: `The closest column is ${quote(a.suggestion)}: choose it for ${quote(field)} in the column mapping if it is the one.`,
+              web: `The closest column is ${quote(a.suggestion)}: choose it for ${quote(field)} under “Map the file’s columns” if it is the one.`,
               api: `The closest column is ${quote(a.suggestion)}: send mapping {"${field}": ${quote(a.suggestion)}} if it is the one.`,
             })
           : by(on, {
               cli: `Pass --map ${field}=<column>.`,
-              web: `Choose the column for ${quote(field)} in the column mapping.`,
+              web: `Choose the column for ${quote(field)} under “Map the file’s columns”.`,
               api: `Send mapping {"${field}": "<column>"}.`,
             });
         return `${pick} Columns found: ${a.found.map(quote).join(', ')}.`;
@@ -237,12 +237,12 @@ export const importCodes = {
         const pick = a.suggestion
           ? by(on, {
               cli: `最接近的列是 ${q(a.suggestion)}：如果正是它，请加 --map ${field}=${quote(a.suggestion)}。`,
-              web: `最接近的列是 ${q(a.suggestion)}：如果正是它，请在列映射中为 ${q(field)} 选择它。`,
+              web: `最接近的列是 ${q(a.suggestion)}：如果正是它，请在“对应文件中的列”中为 ${q(field)} 选择它。`,
               api: `最接近的列是 ${q(a.suggestion)}：如果正是它，请发送 mapping {"${field}": ${quote(a.suggestion)}}。`,
             })
           : by(on, {
               cli: `请加 --map ${field}=<列名>。`,
-              web: `请在列映射中为 ${q(field)} 选择一列。`,
+              web: `请在“对应文件中的列”中为 ${q(field)} 选择一列。`,
               api: `请发送 mapping {"${field}": "<列名>"}。`,
             });
         return `${pick}文件中的列：${a.found.map(q).join('、')}。`;
@@ -254,9 +254,9 @@ export const importCodes = {
     { en: (a) => `Invalid column mapping: ${a.detail}`, zh: (a) => `列映射无效：${a.detail}` },
     {
       en: (a, on) =>
-        `${by(on, { cli: 'Write --map target=source, with a source column', web: 'Map each field to a column', api: 'Send mapping as {"field": "column"}, with a column' })} from the file: ${a.found.map(quote).join(', ')}.`,
+        `${by(on, { cli: 'Write --map target=source, with a source column', web: 'Choose, under “Map the file’s columns”, a column', api: 'Send mapping as {"field": "column"}, with a column' })} from the file: ${a.found.map(quote).join(', ')}.`,
       zh: (a, on) =>
-        `${by(on, { cli: '请写成 --map 目标字段=源列，源列', web: '请为每个字段选择一列，列', api: '请以 {"字段": "列名"} 发送 mapping，列' })}须来自文件：${a.found.map(q).join('、')}。`,
+        `${by(on, { cli: '请写成 --map 目标字段=源列，源列', web: '请在“对应文件中的列”中选择列，列', api: '请以 {"字段": "列名"} 发送 mapping，列' })}须来自文件：${a.found.map(q).join('、')}。`,
     },
   ),
   TEN_IMPORT_TOO_MANY_REJECTS: def<{
@@ -278,18 +278,18 @@ export const importCodes = {
       // When most rejects name customers the workspace lacks, the file is fine and the customers are missing.
       en: (a, on) =>
         missingCustomers(a)
-          ? `${a.unknownCustomers} row(s) name customers the workspace does not have: import the customers first, or ${by(on, { cli: 'pass --create-missing-customers', web: 'tick “Create missing customers”', api: 'set options.createMissingCustomers' })} to create them from this file.`
+          ? `${a.unknownCustomers} row(s) name customers the workspace does not have: import the customers first, or ${by(on, { cli: 'pass --create-missing-customers', web: 'tick “Create customers not yet in Customers” under Options', api: 'set options.createMissingCustomers' })} to create them from this file.`
           : by(on, {
               cli: 'Look at the problems with `tenure rejects`, fix the file and import it again, or raise --max-reject-rate to load the good rows.',
-              web: 'Look at the rejected rows, fix the file and import it again, or raise the reject limit to load the good rows.',
+              web: 'See the rejected rows below. Fix the file and import it again, or raise “Reject limit” under Options to load the valid rows.',
               api: 'Look at the problems in the summary, fix the file and import it again, or raise options.maxRejectRate to load the good rows.',
             }),
       zh: (a, on) =>
         missingCustomers(a)
-          ? `${a.unknownCustomers} 行引用了工作区中没有的客户：请先导入客户，或${by(on, { cli: '加 --create-missing-customers', web: '勾选“创建缺失的客户”', api: '设置 options.createMissingCustomers' })}，从本文件创建这些客户。`
+          ? `${a.unknownCustomers} 行引用了工作区中没有的客户：请先导入客户，或${by(on, { cli: '加 --create-missing-customers', web: '在“选项”中勾选“自动创建‘客户’表中尚不存在的客户”', api: '设置 options.createMissingCustomers' })}，从本文件创建这些客户。`
           : by(on, {
               cli: '用 `tenure rejects` 查看问题，修正文件后重新导入，或提高 --max-reject-rate 以导入有效行。',
-              web: '请查看被拒绝的行，修正文件后重新导入，或提高拒绝上限以导入有效行。',
+              web: '请查看下方被拒绝的行。修正文件后重新导入，或在“选项”中调高“拒绝上限”以导入有效行。',
               api: '请查看摘要中的问题，修正文件后重新导入，或提高 options.maxRejectRate 以导入有效行。',
             }),
     },
@@ -302,9 +302,9 @@ export const importCodes = {
     },
     {
       en: (_a, on) =>
-        `${by(on, { cli: 'Pass --as-of YYYY-MM-DD', web: 'Enter the snapshot date', api: 'Set options.asOf to YYYY-MM-DD' })}: the date the export was made. Tenure derives created_at and churned_at from it.`,
+        `${by(on, { cli: 'Pass --as-of YYYY-MM-DD', web: 'Set “Snapshot date” under Options', api: 'Set options.asOf to YYYY-MM-DD' })}: the date the export was made. Tenure derives created_at and churned_at from it.`,
       zh: (_a, on) =>
-        `${by(on, { cli: '请加 --as-of YYYY-MM-DD', web: '请填写快照日期', api: '请将 options.asOf 设为 YYYY-MM-DD' })}，即导出数据的日期。Tenure 据此推算 created_at 和 churned_at。`,
+        `${by(on, { cli: '请加 --as-of YYYY-MM-DD', web: '请在“选项”中设置“快照日期”', api: '请将 options.asOf 设为 YYYY-MM-DD' })}，即导出数据的日期。Tenure 据此推算 created_at 和 churned_at。`,
     },
   ),
   TEN_IMPORT_BAD_OPTION: def<{ option: string; value: string; expected: string }>(
@@ -313,6 +313,9 @@ export const importCodes = {
       en: (a, on) => `Invalid ${optionOn(a.option, on)} ${quote(a.value)}`,
       zh: (a, on) => `${optionOn(a.option, on)} 的值 ${q(a.value)} 无效`,
     },
-    { en: (a) => `Expected ${a.expected}.`, zh: (a) => `应为 ${a.expected}。` },
+    {
+      en: (a, on) => `Expected ${a.expected}${on === 'web' ? ': check the values under Options.' : '.'}`,
+      zh: (a, on) => `应为 ${a.expected}${on === 'web' ? '：请检查“选项”中的值。' : '。'}`,
+    },
   ),
 } as const;
