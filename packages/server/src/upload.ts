@@ -1,8 +1,7 @@
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { api, type ImportOptions, tenureError } from '@tenure/core';
+import { api, type ImportOptions, makeTempDir, releaseTempDir, tenureError } from '@tenure/core';
 import type { FastifyRequest } from 'fastify';
 
 /** An uploaded file saved to a temp folder, with the import's entity and options from the form's fields. */
@@ -21,8 +20,9 @@ export interface Upload {
  */
 export async function receiveUpload(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart()) throw tenureError('TEN_UNSUPPORTED_MEDIA_TYPE', { type: req.headers['content-type'] ?? '' });
-  const dir = mkdtempSync(join(tmpdir(), 'tenure-upload-'));
-  const discard = () => rmSync(dir, { recursive: true, force: true });
+  // A folder named for this process: removed on exit or SIGTERM, and by the next process if this one is killed.
+  const dir = makeTempDir('upload');
+  const discard = () => releaseTempDir(dir);
   try {
     const fields: Record<string, string> = {};
     let file: { path: string; name: string } | null = null;
