@@ -141,7 +141,7 @@ export const codes = {
     422,
     (a) => `${a.file} has ${a.columns} columns, more than the ${a.max} allowed`,
     (a) =>
-      `Keep the columns you need (or pass --drop-unmapped after mapping them), or raise import.max_columns in tenure.config.json above ${a.max}.`,
+      `Save the file with only the columns you need, or raise import.max_columns in tenure.config.json above ${a.max}.`,
   ),
   TEN_IMPORT_LINE_TOO_LONG: def<{ file: string; line: number; max: number }>(
     422,
