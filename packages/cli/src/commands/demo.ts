@@ -8,6 +8,8 @@ import {
   headlineChurn,
   initWorkspace,
   isWorkspace,
+  listKeys,
+  listUsers,
   tenureError,
 } from '@tenure/core';
 import type { Command } from 'commander';
@@ -33,7 +35,7 @@ export const demo: CommandModule = (program: Command) => {
     .option('--customers <n>', 'number of customers', '20000')
     .option('--months <m>', 'months of history', '36')
     .option('--seed <s>', 'random seed: the same seed gives the same data', '42')
-    .option('--force', 'replace an existing workspace')
+    .option('--force', "replace an existing workspace's data (its users and API keys are kept)")
     .action(async (o: { customers: string; months: string; seed: string; force?: boolean }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
@@ -46,18 +48,22 @@ export const demo: CommandModule = (program: Command) => {
         const dir = resolve(g.workspace);
         const dirExisted = existsSync(dir);
         const wasWorkspace = isWorkspace(dir);
-        const ws = await initWorkspace(dir, { force: !!o.force });
+        const ws = await initWorkspace(dir, { force: !!o.force, keepAccess: true });
         let ok = false;
         try {
           const summary = await generateDemo(ws, opts);
           const churn = await headlineChurn(ws);
+          const kept = wasWorkspace ? { users: (await listUsers(ws)).length, keys: (await listKeys(ws)).length } : null;
           ok = true;
-          emit(g, { workspace: ws.dir, ...summary, churn }, () => {
+          emit(g, { workspace: ws.dir, ...summary, churn, kept }, () => {
             const rows = Object.entries(summary.rows).map(([t, n]) => [t, fmtInt(n)]);
             const c = churn
               ? `\nChurn in ${churn.month}: ${fmtPct(churn.rate)} (${fmtInt(churn.churned)} of ${fmtInt(churn.activeAtStart)})`
               : '';
-            return `Demo workspace ${ws.dir}: ${fmtInt(summary.customers)} customers in ${summary.seconds.toFixed(1)} s\n\n${table(['table', 'rows'], rows)}\n\nGround truth: ${summary.groundTruthFile}${c}`;
+            const k = kept
+              ? `\nKept ${kept.users} users and ${kept.keys} API keys; model runs, scores and alerts went with the old data.`
+              : '';
+            return `Demo workspace ${ws.dir}: ${fmtInt(summary.customers)} customers in ${summary.seconds.toFixed(1)} s\n\n${table(['table', 'rows'], rows)}\n\nGround truth: ${summary.groundTruthFile}${c}${k}`;
           });
         } finally {
           await ws.close();
