@@ -16,9 +16,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { fitGbdt, gbdtMargin, importFile, initWorkspace, rocAuc, trainChurnModel } from '@tenure/core';
+import { dataset, datasetsMissing, TELCO_CSV } from '../packages/core/test/datasets.ts';
 import { synthetic } from '../packages/core/test/fixtures/predict/synthetic.ts';
 import { writeTelcoTestIds } from '../packages/core/test/reference/predict/telco-split.ts';
-import { dataset, datasetsMissing, TELCO_CSV } from '../test/datasets.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const TEST_ROWS = 200_000;

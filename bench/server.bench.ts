@@ -2,7 +2,7 @@
  * npm run bench:server — the HTTP API under load on a 1M-customer workspace.
  *
  * Data (built once, cached in bench/out/server-ws-<customers>): `generateDemo` with 1M customers over 36
- * months (seed 42); before the load, a churn model is trained and scored and the Kaplan–Meier model fitted
+ * months (seed 42); before the load, a churn model is trained and scored and the Kaplan–Meier and CLV models fitted
  * through the API when the workspace has none, so every read route has something to read. The server runs as
  * `tenure serve` in a child process, so the load generator (autocannon, in this process) does not share its
  * event loop; on a 2-core machine they still share the CPU.
@@ -137,7 +137,7 @@ async function job(url: string, key: string, path: string, body: unknown): Promi
   }
 }
 
-/** A churn model, a scoring and a Kaplan–Meier fit, unless the workspace has them from an earlier run. */
+/** A churn model, a scoring, a Kaplan–Meier and a CLV fit, unless the workspace has them from an earlier run. */
 async function models(url: string, key: string): Promise<void> {
   const headers = { authorization: `Bearer ${key}` };
   if ((await fetch(`${url}/api/v1/churn/model`, { headers })).status === 404) {
@@ -145,9 +145,10 @@ async function models(url: string, key: string): Promise<void> {
     await job(url, key, '/api/v1/churn/train', { backtest: false });
     await job(url, key, '/api/v1/churn/score', {});
   }
-  if ((await fetch(`${url}/api/v1/models/km/latest`, { headers })).status === 404) {
-    log('fitting Kaplan–Meier…');
-    await job(url, key, '/api/v1/models/km/fit', {});
+  for (const model of ['km', 'clv']) {
+    if ((await fetch(`${url}/api/v1/models/${model}/latest`, { headers })).status !== 404) continue;
+    log(`fitting ${model}…`);
+    await job(url, key, `/api/v1/models/${model}/fit`, {});
   }
 }
 
@@ -164,7 +165,7 @@ function readRoutes(hot: string[]): Route[] {
   const next = () => hot[h++ % hot.length] as string;
   const fixed = (what: string, path: string, admin = false): Route => ({ what, path: () => path, admin });
   return [
-    fixed('health', '/api/v1/health'),
+    fixed('health', '/api/health'),
     fixed('auth/me', '/api/v1/auth/me'),
     fixed('status', '/api/v1/status'),
     fixed('overview', '/api/v1/overview'),
@@ -183,7 +184,7 @@ function readRoutes(hot: string[]): Route[] {
     fixed('churn model', '/api/v1/churn/model'),
     { what: 'at-risk list, pages 1–5', path: () => `/api/v1/churn/at-risk?page=${1 + (h++ % 5)}` },
     fixed('alerts', '/api/v1/alerts'),
-    fixed('alert settings', '/api/v1/alerts/settings'),
+    fixed('alert settings', '/api/v1/alerts/settings', true),
     fixed('settings', '/api/v1/settings'),
     fixed('imports', '/api/v1/imports'),
     fixed('users', '/api/v1/users', true),

@@ -128,6 +128,33 @@ describe('demo and status', SLOW, () => {
     expectJsonError(exists, 5, 'TEN_WORKSPACE_EXISTS');
   });
 
+  it('--lang zh builds the demo with Chinese regions, plans and reasons; a language it lacks is refused', async () => {
+    const zh = join(tmp, 'demo-zh');
+    const r = await tenure(['demo', '--lang', 'zh', '--customers', '300', '--months', '12', '-w', zh, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const m = await tenure([
+      'metrics',
+      'active_customers',
+      '--by',
+      'region',
+      '--from',
+      '2025-12',
+      '--to',
+      '2025-12',
+      '-w',
+      zh,
+      '--json',
+    ]);
+    expect(m.code, m.stderr).toBe(0);
+    const regions = json<{ segment: { region: string } }[]>(m).map((x) => x.segment.region);
+    expect(regions.sort()).toEqual(['华东', '华中', '华北', '华南', '西部'].sort());
+    expectJsonError(
+      await tenure(['demo', '--lang', 'fr', '-w', join(tmp, 'demo-fr'), '--json']),
+      3,
+      'TEN_DEMO_BAD_OPTION',
+    );
+  });
+
   it('status --json gives rows and date ranges per entity and the latest monthly churn', async () => {
     const [jr, hr] = await Promise.all([
       tenure(['status', '-w', a, '--json']),

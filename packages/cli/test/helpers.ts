@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntityStatus, HeadlineChurn, ImportSummary, RejectRow } from '@tenure/core';
 import { expect } from 'vitest';
-import { dataset, TELCO_CSV } from '../../../test/datasets.ts';
+import { dataset, TELCO_CSV } from '../../core/test/datasets.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -21,7 +21,7 @@ export const holderScript = join(here, 'hold-workspace.ts');
 /** A committed import fixture of @tenure/core, used in place. */
 export const fixture = (name: string): string => join(root, 'packages/core/test/fixtures/ingest', name);
 
-/** The IBM Telco snapshot, read in place (never copied): located by TENURE_DATASETS, see test/datasets.ts. */
+/** The IBM Telco snapshot, read in place (never copied): located by TENURE_DATASETS, see core's test/datasets.ts. */
 export const TELCO = dataset(TELCO_CSV);
 
 /**

@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithDatasets, TELCO_CSV } from '../../../test/datasets.ts';
+import { describeWithDatasets, TELCO_CSV } from '../../core/test/datasets.ts';
 import {
   cleanup,
   cloneWorkspace,

@@ -83,9 +83,30 @@ describe('how tenure metrics prints figures', SLOW, () => {
   const lines = (out: string) => out.trimEnd().split('\n');
 
   it('names quarters 2025-Q1 and years 2025, and rate changes in percentage points', async () => {
-    const [q, y] = await Promise.all([
-      tenure(['metrics', 'churn_rate', '--period', 'quarter', '--from', '2025-Q1', '--to', '2025-Q2', '-w', ws]),
-      tenure(['metrics', 'active_customers', '--period', 'year', '--from', '2024', '--to', '2025', '-w', ws]),
+    // One after the other: a command holds the workspace while it runs.
+    const q = await tenure([
+      'metrics',
+      'churn_rate',
+      '--period',
+      'quarter',
+      '--from',
+      '2025-Q1',
+      '--to',
+      '2025-Q2',
+      '-w',
+      ws,
+    ]);
+    const y = await tenure([
+      'metrics',
+      'active_customers',
+      '--period',
+      'year',
+      '--from',
+      '2024',
+      '--to',
+      '2025',
+      '-w',
+      ws,
     ]);
     expect(q.code, q.stderr).toBe(0);
     const [, , q1, q2] = lines(q.stdout).map((l) => l.split(/\s{2,}/));
@@ -146,14 +167,12 @@ describe('how tenure metrics prints figures', SLOW, () => {
     for (const r of [list, verbose, zh]) expect(r.code, r.stderr).toBe(0);
     expect(Math.max(...lines(list.stdout).map(width))).toBeLessThanOrEqual(100);
     for (const r of [verbose, zh]) expect(Math.max(...lines(r.stdout).map(width))).toBeLessThanOrEqual(100);
-    expect(verbose.stdout.length).toBeGreaterThan(3 * list.stdout.length); // the definitions are there
+    expect(lines(verbose.stdout).length).toBeGreaterThan(2 * lines(list.stdout).length); // the definitions are there
   });
 
   it('--lang zh translates every header', async () => {
-    const [m, l] = await Promise.all([
-      tenure(['metrics', 'churn_rate', '--from', '2025-01', '--to', '2025-02', '--lang', 'zh', '-w', ws]),
-      tenure(['metrics', '--list', '--lang', 'zh']),
-    ]);
+    const m = await tenure(['metrics', 'churn_rate', '--from', '2025-01', '--to', '2025-02', '--lang', 'zh', '-w', ws]);
+    const l = await tenure(['metrics', '--list', '--lang', 'zh']);
     for (const r of [m, l]) {
       expect(r.code, r.stderr).toBe(0);
       expect(lines(r.stdout)[0]).not.toMatch(/[A-Za-z]/);

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrainMetrics } from '@tenure/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithDatasets, TELCO_CSV } from '../../../test/datasets.ts';
+import { describeWithDatasets, TELCO_CSV } from '../../core/test/datasets.ts';
 import { writeTelcoTestIds } from '../../core/test/reference/predict/telco-split.ts';
 import { cleanup, expectHumanError, expectJsonError, json, root, SLOW, TELCO, tempDir, tenure } from './helpers.ts';
 

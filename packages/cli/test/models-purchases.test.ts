@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CDNOW_MASTER, dataset, describeWithDatasets } from '../../../test/datasets.ts';
+import { CDNOW_MASTER, dataset, describeWithDatasets } from '../../core/test/datasets.ts';
 import { cleanup, json, SLOW, tempDir, tenure } from './helpers.ts';
 
 /** Every suite here reads the public datasets: skipped, saying why, where they are not installed. */

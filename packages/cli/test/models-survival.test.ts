@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithDatasets, TELCO_CSV } from '../../../test/datasets.ts';
+import { describeWithDatasets, TELCO_CSV } from '../../core/test/datasets.ts';
 import { published, survivalReference } from '../../core/test/reference/models/reference.ts';
 import { cleanup, expectHumanError, expectJsonError, json, SLOW, TELCO, tempDir, tenure } from './helpers.ts';
 

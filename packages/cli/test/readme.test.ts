@@ -60,7 +60,10 @@ describe('model score --lang zh (after the README trained a model)', SLOW, () =>
     const header = queue.find((l) => l.startsWith('客户'));
     expect(header).toBeDefined();
     expect(header).not.toMatch(/[A-Za-z]{2,}/); // "CLV" aside, no English word
-    const tiers = queue.slice(queue.indexOf(header as string) + 2).map((l) => l.split(/\s{2,}/)[2]);
+    const tiers = queue
+      .slice(queue.indexOf(header as string) + 2)
+      .filter((l) => l.trim())
+      .map((l) => l.split(/\s{2,}/)[2]);
     expect(tiers.length).toBeGreaterThan(0);
     for (const t of tiers) expect(['极高', '高', '中', '低']).toContain(t);
   });

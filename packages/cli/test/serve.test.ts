@@ -7,7 +7,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, cleanup, expectHumanError, expectJsonError, json, root, SLOW, tempDir, tenure } from './helpers.ts';
+import {
+  bin,
+  cleanup,
+  type DemoOut,
+  expectHumanError,
+  expectJsonError,
+  json,
+  root,
+  SLOW,
+  tempDir,
+  tenure,
+} from './helpers.ts';
 
 interface Served {
   url: string;
@@ -177,5 +188,49 @@ describe('tenure users and keys', SLOW, () => {
     );
     expect(revoked.revoked_at).not.toBeNull();
     expectJsonError(await tenure(['keys', 'revoke', 'ffffffffffff', '-w', ws, '--json']), 4, 'TEN_KEY_NOT_FOUND');
+  });
+});
+
+describe('users added before the first start, and a demo rebuilt over them', SLOW, () => {
+  it('serve creates an admin when the users added so far include none', async () => {
+    const dir = join(tmp, 'viewers-first');
+    expect((await tenure(['init', '-w', dir])).code).toBe(0);
+    const added = await tenure([
+      'users',
+      'add',
+      'vera',
+      '--role',
+      'viewer',
+      '--password',
+      'vera the viewer',
+      '-w',
+      dir,
+    ]);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout.trim().split('\n')).toHaveLength(2); // the user, and a line saying there is no admin yet
+    const { child, out } = await serve(dir);
+    expect(out.admin?.username).toBe('admin');
+    expect((await login(out.url, 'admin', out.admin?.password as string)).status).toBe(200);
+    expect(await stop(child)).toBe(0);
+    const admin = await tenure(['users', 'add', 'ada', '--role', 'admin', '--password', 'ada the admin', '-w', dir]);
+    expect(admin.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('demo --force replaces the data but keeps the users and API keys', async () => {
+    const dir = join(tmp, 'rebuilt');
+    expect((await tenure(['demo', '--customers', '50', '--months', '6', '-w', dir, '--json'])).code).toBe(0);
+    expect(
+      (await tenure(['users', 'add', 'li', '--role', 'analyst', '--password', 'li the analyst', '-w', dir])).code,
+    ).toBe(0);
+    const key = json<{ id: string }>(
+      await tenure(['keys', 'create', '--role', 'viewer', '--name', 'bi', '-w', dir, '--json']),
+    );
+    const again = await tenure(['demo', '--customers', '60', '--months', '6', '--force', '-w', dir, '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(json<DemoOut>(again).customers).toBe(60);
+    const users = json<{ users: { username: string }[] }>(await tenure(['users', 'list', '-w', dir, '--json']));
+    expect(users.users.map((u) => u.username)).toEqual(['li']);
+    const keys = await tenure(['keys', 'list', '-w', dir, '--json']);
+    expect(keys.stdout).toContain(key.id);
   });
 });

@@ -20,6 +20,7 @@ export interface Upload {
  */
 export async function receiveUpload(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart()) throw tenureError('TEN_UNSUPPORTED_MEDIA_TYPE', { type: req.headers['content-type'] ?? '' });
+  // A folder named for this process: removed on exit or SIGTERM, and by the next process if this one is killed.
   const dir = makeTempDir('upload');
   const discard = () => releaseTempDir(dir);
   try {

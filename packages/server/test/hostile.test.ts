@@ -193,7 +193,7 @@ describe('security headers and refusals before a route', () => {
     expect(h('referrer-policy')).toBe('no-referrer');
   };
 
-  it.each(['/', '/customers/C1', '/api/docs', '/api/openapi.json', '/api/v1/health', '/api/v1/status', '/api/v1/nope'])(
+  it.each(['/', '/customers/C1', '/api/docs', '/api/openapi.json', '/api/health', '/api/v1/status', '/api/v1/nope'])(
     '%s carries them',
     async (path) => {
       const r = await viewer.get(path);
@@ -203,7 +203,7 @@ describe('security headers and refusals before a route', () => {
   );
 
   it('headers too large: 431 problem+json', async () => {
-    const r = await raw(`GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`);
+    const r = await raw(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`);
     expect(r.status).toBe(431);
     expect(r.headers['content-type']).toBe('application/problem+json');
     expect(JSON.parse(r.body)).toMatchObject({ status: 431, code: 'TEN_HEADERS_TOO_LARGE' });
@@ -291,6 +291,8 @@ describe('requests without credentials', () => {
     // A valid key from the same address, and anyone from another address, go on as before.
     const auth = { authorization: `Bearer ${s.keys.viewer}` };
     expect((await callFrom('127.0.0.5', s.url, 'GET', '/api/v1/status', { headers: auth })).status).toBe(200);
+    // An open route (health) with that key, now known, is not counted either.
+    expect((await callFrom('127.0.0.5', s.url, 'GET', '/api/health', { headers: auth })).status).toBe(200);
     expect((await callFrom('127.0.0.6', s.url, 'POST', '/api/v1/users', { json })).body.code).toBe(
       'TEN_UNAUTHENTICATED',
     );

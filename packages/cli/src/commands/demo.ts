@@ -8,6 +8,8 @@ import {
   headlineChurn,
   initWorkspace,
   isWorkspace,
+  listKeys,
+  listUsers,
   tenureError,
 } from '@tenure/core';
 import type { Command } from 'commander';
@@ -33,38 +35,48 @@ export const demo: CommandModule = (program: Command) => {
     .option('--customers <n>', 'number of customers', '20000')
     .option('--months <m>', 'months of history', '36')
     .option('--seed <s>', 'random seed: the same seed gives the same data', '42')
-    .option('--force', 'replace an existing workspace')
-    .action(async (o: { customers: string; months: string; seed: string; force?: boolean }, cmd: Command) => {
-      const g = globalsOf(cmd);
-      try {
-        const opts = {
-          customers: int('--customers', o.customers),
-          months: int('--months', o.months),
-          seed: int('--seed', o.seed),
-        };
-        checkDemoOptions(opts);
-        const dir = resolve(g.workspace);
-        const dirExisted = existsSync(dir);
-        const wasWorkspace = isWorkspace(dir);
-        const ws = await initWorkspace(dir, { force: !!o.force });
-        let ok = false;
+    .option('--lang <lang>', 'language of the names and texts: en or zh (regions, plans, reasons…)', 'en')
+    .option('--force', "replace an existing workspace's data (its users and API keys are kept)")
+    .action(
+      async (o: { customers: string; months: string; seed: string; lang: string; force?: boolean }, cmd: Command) => {
+        const g = globalsOf(cmd);
         try {
-          const summary = await generateDemo(ws, opts);
-          const churn = await headlineChurn(ws);
-          ok = true;
-          emit(g, { workspace: ws.dir, ...summary, churn }, () => {
-            const rows = Object.entries(summary.rows).map(([t, n]) => [t, fmtInt(n)]);
-            const c = churn
-              ? `\nChurn in ${churn.month}: ${fmtPct(churn.rate)} (${fmtInt(churn.churned)} of ${fmtInt(churn.activeAtStart)})`
-              : '';
-            return `Demo workspace ${ws.dir}: ${fmtInt(summary.customers)} customers in ${summary.seconds.toFixed(1)} s\n\n${table(['table', 'rows'], rows)}\n\nGround truth: ${summary.groundTruthFile}${c}`;
-          });
-        } finally {
-          await ws.close();
-          if (!ok && !wasWorkspace) undoCreate(dir, dirExisted);
+          const opts = {
+            customers: int('--customers', o.customers),
+            months: int('--months', o.months),
+            seed: int('--seed', o.seed),
+            lang: /^zh(-cn)?$/i.test(o.lang) ? ('zh-CN' as const) : (o.lang as 'en'),
+          };
+          checkDemoOptions(opts);
+          const dir = resolve(g.workspace);
+          const dirExisted = existsSync(dir);
+          const wasWorkspace = isWorkspace(dir);
+          const ws = await initWorkspace(dir, { force: !!o.force, keepAccess: true });
+          let ok = false;
+          try {
+            const summary = await generateDemo(ws, opts);
+            const churn = await headlineChurn(ws);
+            const kept = wasWorkspace
+              ? { users: (await listUsers(ws)).length, keys: (await listKeys(ws)).length }
+              : null;
+            ok = true;
+            emit(g, { workspace: ws.dir, ...summary, churn, kept }, () => {
+              const rows = Object.entries(summary.rows).map(([t, n]) => [t, fmtInt(n)]);
+              const c = churn
+                ? `\nChurn in ${churn.month}: ${fmtPct(churn.rate)} (${fmtInt(churn.churned)} of ${fmtInt(churn.activeAtStart)})`
+                : '';
+              const k = kept
+                ? `\nKept ${kept.users} users and ${kept.keys} API keys; model runs, scores and alerts went with the old data.`
+                : '';
+              return `Demo workspace ${ws.dir}: ${fmtInt(summary.customers)} customers in ${summary.seconds.toFixed(1)} s\n\n${table(['table', 'rows'], rows)}\n\nGround truth: ${summary.groundTruthFile}${c}${k}`;
+            });
+          } finally {
+            await ws.close();
+            if (!ok && !wasWorkspace) undoCreate(dir, dirExisted);
+          }
+        } catch (e) {
+          fail(g, e);
         }
-      } catch (e) {
-        fail(g, e);
-      }
-    });
+      },
+    );
 };

@@ -24,10 +24,15 @@ const port = (v: string): number => {
   return Number(v);
 };
 
-/** The first admin of a workspace without users, with a random password that is printed once and never stored. */
+/**
+ * The first admin of a workspace without one (users added with `tenure users add` before the first start may all
+ * be viewers or analysts), with a random password that is printed once and never stored.
+ */
 async function firstAdmin(ws: Workspace): Promise<{ username: string; password: string } | null> {
-  if ((await listUsers(ws)).length) return null;
-  const admin = { username: 'admin', password: randomBytes(12).toString('base64url') };
+  const users = await listUsers(ws);
+  if (users.some((u) => u.role === 'admin')) return null;
+  const username = users.some((u) => u.username === 'admin') ? 'tenure-admin' : 'admin';
+  const admin = { username, password: randomBytes(12).toString('base64url') };
   await addUser(ws, { ...admin, role: 'admin' });
   return admin;
 }

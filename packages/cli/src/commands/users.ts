@@ -28,10 +28,21 @@ export const users: CommandModule = (program: Command) => {
           (await readPassword().catch((e: Error) => {
             throw tenureError('TEN_USAGE', { detail: e.message });
           }));
-        const user = await withWorkspace(g.workspace, (ws) =>
-          addUser(ws, { username, password, role: o.role }, { replace: !!o.force }),
+        const { user, admins } = await withWorkspace(g.workspace, async (ws) => {
+          const user = await addUser(ws, { username, password, role: o.role }, { replace: !!o.force });
+          return { user, admins: (await listUsers(ws)).filter((u) => u.role === 'admin').length };
+        });
+        emit(g, user, () =>
+          [
+            `User ${user.username} (${user.role}) can now log in.`,
+            // Said, not silent: settings, users and keys need an admin, and this workspace has none yet.
+            admins
+              ? ''
+              : 'No admin yet: `tenure serve` creates one when it starts (and prints its password once), or add one with `tenure users add <name> --role admin`.',
+          ]
+            .filter(Boolean)
+            .join('\n'),
         );
-        emit(g, user, () => `User ${user.username} (${user.role}) can now log in.`);
       } catch (e) {
         fail(g, e);
       }

@@ -136,15 +136,15 @@ export const importCodes = {
     {
       en: (a, on) =>
         by(on, {
-          cli: `Keep the columns you need (or pass --drop-unmapped after mapping them), or raise import.max_columns in tenure.config.json above ${a.max}.`,
+          cli: `Save the file with only the columns you need, or raise import.max_columns in tenure.config.json above ${a.max}.`,
           web: 'Keep only the columns you need in the file and choose it again.',
-          api: `Keep the columns you need (or set options.dropUnmapped after mapping them), or ask an admin to raise import.max_columns above ${a.max}.`,
+          api: `Send the file with only the columns you need, or ask an admin to raise import.max_columns above ${a.max}.`,
         }),
       zh: (a, on) =>
         by(on, {
-          cli: `只保留需要的列（或在映射后加 --drop-unmapped），或在 tenure.config.json 中把 import.max_columns 调高到 ${a.max} 以上。`,
+          cli: `请只保留需要的列后另存文件，或在 tenure.config.json 中把 import.max_columns 调高到 ${a.max} 以上。`,
           web: '请在文件中只保留需要的列，然后重新选择。',
-          api: `只保留需要的列（或在映射后设置 options.dropUnmapped），或请管理员把 import.max_columns 调高到 ${a.max} 以上。`,
+          api: `请只发送含所需列的文件，或请管理员把 import.max_columns 调高到 ${a.max} 以上。`,
         }),
     },
   ),

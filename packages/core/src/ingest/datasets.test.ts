@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { CDNOW_MASTER, describeWithDatasets, TELCO_CSV } from '../../../../test/datasets.ts';
+import { CDNOW_MASTER, describeWithDatasets, TELCO_CSV } from '../../test/datasets.ts';
 import { count, dataset, rejectsOf, tempWorkspace, text } from '../../test/fixtures/ingest/helpers.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';

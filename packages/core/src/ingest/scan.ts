@@ -24,14 +24,24 @@ export async function scanText(path: string, src: Source, format: Format, limits
   const maxDepth = limits.max_json_depth;
   let line = 1;
   let lineBytes = 0;
+  /** Bytes read before the current chunk, and the offset where the current line starts. */
+  let offset = 0;
+  let lineStart = 0;
   let depth = 0;
   let inString = false;
   let escaped = false;
   const first: Buffer[] = [];
   let firstDone = false;
-  const tooLong = () =>
-    tenureError('TEN_IMPORT_LINE_TOO_LONG', { file: src.file, line, max: maxLine }, { file: src.file, line });
-  for await (const c of createReadStream(path, { highWaterMark: 1 << 20 })) {
+  const tooLong = async () => {
+    const at = json ? line : await lineAt(path, lineStart);
+    return tenureError(
+      'TEN_IMPORT_LINE_TOO_LONG',
+      { file: src.file, line: at, max: maxLine },
+      { file: src.file, line: at },
+    );
+  };
+  // Chunks no longer than the limit: a line that starts and ends inside one chunk is then short enough.
+  for await (const c of createReadStream(path, { highWaterMark: Math.min(1 << 20, maxLine) })) {
     const chunk = c as Buffer;
     if (!firstDone) {
       const nl = chunk.indexOf(NL);
@@ -42,7 +52,7 @@ export async function scanText(path: string, src: Source, format: Format, limits
       for (let i = 0; i < chunk.length; i++) {
         const b = chunk[i] as number;
         if (b === NL) {
-          if (bounded && lineBytes > maxLine) throw tooLong();
+          if (bounded && lineBytes > maxLine) throw await tooLong();
           line++;
           lineBytes = 0;
           continue;
@@ -62,21 +72,32 @@ export async function scanText(path: string, src: Source, format: Format, limits
             );
         } else if (CLOSE.has(b)) depth--;
       }
+      if (bounded && lineBytes > maxLine) throw await tooLong();
     } else {
-      // Plain text: jump from line break to line break (memchr), never touching the bytes between.
-      let start = 0;
-      for (let i = chunk.indexOf(NL); i !== -1; i = chunk.indexOf(NL, start)) {
-        if (lineBytes + i - start > maxLine) throw tooLong();
-        line++;
-        lineBytes = 0;
-        start = i + 1;
-      }
-      lineBytes += chunk.length - start;
+      // Plain text: only the line running across chunk boundaries can be too long, so two searches per chunk
+      // suffice (a per-line loop cost 0.4–0.9 s on 3M lines).
+      const firstNl = chunk.indexOf(NL);
+      const end = firstNl === -1 ? offset + chunk.length : offset + firstNl;
+      if (end - lineStart > maxLine) throw await tooLong();
+      if (firstNl !== -1) lineStart = offset + chunk.lastIndexOf(NL) + 1;
     }
-    if (bounded && lineBytes > maxLine) throw tooLong();
+    offset += chunk.length;
   }
+  if (!json && offset - lineStart > maxLine) throw await tooLong();
   return Buffer.concat(first)
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .slice(0, maxLine);
+}
+
+/** The 1-based line that starts at byte `at`: counted only when a line is refused. */
+async function lineAt(path: string, at: number): Promise<number> {
+  let line = 1;
+  let offset = 0;
+  for await (const c of createReadStream(path, { end: Math.max(0, at - 1), highWaterMark: 1 << 20 })) {
+    const chunk = c as Buffer;
+    for (let i = chunk.indexOf(NL); i !== -1; i = chunk.indexOf(NL, i + 1)) line++;
+    offset += chunk.length;
+  }
+  return at === 0 || offset === 0 ? 1 : line;
 }

@@ -2,7 +2,7 @@
  * The model catalogue: runs are checked, run and stored; the latest run of a model comes back as it was computed.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../../../test/datasets.ts';
+import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../test/datasets.ts';
 import { failure } from '../../test/fixtures/ingest/helpers.ts';
 import { cdnowSampleWorkspace } from '../../test/fixtures/models/workspaces.ts';
 import { published } from '../../test/reference/models/reference.ts';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../../../test/datasets.ts';
+import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../test/datasets.ts';
 import { failure } from '../../test/fixtures/ingest/helpers.ts';
 import { cdnowSampleWorkspace, dataset } from '../../test/fixtures/models/workspaces.ts';
 import { sql } from '../sql/sql.ts';

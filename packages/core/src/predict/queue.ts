@@ -92,18 +92,25 @@ export async function atRisk(ws: Workspace, q: AtRiskQuery = {}): Promise<AtRisk
   if (q.reason) conds.push(sql`list_contains(json_extract_string(s.reasons, '$[*].feature'), ${q.reason})`);
   for (const [dim, values] of Object.entries(filter))
     conds.push(sql`CAST(${sql.id('c', dim)} AS VARCHAR) IN (SELECT unnest(${values}))`);
-  const rows = await ws.db.all<Stored & { _total: number }>(sql`
-    SELECT ${COLUMNS}, count(*) OVER () AS _total
-    FROM scores s JOIN customers c ON c.customer_id = s.customer_id
-    WHERE ${sql.join(conds, sql` AND `)}
-    ORDER BY s.expected_loss DESC NULLS LAST, s.probability DESC, s.customer_id
-    LIMIT ${p.limit} OFFSET ${p.offset}`);
+  // The customers table is joined only for dimension filters, and for the names of the page's rows: a window
+  // count over the joined whole materialised every score with its reasons (seconds on a million customers).
+  const from = Object.keys(filter).length
+    ? sql`scores s JOIN customers c ON c.customer_id = s.customer_id`
+    : sql`scores s`;
+  const where = sql.join(conds, sql` AND `);
+  const order = sql`s.expected_loss DESC NULLS LAST, s.probability DESC, s.customer_id`;
+  const [count] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`);
+  const rows = await ws.db.all<Stored>(sql`
+    SELECT ${COLUMNS}
+    FROM (SELECT s.* FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${p.limit} OFFSET ${p.offset}) s
+    JOIN customers c ON c.customer_id = s.customer_id
+    ORDER BY ${order}`);
   return {
-    total: rows[0]?._total ?? 0,
+    total: count?.n ?? 0,
     page: p.page,
     pageSize: p.pageSize,
     ...run,
-    rows: rows.map(({ _total, ...r }) => ({ ...r, reasons: inLanguage(r.reasons, q.lang ?? 'en') })),
+    rows: rows.map((r) => ({ ...r, reasons: inLanguage(r.reasons, q.lang ?? 'en') })),
   };
 }
 

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithDatasets, TELCO_CSV } from '../../../../test/datasets.ts';
+import { describeWithDatasets, TELCO_CSV } from '../../test/datasets.ts';
 import { dataset, failure, tempWorkspace } from '../../test/fixtures/ingest/helpers.ts';
 import { writeTelcoTestIds } from '../../test/reference/predict/telco-split.ts';
 import { importFile } from '../ingest/import.ts';

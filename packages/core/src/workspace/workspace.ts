@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { type AccessRows, readAccess, restoreAccess } from '../access/carry-over.ts';
 import { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { TenureError, tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
@@ -41,17 +42,22 @@ export function isWorkspace(dir: string): boolean {
 /** Create a workspace. Refuses to overwrite one unless `force`. */
 export async function initWorkspace(
   dirIn: string,
-  opts: { force?: boolean; config?: Partial<TenureConfig> } = {},
+  opts: { force?: boolean; config?: Partial<TenureConfig>; keepAccess?: boolean } = {},
 ): Promise<Workspace> {
   const dir = resolve(dirIn);
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw tenureError('TEN_WORKSPACE_BAD_PATH', { dir, detail: 'it is a file' });
   }
+  let access: AccessRows | null = null;
   if (isWorkspace(dir)) {
     if (!opts.force) throw tenureError('TEN_WORKSPACE_EXISTS', { dir });
     // Open first, so a workspace held by a running server is reported as locked rather than deleted under it.
     const held = await openDb(dir);
-    await held.close();
+    try {
+      if (opts.keepAccess) access = await readAccess(held);
+    } finally {
+      await held.close();
+    }
     for (const f of [DB_FILE, `${DB_FILE}.wal`, CONFIG_FILE]) rmSync(join(dir, f), { force: true });
   }
   try {
@@ -65,7 +71,16 @@ export async function initWorkspace(
   // repository (`tenure init my-shop` in a clone) stays out of git, and out of biome, which honours .gitignore.
   if (!existsSync(join(dir, '.gitignore')))
     writeFileSync(join(dir, '.gitignore'), '# Tenure workspace: data, not source\n*\n');
-  return openWorkspace(dir);
+  const ws = await openWorkspace(dir);
+  if (access) {
+    try {
+      await restoreAccess(ws.db, access);
+    } catch (e) {
+      await ws.close();
+      throw e;
+    }
+  }
+  return ws;
 }
 
 /** Open an existing workspace, validating its config and bringing its schema up to date. */

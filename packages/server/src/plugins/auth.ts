@@ -51,7 +51,11 @@ function countAnonymous(req: FastifyRequest): void {
 async function authorize(req: FastifyRequest): Promise<void> {
   const access = req.routeOptions.config.access;
   if (!access) return;
-  if (access === 'anyone') return countAnonymous(req);
+  // Open routes verify nothing; a credential already known from memory (no lookup) exempts the request.
+  if (access === 'anyone') {
+    if (!(await identify(req, true))) countAnonymous(req);
+    return;
+  }
   const who = await identify(req, req.server.tenure.anonymous.exhausted(req.ip));
   if (!who) {
     countAnonymous(req);

@@ -16,7 +16,7 @@ export const clv: RouteGroup = {
         response: { 200: api.clvResponse },
       },
       handler: async (req) => {
-        const run = (await req.server.tenure.db((ws) => latestRun(ws.db, 'clv'))) as ModelRun<
+        const run = (await req.server.tenure.view(['latest', 'clv'], (ws) => latestRun(ws.db, 'clv'))) as ModelRun<
           ModelResult<'clv'>
         > | null;
         if (!run) throw tenureError('TEN_MODEL_NO_RUN', { model: 'clv' });

@@ -48,7 +48,8 @@ export const models: RouteGroup = {
         querystring: api.runsQuery,
         response: { 200: api.runsResponse },
       },
-      handler: (req) => req.server.tenure.db(async (ws) => ({ runs: await listRuns(ws.db, req.query) })),
+      handler: (req) =>
+        req.server.tenure.view(['runs', req.query], async (ws) => ({ runs: await listRuns(ws.db, req.query) })),
     }),
     route({
       method: 'GET',
@@ -134,7 +135,7 @@ export const models: RouteGroup = {
       },
       handler: async (req) => {
         const model = knownModel(req.params.model);
-        const run = await req.server.tenure.db((ws) => latestRun(ws.db, model));
+        const run = await req.server.tenure.view(['latest', model], (ws) => latestRun(ws.db, model));
         if (!run) throw tenureError('TEN_MODEL_NO_RUN', { model });
         return run;
       },

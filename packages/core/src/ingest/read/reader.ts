@@ -79,9 +79,19 @@ export function engineDetail(src: Source, e: unknown): string {
 export const isContentError = (e: unknown): boolean =>
   e instanceof Error && /^(Invalid Input|Conversion|IO|Invalid|Out of Range|Parser) Error/.test(e.message);
 
-/** A scan DuckDB cannot read is TEN_IMPORT_PARSE, with the engine's first line (made safe) as the detail. */
-export const parseError = (src: Source, e: unknown) =>
-  tenureError('TEN_IMPORT_PARSE', { file: src.file, detail: engineDetail(src, e) }, { file: src.file });
+/**
+ * A scan DuckDB cannot read is TEN_IMPORT_PARSE, with the engine's first line (made safe) as the detail and
+ * the line it names, when it names one ("… at line 12", "Line: 12"), as the location.
+ */
+export function parseError(src: Source, e: unknown) {
+  const detail = engineDetail(src, e);
+  const line = /\bline:? (\d+)/i.exec(String((e as Error).message ?? ''))?.[1];
+  return tenureError(
+    'TEN_IMPORT_PARSE',
+    { file: src.file, detail },
+    { file: src.file, ...(line ? { line: Number(line) } : {}) },
+  );
+}
 
 /** The headers of a typed scan (Parquet, JSON), from its column names. */
 export async function describeHeaders(

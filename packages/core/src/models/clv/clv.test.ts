@@ -3,7 +3,7 @@
  * margin × expected spend × discounted expected transactions from the two fitted models.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../../../../test/datasets.ts';
+import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../../test/datasets.ts';
 import { cdnowSampleWorkspace } from '../../../test/fixtures/models/workspaces.ts';
 import { expectClose } from '../../../test/reference/stats/reference.ts';
 import type { Workspace } from '../../workspace/workspace.ts';

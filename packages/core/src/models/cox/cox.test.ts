@@ -4,7 +4,7 @@
  * Reference: test/reference/models/make-survival-reference.R.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithDatasets, TELCO_CSV } from '../../../../../test/datasets.ts';
+import { describeWithDatasets, TELCO_CSV } from '../../../test/datasets.ts';
 import { failure } from '../../../test/fixtures/ingest/helpers.ts';
 import { telcoWorkspace } from '../../../test/fixtures/models/workspaces.ts';
 import { survivalReference } from '../../../test/reference/models/reference.ts';

@@ -3,7 +3,7 @@
  * real importer. Published values: test/reference/models/published.json.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../../../../test/datasets.ts';
+import { CDNOW_MASTER, CDNOW_SAMPLE, describeWithDatasets } from '../../../test/datasets.ts';
 import { gamma, uniforms } from '../../../test/fixtures/models/simulate.ts';
 import { cdnowSampleWorkspace } from '../../../test/fixtures/models/workspaces.ts';
 import { published, toPublishedPrecision } from '../../../test/reference/models/reference.ts';

@@ -8,6 +8,7 @@ import { type Sql, sql } from '../../sql/sql.ts';
 import { initWorkspace, type Workspace } from '../workspace.ts';
 import type { MonthlyChurn } from './ground-truth.ts';
 import { type DemoOptions, type DemoSummary, generateDemo } from './index.ts';
+import { DEMO_ZH } from './locale.ts';
 import { valueList } from './random.ts';
 
 const OPTS: DemoOptions = { customers: 2000, months: 24, seed: 7 };
@@ -182,5 +183,40 @@ describe('generateDemo', () => {
     { end: '31/12/2025' },
   ])('rejects %o', async (bad) => {
     await expect(generateDemo(ws, { ...OPTS, ...bad })).rejects.toMatchObject({ code: 'TEN_DEMO_BAD_OPTION' });
+  });
+});
+
+describe('the Chinese demo', () => {
+  it('is the same business with every name and text a person reads in Chinese', async () => {
+    const zh = await initWorkspace(join(root, 'zh'));
+    try {
+      const zs = await generateDemo(zh, { ...OPTS, lang: 'zh-CN' });
+      expect(zs.rows).toEqual(summary.rows);
+      for (const [table, columns] of Object.entries(DEMO_ZH))
+        for (const [column, map] of Object.entries(columns)) {
+          const values = (
+            await zh.db.all(
+              sql`SELECT DISTINCT ${sql.id(column)} AS v FROM ${sql.id(table)} WHERE ${sql.id(column)} IS NOT NULL`,
+            )
+          ).map((r) => r.v as string);
+          expect(values.length, `${table}.${column}`).toBeGreaterThan(0);
+          for (const v of values) expect(Object.values(map), `${table}.${column}`).toContain(v);
+        }
+      // The same customers in the same regions: the translation is a relabelling, nothing is redrawn.
+      const byRegion = (w: Workspace) =>
+        w.db.all(sql`SELECT region, count(*) AS n FROM customers GROUP BY region ORDER BY n, region`);
+      const regions = DEMO_ZH.customers?.region as Record<string, string>;
+      expect((await byRegion(zh)).map((r) => r.n)).toEqual((await byRegion(ws)).map((r) => r.n));
+      for (const r of await byRegion(ws)) expect(Object.keys(regions)).toContain(r.region);
+      expect(JSON.parse(readFileSync(zs.groundTruthFile, 'utf8'))).toMatchObject({ lang: 'zh-CN' });
+    } finally {
+      await zh.close();
+    }
+  });
+
+  it('refuses a language it does not have', async () => {
+    await expect(generateDemo(ws, { ...OPTS, lang: 'fr' as 'en' })).rejects.toMatchObject({
+      code: 'TEN_DEMO_BAD_OPTION',
+    });
   });
 });

@@ -18,6 +18,7 @@ import type { DemoContext, DemoOptions } from './context.ts';
 import { addContractAttribute, createCustomers } from './customers.ts';
 import { countRows, groundTruth } from './ground-truth.ts';
 import { simulateLives } from './lives.ts';
+import { DEMO_ZH, translateDemo } from './locale.ts';
 import { demoCalendar } from './params.ts';
 import { Rand } from './random.ts';
 import { writeSubscriptions } from './subscriptions.ts';
@@ -25,6 +26,7 @@ import { writeSurveys } from './surveys.ts';
 import { writeTickets } from './tickets.ts';
 
 export type { DemoOptions } from './context.ts';
+export type { DemoLang } from './locale.ts';
 export { DEMO_PARAMS } from './params.ts';
 
 export interface DemoSummary {
@@ -46,6 +48,7 @@ const TEMP_TABLES = ['demo_months', 'demo_c', 'demo_lives', 'demo_ends', 'demo_s
 export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
   const o = checkDemoOptions(opts);
+  const lang = opts.lang ?? 'en';
   const ctx: DemoContext = { db: ws.db, ...o, cal: demoCalendar(o.months), r: new Rand(o.seed) };
   const { rows, truth } = await ws.db.transaction(async () => {
     for (const e of entityNames) await ws.db.run(sql`DELETE FROM ${sql.id(e)}`);
@@ -61,7 +64,12 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
     await writeCampaign(ctx);
     await writeCosts(ctx);
     await writeBenchmarks(ctx);
-    const result = { rows: await countRows(ctx), truth: await groundTruth(ctx) };
+    const truth = await groundTruth(ctx);
+    await translateDemo(ws.db, lang);
+    const result = {
+      rows: await countRows(ctx),
+      truth: lang === 'en' ? truth : { ...truth, lang, translated: DEMO_ZH },
+    };
     for (const t of TEMP_TABLES) await ws.db.run(sql`DROP TABLE ${sql.id(t)}`);
     // Demo rows carry no import batch: a new epoch tells derived tables the data was replaced.
     await bumpDataEpoch(ws.db);
@@ -89,6 +97,7 @@ export function checkDemoOptions(opts: DemoOptions): Omit<DemoContext, 'db' | 'c
   check('--customers', opts.customers, int(opts.customers, 1, 20_000_000), 'an integer from 1 to 20000000');
   check('--months', opts.months, int(opts.months, 1, 120), 'an integer from 1 to 120');
   check('--seed', opts.seed, Number.isSafeInteger(opts.seed), 'an integer');
+  check('--lang', opts.lang, opts.lang === undefined || opts.lang === 'en' || opts.lang === 'zh-CN', 'en or zh');
   const end = opts.end ?? DEFAULT_END;
   const parsed = new Date(`${end}T00:00:00Z`);
   const valid =

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe } from 'vitest';
 
-const repo = resolve(import.meta.dirname, '..');
+const repo = resolve(import.meta.dirname, '..', '..', '..');
 
 export const DATASETS_DIR = resolve(repo, process.env.TENURE_DATASETS || join('..', 'shared', 'datasets'));
 
