@@ -12,7 +12,9 @@ export const statusResponse = z.object({
       from: z.string().nullable(),
       to: z.string().nullable(),
       lastImport: z.string().nullable(),
+      /** Rows the entity's latest import rejected (earlier batches' rejects are history, not the state). */
       rejectedRows: z.number(),
+      lastBatch: z.number().nullable().optional(),
     }),
   ),
   lastCompleteMonth: z.string().nullable(),
@@ -23,6 +25,8 @@ export const statusResponse = z.object({
       churned: z.number(),
       rate: z.number().nullable(),
       basis: z.string(),
+      /** The snapshot as-of date when the churn comes from a snapshot import (a share churned, not a rate). */
+      snapshot: z.string().nullable().optional(),
     })
     .nullable(),
   dimensions: z.array(z.string()),
@@ -56,7 +60,7 @@ export const reportQuery = z.object({
 const opaque = <T>(description: string) => z.looseObject({}).describe(description) as unknown as z.ZodType<T>;
 
 export const qualityResponse = opaque<QualityReport>(
-  'QualityReport: overall, now, entities[] (packages/core/src/quality)',
+  'QualityReport: overall, now, dataEnd, entities[] (packages/core/src/quality)',
 );
 export const benchmarksResponse = opaque<BenchmarkReport>(
   'BenchmarkReport: rows[], unknownMetrics[] (metrics/benchmarks-compare.ts)',

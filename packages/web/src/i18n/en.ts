@@ -155,6 +155,8 @@ export const en = {
   'import.code': 'Code',
   'import.message': 'Why',
   'quality.overall': 'Overall score',
+  'quality.rule.freshness':
+    "Freshness is each table's lag behind the end of the data ({date}); the same score is in the report.",
   'quality.entity': 'Table',
   'quality.rows': 'Rows',
   'quality.score': 'Score',

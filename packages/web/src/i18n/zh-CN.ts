@@ -154,6 +154,7 @@ export const zhCN: Dictionary = {
   'import.code': '代码',
   'import.message': '原因',
   'quality.overall': '总体评分',
+  'quality.rule.freshness': '新鲜度为各表落后于数据最新日期（{date}）的天数；报告中的评分与此相同。',
   'quality.entity': '数据表',
   'quality.rows': '行数',
   'quality.score': '评分',
