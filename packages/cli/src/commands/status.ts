@@ -22,7 +22,7 @@ export const status: CommandModule = (program: Command) => {
             e.from?.slice(0, 10) ?? '',
             e.to?.slice(0, 10) ?? '',
             e.lastImport?.slice(0, 19) ?? '',
-            e.lastBatch === null ? '' : `${fmtInt(e.rejectedRows)} (batch ${e.lastBatch})`,
+            e.lastBatch === null ? fmtInt(e.rejectedRows) : `${fmtInt(e.rejectedRows)} (batch ${e.lastBatch})`,
           ]);
           const c = data.churn;
           const churn = !c
