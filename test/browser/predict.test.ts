@@ -89,7 +89,7 @@ describe('churn prediction pages in chromium', () => {
     const rows = d.page.getByTestId('alerts').locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
     expect(await rows.first().textContent()).toContain(alerts[0]?.message);
-    expect(await d.page.getByTestId('alerts').locator('.ant-pagination-total-text').textContent()).toContain(
+    expect(await d.page.locator('.ant-pagination-total-text').first().textContent()).toContain(
       total.toLocaleString('en-US'),
     );
     await shoot(d.page, 'alerts');
