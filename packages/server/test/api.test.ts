@@ -168,8 +168,17 @@ describe('metrics and views', () => {
   });
 
   it('quality, benchmarks, status and the metric list answer', async () => {
-    const q = await viewer.get<{ overall: number; entities: unknown[] }>('/api/v1/quality');
+    const q = await viewer.get<{ overall: number; dataEnd: string; entities: unknown[] }>('/api/v1/quality');
     expect(q.body.overall).toBeGreaterThan(0);
+    // One rule: the report's data-quality scorecard shows the figure the quality page does, and a demo just
+    // built is fresh (its data end in 2025, whatever today is).
+    type Scorecard = { id: string; rows: { entity: string; score: number | null }[] };
+    const report = await viewer.get<{ sections: Scorecard[] }>('/api/v1/report');
+    const card = report.body.sections.find((x) => x.id === 'quality')!;
+    expect(card.rows.find((r) => r.entity === 'overall')?.score).toBeCloseTo(q.body.overall, 8);
+    expect(q.body.dataEnd.slice(0, 4)).toBe('2025');
+    const entities = q.body.entities as { entity: string; freshness: { status: string | null } }[];
+    expect(entities.find((e) => e.entity === 'subscriptions')?.freshness.status).toBe('fresh');
     expect((await viewer.get<{ rows: unknown[] }>('/api/v1/benchmarks')).body.rows.length).toBeGreaterThan(0);
     const st = await viewer.get<{ dimensions: string[]; lastCompleteMonth: string }>('/api/v1/status');
     expect(st.body).toMatchObject({

@@ -144,38 +144,43 @@ describe('scoring and the at-risk list', () => {
 });
 
 describe('alerts', () => {
-  it('lists the alerts scoring raised, as the library does, and acknowledges them', async () => {
-    const inbox = await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?limit=1000');
+  it('lists a page of the alerts scoring raised, with the total, as the library does, and acknowledges them', async () => {
+    const inbox = await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?pageSize=500');
     expect(inbox.status, inbox.text).toBe(200);
-    const lib = await listAlerts(s.ws, { limit: 1000 });
-    expect(inbox.body.alerts).toEqual(wire(lib.map((a) => ({ ...a, message: a.message.en }))));
-    expect(inbox.body.alerts.length).toBeGreaterThan(0);
-    const ids = inbox.body.alerts.slice(0, 2).map((a) => a.alert_id);
+    const lib = await listAlerts(s.ws, { pageSize: 500 });
+    expect(inbox.body).toEqual(wire({ ...lib, rows: lib.rows.map((a) => ({ ...a, message: a.message.en })) }));
+    expect(inbox.body.rows.length).toBeGreaterThan(0);
+    expect(inbox.body.total).toBe(inbox.body.rows.length);
+    const second = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?pageSize=1&page=2')).body;
+    expect(second).toMatchObject({ total: inbox.body.total, page: 2, pageSize: 1 });
+    expect(second.rows.map((a) => a.alert_id)).toEqual([inbox.body.rows[1]!.alert_id]);
+    const ids = inbox.body.rows.slice(0, 2).map((a) => a.alert_id);
     const ack = await analyst.call('POST', '/api/v1/alerts/acknowledge', { json: { ids } });
     expect(ack.body).toEqual({ acknowledged: 2 });
     const again = await analyst.call('POST', '/api/v1/alerts/acknowledge', { json: { ids } });
     expect(again.body).toEqual({ acknowledged: 0 });
-    const open = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&limit=1000')).body;
-    expect(open.alerts.length).toBe(inbox.body.alerts.length - 2);
-    expect(open.alerts.some((a) => ids.includes(a.alert_id))).toBe(false);
+    const open = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&pageSize=500')).body;
+    expect(open.total).toBe(inbox.body.total - 2);
+    expect(open.rows.some((a) => ids.includes(a.alert_id))).toBe(false);
   });
 
   it('filters by rule, severity and customer as the library does', async () => {
-    const [a] = (await listAlerts(s.ws, { limit: 1 })) as [Awaited<ReturnType<typeof listAlerts>>[number]];
+    const [a] = (await listAlerts(s.ws, { pageSize: 1 })).rows;
     for (const [query, filter] of [
-      [`rule=${a.rule}`, { rule: a.rule }],
-      [`severity=${a.severity}`, { severity: a.severity }],
-      [`customer=${a.customer_id}`, { customerId: a.customer_id }],
+      [`rule=${a!.rule}`, { rule: a!.rule }],
+      [`severity=${a!.severity}`, { severity: a!.severity }],
+      [`customer=${a!.customer_id}`, { customerId: a!.customer_id }],
     ] as const) {
-      const r = (await viewer.get<z.infer<typeof api.alertsResponse>>(`/api/v1/alerts?limit=1000&${query}`)).body;
-      const lib = await listAlerts(s.ws, { limit: 1000, ...filter });
-      expect(r.alerts.map((x) => x.alert_id)).toEqual(lib.map((x) => x.alert_id));
-      expect(r.alerts.length).toBeGreaterThan(0);
+      const r = (await viewer.get<z.infer<typeof api.alertsResponse>>(`/api/v1/alerts?pageSize=500&${query}`)).body;
+      const lib = await listAlerts(s.ws, { pageSize: 500, ...filter });
+      expect(r.rows.map((x) => x.alert_id)).toEqual(lib.rows.map((x) => x.alert_id));
+      expect(r.total).toBe(lib.total);
+      expect(r.rows.length).toBeGreaterThan(0);
     }
-    const all = await listAlerts(s.ws, { limit: 1000 });
-    expect((await listAlerts(s.ws, { limit: 1000, rule: a.rule })).length).toBe(
-      all.filter((x) => x.rule === a.rule).length,
-    );
+    // A rule filter finds every alert naming the rule, first or not.
+    const all = (await listAlerts(s.ws, { pageSize: 500 })).rows;
+    const naming = all.filter((x) => x.rule === a!.rule || ((x.detail.rules as string[]) ?? []).includes(a!.rule));
+    expect((await listAlerts(s.ws, { pageSize: 500, rule: a!.rule })).total).toBe(naming.length);
   });
 });
 
@@ -224,11 +229,11 @@ describe('webhooks', () => {
     const webhooks = [{ url: `http://127.0.0.1:${port}/tenure`, secret_env: 'TENURE_TEST_WEBHOOK_SECRET' }];
     expect((await admin.call('PUT', '/api/v1/alerts/settings', { json: { webhooks } })).status).toBe(200);
     // Acknowledged alerts let their rules speak again, so the next scoring raises alerts for those customers.
-    const open = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&limit=1000')).body;
-    await analyst.call('POST', '/api/v1/alerts/acknowledge', { json: { ids: open.alerts.map((a) => a.alert_id) } });
+    const open = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&pageSize=500')).body;
+    await analyst.call('POST', '/api/v1/alerts/acknowledge', { json: { ids: open.rows.map((a) => a.alert_id) } });
     const done = await job('/api/v1/churn/score', {});
     expect(done.state, JSON.stringify(done.error)).toBe('done');
-    const raised = (await listAlerts(s.ws, { limit: 1000 })).filter((a) => a.run_id === done.run?.runId);
+    const raised = (await listAlerts(s.ws, { pageSize: 500 })).rows.filter((a) => a.run_id === done.run?.runId);
     expect(raised.length).toBeGreaterThan(0);
     await expect.poll(() => received.length, { timeout: 20_000 }).toBe(raised.length);
     for (const r of received) {
@@ -236,7 +241,7 @@ describe('webhooks', () => {
       expect(r.signed).toBe(signature(secret, t, r.body));
     }
     expect(new Set(received.map((r) => JSON.parse(r.body).alert_id))).toEqual(new Set(raised.map((a) => a.alert_id)));
-    const inbox = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&limit=1000')).body;
-    for (const a of inbox.alerts) expect(a.deliveries).toEqual({ delivered: 1, pending: 0, failed: 0 });
+    const inbox = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&pageSize=500')).body;
+    for (const a of inbox.rows) expect(a.deliveries).toEqual({ delivered: 1, pending: 0, failed: 0 });
   });
 });

@@ -6,7 +6,7 @@ import { emit, fail, fmtInt, fmtPct, table } from '../output.ts';
 export const status: CommandModule = (program: Command) => {
   program
     .command('status')
-    .description('rows, date range, last import and rejected rows per entity, and the latest monthly churn')
+    .description('rows, date range, last import and the rows it rejected per entity, and the latest monthly churn')
     .action(async (_: unknown, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
@@ -22,7 +22,7 @@ export const status: CommandModule = (program: Command) => {
             e.from?.slice(0, 10) ?? '',
             e.to?.slice(0, 10) ?? '',
             e.lastImport?.slice(0, 19) ?? '',
-            fmtInt(e.rejectedRows),
+            e.lastBatch === null ? fmtInt(e.rejectedRows) : `${fmtInt(e.rejectedRows)} (batch ${e.lastBatch})`,
           ]);
           const c = data.churn;
           const churn = !c
@@ -30,7 +30,7 @@ export const status: CommandModule = (program: Command) => {
             : c.snapshot
               ? snapshotChurnText(c)
               : `Churn in ${c.month}: ${fmtInt(c.churned)} of ${fmtInt(c.activeAtStart)} customers active at the start of the month = ${fmtPct(c.rate)} (from ${c.basis})`;
-          return `Workspace ${data.workspace}\n\n${table(['entity', 'rows', 'from', 'to', 'last import', 'rejected'], rows)}\n\n${churn}`;
+          return `Workspace ${data.workspace}\n\n${table(['entity', 'rows', 'from', 'to', 'last import', 'rejected by it'], rows)}\n\n${churn}`;
         });
       } catch (e) {
         fail(g, e);

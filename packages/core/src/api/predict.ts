@@ -150,18 +150,17 @@ const alertItem = z.object({
   deliveries: z.object({ delivered: z.number(), pending: z.number(), failed: z.number() }),
 });
 
-/** GET /churn/alerts */
-export const alertsQuery = langQuery.extend({
+/** GET /alerts: a page of alerts, newest first, with the total. */
+export const alertsQuery = pageQuery.extend(langQuery.shape).extend({
   open: z
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
   rule: z.string().max(100).optional(),
   severity: z.enum(['high', 'medium']).optional(),
   customer: z.string().max(200).optional(),
 });
-export const alertsResponse = z.object({ alerts: z.array(alertItem) });
+export const alertsResponse = pageOf(alertItem);
 
 /** POST /churn/alerts/acknowledge */
 export const acknowledgeBody = z.object({ ids: z.array(z.number().int()).min(1).max(10_000) });
@@ -179,6 +178,7 @@ export const alertSettingsBody = z
     alerts: z
       .object({
         tier_rise: z.boolean(),
+        critical_risk: z.boolean(),
         usage_drop: z.number().nullable(),
         complaint_past_sla: z.boolean(),
         nps_detractor: z.number().nullable(),
@@ -187,6 +187,7 @@ export const alertSettingsBody = z
       .partial()
       .strict(),
     webhooks: predictionConfigSchema.shape.webhooks.unwrap(),
+    alert_cap: z.number().int().min(1).max(100_000),
   })
   .partial()
   .strict();

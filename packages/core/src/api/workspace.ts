@@ -102,6 +102,7 @@ export const qualityOffenderSchema = z.object({
 export const qualityResponse = z.object({
   overall: z.number().nullable(),
   now: z.string(),
+  dataEnd: z.string(),
   entities: z.array(
     z.object({
       entity: z.string(),

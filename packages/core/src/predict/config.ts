@@ -19,6 +19,8 @@ const alerts = z
   .object({
     /** A customer's tier rises between two scorings. */
     tier_rise: z.boolean().default(true),
+    /** A customer is in the critical tier (and was not at the previous scoring, or never scored before). */
+    critical_risk: z.boolean().default(true),
     /** Usage in the last 30 days fell by at least this share against the 90 days before (null: off). */
     usage_drop: z.number().gt(0).max(1).nullable().default(0.5),
     /** A complaint is open and unanswered past its SLA. */
@@ -49,12 +51,18 @@ export const predictionConfigSchema = z
       .default('credit_risk'),
     alerts: alerts.default({
       tier_rise: true,
+      critical_risk: true,
       usage_drop: 0.5,
       complaint_past_sla: true,
       nps_detractor: 6,
       failed_payment: true,
     }),
     webhooks: z.array(webhook).default([]),
+    /**
+     * Most alerts one scoring raises (one per customer, the most severe and valuable first); the rest are
+     * counted in one summary alert, so a first scoring does not bury the inbox.
+     */
+    alert_cap: z.number().int().min(1).max(100_000).default(100),
   })
   .strict();
 

@@ -31,6 +31,16 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Every alert of the inbox, page by page. */
+async function allAlerts(q: Parameters<typeof listAlerts>[1] = {}) {
+  const out: Awaited<ReturnType<typeof listAlerts>>['rows'] = [];
+  for (let page = 1; ; page++) {
+    const p = await listAlerts(ws, { ...q, page, pageSize: 500 });
+    out.push(...p.rows);
+    if (out.length >= p.total) return out;
+  }
+}
+
 type ScoreRow = {
   customer_id: string;
   probability: number;
@@ -82,6 +92,31 @@ describe('churn scores', () => {
     expect(top[0]!.reasons[0]!.text['zh-CN']).toBeTruthy();
   });
 
+  it('the first scoring raises a bounded set of alerts, one per customer, with every critical customer', async () => {
+    const runId = Math.min(...(await allAlerts()).map((x) => x.run_id));
+    const alerts = (await allAlerts()).filter((x) => x.run_id === runId);
+    const people = alerts.filter((x) => x.rule !== 'summary');
+    const cap = ws.config.prediction.alert_cap;
+    expect(alerts.length).toBeLessThanOrEqual(cap);
+    expect(new Set(people.map((x) => x.customer_id)).size).toBe(people.length);
+    const scores = await scoresOf(runId);
+    const critical = scores.filter((r) => r.tier === 'critical' && r.retain).map((r) => r.customer_id);
+    expect(critical.length).toBeGreaterThan(0);
+    const alerted = new Set(people.map((x) => x.customer_id));
+    // Critical customers come first, so all of them appear while they fit under the cap.
+    expect(critical.filter((id) => alerted.has(id)).length).toBe(Math.min(critical.length, cap - 1));
+    for (const x of people.filter((p) => p.detail.tier === 'critical')) expect(x.severity).toBe('high');
+    // Behavioural signals speak only for customers the model puts at some risk.
+    for (const x of people)
+      if (x.detail.tier === 'low')
+        expect(x.detail.rules as string[]).not.toEqual(expect.arrayContaining(['usage_drop']));
+    // What the cap leaves out is counted, not dropped.
+    const candidates = scores.filter((r) => r.retain && r.tier !== 'low').length;
+    const summary = alerts.find((x) => x.rule === 'summary');
+    if (summary) expect(people.length + (summary.detail.more as number)).toBeLessThanOrEqual(scores.length);
+    else expect(people.length).toBeLessThanOrEqual(Math.max(candidates, people.length));
+  });
+
   it('once `clv` has been run, a customer has one CLV: the same in the scores, the at-risk list and the CLV run', async () => {
     const clv = (await runModel(ws, 'clv', { unit: 'week', top: 100_000 })).result;
     const run = await scoreChurn(ws);
@@ -126,31 +161,35 @@ describe('churn scores', () => {
     expect(after.rows.map((r) => r.customer_id)).not.toContain(a);
     expect(run.result.top.map((r) => r.customer_id)).not.toContain(b);
     expect((await atRisk(ws, { all: true, pageSize: 2 })).rows.map((r) => r.customer_id)).toEqual([a, b]);
-    const alerted = (await listAlerts(ws, { open: true, limit: 10_000 })).map((x) => x.customer_id);
+    const alerted = (await allAlerts({ open: true })).map((x) => x.customer_id);
     expect(alerted).not.toContain(a);
     expect(alerted).not.toContain(b);
   });
 
   it('raises each rule once per customer until acknowledged; a tier rise is an alert', async () => {
-    const open = await listAlerts(ws, { open: true, limit: 10_000 });
-    expect(new Set(open.map((x) => x.rule))).toEqual(new Set(['usage_drop', 'complaint_past_sla', 'nps_detractor']));
+    const open = await allAlerts({ open: true });
+    const quietBefore = new Set(
+      open.flatMap((x) => ((x.detail.rules as string[]) ?? []).map((r) => `${x.customer_id}|${r}`)),
+    );
     const again = await scoreChurn(ws);
-    expect(again.result.alerts).toBe(0);
+    // Nobody is told again what an open alert already says.
+    const repeated = (await allAlerts({ open: true }))
+      .filter((x) => x.run_id === again.runId && x.rule !== 'summary')
+      .flatMap((x) => (x.detail.rules as string[]).map((r) => `${x.customer_id}|${r}`))
+      .filter((k) => quietBefore.has(k));
+    expect(repeated).toEqual([]);
+    await acknowledgeAlerts(
+      ws,
+      (await allAlerts({ open: true })).map((x) => x.alert_id),
+    );
     // Pretend everyone was low risk at the last scoring: each customer above low now has risen.
     await ws.db.run(sql`UPDATE scores SET tier = 'low' WHERE run_id = ${again.runId}`);
-    const risen = (await scoresOf(again.runId)).length;
     const third = await scoreChurn(ws);
-    const rows = await scoresOf(third.runId);
-    const tierRises = (await listAlerts(ws, { open: true, limit: 10_000 })).filter((x) => x.rule === 'tier_rise');
-    expect(risen).toBeGreaterThan(0);
-    expect(tierRises.length).toBe(rows.filter((r) => r.tier !== 'low' && r.retain).length);
-    expect(tierRises[0]?.message['zh-CN']).toMatch(/^流失风险由低升至/);
-    expect(
-      await acknowledgeAlerts(
-        ws,
-        tierRises.map((x) => x.alert_id),
-      ),
-    ).toBe(tierRises.length);
+    const raised = (await allAlerts({ open: true })).filter((x) => x.run_id === third.runId && x.rule !== 'summary');
+    expect(raised.length).toBeGreaterThan(0);
+    for (const x of raised) if (x.detail.tier !== 'low') expect(x.detail.rules).toContain('tier_rise');
+    const rise = raised.find((x) => x.detail.tier === 'medium' || x.detail.tier === 'high')!;
+    expect(rise.message['zh-CN']).toMatch(/^流失风险由低升至/);
   });
 
   it('filters the at-risk list by tier and segment, largest expected loss first', async () => {

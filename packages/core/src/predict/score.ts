@@ -10,7 +10,7 @@ import { tenureError } from '../errors.ts';
 import { latestRun, type ModelRun, saveRun } from '../models/runs.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { evaluateRules, openAlerts, storeAlerts } from './alerts/raise.ts';
+import { openAlerts, raiseAlerts, storeAlerts } from './alerts/raise.ts';
 import { type Scored, type Tier, tierOf, tiers } from './alerts/rules.ts';
 import { classifierOf } from './classifiers.ts';
 import { subset } from './frame.ts';
@@ -91,13 +91,13 @@ export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<
     tier: tier[i]!,
     previousTier: previous.get(frame.ids[i]!) ?? null,
     probability: probability[i]!,
+    expectedLoss: Number.isNaN(loss[i]!) ? null : loss[i]!,
     feature: (name) => {
       const j = frame.features.findIndex((f) => f.name === name && f.kind === 'numeric');
       return j < 0 ? Number.NaN : (frame.columns[j] as Float64Array)[i]!;
     },
   }));
-  const quiet = await openAlerts(ws);
-  const alerts = evaluateRules(ws, scored).filter((a) => !quiet.has(`${a.customerId}|${a.rule}`));
+  const alerts = raiseAlerts(ws, scored, await openAlerts(ws));
   const customer = (i: number): ScoredCustomer => ({
     customer_id: frame.ids[i]!,
     probability: probability[i]!,

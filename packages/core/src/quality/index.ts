@@ -4,7 +4,7 @@ import type { NormalQuery } from '../metrics/query.ts';
 import { type Entity, entities, entityNames } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { type Completeness, completenessDetail } from './completeness.ts';
-import { type Freshness, freshnessDetail } from './freshness.ts';
+import { dataEndSql, type Freshness, freshnessDetail } from './freshness.ts';
 import { type Integrity, integrityDetail } from './integrity.ts';
 import { dimensions, entitySql, type Offender, offenders } from './score.ts';
 import { type Uniqueness, uniquenessDetail } from './uniqueness.ts';
@@ -32,8 +32,10 @@ export interface EntityQuality {
 export interface QualityReport {
   /** Mean score of the non-empty entities; null when every table is empty. */
   overall: number | null;
-  /** The reference time: future dates and freshness are judged against it. */
+  /** The reference time: dates after it are future dates. */
   now: string;
+  /** The end of the data (the latest event time, at most `now`): each table's freshness is its lag behind it. */
+  dataEnd: string;
   entities: EntityQuality[];
 }
 
@@ -67,7 +69,8 @@ export async function assessQuality(conn: Connection, opts: QualityOptions): Pro
   }
   const scores = out.flatMap((x) => (x.score === null ? [] : [x.score]));
   const overall = scores.length ? scores.reduce((s, x) => s + x, 0) / scores.length : null;
-  return { overall, now: text(opts.now), entities: out };
+  const [end] = await conn.all(sql`SELECT CAST(${dataEndSql(now)} AS VARCHAR) AS e${d.querySuffix}`);
+  return { overall, now: text(opts.now), dataEnd: String(end?.e ?? text(opts.now)).slice(0, 19), entities: out };
 }
 
 /** A row of the `quality` metric base: one per entity and one with key_entity 'overall'. */
@@ -85,19 +88,20 @@ export interface QualityRow {
 }
 
 /**
- * The `quality` base: scores at the end of the query's last period (k = n − 1), or now if that is later
- * (a period that has not ended yet). The 'overall' row averages the non-empty entities, as assessQuality
- * (to 1e-9 points).
+ * The `quality` base, one rule with assessQuality (`tenure quality`, GET /quality): the data as they are now,
+ * future dates judged against the current time and freshness against the end of the data, reported for the
+ * query's last period (k = n − 1). Quality is a property of the tables, not of a period, so the report's figure
+ * is the one `tenure quality` and the dashboard show. The 'overall' row averages the non-empty entities, as
+ * assessQuality (to 1e-9 points).
  */
-export function qualitySql(q: NormalQuery, d: Dialect): Sql {
+export function qualitySql(q: NormalQuery, d: Dialect, now: Date | string = new Date()): Sql {
   const k = q.grid.length - 1;
-  const end = (q.grid[k] as { end: string }).end;
-  const now = d.timestamp(sql`${[end, text(new Date())].sort()[0] as string}`);
+  const ref = d.timestamp(sql`${text(now)}`);
   const cols = sql.join([sql`"rows"`, ...dimensions.map((dim) => sql.id(dim)), sql`score`]);
   const per = entityNames.map(
     (name, i) =>
       sql`SELECT ${i} AS ord, ${name} AS key_entity, n AS "rows", ${sql.ids(dimensions)}, score
-        FROM (${entitySql(entities[name] as Entity, d, now)}) ${sql.id(`q_${name}`)}`,
+        FROM (${entitySql(entities[name] as Entity, d, ref)}) ${sql.id(`q_${name}`)}`,
   );
   // Means of integers (scores in 1e-9 points): a float sum depends on the order rows arrive in, so avg() could
   // differ in the last bit between runs and engines; an integer sum does not.

@@ -3,7 +3,7 @@ import type { Row } from '../engine/engine.ts';
 import type { Entity } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { completenessAggregates, completenessIssues, completenessScore } from './completeness.ts';
-import { freshnessAggregates, freshnessIssues, freshnessScore } from './freshness.ts';
+import { dataEndSql, freshnessAggregates, freshnessIssues, freshnessScore } from './freshness.ts';
 import { integrityAggregates, integrityIssues, integrityJoins, integrityScore } from './integrity.ts';
 import { uniquenessIssues, uniquenessScore, uniquenessSubquery } from './uniqueness.ts';
 import { validityAggregates, validityIssues, validityScore } from './validity.ts';
@@ -43,7 +43,8 @@ export interface Offender extends Issue {
 
 /**
  * One row for one entity: the raw counts of every dimension (n, c__<field>, v__<rule>, rc__ and ro__<field>, newest, age_days,
- * distinct_keys, dup_groups, dup_rows), the dimension scores and `score`. `now` is a timestamp expression.
+ * distinct_keys, dup_groups, dup_rows), the dimension scores and `score`. `now` is a timestamp expression: future
+ * dates are judged against it, freshness against the end of the data (freshness.ts), which never passes it.
  * Each table is read twice: one scan with the references joined, one GROUP BY on its key.
  */
 export function entitySql(e: Entity, d: Dialect, now: Sql): Sql {
@@ -52,7 +53,7 @@ export function entitySql(e: Entity, d: Dialect, now: Sql): Sql {
     ...completenessAggregates(e),
     ...validityAggregates(e, now),
     ...integrityAggregates(e),
-    ...freshnessAggregates(e, d, now),
+    ...freshnessAggregates(e, d, dataEndSql(now)),
   ];
   const scan = sql`SELECT ${sql.join(aggregates)} FROM ${sql.id(e.name)} t${sql.join(integrityJoins(e), sql``)}`;
   const dims = sql`SELECT *, ${completenessScore(e, d)} AS completeness, ${validityScore(e, d)} AS validity,

@@ -12,7 +12,10 @@ export interface EntityStatus {
   from: string | null;
   to: string | null;
   lastImport: string | null;
+  /** Rows rejected by the entity's latest import: a clean re-import after a bad one shows 0, not the old rejects. */
   rejectedRows: number;
+  /** That import's batch id (`tenure rejects --batch`), null before any import. */
+  lastBatch: number | null;
 }
 
 /** The field that dates an entity's rows: its first required date or timestamp. */
@@ -21,12 +24,13 @@ export function timeField(entity: EntityName): string | undefined {
 }
 
 /**
- * Per entity: rows, date range, last import and rejected rows.
+ * Per entity: rows, date range, last import and the rows that import rejected.
  * @example const s = await workspaceStatus(ws); s.find(e => e.entity === 'orders')?.rows
  */
 export async function workspaceStatus(ws: Workspace): Promise<EntityStatus[]> {
-  const imports = await ws.db.all<{ entity: string; last: string; rejected: number }>(
-    sql`SELECT entity, max(finished_at) AS last, sum(rows_rejected) AS rejected FROM import_batches GROUP BY entity`,
+  const imports = await ws.db.all<{ entity: string; last: string; rejected: number; batch: number }>(
+    sql`SELECT entity, max(finished_at) AS last, arg_max(rows_rejected, batch_id) AS rejected, max(batch_id) AS batch
+      FROM import_batches GROUP BY entity`,
   );
   const byEntity = new Map(imports.map((i) => [i.entity, i]));
   const out: EntityStatus[] = [];
@@ -46,6 +50,7 @@ export async function workspaceStatus(ws: Workspace): Promise<EntityStatus[]> {
       to: r?.to ?? null,
       lastImport: imp?.last ?? null,
       rejectedRows: imp?.rejected ?? 0,
+      lastBatch: imp?.batch ?? null,
     });
   }
   return out;

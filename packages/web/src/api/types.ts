@@ -87,6 +87,6 @@ export type Evaluation = ChurnModelReport['evaluations'][number]['model'];
 /** A point of the ROC, precision–recall and lift curves, at a threshold of churn probability. */
 export type CurvePoint = Evaluation['curve'][number];
 
-export type AlertItem = Infer<typeof api.alertsResponse>['alerts'][number];
+export type AlertItem = Infer<typeof api.alertsResponse>['rows'][number];
 /** GET /alerts/settings: the `prediction` section of the config. */
 export type PredictionSettings = Infer<typeof api.alertSettingsResponse>;

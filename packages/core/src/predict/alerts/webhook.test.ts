@@ -99,7 +99,7 @@ describe('webhook delivery', () => {
     expect(body).toMatchObject({ rule: 'complaint_past_sla', severity: 'high', as_of: '2025-12-01' });
     expect(body.message['zh-CN']).toBe('1 个投诉超过 SLA 未响应');
     expect(body.detail).toEqual({ probability: 0.42, tier: 'high', previousTier: 'medium' });
-    const inbox = await listAlerts(ws);
+    const inbox = (await listAlerts(ws)).rows;
     expect(inbox.map((a) => a.deliveries)).toEqual([
       { delivered: 1, pending: 0, failed: 0 },
       { delivered: 1, pending: 0, failed: 0 },

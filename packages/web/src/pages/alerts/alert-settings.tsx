@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 type Editable = Pick<PredictionSettings, 'tiers' | 'alerts' | 'webhooks'>;
 
 const TIERS = ['critical', 'high', 'medium'] as const;
-const SWITCHES = ['tier_rise', 'complaint_past_sla', 'failed_payment'] as const;
+const SWITCHES = ['critical_risk', 'tier_rise', 'complaint_past_sla', 'failed_payment'] as const;
 
 /**
  * The early-warning rules, the risk tiers and the webhooks alerts go to: for admins (the API refuses anyone

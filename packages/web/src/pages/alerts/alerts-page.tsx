@@ -15,7 +15,21 @@ import { AlertSettings } from './alert-settings.tsx';
 type Show = 'open' | 'all';
 
 /** The early-warning rules, as docs/api.md lists them (the workspace config switches them on and off). */
-const RULES = ['tier_rise', 'usage_drop', 'complaint_past_sla', 'nps_detractor', 'failed_payment'] as const;
+const RULES = [
+  'critical_risk',
+  'tier_rise',
+  'usage_drop',
+  'complaint_past_sla',
+  'nps_detractor',
+  'failed_payment',
+  'summary',
+] as const;
+
+/** The rules an alert names: one alert per customer and scoring carries every rule that fired. */
+const rulesOf = (a: AlertItem): string[] => {
+  const rules = a.detail.rules;
+  return Array.isArray(rules) ? rules.map(String) : [a.rule];
+};
 
 /**
  * The early-warning inbox: alerts raised by scoring, newest first (open ones or all, of one rule or every one),
@@ -30,11 +44,12 @@ export default function AlertsPage() {
   const [show, setShow] = useState<Show>('open');
   const [rule, setRule] = useState<string>();
   const [selected, setSelected] = useState<number[]>([]);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
   const state = useApi('/api/v1/alerts', {
     open: show === 'open' || null,
     rule,
     lang,
-    limit: 500,
+    ...paging,
   });
   const ack = useAction();
   const acknowledge = (ids: number[]) =>
@@ -50,7 +65,10 @@ export default function AlertsPage() {
         <>
           <Segmented<Show>
             value={show}
-            onChange={setShow}
+            onChange={(v) => {
+              setShow(v);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
             options={[
               { value: 'open', label: t('alerts.open') },
               { value: 'all', label: t('alerts.all') },
@@ -62,7 +80,10 @@ export default function AlertsPage() {
             placeholder={t('alerts.rule')}
             style={{ minWidth: 180 }}
             value={rule}
-            onChange={setRule}
+            onChange={(v) => {
+              setRule(v);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
             options={RULES.map((r) => ({ value: r, label: term('rule', r) }))}
           />
           {canAck && (
@@ -79,15 +100,21 @@ export default function AlertsPage() {
       }
     >
       {ack.error && <ProblemAlert error={ack.error} />}
-      <Loadable state={state} isEmpty={(d) => !d.alerts.length}>
+      <Loadable state={state} isEmpty={(d) => !d.total}>
         {(d) => (
           <Card>
             <Table<AlertItem>
               data-testid="alerts"
               size="small"
               rowKey="alert_id"
-              dataSource={d.alerts}
-              pagination={{ pageSize: 50 }}
+              dataSource={d.rows}
+              pagination={{
+                current: d.page,
+                pageSize: d.pageSize,
+                total: d.total,
+                showTotal: (n) => t('common.total', { n: fmt.number(n, 0) }),
+                onChange: (page, pageSize) => setPaging({ page, pageSize }),
+              }}
               rowSelection={
                 canAck
                   ? {
@@ -101,9 +128,20 @@ export default function AlertsPage() {
                 { title: t('alerts.created'), render: (_, a) => fmt.date(a.created_at, true) },
                 {
                   title: t('alerts.customer'),
-                  render: (_, a) => <Link to={`/customers/${encodeURIComponent(a.customer_id)}`}>{a.customer_id}</Link>,
+                  render: (_, a) =>
+                    a.rule === 'summary' ? (
+                      <Link to="/at-risk">{t('alerts.summaryLink')}</Link>
+                    ) : (
+                      <Link to={`/customers/${encodeURIComponent(a.customer_id)}`}>{a.customer_id}</Link>
+                    ),
                 },
-                { title: t('alerts.rule'), render: (_, a) => term('rule', a.rule) },
+                {
+                  title: t('alerts.rule'),
+                  render: (_, a) =>
+                    rulesOf(a)
+                      .map((r) => term('rule', r))
+                      .join(' · '),
+                },
                 {
                   title: t('alerts.severity'),
                   render: (_, a) => (
