@@ -10,7 +10,9 @@ export const statusResponse = z.object({
       from: z.string().nullable(),
       to: z.string().nullable(),
       lastImport: z.string().nullable(),
+      /** Rows the entity's latest import rejected (earlier batches' rejects are history, not the state). */
       rejectedRows: z.number(),
+      lastBatch: z.number().nullable().optional(),
     }),
   ),
   lastCompleteMonth: z.string().nullable(),
@@ -21,6 +23,8 @@ export const statusResponse = z.object({
       churned: z.number(),
       rate: z.number().nullable(),
       basis: z.string(),
+      /** The snapshot as-of date when the churn comes from a snapshot import (a share churned, not a rate). */
+      snapshot: z.string().nullable().optional(),
     })
     .nullable(),
   dimensions: z.array(z.string()),

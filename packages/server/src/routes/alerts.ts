@@ -17,7 +17,7 @@ export const alerts: RouteGroup = {
       config: { access: 'viewer' },
       schema: {
         summary:
-          "Alerts, newest first, in the request's language, filtered by rule, severity, customer and `open=true`",
+          "A page of alerts (one per customer and scoring, or a run's summary of those over its cap), newest first, with the total, in the request's language, filtered by rule, severity, customer and `open=true`",
         querystring: api.alertsQuery,
         response: { 200: api.alertsResponse },
       },
@@ -26,7 +26,7 @@ export const alerts: RouteGroup = {
           const lang = langOf(req);
           const { lang: _, customer, ...q } = req.query;
           const found = await listAlerts(ws, { ...q, ...(customer ? { customerId: customer } : {}) });
-          return { alerts: found.map((a) => ({ ...a, message: a.message[lang] })) };
+          return { ...found, rows: found.rows.map((a) => ({ ...a, message: a.message[lang] })) };
         }),
     }),
     route({
