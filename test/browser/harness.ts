@@ -103,10 +103,14 @@ export async function choose(page: Page, label: string, option: string) {
 /** Wait until the page is done: no request in flight, no spinner, every chart drawn (its animation over). */
 export async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  // A string, evaluated in the page: the root tsconfig (Node) has no DOM types.
-  await page.waitForFunction("!document.querySelector('.ant-spin-spinning, [data-drawn=false]')", undefined, {
-    timeout: 15_000,
-  });
+  // Polled through a locator, not waitForFunction: the server's Content-Security-Policy (script-src 'self') forbids
+  // the eval that a predicate string needs, and the tests must run the dashboard under the CSP users get.
+  const busy = page.locator('.ant-spin-spinning, [data-drawn=false]');
+  const deadline = Date.now() + 15_000;
+  while ((await busy.count()) > 0) {
+    if (Date.now() > deadline) throw new Error('the page is still loading after 15 s');
+    await page.waitForTimeout(50);
+  }
 }
 
 /** A full-page screenshot under test-output/screenshots, once the page has settled. */
