@@ -40,13 +40,13 @@ describe('tenure model on the demo business', SLOW, () => {
     const top = s.top[0]!;
     const human = await tenure(['model', 'explain', top.customer_id, '--lang', 'zh', '-w', demo]);
     expect(human.code, human.stderr).toBe(0);
-    expect(human.stdout).toContain(`${top.customer_id} at ${s.asOf}: churn probability`);
+    expect(human.stdout).toContain(`${top.customer_id} 截至 ${s.asOf}：流失概率`);
     expect(human.stdout).toContain(top.reasons[0]!.text['zh-CN']);
     const e = json<Explanation>(await tenure(['model', 'explain', top.customer_id, '-w', demo, '--json']));
     expect(e.probability).toBeCloseTo(top.probability, 12);
     const again = await tenure(['model', 'score', '--lang', 'zh', '-w', demo]);
-    expect(again.stdout).toMatch(/^Scored [\d,]+ customers at \d{4}-\d{2}-\d{2}/);
-    expect(again.stdout).toMatch(/ · 0 new alerts/);
+    expect(again.stdout).toMatch(/^已为 [\d,]+ 位客户评分，截至 \d{4}-\d{2}-\d{2}/);
+    expect(again.stdout).toMatch(/新预警 0 条/);
     expectJsonError(
       await tenure(['model', 'explain', 'NOBODY', '-w', demo, '--json']),
       4,

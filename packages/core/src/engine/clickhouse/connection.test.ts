@@ -228,9 +228,9 @@ describe('server transport', () => {
     }
   });
 
-  it('an unreachable server is TEN_INTERNAL and the password is not in the message', async () => {
+  it('an unreachable server is TEN_ENGINE_UNREACHABLE and the password is not in the message', async () => {
     const e = await failure(ClickHouseConnection.open('clickhouse://u:hunter2@127.0.0.1:1/db'));
-    expect(e.code).toBe('TEN_INTERNAL');
+    expect(e.code).toBe('TEN_ENGINE_UNREACHABLE');
     expect(e.message).not.toContain('hunter2');
   });
 });
