@@ -12,7 +12,7 @@
  * likelihood covers a survivor list (one cohort, no censoring before n) and customer-level workspace data
  * (many cohorts, each censored at its own age).
  */
-import { TenureError, tenureError } from '../../errors.ts';
+import { type Surface, TenureError, tenureError } from '../../errors.ts';
 import { lnGamma } from '../../stats/gamma.ts';
 import { digamma, lnBeta } from '../../stats/special.ts';
 import { type FitFailure, type ModelFit, maximizeLikelihood } from '../fit.ts';
@@ -116,6 +116,13 @@ const MIN_SPREAD = 0.05;
 /** sd(θ) / E[θ] under Beta(α, β): √(β / (α (α + β + 1))). */
 export const spreadOfChurn = ({ alpha, beta }: SbgParams): number => Math.sqrt(beta / (alpha * (alpha + beta + 1)));
 
+/** Where the observed curve is, in the words of the surface that shows the hint. */
+const survivalEn = (on: Surface) =>
+  on === 'web'
+    ? 'Open the Survival page for the observed curve instead'
+    : 'Read the survival curve (Kaplan–Meier) instead';
+const survivalZh = (on: Surface) => (on === 'web' ? '请改看“生存分析”页的实际曲线' : '请改看生存曲线（Kaplan–Meier）');
+
 /**
  * A fit whose optimum says the data do not identify the sBG: α and β huge together (constant churn), at a
  * boundary, or flat. TEN_MODEL_DEGENERATE with the churn rate the data do support, and the diagnostics.
@@ -137,12 +144,14 @@ function degenerateSbg(
         : `the best fit lies at the edge of the parameters (α ≈ ${params.alpha.toPrecision(3)}, β ≈ ${params.beta.toPrecision(3)}), so the data do not identify α and β`,
       hint: geometric
         ? {
-            en: `Retention in these data does not rise with tenure, which is what the sBG projects: expect about ${pct} churn each period. Read the survival curve (Kaplan–Meier) instead, or fit a cohort or segment whose churn falls with tenure.`,
-            zh: `这些数据中的留存率并不随客户在网时长上升，而这正是 sBG 所预测的：预计每期流失约 ${pct}。请改看生存曲线（Kaplan–Meier），或对流失随时长下降的同期群或细分拟合。`,
+            en: (on) =>
+              `Retention in these data does not rise with tenure, which is what the sBG projects: expect about ${pct} churn each period. ${survivalEn(on)}, or fit a cohort or segment whose churn falls with tenure.`,
+            zh: (on) =>
+              `这些数据中的留存率并不随客户在网时长上升，而这正是 sBG 所预测的：预计每期流失约 ${pct}。${survivalZh(on)}，或对流失随时长下降的同期群或细分拟合。`,
           }
         : {
-            en: 'Fit more periods of data (a longer history or a shorter period), or read the survival curve (Kaplan–Meier) instead.',
-            zh: '请用更多期的数据拟合（更长的历史或更短的周期），或改看生存曲线（Kaplan–Meier）。',
+            en: (on) => `Fit more periods of data (a longer history or a shorter period). ${survivalEn(on)}.`,
+            zh: (on) => `请用更多期的数据拟合（更长的历史或更短的周期）。${survivalZh(on)}。`,
           },
     },
     {},
