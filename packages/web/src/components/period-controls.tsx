@@ -44,8 +44,8 @@ export function PeriodPicker({
       onChange={(d) => onChange(d ?? null)}
       placeholder={t('period.latest')}
       aria-label={t('period.at')}
-      // Wide enough for the placeholder in either language (the default width cut it to 最近完整周).
-      style={{ minWidth: 200 }}
+      // Wide enough for the placeholder in either language (200 px still cut "Latest complete period").
+      style={{ minWidth: 240 }}
     />
   );
 }
