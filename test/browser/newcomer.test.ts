@@ -84,6 +84,9 @@ describe('a newcomer in Chinese', () => {
     await settle(d.page);
     const timeline = (await d.page.getByTestId('customer-timeline').textContent()) ?? '';
     expect(timeline).toMatch(/订阅结束，月经常性收入 \S*\d/);
+    // The churn's type and category are the taxonomy's Chinese terms, not the stored codes made readable.
+    expect(timeline).toMatch(/(主动|被动)流失/);
+    expect(timeline).not.toMatch(/\b(Natural|Competitive|Fault|Voluntary|Involuntary)\b/);
     expect((await d.page.locator('main').textContent()) ?? '').not.toMatch(RAW);
     for (const width of [1280, 900]) {
       await d.page.setViewportSize({ width, height: 900 });

@@ -12,8 +12,11 @@ const SUBJECT_TERMS: Partial<Record<TimelineEvent['action'], string>> = {
 
 /** A stored value as the page's language says it: a known term, else the value as words with a capital. */
 export function termOf(i18n: I18n, prefix: string, value: string): string {
-  const said = i18n.term(prefix, value);
-  if (said !== value) return said;
+  // A churn's category and motive (natural, competitive, malicious …) are the taxonomy's terms, labelled once there.
+  for (const p of [prefix, 'taxonomy']) {
+    const said = i18n.term(p, value);
+    if (said !== value) return said;
+  }
   // month_to_month → Month to month; free text (a comment, a name) keeps its own spacing.
   const words = /^[a-z0-9]+(_[a-z0-9]+)+$/.test(value) ? value.replaceAll('_', ' ') : value;
   return words.charAt(0).toUpperCase() + words.slice(1);
