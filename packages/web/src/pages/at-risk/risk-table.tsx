@@ -6,13 +6,12 @@ import { TierTag } from '../../components/tier-tag.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** The CLV's two parts (core models/clv/parts.ts), served beside clv; older scorings have none. */
-type WithParts = RiskRow & { clv_subscription?: number | null; clv_purchases?: number | null };
 
 /** One page of scored customers as the server orders them (expected loss, largest first), each linked to their 360. */
 export function RiskTable({ data, onPage }: { data: AtRiskPage; onPage: (page: number, pageSize: number) => void }) {
   const { t, fmt, term } = useI18n();
   return (
-    <Table<WithParts>
+    <Table<RiskRow>
       data-testid="at-risk"
       size="small"
       rowKey="customer_id"

@@ -17,10 +17,7 @@ function changeText(k: Kpi, { t, fmt }: I18n): string | null {
   return k.previous ? fmt.signedPercent(k.change / Math.abs(k.previous)) : null;
 }
 
-/** A card's figure, and the snapshot as-of date when its churn came from a snapshot import (core metrics/snapshot.ts). */
-export type SnapshotKpi = Kpi & { snapshot?: string };
-
-export function KpiCard({ kpi, info }: { kpi: SnapshotKpi; info: MetricInfo | undefined }) {
+export function KpiCard({ kpi, info }: { kpi: Kpi; info: MetricInfo | undefined }) {
   const i18n = useI18n();
   const { t, fmt, text } = i18n;
   const change = changeText(kpi, i18n);

@@ -8,7 +8,7 @@ import { Page } from '../../components/page.tsx';
 import { GrainSelect, PeriodPicker } from '../../components/period-controls.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type PickerGrain, periodOf } from '../../period.ts';
-import { KpiCard, type SnapshotKpi } from './kpi-card.tsx';
+import { KpiCard } from './kpi-card.tsx';
 
 /** The headline KPIs for one period, each against the previous period, with their recent history. */
 export default function OverviewPage() {
@@ -33,7 +33,7 @@ export default function OverviewPage() {
         {(d) => {
           // Snapshot-dated cards have no series; the period comes from the others.
           const current = d.kpis.find((k) => k.series.length)?.series.at(-1)?.period_start;
-          const snapshot = (d.kpis as SnapshotKpi[]).find((k) => k.snapshot)?.snapshot;
+          const snapshot = d.kpis.find((k) => k.snapshot)?.snapshot;
           return (
             <>
               {current && (

@@ -3,23 +3,16 @@ import { Link } from 'react-router-dom';
 import type { ClvCustomer } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-/** A customer's CLV parts (core models/clv/parts.ts); P(alive) is null for a subscriber who never ordered. */
-type Valued = Omit<ClvCustomer, 'pAlive'> & {
-  pAlive: number | null;
-  subscriptionValue?: number;
-  purchaseValue?: number;
-};
-
 /** The most valuable customers, each linked to their customer-360 page. */
 export function TopCustomers({ rows }: { rows: ClvCustomer[] }) {
   const { t, fmt } = useI18n();
   return (
-    <Table<Valued>
+    <Table<ClvCustomer>
       data-testid="top-customers"
       size="small"
       rowKey="customer_id"
       pagination={false}
-      dataSource={rows as Valued[]}
+      dataSource={rows}
       columns={[
         { title: t('value.rank'), align: 'right', render: (_, _r, i) => i + 1 },
         {
