@@ -2,13 +2,16 @@
  * Results of read-only views, keyed by what was asked and by the data generation. The server is the only
  * writer of its workspace (DuckDB's file lock), so a result stays true until the server itself writes:
  * every write bumps the generation and older entries are never served again. Pending computations are
- * shared, so a burst of identical requests runs the query once.
+ * shared, so a burst of identical requests runs the query once. Least recently used out first: care agents
+ * cycle through the accounts they work on, and a first-in-first-out cache smaller than that cycle would miss
+ * every time.
  */
 export class ResultCache {
   private readonly entries = new Map<string, { generation: number; value: Promise<unknown> }>();
   private generation = 0;
 
-  constructor(private readonly size = 1000) {}
+  /** 5,000 entries: a team's open accounts (a 360 and a risk view each) besides the dashboards' views. */
+  constructor(private readonly size = 5000) {}
 
   /** Forget everything: the data or the settings changed. */
   invalidate(): void {
@@ -19,14 +22,19 @@ export class ResultCache {
   /** The cached result for `key`, or compute, cache and return it. Failures are not cached. */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit && hit.generation === this.generation) return hit.value as Promise<T>;
+    if (hit && hit.generation === this.generation) {
+      // Map keeps insertion order: re-inserting makes it the most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
     const generation = this.generation;
     const value = compute();
     this.entries.set(key, { generation, value });
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });
-    // Oldest first out: a Map iterates in insertion order.
+    // The least recently used first out: a Map iterates in insertion order.
     while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string);
     return value;
   }
