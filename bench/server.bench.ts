@@ -129,8 +129,15 @@ async function job(url: string, key: string, path: string, body: unknown): Promi
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
   const start = await fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
   const { jobId } = (await start.json()) as { jobId: string };
-  for (;;) {
-    const r = (await (await fetch(`${url}/api/v1/models/jobs/${jobId}`, { headers })).json()) as { state: string };
+  for (let lost = 0; ; ) {
+    // A long fit keeps the server's event loop busy, and an idle keep-alive socket may be closed just as the
+    // next poll is sent: try again on a fresh connection a few times before giving up.
+    const res = await fetch(`${url}/api/v1/models/jobs/${jobId}`, { headers }).catch((e: unknown) => {
+      if (++lost > 5) throw e;
+      return null;
+    });
+    if (!res) continue;
+    const r = (await res.json()) as { state: string };
     if (r.state === 'done') return;
     if (r.state === 'failed') throw new Error(`${path}: ${JSON.stringify(r)}`);
     await new Promise((go) => setTimeout(go, 1000));

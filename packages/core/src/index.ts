@@ -19,6 +19,7 @@ export { presentDimensions } from './customers/columns.ts';
 export { type CustomerRow, type CustomerSearch, searchCustomers } from './customers/search.ts';
 export type { CustomerSeries } from './customers/series.ts';
 export type { CustomerStatus } from './customers/status.ts';
+export { customerStoresCurrent, refreshCustomerStores } from './customers/stores.ts';
 export {
   type Customer360,
   customer360,

@@ -19,6 +19,11 @@ export class ResultCache {
     this.entries.clear();
   }
 
+  /** Forget one entry: what it reflects changed without a data write (a derived table was rebuilt). */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
   /** The cached result for `key`, or compute, cache and return it. Failures are not cached. */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Actor, connectWorkspace, type Workspace } from '@tenure/core';
+import { type Actor, connectWorkspace, customerStoresCurrent, type Workspace } from '@tenure/core';
 import { AnonymousLimiter, type AnonymousLimits, defaultAnonymousLimits } from './anonymous-limit.ts';
 import { ResultCache } from './cache.ts';
 import { ErrorLog } from './error-log.ts';
@@ -135,6 +135,26 @@ export class ServerContext {
 
   forgetCredentials(): void {
     this.credentials.clear();
+  }
+
+  /**
+   * Whether the per-customer stores (core's customers/stores.ts) reflect the data: asked once per data
+   * generation and day, as the check itself reads every source table's count. When they do not, the
+   * refresher is kicked (it builds them after the rollups) and customer views are computed live meanwhile.
+   */
+  async storesCurrent(): Promise<boolean> {
+    const current = await this.cache.get(this.storesKey(), () => this.db(customerStoresCurrent));
+    if (!current) this.rollups.kick();
+    return current;
+  }
+
+  /** The refresher rebuilt the per-customer stores: the next customer view checks them again. */
+  storesRebuilt(): void {
+    this.cache.forget(this.storesKey());
+  }
+
+  private storesKey(): string {
+    return JSON.stringify(['customer stores current', new Date().toISOString().slice(0, 10)]);
   }
 
   /** A read-only view computed once per data generation and shared by identical requests. */

@@ -1,9 +1,10 @@
-import { refreshRollups, type Workspace } from '@tenure/core';
+import { refreshCustomerStores, refreshRollups, type Workspace } from '@tenure/core';
 import type { ServerContext } from './context.ts';
 
 /**
- * Keeps the metric rollups (core's metrics/rollups/) up to date behind the server: a refresh when the app is
- * ready and after every data write. A stale rollup is never read (metrics then run on the entity tables), so
+ * Keeps the metric rollups (core's metrics/rollups/) and the per-customer stores (core's customers/stores.ts)
+ * up to date behind the server: a refresh when the app is ready, after every data write, and when a customer
+ * view finds the stores behind (a new day changes statuses). A stale rollup is never read (metrics then run on the entity tables), so
  * this only decides how soon the dashboard is fast again after an import. One refresh at a time: a kick during
  * a refresh runs another right after it. A failure is reported and left for the next write.
  */
@@ -26,12 +27,13 @@ export class RollupRefresher {
       return;
     }
     this.running = this.ctx
-      .upkeep((ws) => {
+      .upkeep(async (ws) => {
         this.current = ws;
-        return refreshRollups(ws);
+        await refreshRollups(ws);
+        await refreshCustomerStores(ws);
       })
       .then(
-        () => undefined,
+        () => this.ctx.storesRebuilt(),
         (e: unknown) => {
           if (!this.closed) this.onError(e);
         },

@@ -1,7 +1,7 @@
 /**
  * Customer search and the customer-360 view over real HTTP, checked against the demo workspace's tables.
  */
-import { sql } from '@tenure/core';
+import { customerStoresCurrent, sql } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
 
@@ -54,6 +54,12 @@ describe('customer list after writes', () => {
     const find = async () => (await viewer.get<Page>('/api/v1/customers?q=Zhang%20Wei%20Trading')).body.rows[0];
     const send = (entity: string, rows: Record<string, unknown>[]) =>
       analyst.call('POST', `/api/v1/events/${entity}`, { json: { rows } });
+    // The server has built its per-customer stores: every write below makes them stale until rebuilt, and the
+    // 360 must show the write at once all the same.
+    for (let i = 0; !(await customerStoresCurrent(s.ws)); i++) {
+      expect(i).toBeLessThan(300);
+      await new Promise((go) => setTimeout(go, 100));
+    }
     expect(await find()).toBeUndefined();
     await send('customers', [{ customer_id: 'ZW-1', name: 'Zhang Wei Trading', created_at: '2025-01-05' }]);
     // Imported without subscriptions or orders: nothing says whether they are active, so not "churned".
@@ -64,6 +70,9 @@ describe('customer list after writes', () => {
     const sub = { subscription_id: 'ZW-S1', customer_id: 'ZW-1', plan: 'pro', started_at: '2025-01-05', mrr: 99 };
     await send('subscriptions', [sub]);
     expect(await find()).toMatchObject({ status: 'active', mrr: 99 });
+    const now = await viewer.get<{ customer: Row; timeline: { action: string }[] }>('/api/v1/customers/ZW-1');
+    expect(now.body.customer).toMatchObject({ status: 'active', mrr: 99 });
+    expect(now.body.timeline.map((e) => e.action)).toEqual(['subscription_started']);
     // Same row count, a changed row: the subscription ended.
     await send('subscriptions', [{ ...sub, ended_at: '2025-03-05' }]);
     expect(await find()).toMatchObject({ status: 'churned', mrr: null });

@@ -33,14 +33,23 @@ async function build(ws: Workspace, version: string): Promise<void> {
   });
 }
 
+async function storedVersion(ws: Workspace): Promise<string | undefined> {
+  const [r] = await ws.db.all<{ value: string }>(sql`SELECT value FROM meta WHERE key = ${VERSION_KEY}`);
+  return r?.value;
+}
+
+/** Whether the directory reflects the data, the config and the day now. */
+export async function directoryCurrent(ws: Workspace): Promise<boolean> {
+  return (await storedVersion(ws)) === (await version(ws));
+}
+
 /**
  * Make sure the directory reflects the data, the config and the day; rebuild it otherwise.
  * @example await customerDirectory(ws); await ws.db.all(sql`SELECT … FROM customer_directory …`)
  */
 export async function customerDirectory(ws: Workspace): Promise<void> {
   const current = await version(ws);
-  const [stored] = await ws.db.all<{ value: string }>(sql`SELECT value FROM meta WHERE key = ${VERSION_KEY}`);
-  if (stored?.value === current) return;
+  if ((await storedVersion(ws)) === current) return;
   const mine = building.get(ws.db.instance) ?? new Map<string, Promise<void>>();
   building.set(ws.db.instance, mine);
   const pending = mine.get(current) ?? build(ws, current).finally(() => mine.delete(current));

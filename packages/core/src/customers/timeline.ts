@@ -1,21 +1,14 @@
 import { tenureError } from '../errors.ts';
-import { type EntityName, entities } from '../schema/index.ts';
-import { type Sql, sql } from '../sql/sql.ts';
+import { entities } from '../schema/index.ts';
+import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { DIRECTORY } from './directory.ts';
 import { type CustomerSeries, customerSeries } from './series.ts';
 import { type CustomerStatus, statusOf } from './status.ts';
+import { storedEvents } from './stores.ts';
+import { type TimelineAction, type TimelineKind, timelineEvents } from './timeline-sources.ts';
 
-export type TimelineKind = 'subscription' | 'order' | 'activity' | 'ticket' | 'survey' | 'churn_event';
-
-/** What happened, finer than the kind: a subscription starts or ends. Surfaces word each one as a sentence. */
-export type TimelineAction =
-  | 'subscription_started'
-  | 'subscription_ended'
-  | 'order'
-  | 'activity'
-  | 'ticket'
-  | 'survey'
-  | 'churn';
+export type { TimelineAction, TimelineKind };
 
 export interface TimelineEvent {
   /** YYYY-MM-DD HH:MM:SS, wall-clock time in the workspace's time zone. */
@@ -45,115 +38,6 @@ export interface Customer360 {
   series: CustomerSeries;
 }
 
-/** Where timeline events come from: one entry per kind of moment, read from the canonical tables. */
-interface Source {
-  kind: TimelineKind;
-  action: TimelineAction;
-  table: EntityName;
-  at: string;
-  title: Sql;
-  subject: Sql;
-  amount: Sql;
-  detail: string[];
-  /** The column naming the customer, and any further condition (surveys also have employee respondents). */
-  who?: Sql;
-}
-
-const NONE = sql`NULL`;
-
-const sources: Source[] = [
-  {
-    kind: 'subscription',
-    action: 'subscription_started',
-    table: 'subscriptions',
-    at: 'started_at',
-    title: sql`'started ' || coalesce(plan, subscription_id)`,
-    subject: sql`plan`,
-    amount: sql`mrr`,
-    detail: ['subscription_id', 'mrr', 'billing_period', 'ended_at'],
-  },
-  {
-    kind: 'subscription',
-    action: 'subscription_ended',
-    table: 'subscriptions',
-    at: 'ended_at',
-    title: sql`'ended ' || coalesce(plan, subscription_id)`,
-    subject: sql`plan`,
-    amount: sql`mrr`,
-    detail: ['subscription_id', 'mrr', 'cancel_requested_at'],
-  },
-  {
-    kind: 'order',
-    action: 'order',
-    table: 'orders',
-    at: 'ordered_at',
-    title: sql`order_id`,
-    subject: sql`order_id`,
-    amount: sql`amount`,
-    detail: ['amount', 'product_line'],
-  },
-  {
-    kind: 'activity',
-    action: 'activity',
-    table: 'activity',
-    at: 'at',
-    title: sql`coalesce(kind, 'activity')`,
-    subject: sql`kind`,
-    amount: sql`quantity`,
-    detail: ['quantity'],
-  },
-  {
-    kind: 'ticket',
-    action: 'ticket',
-    table: 'tickets',
-    at: 'opened_at',
-    title: sql`coalesce(category, ticket_id)`,
-    subject: sql`category`,
-    amount: NONE,
-    detail: ['ticket_id', 'channel', 'priority', 'status', 'resolved_at', 'csat'],
-  },
-  {
-    kind: 'survey',
-    action: 'survey',
-    table: 'surveys',
-    at: 'answered_at',
-    title: sql`kind`,
-    subject: sql`kind`,
-    amount: sql`score`,
-    detail: ['score', 'comment'],
-    who: sql`coalesce(respondent_type, 'customer') = 'customer' AND respondent_id`,
-  },
-  {
-    kind: 'churn_event',
-    action: 'churn',
-    table: 'churn_events',
-    at: 'churned_at',
-    title: sql`coalesce(reason, kind, 'churned')`,
-    subject: sql`reason`,
-    amount: NONE,
-    detail: ['kind', 'category', 'competitor', 'note'],
-  },
-];
-
-/** `field value` for a non-empty field; money with two decimals. */
-function fact(table: EntityName, name: string): Sql {
-  const money = entities[table].fields.find((f) => f.name === name)?.type === 'money';
-  const text = money ? sql`printf('%.2f', ${sql.id(name)})` : sql`CAST(${sql.id(name)} AS VARCHAR)`;
-  return sql`CASE WHEN ${sql.id(name)} IS NOT NULL THEN ${`${name} `} || ${text} END`;
-}
-
-/** The detail fields as a JSON object (timestamps as text); null fields are left out when read. */
-const factsJson = (s: Source): Sql =>
-  sql`CAST(json_object(${sql.join(s.detail.map((d) => sql`${d}, ${sql.id(d)}`))}) AS VARCHAR)`;
-
-function eventsOf(s: Source, id: string): Sql {
-  const detail = sql`nullif(concat_ws(' · ', ${sql.join(s.detail.map((d) => fact(s.table, d)))}), '')`;
-  return sql`SELECT CAST(${sql.id(s.at)} AS VARCHAR) AS "at", ${s.kind} AS kind, ${s.action} AS action,
-      CAST(${s.subject} AS VARCHAR) AS subject, CAST(${s.amount} AS DOUBLE) AS amount, ${factsJson(s)} AS facts,
-      CAST(${s.title} AS VARCHAR) AS title, ${detail} AS detail
-    FROM ${sql.id(s.table)} WHERE ${s.who ?? sql`customer_id`} = ${id} AND ${sql.id(s.at)} IS NOT NULL`;
-}
-
 /** Facts as stored, without the empty ones. */
 const present = (json: string): Record<string, string | number> =>
   Object.fromEntries(
@@ -163,10 +47,15 @@ const present = (json: string): Record<string, string | number> =>
 /**
  * One customer's record, attributes, status and the timeline of everything that happened to them:
  * subscriptions starting and ending, orders, activity, tickets, survey answers and churn events, and MRR and
- * activity by month.
+ * activity by month. With `stored`, events and status come from the per-customer stores (stores.ts), which
+ * the caller has found current (`customerStoresCurrent`): a few row groups read instead of seven tables.
  * @example const c = await customer360(ws, 'C1'); c.timeline[0] // { at, kind: 'order', title: 'O-17', detail: 'amount 20.00' }
  */
-export async function customer360(ws: Workspace, id: string, opts: { limit?: number } = {}): Promise<Customer360> {
+export async function customer360(
+  ws: Workspace,
+  id: string,
+  opts: { limit?: number; stored?: boolean } = {},
+): Promise<Customer360> {
   const [row] = await ws.db.all(sql`SELECT * FROM customers WHERE customer_id = ${id}`);
   if (!row) throw tenureError('TEN_CUSTOMER_NOT_FOUND', { id });
   const canonical = new Set(entities.customers.fields.map((f) => f.name));
@@ -176,11 +65,10 @@ export async function customer360(ws: Workspace, id: string, opts: { limit?: num
     if (k !== '_batch') (canonical.has(k) ? customer : attributes)[k] = v;
   }
   const limit = Math.min(Math.max(1, opts.limit ?? 500), 5000);
+  const events = opts.stored ? storedEvents(id) : sql`(${timelineEvents(id)})`;
   const rows = await ws.db.all<Omit<TimelineEvent, 'facts'> & { facts: string }>(
-    sql`${sql.join(
-      sources.map((s) => eventsOf(s, id)),
-      sql` UNION ALL `,
-    )} ORDER BY "at" DESC, kind LIMIT ${limit}`,
+    sql`SELECT strftime("at", '%Y-%m-%d %H:%M:%S') AS "at", kind, action, subject, amount, facts, title, detail
+      FROM ${events} e ORDER BY e."at" DESC, kind, action, subject, facts LIMIT ${limit}`,
   );
   const timeline = rows.map((r) => ({ ...r, facts: present(r.facts) }));
   const headers = await ws.db.all<{ column_name: string; source_header: string }>(
@@ -189,12 +77,18 @@ export async function customer360(ws: Workspace, id: string, opts: { limit?: num
   const attributeHeaders = Object.fromEntries(
     headers.filter((h) => h.column_name in attributes).map((h) => [h.column_name, h.source_header]),
   );
-  const now = (await statusOf(ws, [id])).get(id) ?? { status: 'unknown', mrr: null };
+  const now = opts.stored
+    ? (
+        await ws.db.all<{ status: CustomerStatus; mrr: number | null }>(
+          sql`SELECT status, mrr FROM ${sql.id(DIRECTORY)} WHERE customer_id = ${id}`,
+        )
+      )[0]
+    : (await statusOf(ws, [id])).get(id);
   return {
-    customer: { ...customer, customer_id: id, ...now },
+    customer: { ...customer, customer_id: id, ...(now ?? { status: 'unknown', mrr: null }) },
     attributes,
     attributeHeaders,
     timeline,
-    series: await customerSeries(ws, id),
+    series: await customerSeries(ws, events),
   };
 }

@@ -5,7 +5,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Customer search and the customer-360 view. Searches are not cached (each is a new text); a customer's view is,
- * per day (its status is as of today) and data generation, as care agents open the same customers again.
+ * per day (its status is as of today) and data generation, as care agents open the same customers again, and a
+ * view not cached is read from the per-customer stores when they are current.
  */
 export const customers: RouteGroup = {
   prefix: '/api/v1/customers',
@@ -32,10 +33,12 @@ export const customers: RouteGroup = {
         querystring: api.customer360Query,
         response: { 200: api.customer360Response },
       },
-      handler: (req) =>
-        req.server.tenure.view(['customer', req.params.id, req.query, today()], (ws) =>
-          customer360(ws, req.params.id, req.query),
-        ),
+      handler: async (req) => {
+        const stored = await req.server.tenure.storesCurrent();
+        return req.server.tenure.view(['customer', req.params.id, req.query, today()], (ws) =>
+          customer360(ws, req.params.id, { ...req.query, stored }),
+        );
+      },
     }),
   ],
 };

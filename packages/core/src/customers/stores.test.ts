@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../sql/sql.ts';
+import { generateDemo } from '../workspace/demo/index.ts';
+import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
+import { customerStoresCurrent, refreshCustomerStores } from './stores.ts';
+import { customer360 } from './timeline.ts';
+
+describe('the per-customer stores behind the customer 360', () => {
+  let ws: Workspace;
+  /** Customers with every kind of event, and some at random. */
+  let sample: string[];
+  beforeAll(async () => {
+    ws = await initWorkspace(mkdtempSync(join(tmpdir(), 'tenure-stores-')));
+    await generateDemo(ws, { customers: 600, months: 18, seed: 5 });
+    const pick = (table: string, col = 'customer_id') =>
+      ws.db.all<{ id: string }>(sql`SELECT DISTINCT ${sql.id(col)} AS id FROM ${sql.id(table)} ORDER BY 1 LIMIT 5`);
+    const ids = await Promise.all([
+      pick('subscriptions'),
+      pick('orders'),
+      pick('activity'),
+      pick('tickets'),
+      pick('surveys', 'respondent_id'),
+      pick('churn_events'),
+      ws.db.all<{ id: string }>(sql`SELECT customer_id AS id FROM customers USING SAMPLE 20 ROWS`),
+    ]);
+    for (const kind of ids) expect(kind.length).toBeGreaterThan(0);
+    sample = [...new Set(ids.flat().map((r) => r.id))];
+  }, 60_000);
+  afterAll(() => ws?.close());
+
+  it('are built once and read only while they reflect the data', async () => {
+    expect(await customerStoresCurrent(ws)).toBe(false);
+    expect((await refreshCustomerStores(ws)).timeline).toBe('built');
+    expect(await customerStoresCurrent(ws)).toBe(true);
+    expect((await refreshCustomerStores(ws)).timeline).toBe('fresh');
+  });
+
+  it('give every customer the same 360 as the live tables', async () => {
+    await refreshCustomerStores(ws);
+    for (const id of sample) {
+      const stored = await customer360(ws, id, { stored: true });
+      expect(stored.timeline.length + stored.series.mrr.length).toBeGreaterThan(0);
+      expect(stored).toEqual(await customer360(ws, id));
+    }
+  });
+
+  it('go stale on a write and show it after the next refresh', async () => {
+    await refreshCustomerStores(ws);
+    const id = sample[0] as string;
+    await ws.db.run(
+      sql`INSERT INTO orders (order_id, customer_id, ordered_at, amount, _batch) VALUES ('O-new', ${id}, TIMESTAMP '2020-01-02 03:04:05', 12.5, 999)`,
+    );
+    expect(await customerStoresCurrent(ws)).toBe(false);
+    await refreshCustomerStores(ws);
+    const c = await customer360(ws, id, { stored: true, limit: 5000 });
+    expect(c.timeline.find((e) => e.subject === 'O-new')).toMatchObject({ at: '2020-01-02 03:04:05', amount: 12.5 });
+  });
+});
