@@ -2,19 +2,21 @@
  * `explainCustomer`: why one customer's churn risk is what it is, now. The customer's features are computed at
  * the snapshot, scored with the latest model, and every feature's SHAP value is listed with its value in
  * words (reasons.ts), largest push towards churn first. The contributions add up to the margin minus the
- * model's expected margin, so the explanation accounts for the whole score.
+ * model's expected margin, so the explanation accounts for the whole score. For the customers a scoring
+ * explained (score.ts: the riskiest REASON_ROWS), the explanation at that scoring's date is read back from
+ * their score row instead of computed again: the same numbers, without scanning every table for one customer.
  */
 import { tenureError } from '../errors.ts';
-import { latestRun } from '../models/runs.ts';
+import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { type Tier, tierOf } from './alerts/rules.ts';
 import { classifierOf } from './classifiers.ts';
-import { subset } from './frame.ts';
-import { churnScores, parseChurnModel } from './model.ts';
+import { type FeatureSpec, subset } from './frame.ts';
+import { latestChurnModel } from './latest-model.ts';
+import { churnScores } from './model.ts';
 import { parsePredictOptions } from './options.ts';
 import { type Reason, reasonText, topReasons } from './reasons.ts';
 import { scoringRows } from './rows.ts';
-import { CHURN_RUN, type TrainResult } from './train.ts';
 
 export interface Explanation {
   customer_id: string;
@@ -31,6 +33,67 @@ export interface Explanation {
   contributions: Reason[];
 }
 
+/** What a scoring keeps of one explanation (scores.explained): feature values, SHAP values, expected margin, model run. */
+export interface StoredExplanation {
+  v: (number | string | null)[];
+  c: number[];
+  e: number;
+  m: number;
+}
+
+/** A feature value as stored and shown: NaN (missing) is null. */
+export const valueOf = (v: number | string | null | undefined): number | string | null =>
+  v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? null : v;
+
+interface Parts {
+  id: string;
+  asOf: string;
+  modelRunId: number;
+  features: FeatureSpec[];
+  values: (number | string | null)[];
+  phi: ArrayLike<number>;
+  expected: number;
+  margin: number;
+  probability: number;
+}
+
+function explanation(ws: Workspace, p: Parts): Explanation {
+  const contributions = p.features
+    .map((f, j) => ({
+      feature: f.name,
+      value: p.values[j] ?? null,
+      contribution: p.phi[j]!,
+      text: reasonText(f, p.values[j] ?? null),
+    }))
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  return {
+    customer_id: p.id,
+    asOf: p.asOf,
+    modelRunId: p.modelRunId,
+    probability: p.probability,
+    tier: tierOf(p.probability, ws.config.prediction.tiers),
+    margin: p.margin,
+    expectedMargin: p.expected,
+    reasons: topReasons(p.features, p.values, p.phi, 3),
+    contributions,
+  };
+}
+
+/** The explanation the latest scoring stored for the customer at `asOf` with this model, if it stored one. */
+async function stored(
+  ws: Workspace,
+  id: string,
+  asOf: string,
+  runId: number,
+): Promise<{ kept: StoredExplanation; margin: number; probability: number } | null> {
+  const [r] = await ws.db.all<{ explained: string; margin: number; probability: number }>(sql`
+    SELECT explained, margin, probability FROM scores
+    WHERE run_id = (SELECT max(run_id) FROM scores) AND customer_id = ${id} AND as_of = CAST(${asOf} AS DATE)
+      AND explained IS NOT NULL`);
+  const kept = r ? (JSON.parse(r.explained) as StoredExplanation) : null;
+  return r && kept?.m === runId ? { kept, margin: r.margin, probability: r.probability } : null;
+}
+
 /**
  * Explain one customer.
  *
@@ -39,35 +102,40 @@ export interface Explanation {
  */
 export async function explainCustomer(ws: Workspace, customerId: string, options: unknown = {}): Promise<Explanation> {
   const o = parsePredictOptions(options);
-  const trained = await latestRun(ws.db, CHURN_RUN);
+  const trained = await latestChurnModel(ws);
   if (!trained) throw tenureError('TEN_PREDICT_NO_MODEL', {});
-  const model = parseChurnModel((trained.result as TrainResult).model);
+  const { model, runId } = trained;
+  const found = o.asOf ? await stored(ws, customerId, o.asOf, runId) : null;
+  if (found && o.asOf) {
+    const { kept, margin, probability } = found;
+    const features = model.classifier.features;
+    return explanation(ws, {
+      id: customerId,
+      asOf: o.asOf,
+      modelRunId: runId,
+      features,
+      values: kept.v,
+      phi: kept.c,
+      expected: kept.e,
+      margin,
+      probability,
+    });
+  }
   const rows = await scoringRows(ws, o, model, customerId);
   const i = rows.frame.ids.indexOf(customerId);
   if (i < 0) throw tenureError('TEN_PREDICT_UNKNOWN_CUSTOMER', { customer: customerId }, { value: customerId });
   const one = subset(rows.frame, [i]);
   const shap = classifierOf(model.classifier).shap(model.classifier, one);
-  const phi = shap.values;
   const scored = churnScores(model, one);
-  const margin = scored.margin[0]!;
-  const p = scored.probability[0]!;
-  const values = one.columns.map((c) => c[0] ?? null);
-  const contributions = one.features
-    .map((f, j) => {
-      const v = values[j] ?? null;
-      const value = typeof v === 'number' && Number.isNaN(v) ? null : v;
-      return { feature: f.name, value, contribution: phi[j]!, text: reasonText(f, value) };
-    })
-    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
-  return {
-    customer_id: customerId,
+  return explanation(ws, {
+    id: customerId,
     asOf: rows.asOf,
-    modelRunId: trained.runId,
-    probability: p,
-    tier: tierOf(p, ws.config.prediction.tiers),
-    margin,
-    expectedMargin: shap.expected,
-    reasons: topReasons(one.features, values, phi, 3),
-    contributions,
-  };
+    modelRunId: runId,
+    features: one.features,
+    values: one.columns.map((c) => valueOf(c[0])),
+    phi: shap.values,
+    expected: shap.expected,
+    margin: scored.margin[0]!,
+    probability: scored.probability[0]!,
+  });
 }

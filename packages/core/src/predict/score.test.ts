@@ -212,4 +212,29 @@ describe('churn scores', () => {
     expect(e.reasons.map((r) => r.feature)).toEqual(first!.reasons.map((r) => r.feature));
     await failure(explainCustomer(ws, 'NOBODY'), 'TEN_PREDICT_UNKNOWN_CUSTOMER');
   });
+
+  it("reads a scored customer's explanation back from the scoring, the same as computing it again", async () => {
+    const page = await atRisk(ws, { pageSize: 5 });
+    const asOf = page.asOf as string;
+    const latest = sql`run_id = (SELECT max(run_id) FROM scores)`;
+    const saved = await ws.db.all<{ id: string; explained: string }>(
+      sql`SELECT customer_id AS id, explained FROM scores WHERE ${latest} AND explained IS NOT NULL`,
+    );
+    expect(saved.length).toBeGreaterThanOrEqual(page.rows.length);
+    const kept = [];
+    for (const r of page.rows) kept.push(await explainCustomer(ws, r.customer_id, { asOf }));
+    await ws.db.run(sql`UPDATE scores SET explained = NULL WHERE ${latest}`);
+    try {
+      for (const [i, r] of page.rows.entries())
+        expect(kept[i]).toEqual(await explainCustomer(ws, r.customer_id, { asOf }));
+    } finally {
+      await ws.db.run(sql`UPDATE scores SET explained = x.e FROM (SELECT unnest(${saved.map((x) => x.id)}) AS id,
+        unnest(${saved.map((x) => x.explained)}) AS e) x WHERE ${latest} AND customer_id = x.id`);
+    }
+    // And it is read, not computed: a changed stored value shows.
+    const id = page.rows[0]?.customer_id as string;
+    await ws.db.run(sql`UPDATE scores SET explained = json_object('v', explained->'v', 'c', explained->'c', 'e', 123.5,
+      'm', explained->'m') WHERE ${latest} AND customer_id = ${id}`);
+    expect((await explainCustomer(ws, id, { asOf })).expectedMargin).toBe(123.5);
+  });
 });

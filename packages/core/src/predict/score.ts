@@ -13,6 +13,7 @@ import type { Workspace } from '../workspace/workspace.ts';
 import { openAlerts, raiseAlerts, storeAlerts } from './alerts/raise.ts';
 import { type Scored, type Tier, tierOf, tiers } from './alerts/rules.ts';
 import { classifierOf } from './classifiers.ts';
+import { type StoredExplanation, valueOf } from './explain.ts';
 import { subset } from './frame.ts';
 import { churnScores, parseChurnModel } from './model.ts';
 import { parsePredictOptions } from './options.ts';
@@ -81,9 +82,14 @@ export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<
   const explained = retained.slice(0, REASON_ROWS);
   const shap = classifierOf(model.classifier).shap(model.classifier, subset(frame, explained));
   const reasons = new Map<number, Reason[]>();
+  // Each explained customer's values and SHAP values are kept with their score: explain.ts reads them back.
+  const kept = new Map<number, string>();
   explained.forEach((i, r) => {
-    const values = frame.columns.map((c) => c[i] ?? null);
-    reasons.set(i, topReasons(frame.features, values, shap.values.subarray(r * shap.F, (r + 1) * shap.F), 3));
+    const values = frame.columns.map((c) => valueOf(c[i]));
+    const phi = shap.values.subarray(r * shap.F, (r + 1) * shap.F);
+    reasons.set(i, topReasons(frame.features, values, phi, 3));
+    const e: StoredExplanation = { v: values, c: [...phi], e: shap.expected, m: trained.runId };
+    kept.set(i, JSON.stringify(e));
   });
   const previous = await previousTiers(ws);
   const scored: Scored[] = retained.map((i) => ({
@@ -130,7 +136,10 @@ export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<
       result: summary,
     });
     const all = [...Array(n).keys()].map(customer);
-    await insertScores(ws, run.runId, rows.asOf, all, margin, source);
+    const explanations = [...Array(n).keys()].map((i) => kept.get(i) ?? '');
+    await insertScores(ws, run.runId, rows.asOf, all, margin, source, explanations);
+    // Only the latest scoring's explanations are ever read: older ones would only take room.
+    await ws.db.run(sql`UPDATE scores SET explained = NULL WHERE run_id < ${run.runId} AND explained IS NOT NULL`);
     await storeAlerts(ws, run.runId, rows.asOf, alerts);
     return run;
   });
@@ -150,16 +159,18 @@ async function insertScores(
   all: ScoredCustomer[],
   margin: Float64Array,
   source: ClvSource,
+  explanations: string[],
 ): Promise<void> {
   const text = (v: number | null) => (v === null ? '' : String(v));
   const num = (values: string[]) => sql`TRY_CAST(nullif(unnest(${values}), '') AS DOUBLE)`;
   await ws.db.run(sql`INSERT INTO scores (run_id, customer_id, as_of, probability, margin, tier, clv, clv_source,
-      expected_loss, retain, flag, reasons, clv_subscription, clv_purchases)
+      expected_loss, retain, flag, reasons, clv_subscription, clv_purchases, explained)
     SELECT ${runId}, unnest(${all.map((c) => c.customer_id)}), CAST(${asOf} AS DATE),
       ${num(all.map((c) => String(c.probability)))}, ${num([...margin].map(String))}, unnest(${all.map((c) => c.tier)}),
       ${num(all.map((c) => text(c.clv)))}, CASE WHEN ${all.some((c) => c.clv !== null)} THEN ${source} END,
       ${num(all.map((c) => text(c.expected_loss)))}, unnest(${all.map((c) => String(c.retain))}) = 'true',
       nullif(unnest(${all.map((c) => c.flag ?? '')}), ''),
       nullif(unnest(${all.map((c) => (c.reasons.length ? JSON.stringify(c.reasons) : ''))}), ''),
-      ${num(all.map((c) => text(c.clv_subscription)))}, ${num(all.map((c) => text(c.clv_purchases)))}`);
+      ${num(all.map((c) => text(c.clv_subscription)))}, ${num(all.map((c) => text(c.clv_purchases)))},
+      nullif(unnest(${explanations}), '')`);
 }

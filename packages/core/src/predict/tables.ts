@@ -15,6 +15,8 @@ export const predictTables: Sql[] = [
   // The two parts of clv (models/clv/parts.ts); added to workspaces scored before they were kept.
   sql`ALTER TABLE scores ADD COLUMN IF NOT EXISTS clv_subscription DOUBLE`,
   sql`ALTER TABLE scores ADD COLUMN IF NOT EXISTS clv_purchases DOUBLE`,
+  // The explanation computed at scoring (explain.ts reads it instead of computing the features again).
+  sql`ALTER TABLE scores ADD COLUMN IF NOT EXISTS explained VARCHAR`,
   sql`CREATE SEQUENCE IF NOT EXISTS alert_seq START 1`,
   sql`CREATE TABLE IF NOT EXISTS alerts (
     alert_id BIGINT PRIMARY KEY, run_id BIGINT NOT NULL, customer_id VARCHAR NOT NULL, rule VARCHAR NOT NULL,
