@@ -42,7 +42,7 @@ export interface StoredExplanation {
 }
 
 /** A feature value as stored and shown: NaN (missing) is null. */
-export const valueOf = (v: number | string | null | undefined): number | string | null =>
+export const featureValue = (v: number | string | null | undefined): number | string | null =>
   v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? null : v;
 
 interface Parts {
@@ -132,7 +132,7 @@ export async function explainCustomer(ws: Workspace, customerId: string, options
     asOf: rows.asOf,
     modelRunId: runId,
     features: one.features,
-    values: one.columns.map((c) => valueOf(c[0])),
+    values: one.columns.map((c) => featureValue(c[0])),
     phi: shap.values,
     expected: shap.expected,
     margin: scored.margin[0]!,

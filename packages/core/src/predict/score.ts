@@ -13,7 +13,7 @@ import type { Workspace } from '../workspace/workspace.ts';
 import { openAlerts, raiseAlerts, storeAlerts } from './alerts/raise.ts';
 import { type Scored, type Tier, tierOf, tiers } from './alerts/rules.ts';
 import { classifierOf } from './classifiers.ts';
-import { type StoredExplanation, valueOf } from './explain.ts';
+import { type StoredExplanation, featureValue } from './explain.ts';
 import { subset } from './frame.ts';
 import { churnScores, parseChurnModel } from './model.ts';
 import { parsePredictOptions } from './options.ts';
@@ -85,7 +85,7 @@ export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<
   // Each explained customer's values and SHAP values are kept with their score: explain.ts reads them back.
   const kept = new Map<number, string>();
   explained.forEach((i, r) => {
-    const values = frame.columns.map((c) => valueOf(c[i]));
+    const values = frame.columns.map((c) => featureValue(c[i]));
     const phi = shap.values.subarray(r * shap.F, (r + 1) * shap.F);
     reasons.set(i, topReasons(frame.features, values, phi, 3));
     const e: StoredExplanation = { v: values, c: [...phi], e: shap.expected, m: trained.runId };
