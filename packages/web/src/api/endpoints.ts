@@ -76,7 +76,7 @@ export const queries = {
   'GET /api/v1/customers': api.customersQuery,
   'GET /api/v1/customers/:id': api.customer360Query,
   'GET /api/v1/imports': api.pageQuery,
-  'GET /api/v1/imports/:jobId/rejects': api.pageQuery,
+  'GET /api/v1/imports/:jobId/rejects': api.rejectsQuery,
   'GET /api/v1/audit': api.pageQuery,
 } as const;
 
