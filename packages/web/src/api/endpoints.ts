@@ -12,6 +12,7 @@ export const endpoints = {
   'POST /api/v1/auth/login': api.sessionResponse,
   'POST /api/v1/auth/logout': api.noContent,
   'GET /api/v1/auth/me': api.sessionResponse,
+  'PUT /api/v1/auth/me': api.sessionResponse,
   'GET /api/v1/status': api.statusResponse,
   'GET /api/v1/metrics': api.metricListResponse,
   'GET /api/v1/metrics/:name': api.metricResponse,
