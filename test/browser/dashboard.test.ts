@@ -52,6 +52,9 @@ describe('dashboard in chromium', () => {
     await d.page.getByTestId('language').getByText('中文').click();
     await d.page.getByRole('menuitem', { name: '概览' }).waitFor();
     await d.page.getByText('流失率', { exact: true }).first().waitFor();
+    // The server keeps the choice with the user, so what reaches them without the page's language speaks it too.
+    const me = async () => (await (await d.page.request.get('/api/v1/auth/me')).json()) as { user: { lang: string } };
+    await expect.poll(async () => (await me()).user.lang).toBe('zh-CN');
     await d.page.reload();
     // After a reload the session comes back through GET /auth/me, the language from localStorage.
     await d.page.getByRole('menuitem', { name: '趋势' }).waitFor();

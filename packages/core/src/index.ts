@@ -11,6 +11,7 @@ export {
   checkLogin,
   listUsers,
   removeUser,
+  setUserLang,
   type User,
   updateUser,
 } from './access/users.ts';

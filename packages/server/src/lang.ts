@@ -1,15 +1,21 @@
 import type { Lang } from '@tenure/core';
 import type { FastifyRequest } from 'fastify';
 
+const asLang = (text: string): Lang => (text.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+
 /**
- * The language of texts meant for people (reason codes, alerts): `?lang=` when given (`zh` and `zh-CN` both
- * mean Chinese), else the first language of Accept-Language, else English.
- * @example langOf(req) // 'zh-CN' for `Accept-Language: zh-CN,zh;q=0.9,en;q=0.8`
+ * The language of texts meant for people (errors and hints, reason codes, alerts, rejects): `?lang=` when given
+ * (`zh` and `zh-CN` both mean Chinese), else the language the logged-in user chose (kept with their user, so a
+ * download link or a script with their session answers in it too), else the first language of Accept-Language,
+ * else English.
+ * @example langOf(req) // 'zh-CN' for `Accept-Language: zh-CN,zh;q=0.9,en;q=0.8` and no choice of the user's
  */
 export function langOf(req: FastifyRequest): Lang {
-  // Routes that render texts declare `lang` in their query schema (api.langQuery); problems read it from any
-  // route, where the query may not have been parsed yet.
-  const asked = (req.query as { lang?: unknown } | undefined)?.lang;
-  const text = (typeof asked === 'string' ? asked : undefined) ?? req.headers['accept-language'] ?? '';
-  return text.trim().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  // Read from the URL, not req.query: a route's query schema drops keys it does not declare, and a problem may
+  // come from a route that never names `lang` (or before its query was parsed).
+  const query = req.url.indexOf('?');
+  const asked = query < 0 ? null : new URLSearchParams(req.url.slice(query + 1)).get('lang');
+  if (asked !== null) return asLang(asked);
+  // The actor is known once the route's access was checked (every route but the open ones, such as login).
+  return req.actor?.lang ?? asLang(req.headers['accept-language'] ?? '');
 }

@@ -25,7 +25,7 @@ describe('sessions', () => {
     const cookie = login.headers.get('set-cookie') ?? '';
     for (const attr of ['HttpOnly', 'SameSite=Strict', 'Path=/']) expect(cookie).toContain(attr);
     expect((await c.get('/api/v1/auth/me')).body).toEqual({
-      user: { username: 'analyst', role: 'analyst' },
+      user: { username: 'analyst', role: 'analyst', lang: null },
       csrfToken: c.csrf,
     });
     const out = await c.call('POST', '/api/v1/auth/logout');

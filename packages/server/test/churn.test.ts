@@ -128,6 +128,15 @@ describe('scoring and the at-risk list', () => {
     expect(zh?.reasons[0]?.text).not.toBe(first.rows[0]?.reasons[0]?.text);
   });
 
+  it('words categorical values in Chinese (合同：按月, not 合同：month_to_month); values without words quoted', async () => {
+    const rows = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?all=true&pageSize=500&lang=zh')).body.rows;
+    const categorical = rows.flatMap((r) => r.reasons).filter((x) => typeof x.value === 'string');
+    expect(categorical.length).toBeGreaterThan(0);
+    expect(categorical.some((x) => x.text === '合同：按月')).toBe(true);
+    for (const x of categorical)
+      expect(!x.text.includes(String(x.value)) || x.text.includes(`“${x.value}”`), x.text).toBe(true);
+  });
+
   it("explains one customer at the scoring's date: the stored probability, contributions that add up", async () => {
     const row = first.rows[0]!;
     const r = await viewer.get<Risk>(`/api/v1/churn/customers/${row.customer_id}`);

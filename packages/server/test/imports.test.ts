@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from '@tenure/core';
+import { describe as describeError, sql } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
 
@@ -28,6 +28,7 @@ type Summary = {
   rowsNew: number;
   rowsRejected: number;
   file: string;
+  problems?: { example: string }[];
 };
 type Job = { state: string; progress: { phase: string; percent: number }; summary?: Summary; error?: { code: string } };
 
@@ -166,6 +167,33 @@ describe('import jobs', () => {
       summary: { status: 'refused' },
     });
     expect((await analyst.get<{ total: number }>(`/api/v1/imports/${start.body.jobId}/rejects`)).body.total).toBe(3);
+  });
+
+  it('shows rejects in the reader’s language: ?lang=zh, else Accept-Language, and English by default', async () => {
+    const start = await analyst.call<{ jobId: string }>(
+      'POST',
+      '/api/v1/imports',
+      { form: form('orders', 'zh.csv', ordersCsv(40, [3])) },
+      { headers: { 'accept-language': 'zh-CN' } },
+    );
+    const { job } = await follow(start.body.jobId);
+    expect(job.state, JSON.stringify(job.error)).toBe('done');
+    type Row = { code: string; column: string; value: string; message: string };
+    const rejects = (query: string, headers: Record<string, string> = {}) =>
+      analyst
+        .call<{ rows: Row[] }>('GET', `/api/v1/imports/${start.body.jobId}/rejects${query}`, {}, { headers })
+        .then((r) => r.body.rows);
+    // A bad date's message names column and value only, so any `expected` renders it.
+    const said = (x: Row, lang: 'en' | 'zh') =>
+      describeError('TEN_ROW_BAD_DATE', { column: x.column, value: x.value, expected: '' }, lang).message;
+    const [zh] = await rejects('?lang=zh');
+    expect(zh).toMatchObject({ code: 'TEN_ROW_BAD_DATE', column: '订单日期', value: '2025-02-30' });
+    expect(zh!.message).toBe(said(zh!, 'zh'));
+    expect(zh!.message).not.toBe(said(zh!, 'en'));
+    expect((await rejects('', { 'accept-language': 'zh-CN,zh;q=0.9' }))[0]?.message).toBe(said(zh!, 'zh'));
+    expect((await rejects(''))[0]?.message).toBe(said(zh!, 'en'));
+    // The job's summary, started from a Chinese page, gives its example in Chinese too.
+    expect(job.summary?.problems?.[0]?.example).toBe(said(zh!, 'zh'));
   });
 
   it('refuses uploads over the limit (413), forms without a file, bad options and unknown jobs', async () => {

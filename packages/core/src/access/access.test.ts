@@ -13,7 +13,7 @@ import { createKey, keyActor, listKeys, revokeKey } from './keys.ts';
 import { allows, parseRole } from './roles.ts';
 import { hashPassword, verifyPassword } from './secrets.ts';
 import { createSession, endSession, sessionActor } from './sessions.ts';
-import { addUser, checkLogin, listUsers, removeUser, updateUser } from './users.ts';
+import { addUser, checkLogin, listUsers, removeUser, setUserLang, updateUser } from './users.ts';
 
 let dir: string;
 let ws: Workspace;
@@ -80,7 +80,16 @@ describe('users', () => {
     await expect(updateUser(ws, 'boss', { role: 'viewer' })).rejects.toMatchObject({ code: 'TEN_USER_LAST_ADMIN' });
     await expect(removeUser(ws, 'boss')).rejects.toMatchObject({ code: 'TEN_USER_LAST_ADMIN' });
     const s = await createSession(ws, 'li.wei');
-    expect((await sessionActor(ws, s.token))?.actor).toEqual({ name: 'li.wei', role: 'analyst', via: 'session' });
+    expect((await sessionActor(ws, s.token))?.actor).toEqual({
+      name: 'li.wei',
+      role: 'analyst',
+      via: 'session',
+      lang: null,
+    });
+    // The language the user chooses is theirs: a live session carries it at once.
+    expect(await setUserLang(ws, 'li.wei', 'zh-CN')).toMatchObject({ username: 'li.wei', lang: 'zh-CN' });
+    expect((await sessionActor(ws, s.token))?.actor.lang).toBe('zh-CN');
+    await expect(setUserLang(ws, 'nobody', 'en')).rejects.toMatchObject({ code: 'TEN_USER_NOT_FOUND' });
     await updateUser(ws, 'li.wei', { password: 'another long one' });
     expect(await sessionActor(ws, s.token)).toBeNull();
     // `replace` is how an admin resets a password from the CLI.
@@ -97,7 +106,7 @@ describe('sessions', () => {
     const stored = await ws.db.all(sql`SELECT 1 AS x FROM sessions WHERE token_hash = ${s.token}`);
     expect(stored).toEqual([]);
     expect(await sessionActor(ws, s.token)).toEqual({
-      actor: { name: 'boss', role: 'admin', via: 'session' },
+      actor: { name: 'boss', role: 'admin', via: 'session', lang: null },
       csrfToken: s.csrfToken,
     });
     expect(await sessionActor(ws, `${s.token}x`)).toBeNull();

@@ -1,3 +1,4 @@
+import type { Lang } from '../predict/queue.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Role } from './roles.ts';
@@ -9,6 +10,8 @@ export interface Actor {
   name: string;
   role: Role;
   via: 'session' | 'key';
+  /** The user's chosen language (sessions only; null until they choose, and for keys). */
+  lang?: Lang | null;
 }
 
 export interface Session {
@@ -39,15 +42,18 @@ export async function createSession(ws: Workspace, username: string): Promise<Se
 }
 
 /**
- * The user of a live session with their current role (a role change applies at once), and its CSRF token.
+ * The user of a live session with their current role (a role change applies at once) and chosen language, and
+ * its CSRF token.
  * @example const s = await sessionActor(ws, cookieValue)
  */
 export async function sessionActor(ws: Workspace, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const [r] = await ws.db.all<{ username: string; role: Role; csrf_token: string }>(
-    sql`SELECT u.username, u.role, s.csrf_token FROM sessions s JOIN users u USING (username)
+  const [r] = await ws.db.all<{ username: string; role: Role; lang: Lang | null; csrf_token: string }>(
+    sql`SELECT u.username, u.role, u.lang, s.csrf_token FROM sessions s JOIN users u USING (username)
         WHERE s.token_hash = ${tokenHash(token)} AND s.expires_at > ${NOW}`,
   );
-  return r ? { actor: { name: r.username, role: r.role, via: 'session' }, csrfToken: r.csrf_token } : null;
+  return r
+    ? { actor: { name: r.username, role: r.role, via: 'session', lang: r.lang }, csrfToken: r.csrf_token }
+    : null;
 }
 
 /** End a session (logout). @example await endSession(ws, cookieValue) */

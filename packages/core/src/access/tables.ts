@@ -8,6 +8,8 @@ export const accessTables: Sql[] = [
   sql`CREATE TABLE IF NOT EXISTS users (
     username VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, password_hash VARCHAR NOT NULL,
     created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)`,
+  // The language the user last chose in the dashboard ('en', 'zh-CN'): errors and texts of their requests use it.
+  sql`ALTER TABLE users ADD COLUMN IF NOT EXISTS lang VARCHAR`,
   sql`CREATE TABLE IF NOT EXISTS sessions (
     token_hash VARCHAR PRIMARY KEY, username VARCHAR NOT NULL, csrf_token VARCHAR NOT NULL,
     created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL)`,

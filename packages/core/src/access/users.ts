@@ -1,4 +1,5 @@
 import { tenureError } from '../errors.ts';
+import type { Lang } from '../predict/queue.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { parseRole, type Role } from './roles.ts';
@@ -7,6 +8,8 @@ import { hashPassword, verifyPassword } from './secrets.ts';
 export interface User {
   username: string;
   role: Role;
+  /** The language the user chose, null until they do: their requests' errors and texts use it. */
+  lang: Lang | null;
   created_at: string;
   updated_at: string;
 }
@@ -25,7 +28,7 @@ function checkPassword(password: string): string {
   return password;
 }
 
-const COLUMNS = sql`username, role, CAST(created_at AS VARCHAR) AS created_at, CAST(updated_at AS VARCHAR) AS updated_at`;
+const COLUMNS = sql`username, role, lang, CAST(created_at AS VARCHAR) AS created_at, CAST(updated_at AS VARCHAR) AS updated_at`;
 
 /** Every user, by name; never the password hashes. @example await listUsers(ws) */
 export const listUsers = (ws: Workspace): Promise<User[]> =>
@@ -56,7 +59,8 @@ export async function addUser(
   const exists = (await ws.db.all(sql`SELECT 1 AS x FROM users WHERE username = ${username}`)).length > 0;
   if (exists && !opts.replace) throw tenureError('TEN_USER_EXISTS', { username });
   if (exists) return updateUser(ws, username, { role, password: u.password });
-  await ws.db.run(sql`INSERT INTO users VALUES (${username}, ${role}, ${hash}, ${NOW}, ${NOW})`);
+  await ws.db.run(sql`INSERT INTO users (username, role, password_hash, created_at, updated_at)
+    VALUES (${username}, ${role}, ${hash}, ${NOW}, ${NOW})`);
   return getUser(ws, username);
 }
 
@@ -88,6 +92,17 @@ export async function updateUser(
     await ws.db.run(sql`UPDATE users SET password_hash = ${hash}, updated_at = ${NOW} WHERE username = ${username}`);
     await ws.db.run(sql`DELETE FROM sessions WHERE username = ${username}`);
   }
+  return getUser(ws, username);
+}
+
+/**
+ * Keep the language a user chose (the dashboard's language switch), so their requests' errors and texts use it
+ * even where the client sends no language of its own (a download link, a script with their session).
+ * @example await setUserLang(ws, 'li.wei', 'zh-CN')
+ */
+export async function setUserLang(ws: Workspace, username: string, lang: Lang): Promise<User> {
+  await getUser(ws, username);
+  await ws.db.run(sql`UPDATE users SET lang = ${lang}, updated_at = ${NOW} WHERE username = ${username}`);
   return getUser(ws, username);
 }
 

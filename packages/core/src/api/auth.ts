@@ -3,15 +3,24 @@ import { pageOf, roleSchema } from './common.ts';
 
 export const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 
-/** What a logged-in page needs: who it is, and the token unsafe requests send as x-csrf-token. */
+/** A user's chosen language: null until they choose one (API keys have none). */
+export const userLangSchema = z.enum(['en', 'zh-CN']).nullable();
+
+/** What a logged-in page needs: who it is (and the language they chose), and the token unsafe requests send as x-csrf-token. */
 export const sessionResponse = z.object({
-  user: z.object({ username: z.string(), role: roleSchema }),
+  user: z.object({ username: z.string(), role: roleSchema, lang: userLangSchema }),
   csrfToken: z.string(),
+});
+
+/** PUT /auth/me: the language the logged-in user chose (`zh` means zh-CN). */
+export const preferencesBody = z.object({
+  lang: z.enum(['en', 'zh', 'zh-CN']).transform((l) => (l === 'en' ? 'en' : 'zh-CN')),
 });
 
 export const userSchema = z.object({
   username: z.string(),
   role: roleSchema,
+  lang: userLangSchema,
   created_at: z.string(),
   updated_at: z.string(),
 });

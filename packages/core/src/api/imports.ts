@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageOf, problemSchema } from './common.ts';
+import { pageOf, pageQuery, problemSchema } from './common.ts';
+import { langQuery } from './predict.ts';
 
 /** The text fields of a multipart import next to its `file`: JSON objects arrive as JSON text. */
 const json = <T extends z.ZodType>(schema: T) =>
@@ -123,6 +124,8 @@ export const rejectRowSchema = z.object({
   message: z.string(),
 });
 export const rejectsResponse = pageOf(rejectRowSchema);
+/** GET /imports/{jobId}/rejects: a page, the messages in `lang` (else the request's Accept-Language). */
+export const rejectsQuery = pageQuery.extend(langQuery.shape);
 
 export const eventParams = z.object({ entity: z.string() });
 export const eventsBody = z.object({ rows: z.array(z.record(z.string(), z.unknown())) });

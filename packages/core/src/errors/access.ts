@@ -254,6 +254,27 @@ export const accessCodes = {
         }),
     },
   ),
+  TEN_PREFERENCES_NEED_USER: def<{ actor: string }>(
+    400,
+    {
+      en: (a) => `${quote(a.actor)} is an API key, which has no user to keep preferences for`,
+      zh: (a) => `${q(a.actor)} 是 API 密钥，没有可保存偏好设置的用户`,
+    },
+    {
+      en: (_a, on) =>
+        by(on, {
+          cli: 'Log in to the dashboard as a user and choose the language there.',
+          web: 'Sign in as a user and choose the language at the top of the page.',
+          api: 'Send lang in the query or an Accept-Language header with each request, or log in as a user (POST /api/v1/auth/login).',
+        }),
+      zh: (_a, on) =>
+        by(on, {
+          cli: '请以用户身份登录仪表盘，并在那里选择语言。',
+          web: '请以用户身份登录，并在页面顶部选择语言。',
+          api: '请在每个请求中用查询参数 lang 或 Accept-Language 请求头指定语言，或以用户身份登录（POST /api/v1/auth/login）。',
+        }),
+    },
+  ),
   TEN_USER_LAST_ADMIN: def<{ username: string }>(
     409,
     { en: (a) => `${quote(a.username)} is the last admin`, zh: (a) => `${q(a.username)} 是最后一位管理员` },

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tenureError } from '../errors.ts';
+import { type ErrorLang, tenureError } from '../errors.ts';
 import { importFile } from '../ingest/import.ts';
 import { makeTempDir, releaseTempDir } from '../ingest/temp.ts';
 import { listRejects, type RejectRow } from '../workspace/status.ts';
@@ -24,13 +24,15 @@ export interface EventResult {
  * Ingest a batch of JSON rows into an entity through the import pipeline, so events are mapped, checked
  * and upserted by key exactly as a file would be: sending the same batch twice changes nothing. Bad rows are
  * rejected and returned while the good ones load. A key the entity has no column for refuses the whole batch
- * (TEN_EVENT_UNKNOWN_KEYS): a stream of events must not grow the schema one column per typo.
+ * (TEN_EVENT_UNKNOWN_KEYS): a stream of events must not grow the schema one column per typo. The rejects'
+ * messages are in `lang`.
  * @example await ingestEvents(ws, 'orders', [{ order_id: 'O1', customer_id: 'C1', ordered_at: '2025-01-02', amount: 20 }])
  */
 export async function ingestEvents(
   ws: Workspace,
   entity: string,
   rows: Record<string, unknown>[],
+  lang: ErrorLang = 'en',
 ): Promise<EventResult> {
   if (rows.length > MAX_EVENT_ROWS)
     throw tenureError('TEN_PAYLOAD_TOO_LARGE', { limit: `${MAX_EVENT_ROWS.toLocaleString('en-US')} rows` });
@@ -48,7 +50,7 @@ export async function ingestEvents(
       addColumns: false,
     });
     const rejects =
-      s.rowsRejected && s.batchId !== null ? await listRejects(ws, { batch: s.batchId, limit: 100 }) : null;
+      s.rowsRejected && s.batchId !== null ? await listRejects(ws, { batch: s.batchId, limit: 100, lang }) : null;
     return {
       batchId: s.batchId,
       received: rows.length,

@@ -289,7 +289,7 @@ export async function importFile(
       }
       const good = total - bad;
       const status = o.dryRun ? 'dry-run' : refused ? 'refused' : 'loaded';
-      const problems = await summarizeProblems(db, batch);
+      const problems = await summarizeProblems(db, batch, o.lang);
       const summary: ImportSummary = {
         batchId: o.dryRun ? null : batch,
         entity: entity.name,

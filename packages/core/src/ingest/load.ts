@@ -126,7 +126,10 @@ export async function flagUnknownCustomers(db: DuckDbConnection, e: Entity, rule
   }
 }
 
-/** Write every broken rule of every row, and every malformed line, to `rejects` with a rendered message. */
+/**
+ * Write every broken rule of every row, and every malformed line, to `rejects`: the code's arguments (column,
+ * value, expected), from which readers render the message in their language, and the English message.
+ */
 export async function writeRejects(
   db: DuckDbConnection,
   batch: number,
@@ -150,18 +153,17 @@ export async function writeRejects(
       WHERE _errs IS NOT NULL AND NOT _blank UNION ALL SELECT rid, rule, dup_of FROM ${F}`;
     const meta = sql`SELECT CAST(unnest(${rules.map((r) => String(r.id))}) AS INTEGER) AS _id, unnest(${rules.map((r) => r.code)}) AS _code,
       unnest(${rules.map((r) => r.column)}) AS _col, unnest(${tpl}) AS _tpl, unnest(${rules.map((r) => r.expected)}) AS _exp`;
-    await db.run(sql`INSERT INTO rejects (batch_id, line, "column", value, code, message)
-      SELECT ${batch}, _line, _col, _v, _code,
-        replace(replace(_tpl, '{{value}}', coalesce(_v, '')), '{{expected}}', CASE WHEN _dupof IS NOT NULL THEN CAST(_first AS VARCHAR) ELSE _exp END)
-      FROM (SELECT _rule, _dupof, ${line} AS _line, ${firstOf} AS _first, ${value} AS _v
-            FROM (${broken}) e JOIN ${T} c ON c.rowid = e._rid) x
-      JOIN (${meta}) m ON m._id = x._rule`);
+    await db.run(sql`INSERT INTO rejects (batch_id, line, "column", value, code, message, expected)
+      SELECT ${batch}, _line, _col, _v, _code, replace(replace(_tpl, '{{value}}', coalesce(_v, '')), '{{expected}}', _e), _e
+      FROM (SELECT _line, _col, _v, _code, _tpl, CASE WHEN _dupof IS NOT NULL THEN CAST(_first AS VARCHAR) ELSE _exp END AS _e
+        FROM (SELECT _rule, _dupof, ${line} AS _line, ${firstOf} AS _first, ${value} AS _v
+              FROM (${broken}) e JOIN ${T} c ON c.rowid = e._rid) x
+        JOIN (${meta}) m ON m._id = x._rule)`);
   }
   for (const m of malformed) {
     const msg = describe('TEN_ROW_MALFORMED', { column: '', value: m.text, expected: m.detail }).message;
-    await db.run(
-      sql`INSERT INTO rejects VALUES (${batch}, ${m.line}, NULL, ${m.text.slice(0, 500)}, 'TEN_ROW_MALFORMED', ${msg})`,
-    );
+    await db.run(sql`INSERT INTO rejects (batch_id, line, "column", value, code, message, expected)
+      VALUES (${batch}, ${m.line}, NULL, ${m.text.slice(0, 500)}, 'TEN_ROW_MALFORMED', ${msg}, ${m.detail})`);
   }
 }
 

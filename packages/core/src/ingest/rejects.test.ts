@@ -9,7 +9,9 @@ import {
   text,
   workspaceWithCustomers,
 } from '../../test/fixtures/ingest/helpers.ts';
+import { describe as describeError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
+import { listRejects } from '../workspace/status.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { importFile } from './import.ts';
 
@@ -127,6 +129,50 @@ describe('row-level rejects: one code per fixture, with line and column', () => 
       ['TEN_ROW_BAD_NUMBER', 'amount', 1, 7],
       ['TEN_ROW_NEGATIVE_AMOUNT', 'amount', 1, 3],
     ]);
+  });
+});
+
+describe('rejects in the reader’s language', () => {
+  const fixtures = [
+    'orders-duplicate.csv',
+    'orders-malformed.csv',
+    'orders-mostly-bad.csv',
+    'orders-unknown-customer.csv',
+  ];
+
+  it('keep their code’s arguments: the message rendered when read is the one written, in any language', async () => {
+    const batches: number[] = [];
+    for (const f of fixtures) batches.push((await lenient('orders', f)).batchId!);
+    for (const batch of batches) {
+      const stored = await rejectsOf(ws, batch);
+      const en = (await listRejects(ws, { batch })).rows;
+      const zh = (await listRejects(ws, { batch, lang: 'zh' })).rows;
+      expect(en.map((r) => r.message)).toEqual(stored.map((r) => r.message));
+      for (const [i, r] of zh.entries()) expect(r.message, r.code).not.toBe(en[i]!.message);
+    }
+    // A duplicate's message still names the line its key first appeared on, in Chinese too.
+    const [dup] = (await listRejects(ws, { batch: batches[0]!, lang: 'zh' })).rows;
+    expect(dup?.message).toBe(
+      describeError('TEN_ROW_DUPLICATE_KEY', { column: 'order_id', value: 'O1', expected: '2' }, 'zh').message,
+    );
+  });
+
+  it('the problems of an import summary speak the import’s language', async () => {
+    const en = await importFile(ws, 'orders', fixture('orders-mostly-bad.csv'), { maxRejectRate: 0.5, dryRun: true });
+    const zh = await importFile(ws, 'orders', fixture('orders-mostly-bad.csv'), {
+      maxRejectRate: 0.5,
+      dryRun: true,
+      lang: 'zh',
+    });
+    expect(zh.problems.map((p) => [p.code, p.firstLine])).toEqual(en.problems.map((p) => [p.code, p.firstLine]));
+    for (const [i, p] of zh.problems.entries()) expect(p.example).not.toBe(en.problems[i]!.example);
+  });
+
+  it('rows stored before the arguments were keep their English message', async () => {
+    const { batchId } = await lenient('orders', 'orders-bad-date.csv');
+    await ws.db.run(sql`UPDATE rejects SET expected = NULL WHERE batch_id = ${batchId}`);
+    const [stored] = await rejectsOf(ws, batchId);
+    expect((await listRejects(ws, { batch: batchId!, lang: 'zh' })).rows[0]?.message).toBe(stored?.message);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import type { Row } from '../engine/engine.ts';
-import { type ErrorCode, tenureError } from '../errors.ts';
+import { type ErrorCode, type ErrorLang, tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
+import { rejectMessage, type StoredReject } from './reject-text.ts';
 
 export interface ImportProgress {
   phase: string;
@@ -36,6 +37,8 @@ export interface ImportOptions {
   /** Check and preview only: nothing is written. */
   dryRun?: boolean;
   previewRows?: number;
+  /** Language of the problems' example messages (the rejects keep their arguments for any reader). Default en. */
+  lang?: ErrorLang;
   /** The name recorded for the batch and shown in messages instead of the path (an upload's original name). */
   name?: string;
   onProgress?: (p: ImportProgress) => void;
@@ -129,23 +132,27 @@ export async function checkDateFormat(db: DuckDbConnection, format: string | und
   }
 }
 
-/** Rejects of a batch grouped by code and column, with the first line and message as an example. */
-export async function summarizeProblems(db: DuckDbConnection, batch: number): Promise<ImportProblem[]> {
-  const rows = await db.all<{
-    code: ErrorCode;
-    column: string | null;
-    count: number;
-    first_line: number | null;
-    example: string;
-  }>(
-    sql`SELECT code, "column", count(*) AS count, min(line) AS first_line, arg_min(message, line) AS example
-        FROM rejects WHERE batch_id = ${batch} GROUP BY ALL ORDER BY count DESC, first_line`,
+/**
+ * Rejects of a batch grouped by code and column, with the first line and its message (in `lang`) as an example.
+ * @example await summarizeProblems(db, 7, 'zh')
+ */
+export async function summarizeProblems(
+  db: DuckDbConnection,
+  batch: number,
+  lang: ErrorLang = 'en',
+): Promise<ImportProblem[]> {
+  const rows = await db.all<StoredReject & { count: number; first_line: number | null }>(
+    sql`SELECT code, "column", count(*) OVER w AS count, min(line) OVER w AS first_line, value, expected, message
+        FROM rejects WHERE batch_id = ${batch}
+        WINDOW w AS (PARTITION BY code, "column")
+        QUALIFY row_number() OVER (PARTITION BY code, "column" ORDER BY line NULLS LAST) = 1
+        ORDER BY count DESC, first_line`,
   );
   return rows.map((r) => ({
-    code: r.code,
+    code: r.code as ErrorCode,
     column: r.column,
     count: r.count,
     firstLine: r.first_line,
-    example: r.example,
+    example: rejectMessage(r, lang),
   }));
 }

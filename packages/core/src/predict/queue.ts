@@ -9,7 +9,7 @@ import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Tier } from './alerts/rules.ts';
-import type { Reason, Text } from './reasons.ts';
+import { type Reason, reasonText, type Text } from './reasons.ts';
 import type { NotWorth } from './value.ts';
 
 export type Lang = keyof Text;
@@ -51,12 +51,16 @@ export type AtRiskPage = Page<RiskRow> & { runId: number | null; asOf: string | 
 type Stored = Omit<RiskRow, 'reasons'> & { reasons: string | null };
 
 /**
- * A reason with its text in one language.
+ * A reason with its text in one language, worded afresh from its feature and value, so reasons stored by an
+ * earlier scoring read in today's words (values in words, not as stored).
  *
  * @example
  * reasonIn(reason, 'zh-CN').text; // '近 30 天用量下降 60%'
  */
-export const reasonIn = (r: Reason, lang: Lang): ReasonIn => ({ ...r, text: r.text[lang] });
+export const reasonIn = (r: Reason, lang: Lang): ReasonIn => ({
+  ...r,
+  text: reasonText({ name: r.feature, kind: typeof r.value === 'string' ? 'categorical' : 'numeric' }, r.value)[lang],
+});
 
 const inLanguage = (json: string | null, lang: Lang): ReasonIn[] =>
   (json ? (JSON.parse(json) as Reason[]) : []).map((r) => reasonIn(r, lang));

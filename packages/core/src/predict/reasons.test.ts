@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reasonIn } from './queue.ts';
 import { reasonText, topReasons } from './reasons.ts';
 
 const num = (name: string) => ({ name, kind: 'numeric' as const });
@@ -20,11 +21,28 @@ describe('reason codes in English and Chinese', () => {
 
   it('missing values, segments and imported attributes have words too', () => {
     expect(reasonText(num('last_nps'), Number.NaN)).toEqual({ en: 'never answered NPS', 'zh-CN': '从未参与 NPS 评分' });
-    expect(reasonText({ name: 'contract', kind: 'categorical' }, 'month_to_month')).toEqual({
-      en: 'contract: month_to_month',
-      'zh-CN': '合同：month_to_month',
-    });
     expect(reasonText(num('monthly_charges'), 70.35).en).toBe('monthly charges: 70.3');
+  });
+
+  it('categorical values read in words where core has them, in either stored spelling; others as stored, quoted', () => {
+    const cat = (name: string) => ({ name, kind: 'categorical' as const });
+    for (const stored of ['month_to_month', '按月'])
+      expect(reasonText(cat('contract'), stored)).toEqual({ en: 'contract: month to month', 'zh-CN': '合同：按月' });
+    expect(reasonText(cat('region'), 'north')['zh-CN']).toBe('地区：华北');
+    expect(reasonText(cat('plan'), 'premium')).toEqual({ en: 'on the premium plan', 'zh-CN': '尊享版套餐' });
+    expect(reasonText(cat('billing_period'), 'month')).toEqual({ en: 'billed every month', 'zh-CN': '按月计费' });
+    expect(reasonText(cat('open_ticket_category'), 'network')['zh-CN']).toBe('未解决的网络类投诉');
+    expect(reasonText(cat('contract'), 'Gold 2y')).toEqual({ en: 'contract: "Gold 2y"', 'zh-CN': '合同：“Gold 2y”' });
+    expect(reasonText(cat('loyalty_tier'), 'gold')['zh-CN']).toBe('loyalty_tier：“gold”');
+  });
+
+  it('a stored reason is worded afresh when read, so an earlier scoring’s raw value reads in words', () => {
+    const stored = { feature: 'contract', value: 'month_to_month', contribution: 0.5 };
+    const old = { ...stored, text: { en: 'contract: month_to_month', 'zh-CN': '合同：month_to_month' } };
+    expect(reasonIn(old, 'zh-CN')).toEqual({ ...stored, text: '合同：按月' });
+    expect(reasonIn({ ...stored, feature: 'usage_trend', value: -0.6, text: old.text }, 'zh-CN').text).toBe(
+      '近 30 天用量下降 60%',
+    );
   });
 
   it('the reasons are the features raising the risk most, largest first, with their contributions', () => {

@@ -5,6 +5,7 @@
  * that push their churn risk up the most, largest first, each with its contribution on the log-odds scale.
  */
 import type { FeatureSpec } from './frame.ts';
+import { valueWords } from './value-words.ts';
 
 export interface Text {
   en: string;
@@ -90,10 +91,11 @@ const phrases: Record<string, Phrase> = {
   last_csat: (v) => ({ en: `CSAT ${n(v)}/5`, 'zh-CN': `满意度 ${n(v)}/5` }),
 };
 
-const categoryPhrases: Record<string, (v: string) => Text> = {
-  plan: (v) => ({ en: `on the ${v} plan`, 'zh-CN': `${v} 套餐` }),
-  billing_period: (v) => ({ en: `billed every ${v}`, 'zh-CN': `按 ${v} 计费` }),
-  open_ticket_category: (v) => ({ en: `open complaint about ${v}`, 'zh-CN': `未解决的 ${v} 类投诉` }),
+/** Phrases of categorical features, given the value in words (valueWords). */
+const categoryPhrases: Record<string, (v: Text) => Text> = {
+  plan: (v) => ({ en: `on the ${v.en} plan`, 'zh-CN': `${v['zh-CN']}套餐` }),
+  billing_period: (v) => ({ en: `billed every ${v.en}`, 'zh-CN': `按${v['zh-CN']}计费` }),
+  open_ticket_category: (v) => ({ en: `open complaint about ${v.en}`, 'zh-CN': `未解决的${v['zh-CN']}类投诉` }),
 };
 
 const missing: Record<string, Text> = {
@@ -128,7 +130,8 @@ export function reasonText(f: FeatureSpec, value: number | string | null): Text 
     return missing[f.name] ?? { en: `${l.en} unknown`, 'zh-CN': `${l['zh-CN']}未知` };
   if (typeof value === 'number')
     return phrases[f.name]?.(value) ?? { en: `${l.en}: ${n(value)}`, 'zh-CN': `${l['zh-CN']}：${n(value)}` };
-  return categoryPhrases[f.name]?.(value) ?? { en: `${l.en}: ${value}`, 'zh-CN': `${l['zh-CN']}：${value}` };
+  const v = valueWords(f.name, value);
+  return categoryPhrases[f.name]?.(v) ?? { en: `${l.en}: ${v.en}`, 'zh-CN': `${l['zh-CN']}：${v['zh-CN']}` };
 }
 
 /**

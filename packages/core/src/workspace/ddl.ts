@@ -43,6 +43,9 @@ export const bookkeeping: Sql[] = [
     started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP NOT NULL)`,
   sql`CREATE TABLE IF NOT EXISTS rejects (
     batch_id BIGINT NOT NULL, line BIGINT, "column" VARCHAR, value VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL)`,
+  // The code's third argument, so a reject's message is rendered in its reader's language (workspace/rejects.ts);
+  // `message` keeps the English text, and is what rows written before this column read as.
+  sql`ALTER TABLE rejects ADD COLUMN IF NOT EXISTS expected VARCHAR`,
   sql`CREATE TABLE IF NOT EXISTS attributes (
     entity VARCHAR NOT NULL, column_name VARCHAR NOT NULL, source_header VARCHAR NOT NULL, type VARCHAR NOT NULL,
     added_batch BIGINT, PRIMARY KEY (entity, column_name))`,

@@ -1,4 +1,5 @@
-import { tenureError } from '../errors.ts';
+import { type ErrorLang, tenureError } from '../errors.ts';
+import { rejectMessage, type StoredReject } from '../ingest/reject-text.ts';
 import { computeMetrics } from '../metrics/compute.ts';
 import { type Basis, pickBasis } from '../metrics/query.ts';
 import { lastCompleteMonth } from '../reports/range.ts';
@@ -68,12 +69,12 @@ export type RejectRow = {
 };
 
 /**
- * Rejected rows, newest batch first (or of one batch), in line order.
- * @example await listRejects(ws, { limit: 20 })
+ * Rejected rows, newest batch first (or of one batch), in line order, their messages in `lang` (default en).
+ * @example await listRejects(ws, { limit: 20, lang: 'zh' })
  */
 export async function listRejects(
   ws: Workspace,
-  opts: { batch?: number; limit?: number; offset?: number } = {},
+  opts: { batch?: number; limit?: number; offset?: number; lang?: ErrorLang } = {},
 ): Promise<{ total: number; rows: RejectRow[] }> {
   // "Latest" is the latest import, so a clean re-import shows no rejects rather than an older batch's.
   const [last] = await ws.db.all<{ b: number | null }>(sql`SELECT max(batch_id) AS b FROM import_batches`);
@@ -82,10 +83,14 @@ export async function listRejects(
   const [known] = await ws.db.all(sql`SELECT 1 AS x FROM import_batches WHERE batch_id = ${batch}`);
   if (!known) throw tenureError('TEN_BATCH_NOT_FOUND', { batch });
   const [t] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM rejects WHERE batch_id = ${batch}`);
-  const rows =
-    await ws.db.all<RejectRow>(sql`SELECT r.batch_id, b.file_name, b.entity, r.line, r."column", r.value, r.code, r.message
+  const stored = await ws.db.all<RejectRow & StoredReject>(sql`SELECT r.batch_id, b.file_name, b.entity, r.line,
+      r."column", r.value, r.code, r.message, r.expected
     FROM rejects r LEFT JOIN import_batches b USING (batch_id)
     WHERE r.batch_id = ${batch} ORDER BY r.line NULLS FIRST, r.code LIMIT ${opts.limit ?? 50} OFFSET ${opts.offset ?? 0}`);
+  const rows = stored.map(({ expected, ...r }) => ({
+    ...r,
+    message: rejectMessage({ ...r, expected }, opts.lang ?? 'en'),
+  }));
   return { total: t?.n ?? 0, rows };
 }
 

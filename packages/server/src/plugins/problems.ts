@@ -50,7 +50,7 @@ export const surfaceOf = (req: FastifyRequest): Surface => (req.headers[CLIENT_H
 
 /**
  * RFC 9457 problem details, with our code, hint and where: message and hint in the request's language
- * (`?lang=`, else Accept-Language), the hint worded for the dashboard or for an API client, and the request id.
+ * (`?lang=`, else the logged-in user's choice, else Accept-Language: langOf), the hint worded for the dashboard or for an API client, and the request id.
  * Without a request (Node refused it before Fastify saw it): English, for an API client.
  */
 export function problemOf(e: TenureError, req?: FastifyRequest): api.Problem {

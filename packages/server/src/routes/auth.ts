@@ -1,4 +1,4 @@
-import { api, checkLogin, createSession, endSession, TenureError, tenureError } from '@tenure/core';
+import { api, checkLogin, createSession, endSession, setUserLang, TenureError, tenureError } from '@tenure/core';
 import { SESSION_COOKIE, setSessionCookie } from '../plugins/auth.ts';
 import { type RouteGroup, route } from '../route.ts';
 
@@ -30,9 +30,9 @@ export const auth: RouteGroup = {
           });
         ctx.limiter.succeeded(username, req.ip);
         const session = await ctx.db((ws) => createSession(ws, user.username));
-        req.actor = { name: user.username, role: user.role, via: 'session' };
+        req.actor = { name: user.username, role: user.role, via: 'session', lang: user.lang };
         setSessionCookie(reply, session.token);
-        return { user: { username: user.username, role: user.role }, csrfToken: session.csrfToken };
+        return { user: { username: user.username, role: user.role, lang: user.lang }, csrfToken: session.csrfToken };
       },
     }),
     route({
@@ -57,8 +57,30 @@ export const auth: RouteGroup = {
         response: { 200: api.sessionResponse },
       },
       handler: async (req) => {
-        const actor = req.actor ?? { name: '', role: 'viewer' as const };
-        return { user: { username: actor.name, role: actor.role }, csrfToken: req.csrfToken ?? '' };
+        const actor = req.actor ?? { name: '', role: 'viewer' as const, lang: null };
+        return {
+          user: { username: actor.name, role: actor.role, lang: actor.lang ?? null },
+          csrfToken: req.csrfToken ?? '',
+        };
+      },
+    }),
+    route({
+      method: 'PUT',
+      url: '/me',
+      config: { access: 'viewer' },
+      schema: {
+        summary:
+          "Keep the logged-in user's language: their requests' errors and texts use it when the request names none (`lang`)",
+        body: api.preferencesBody,
+        response: { 200: api.sessionResponse },
+      },
+      handler: async (req) => {
+        const actor = req.actor!;
+        if (actor.via !== 'session') throw tenureError('TEN_PREFERENCES_NEED_USER', { actor: actor.name });
+        const user = await req.server.tenure.db((ws) => setUserLang(ws, actor.name, req.body.lang));
+        // Cached sessions carry the old language: forget them, so the next request answers in the new one.
+        req.server.tenure.forgetCredentials();
+        return { user: { username: user.username, role: user.role, lang: user.lang }, csrfToken: req.csrfToken ?? '' };
       },
     }),
   ],

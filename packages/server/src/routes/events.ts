@@ -1,4 +1,5 @@
-import { api, entityNames, ingestEvents, isEntityName, MAX_EVENT_ROWS, tenureError } from '@tenure/core';
+import { api, entityNames, errorLangOf, ingestEvents, isEntityName, MAX_EVENT_ROWS, tenureError } from '@tenure/core';
+import { langOf } from '../lang.ts';
 import { type RouteGroup, route } from '../route.ts';
 
 /** Larger bodies are refused before they are parsed (413 TEN_PAYLOAD_TOO_LARGE). */
@@ -25,7 +26,8 @@ export const events: RouteGroup = {
         // The entity is the resource this path names: unknown, it is a 404 whether or not rows were sent.
         if (!isEntityName(req.params.entity))
           throw tenureError('TEN_EVENT_ENTITY_UNKNOWN', { entity: req.params.entity, known: entityNames });
-        return req.server.tenure.write((ws) => ingestEvents(ws, req.params.entity, req.body.rows));
+        const lang = errorLangOf(langOf(req));
+        return req.server.tenure.write((ws) => ingestEvents(ws, req.params.entity, req.body.rows, lang));
       },
     }),
   ],

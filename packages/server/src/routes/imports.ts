@@ -1,4 +1,14 @@
-import { api, importFile, listBatches, listRejects, pageOf, previewImport, tenureError } from '@tenure/core';
+import {
+  api,
+  errorLangOf,
+  importFile,
+  listBatches,
+  listRejects,
+  pageOf,
+  previewImport,
+  tenureError,
+} from '@tenure/core';
+import { langOf } from '../lang.ts';
 import { asClientError, problemOf } from '../plugins/problems.ts';
 import { type RouteGroup, route } from '../route.ts';
 import { receiveUpload } from '../upload.ts';
@@ -26,7 +36,8 @@ export const imports: RouteGroup = {
         const up = await receiveUpload(req);
         req.auditTarget = up.entity;
         try {
-          return await req.server.tenure.db((ws) => previewImport(ws, up.entity, up.path, up.options));
+          const options = { ...up.options, lang: errorLangOf(langOf(req)) };
+          return await req.server.tenure.db((ws) => previewImport(ws, up.entity, up.path, options));
         } finally {
           up.discard();
         }
@@ -53,6 +64,7 @@ export const imports: RouteGroup = {
             job.state = 'running';
             return importFile(ws, up.entity, up.path, {
               ...up.options,
+              lang: errorLangOf(langOf(req)),
               onProgress: (p) => Object.assign(job, { progress: p }),
             });
           })
@@ -97,9 +109,9 @@ export const imports: RouteGroup = {
       url: '/:jobId/rejects',
       config: { access: 'viewer' },
       schema: {
-        summary: "The rejected rows of a job's batch, in line order",
+        summary: "The rejected rows of a job's batch, in line order, their messages in the request's language",
         params: api.jobParams,
-        querystring: api.pageQuery,
+        querystring: api.rejectsQuery,
         response: { 200: api.rejectsResponse },
       },
       handler: async (req) => {
@@ -108,7 +120,9 @@ export const imports: RouteGroup = {
         const p = pageOf(req.query);
         const batch = job.summary?.batchId;
         const found = batch
-          ? await req.server.tenure.db((ws) => listRejects(ws, { batch, limit: p.limit, offset: p.offset }))
+          ? await req.server.tenure.db((ws) =>
+              listRejects(ws, { batch, limit: p.limit, offset: p.offset, lang: errorLangOf(langOf(req)) }),
+            )
           : { total: 0, rows: [] };
         return { ...found, page: p.page, pageSize: p.pageSize };
       },

@@ -12,6 +12,7 @@ export const endpoints = {
   'POST /api/v1/auth/login': api.sessionResponse,
   'POST /api/v1/auth/logout': api.noContent,
   'GET /api/v1/auth/me': api.sessionResponse,
+  'PUT /api/v1/auth/me': api.sessionResponse,
   'GET /api/v1/status': api.statusResponse,
   'GET /api/v1/metrics': api.metricListResponse,
   'GET /api/v1/metrics/:name': api.metricResponse,
@@ -76,7 +77,7 @@ export const queries = {
   'GET /api/v1/customers': api.customersQuery,
   'GET /api/v1/customers/:id': api.customer360Query,
   'GET /api/v1/imports': api.pageQuery,
-  'GET /api/v1/imports/:jobId/rejects': api.pageQuery,
+  'GET /api/v1/imports/:jobId/rejects': api.rejectsQuery,
   'GET /api/v1/audit': api.pageQuery,
 } as const;
 

@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { ApiError, api, session } from '../api/client.ts';
 import { queryClient } from '../api/query-client.ts';
 import type { Role, Session, User } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 
 interface Auth {
   /** undefined while GET /auth/me is in flight after a (re)load, null when signed out. */
@@ -28,6 +29,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     queryClient.clear();
     setUser(null);
   }, []);
+
+  // The server keeps the language the user reads the dashboard in, so what reaches them without the page's
+  // Accept-Language (a download link, an error of a later request) speaks it too. Sent only when it differs.
+  const { lang } = useI18n();
+  useEffect(() => {
+    if (!user || user.lang === lang) return;
+    api.put<Session>('/api/v1/auth/me', { lang }).then(
+      (s) => setUser(s.user),
+      (e) => console.error(e),
+    );
+  }, [user, lang]);
 
   useEffect(() => {
     session.onUnauthenticated(signedOut);
