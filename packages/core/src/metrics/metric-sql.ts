@@ -1,5 +1,7 @@
 import type { Dialect } from '../engine/dialect.ts';
 import type { Connection } from '../engine/engine.ts';
+import { type EngineName, engines } from '../engine/index.ts';
+import { tenureError } from '../errors.ts';
 import { print } from '../sql/print.ts';
 import type { SqlValue } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
@@ -13,7 +15,7 @@ export interface MetricSql {
   metric: MetricName;
   /** The base measure the SQL computes; every metric on the same base runs the same statement. */
   base: BaseName;
-  engine: string;
+  engine: EngineName;
   text: string;
   params: SqlValue[];
 }
@@ -36,11 +38,20 @@ export async function metricSql(
   return _metricSql(def, q, conn.dialect);
 }
 
+function engineOf(dialect: Dialect): EngineName {
+  const name = (Object.keys(engines) as EngineName[]).find((e) => engines[e].dialect === dialect);
+  if (!name)
+    throw tenureError('TEN_INTERNAL', { detail: `the ${dialect.name} dialect is not in the engines registry` });
+  return name;
+}
+
 /** The printing step alone, for a normalized query and any dialect (the goldens print every engine's SQL). */
-export function _metricSql(def: MetricDef, q: NormalQuery, dialect: Dialect): MetricSql {
+export function _metricSql(def: Pick<MetricDef, 'id' | 'base'>, q: NormalQuery, dialect: Dialect): MetricSql {
   const { text, params } = print(bases[def.base](q, dialect), dialect);
-  const suffix = print(dialect.querySuffix, dialect).text;
-  return { metric: def.id as MetricName, base: def.base, engine: dialect.name, text: `${text}${suffix}`, params };
+  // The engine's settings (ClickHouse) on a line of their own: whitespace only, so the statement is the one that runs.
+  const suffix = print(dialect.querySuffix, dialect).text.trim();
+  const statement = suffix ? `${text}\n${suffix}` : text;
+  return { metric: def.id as MetricName, base: def.base, engine: engineOf(dialect), text: statement, params };
 }
 
 const literal = (v: SqlValue): string =>
@@ -55,9 +66,10 @@ const literal = (v: SqlValue): string =>
 /**
  * The SQL as people read it: a header naming metric, base and engine, one comment line per bound value
  * (placeholder = value), then the statement. `tenure metrics NAME --sql` prints it; the goldens store it.
- * @example sqlListing(m, duckdbDialect) // "-- churn_rate (base flow) on duckdb\n-- $1 = '2024-01-01 00:00:00'\n…"
+ * @example sqlListing(m) // "-- churn_rate (base flow) on duckdb\n-- $1 = '2024-01-01 00:00:00'\n…"
  */
-export function sqlListing(m: MetricSql, dialect: Dialect): string {
+export function sqlListing(m: MetricSql): string {
+  const { dialect } = engines[m.engine];
   const values = m.params.map((v, i) => `-- ${dialect.param(i + 1, v)} = ${literal(v)}`);
   return [`-- ${m.metric} (base ${m.base}) on ${m.engine}`, ...values, m.text.trim(), ''].join('\n');
 }
