@@ -5,7 +5,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { computeMetrics, listRollups, type MetricRow, withWorkspace } from '@tenure/core';
+import {
+  computeMetrics,
+  listRollups,
+  type MetricRow,
+  type MetricSql,
+  metricSql,
+  sqlListing,
+  withWorkspace,
+} from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ErrorOut, json, SLOW, tenure } from './helpers.ts';
 
@@ -74,6 +82,33 @@ describe('tenure metrics', SLOW, () => {
     const e = json<ErrorOut>(bad).error;
     expect(e.code).toBe('TEN_METRIC_UNKNOWN');
     expect(`${e.message} ${e.hint}`).toContain('churn_rate');
+  });
+
+  it('--sql prints the SQL a metric runs with its bound values, the same as core prints', async () => {
+    const args = ['metrics', 'churn_rate', '--sql', ...range, '--by', 'region', '-w', ws];
+    const text = await tenure(args);
+    const data = await tenure([...args, '--json']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(data.code, data.stderr).toBe(0);
+    const [printed] = json<MetricSql[]>(data);
+    const core = await withWorkspace(ws, (w) =>
+      metricSql(w.db, w.config, 'churn_rate', { period: 'month', from: '2025-01', to: '2025-06', by: ['region'] }),
+    );
+    expect(printed).toEqual(core);
+    expect(text.stdout).toBe(`${sqlListing(core)}\n`);
+    expect(text.stdout).toContain('-- $1 = ');
+    const bad = await tenure([
+      'metrics',
+      'average_lifetime',
+      '--sql',
+      '--period',
+      'week',
+      ...range,
+      '-w',
+      ws,
+      '--json',
+    ]);
+    expect(json<ErrorOut>(bad).error.code).toBe('TEN_METRIC_BAD_QUERY');
   });
 });
 

@@ -67,6 +67,7 @@ export { computeMetric, computeMetrics, type MetricRow, metricDef } from './metr
 export type { MetricDef } from './metrics/define.ts';
 export { type DimensionFilter, groupFilter } from './metrics/filter.ts';
 export { metrics } from './metrics/index.ts';
+export { type MetricSql, metricSql, sqlListing } from './metrics/metric-sql.ts';
 export type { MetricQuery } from './metrics/query.ts';
 export { listRollups, type RollupRecord } from './metrics/rollups/record.ts';
 export { type RollupRefresh, refreshRollups } from './metrics/rollups/refresh.ts';

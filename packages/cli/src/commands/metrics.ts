@@ -15,6 +15,7 @@ import {
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { type Lang, label, langOf } from '../labels.ts';
+import { printMetricsSql } from '../metrics-sql.ts';
 import { emit, fail, fmtPp, table, wrap } from '../output.ts';
 
 interface MetricFlags {
@@ -29,6 +30,7 @@ interface MetricFlags {
   csv?: boolean;
   lang: string;
   forecast?: string;
+  sql?: boolean;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').filter(Boolean)];
@@ -139,6 +141,7 @@ export const metrics: CommandModule = (program: Command) => {
     .option('--csv', 'CSV output')
     .option('--lang <lang>', 'en or zh for titles', 'en')
     .option('--forecast <n>', 'append an exponential-smoothing forecast of the next n periods with 95 % intervals')
+    .option('--sql', 'print the SQL each metric runs, with its bound values, instead of running it')
     .action(async (names: string[], f: MetricFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
@@ -166,6 +169,18 @@ export const metrics: CommandModule = (program: Command) => {
             detail: '--from and --to are required',
             hint: { en: 'For example --from 2024-01 --to 2024-12.', zh: '例如 --from 2024-01 --to 2024-12。' },
           });
+        const query = {
+          period: f.period as 'month',
+          from: f.from,
+          to: f.to,
+          by: f.by,
+          filter: parseFilters(f.filter),
+          basis: f.basis as 'auto',
+        };
+        if (f.sql) {
+          await printMetricsSql(g, names, query);
+          return;
+        }
         const horizon = f.forecast === undefined ? 0 : Number(f.forecast);
         if (!Number.isInteger(horizon) || horizon < 0 || horizon > 60) {
           throw tenureError('TEN_METRIC_BAD_QUERY', {
@@ -179,15 +194,7 @@ export const metrics: CommandModule = (program: Command) => {
           // On the workspace, bring the rollups of these metrics up to date: the first month query after new
           // data builds them, later ones read precomputed months (core's metrics/rollups/).
           if (!g.engine && f.period === 'month') await refreshRollups(ws, { metrics: names });
-          const compute = () =>
-            computeMetrics(conn, ws.config, names, {
-              period: f.period as 'month',
-              from: f.from as string,
-              to: f.to as string,
-              by: f.by,
-              filter: parseFilters(f.filter),
-              basis: f.basis as 'auto',
-            });
+          const compute = () => computeMetrics(conn, ws.config, names, query);
           let r: MetricRow[];
           try {
             r = await compute();

@@ -1,8 +1,29 @@
-import type { Sql, SqlValue } from '../sql/sql.ts';
+import { tenureError } from '../errors.ts';
+import { type Sql, type SqlValue, sql } from '../sql/sql.ts';
 
 /** Calendar grains every metric can be computed at. Weeks and fiscal years are built from these in shared code. */
 export const grains = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type Grain = (typeof grains)[number];
+
+// Each grain's unit name as an SQL string literal, written out here so the text never comes from a caller.
+const UNITS: Record<Grain, Sql> = {
+  day: sql`'day'`,
+  week: sql`'week'`,
+  month: sql`'month'`,
+  quarter: sql`'quarter'`,
+  year: sql`'year'`,
+};
+
+/**
+ * A grain as the quoted unit date functions take (`date_trunc('month', …)`, `dateDiff('month', …)`). The grain
+ * is looked up in a fixed table rather than pasted: a grain arrives from requests and configs, and a value the
+ * type did not foresee (JSON is not checked by tsc) must fail here, not reach the SQL.
+ * @example sql`date_trunc(${grainUnit('month')}, started_at)` // date_trunc('month', started_at)
+ */
+export function grainUnit(g: Grain): Sql {
+  if (!Object.hasOwn(UNITS, g)) throw tenureError('TEN_INTERNAL', { detail: `unknown grain ${JSON.stringify(g)}` });
+  return UNITS[g];
+}
 
 /**
  * What differs between SQL engines, and nothing else. Every member is required, so a new dialect that

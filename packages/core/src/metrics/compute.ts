@@ -1,3 +1,4 @@
+import type { Grain } from '../engine/dialect.ts';
 import type { Connection } from '../engine/engine.ts';
 import { tenureError } from '../errors.ts';
 import { nearest } from '../ingest/mapping.ts';
@@ -47,6 +48,18 @@ export function metricDef(name: string): MetricDef {
   return catalog[name as MetricName] as MetricDef;
 }
 
+/** Refuse a grain the metric is not defined for (TEN_METRIC_BAD_QUERY). */
+export function checkGrain(d: MetricDef, grain: Grain): void {
+  if (d.grains.includes(grain)) return;
+  throw tenureError('TEN_METRIC_BAD_QUERY', {
+    detail: `${d.id} is defined for ${d.grains.join(', ')} periods, not ${grain}`,
+    hint: {
+      en: (on) => `Use ${on === 'cli' ? '--period' : on === 'web' ? 'the period' : 'period'} ${d.grains[0]}.`,
+      zh: (on) => `请使用${on === 'cli' ? ' --period' : on === 'web' ? '周期' : ' period'} ${d.grains[0]}。`,
+    },
+  });
+}
+
 function shape(def: MetricDef, q: NormalQuery, row: BaseRows[BaseName]): MetricRow {
   const v = (def.value as (r: BaseRows[BaseName]) => ReturnType<MetricDef['value']>)(row);
   const period = q.grid[row.k as number] as { start: string; end: string };
@@ -86,17 +99,7 @@ export async function computeMetrics(
 ): Promise<MetricRow[]> {
   const defs = names.map(metricDef);
   const q = await normalizeQuery(conn, config, query);
-  for (const d of defs) {
-    if (!d.grains.includes(q.grain)) {
-      throw tenureError('TEN_METRIC_BAD_QUERY', {
-        detail: `${d.id} is defined for ${d.grains.join(', ')} periods, not ${q.grain}`,
-        hint: {
-          en: (on) => `Use ${on === 'cli' ? '--period' : on === 'web' ? 'the period' : 'period'} ${d.grains[0]}.`,
-          zh: (on) => `请使用${on === 'cli' ? ' --period' : on === 'web' ? '周期' : ' period'} ${d.grains[0]}。`,
-        },
-      });
-    }
-  }
+  for (const d of defs) checkGrain(d, q.grain);
   const results = new Map<BaseName, BaseRows[BaseName][]>();
   for (const base of new Set(defs.map((d) => d.base))) {
     const text = (opts.rollups !== false && (await rollupSql(conn, q, base))) || bases[base](q, conn.dialect);

@@ -41,32 +41,41 @@ export function flowSql(q: NormalQuery, d: Dialect): Sql {
   const far = d.timestamp(sql`${OPEN_END}`);
   const segs = segList(q);
   const k2 = sql`CASE WHEN ${isBoundary(d, q.grain, q.calendar, sql`z`)} THEN ${idx(sql`z`)} - 1 ELSE ${idx(sql`z`)} END`;
+  // The CTEs in the terms above: customer_spans (a span with its customer's segment) → span_boundaries (its ka, k1,
+  // k2 and rank rn among the customer's spans). active_start is a difference array: covered_ranges clipped to the
+  // grid, +1/−1 coverage_steps, summed in steps_at_boundary and run over boundaries × segment_keys in
+  // active_at_boundary. new and reactivated come from customer_starts (one row per customer and start period) and
+  // starts_with_history (the furthest boundary covered before it, prev_k2, and up to it, cum_k2); churned from
+  // covering_spans (each with the next span's first boundary, nk1).
   return sql`WITH
-    sp AS (SELECT s.customer_id, s.a, s.z, ${segSelect(q, 'c')} FROM (${spans(q, far)}) s
+    customer_spans AS (SELECT s.customer_id, s.a, s.z, ${segSelect(q, 'c')} FROM (${spans(q, far)}) s
            JOIN (${segmentedCustomers(q)}) c ON c.customer_id = s.customer_id),
-    ix AS (SELECT customer_id, ${segs}, ${idx(sql`a`)} AS ka, ${idx(sql`a`)} + 1 AS k1, ${k2} AS k2,
-             row_number() OVER (PARTITION BY customer_id ORDER BY a) AS rn FROM sp),
-    cov AS (SELECT ${segs}, greatest(k1, 0) AS lo, least(k2, ${n}) AS hi FROM ix WHERE greatest(k1, 0) <= least(k2, ${n})),
-    delta AS (SELECT ${segs}, lo AS k, 1 AS dv FROM cov UNION ALL SELECT ${segs}, hi + 1 AS k, -1 AS dv FROM cov WHERE hi < ${n}),
-    dsum AS (SELECT ${segs}, k, sum(dv) AS dv FROM delta GROUP BY ${segs}, k),
-    keys AS (SELECT DISTINCT ${segs} FROM sp),
-    grid AS (SELECT i AS k FROM ${d.series(sql`${n + 1}`)} gs),
-    active AS (SELECT g.k AS k, ${segSelect(q, 'y')}, sum(coalesce(ds.dv, 0)) OVER (PARTITION BY ${segList(q, 'y')} ORDER BY g.k ROWS UNBOUNDED PRECEDING) AS active
-               FROM grid g CROSS JOIN keys y LEFT JOIN dsum ds ON ds.k = g.k AND ${segEquals(q, 'ds', 'y')}),
-    grp AS (SELECT customer_id, ${segs}, ka AS k, max(CASE WHEN rn = 1 THEN 1 ELSE 0 END) AS first, max(k2) AS gk2 FROM ix GROUP BY customer_id, ${segs}, ka),
-    grp2 AS (SELECT *, max(gk2) OVER (PARTITION BY customer_id ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_k2,
-               max(gk2) OVER (PARTITION BY customer_id ORDER BY k ROWS UNBOUNDED PRECEDING) AS cum_k2 FROM grp),
-    ent AS (SELECT k, ${segs}, count(*) FILTER (WHERE first = 1) AS new_c, count(*) FILTER (WHERE first = 0) AS react_c,
+    span_boundaries AS (SELECT customer_id, ${segs}, ${idx(sql`a`)} AS ka, ${idx(sql`a`)} + 1 AS k1, ${k2} AS k2,
+             row_number() OVER (PARTITION BY customer_id ORDER BY a) AS rn FROM customer_spans),
+    covered_ranges AS (SELECT ${segs}, greatest(k1, 0) AS lo, least(k2, ${n}) AS hi FROM span_boundaries
+           WHERE greatest(k1, 0) <= least(k2, ${n})),
+    coverage_steps AS (SELECT ${segs}, lo AS k, 1 AS dv FROM covered_ranges
+           UNION ALL SELECT ${segs}, hi + 1 AS k, -1 AS dv FROM covered_ranges WHERE hi < ${n}),
+    steps_at_boundary AS (SELECT ${segs}, k, sum(dv) AS dv FROM coverage_steps GROUP BY ${segs}, k),
+    segment_keys AS (SELECT DISTINCT ${segs} FROM customer_spans),
+    boundaries AS (SELECT i AS k FROM ${d.series(sql`${n + 1}`)} gs),
+    active_at_boundary AS (SELECT g.k AS k, ${segSelect(q, 'y')}, sum(coalesce(ds.dv, 0)) OVER (PARTITION BY ${segList(q, 'y')} ORDER BY g.k ROWS UNBOUNDED PRECEDING) AS active
+               FROM boundaries g CROSS JOIN segment_keys y LEFT JOIN steps_at_boundary ds ON ds.k = g.k AND ${segEquals(q, 'ds', 'y')}),
+    customer_starts AS (SELECT customer_id, ${segs}, ka AS k, max(CASE WHEN rn = 1 THEN 1 ELSE 0 END) AS first, max(k2) AS gk2
+           FROM span_boundaries GROUP BY customer_id, ${segs}, ka),
+    starts_with_history AS (SELECT *, max(gk2) OVER (PARTITION BY customer_id ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_k2,
+               max(gk2) OVER (PARTITION BY customer_id ORDER BY k ROWS UNBOUNDED PRECEDING) AS cum_k2 FROM customer_starts),
+    entries_per_period AS (SELECT k, ${segs}, count(*) FILTER (WHERE first = 1) AS new_c, count(*) FILTER (WHERE first = 0) AS react_c,
               count(*) FILTER (WHERE cum_k2 < k + 1) AS lost_c
-            FROM grp2 WHERE (first = 1 OR coalesce(prev_k2, -1) < k) AND k >= 0 AND k < ${n} GROUP BY k, ${segs}),
-    ci AS (SELECT ${segs}, k2, lead(k1) OVER (PARTITION BY customer_id ORDER BY k1) AS nk1 FROM ix WHERE k1 <= k2),
-    ch AS (SELECT k2 AS k, ${segs}, count(*) AS churned FROM ci
+            FROM starts_with_history WHERE (first = 1 OR coalesce(prev_k2, -1) < k) AND k >= 0 AND k < ${n} GROUP BY k, ${segs}),
+    covering_spans AS (SELECT ${segs}, k2, lead(k1) OVER (PARTITION BY customer_id ORDER BY k1) AS nk1 FROM span_boundaries WHERE k1 <= k2),
+    churned_per_period AS (SELECT k2 AS k, ${segs}, count(*) AS churned FROM covering_spans
            WHERE (nk1 IS NULL OR nk1 <> k2 + 1) AND k2 >= 0 AND k2 < ${n} GROUP BY k2, ${segs})
   SELECT a.k AS k, ${segSelect(q, 'a')}, a.active AS active_start, b.active AS active_end,
     coalesce(e.new_c, 0) AS new_customers, coalesce(e.react_c, 0) AS reactivated, coalesce(c.churned, 0) AS churned,
-    coalesce(e.lost_c, 0) AS lost_same_period, ${sql.raw(q.config.churn.count_same_period ? '1' : '0')} AS count_same_period
-  FROM active a JOIN active b ON b.k = a.k + 1 AND ${segEquals(q, 'a', 'b')}
-    LEFT JOIN ent e ON e.k = a.k AND ${segEquals(q, 'a', 'e')}
-    LEFT JOIN ch c ON c.k = a.k AND ${segEquals(q, 'a', 'c')}
+    coalesce(e.lost_c, 0) AS lost_same_period, ${q.config.churn.count_same_period ? 1 : 0} AS count_same_period
+  FROM active_at_boundary a JOIN active_at_boundary b ON b.k = a.k + 1 AND ${segEquals(q, 'a', 'b')}
+    LEFT JOIN entries_per_period e ON e.k = a.k AND ${segEquals(q, 'a', 'e')}
+    LEFT JOIN churned_per_period c ON c.k = a.k AND ${segEquals(q, 'a', 'c')}
   WHERE a.k < ${n} ORDER BY a.k, ${segList(q, 'a')}`;
 }

@@ -76,8 +76,20 @@ export async function pickBasis(conn: Connection, basis: string): Promise<Basis>
   return 'customers';
 }
 
+/** A query checked against everything but the workspace's data: `auto` basis still to be resolved. */
+export type AskedQuery = Omit<NormalQuery, 'basis'> & { basis: Basis | 'auto' };
+
 /** Parse and check a query against the workspace: unknown segments and malformed dates get clear errors. */
 export async function normalizeQuery(conn: Connection, config: TenureConfig, q: MetricQuery): Promise<NormalQuery> {
+  const asked = _normalizeQuery(config, q, await dimensions(conn, config));
+  return { ...asked, basis: await pickBasis(conn, asked.basis) };
+}
+
+/**
+ * The part of `normalizeQuery` that needs no connection: the workspace's dimensions are given. The printed-SQL
+ * goldens (test/sql-golden.test.ts) use it with an explicit basis, so they run without a database.
+ */
+export function _normalizeQuery(config: TenureConfig, q: MetricQuery, known: readonly string[]): AskedQuery {
   const parsed = metricQuerySchema.safeParse(q);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
@@ -115,14 +127,6 @@ export async function normalizeQuery(conn: Connection, config: TenureConfig, q: 
     });
   // The caller's own filter keys, not zod's copy: its record drops a `__proto__` key (metrics/filter.ts).
   const filter = filterEntries(q.filter);
-  checkDimensions([...p.by, ...filter.map(([name]) => name)], await dimensions(conn, config));
-  return {
-    grain: p.period,
-    grid,
-    calendar,
-    by: p.by,
-    filter,
-    basis: await pickBasis(conn, p.basis),
-    config,
-  };
+  checkDimensions([...p.by, ...filter.map(([name]) => name)], known);
+  return { grain: p.period, grid, calendar, by: p.by, filter, basis: p.basis, config };
 }

@@ -27,7 +27,7 @@ export function renewalsSql(q: NormalQuery, d: Dialect): Sql {
   const far = d.timestamp(sql`${OPEN_END}`);
   const first = (q.grid[0] as { start: string }).start;
   const years = Number((q.grid[n - 1] as { end: string }).end.slice(0, 4)) - Number(first.slice(0, 4)) + 3;
-  const until = sql`e.t + INTERVAL ${sql.raw(String(q.config.churn.grace_days))} DAY`;
+  const until = sql`e.t + INTERVAL (${q.config.churn.grace_days}) DAY`;
   return sql`WITH
     sub AS (SELECT s.subscription_id AS sid, s.customer_id AS customer_id, ${segSelect(q, 'c')}, s.started_at AS started_at,
               s.ended_at AS ended_at, s.billing_period AS billing_period

@@ -38,7 +38,7 @@ const hours = (d: Dialect, a: Sql, b: Sql) => sql`CASE WHEN ${b} IS NOT NULL THE
 
 /** The SLA deadline of a ticket, compared as timestamps so a response at exactly the deadline is in time. */
 function deadline(): Sql {
-  const at = (h: number) => sql`t.opened_at + INTERVAL ${sql.raw(String(h))} HOUR`;
+  const at = (h: number) => sql`t.opened_at + INTERVAL (${h}) HOUR`;
   const { urgent, high, low, normal } = SLA_HOURS;
   return sql`CASE t.priority WHEN 'urgent' THEN ${at(urgent)} WHEN 'high' THEN ${at(high)} WHEN 'low' THEN ${at(low)} ELSE ${at(normal)} END`;
 }

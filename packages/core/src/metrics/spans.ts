@@ -15,13 +15,13 @@ function intervals(q: NormalQuery, far: Sql): Sql {
   switch (q.basis) {
     case 'subscriptions': {
       // With recognized_at = cancellation_request, churn counts from the request even while the paid period runs on.
-      const ended = sql`ended_at + INTERVAL ${sql.raw(String(grace))} DAY`;
+      const ended = sql`ended_at + INTERVAL (${grace}) DAY`;
       const end =
         q.config.churn.recognized_at === 'cancellation_request' ? sql`coalesce(cancel_requested_at, ${ended})` : ended;
       return sql`SELECT customer_id, started_at AS a, coalesce(${end}, ${far}) AS z FROM subscriptions WHERE started_at IS NOT NULL`;
     }
     case 'orders':
-      return sql`SELECT customer_id, ordered_at AS a, ordered_at + INTERVAL ${sql.raw(String(q.config.churn.inactivity_days))} DAY AS z
+      return sql`SELECT customer_id, ordered_at AS a, ordered_at + INTERVAL (${q.config.churn.inactivity_days}) DAY AS z
         FROM orders`;
     case 'customers':
       return sql`SELECT c.customer_id, c.created_at AS a, coalesce(min(e.churned_at), ${far}) AS z

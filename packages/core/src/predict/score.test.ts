@@ -194,6 +194,10 @@ describe('churn scores', () => {
 
   it('filters the at-risk list by tier and segment, largest expected loss first', async () => {
     const high = await atRisk(ws, { tier: ['high', 'critical'], filter: { contract: ['month_to_month'] } });
+    // Not empty, and narrower than the whole list: `every` below holds of an empty list, and of an ignored filter
+    // only if the whole list happened to pass it.
+    expect(high.rows.length).toBeGreaterThan(0);
+    expect(high.total).toBeLessThan((await atRisk(ws, {})).total);
     expect(high.rows.every((r) => ['high', 'critical'].includes(r.tier))).toBe(true);
     const [contracts] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM customers
       WHERE contract <> 'month_to_month' AND list_contains(${high.rows.map((r) => r.customer_id)}, customer_id)`);

@@ -7,6 +7,7 @@ import { sql } from '../sql/sql.ts';
 import { defaultConfig, parseConfig, type TenureConfig } from './config.ts';
 import { allDdl, SCHEMA_VERSION } from './ddl.ts';
 import { readServerFile } from './server-file.ts';
+import { setTimeZone } from './time-zone.ts';
 
 export const DB_FILE = 'tenure.duckdb';
 export const CONFIG_FILE = 'tenure.config.json';
@@ -91,7 +92,7 @@ export async function openWorkspace(dirIn: string): Promise<Workspace> {
   const config = parseConfig(readFileSync(configPath, 'utf8'), configPath);
   const db = await openDb(dir);
   try {
-    await db.run(sql`SET TimeZone = ${config.timezone}`).catch(() => undefined);
+    await setTimeZone(db, config.timezone, configPath);
     for (const stmt of allDdl()) await db.run(stmt);
     await db.run(sql`INSERT OR REPLACE INTO meta VALUES ('schema_version', ${SCHEMA_VERSION})`);
   } catch (e) {
@@ -109,7 +110,12 @@ export async function openWorkspace(dirIn: string): Promise<Workspace> {
  */
 export async function connectWorkspace(ws: Workspace): Promise<Workspace> {
   const db = await ws.db.connect();
-  await db.run(sql`SET TimeZone = ${ws.config.timezone}`).catch(() => undefined);
+  try {
+    await setTimeZone(db, ws.config.timezone, join(ws.dir, CONFIG_FILE));
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
   return { dir: ws.dir, config: ws.config, db, close: () => db.close() };
 }
 

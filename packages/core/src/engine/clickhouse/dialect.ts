@@ -1,5 +1,5 @@
 import { Sql, type SqlValue, sql } from '../../sql/sql.ts';
-import type { Dialect, Grain } from '../dialect.ts';
+import { type Dialect, type Grain, grainUnit } from '../dialect.ts';
 
 /**
  * Settings every ClickHouse statement runs with, so that the SQL Tenure writes means what it means on
@@ -97,7 +97,7 @@ export const clickhouseDialect: Dialect = {
       ? // DuckDB's date_diff('week') is whole 7-day spans between the two dates, truncated toward zero
         // (Sunday → Monday is 0); ClickHouse's dateDiff('week') counts Monday boundaries (1). Follow DuckDB.
         sql`intDiv(dateDiff('day', ${ts64(a)}, ${ts64(b)}), 7)`
-      : sql`dateDiff('${sql.raw(g)}', ${ts64(a)}, ${ts64(b)})`,
+      : sql`dateDiff(${grainUnit(g)}, ${ts64(a)}, ${ts64(b)})`,
   // DuckDB: (epoch(b) - epoch(a)) / 86400.0 with epoch = microseconds / 1e6 as a double; the same operations
   // in the same order give the same double.
   daysBetween: (a, b) =>

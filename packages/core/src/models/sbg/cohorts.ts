@@ -4,6 +4,7 @@
  * or year, fitted and projected like the whole base (run.ts). A cohort the model cannot fit (a young one has
  * churn in one period only) carries its error and its observed survival instead, so it does not hide the others.
  */
+import { grainUnit } from '../../engine/dialect.ts';
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import { sql } from '../../sql/sql.ts';
 import { attempt, type Failed, isFailed } from '../attempt.ts';
@@ -30,7 +31,7 @@ export async function sbgCohorts<F>(
 ): Promise<SbgCohort<F>[]> {
   const { num, text, rows } = await readColumns(
     db,
-    sql`SELECT CAST(CAST(date_trunc('${sql.raw(grain)}', started_at) AS DATE) AS VARCHAR) AS cohort, ${patternColumns}
+    sql`SELECT CAST(CAST(date_trunc(${grainUnit(grain)}, started_at) AS DATE) AS VARCHAR) AS cohort, ${patternColumns}
       FROM (${src.lifetimes}) l GROUP BY ALL ORDER BY ALL`,
   );
   const out: SbgCohort<F>[] = [];

@@ -13,8 +13,8 @@ export interface FeatureGroup {
   query: Sql;
 }
 
-/** An interval of whole days (n is always one of our constants or a checked integer option). */
-export const days = (n: number): Sql => sql`INTERVAL ${sql.raw(String(Math.trunc(n)))} DAY`;
+/** An interval of whole days, bound (n is a constant, or a config value such as the inactivity days). */
+export const days = (n: number): Sql => sql`INTERVAL (${Math.trunc(n)}) DAY`;
 export const daysSince = (at: Sql): Sql => sql`CAST(date_diff('day', ${at}, p.t) AS DOUBLE)`;
 const num = (name: string): FeatureSpec => ({ name, kind: 'numeric' });
 const cat = (name: string): FeatureSpec => ({ name, kind: 'categorical' });

@@ -51,7 +51,7 @@ export const activityFeatures = (snaps: Sql): FeatureGroup => {
 
 /** A ticket's first-response deadline (metrics/service.ts's SLA by priority; none counts as normal). */
 function deadline(): Sql {
-  const at = (h: number) => sql`k.opened_at + INTERVAL ${sql.raw(String(h))} HOUR`;
+  const at = (h: number) => sql`k.opened_at + INTERVAL (${h}) HOUR`;
   const { urgent, high, low, normal } = SLA_HOURS;
   return sql`CASE k.priority WHEN 'urgent' THEN ${at(urgent)} WHEN 'high' THEN ${at(high)} WHEN 'low' THEN ${at(low)} ELSE ${at(normal)} END`;
 }

@@ -1,0 +1,50 @@
+-- arpa (base revenue) on duckdb
+-- $1 = '2024-01-01 00:00:00'
+-- $2 = '2024-01-01 00:00:00'
+-- $3 = 1000000000
+-- $4 = '2024-01-01 00:00:00'
+-- $5 = '2024-01-01 00:00:00'
+-- $6 = '9999-12-31 00:00:00'
+-- $7 = 1000000000
+-- $8 = 3
+-- $9 = 3
+-- $10 = 4
+-- $11 = 3
+WITH
+    sub AS (SELECT v.customer_id, "c"."seg__all" AS "seg__all", v.mrr, v.lo, v.hi FROM (SELECT customer_id, mrr,
+      CASE WHEN prev_end >= started_at AND (CAST(date_trunc('day', started_at) AS TIMESTAMP) = started_at) THEN date_diff('day', CAST($1 AS TIMESTAMP), started_at) ELSE date_diff('day', CAST($2 AS TIMESTAMP), started_at) + 1 END AS lo,
+      CASE WHEN ended_at IS NULL THEN $3 WHEN (CAST(date_trunc('day', ended_at) AS TIMESTAMP) = ended_at) THEN date_diff('day', CAST($4 AS TIMESTAMP), ended_at) - 1 ELSE date_diff('day', CAST($5 AS TIMESTAMP), ended_at) END AS hi
+    FROM (SELECT customer_id, mrr, started_at, ended_at,
+        max(coalesce(ended_at, CAST($6 AS TIMESTAMP))) OVER (PARTITION BY customer_id ORDER BY started_at, subscription_id
+          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+      FROM subscriptions WHERE started_at IS NOT NULL AND mrr IS NOT NULL) p) v
+            JOIN (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true) c ON c.customer_id = v.customer_id),
+    ev AS (SELECT customer_id, "seg__all", lo AS k, mrr AS dv FROM sub WHERE lo <= hi
+           UNION ALL SELECT customer_id, "seg__all", hi + 1 AS k, -mrr AS dv FROM sub WHERE lo <= hi AND hi < $7),
+    cev AS (SELECT customer_id, "seg__all", k, sum(dv) AS dv FROM ev GROUP BY customer_id, "seg__all", k),
+    lev AS (SELECT *, sum(dv) OVER (PARTITION BY customer_id ORDER BY k ROWS UNBOUNDED PRECEDING) AS lvl FROM cev),
+    mv AS (SELECT *, lvl - dv AS before,
+             max(lvl) OVER (PARTITION BY customer_id ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS peak FROM lev),
+    moves AS (SELECT k - 1 AS k, "seg__all",
+        sum(CASE WHEN before = 0 AND lvl > 0 AND coalesce(peak, 0) = 0 THEN lvl ELSE 0 END) AS new_mrr,
+        sum(CASE WHEN before = 0 AND lvl > 0 AND peak > 0 THEN lvl ELSE 0 END) AS reactivation_mrr,
+        sum(CASE WHEN before > 0 AND lvl > before THEN lvl - before ELSE 0 END) AS expansion_mrr,
+        sum(CASE WHEN before > 0 AND lvl > 0 AND lvl < before THEN before - lvl ELSE 0 END) AS contraction_mrr,
+        sum(CASE WHEN before > 0 AND lvl = 0 THEN before ELSE 0 END) AS churned_mrr
+      FROM mv WHERE k >= 1 AND k <= $8 GROUP BY k, "seg__all"),
+    lv AS (SELECT "seg__all", greatest(k, 0) AS k, sum(dv) AS dm,
+             sum(CASE WHEN before = 0 AND lvl > 0 THEN 1 WHEN before > 0 AND lvl = 0 THEN -1 ELSE 0 END) AS dp
+           FROM mv WHERE k <= $9 GROUP BY "seg__all", greatest(k, 0)),
+    keys AS (SELECT DISTINCT "seg__all" FROM sub),
+    grid AS (SELECT i AS k FROM (SELECT range AS i FROM range($10)) gs),
+    level AS (SELECT g.k AS k, "y"."seg__all" AS "seg__all",
+        sum(coalesce(l.dm, 0)) OVER (PARTITION BY "y"."seg__all" ORDER BY g.k ROWS UNBOUNDED PRECEDING) AS mrr,
+        sum(coalesce(l.dp, 0)) OVER (PARTITION BY "y"."seg__all" ORDER BY g.k ROWS UNBOUNDED PRECEDING) AS payers
+      FROM grid g CROSS JOIN keys y LEFT JOIN lv l ON l.k = g.k AND "l"."seg__all" = "y"."seg__all")
+  SELECT a.k AS k, "a"."seg__all" AS "seg__all", a.mrr AS mrr_start, b.mrr AS mrr_end,
+    coalesce(m.new_mrr, 0) AS new_mrr, coalesce(m.expansion_mrr, 0) AS expansion_mrr,
+    coalesce(m.reactivation_mrr, 0) AS reactivation_mrr, coalesce(m.contraction_mrr, 0) AS contraction_mrr,
+    coalesce(m.churned_mrr, 0) AS churned_mrr, a.payers AS payers_start, b.payers AS payers_end
+  FROM level a JOIN level b ON b.k = a.k + 1 AND "a"."seg__all" = "b"."seg__all"
+    LEFT JOIN moves m ON m.k = a.k AND "a"."seg__all" = "m"."seg__all"
+  WHERE a.k < $11 ORDER BY a.k, "a"."seg__all"

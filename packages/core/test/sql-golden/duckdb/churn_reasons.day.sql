@@ -1,0 +1,35 @@
+-- churn_reasons (base churn_reasons) on duckdb
+-- $1 = '2024-01-01 00:00:00'
+-- $2 = 'natural'
+-- $3 = 'competitive'
+-- $4 = 'fault'
+-- $5 = 'non_malicious'
+-- $6 = 'retaliatory'
+-- $7 = 'malicious'
+-- $8 = 'natural'
+-- $9 = 'competitive'
+-- $10 = 'fault'
+-- $11 = 'non_malicious'
+-- $12 = 'retaliatory'
+-- $13 = 'malicious'
+-- $14 = 3
+WITH
+    ev AS (SELECT * FROM (SELECT e.customer_id AS customer_id, e.churned_at AS churned_at, "c"."seg__all" AS "seg__all",
+      date_diff('day', CAST($1 AS TIMESTAMP), e.churned_at) AS k,
+      CASE WHEN e.reason IS NULL OR trim(e.reason) = '' THEN 'unknown' ELSE trim(e.reason) END AS reason,
+      CASE WHEN e.kind IN ('voluntary', 'involuntary') THEN e.kind WHEN e.category IN ($2, $3, $4) THEN 'voluntary'
+        WHEN e.category IN ($5, $6, $7) THEN 'involuntary' ELSE 'unknown' END AS kind,
+      CASE WHEN e.category IN ($8, $9, $10, $11, $12, $13) THEN e.category ELSE 'unknown' END AS category
+    FROM churn_events e JOIN (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true) c ON c.customer_id = e.customer_id WHERE e.churned_at IS NOT NULL) ev
+    WHERE k >= 0 AND k < $14),
+    pe AS (SELECT v.k AS k, "v"."seg__all" AS "seg__all", v.reason AS reason, v.customer_id AS customer_id, v.churned_at AS churned_at,
+             sum(CASE WHEN s.started_at < v.churned_at AND (s.ended_at IS NULL OR s.ended_at >= v.churned_at) THEN s.mrr ELSE 0 END) AS lost
+           FROM ev v LEFT JOIN subscriptions s ON s.customer_id = v.customer_id
+           GROUP BY v.k, "v"."seg__all", v.reason, v.customer_id, v.churned_at),
+    rs AS (SELECT k, "seg__all", reason, count(*) AS n_events, sum(lost) AS lost FROM pe GROUP BY k, "seg__all", reason),
+    tot AS (SELECT k, "seg__all", sum(n_events) AS n_total FROM rs GROUP BY k, "seg__all")
+  SELECT r.k AS k, "r"."seg__all" AS "seg__all", r.reason AS key_reason, r.n_events AS n, t.n_total AS total,
+    sum(r.n_events) OVER (PARTITION BY r.k, "r"."seg__all" ORDER BY r.n_events DESC, r.reason ROWS UNBOUNDED PRECEDING) AS cumulative,
+    coalesce(r.lost, 0) AS mrr_lost
+  FROM rs r JOIN tot t ON t.k = r.k AND "r"."seg__all" = "t"."seg__all"
+  ORDER BY r.k, "r"."seg__all", r.n_events DESC, r.reason

@@ -1,0 +1,82 @@
+-- resolution_rate (base service) on duckdb
+-- $1 = '2024-01-01 00:00:00'
+-- $2 = 1
+-- $3 = 4
+-- $4 = 72
+-- $5 = 24
+-- $6 = 3
+-- $7 = 0
+-- $8 = '9999-12-31 00:00:00'
+-- $9 = '2024-01-01 00:00:00'
+-- $10 = '2024-01-01 00:00:00'
+-- $11 = '2024-01-01 00:00:00'
+-- $12 = '2024-01-01 00:00:00'
+-- $13 = 3
+-- $14 = 3
+-- $15 = 3
+-- $16 = 4
+-- $17 = 3
+-- $18 = 3
+-- $19 = 0
+-- $20 = 3
+-- $21 = 3
+WITH
+    sc AS (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true),
+    tk AS (SELECT date_diff('month', CAST($1 AS TIMESTAMP), t.opened_at) AS k, "sc"."seg__all" AS "seg__all",
+             CASE WHEN t.first_response_at IS NOT NULL THEN (epoch(t.first_response_at) - epoch(t.opened_at)) / 86400.0 * 24 END AS frt_h,
+             CASE WHEN t.resolved_at IS NOT NULL THEN (epoch(t.resolved_at) - epoch(t.opened_at)) / 86400.0 * 24 END AS res_h,
+             CASE WHEN t.status IN ('resolved', 'closed') OR t.resolved_at IS NOT NULL THEN 1 ELSE 0 END AS is_resolved,
+             CASE WHEN t.first_response_at <= CASE t.priority WHEN 'urgent' THEN t.opened_at + INTERVAL ($2) HOUR WHEN 'high' THEN t.opened_at + INTERVAL ($3) HOUR WHEN 'low' THEN t.opened_at + INTERVAL ($4) HOUR ELSE t.opened_at + INTERVAL ($5) HOUR END THEN 1 ELSE 0 END AS is_met
+           FROM tickets t JOIN sc ON sc.customer_id = t.customer_id WHERE t.opened_at IS NOT NULL),
+    tagg AS (SELECT k, "seg__all", count(*) AS n_tickets, sum(is_resolved) AS n_resolved, sum(is_met) AS n_met,
+               count(frt_h) AS n_frt, avg(frt_h) AS frt_avg, quantile_cont(CAST(frt_h AS DOUBLE), 0.5) AS frt_q50,
+               quantile_cont(CAST(frt_h AS DOUBLE), 0.9) AS frt_q90,
+               count(res_h) AS n_res, avg(res_h) AS res_avg, quantile_cont(CAST(res_h AS DOUBLE), 0.5) AS res_q50,
+               quantile_cont(CAST(res_h AS DOUBLE), 0.9) AS res_q90
+             FROM tk WHERE k >= 0 AND k < $6 GROUP BY k, "seg__all"),
+    fl AS (WITH
+    customer_spans AS (SELECT s.customer_id, s.a, s.z, "c"."seg__all" AS "seg__all" FROM (SELECT customer_id, min(a) AS a, max(z) AS z FROM (
+      SELECT customer_id, a, z, sum(brk) OVER (PARTITION BY customer_id ORDER BY a, z ROWS UNBOUNDED PRECEDING) AS g FROM (
+        SELECT customer_id, a, z, CASE WHEN prev_z IS NULL OR a > prev_z THEN 1 ELSE 0 END AS brk FROM (
+          SELECT customer_id, a, z, max(z) OVER (PARTITION BY customer_id ORDER BY a, z ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_z
+          FROM (SELECT customer_id, started_at AS a, coalesce(ended_at + INTERVAL ($7) DAY, CAST($8 AS TIMESTAMP)) AS z FROM subscriptions WHERE started_at IS NOT NULL) i WHERE customer_id IN (SELECT customer_id FROM (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true) f)) o) m) g
+    GROUP BY customer_id, g) s
+           JOIN (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true) c ON c.customer_id = s.customer_id),
+    span_boundaries AS (SELECT customer_id, "seg__all", date_diff('month', CAST($9 AS TIMESTAMP), a) AS ka, date_diff('month', CAST($10 AS TIMESTAMP), a) + 1 AS k1, CASE WHEN (CAST(date_trunc('month', z) AS TIMESTAMP) = z) THEN date_diff('month', CAST($11 AS TIMESTAMP), z) - 1 ELSE date_diff('month', CAST($12 AS TIMESTAMP), z) END AS k2,
+             row_number() OVER (PARTITION BY customer_id ORDER BY a) AS rn FROM customer_spans),
+    covered_ranges AS (SELECT "seg__all", greatest(k1, 0) AS lo, least(k2, $13) AS hi FROM span_boundaries
+           WHERE greatest(k1, 0) <= least(k2, $14)),
+    coverage_steps AS (SELECT "seg__all", lo AS k, 1 AS dv FROM covered_ranges
+           UNION ALL SELECT "seg__all", hi + 1 AS k, -1 AS dv FROM covered_ranges WHERE hi < $15),
+    steps_at_boundary AS (SELECT "seg__all", k, sum(dv) AS dv FROM coverage_steps GROUP BY "seg__all", k),
+    segment_keys AS (SELECT DISTINCT "seg__all" FROM customer_spans),
+    boundaries AS (SELECT i AS k FROM (SELECT range AS i FROM range($16)) gs),
+    active_at_boundary AS (SELECT g.k AS k, "y"."seg__all" AS "seg__all", sum(coalesce(ds.dv, 0)) OVER (PARTITION BY "y"."seg__all" ORDER BY g.k ROWS UNBOUNDED PRECEDING) AS active
+               FROM boundaries g CROSS JOIN segment_keys y LEFT JOIN steps_at_boundary ds ON ds.k = g.k AND "ds"."seg__all" = "y"."seg__all"),
+    customer_starts AS (SELECT customer_id, "seg__all", ka AS k, max(CASE WHEN rn = 1 THEN 1 ELSE 0 END) AS first, max(k2) AS gk2
+           FROM span_boundaries GROUP BY customer_id, "seg__all", ka),
+    starts_with_history AS (SELECT *, max(gk2) OVER (PARTITION BY customer_id ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_k2,
+               max(gk2) OVER (PARTITION BY customer_id ORDER BY k ROWS UNBOUNDED PRECEDING) AS cum_k2 FROM customer_starts),
+    entries_per_period AS (SELECT k, "seg__all", count(*) FILTER (WHERE first = 1) AS new_c, count(*) FILTER (WHERE first = 0) AS react_c,
+              count(*) FILTER (WHERE cum_k2 < k + 1) AS lost_c
+            FROM starts_with_history WHERE (first = 1 OR coalesce(prev_k2, -1) < k) AND k >= 0 AND k < $17 GROUP BY k, "seg__all"),
+    covering_spans AS (SELECT "seg__all", k2, lead(k1) OVER (PARTITION BY customer_id ORDER BY k1) AS nk1 FROM span_boundaries WHERE k1 <= k2),
+    churned_per_period AS (SELECT k2 AS k, "seg__all", count(*) AS churned FROM covering_spans
+           WHERE (nk1 IS NULL OR nk1 <> k2 + 1) AND k2 >= 0 AND k2 < $18 GROUP BY k2, "seg__all")
+  SELECT a.k AS k, "a"."seg__all" AS "seg__all", a.active AS active_start, b.active AS active_end,
+    coalesce(e.new_c, 0) AS new_customers, coalesce(e.react_c, 0) AS reactivated, coalesce(c.churned, 0) AS churned,
+    coalesce(e.lost_c, 0) AS lost_same_period, $19 AS count_same_period
+  FROM active_at_boundary a JOIN active_at_boundary b ON b.k = a.k + 1 AND "a"."seg__all" = "b"."seg__all"
+    LEFT JOIN entries_per_period e ON e.k = a.k AND "a"."seg__all" = "e"."seg__all"
+    LEFT JOIN churned_per_period c ON c.k = a.k AND "a"."seg__all" = "c"."seg__all"
+  WHERE a.k < $20 ORDER BY a.k, "a"."seg__all"),
+    tkeys AS (SELECT DISTINCT "seg__all" FROM sc),
+    tgrid AS (SELECT i AS k FROM (SELECT range AS i FROM range($21)) gs)
+  SELECT g.k AS k, "y"."seg__all" AS "seg__all", coalesce(a.n_tickets, 0) AS tickets, coalesce(f.active_start, 0) AS active_start,
+    coalesce(a.n_resolved, 0) AS resolved, coalesce(a.n_met, 0) AS sla_met,
+    coalesce(a.n_frt, 0) AS frt_n, a.frt_avg AS frt_mean, a.frt_q50 AS frt_median, a.frt_q90 AS frt_p90,
+    coalesce(a.n_res, 0) AS res_n, a.res_avg AS res_mean, a.res_q50 AS res_median, a.res_q90 AS res_p90
+  FROM tgrid g CROSS JOIN tkeys y
+    LEFT JOIN tagg a ON a.k = g.k AND "a"."seg__all" = "y"."seg__all"
+    LEFT JOIN fl f ON f.k = g.k AND "f"."seg__all" = "y"."seg__all"
+  ORDER BY g.k, "y"."seg__all"
