@@ -1,0 +1,152 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { laterField, schemaOf, seed, seededCounts } from '../../../test/migrations.ts';
+import { DuckDbConnection } from '../../engine/duckdb/connection.ts';
+import { entities, entityNames } from '../../schema/index.ts';
+import { sql } from '../../sql/sql.ts';
+import { initWorkspace, openWorkspace } from '../workspace.ts';
+import { latestVersion, migrations } from './index.ts';
+import { columnSteps, type Migration } from './migration.ts';
+import { migrateWorkspace } from './run.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'tenure-migrate-'));
+
+/** A migration of the kind a future issue writes: one field added to an entity (not declared in schema/). */
+const addTier: Migration = {
+  name: 'customers-loyalty-tier',
+  fields: [],
+  steps: columnSteps(entities.customers, laterField),
+};
+const upgraded = [...migrations, addTier];
+
+/** `fn` on a database file as it is, or first brought to `list`. */
+async function withDb<T>(path: string, list: readonly Migration[] | null, fn: (db: DuckDbConnection) => Promise<T>) {
+  const db = await DuckDbConnection.open(path);
+  try {
+    if (list) await migrateWorkspace(db, path, list);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const recorded = (db: DuckDbConnection) =>
+  db.all<{ version: number; name: string; applied_at: string; tenure_version: string }>(
+    sql`SELECT version, name, CAST(applied_at AS VARCHAR) AS applied_at, tenure_version FROM schema_migrations ORDER BY version`,
+  );
+
+describe('the migration registry', () => {
+  it('lists every NNNN-name.ts file of this folder at position NNNN under that name', () => {
+    const files = readdirSync(import.meta.dirname).filter((f) => /^\d{4}-.+\.ts$/.test(f) && !f.endsWith('.test.ts'));
+    expect(files.sort()).toEqual(migrations.map((m, i) => `${String(i + 1).padStart(4, '0')}-${m.name}.ts`));
+    expect(latestVersion).toBe(migrations.length);
+  });
+
+  it('brings every field declared in schema/ exactly once (a new field needs its addField migration)', () => {
+    const brought = migrations.flatMap((m) => m.fields.map((x) => `${x.entity}.${x.field}`));
+    const declared = entityNames.flatMap((e) => entities[e].fields.map((f) => `${e}.${f.name}`));
+    expect([...brought].sort()).toEqual([...declared].sort());
+  });
+});
+
+describe('migrating a workspace (DuckDB)', () => {
+  it('a workspace at every earlier version, upgraded through every migration, equals a fresh one, data intact', async () => {
+    const dir = tmp();
+    const fresh = await withDb(join(dir, 'fresh.duckdb'), upgraded, schemaOf);
+    expect(fresh.filter((c) => c.table_name === 'customers').map((c) => c.column_name)).toContain('loyalty_tier');
+    for (let at = 1; at < upgraded.length; at++) {
+      const path = join(dir, `at-${at}.duckdb`);
+      const before = await withDb(path, upgraded.slice(0, at), async (db) => {
+        await seed(db);
+        return seededCounts(db);
+      });
+      await withDb(path, upgraded, async (db) => {
+        expect(await schemaOf(db)).toEqual(fresh);
+        expect(await seededCounts(db)).toEqual(before);
+        expect(await db.all(sql`SELECT customer_id, region, loyalty_tier FROM customers ORDER BY 1`)).toEqual([
+          { customer_id: 'C1', region: 'north', loyalty_tier: null },
+          { customer_id: 'C2', region: null, loyalty_tier: null },
+        ]);
+        expect((await recorded(db)).map((r) => r.version)).toEqual(upgraded.map((_, i) => i + 1));
+      });
+    }
+  });
+
+  it('a workspace made before migrations were recorded counts as version 1 and keeps its data', async () => {
+    const dir = tmp();
+    const fresh = await withDb(join(dir, 'fresh.duckdb'), migrations, schemaOf);
+    const ws = await initWorkspace(join(dir, 'ws'));
+    await seed(ws.db);
+    const before = await seededCounts(ws.db);
+    // As Tenure 0.1.0 left it: no record of migrations, and scores from before the CLV parts were kept.
+    await ws.db.run(sql`DROP TABLE schema_migrations`);
+    await ws.db.run(sql`ALTER TABLE scores DROP COLUMN clv_subscription`);
+    await ws.db.run(sql`ALTER TABLE scores DROP COLUMN clv_purchases`);
+    await ws.close();
+    const again = await openWorkspace(join(dir, 'ws'));
+    try {
+      expect(await schemaOf(again.db)).toEqual(fresh);
+      expect(await seededCounts(again.db)).toEqual(before);
+      expect((await recorded(again.db)).map((r) => r.name)).toEqual(migrations.map((m) => m.name));
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('refuses a workspace from a newer Tenure, and leaves it as it was', async () => {
+    const dir = tmp();
+    const ws = await initWorkspace(dir);
+    await ws.db.run(
+      sql`INSERT INTO schema_migrations VALUES (${latestVersion + 1}, 'from-the-future', now()::TIMESTAMP, '9.0.0')`,
+    );
+    await ws.close();
+    await expect(openWorkspace(dir)).rejects.toMatchObject({ code: 'TEN_WORKSPACE_TOO_NEW', status: 409 });
+    await withDb(join(dir, 'tenure.duckdb'), null, async (db) => {
+      expect(await db.all(sql`SELECT count(*) AS n, max(version) AS v FROM schema_migrations`)).toEqual([
+        { n: latestVersion + 1, v: latestVersion + 1 },
+      ]);
+    });
+  });
+
+  it('opening twice applies nothing the second time', async () => {
+    const dir = tmp();
+    const ws = await initWorkspace(dir);
+    const first = await recorded(ws.db);
+    expect(first).toHaveLength(latestVersion);
+    expect(first[0]).toMatchObject({ version: 1, name: 'initial' });
+    expect(await migrateWorkspace(ws.db, dir)).toEqual([]);
+    await ws.close();
+    const again = await openWorkspace(dir);
+    try {
+      expect(await recorded(again.db)).toEqual(first);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('a failing migration leaves the workspace unchanged: no column, no record, the data intact', async () => {
+    const path = join(tmp(), 'w.duckdb');
+    const before = await withDb(path, migrations, async (db) => {
+      await seed(db);
+      return { schema: await schemaOf(db), counts: await seededCounts(db), recorded: await recorded(db) };
+    });
+    const broken: Migration = {
+      name: 'broken',
+      fields: [],
+      steps: {
+        duckdb: [sql`ALTER TABLE orders ADD COLUMN note VARCHAR`, sql`ALTER TABLE no_such_table ADD COLUMN x INTEGER`],
+        clickhouse: [],
+      },
+    };
+    await expect(withDb(path, [...upgraded, broken], async () => undefined)).rejects.toMatchObject({
+      code: 'TEN_INTERNAL',
+    });
+    await withDb(path, null, async (db) => {
+      expect(await schemaOf(db)).toEqual(before.schema);
+      expect(await seededCounts(db)).toEqual(before.counts);
+      expect(await recorded(db)).toEqual(before.recorded);
+    });
+  });
+});
