@@ -8,7 +8,7 @@ import { f } from '../src/schema/field.ts';
 import { sql } from '../src/sql/sql.ts';
 
 /** A field as a later release might add it to customers; schema/ does not declare it. */
-export const laterField = f.text('loyalty_tier', 'Test only: a field a later release adds to customers.');
+export const laterField = f.text('test_later_field', 'Test only: a field a later release adds to customers.');
 
 /** Every column of every table, in order, with its type, nullability and default. */
 export const schemaOf = (db: DuckDbConnection) =>

@@ -125,7 +125,7 @@ export const workspaceCodes = {
       en: (a) =>
         `${a.where} was upgraded by Tenure ${a.by} to schema version ${a.version}; this Tenure (${a.current}) knows versions up to ${a.known}`,
       zh: (a) =>
-        `${a.where} 已由 Tenure ${a.by} 升级到结构版本 ${a.version}；当前 Tenure（${a.current}）只认识到版本 ${a.known}`,
+        `${a.where} 已由 Tenure ${a.by} 升级到结构版本 ${a.version}；当前 Tenure（${a.current}）最高只支持版本 ${a.known}`,
     },
     {
       en: (a, on) =>

@@ -1,21 +1,24 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { laterField, schemaOf, seed, seededCounts } from '../../../test/migrations.ts';
+import { clickhouseDialect } from '../../engine/clickhouse/dialect.ts';
 import { DuckDbConnection } from '../../engine/duckdb/connection.ts';
+import { duckdbDialect } from '../../engine/duckdb/dialect.ts';
 import { entities, entityNames } from '../../schema/index.ts';
-import { sql } from '../../sql/sql.ts';
-import { initWorkspace, openWorkspace } from '../workspace.ts';
+import { print } from '../../sql/print.ts';
+import { type Sql, sql } from '../../sql/sql.ts';
+import { DB_FILE, initWorkspace, openWorkspace } from '../workspace.ts';
 import { latestVersion, migrations } from './index.ts';
-import { columnSteps, type Migration } from './migration.ts';
+import { addField, columnSteps, type Migration } from './migration.ts';
 import { migrateWorkspace } from './run.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'tenure-migrate-'));
 
 /** A migration of the kind a future issue writes: one field added to an entity (not declared in schema/). */
 const addTier: Migration = {
-  name: 'customers-loyalty-tier',
+  name: 'customers-test-later-field',
   fields: [],
   steps: columnSteps(entities.customers, laterField),
 };
@@ -49,13 +52,27 @@ describe('the migration registry', () => {
     const declared = entityNames.flatMap((e) => entities[e].fields.map((f) => `${e}.${f.name}`));
     expect([...brought].sort()).toEqual([...declared].sort());
   });
+
+  it('addField types the column from the declaration, per engine, and refuses a field schema/ does not declare', () => {
+    const m = addField('orders-cost', 'orders', 'cost');
+    expect(m.fields).toEqual([{ entity: 'orders', field: 'cost' }]);
+    expect(print(m.steps.duckdb[0] as Sql, duckdbDialect).text).toBe(
+      'ALTER TABLE "orders" ADD COLUMN "cost" DECIMAL(18,4)',
+    );
+    expect(print(m.steps.clickhouse[0] as Sql, clickhouseDialect).text).toBe(
+      'ALTER TABLE "orders" ADD COLUMN IF NOT EXISTS "cost" Nullable(Decimal(18, 4))',
+    );
+    expect(() => addField('orders-nope', 'orders', 'nope')).toThrowError(
+      expect.objectContaining({ code: 'TEN_INTERNAL' }),
+    );
+  });
 });
 
 describe('migrating a workspace (DuckDB)', () => {
   it('a workspace at every earlier version, upgraded through every migration, equals a fresh one, data intact', async () => {
     const dir = tmp();
     const fresh = await withDb(join(dir, 'fresh.duckdb'), upgraded, schemaOf);
-    expect(fresh.filter((c) => c.table_name === 'customers').map((c) => c.column_name)).toContain('loyalty_tier');
+    expect(fresh.filter((c) => c.table_name === 'customers').map((c) => c.column_name)).toContain('test_later_field');
     for (let at = 1; at < upgraded.length; at++) {
       const path = join(dir, `at-${at}.duckdb`);
       const before = await withDb(path, upgraded.slice(0, at), async (db) => {
@@ -65,9 +82,9 @@ describe('migrating a workspace (DuckDB)', () => {
       await withDb(path, upgraded, async (db) => {
         expect(await schemaOf(db)).toEqual(fresh);
         expect(await seededCounts(db)).toEqual(before);
-        expect(await db.all(sql`SELECT customer_id, region, loyalty_tier FROM customers ORDER BY 1`)).toEqual([
-          { customer_id: 'C1', region: 'north', loyalty_tier: null },
-          { customer_id: 'C2', region: null, loyalty_tier: null },
+        expect(await db.all(sql`SELECT customer_id, region, test_later_field FROM customers ORDER BY 1`)).toEqual([
+          { customer_id: 'C1', region: 'north', test_later_field: null },
+          { customer_id: 'C2', region: null, test_later_field: null },
         ]);
         expect((await recorded(db)).map((r) => r.version)).toEqual(upgraded.map((_, i) => i + 1));
       });
@@ -77,15 +94,19 @@ describe('migrating a workspace (DuckDB)', () => {
   it('a workspace made before migrations were recorded counts as version 1 and keeps its data', async () => {
     const dir = tmp();
     const fresh = await withDb(join(dir, 'fresh.duckdb'), migrations, schemaOf);
-    const ws = await initWorkspace(join(dir, 'ws'));
-    await seed(ws.db);
-    const before = await seededCounts(ws.db);
-    // As Tenure 0.1.0 left it: no record of migrations, and scores from before the CLV parts were kept.
-    await ws.db.run(sql`DROP TABLE schema_migrations`);
-    await ws.db.run(sql`ALTER TABLE scores DROP COLUMN clv_subscription`);
-    await ws.db.run(sql`ALTER TABLE scores DROP COLUMN clv_purchases`);
-    await ws.close();
-    const again = await openWorkspace(join(dir, 'ws'));
+    const ws = join(dir, 'ws');
+    await (await initWorkspace(ws)).close();
+    rmSync(join(ws, DB_FILE));
+    // As Tenure 0.1.0 left it: the tables of migration 1, no record of migrations, and scores from before the
+    // CLV parts were kept.
+    const before = await withDb(join(ws, DB_FILE), migrations.slice(0, 1), async (db) => {
+      await seed(db);
+      await db.run(sql`DROP TABLE schema_migrations`);
+      await db.run(sql`ALTER TABLE scores DROP COLUMN clv_subscription`);
+      await db.run(sql`ALTER TABLE scores DROP COLUMN clv_purchases`);
+      return seededCounts(db);
+    });
+    const again = await openWorkspace(ws);
     try {
       expect(await schemaOf(again.db)).toEqual(fresh);
       expect(await seededCounts(again.db)).toEqual(before);
