@@ -24,17 +24,18 @@ export const storageType: Record<FieldType, string> = {
  */
 const ID_STORAGE = sql` USING COMPRESSION uncompressed`;
 
+/** A field's column: name, storage type, and for identifiers the storage above. */
+const column = (fl: Field): Sql =>
+  sql`${sql.id(fl.name)} ${sql.raw(storageType[fl.type])}${fl.type === 'id' ? ID_STORAGE : sql``}`;
+
 /**
  * Keys are enforced by the loader (deduplication and upsert by key), not by DuckDB indexes: an ART index
  * makes bulk loads several times slower and DuckDB's own guidance is to avoid them for analytical tables.
  * `_batch` records which import last wrote each row. IF NOT EXISTS: workspaces made before migrations were
  * recorded already hold the tables of migration 1 (see `migrations/0001-initial.ts`).
  */
-export function createEntityTable(e: Entity, fields: readonly Field[] = e.fields): Sql {
-  const cols = fields.map(
-    (fl) => sql`${sql.id(fl.name)} ${sql.raw(storageType[fl.type])}${fl.type === 'id' ? ID_STORAGE : sql``}`,
-  );
-  return sql`CREATE TABLE IF NOT EXISTS ${sql.id(e.name)} (${sql.join(cols)}, "_batch" BIGINT)`;
+export function createEntityTable(e: Entity, fields: readonly Field[]): Sql {
+  return sql`CREATE TABLE IF NOT EXISTS ${sql.id(e.name)} (${sql.join(fields.map(column))}, "_batch" BIGINT)`;
 }
 
 /**
@@ -43,5 +44,5 @@ export function createEntityTable(e: Entity, fields: readonly Field[] = e.fields
  * same name) fails the migration and leaves the workspace as it was, rather than keeping a wrongly typed column.
  */
 export function addEntityColumn(e: Entity, field: Field): Sql {
-  return sql`ALTER TABLE ${sql.id(e.name)} ADD COLUMN ${sql.id(field.name)} ${sql.raw(storageType[field.type])}`;
+  return sql`ALTER TABLE ${sql.id(e.name)} ADD COLUMN ${column(field)}`;
 }
