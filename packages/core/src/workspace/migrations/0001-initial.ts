@@ -9,7 +9,7 @@
 import { sql } from '../../sql/sql.ts';
 import { createEntities, type Migration } from './migration.ts';
 
-const entityTables = createEntities({
+const entityTables = createEntities('initial', {
   customers: [
     'customer_id',
     'name',
@@ -128,8 +128,7 @@ const predict = [
 ];
 
 export default {
-  name: 'initial',
-  fields: entityTables.fields,
+  ...entityTables,
   steps: {
     duckdb: [...entityTables.steps.duckdb, ...bookkeeping, ...access, ...predict],
     // ClickHouse holds copies of the entity tables only: metric queries need nothing else.

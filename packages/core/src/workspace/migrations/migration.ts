@@ -55,18 +55,18 @@ export function addField(name: string, entity: EntityName, field: string): Migra
 }
 
 /**
- * The tables of new entities, with exactly the fields named here: a field declared later is its own
- * `addField` migration, so this list, once released, never changes.
+ * A migration that creates the tables of new entities with exactly the fields named here: a field declared
+ * later is its own `addField` migration, so this list, once released, never changes.
+ * @example export default createEntities('cases', { cases: ['case_id', 'customer_id', 'opened_at'] }); // 0002-cases.ts
  */
-export function createEntities(
-  fieldsOf: Partial<Record<EntityName, readonly string[]>>,
-): Pick<Migration, 'fields' | 'steps'> {
+export function createEntities(name: string, fieldsOf: Partial<Record<EntityName, readonly string[]>>): Migration {
   const list = Object.entries(fieldsOf) as [EntityName, readonly string[]][];
   const tables = list.map(([entity, names]) => ({
     e: entities[entity],
     fields: names.map((n) => declaredField(entity, n)),
   }));
   return {
+    name,
     fields: list.flatMap(([entity, names]) => names.map((field) => ({ entity, field }))),
     steps: {
       duckdb: tables.map(({ e, fields }) => createEntityTable(e, fields)),

@@ -6,6 +6,7 @@ import { laterField, schemaOf, seed, seededCounts } from '../../../test/migratio
 import { clickhouseDialect } from '../../engine/clickhouse/dialect.ts';
 import { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import { duckdbDialect } from '../../engine/duckdb/dialect.ts';
+import { type EngineName, engines } from '../../engine/index.ts';
 import { entities, entityNames } from '../../schema/index.ts';
 import { print } from '../../sql/print.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
@@ -51,6 +52,14 @@ describe('the migration registry', () => {
     const brought = migrations.flatMap((m) => m.fields.map((x) => `${x.entity}.${x.field}`));
     const declared = entityNames.flatMap((e) => entities[e].fields.map((f) => `${e}.${f.name}`));
     expect([...brought].sort()).toEqual([...declared].sort());
+  });
+
+  it('a released migration never changes: its printed SQL per engine is a golden file', async () => {
+    for (const [i, m] of migrations.entries())
+      for (const engine of Object.keys(engines) as EngineName[]) {
+        const text = m.steps[engine].map((q) => `${print(q, engines[engine].dialect).text};\n`).join('\n');
+        await expect(text).toMatchFileSnapshot(`golden/${String(i + 1).padStart(4, '0')}-${m.name}.${engine}.sql`);
+      }
   });
 
   it('addField types the column from the declaration, per engine, and refuses a field schema/ does not declare', () => {
