@@ -40,8 +40,9 @@ export function createEntityTable(e: Entity, fields: readonly Field[]): Sql {
 
 /**
  * A field declared after its entity's table was created. Existing rows read NULL. No IF NOT EXISTS: the
- * migration runs once, in a transaction, so a column already there (an extra attribute of an import with the
- * same name) fails the migration and leaves the workspace as it was, rather than keeping a wrongly typed column.
+ * migration runs once, in a transaction, after an attribute column of the same name was set aside
+ * (migrations/attribute-clash.ts), so a column already there is a bug that fails the migration and leaves the
+ * workspace as it was, rather than keeping a wrongly typed column.
  */
 export function addEntityColumn(e: Entity, field: Field): Sql {
   return sql`ALTER TABLE ${sql.id(e.name)} ADD COLUMN ${column(field)}`;

@@ -15,7 +15,7 @@ import { copyWorkspace } from './sync.ts';
 
 const addTier: Migration = {
   name: 'customers-test-later-field',
-  fields: [],
+  fields: [{ entity: 'customers', field: laterField.name }],
   steps: columnSteps(entities.customers, laterField),
 };
 const upgraded = [...migrations, addTier];

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { clickhouseDialect } from '../../engine/clickhouse/dialect.ts';
 import { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import { duckdbDialect } from '../../engine/duckdb/dialect.ts';
 import { type EngineName, engines } from '../../engine/index.ts';
+import { importFile } from '../../ingest/import.ts';
 import { entities, entityNames } from '../../schema/index.ts';
 import { print } from '../../sql/print.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
@@ -20,7 +21,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'tenure-migrate-'));
 /** A migration of the kind a future issue writes: one field added to an entity (not declared in schema/). */
 const addTier: Migration = {
   name: 'customers-test-later-field',
-  fields: [],
+  fields: [{ entity: 'customers', field: laterField.name }],
   steps: columnSteps(entities.customers, laterField),
 };
 const upgraded = [...migrations, addTier];
@@ -123,6 +124,32 @@ describe('migrating a workspace (DuckDB)', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('an attribute column an import made under the new field name is set aside, not typed as the field', async () => {
+    const dir = tmp();
+    const csv = join(dir, 'customers.csv');
+    writeFileSync(csv, 'customer_id,created_at,test_later_field\nC1,2024-01-05,7\n');
+    const ws = await initWorkspace(join(dir, 'ws'));
+    try {
+      expect(await importFile(ws, 'customers', csv)).toMatchObject({ rowsLoaded: 1 });
+    } finally {
+      await ws.close();
+    }
+    await withDb(join(dir, 'ws', DB_FILE), upgraded, async (db) => {
+      expect(await db.all(sql`SELECT test_later_field, test_later_field_attribute FROM customers`)).toEqual([
+        { test_later_field: null, test_later_field_attribute: 7 },
+      ]);
+      const types = await db.all(sql`SELECT column_name, data_type FROM information_schema.columns
+        WHERE table_name = 'customers' AND column_name LIKE 'test_later_field%' ORDER BY 1`);
+      expect(types).toEqual([
+        { column_name: 'test_later_field', data_type: 'VARCHAR' },
+        { column_name: 'test_later_field_attribute', data_type: 'BIGINT' },
+      ]);
+      expect(await db.all(sql`SELECT column_name, source_header FROM attributes WHERE entity = 'customers'`)).toEqual([
+        { column_name: 'test_later_field_attribute', source_header: 'test_later_field' },
+      ]);
+    });
   });
 
   it('refuses a workspace from a newer Tenure, and leaves it as it was', async () => {

@@ -14,6 +14,7 @@ import type { Connection, EngineName } from '../../engine/index.ts';
 import { tenureError } from '../../errors.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import { tenureVersion } from '../../version.ts';
+import { setAttributesAside } from './attribute-clash.ts';
 import { migrations } from './index.ts';
 import type { Migration } from './migration.ts';
 
@@ -61,11 +62,13 @@ async function _migrate(
   engine: EngineName,
   where: string,
   list: readonly Migration[],
+  prepare: (conn: Connection, m: Migration) => Promise<void> = async () => undefined,
 ): Promise<AppliedMigration[]> {
   await conn.run(recordTable[engine]);
   const applied: AppliedMigration[] = [];
   for (let version = (await recordedVersion(conn, where, list.length)) + 1; version <= list.length; version++) {
     const m = list[version - 1] as Migration;
+    await prepare(conn, m);
     await apply(conn, engine, version, m);
     applied.push({ version, name: m.name });
   }
@@ -73,15 +76,16 @@ async function _migrate(
 }
 
 /**
- * Bring a workspace's database up to `list` (the registry; tests pass others), in one transaction.
- * `where` names the workspace in errors. Returns the migrations applied, none when it was up to date.
+ * Bring a workspace's database up to `list` (the registry; tests pass others), in one transaction, setting
+ * aside attribute columns that a new field's name would collide with (attribute-clash.ts). `where` names the
+ * workspace in errors. Returns the migrations applied, none when it was up to date.
  */
 export function migrateWorkspace(
   db: DuckDbConnection,
   where: string,
   list: readonly Migration[] = migrations,
 ): Promise<AppliedMigration[]> {
-  return db.transaction(() => _migrate(db, 'duckdb', where, list));
+  return db.transaction(() => _migrate(db, 'duckdb', where, list, setAttributesAside));
 }
 
 /** Bring a ClickHouse copy of a workspace up to `list`, migration by migration (see the file's comment). */
