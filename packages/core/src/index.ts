@@ -38,6 +38,7 @@ export { type CohortHeatmap, type CohortLine, type CohortMode, cohortHeatmap } f
 export { type Kpi, type Overview, overview } from './dashboard/overview.ts';
 export { type PeriodWindow, periodWindow, type WindowOptions } from './dashboard/window.ts';
 export { ClickHouseConnection } from './engine/clickhouse/connection.ts';
+export { openClickHouse } from './engine/clickhouse/open.ts';
 export { copyWorkspace } from './engine/clickhouse/sync.ts';
 export { type Connection, type Dialect, type EngineName, engines } from './engine/index.ts';
 export {

@@ -1,11 +1,11 @@
 import {
-  ClickHouseConnection,
   catalog,
   computeMetrics,
   forecastRows,
   groupFilter,
   type MetricRow,
   metricNames,
+  openClickHouse,
   periodLabel,
   refreshRollups,
   refuseSnapshotTrend,
@@ -190,7 +190,7 @@ export const metrics: CommandModule = (program: Command) => {
         }
         const result = await withWorkspace(g.workspace, async (ws) => {
           // With --engine, the workspace gives the configuration and ClickHouse the data (after `tenure sync`).
-          const conn = g.engine ? await ClickHouseConnection.open(g.engine) : ws.db;
+          const conn = g.engine ? await openClickHouse(g.engine) : ws.db;
           // On the workspace, bring the rollups of these metrics up to date: the first month query after new
           // data builds them, later ones read precomputed months (core's metrics/rollups/).
           if (!g.engine && f.period === 'month') await refreshRollups(ws, { metrics: names });

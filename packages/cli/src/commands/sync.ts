@@ -1,4 +1,4 @@
-import { ClickHouseConnection, copyWorkspace, tenureError, withWorkspace } from '@tenure/core';
+import { copyWorkspace, openClickHouse, tenureError, withWorkspace } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, table } from '../output.ts';
@@ -22,7 +22,7 @@ export const sync: CommandModule = (program: Command) => {
           });
         const target = g.engine;
         const summary = await withWorkspace(g.workspace, async (ws) => {
-          const ch = await ClickHouseConnection.open(target);
+          const ch = await openClickHouse(target);
           try {
             return await copyWorkspace(ws, ch);
           } finally {

@@ -119,6 +119,25 @@ export const workspaceCodes = {
       zh: () => 'DuckDB 同一时间只允许一个进程打开工作区。请停止另一个 Tenure 进程（例如正在运行的服务）后重试。',
     },
   ),
+  TEN_WORKSPACE_TOO_NEW: def<{ where: string; version: number; known: number; by: string; current: string }>(
+    409,
+    {
+      en: (a) =>
+        `${a.where} was upgraded by Tenure ${a.by} to schema version ${a.version}; this Tenure (${a.current}) knows versions up to ${a.known}`,
+      zh: (a) =>
+        `${a.where} 已由 Tenure ${a.by} 升级到结构版本 ${a.version}；当前 Tenure（${a.current}）最高只支持版本 ${a.known}`,
+    },
+    {
+      en: (a, on) =>
+        on === 'cli'
+          ? `Upgrade Tenure to ${a.by} or later and run the command again. Schemas only move forward, so an older Tenure does not open it.`
+          : `Ask the administrator to upgrade the Tenure server to ${a.by} or later.`,
+      zh: (a, on) =>
+        on === 'cli'
+          ? `请将 Tenure 升级到 ${a.by} 或更高版本后重新运行命令。数据结构只会向前升级，旧版 Tenure 不会打开它。`
+          : `请管理员将 Tenure 服务升级到 ${a.by} 或更高版本。`,
+    },
+  ),
   TEN_WORKSPACE_BAD_PATH: def<{ dir: string; detail: string }>(
     400,
     {

@@ -1,6 +1,9 @@
-import { accessTables } from '../access/tables.ts';
-import { predictTables } from '../predict/tables.ts';
-import { type Entity, type EntityName, entities, type FieldType } from '../schema/index.ts';
+/**
+ * The workspace's entity tables in DuckDB, from the schema's field declarations. Only migrations
+ * (`migrations/`) run these: a table is created by the migration that introduced its entity, and a field
+ * declared later reaches existing workspaces through its own `addField` migration.
+ */
+import type { Entity, Field, FieldType } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 
 /** Storage type of each field type. Money is exact decimal so movements reconcile to the cent. */
@@ -21,49 +24,26 @@ export const storageType: Record<FieldType, string> = {
  */
 const ID_STORAGE = sql` USING COMPRESSION uncompressed`;
 
+/** A field's column: name, storage type, and for identifiers the storage above. */
+const column = (fl: Field): Sql =>
+  sql`${sql.id(fl.name)} ${sql.raw(storageType[fl.type])}${fl.type === 'id' ? ID_STORAGE : sql``}`;
+
 /**
  * Keys are enforced by the loader (deduplication and upsert by key), not by DuckDB indexes: an ART index
  * makes bulk loads several times slower and DuckDB's own guidance is to avoid them for analytical tables.
- * `_batch` records which import last wrote each row.
+ * `_batch` records which import last wrote each row. IF NOT EXISTS: workspaces made before migrations were
+ * recorded already hold the tables of migration 1 (see `migrations/0001-initial.ts`).
  */
-export function createEntityTable(e: Entity): Sql {
-  const cols = e.fields.map(
-    (fl) => sql`${sql.id(fl.name)} ${sql.raw(storageType[fl.type])}${fl.type === 'id' ? ID_STORAGE : sql``}`,
-  );
-  return sql`CREATE TABLE IF NOT EXISTS ${sql.id(e.name)} (${sql.join(cols)}, "_batch" BIGINT)`;
+export function createEntityTable(e: Entity, fields: readonly Field[]): Sql {
+  return sql`CREATE TABLE IF NOT EXISTS ${sql.id(e.name)} (${sql.join(fields.map(column))}, "_batch" BIGINT)`;
 }
 
-export const bookkeeping: Sql[] = [
-  sql`CREATE SEQUENCE IF NOT EXISTS import_batch_seq START 1`,
-  sql`CREATE TABLE IF NOT EXISTS import_batches (
-    batch_id BIGINT PRIMARY KEY, entity VARCHAR NOT NULL, file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
-    format VARCHAR, encoding VARCHAR, status VARCHAR NOT NULL,
-    rows_read BIGINT NOT NULL, rows_loaded BIGINT NOT NULL, rows_rejected BIGINT NOT NULL,
-    rows_new BIGINT NOT NULL, rows_updated BIGINT NOT NULL, rows_unchanged BIGINT NOT NULL, rows_blank BIGINT NOT NULL,
-    started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP NOT NULL)`,
-  sql`CREATE TABLE IF NOT EXISTS rejects (
-    batch_id BIGINT NOT NULL, line BIGINT, "column" VARCHAR, value VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL)`,
-  // The code's third argument, so a reject's message is rendered in its reader's language (workspace/rejects.ts);
-  // `message` keeps the English text, and is what rows written before this column read as.
-  sql`ALTER TABLE rejects ADD COLUMN IF NOT EXISTS expected VARCHAR`,
-  sql`CREATE TABLE IF NOT EXISTS attributes (
-    entity VARCHAR NOT NULL, column_name VARCHAR NOT NULL, source_header VARCHAR NOT NULL, type VARCHAR NOT NULL,
-    added_batch BIGINT, PRIMARY KEY (entity, column_name))`,
-  sql`CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
-  // Metric rollups (metrics/rollups/): per cube, the data version it was built from and the months it covers.
-  sql`CREATE TABLE IF NOT EXISTS rollups (
-    name VARCHAR PRIMARY KEY, version VARCHAR NOT NULL, basis VARCHAR NOT NULL, dims VARCHAR NOT NULL,
-    origin VARCHAR NOT NULL, periods INTEGER NOT NULL, built_at TIMESTAMP NOT NULL, seconds DOUBLE NOT NULL, rows BIGINT NOT NULL)`,
-  // One row per model fit (models/runs.ts): options and result as JSON text, so surfaces show the latest fit.
-  sql`CREATE SEQUENCE IF NOT EXISTS model_run_seq START 1`,
-  sql`CREATE TABLE IF NOT EXISTS model_runs (
-    run_id BIGINT PRIMARY KEY, model VARCHAR NOT NULL, parameters VARCHAR NOT NULL,
-    data_from TIMESTAMP, data_to TIMESTAMP, created_at TIMESTAMP NOT NULL, result VARCHAR NOT NULL)`,
-];
-
-export function allDdl(): Sql[] {
-  return [...Object.values(entities).map(createEntityTable), ...bookkeeping, ...accessTables, ...predictTables];
+/**
+ * A field declared after its entity's table was created. Existing rows read NULL. No IF NOT EXISTS: the
+ * migration runs once, in a transaction, after an attribute column of the same name was set aside
+ * (migrations/attribute-clash.ts), so a column already there is a bug that fails the migration and leaves the
+ * workspace as it was, rather than keeping a wrongly typed column.
+ */
+export function addEntityColumn(e: Entity, field: Field): Sql {
+  return sql`ALTER TABLE ${sql.id(e.name)} ADD COLUMN ${column(field)}`;
 }
-
-export const SCHEMA_VERSION = '1';
-export type { EntityName };

@@ -5,7 +5,7 @@ import { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { TenureError, tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import { defaultConfig, parseConfig, type TenureConfig } from './config.ts';
-import { allDdl, SCHEMA_VERSION } from './ddl.ts';
+import { migrateWorkspace } from './migrations/run.ts';
 import { readServerFile } from './server-file.ts';
 import { setTimeZone } from './time-zone.ts';
 
@@ -84,7 +84,10 @@ export async function initWorkspace(
   return ws;
 }
 
-/** Open an existing workspace, validating its config and bringing its schema up to date. */
+/**
+ * Open an existing workspace, validating its config and bringing its schema up to date (the migrations in
+ * `migrations/`, in one transaction); a workspace from a newer Tenure is refused with TEN_WORKSPACE_TOO_NEW.
+ */
 export async function openWorkspace(dirIn: string): Promise<Workspace> {
   const dir = resolve(dirIn);
   if (!isWorkspace(dir)) throw tenureError('TEN_WORKSPACE_NOT_FOUND', { dir });
@@ -93,8 +96,7 @@ export async function openWorkspace(dirIn: string): Promise<Workspace> {
   const db = await openDb(dir);
   try {
     await setTimeZone(db, config.timezone, configPath);
-    for (const stmt of allDdl()) await db.run(stmt);
-    await db.run(sql`INSERT OR REPLACE INTO meta VALUES ('schema_version', ${SCHEMA_VERSION})`);
+    await migrateWorkspace(db, dir);
   } catch (e) {
     await db.close();
     throw e;

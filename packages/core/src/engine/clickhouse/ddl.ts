@@ -1,6 +1,8 @@
 /**
  * The canonical entity tables in ClickHouse (bookkeeping tables — import_batches, rejects, attributes,
  * meta — stay in the DuckDB workspace: ClickHouse only serves metric queries over copies of the data).
+ * The workspace's migrations (`workspace/migrations/`) create and extend these tables in a copy too, so a copy
+ * synced by an older Tenure has every column the metric SQL names; `tenure sync` then replaces it whole.
  *
  * Single node (chdb, or one server): one MergeTree table per entity, ORDER BY its key with the customer
  * column first where there is one, so a customer's rows are contiguous and per-customer scans and joins
@@ -87,9 +89,12 @@ export interface ColumnDef {
   type: Sql;
 }
 
+/** The column of one canonical field. */
+export const columnOf = (f: Field): ColumnDef => ({ name: f.name, type: fieldType(f) });
+
 /** Canonical columns of an entity (without `_batch` and attributes). */
 export function entityColumns(e: Entity): ColumnDef[] {
-  return e.fields.map((f) => ({ name: f.name, type: fieldType(f) }));
+  return e.fields.map(columnOf);
 }
 
 /** `_batch`: which import last wrote the row (optional here: fixtures may leave it empty). */
@@ -112,5 +117,13 @@ export function orderBy(e: Entity): string[] {
  */
 export function createTable(e: Entity, columns: readonly ColumnDef[] = [...entityColumns(e), batchColumn]): Sql {
   const cols = sql.join(columns.map((c) => sql`${sql.id(c.name)} ${c.type}`));
-  return sql`CREATE TABLE ${sql.id(e.name)} (${cols}) ENGINE = MergeTree ORDER BY (${sql.ids(orderBy(e))})`;
+  return sql`CREATE TABLE IF NOT EXISTS ${sql.id(e.name)} (${cols}) ENGINE = MergeTree ORDER BY (${sql.ids(orderBy(e))})`;
+}
+
+/**
+ * A field declared after its entity's table was created. IF NOT EXISTS: ClickHouse has no transactional DDL,
+ * so a migration that failed half-way runs again whole on the next open.
+ */
+export function addColumn(e: Entity, field: Field): Sql {
+  return sql`ALTER TABLE ${sql.id(e.name)} ADD COLUMN IF NOT EXISTS ${sql.id(field.name)} ${fieldType(field)}`;
 }

@@ -1,0 +1,15 @@
+/**
+ * The schema migrations, in order: one line per file, and a migration's number is its position here
+ * (`migrations.test.ts` checks that file names and positions agree). Append only: a released migration is
+ * never edited, reordered or removed.
+ */
+import initial from './0001-initial.ts';
+import userLanguage from './0002-user-language.ts';
+import rejectExpected from './0003-reject-expected.ts';
+import scoreExplanations from './0004-score-explanations.ts';
+import type { Migration } from './migration.ts';
+
+export const migrations: readonly Migration[] = [initial, userLanguage, rejectExpected, scoreExplanations];
+
+/** The highest schema version this Tenure knows. */
+export const latestVersion = migrations.length;
