@@ -1,4 +1,3 @@
-import { assessQuality, withWorkspace } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, table } from '../output.ts';
@@ -13,6 +12,7 @@ export const quality: CommandModule = (program: Command) => {
     .action(async (o: { now?: string }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { assessQuality, withWorkspace } = await import('@tenure/core');
         const report = await withWorkspace(g.workspace, (ws) => assessQuality(ws.db, { now: o.now ?? new Date() }));
         emit(g, report, () => {
           const rows = report.entities

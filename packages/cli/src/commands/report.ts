@@ -1,16 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import {
-  buildReport,
-  type Local,
-  type ReportData,
-  refreshRollups,
-  renderHtml,
-  renderMarkdown,
-  reportMetrics,
-  tenureError,
-  withWorkspace,
-} from '@tenure/core';
+import type { Local, ReportData } from '@tenure/core';
+import { tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { fail } from '../output.ts';
@@ -25,7 +16,11 @@ interface ReportFlags {
 
 const usage = (detail: string, hint: Local) => tenureError('TEN_USAGE', { detail, hint });
 
-const renderers: Record<string, (d: ReportData) => string> = { md: renderMarkdown, html: renderHtml };
+/** The renderer of each --format, from core once the command runs. */
+const renderers = (core: typeof import('@tenure/core')): Record<string, (d: ReportData) => string> => ({
+  md: core.renderMarkdown,
+  html: core.renderHtml,
+});
 
 function write(file: string, text: string): string {
   const path = resolve(file);
@@ -55,7 +50,9 @@ export const report: CommandModule = (program: Command) => {
       const g = globalsOf(cmd);
       try {
         const format = f.format === 'markdown' ? 'md' : f.format;
-        const render = renderers[format];
+        const core = await import('@tenure/core');
+        const { buildReport, refreshRollups, reportMetrics, withWorkspace } = core;
+        const render = renderers(core)[format];
         if (!render)
           throw usage(`Unknown --format ${JSON.stringify(f.format)}`, {
             en: 'Use --format md or --format html.',

@@ -1,4 +1,4 @@
-import { type HeadlineChurn, headlineChurn, withWorkspace, workspaceStatus } from '@tenure/core';
+import type { HeadlineChurn } from '@tenure/core/status';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, fmtPct, table } from '../output.ts';
@@ -10,6 +10,8 @@ export const status: CommandModule = (program: Command) => {
     .action(async (_: unknown, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        // Only the status entry of core: no metric catalogue, models or prediction (see its header).
+        const { headlineChurn, withWorkspace, workspaceStatus } = await import('@tenure/core/status');
         const data = await withWorkspace(g.workspace, async (ws) => ({
           workspace: ws.dir,
           entities: await workspaceStatus(ws),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { accessTables } from '../access/tables.ts';
 import { predictTables } from '../predict/tables.ts';
 import { type Entity, type EntityName, entities, type FieldType } from '../schema/index.ts';
@@ -63,4 +64,14 @@ export function allDdl(): Sql[] {
 }
 
 export const SCHEMA_VERSION = '1';
+
+/**
+ * A digest of every statement above. A database that records it already has this exact schema, so opening it
+ * skips the ~50 idempotent statements (a start-up cost of every command); any change to a table, column or
+ * sequence changes the digest, and the next open brings the schema up to date as before.
+ */
+export const schemaDigest = (): string =>
+  createHash('sha256')
+    .update(JSON.stringify([SCHEMA_VERSION, allDdl()]))
+    .digest('hex');
 export type { EntityName };

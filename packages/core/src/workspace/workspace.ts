@@ -5,11 +5,11 @@ import { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { TenureError, tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import { defaultConfig, parseConfig, type TenureConfig } from './config.ts';
-import { allDdl, SCHEMA_VERSION } from './ddl.ts';
+import { allDdl, SCHEMA_VERSION, schemaDigest } from './ddl.ts';
+import { CONFIG_FILE, DB_FILE, isWorkspace } from './files.ts';
 import { readServerFile } from './server-file.ts';
 
-export const DB_FILE = 'tenure.duckdb';
-export const CONFIG_FILE = 'tenure.config.json';
+export { CONFIG_FILE, DB_FILE, isWorkspace };
 
 /** An open workspace: a folder with tenure.duckdb and tenure.config.json. Close it to release the file. */
 export interface Workspace {
@@ -32,11 +32,6 @@ async function openDb(dir: string): Promise<DuckDbConnection> {
       throw tenureError('TEN_SERVER_HOLDS_WORKSPACE', { dir, url: server.url, pid: server.pid }, { file: dir });
     throw e;
   }
-}
-
-/** A folder is a workspace when it has a config; the database file is created on first open. */
-export function isWorkspace(dir: string): boolean {
-  return existsSync(join(dir, CONFIG_FILE));
 }
 
 /** Create a workspace. Refuses to overwrite one unless `force`. */
@@ -83,6 +78,14 @@ export async function initWorkspace(
   return ws;
 }
 
+/** The schema digest the database was last brought up to date with; null for a new file (no meta table yet). */
+async function storedSchema(db: DuckDbConnection): Promise<string | null> {
+  const rows = await db
+    .all<{ value: string }>(sql`SELECT value FROM meta WHERE key = 'schema_digest'`)
+    .catch(() => [] as { value: string }[]);
+  return rows[0]?.value ?? null;
+}
+
 /** Open an existing workspace, validating its config and bringing its schema up to date. */
 export async function openWorkspace(dirIn: string): Promise<Workspace> {
   const dir = resolve(dirIn);
@@ -92,8 +95,13 @@ export async function openWorkspace(dirIn: string): Promise<Workspace> {
   const db = await openDb(dir);
   try {
     await db.run(sql`SET TimeZone = ${config.timezone}`).catch(() => undefined);
-    for (const stmt of allDdl()) await db.run(stmt);
-    await db.run(sql`INSERT OR REPLACE INTO meta VALUES ('schema_version', ${SCHEMA_VERSION})`);
+    const digest = schemaDigest();
+    if ((await storedSchema(db)) !== digest) {
+      for (const stmt of allDdl()) await db.run(stmt);
+      await db.run(
+        sql`INSERT OR REPLACE INTO meta VALUES ('schema_version', ${SCHEMA_VERSION}), ('schema_digest', ${digest})`,
+      );
+    }
   } catch (e) {
     await db.close();
     throw e;
