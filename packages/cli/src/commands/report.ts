@@ -16,12 +16,6 @@ interface ReportFlags {
 
 const usage = (detail: string, hint: Local) => tenureError('TEN_USAGE', { detail, hint });
 
-/** The renderer of each --format, from core once the command runs. */
-const renderers = (core: typeof import('@tenure/core')): Record<string, (d: ReportData) => string> => ({
-  md: core.renderMarkdown,
-  html: core.renderHtml,
-});
-
 function write(file: string, text: string): string {
   const path = resolve(file);
   try {
@@ -50,9 +44,11 @@ export const report: CommandModule = (program: Command) => {
       const g = globalsOf(cmd);
       try {
         const format = f.format === 'markdown' ? 'md' : f.format;
-        const core = await import('@tenure/core');
-        const { buildReport, refreshRollups, reportMetrics, withWorkspace } = core;
-        const render = renderers(core)[format];
+        const { buildReport, refreshRollups, renderHtml, renderMarkdown, reportMetrics, withWorkspace } = await import(
+          '@tenure/core'
+        );
+        const renderers: Record<string, (d: ReportData) => string> = { md: renderMarkdown, html: renderHtml };
+        const render = renderers[format];
         if (!render)
           throw usage(`Unknown --format ${JSON.stringify(f.format)}`, {
             en: 'Use --format md or --format html.',
