@@ -44,8 +44,66 @@ const labels = {
   notWorthRetaining: { en: 'not worth retaining', 'zh-CN': '不值得挽留' },
   featureValue: { en: 'feature value', 'zh-CN': '特征取值' },
   contribution: { en: 'contribution (log-odds)', 'zh-CN': '贡献（对数几率）' },
+  // tenure status
+  workspace: { en: 'Workspace {dir}', 'zh-CN': '工作区 {dir}' },
+  entity: { en: 'entity', 'zh-CN': '数据表' },
+  rows: { en: 'rows', 'zh-CN': '行数' },
+  from: { en: 'from', 'zh-CN': '最早' },
+  to: { en: 'to', 'zh-CN': '最晚' },
+  lastImport: { en: 'last import', 'zh-CN': '最近导入' },
+  rejectedByIt: { en: 'rejected by it', 'zh-CN': '该次拒收行数' },
+  batch: { en: '{rows} (batch {batch})', 'zh-CN': '{rows}（批次 {batch}）' },
+  noChurn: {
+    en: 'No churn figure yet: import subscriptions or churn events.',
+    'zh-CN': '尚无流失率：请导入订阅或流失事件。',
+  },
+  monthChurn: {
+    en: 'Churn in {month}: {churned} of {active} customers active at the start of the month = {rate} (from {basis})',
+    'zh-CN': '{month} 流失率：月初活跃客户 {active} 位中流失 {churned} 位 = {rate}（依据：{basis}）',
+  },
+  snapshotChurn: {
+    en: `Churned by the snapshot of {asOf}: {churned} of {active} customers = {rate} (snapshot import)
+  Every churn is dated on the snapshot's as-of date, so this is no monthly rate and there is no monthly trend.
+  For churn over time run \`tenure survival\`; for who will churn, \`tenure model train\`.`,
+    'zh-CN': `截至快照日期 {asOf} 已流失：{active} 位客户中 {churned} 位 = {rate}（快照导入）
+  所有流失都记在快照日期，因此这不是月度流失率，也没有月度趋势。
+  按时间看流失请运行 \`tenure survival\`；预测谁会流失请运行 \`tenure model train\`。`,
+  },
+  // tenure quality
+  qualityHeadline: {
+    en: "Data quality: {score} / 100 (as of {now}; freshness is each table's lag behind the end of the data, {dataEnd})",
+    'zh-CN': '数据质量：{score} / 100（截至 {now}；新鲜度为各表落后于数据最新日期 {dataEnd} 的程度）',
+  },
+  score: { en: 'score', 'zh-CN': '得分' },
+  worstOffender: { en: 'worst offender', 'zh-CN': '扣分最多的一项' },
+  // Quality rules (core's quality/), in English by their ids as --json gives them, in Chinese as the dashboard words them.
+  'rule.required': { en: 'required', 'zh-CN': '必填值齐全' },
+  'rule.optional': { en: 'optional', 'zh-CN': '选填值齐全' },
+  'rule.key': { en: 'key', 'zh-CN': '编号唯一' },
+  'rule.enum': { en: 'enum', 'zh-CN': '取值合法' },
+  'rule.nonNegative': { en: 'nonNegative', 'zh-CN': '非负' },
+  'rule.range': { en: 'range', 'zh-CN': '在范围内' },
+  'rule.notBefore': { en: 'notBefore', 'zh-CN': '不早于开始时间' },
+  'rule.notFuture': { en: 'notFuture', 'zh-CN': '不在未来' },
+  'rule.fresh': { en: 'fresh', 'zh-CN': '新鲜' },
+  'rule.stale': { en: 'stale', 'zh-CN': '陈旧' },
+  'rule.expired': { en: 'expired', 'zh-CN': '过期' },
+  'rule.references': { en: 'references {entity}', 'zh-CN': '对应已知{entity}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LabelKey = keyof typeof labels;
 
-export const label = (lang: Lang, key: LabelKey): string => labels[key][lang];
+/**
+ * A label in a language, its `{name}` placeholders filled from `vars`.
+ * @example label('zh-CN', 'batch', { rows: '3', batch: 2 }) // '3（批次 2）'
+ */
+export const label = (lang: Lang, key: LabelKey, vars: Record<string, string | number> = {}): string =>
+  labels[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+
+/** A quality rule id (`optional`, `references customers`) as a label; an id the table lacks is shown as it is. */
+export function ruleLabel(lang: Lang, rule: string, entityLabel: (entity: string) => string): string {
+  const [id = '', target] = rule.split(' ');
+  if (id === 'references' && target) return label(lang, 'rule.references', { entity: entityLabel(target) });
+  const key = `rule.${id}`;
+  return key in labels ? label(lang, key as LabelKey) : rule;
+}

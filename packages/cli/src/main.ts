@@ -1,4 +1,4 @@
-import { tenureError } from '@tenure/core';
+import { tenureError } from '@tenure/core/shell';
 import { Command, CommanderError } from 'commander';
 import { benchmarks } from './commands/benchmarks.ts';
 import { clv } from './commands/clv.ts';

@@ -8,9 +8,9 @@ import { emit } from './output.ts';
  * as data. Core is loaded here, when the option is given, so the option costs nothing to commands without it.
  */
 export async function printMetricsSql(g: Globals, names: string[], query: MetricQuery): Promise<void> {
-  const { ClickHouseConnection, metricSql, sqlListing, withWorkspace } = await import('@tenure/core');
+  const { metricSql, openClickHouse, sqlListing, withWorkspace } = await import('@tenure/core');
   const printed: MetricSql[] = await withWorkspace(g.workspace, async (ws) => {
-    const conn = g.engine ? await ClickHouseConnection.open(g.engine) : ws.db;
+    const conn = g.engine ? await openClickHouse(g.engine) : ws.db;
     try {
       const out: MetricSql[] = [];
       for (const name of names) out.push(await metricSql(conn, ws.config, name, query));

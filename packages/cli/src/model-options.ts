@@ -2,7 +2,8 @@
  * Flags shared by the model commands (fit, survival, clv, models validate) and their translation into the
  * core's model options; core checks the values (parseModelOptions), so a bad one gets TEN_MODEL_BAD_OPTION.
  */
-import { groupFilter, type ModelOptions, tenureError } from '@tenure/core';
+import type { ModelOptions } from '@tenure/core';
+import { groupFilter, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 
 export interface ModelFlags {

@@ -1,4 +1,4 @@
-import { asTenureError, type ErrorLang, errorLangOf, type TenureError } from '@tenure/core';
+import { asTenureError, type ErrorLang, errorLangOf, type TenureError } from '@tenure/core/shell';
 import { type Lang, label } from './labels.ts';
 
 /** Exit codes, documented in the README: scripts can tell bad input from a busy workspace. */

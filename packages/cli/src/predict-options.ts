@@ -2,7 +2,7 @@
  * Flags of `tenure model …` and their translation into the core's prediction options; core checks the values
  * (parsePredictOptions), so a bad one gets TEN_MODEL_BAD_OPTION from the CLI and the API alike.
  */
-import { tenureError } from '@tenure/core';
+import { tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 
 export interface PredictFlags {

@@ -1,5 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
-import { isWorkspace } from '@tenure/core';
+import { isWorkspace } from '@tenure/core/shell';
 
 /** The folder `npm start` and `npm run demo` build, so the README's commands find it from the repository root. */
 export const DEMO_WORKSPACE = 'demo-workspace';

@@ -88,6 +88,7 @@ export {
   reportMetrics,
 } from './reports/index.ts';
 export { lastCompleteMonth } from './reports/range.ts';
+export { label as valueLabel } from './reports/text.ts';
 export { type Entity, type EntityName, entities, entityNames, type Field, isEntityName } from './schema/index.ts';
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';

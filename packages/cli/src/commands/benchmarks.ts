@@ -1,4 +1,3 @@
-import { catalog, compareBenchmarks, withWorkspace } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtPp, table } from '../output.ts';
@@ -10,6 +9,7 @@ export const benchmarks: CommandModule = (program: Command) => {
     .action(async (_: unknown, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { catalog, compareBenchmarks, withWorkspace } = await import('@tenure/core');
         const report = await withWorkspace(g.workspace, (ws) => compareBenchmarks(ws.db, ws.config));
         emit(g, report, () => {
           const fmt = (id: string | null, v: number | null) =>

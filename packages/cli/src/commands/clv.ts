@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { flagGroups, type ModelFlags, modelOptions } from '../model-options.ts';
-import { runAndPrint } from '../model-render.ts';
 import { fail } from '../output.ts';
 
 export const clv: CommandModule = (program: Command) => {
@@ -18,6 +17,7 @@ export const clv: CommandModule = (program: Command) => {
     .action(async (f: ModelFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { runAndPrint } = await import('../model-render.ts');
         await runAndPrint(g, 'clv', modelOptions(f));
       } catch (e) {
         fail(g, e);

@@ -1,17 +1,6 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  CONFIG_FILE,
-  checkDemoOptions,
-  DB_FILE,
-  generateDemo,
-  headlineChurn,
-  initWorkspace,
-  isWorkspace,
-  listKeys,
-  listUsers,
-  tenureError,
-} from '@tenure/core';
+import { CONFIG_FILE, DB_FILE, isWorkspace, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, fmtPct, table } from '../output.ts';
@@ -47,6 +36,9 @@ export const demo: CommandModule = (program: Command) => {
             seed: int('--seed', o.seed),
             lang: /^zh(-cn)?$/i.test(o.lang) ? ('zh-CN' as const) : (o.lang as 'en'),
           };
+          const { checkDemoOptions, generateDemo, headlineChurn, initWorkspace, listKeys, listUsers } = await import(
+            '@tenure/core'
+          );
           checkDemoOptions(opts);
           const dir = resolve(g.workspace);
           const dirExisted = existsSync(dir);

@@ -1,8 +1,7 @@
-import { isWorkspace, type ModelName, modelNames, parseModelOptions, sbg } from '@tenure/core';
+import { isWorkspace, type ModelName, modelNames } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { flagGroups, type ModelFlags, modelOptions } from '../model-options.ts';
-import { renderers, runAndPrint } from '../model-render.ts';
 import { emit, fail } from '../output.ts';
 
 export const fit: CommandModule = (program: Command) => {
@@ -23,8 +22,10 @@ export const fit: CommandModule = (program: Command) => {
       const g = globalsOf(cmd);
       try {
         const options = modelOptions(f, 'periods');
+        const { renderers, runAndPrint } = await import('../model-render.ts');
         // Survivor counts need no workspace: many managers have only those.
         if (model === 'sbg' && options.survivors && !isWorkspace(g.workspace)) {
+          const { parseModelOptions, sbg } = await import('@tenure/core');
           const result = await sbg(null, null, parseModelOptions(options));
           emit(g, { model, parameters: options, result }, () => renderers.sbg(result));
           return;

@@ -1,4 +1,5 @@
-import { type ImportSummary, importFile, TenureError, tenureError, tooManyRejects, withWorkspace } from '@tenure/core';
+import type { ImportSummary } from '@tenure/core';
+import { TenureError, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, progressBar, table } from '../output.ts';
@@ -119,6 +120,7 @@ export const importCommand: CommandModule = (program: Command) => {
         const map = parseMap(f.map);
         const columns = f.columns?.split(',').map((c) => c.trim());
         const onProgress = progressBar(g);
+        const { importFile, tooManyRejects, withWorkspace } = await import('@tenure/core');
         const summary = await withWorkspace(g.workspace, (ws) =>
           importFile(ws, entity, file, {
             map,

@@ -1,4 +1,3 @@
-import { initWorkspace } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail } from '../output.ts';
@@ -13,6 +12,7 @@ export const init: CommandModule = (program: Command) => {
     .action(async (opts: { force?: boolean; currency?: string; timezone?: string }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { initWorkspace } = await import('@tenure/core');
         const ws = await initWorkspace(g.workspace, {
           force: !!opts.force,
           config: {

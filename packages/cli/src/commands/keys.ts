@@ -1,4 +1,3 @@
-import { createKey, listKeys, revokeKey, withWorkspace } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, table } from '../output.ts';
@@ -13,6 +12,7 @@ export const keys: CommandModule = (program: Command) => {
     .action(async (o: { role: string; name: string }, c: Command) => {
       const g = globalsOf(c);
       try {
+        const { createKey, withWorkspace } = await import('@tenure/core');
         const key = await withWorkspace(g.workspace, (ws) =>
           createKey(ws, { name: o.name, role: o.role, createdBy: 'cli' }),
         );
@@ -32,6 +32,7 @@ export const keys: CommandModule = (program: Command) => {
     .action(async (_: unknown, c: Command) => {
       const g = globalsOf(c);
       try {
+        const { listKeys, withWorkspace } = await import('@tenure/core');
         const list = await withWorkspace(g.workspace, listKeys);
         emit(g, { keys: list }, () =>
           list.length
@@ -51,6 +52,7 @@ export const keys: CommandModule = (program: Command) => {
     .action(async (id: string, _: unknown, c: Command) => {
       const g = globalsOf(c);
       try {
+        const { revokeKey, withWorkspace } = await import('@tenure/core');
         const key = await withWorkspace(g.workspace, (ws) => revokeKey(ws, id));
         emit(g, key, () => `Key ${key.id} revoked.`);
       } catch (e) {

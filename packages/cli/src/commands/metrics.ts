@@ -1,17 +1,5 @@
-import {
-  catalog,
-  computeMetrics,
-  forecastRows,
-  groupFilter,
-  type MetricRow,
-  metricNames,
-  openClickHouse,
-  periodLabel,
-  refreshRollups,
-  refuseSnapshotTrend,
-  tenureError,
-  withWorkspace,
-} from '@tenure/core';
+import type { MetricDef, MetricRow } from '@tenure/core';
+import { groupFilter, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { type Lang, label, langOf } from '../labels.ts';
@@ -59,20 +47,23 @@ const num = (v: number | null | undefined, digits = 2) =>
       ? v.toLocaleString('en-US')
       : v.toLocaleString('en-US', { maximumFractionDigits: digits });
 
-const fmtValue = (r: MetricRow, v: number | null | undefined = r.value) => {
+/** A metric's unit, from the catalogue (passed in: the catalogue loads with core when the command runs). */
+type Unit = MetricDef['unit'];
+
+const fmtValue = (unit: Unit, v: number | null | undefined) => {
   if (v === null || v === undefined) return '—';
-  return catalog[r.metric].unit === 'ratio' ? `${(100 * v).toFixed(2)} %` : num(v);
+  return unit === 'ratio' ? `${(100 * v).toFixed(2)} %` : num(v);
 };
 
-const fmtChange = (r: MetricRow, lang: Lang) =>
+const fmtChange = (r: MetricRow, unit: Unit, lang: Lang) =>
   r.change === null || r.change === undefined
     ? ''
-    : catalog[r.metric].unit === 'ratio'
+    : unit === 'ratio'
       ? fmtPp(r.change, lang)
       : `${r.change >= 0 ? '+' : ''}${num(r.change)}`;
 
-const fmtInterval = (r: MetricRow) =>
-  r.ci_low === null || r.ci_high === null ? '' : `${fmtValue(r, r.ci_low)} – ${fmtValue(r, r.ci_high)}`;
+const fmtInterval = (r: MetricRow, unit: Unit) =>
+  r.ci_low === null || r.ci_high === null ? '' : `${fmtValue(unit, r.ci_low)} – ${fmtValue(unit, r.ci_high)}`;
 
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
@@ -83,7 +74,12 @@ const csvCell = (v: unknown) => {
 const DECIMALS = { money: 2, ratio: 4, count: 2 } as const;
 
 /** Machine-readable: ids and ISO dates as headers and cells, a period label, forecast rows flagged, values rounded. */
-function toCsv(rows: MetricRow[], by: string[], label: (r: MetricRow) => string): string {
+function toCsv(
+  rows: MetricRow[],
+  by: string[],
+  label: (r: MetricRow) => string,
+  unitOf: (r: MetricRow) => Unit,
+): string {
   const head = [
     'metric',
     'period',
@@ -98,7 +94,7 @@ function toCsv(rows: MetricRow[], by: string[], label: (r: MetricRow) => string)
     'forecast',
   ];
   const lines = rows.map((r) => {
-    const digits = DECIMALS[catalog[r.metric].unit];
+    const digits = DECIMALS[unitOf(r)];
     const round = (v: number | null | undefined) =>
       v === null || v === undefined ? null : Number.isInteger(v) ? v : Number(v.toFixed(digits));
     return [
@@ -145,6 +141,18 @@ export const metrics: CommandModule = (program: Command) => {
     .action(async (names: string[], f: MetricFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const {
+          catalog,
+          computeMetrics,
+          forecastRows,
+          metricNames,
+          openClickHouse,
+          periodLabel,
+          refreshRollups,
+          refuseSnapshotTrend,
+          withWorkspace,
+        } = await import('@tenure/core');
+        const unitOf = (r: MetricRow) => catalog[r.metric].unit;
         const lang = langOf(f.lang);
         const L = (k: Parameters<typeof label>[1]) => label(lang, k);
         if (f.list || names.length === 0) {
@@ -211,7 +219,7 @@ export const metrics: CommandModule = (program: Command) => {
         const period = (r: MetricRow) => periodLabel(f.period as 'month', r.period_start, result.calendar);
         const rows = result.rows;
         if (f.csv && !g.json) {
-          process.stdout.write(`${toCsv(rows, f.by, period)}\n`);
+          process.stdout.write(`${toCsv(rows, f.by, period, unitOf)}\n`);
           return;
         }
         emit(g, rows, () => {
@@ -231,11 +239,11 @@ export const metrics: CommandModule = (program: Command) => {
               catalog[r.metric].title[lang],
               period(r),
               ...f.by.map((b) => r.segment[b] ?? ''),
-              fmtValue(r),
-              fmtChange(r, lang),
+              fmtValue(unitOf(r), r.value),
+              fmtChange(r, unitOf(r), lang),
               num(r.numerator),
               num(r.denominator),
-              fmtInterval(r),
+              fmtInterval(r, unitOf(r)),
               r.forecast ? `${L('forecast')} (${r.forecast})` : r.significant ? L('differs') : '',
             ]),
           );

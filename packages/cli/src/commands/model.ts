@@ -1,13 +1,4 @@
-import {
-  backtestChurnModel,
-  deliverPending,
-  explainCustomer,
-  parsePredictOptions,
-  scoreChurn,
-  tenureError,
-  trainChurnModel,
-  withWorkspace,
-} from '@tenure/core';
+import { tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail } from '../output.ts';
@@ -28,6 +19,7 @@ export const model: CommandModule = (program: Command) => {
     .action(async (f: PredictFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { parsePredictOptions, trainChurnModel, withWorkspace } = await import('@tenure/core');
         const options = parsePredictOptions(predictOptions(f));
         const run = await withWorkspace(g.workspace, (ws) => trainChurnModel(ws, options));
         const { model: _, ...result } = run.result;
@@ -46,6 +38,7 @@ export const model: CommandModule = (program: Command) => {
     .action(async (f: PredictFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { backtestChurnModel, parsePredictOptions, withWorkspace } = await import('@tenure/core');
         const options = parsePredictOptions(predictOptions(f));
         const run = await withWorkspace(g.workspace, (ws) => backtestChurnModel(ws, options));
         emit(g, { runId: run.runId, createdAt: run.createdAt, ...run.result }, () =>
@@ -66,6 +59,7 @@ export const model: CommandModule = (program: Command) => {
     .action(async (f: PredictFlags & { deliverWait: string; lang: string }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { deliverPending, parsePredictOptions, scoreChurn, withWorkspace } = await import('@tenure/core');
         const options = parsePredictOptions(predictOptions({ asOf: f.asOf }));
         const wait = Number(f.deliverWait);
         if (f.deliverWait.trim() === '' || !(wait >= 0))
@@ -99,6 +93,7 @@ export const model: CommandModule = (program: Command) => {
     .action(async (id: string, f: { asOf?: string; lang: string }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { explainCustomer, parsePredictOptions, withWorkspace } = await import('@tenure/core');
         const options = parsePredictOptions(predictOptions({ asOf: f.asOf }));
         const e = await withWorkspace(g.workspace, (ws) => explainCustomer(ws, id, options));
         emit(g, e, () => explainText(e, langOf(f.lang)));

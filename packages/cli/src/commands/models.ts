@@ -1,8 +1,6 @@
-import { models as catalog, listRuns, withWorkspace } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { flagGroups, type ModelFlags, modelOptions } from '../model-options.ts';
-import { runAndPrint } from '../model-render.ts';
 import { emit, fail, table } from '../output.ts';
 
 export const models: CommandModule = (program: Command) => {
@@ -13,6 +11,7 @@ export const models: CommandModule = (program: Command) => {
     .action(async (_: unknown, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { models: catalog, listRuns, withWorkspace } = await import('@tenure/core');
         const runs = await withWorkspace(g.workspace, (ws) => listRuns(ws.db, { limit: 20 }));
         const list = Object.entries(catalog).map(([id, m]) => ({ id, title: m.title, reference: m.reference }));
         emit(g, { models: list, runs }, () =>
@@ -43,6 +42,7 @@ export const models: CommandModule = (program: Command) => {
     .action(async (f: ModelFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { runAndPrint } = await import('../model-render.ts');
         await runAndPrint(g, 'validation', modelOptions(f));
       } catch (e) {
         fail(g, e);

@@ -1,6 +1,6 @@
-import { assessQuality, withWorkspace } from '@tenure/core';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
+import { label, langOf, ruleLabel } from '../labels.ts';
 import { emit, fail, fmtInt, table } from '../output.ts';
 
 const score = (s: number | null) => (s === null ? '—' : s.toFixed(1));
@@ -10,20 +10,34 @@ export const quality: CommandModule = (program: Command) => {
     .command('quality')
     .description('data-quality scorecard: completeness, validity, uniqueness, integrity, freshness per entity (0–100)')
     .option('--now <date>', 'reference time: dates after it are future dates, and the data end by it (default: now)')
-    .action(async (o: { now?: string }, cmd: Command) => {
+    .option('--lang <lang>', 'en or zh', 'en')
+    .action(async (o: { now?: string; lang: string }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { assessQuality, valueLabel, withWorkspace } = await import('@tenure/core');
         const report = await withWorkspace(g.workspace, (ws) => assessQuality(ws.db, { now: o.now ?? new Date() }));
+        const lang = langOf(o.lang);
+        const L = (k: Parameters<typeof label>[1], vars?: Record<string, string | number>) => label(lang, k, vars);
+        // Entities by their ids in English (as --json and the import command name them), by name in Chinese.
+        const name = (v: string) => (lang === 'en' ? v : valueLabel(lang, v));
         emit(g, report, () => {
           const rows = report.entities
             .filter((e) => e.rows > 0)
-            .map((e) => [
-              e.entity,
-              fmtInt(e.rows),
-              score(e.score),
-              e.offenders[0] ? `${e.offenders[0].column} ${e.offenders[0].rule} (${fmtInt(e.offenders[0].count)})` : '',
-            ]);
-          return `Data quality: ${score(report.overall)} / 100 (as of ${report.now}; freshness is each table's lag behind the end of the data, ${report.dataEnd.slice(0, 10)})\n\n${table(['entity', 'rows', 'score', 'worst offender'], rows)}`;
+            .map((e) => {
+              const worst = e.offenders[0];
+              return [
+                name(e.entity),
+                fmtInt(e.rows),
+                score(e.score),
+                worst ? `${worst.column} ${ruleLabel(lang, worst.rule, name)} (${fmtInt(worst.count)})` : '',
+              ];
+            });
+          const headline = L('qualityHeadline', {
+            score: score(report.overall),
+            now: report.now,
+            dataEnd: report.dataEnd.slice(0, 10),
+          });
+          return `${headline}\n\n${table([L('entity'), L('rows'), L('score'), L('worstOffender')], rows)}`;
         });
       } catch (e) {
         fail(g, e);

@@ -1,4 +1,3 @@
-import { listRejects, withWorkspace } from '@tenure/core';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, table } from '../output.ts';
@@ -18,6 +17,7 @@ export const rejects: CommandModule = (program: Command) => {
     .action(async (o: { batch?: number; limit: number }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { listRejects, withWorkspace } = await import('@tenure/core');
         const data = await withWorkspace(g.workspace, (ws) =>
           listRejects(ws, {
             limit: o.limit,

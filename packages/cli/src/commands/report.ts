@@ -1,16 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import {
-  buildReport,
-  type Local,
-  type ReportData,
-  refreshRollups,
-  renderHtml,
-  renderMarkdown,
-  reportMetrics,
-  tenureError,
-  withWorkspace,
-} from '@tenure/core';
+import type { Local, ReportData } from '@tenure/core';
+import { tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { fail } from '../output.ts';
@@ -24,8 +15,6 @@ interface ReportFlags {
 }
 
 const usage = (detail: string, hint: Local) => tenureError('TEN_USAGE', { detail, hint });
-
-const renderers: Record<string, (d: ReportData) => string> = { md: renderMarkdown, html: renderHtml };
 
 function write(file: string, text: string): string {
   const path = resolve(file);
@@ -55,6 +44,10 @@ export const report: CommandModule = (program: Command) => {
       const g = globalsOf(cmd);
       try {
         const format = f.format === 'markdown' ? 'md' : f.format;
+        const { buildReport, refreshRollups, renderHtml, renderMarkdown, reportMetrics, withWorkspace } = await import(
+          '@tenure/core'
+        );
+        const renderers: Record<string, (d: ReportData) => string> = { md: renderMarkdown, html: renderHtml };
         const render = renderers[format];
         if (!render)
           throw usage(`Unknown --format ${JSON.stringify(f.format)}`, {

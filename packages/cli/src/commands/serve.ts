@@ -1,17 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import {
-  addUser,
-  generateDemo,
-  initWorkspace,
-  isWorkspace,
-  listUsers,
-  openWorkspace,
-  removeServerFile,
-  tenureError,
-  type Workspace,
-  writeServerFile,
-} from '@tenure/core';
+import type { Workspace } from '@tenure/core';
+import { isWorkspace, tenureError } from '@tenure/core/shell';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt } from '../output.ts';
@@ -29,6 +19,7 @@ const port = (v: string): number => {
  * be viewers or analysts), with a random password that is printed once and never stored.
  */
 async function firstAdmin(ws: Workspace): Promise<{ username: string; password: string } | null> {
+  const { addUser, listUsers } = await import('@tenure/core');
   const users = await listUsers(ws);
   if (users.some((u) => u.role === 'admin')) return null;
   const username = users.some((u) => u.username === 'admin') ? 'tenure-admin' : 'admin';
@@ -46,6 +37,9 @@ export const serve: CommandModule = (program: Command) => {
     .action(async (o: { host: string; port: number }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { generateDemo, initWorkspace, openWorkspace, removeServerFile, writeServerFile } = await import(
+          '@tenure/core'
+        );
         const dir = resolve(g.workspace);
         const built = !isWorkspace(dir);
         if (built) {

@@ -1,36 +1,53 @@
-import { type HeadlineChurn, headlineChurn, withWorkspace, workspaceStatus } from '@tenure/core';
+import type { HeadlineChurn } from '@tenure/core/status';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
+import { type Lang, label, langOf } from '../labels.ts';
 import { emit, fail, fmtInt, fmtPct, table } from '../output.ts';
 
 export const status: CommandModule = (program: Command) => {
   program
     .command('status')
     .description('rows, date range, last import and the rows it rejected per entity, and the latest monthly churn')
-    .action(async (_: unknown, cmd: Command) => {
+    .option('--lang <lang>', 'en or zh', 'en')
+    .action(async (o: { lang: string }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        // Only the status entry of core: no metric catalogue, models or prediction (see its header).
+        const { headlineChurn, valueLabel, withWorkspace, workspaceStatus } = await import('@tenure/core/status');
         const data = await withWorkspace(g.workspace, async (ws) => ({
           workspace: ws.dir,
           entities: await workspaceStatus(ws),
           churn: await headlineChurn(ws),
         }));
+        const lang = langOf(o.lang);
+        const L = (k: Parameters<typeof label>[1], vars?: Record<string, string | number>) => label(lang, k, vars);
+        // Entities and bases by their ids in English (as --json and the import command name them), by name in Chinese.
+        const name = (v: string) => (lang === 'en' ? v : valueLabel(lang, v));
         emit(g, data, () => {
           const rows = data.entities.map((e) => [
-            e.entity,
+            name(e.entity),
             fmtInt(e.rows),
             e.from?.slice(0, 10) ?? '',
             e.to?.slice(0, 10) ?? '',
             e.lastImport?.slice(0, 19) ?? '',
-            e.lastBatch === null ? fmtInt(e.rejectedRows) : `${fmtInt(e.rejectedRows)} (batch ${e.lastBatch})`,
+            e.lastBatch === null
+              ? fmtInt(e.rejectedRows)
+              : L('batch', { rows: fmtInt(e.rejectedRows), batch: e.lastBatch }),
           ]);
           const c = data.churn;
           const churn = !c
-            ? 'No churn figure yet: import subscriptions or churn events.'
+            ? L('noChurn')
             : c.snapshot
-              ? snapshotChurnText(c)
-              : `Churn in ${c.month}: ${fmtInt(c.churned)} of ${fmtInt(c.activeAtStart)} customers active at the start of the month = ${fmtPct(c.rate)} (from ${c.basis})`;
-          return `Workspace ${data.workspace}\n\n${table(['entity', 'rows', 'from', 'to', 'last import', 'rejected by it'], rows)}\n\n${churn}`;
+              ? snapshotChurnText(c, lang)
+              : L('monthChurn', {
+                  month: c.month,
+                  churned: fmtInt(c.churned),
+                  active: fmtInt(c.activeAtStart),
+                  rate: fmtPct(c.rate),
+                  basis: name(c.basis),
+                });
+          const headers = [L('entity'), L('rows'), L('from'), L('to'), L('lastImport'), L('rejectedByIt')];
+          return `${L('workspace', { dir: data.workspace })}\n\n${table(headers, rows)}\n\n${churn}`;
         });
       } catch (e) {
         fail(g, e);
@@ -39,7 +56,10 @@ export const status: CommandModule = (program: Command) => {
 };
 
 /** A snapshot's churn is the share gone by its as-of date, never a month's rate (core metrics/snapshot.ts). */
-export const snapshotChurnText = (c: HeadlineChurn): string =>
-  `Churned by the snapshot of ${c.snapshot}: ${fmtInt(c.churned)} of ${fmtInt(c.activeAtStart)} customers = ${fmtPct(c.rate)} (snapshot import)
-  Every churn is dated on the snapshot's as-of date, so this is no monthly rate and there is no monthly trend.
-  For churn over time run \`tenure survival\`; for who will churn, \`tenure model train\`.`;
+const snapshotChurnText = (c: HeadlineChurn, lang: Lang = 'en'): string =>
+  label(lang, 'snapshotChurn', {
+    asOf: c.snapshot ?? '',
+    churned: fmtInt(c.churned),
+    active: fmtInt(c.activeAtStart),
+    rate: fmtPct(c.rate),
+  });

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { flagGroups, type ModelFlags, modelOptions } from '../model-options.ts';
-import { runAndPrint } from '../model-render.ts';
 import { fail } from '../output.ts';
 
 export const survival: CommandModule = (program: Command) => {
@@ -16,6 +15,7 @@ export const survival: CommandModule = (program: Command) => {
     .action(async (f: ModelFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
+        const { runAndPrint } = await import('../model-render.ts');
         await runAndPrint(g, 'km', modelOptions(f));
       } catch (e) {
         fail(g, e);

@@ -1,4 +1,4 @@
-import { copyWorkspace, openClickHouse, tenureError, withWorkspace } from '@tenure/core';
+import { tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, table } from '../output.ts';
@@ -21,6 +21,7 @@ export const sync: CommandModule = (program: Command) => {
             },
           });
         const target = g.engine;
+        const { copyWorkspace, openClickHouse, withWorkspace } = await import('@tenure/core');
         const summary = await withWorkspace(g.workspace, async (ws) => {
           const ch = await openClickHouse(target);
           try {

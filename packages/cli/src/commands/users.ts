@@ -1,4 +1,4 @@
-import { addUser, listUsers, tenureError, withWorkspace } from '@tenure/core';
+import { tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, table } from '../output.ts';
@@ -28,6 +28,7 @@ export const users: CommandModule = (program: Command) => {
           (await readPassword().catch((e: Error) => {
             throw tenureError('TEN_USAGE', { detail: e.message });
           }));
+        const { addUser, listUsers, withWorkspace } = await import('@tenure/core');
         const { user, admins } = await withWorkspace(g.workspace, async (ws) => {
           const user = await addUser(ws, { username, password, role: o.role }, { replace: !!o.force });
           return { user, admins: (await listUsers(ws)).filter((u) => u.role === 'admin').length };
@@ -53,6 +54,7 @@ export const users: CommandModule = (program: Command) => {
     .action(async (_: unknown, c: Command) => {
       const g = globalsOf(c);
       try {
+        const { listUsers, withWorkspace } = await import('@tenure/core');
         const list = await withWorkspace(g.workspace, listUsers);
         emit(g, { users: list }, () =>
           list.length

@@ -1,5 +1,5 @@
 /**
- * The model catalogue: one entry per model, the names derived from it (STYLE.md practice 2). `runModel` checks
+ * The model catalogue: one entry per model, typed by the list of names (names.ts), so neither can lack the other. `runModel` checks
  * the options, runs the model on a workspace and stores the run (runs.ts); the CLI and the API go through it.
  * Adding a model is its folder plus one entry here.
  */
@@ -10,6 +10,7 @@ import { customerValue } from './clv/clv.ts';
 import { cox } from './cox/run.ts';
 import { gammaGamma } from './gamma-gamma/run.ts';
 import { survival } from './kaplan-meier/survival.ts';
+import { type ModelName, modelNames } from './names.ts';
 import { type ModelOptions, parseModelOptions } from './options.ts';
 import { type ModelRun, saveRun } from './runs.ts';
 import { sbg } from './sbg/run.ts';
@@ -78,10 +79,9 @@ export const models = {
     },
     window: (r) => ({ from: null, to: r.holdoutEnd }),
   }),
-};
+} satisfies Record<ModelName, unknown>;
 
-export type ModelName = keyof typeof models;
-export const modelNames = Object.keys(models) as ModelName[];
+export { type ModelName, modelNames };
 export type ModelResult<N extends ModelName> = Awaited<ReturnType<(typeof models)[N]['run']>>;
 
 /**

@@ -1,10 +1,10 @@
 import { type ErrorLang, tenureError } from '../errors.ts';
 import { rejectMessage, type StoredReject } from '../ingest/reject-text.ts';
-import { computeMetrics } from '../metrics/compute.ts';
 import { type Basis, pickBasis } from '../metrics/query.ts';
 import { lastCompleteMonth } from '../reports/range.ts';
 import { type EntityName, entities, entityNames } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
+import { storedFigure } from './stored-figure.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface EntityStatus {
@@ -106,19 +106,24 @@ export interface HeadlineChurn {
 
 /**
  * The catalogue's churn rate for the last complete month in the data (the month the report leads with), so
- * `status`, `demo` and the report never disagree.
+ * `status`, `demo` and the report never disagree. Stored with the data version it was computed from
+ * (stored-figure.ts): `tenure status` prints it on every run, and computing it loads the metric catalogue,
+ * most of core, and scans the activity.
  */
 export async function headlineChurn(ws: Workspace): Promise<HeadlineChurn | null> {
   const month = await lastCompleteMonth(ws.db);
   if (!month) return null;
-  const [r] = await computeMetrics(ws.db, ws.config, ['churn_rate'], { period: 'month', from: month, to: month });
-  if (!r?.denominator) return null;
-  return {
-    month,
-    activeAtStart: r.denominator,
-    churned: r.numerator ?? 0,
-    rate: r.value,
-    basis: await pickBasis(ws.db, 'auto'),
-    snapshot: r.snapshot ?? null,
-  };
+  return storedFigure(ws, 'headline_churn', { month }, async () => {
+    const { computeMetrics } = await import('../metrics/compute.ts');
+    const [r] = await computeMetrics(ws.db, ws.config, ['churn_rate'], { period: 'month', from: month, to: month });
+    if (!r?.denominator) return null;
+    return {
+      month,
+      activeAtStart: r.denominator,
+      churned: r.numerator ?? 0,
+      rate: r.value,
+      basis: await pickBasis(ws.db, 'auto'),
+      snapshot: r.snapshot ?? null,
+    };
+  });
 }

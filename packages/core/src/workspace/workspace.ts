@@ -5,12 +5,12 @@ import { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { TenureError, tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import { defaultConfig, parseConfig, type TenureConfig } from './config.ts';
+import { CONFIG_FILE, DB_FILE, isWorkspace } from './files.ts';
 import { migrateWorkspace } from './migrations/run.ts';
 import { readServerFile } from './server-file.ts';
 import { setTimeZone } from './time-zone.ts';
 
-export const DB_FILE = 'tenure.duckdb';
-export const CONFIG_FILE = 'tenure.config.json';
+export { CONFIG_FILE, DB_FILE, isWorkspace };
 
 /** An open workspace: a folder with tenure.duckdb and tenure.config.json. Close it to release the file. */
 export interface Workspace {
@@ -33,11 +33,6 @@ async function openDb(dir: string): Promise<DuckDbConnection> {
       throw tenureError('TEN_SERVER_HOLDS_WORKSPACE', { dir, url: server.url, pid: server.pid }, { file: dir });
     throw e;
   }
-}
-
-/** A folder is a workspace when it has a config; the database file is created on first open. */
-export function isWorkspace(dir: string): boolean {
-  return existsSync(join(dir, CONFIG_FILE));
 }
 
 /** Create a workspace. Refuses to overwrite one unless `force`. */

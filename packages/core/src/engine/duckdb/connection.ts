@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { DuckDBConnection, DuckDBInstance, DuckDBResultReader, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { tenureError } from '../../errors.ts';
 import { print } from '../../sql/print.ts';
@@ -105,7 +106,9 @@ export class DuckDbConnection implements Connection {
       // New workspace files use this DuckDB's own storage format rather than the v0.10-compatible default:
       // bulk inserts are about 0.3 s faster per 10M rows (bench:import). Tenure ships its DuckDB, so only
       // other tools older than DuckDB 1.5 lose the ability to open a new workspace; existing files keep theirs.
-      binding ??= await import('@duckdb/node-api');
+      // require, not import(): the binding is CommonJS, and importing it from ESM first lexes each of its files
+      // for their exports, which doubled its load time (a cost of every command that opens a workspace).
+      binding ??= createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
       const instance = await binding.DuckDBInstance.create(path, { storage_compatibility_version: 'latest' });
       return new DuckDbConnection(instance, await instance.connect());
     } catch (e) {

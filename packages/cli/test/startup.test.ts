@@ -1,0 +1,92 @@
+/**
+ * Start-up cost stays off commands that do not need it (issue 11 §3), checked on what a real `tenure` process
+ * loads rather than on timings: loader hooks (record-modules.js) log every module it loads. `--help` must define
+ * every command without zod, DuckDB or core's metric, model and prediction code; `status` must not load the
+ * metric catalogue while its stored headline churn is current, and must recompute that figure after an import.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fixture, json, root, SLOW, type StatusOut, tempDir, tenure } from './helpers.ts';
+
+const recorder = pathToFileURL(join(root, 'packages/cli/test/record-modules.js')).href;
+
+let tmp: string;
+let runs = 0;
+beforeAll(() => {
+  tmp = tempDir();
+});
+afterAll(() => cleanup(tmp));
+
+/** Run `tenure …` and return its result with the modules it loaded, as paths relative to the repository. */
+async function loading(args: string[]) {
+  const log = join(tmp, `modules-${++runs}.log`);
+  writeFileSync(log, '');
+  const run = await tenure(args, { env: { NODE_OPTIONS: `--import=${recorder}`, TENURE_MODULE_LOG: log } });
+  const base = pathToFileURL(root).href;
+  const modules = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((u) => u.startsWith(base))
+    .map((u) => u.slice(base.length + 1));
+  return { run, modules };
+}
+
+/** The modules of a package under node_modules, or of a folder of core's build. */
+const of = (modules: string[], prefix: string) => modules.filter((m) => m.startsWith(prefix));
+
+describe('what a command loads', SLOW, () => {
+  it('--help and a command’s --help load commander and core’s shell entry, never zod, DuckDB or core’s analysis code', async () => {
+    for (const args of [['--help'], ['fit', '--help'], ['metrics', '--help']]) {
+      const { run, modules } = await loading(args);
+      expect(run.code, run.stderr).toBe(0);
+      // The hooks saw the process: the CLI, commander and the shell entry are there.
+      expect(modules).toContain('packages/cli/dist/main.js');
+      expect(modules).toContain('packages/core/dist/entries/shell.js');
+      expect(of(modules, 'node_modules/commander/').length).toBeGreaterThan(0);
+      expect(of(modules, 'node_modules/zod/'), args.join(' ')).toEqual([]);
+      expect(of(modules, 'node_modules/@duckdb/'), args.join(' ')).toEqual([]);
+      // Of core, only the error table and the few small modules the shell entry names.
+      const core = of(modules, 'packages/core/dist/').filter(
+        (m) => !/^packages\/core\/dist\/(errors\.js|errors\/[a-z-]+\.js)$/.test(m),
+      );
+      expect(core.sort(), args.join(' ')).toEqual([
+        'packages/core/dist/entries/shell.js',
+        'packages/core/dist/metrics/filter.js',
+        'packages/core/dist/models/names.js',
+        'packages/core/dist/workspace/files.js',
+      ]);
+    }
+  });
+
+  it('status reads its stored headline churn without the metric catalogue, and recomputes it after an import', async () => {
+    const ws = join(tmp, 'ws');
+    expect((await tenure(['init', '-w', ws])).code).toBe(0);
+    expect((await tenure(['import', 'customers', fixture('customers.csv'), '-w', ws])).code).toBe(0);
+    // Three subscriptions from January; one runs into March, so February is the last complete month.
+    const subs = (ended: string) =>
+      `subscription_id,customer_id,plan,started_at,ended_at,mrr\nS1,C1,basic,2024-01-01,2024-03-15,10\nS2,C2,basic,2024-01-01,${ended},10\nS3,C3,basic,2024-01-01,,10\n`;
+    writeFileSync(join(tmp, 'subs-1.csv'), subs(''));
+    writeFileSync(join(tmp, 'subs-2.csv'), subs('2024-02-10'));
+    expect((await tenure(['import', 'subscriptions', join(tmp, 'subs-1.csv'), '-w', ws])).code).toBe(0);
+
+    const first = await loading(['status', '-w', ws, '--json']);
+    expect(json<StatusOut>(first.run).churn).toMatchObject({ month: '2024-02', churned: 0, activeAtStart: 3 });
+    const again = await loading(['status', '-w', ws, '--json']);
+    expect(json<StatusOut>(again.run).churn).toEqual(json<StatusOut>(first.run).churn);
+    // The first status computed the figure (the catalogue loaded); the second read it (no catalogue, yet DuckDB).
+    expect(first.modules).toContain('packages/core/dist/metrics/catalog.js');
+    expect(of(again.modules, 'node_modules/@duckdb/').length).toBeGreaterThan(0);
+    for (const heavy of ['metrics/compute.js', 'metrics/catalog.js', 'models/catalog.js', 'predict/index.js'])
+      expect(again.modules).not.toContain(`packages/core/dist/${heavy}`);
+
+    // S2 now ends in February: the stored 0 % would be stale, and the catalogue agrees with the new figure.
+    expect((await tenure(['import', 'subscriptions', join(tmp, 'subs-2.csv'), '-w', ws])).code).toBe(0);
+    const after = json<StatusOut>(await tenure(['status', '-w', ws, '--json'])).churn;
+    expect(after).toMatchObject({ month: '2024-02', churned: 1, activeAtStart: 3 });
+    const [metric] = json<{ value: number }[]>(
+      await tenure(['metrics', 'churn_rate', '--from', '2024-02', '--to', '2024-02', '-w', ws, '--json']),
+    );
+    expect(after?.rate).toBe(metric?.value);
+  });
+});

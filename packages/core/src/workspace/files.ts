@@ -1,0 +1,14 @@
+/**
+ * The files that make a folder a workspace. Kept apart from workspace.ts (zod, DuckDB) so a shell can tell a
+ * workspace folder before it knows whether the command will open it (`@tenure/core/shell`).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const DB_FILE = 'tenure.duckdb';
+export const CONFIG_FILE = 'tenure.config.json';
+
+/** A folder is a workspace when it has a config; the database file is created on first open. */
+export function isWorkspace(dir: string): boolean {
+  return existsSync(join(dir, CONFIG_FILE));
+}
