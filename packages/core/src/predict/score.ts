@@ -13,7 +13,7 @@ import type { Workspace } from '../workspace/workspace.ts';
 import { openAlerts, raiseAlerts, storeAlerts } from './alerts/raise.ts';
 import { type Scored, type Tier, tierOf, tiers } from './alerts/rules.ts';
 import { classifierOf } from './classifiers.ts';
-import { type StoredExplanation, featureValue } from './explain.ts';
+import { featureValue, type StoredExplanation } from './explain.ts';
 import { subset } from './frame.ts';
 import { churnScores, parseChurnModel } from './model.ts';
 import { parsePredictOptions } from './options.ts';

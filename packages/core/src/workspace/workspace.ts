@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import { type AccessRows, readAccess, restoreAccess } from '../access/carry-over.ts';
 import { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { TenureError, tenureError } from '../errors.ts';
-import { sql } from '../sql/sql.ts';
 import { defaultConfig, parseConfig, type TenureConfig } from './config.ts';
 import { CONFIG_FILE, DB_FILE, isWorkspace } from './files.ts';
 import { migrateWorkspace } from './migrations/run.ts';
