@@ -9,8 +9,9 @@
  * Measured, with an analyst API key (admin for the admin routes), CONNECTIONS connections for DURATION s each:
  * 1. Every read route of the API (GET), each on its own: the views (overview, metrics, report, models…) the
  *    same request each time, served from the view cache after the first (a write drops it); the per-customer
- *    routes (customer 360, its churn risk) cycling over HOT customers from the top of the at-risk list (agents
- *    reopening the accounts they work on), and the 360 of any customer (every request a new one, computed);
+ *    routes (customer 360, its churn risk) cycling over HOT customers from the top of the at-risk list, each
+ *    opened once before the load (agents reopening the accounts they work on), and the 360 and the risk of any
+ *    customer (every request a new one, computed: a first open, which the view cache cannot help);
  *    the at-risk list over its first five pages.
  * 2. GET /api/v1/customers?q=… (a search over every customer's id and name, with the total and the page's
  *    statuses and MRR): each request a different 5-digit name fragment ("Customer 4…"), so every request is
@@ -26,7 +27,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createKey, generateDemo, initWorkspace, openWorkspace, sql, type Workspace } from '@tenure/core';
+import {
+  createKey,
+  generateDemo,
+  initWorkspace,
+  openWorkspace,
+  refreshCustomerStores,
+  sql,
+  type Workspace,
+} from '@tenure/core';
 import autocannon from 'autocannon';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 1_000_000);
@@ -58,6 +67,10 @@ async function prepare(): Promise<{ key: string; admin: string; before: number }
   }
   const ws = await openWorkspace(wsDir);
   try {
+    // The per-customer stores the server would build after starting (and after every write), built here so
+    // the 360s below are read as a running server reads them once it has caught up.
+    log('bringing the per-customer stores up to date…');
+    log(`  ${(await refreshCustomerStores(ws)).seconds.toFixed(0)} s`);
     return {
       key: (await createKey(ws, { name: `bench ${run}`, role: 'analyst' })).key,
       admin: (await createKey(ws, { name: `bench ${run}`, role: 'admin' })).key,
@@ -166,9 +179,10 @@ interface Route {
 }
 
 /** Every read route of the API (search is measured on its own), with the paths to request. */
-function readRoutes(hot: string[]): Route[] {
+function readRoutes(hot: string[], scored: string[]): Route[] {
   const any = () => `C${String(1 + Math.floor(Math.random() * CUSTOMERS)).padStart(7, '0')}`;
   let h = 0;
+  let s = 0;
   const next = () => hot[h++ % hot.length] as string;
   const fixed = (what: string, path: string, admin = false): Route => ({ what, path: () => path, admin });
   return [
@@ -197,9 +211,13 @@ function readRoutes(hot: string[]): Route[] {
     fixed('users', '/api/v1/users', true),
     fixed('keys', '/api/v1/keys', true),
     fixed('audit', '/api/v1/audit', true),
-    { what: `customer 360, ${hot.length} customers`, path: () => `/api/v1/customers/${next()}` },
-    { what: `churn risk, ${hot.length} customers`, path: () => `/api/v1/churn/customers/${next()}` },
-    { what: 'customer 360, any customer', path: () => `/api/v1/customers/${any()}` },
+    { what: `customer 360, ${hot.length} customers reopened`, path: () => `/api/v1/customers/${next()}` },
+    { what: `churn risk, ${hot.length} customers reopened`, path: () => `/api/v1/churn/customers/${next()}` },
+    { what: 'customer 360, any customer (first open)', path: () => `/api/v1/customers/${any()}` },
+    {
+      what: 'churn risk, any scored customer (first open)',
+      path: () => `/api/v1/churn/customers/${scored[s++ % scored.length]}`,
+    },
   ];
 }
 
@@ -268,7 +286,30 @@ try {
     if (!rows.length) break;
     hot.push(...rows.slice(0, HOT - hot.length).map((x) => x.customer_id));
   }
-  for (const r of readRoutes(hot)) {
+  // Reopened means opened before: each hot customer's 360 and risk once, before the load.
+  if (readRoutes(hot, []).some((r) => r.what.includes('reopened') && r.what.includes(ONLY))) {
+    log(`opening the ${hot.length} hot customers once…`);
+    for (let i = 0; i < hot.length; i += 8)
+      await Promise.all(
+        hot
+          .slice(i, i + 8)
+          .flatMap((id) => [
+            fetch(`${url}/api/v1/customers/${id}`, { headers }).then((r) => r.arrayBuffer()),
+            fetch(`${url}/api/v1/churn/customers/${id}`, { headers }).then((r) => r.arrayBuffer()),
+          ]),
+      );
+  }
+  // Scored customers from anywhere in the queue (20 random pages), each asked once: first opens of a risk view.
+  const scored: string[] = [];
+  const pages = (await (await fetch(`${url}/api/v1/churn/at-risk?pageSize=500`, { headers })).json()) as {
+    total: number;
+  };
+  for (let i = 0; i < 20; i++) {
+    const page = 1 + Math.floor(Math.random() * Math.ceil(pages.total / 500));
+    const r = await fetch(`${url}/api/v1/churn/at-risk?pageSize=500&page=${page}`, { headers });
+    scored.push(...((await r.json()) as { rows: { customer_id: string }[] }).rows.map((x) => x.customer_id));
+  }
+  for (const r of readRoutes(hot, scored)) {
     if (r.what.includes(ONLY)) results.push(await load(r.what, url, r.admin ? admin : key, r.path));
   }
   const fragment = () => `Customer ${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;

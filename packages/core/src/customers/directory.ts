@@ -1,6 +1,7 @@
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { sql } from '../sql/sql.ts';
 import { dataVersion } from '../workspace/data-version.ts';
+import { readMeta, writeMeta } from '../workspace/meta.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { statusRows } from './status.ts';
 
@@ -14,10 +15,16 @@ import { statusRows } from './status.ts';
 export const DIRECTORY = 'customer_directory';
 const VERSION_KEY = 'customer_directory_version';
 const SOURCES = ['customers', 'subscriptions', 'orders', 'churn_events'];
+/**
+ * Rows sorted by `k`, a hash of the customer id, so one customer's row is read from one row group (the 360 of
+ * customers/timeline.ts; a hash because ids often share long prefixes, and DuckDB keeps only a prefix of a text
+ * column's min/max). Changing the columns changes this, so a directory of another layout is rebuilt.
+ */
+const LAYOUT = 'k-sorted-1';
 
-/** The directory's version: its sources' data, the config and the day. */
+/** The directory's version: its sources' data, the config, the day and its layout (LAYOUT). */
 async function version(ws: Workspace): Promise<string> {
-  return JSON.stringify([await dataVersion(ws.db, SOURCES), ws.config, new Date().toISOString().slice(0, 10)]);
+  return JSON.stringify([await dataVersion(ws.db, SOURCES), ws.config, new Date().toISOString().slice(0, 10), LAYOUT]);
 }
 
 /** Builds in progress per database, so concurrent first searches share one build. */
@@ -27,20 +34,16 @@ async function build(ws: Workspace, version: string): Promise<void> {
   const status = await statusRows(ws, null);
   await ws.db.transaction(async () => {
     await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(DIRECTORY)} AS
-      SELECT s.customer_id AS customer_id, lower(c.customer_id || chr(10) || coalesce(c.name, '')) AS text, s.status AS status, s.mrr AS mrr
-      FROM (${status}) s JOIN customers c ON c.customer_id = s.customer_id`);
-    await ws.db.run(sql`INSERT OR REPLACE INTO meta VALUES (${VERSION_KEY}, ${version})`);
+      SELECT hash(s.customer_id) AS k, s.customer_id AS customer_id, lower(c.customer_id || chr(10) || coalesce(c.name, '')) AS text,
+        s.status AS status, s.mrr AS mrr
+      FROM (${status}) s JOIN customers c ON c.customer_id = s.customer_id ORDER BY k`);
+    await writeMeta(ws, VERSION_KEY, version);
   });
-}
-
-async function storedVersion(ws: Workspace): Promise<string | undefined> {
-  const [r] = await ws.db.all<{ value: string }>(sql`SELECT value FROM meta WHERE key = ${VERSION_KEY}`);
-  return r?.value;
 }
 
 /** Whether the directory reflects the data, the config and the day now. */
 export async function directoryCurrent(ws: Workspace): Promise<boolean> {
-  return (await storedVersion(ws)) === (await version(ws));
+  return (await readMeta(ws, VERSION_KEY)) === (await version(ws));
 }
 
 /**
@@ -49,7 +52,7 @@ export async function directoryCurrent(ws: Workspace): Promise<boolean> {
  */
 export async function customerDirectory(ws: Workspace): Promise<void> {
   const current = await version(ws);
-  if ((await storedVersion(ws)) === current) return;
+  if ((await readMeta(ws, VERSION_KEY)) === current) return;
   const mine = building.get(ws.db.instance) ?? new Map<string, Promise<void>>();
   building.set(ws.db.instance, mine);
   const pending = mine.get(current) ?? build(ws, current).finally(() => mine.delete(current));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { print } from '../sql/print.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { dataVersion } from '../workspace/data-version.ts';
+import { readMeta, writeMeta } from '../workspace/meta.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { customerDirectory, directoryCurrent } from './directory.ts';
 import { timelineEvents, timelineTables } from './timeline-sources.ts';
@@ -23,18 +24,13 @@ async function version(ws: Workspace): Promise<string> {
   return JSON.stringify([await dataVersion(ws.db, timelineTables), digest]);
 }
 
-async function storedVersion(ws: Workspace): Promise<string | undefined> {
-  const [r] = await ws.db.all<{ value: string }>(sql`SELECT value FROM meta WHERE key = ${VERSION_KEY}`);
-  return r?.value;
-}
-
 /** One customer's stored events, as a relation for the timeline and series queries. */
 export const storedEvents = (id: string): Sql =>
   sql`(SELECT * FROM ${sql.id(TIMELINE_STORE)} WHERE k = hash(${id}) AND customer_id = ${id})`;
 
 /** Whether the timeline store and the customer directory reflect the data now (the 360 then reads them). */
 export async function customerStoresCurrent(ws: Workspace): Promise<boolean> {
-  return (await storedVersion(ws)) === (await version(ws)) && (await directoryCurrent(ws));
+  return (await readMeta(ws, VERSION_KEY)) === (await version(ws)) && (await directoryCurrent(ws));
 }
 
 /**
@@ -46,11 +42,12 @@ export async function refreshCustomerStores(ws: Workspace): Promise<{ timeline: 
   const t0 = performance.now();
   await customerDirectory(ws);
   const current = await version(ws);
-  if ((await storedVersion(ws)) === current) return { timeline: 'fresh', seconds: (performance.now() - t0) / 1000 };
+  if ((await readMeta(ws, VERSION_KEY)) === current)
+    return { timeline: 'fresh', seconds: (performance.now() - t0) / 1000 };
   await ws.db.transaction(async () => {
     await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(TIMELINE_STORE)} AS
       SELECT hash(customer_id) AS k, * FROM (${timelineEvents(null)}) e ORDER BY k`);
-    await ws.db.run(sql`INSERT OR REPLACE INTO meta VALUES (${VERSION_KEY}, ${current})`);
+    await writeMeta(ws, VERSION_KEY, current);
   });
   return { timeline: 'built', seconds: (performance.now() - t0) / 1000 };
 }

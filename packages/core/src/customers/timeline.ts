@@ -3,7 +3,7 @@ import { entities } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { DIRECTORY } from './directory.ts';
-import { type CustomerSeries, customerSeries } from './series.ts';
+import { type CustomerSeries, mrrSeries, usageSeries } from './series.ts';
 import { type CustomerStatus, statusOf } from './status.ts';
 import { storedEvents } from './stores.ts';
 import { type TimelineAction, type TimelineKind, timelineEvents } from './timeline-sources.ts';
@@ -65,12 +65,24 @@ export async function customer360(
     if (k !== '_batch') (canonical.has(k) ? customer : attributes)[k] = v;
   }
   const limit = Math.min(Math.max(1, opts.limit ?? 500), 5000);
+  // One statement: the customer's events are read once (from the store, or the seven tables) and the timeline
+  // and both series are computed from that, each as a JSON list.
   const events = opts.stored ? storedEvents(id) : sql`(${timelineEvents(id)})`;
-  const rows = await ws.db.all<Omit<TimelineEvent, 'facts'> & { facts: string }>(
-    sql`SELECT strftime("at", '%Y-%m-%d %H:%M:%S') AS "at", kind, action, subject, amount, facts, title, detail
-      FROM ${events} e ORDER BY e."at" DESC, kind, action, subject, facts LIMIT ${limit}`,
-  );
-  const timeline = rows.map((r) => ({ ...r, facts: present(r.facts) }));
+  const e = sql`e`;
+  const [r] = await ws.db.all<{ timeline: string; mrr: string; usage: string }>(sql`
+    WITH e AS MATERIALIZED (SELECT * FROM ${events} ev)
+    SELECT
+      (SELECT CAST(to_json(coalesce(list(t ORDER BY t.k), [])) AS VARCHAR) FROM (
+        SELECT row_number() OVER (ORDER BY "at" DESC, kind, action, subject, facts) AS k,
+          strftime("at", '%Y-%m-%d %H:%M:%S') AS "at", kind, action, subject, amount, facts, title, detail
+        FROM e ORDER BY k LIMIT ${limit}) t) AS timeline,
+      (SELECT CAST(to_json(coalesce(list({'month': m.month, 'mrr': m.mrr} ORDER BY m.month), [])) AS VARCHAR)
+        FROM (${mrrSeries(e)}) m) AS mrr,
+      (SELECT CAST(to_json(coalesce(list({'month': u.month, 'kind': u.kind, 'quantity': u.quantity}
+        ORDER BY u.month, u.kind), [])) AS VARCHAR) FROM (${usageSeries(e)}) u) AS usage`);
+  const listed = JSON.parse(r?.timeline ?? '[]') as (Omit<TimelineEvent, 'facts'> & { facts: string; k?: number })[];
+  const timeline = listed.map(({ k: _, ...t }) => ({ ...t, facts: present(t.facts) }));
+  const series: CustomerSeries = { mrr: JSON.parse(r?.mrr ?? '[]'), usage: JSON.parse(r?.usage ?? '[]') };
   const headers = await ws.db.all<{ column_name: string; source_header: string }>(
     sql`SELECT column_name, source_header FROM attributes WHERE entity = 'customers'`,
   );
@@ -80,7 +92,7 @@ export async function customer360(
   const now = opts.stored
     ? (
         await ws.db.all<{ status: CustomerStatus; mrr: number | null }>(
-          sql`SELECT status, mrr FROM ${sql.id(DIRECTORY)} WHERE customer_id = ${id}`,
+          sql`SELECT status, mrr FROM ${sql.id(DIRECTORY)} WHERE k = hash(${id}) AND customer_id = ${id}`,
         )
       )[0]
     : (await statusOf(ws, [id])).get(id);
@@ -89,6 +101,6 @@ export async function customer360(
     attributes,
     attributeHeaders,
     timeline,
-    series: await customerSeries(ws, events),
+    series,
   };
 }

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { entityNames } from '../schema/index.ts';
-import { sql } from '../sql/sql.ts';
 import { dataVersion } from './data-version.ts';
+import { readMeta, writeMeta } from './meta.ts';
 import type { Workspace } from './workspace.ts';
 
 /** The code that computed a figure: another build of Tenure may compute it differently. */
@@ -30,13 +30,11 @@ export async function storedFigure<T>(
     inputs,
     tenure: TENURE_VERSION,
   });
-  const [row] = await ws.db.all<{ value: string }>(sql`SELECT value FROM meta WHERE key = ${key}`);
-  const kept = row ? (JSON.parse(row.value) as { version: string; value: T }) : null;
+  const row = await readMeta(ws, key);
+  const kept = row ? (JSON.parse(row) as { version: string; value: T }) : null;
   if (kept?.version === version) return kept.value;
   const value = await compute();
   // Best effort: a reader that loses a write conflict (the server's read connections) recomputes next time.
-  await ws.db
-    .run(sql`INSERT OR REPLACE INTO meta VALUES (${key}, ${JSON.stringify({ version, value })})`)
-    .catch(() => undefined);
+  await writeMeta(ws, key, JSON.stringify({ version, value })).catch(() => undefined);
   return value;
 }
