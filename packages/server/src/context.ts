@@ -109,11 +109,15 @@ export class ServerContext {
   }
 
   /**
-   * Upkeep that changes no figure (rebuilding metric rollups): in the write lane, so it never overlaps an
-   * import, and cached views stay valid.
+   * Upkeep that changes no figure (rebuilding the metric rollups and the per-customer stores), so cached views
+   * stay valid; on a connection of its own beside the lanes, as a rebuild takes a minute on 1M customers and
+   * neither writes nor reads may queue behind it (the refresher runs one at a time). It cannot conflict with a
+   * write: it writes only derived tables and their versions in `meta`, which no write touches; and each version
+   * is taken before the rebuild reads, so a write landing meanwhile leaves a table marked stale (rebuilt next),
+   * never stale and marked current.
    */
   upkeep<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
-    return this.writes.run(() => onOwnConnection(this.ws, fn));
+    return onOwnConnection(this.ws, fn);
   }
 
   /**
