@@ -293,6 +293,12 @@ describe('requests without credentials', () => {
     expect((await callFrom('127.0.0.5', s.url, 'GET', '/api/v1/status', { headers: auth })).status).toBe(200);
     // An open route (health) with that key, now known, is not counted either.
     expect((await callFrom('127.0.0.5', s.url, 'GET', '/api/health', { headers: auth })).status).toBe(200);
+    // Nor a monitor polling health with its key past the burst, when the key is not in memory to begin with.
+    s.app.tenure.forgetCredentials();
+    const polls = [];
+    for (let i = 0; i < 150; i++)
+      polls.push((await callFrom('127.0.0.7', s.url, 'GET', '/api/health', { headers: auth })).status);
+    expect(polls.every((status) => status === 200)).toBe(true);
     expect((await callFrom('127.0.0.6', s.url, 'POST', '/api/v1/users', { json })).body.code).toBe(
       'TEN_UNAUTHENTICATED',
     );

@@ -51,9 +51,12 @@ function countAnonymous(req: FastifyRequest): void {
 async function authorize(req: FastifyRequest): Promise<void> {
   const access = req.routeOptions.config.access;
   if (!access) return;
-  // Open routes verify nothing; a credential already known from memory (no lookup) exempts the request.
+  // Open routes need no credential, but a valid one exempts the request from the anonymous limit. It is
+  // looked up like on any route (from memory for 30 s after a lookup) until the address is out of anonymous
+  // requests: from memory only, a key's first request after those 30 s was counted as anonymous, and a
+  // monitor polling /health with its key got 429s.
   if (access === 'anyone') {
-    if (!(await identify(req, true))) countAnonymous(req);
+    if (!(await identify(req, req.server.tenure.anonymous.exhausted(req.ip)))) countAnonymous(req);
     return;
   }
   const who = await identify(req, req.server.tenure.anonymous.exhausted(req.ip));
