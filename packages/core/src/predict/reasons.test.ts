@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from '../sql/sql.ts';
+import { featureGroups } from './features/snapshot.ts';
 import { reasonIn } from './queue.ts';
 import { reasonText, topReasons } from './reasons.ts';
 
 const num = (name: string) => ({ name, kind: 'numeric' as const });
 
 describe('reason codes in English and Chinese', () => {
+  it('word every feature, known or missing, without its field name (last_csat未知 was shown on the zh page)', () => {
+    const features = featureGroups.flatMap((g) => g(sql`snaps`).features);
+    expect(features.length).toBeGreaterThan(20);
+    for (const f of features)
+      for (const value of f.kind === 'numeric' ? [null, 1] : [null, 'x']) {
+        const t = reasonText(f, value);
+        expect(t['zh-CN'], `${f.name} = ${value}`).not.toContain(f.name);
+      }
+  });
+
   it.each([
     ['open_tickets', 3, '3 unresolved complaints', '3 个未解决的投诉'],
     ['open_tickets', 1, '1 unresolved complaint', '1 个未解决的投诉'],

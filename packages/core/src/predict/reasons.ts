@@ -105,15 +105,40 @@ const missing: Record<string, Text> = {
   mrr_change_90d: { en: 'no subscription 90 days ago', 'zh-CN': '90 天前无订阅' },
   days_since_price_change: { en: 'no price change yet', 'zh-CN': '从未调价' },
   days_since_activity: { en: 'no activity in a year', 'zh-CN': '一年内无活动' },
+  days_since_nps: { en: 'never answered NPS', 'zh-CN': '从未参与 NPS 评分' },
+  login_trend: { en: 'no logins before the last 30 days', 'zh-CN': '此前 90 天无登录' },
+  last_csat: { en: 'no ticket rated yet', 'zh-CN': '尚无工单满意度评分' },
+  ticket_csat_180d: { en: 'no ticket rated in 180 days', 'zh-CN': '180 天内无工单满意度评分' },
+  mrr: { en: 'no subscription', 'zh-CN': '无订阅' },
+  plan: { en: 'no subscription', 'zh-CN': '无订阅' },
+  billing_period: { en: 'no subscription', 'zh-CN': '无订阅' },
+  open_ticket_category: { en: 'no open complaint', 'zh-CN': '无未解决的投诉' },
 };
 
-/** Names of the usual segment columns; other columns read as their name. */
+/** Names of the features and the usual segment columns; other columns (imported segments) read as their name. */
 const labels: Record<string, Text> = {
   contract: { en: 'contract', 'zh-CN': '合同' },
   region: { en: 'region', 'zh-CN': '地区' },
   product_line: { en: 'product line', 'zh-CN': '产品线' },
   customer_type: { en: 'customer type', 'zh-CN': '客户类型' },
   channel: { en: 'channel', 'zh-CN': '渠道' },
+  mrr: { en: 'MRR', 'zh-CN': '月经常性收入' },
+  plan: { en: 'plan', 'zh-CN': '套餐' },
+  billing_period: { en: 'billing period', 'zh-CN': '计费周期' },
+  plan_changes_365d: { en: 'plan changes in a year', 'zh-CN': '一年内套餐变更' },
+  cancel_requested: { en: 'cancellation requested', 'zh-CN': '已申请取消' },
+  orders_365d: { en: 'orders in a year', 'zh-CN': '一年内订单数' },
+  spend_365d: { en: 'spend in a year', 'zh-CN': '一年内消费' },
+  campaigns_180d: { en: 'campaigns in 180 days', 'zh-CN': '180 天内营销活动' },
+  in_campaign: { en: 'in a campaign', 'zh-CN': '参与营销活动' },
+  past_churns: { en: 'past churns', 'zh-CN': '既往流失次数' },
+  usage_30d: { en: 'usage in 30 days', 'zh-CN': '近 30 天用量' },
+  logins_30d: { en: 'logins in 30 days', 'zh-CN': '近 30 天登录次数' },
+  payment_failures_90d: { en: 'failed payments in 90 days', 'zh-CN': '90 天内扣款失败' },
+  tickets_90d: { en: 'tickets in 90 days', 'zh-CN': '90 天内工单' },
+  open_tickets: { en: 'unresolved complaints', 'zh-CN': '未解决的投诉' },
+  open_past_sla: { en: 'complaints past SLA', 'zh-CN': '超时未解决的投诉' },
+  open_ticket_category: { en: 'open complaint category', 'zh-CN': '未解决投诉类别' },
 };
 const label = (name: string): Text => labels[name] ?? { en: name.replace(/_/g, ' '), 'zh-CN': name };
 
