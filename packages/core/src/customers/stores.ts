@@ -10,8 +10,8 @@ import { timelineEvents, timelineTables } from './timeline-sources.ts';
 /**
  * The timeline store: every customer's timeline events in one table, sorted by a hash of the customer id, so
  * one customer's events sit together in one or two row groups and a lookup reads those alone (DuckDB skips
- * the others by their min/max), where the live timeline scans seven tables: ~5 ms against ~0.5 s per customer
- * at 100k customers, and the gap grows with the data. A hash, not the id itself: ids often share long
+ * the others by their min/max), where the live timeline scans seven tables: a 360 took ~23 ms against
+ * 0.5–1.7 s on 1M customers (bench/server.bench.ts's workspace), and the gap grows with the data. A hash, not the id itself: ids often share long
  * prefixes ("CUST-0000…") and DuckDB keeps only a prefix of a text column's min/max.
  * Rebuilt when its sources' rows or the code that shapes events change; read only while current.
  */

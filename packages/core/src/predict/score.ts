@@ -7,7 +7,7 @@
  * retaining, queued for the webhooks, all in one transaction.
  */
 import { tenureError } from '../errors.ts';
-import { latestRun, type ModelRun, saveRun } from '../models/runs.ts';
+import { type ModelRun, saveRun } from '../models/runs.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { openAlerts, raiseAlerts, storeAlerts } from './alerts/raise.ts';
@@ -15,11 +15,11 @@ import { type Scored, type Tier, tierOf, tiers } from './alerts/rules.ts';
 import { classifierOf } from './classifiers.ts';
 import { featureValue, type StoredExplanation } from './explain.ts';
 import { subset } from './frame.ts';
-import { churnScores, parseChurnModel } from './model.ts';
+import { latestChurnModel } from './latest-model.ts';
+import { churnScores } from './model.ts';
 import { parsePredictOptions } from './options.ts';
 import { type Reason, topReasons } from './reasons.ts';
 import { scoringRows } from './rows.ts';
-import { CHURN_RUN, type TrainResult } from './train.ts';
 import { type ClvSource, customerValues, type NotWorth, notWorthRetaining } from './value.ts';
 
 export const SCORE_RUN = 'churn-score';
@@ -61,9 +61,9 @@ export interface ScoreSummary {
  */
 export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<ModelRun<ScoreSummary>> {
   const o = parsePredictOptions(options);
-  const trained = await latestRun(ws.db, CHURN_RUN);
+  const trained = await latestChurnModel(ws);
   if (!trained) throw tenureError('TEN_PREDICT_NO_MODEL', {});
-  const model = parseChurnModel((trained.result as TrainResult).model);
+  const { model } = trained;
   const rows = await scoringRows(ws, o, model);
   // A static table lists churned customers too: only those still here are scored.
   const frame = subset(
