@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { api, type Workspace } from '@tenure/core';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { ServerContext, type ServerOptions } from './context.ts';
 import { installAuth } from './plugins/auth.ts';
 import { installOpenApi } from './plugins/openapi.ts';
@@ -11,6 +11,7 @@ import { clientErrorHandler, frameworkErrors, installSecurityHeaders } from './p
 import { installWeb } from './plugins/web.ts';
 import type { RouteGroup } from './route.ts';
 import { routeGroups } from './routes/index.ts';
+import { memoSerializerCompiler } from './serialize.ts';
 import { version } from './version.ts';
 
 /** JSON bodies of the small routes; the event route sets its own larger limit. */
@@ -42,7 +43,7 @@ export async function buildApp(ws: Workspace, opts: ServerOptions = {}): Promise
   const ctx = new ServerContext(ws, opts);
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT, frameworkErrors, clientErrorHandler });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(memoSerializerCompiler);
   app.decorate('tenure', ctx);
   installProblems(app);
   installSecurityHeaders(app);

@@ -34,7 +34,8 @@ export class ResultCache {
       return hit.value as Promise<T>;
     }
     const generation = this.generation;
-    const value = compute();
+    // Frozen: every reader shares the one result, so none may change it, and the serializer may keep its JSON.
+    const value = compute().then((v) => (typeof v === 'object' && v !== null ? Object.freeze(v) : v));
     this.entries.set(key, { generation, value });
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);

@@ -11,7 +11,7 @@ import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { type Tier, tierOf } from './alerts/rules.ts';
 import { classifierOf } from './classifiers.ts';
-import { type FeatureSpec, subset } from './frame.ts';
+import { type FeatureSpec, frameOfValues, subset } from './frame.ts';
 import { latestChurnModel } from './latest-model.ts';
 import { churnScores } from './model.ts';
 import { parsePredictOptions } from './options.ts';
@@ -33,11 +33,14 @@ export interface Explanation {
   contributions: Reason[];
 }
 
-/** What a scoring keeps of one explanation (scores.explained): feature values, SHAP values, expected margin, model run. */
+/**
+ * What a scoring keeps of one customer (scores.explained): feature values and model run, and for the customers
+ * it explained, their SHAP values and the expected margin.
+ */
 export interface StoredExplanation {
   v: (number | string | null)[];
-  c: number[];
-  e: number;
+  c?: number[];
+  e?: number;
   m: number;
 }
 
@@ -88,8 +91,8 @@ async function stored(
 ): Promise<{ kept: StoredExplanation; margin: number; probability: number } | null> {
   const [r] = await ws.db.all<{ explained: string; margin: number; probability: number }>(sql`
     SELECT explained, margin, probability FROM scores
-    WHERE run_id = (SELECT max(run_id) FROM scores) AND customer_id = ${id} AND as_of = CAST(${asOf} AS DATE)
-      AND explained IS NOT NULL`);
+    WHERE run_id = (SELECT max(run_id) FROM scores) AND k = hash(${id}) AND customer_id = ${id}
+      AND as_of = CAST(${asOf} AS DATE) AND explained IS NOT NULL`);
   const kept = r ? (JSON.parse(r.explained) as StoredExplanation) : null;
   return r && kept?.m === runId ? { kept, margin: r.margin, probability: r.probability } : null;
 }
@@ -109,14 +112,18 @@ export async function explainCustomer(ws: Workspace, customerId: string, options
   if (found && o.asOf) {
     const { kept, margin, probability } = found;
     const features = model.classifier.features;
+    // Kept without SHAP values (beyond the riskiest the scoring explained): computed from the kept values,
+    // which the model scored, so they add up to the same margin.
+    const shap = kept.c && kept.e !== undefined ? { values: kept.c, expected: kept.e } : null;
+    const computed = shap ?? classifierOf(model.classifier).shap(model.classifier, frameOfValues(features, kept.v));
     return explanation(ws, {
       id: customerId,
       asOf: o.asOf,
       modelRunId: runId,
       features,
       values: kept.v,
-      phi: kept.c,
-      expected: kept.e,
+      phi: computed.values,
+      expected: computed.expected,
       margin,
       probability,
     });

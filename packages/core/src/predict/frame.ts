@@ -70,6 +70,15 @@ export function alignFrame(frame: Frame, features: FeatureSpec[]): Frame {
   return { rows: frame.rows, features, columns };
 }
 
+/** One row as a frame, from its values as stored and shown (featureValue: a missing number is null). */
+export function frameOfValues(features: FeatureSpec[], values: readonly (number | string | null)[]): Frame {
+  const columns = features.map((f, j): Column => {
+    const v = values[j] ?? null;
+    return f.kind === 'numeric' ? Float64Array.of(v === null ? Number.NaN : Number(v)) : [v === null ? '' : String(v)];
+  });
+  return { rows: 1, features, columns };
+}
+
 /** The rows at `index`, as a new frame (train/validation/test splits). */
 export function subset<F extends Frame>(frame: F, index: ArrayLike<number>): F {
   const pick = (col: Column): Column => {

@@ -14,7 +14,7 @@ import { generateDemo } from '../workspace/demo/index.ts';
 import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { acknowledgeAlerts, listAlerts } from './alerts/inbox.ts';
 import { tierOf } from './alerts/rules.ts';
-import { explainCustomer } from './explain.ts';
+import { type Explanation, explainCustomer } from './explain.ts';
 import { atRisk } from './queue.ts';
 import { scoreChurn } from './score.ts';
 import { trainChurnModel } from './train.ts';
@@ -225,7 +225,7 @@ describe('churn scores', () => {
       sql`SELECT customer_id AS id, explained FROM scores WHERE ${latest} AND explained IS NOT NULL`,
     );
     expect(saved.length).toBeGreaterThanOrEqual(page.rows.length);
-    const kept = [];
+    const kept: Explanation[] = [];
     for (const r of page.rows) kept.push(await explainCustomer(ws, r.customer_id, { asOf }));
     await ws.db.run(sql`UPDATE scores SET explained = NULL WHERE ${latest}`);
     try {
@@ -235,8 +235,23 @@ describe('churn scores', () => {
       await ws.db.run(sql`UPDATE scores SET explained = x.e FROM (SELECT unnest(${saved.map((x) => x.id)}) AS id,
         unnest(${saved.map((x) => x.explained)}) AS e) x WHERE ${latest} AND customer_id = x.id`);
     }
-    // And it is read, not computed: a changed stored value shows.
     const id = page.rows[0]?.customer_id as string;
+    // Every scored customer keeps their values; beyond the riskiest, without SHAP values, which are then
+    // computed from the kept values: the same explanation.
+    const [all] = await ws.db.all<{ n: number; kept: number }>(
+      sql`SELECT count(*) AS n, count(explained->'v') AS kept FROM scores WHERE ${latest}`,
+    );
+    expect(all!.kept).toBe(all!.n);
+    await ws.db.run(sql`UPDATE scores SET explained = json_object('v', explained->'v', 'm', explained->'m')
+      WHERE ${latest} AND customer_id = ${id}`);
+    const fromValues = await explainCustomer(ws, id, { asOf });
+    expect(fromValues.contributions.map((c) => c.feature)).toEqual(kept[0]!.contributions.map((c) => c.feature));
+    for (const [j, c] of fromValues.contributions.entries())
+      expect(c.contribution).toBeCloseTo(kept[0]!.contributions[j]!.contribution, 9);
+    expect(fromValues.expectedMargin).toBeCloseTo(kept[0]!.expectedMargin, 9);
+    await ws.db.run(sql`UPDATE scores SET explained = x.e FROM (SELECT unnest(${saved.map((x) => x.id)}) AS id,
+      unnest(${saved.map((x) => x.explained)}) AS e) x WHERE ${latest} AND customer_id = x.id`);
+    // And it is read, not computed: a changed stored value shows.
     await ws.db.run(sql`UPDATE scores SET explained = json_object('v', explained->'v', 'c', explained->'c', 'e', 123.5,
       'm', explained->'m') WHERE ${latest} AND customer_id = ${id}`);
     expect((await explainCustomer(ws, id, { asOf })).expectedMargin).toBe(123.5);

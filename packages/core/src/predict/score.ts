@@ -82,13 +82,16 @@ export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<
   const explained = retained.slice(0, REASON_ROWS);
   const shap = classifierOf(model.classifier).shap(model.classifier, subset(frame, explained));
   const reasons = new Map<number, Reason[]>();
-  // Each explained customer's values and SHAP values are kept with their score: explain.ts reads them back.
+  // Every customer's feature values are kept with their score, and the explained ones' SHAP values too:
+  // explain.ts reads them back rather than computing one customer's features from every table (seconds on
+  // 1M customers), and computes the SHAP values of the others from the kept values.
+  const values = (i: number) => frame.columns.map((c) => featureValue(c[i]));
   const kept = new Map<number, string>();
   explained.forEach((i, r) => {
-    const values = frame.columns.map((c) => featureValue(c[i]));
+    const v = values(i);
     const phi = shap.values.subarray(r * shap.F, (r + 1) * shap.F);
-    reasons.set(i, topReasons(frame.features, values, phi, 3));
-    const e: StoredExplanation = { v: values, c: [...phi], e: shap.expected, m: trained.runId };
+    reasons.set(i, topReasons(frame.features, v, phi, 3));
+    const e: StoredExplanation = { v, c: [...phi], e: shap.expected, m: trained.runId };
     kept.set(i, JSON.stringify(e));
   });
   const previous = await previousTiers(ws);
@@ -136,7 +139,9 @@ export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<
       result: summary,
     });
     const all = [...Array(n).keys()].map(customer);
-    const explanations = [...Array(n).keys()].map((i) => kept.get(i) ?? '');
+    const explanations = [...Array(n).keys()].map(
+      (i) => kept.get(i) ?? JSON.stringify({ v: values(i), m: trained.runId } satisfies StoredExplanation),
+    );
     await insertScores(ws, run.runId, rows.asOf, all, margin, source, explanations);
     // Only the latest scoring's explanations are ever read: older ones would only take room.
     await ws.db.run(sql`UPDATE scores SET explained = NULL WHERE run_id < ${run.runId} AND explained IS NOT NULL`);
@@ -163,14 +168,16 @@ async function insertScores(
 ): Promise<void> {
   const text = (v: number | null) => (v === null ? '' : String(v));
   const num = (values: string[]) => sql`TRY_CAST(nullif(unnest(${values}), '') AS DOUBLE)`;
+  // In the order of k (migration 0005): one customer's score is then found in one row group of the run.
   await ws.db.run(sql`INSERT INTO scores (run_id, customer_id, as_of, probability, margin, tier, clv, clv_source,
-      expected_loss, retain, flag, reasons, clv_subscription, clv_purchases, explained)
-    SELECT ${runId}, unnest(${all.map((c) => c.customer_id)}), CAST(${asOf} AS DATE),
+      expected_loss, retain, flag, reasons, clv_subscription, clv_purchases, explained, k)
+    SELECT *, hash(customer_id) AS k FROM (SELECT ${runId}, unnest(${all.map((c) => c.customer_id)}) AS customer_id,
+      CAST(${asOf} AS DATE),
       ${num(all.map((c) => String(c.probability)))}, ${num([...margin].map(String))}, unnest(${all.map((c) => c.tier)}),
       ${num(all.map((c) => text(c.clv)))}, CASE WHEN ${all.some((c) => c.clv !== null)} THEN ${source} END,
       ${num(all.map((c) => text(c.expected_loss)))}, unnest(${all.map((c) => String(c.retain))}) = 'true',
       nullif(unnest(${all.map((c) => c.flag ?? '')}), ''),
       nullif(unnest(${all.map((c) => (c.reasons.length ? JSON.stringify(c.reasons) : ''))}), ''),
       ${num(all.map((c) => text(c.clv_subscription)))}, ${num(all.map((c) => text(c.clv_purchases)))},
-      nullif(unnest(${explanations}), '')`);
+      nullif(unnest(${explanations}), '')) ORDER BY k`);
 }

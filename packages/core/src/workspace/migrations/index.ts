@@ -7,9 +7,10 @@ import initial from './0001-initial.ts';
 import userLanguage from './0002-user-language.ts';
 import rejectExpected from './0003-reject-expected.ts';
 import scoreExplanations from './0004-score-explanations.ts';
+import scoreKeys from './0005-score-keys.ts';
 import type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [initial, userLanguage, rejectExpected, scoreExplanations];
+export const migrations: readonly Migration[] = [initial, userLanguage, rejectExpected, scoreExplanations, scoreKeys];
 
 /** The highest schema version this Tenure knows. */
 export const latestVersion = migrations.length;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ResultCache } from '../src/cache.ts';
+import { memoSerializerCompiler } from '../src/serialize.ts';
+
+/** A serializer for a schema that counts how often it is checked, i.e. how often a body is encoded. */
+function counting() {
+  const seen = { n: 0 };
+  const schema = z.object({ a: z.string().refine(() => ++seen.n > 0) });
+  const serialize = memoSerializerCompiler({ schema, method: 'GET', url: '/x', httpStatus: '200' } as never);
+  return { seen, serialize: serialize as (data: unknown) => string };
+}
+
+describe('the response serializer', () => {
+  it('encodes a cached (frozen) result once and sends the same JSON after', () => {
+    const { seen, serialize } = counting();
+    const body = Object.freeze({ a: 'x' });
+    expect(serialize(body)).toBe('{"a":"x"}');
+    expect(serialize(body)).toBe('{"a":"x"}');
+    expect(seen.n).toBe(1);
+  });
+
+  it('encodes every other body each time, as a handler may change what it built from', () => {
+    const { seen, serialize } = counting();
+    const body = { a: 'x' };
+    serialize(body);
+    body.a = 'y';
+    expect(serialize(body)).toBe('{"a":"y"}');
+    expect(seen.n).toBe(2);
+  });
+
+  it('is handed frozen results by the view cache, the first caller included', async () => {
+    const cache = new ResultCache();
+    const first = await cache.get('k', async () => ({ rows: [1] }));
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(await cache.get('k', async () => ({ rows: [2] }))).toBe(first);
+  });
+});
