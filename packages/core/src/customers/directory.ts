@@ -18,9 +18,14 @@ const SOURCES = ['customers', 'subscriptions', 'orders', 'churn_events'];
 /**
  * Rows sorted by `k`, a hash of the customer id, so one customer's row is read from one row group (the 360 of
  * customers/timeline.ts; a hash because ids often share long prefixes, and DuckDB keeps only a prefix of a text
- * column's min/max). Changing the columns changes this, so a directory of another layout is rebuilt.
+ * column's min/max). Each row also holds the customer's own columns, so the 360 reads its record here too
+ * rather than comparing every id of `customers`. Changing the columns changes this, so a directory of another
+ * layout is rebuilt.
  */
-const LAYOUT = 'k-sorted-1';
+const LAYOUT = 'k-sorted-2';
+
+/** The directory's own columns, beside the customer's: no customer field may be named so (directory.test.ts). */
+export const DIRECTORY_COLUMNS = ['k', 'text', 'status', 'mrr'] as const;
 
 /** The directory's version: its sources' data, the config, the day and its layout (LAYOUT). */
 async function version(ws: Workspace): Promise<string> {
@@ -34,8 +39,8 @@ async function build(ws: Workspace, version: string): Promise<void> {
   const status = await statusRows(ws, null);
   await ws.db.transaction(async () => {
     await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(DIRECTORY)} AS
-      SELECT hash(s.customer_id) AS k, s.customer_id AS customer_id, lower(c.customer_id || chr(10) || coalesce(c.name, '')) AS text,
-        s.status AS status, s.mrr AS mrr
+      SELECT hash(s.customer_id) AS k, lower(c.customer_id || chr(10) || coalesce(c.name, '')) AS text,
+        s.status AS status, s.mrr AS mrr, c.* EXCLUDE (_batch)
       FROM (${status}) s JOIN customers c ON c.customer_id = s.customer_id ORDER BY k`);
     await writeMeta(ws, VERSION_KEY, version);
   });

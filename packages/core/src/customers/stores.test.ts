@@ -2,9 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entities } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
 import { generateDemo } from '../workspace/demo/index.ts';
 import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
+import { DIRECTORY_COLUMNS } from './directory.ts';
 import { customerStoresCurrent, refreshCustomerStores } from './stores.ts';
 import { customer360 } from './timeline.ts';
 
@@ -45,6 +47,11 @@ describe('the per-customer stores behind the customer 360', () => {
       expect(stored.timeline.length + stored.series.mrr.length).toBeGreaterThan(0);
       expect(stored).toEqual(await customer360(ws, id));
     }
+  });
+
+  it("hold each customer's own columns beside the directory's, which no customer field may be named", () => {
+    const own: readonly string[] = DIRECTORY_COLUMNS;
+    expect(entities.customers.fields.map((f) => f.name).filter((n) => own.includes(n))).toEqual([]);
   });
 
   it('go stale on a write and show it after the next refresh', async () => {

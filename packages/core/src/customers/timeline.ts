@@ -1,6 +1,6 @@
 import { tenureError } from '../errors.ts';
 import { entities } from '../schema/index.ts';
-import { sql } from '../sql/sql.ts';
+import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { DIRECTORY } from './directory.ts';
 import { type CustomerSeries, mrrSeries, usageSeries } from './series.ts';
@@ -44,11 +44,36 @@ const present = (json: string): Record<string, string | number> =>
     Object.entries(JSON.parse(json) as Record<string, unknown>).filter(([, v]) => v !== null),
   ) as Record<string, string | number>;
 
+/** The timeline (newest first, at most `limit`) and both series of one customer's events `e`, as JSON lists. */
+const views = (e: Sql, limit: number): Sql => sql`
+  (SELECT CAST(to_json(coalesce(list(t ORDER BY t.k), [])) AS VARCHAR) FROM (
+    SELECT row_number() OVER (ORDER BY "at" DESC, kind, action, subject, facts) AS k,
+      strftime("at", '%Y-%m-%d %H:%M:%S') AS "at", kind, action, subject, amount, facts, title, detail
+    FROM ${e} ORDER BY k LIMIT ${limit}) t) AS _timeline,
+  (SELECT CAST(to_json(coalesce(list({'month': m.month, 'mrr': m.mrr} ORDER BY m.month), [])) AS VARCHAR)
+    FROM (${mrrSeries(e)}) m) AS _mrr,
+  (SELECT CAST(to_json(coalesce(list({'month': u.month, 'kind': u.kind, 'quantity': u.quantity}
+    ORDER BY u.month, u.kind), [])) AS VARCHAR) FROM (${usageSeries(e)}) u) AS _usage,
+  (SELECT CAST(to_json(coalesce(list({'column': column_name, 'header': source_header}), [])) AS VARCHAR)
+    FROM attributes WHERE entity = 'customers') AS _headers`;
+
+interface Viewed {
+  _timeline: string;
+  _mrr: string;
+  _usage: string;
+  _headers: string;
+  status?: CustomerStatus;
+  mrr?: number | null;
+  [column: string]: unknown;
+}
+
 /**
  * One customer's record, attributes, status and the timeline of everything that happened to them:
  * subscriptions starting and ending, orders, activity, tickets, survey answers and churn events, and MRR and
- * activity by month. With `stored`, events and status come from the per-customer stores (stores.ts), which
- * the caller has found current (`customerStoresCurrent`): a few row groups read instead of seven tables.
+ * activity by month. With `stored`, all of it is one statement over the per-customer stores (stores.ts), which
+ * the caller has found current (`customerStoresCurrent`): the customer's row of the directory (record, status
+ * and MRR) and their events, each a row group or two found by a hash of the id, where the live view reads
+ * seven tables and works the status out.
  * @example const c = await customer360(ws, 'C1'); c.timeline[0] // { at, kind: 'order', title: 'O-17', detail: 'amount 20.00' }
  */
 export async function customer360(
@@ -56,51 +81,32 @@ export async function customer360(
   id: string,
   opts: { limit?: number; stored?: boolean } = {},
 ): Promise<Customer360> {
-  const [row] = await ws.db.all(sql`SELECT * FROM customers WHERE customer_id = ${id}`);
+  const limit = Math.min(Math.max(1, opts.limit ?? 500), 5000);
+  const e = sql`e`;
+  // The customer's events are read once (MATERIALIZED) and the timeline and both series computed from them.
+  const [row] = opts.stored
+    ? await ws.db.all<Viewed>(sql`WITH e AS MATERIALIZED (SELECT * FROM ${storedEvents(id)} ev)
+        SELECT d.* EXCLUDE (k, text), ${views(e, limit)}
+        FROM ${sql.id(DIRECTORY)} d WHERE d.k = hash(${id}) AND d.customer_id = ${id}`)
+    : await ws.db.all<Viewed>(sql`WITH e AS MATERIALIZED (SELECT * FROM (${timelineEvents(id)}) ev)
+        SELECT c.* EXCLUDE (_batch), ${views(e, limit)} FROM customers c WHERE c.customer_id = ${id}`);
   if (!row) throw tenureError('TEN_CUSTOMER_NOT_FOUND', { id });
+  const { _timeline, _mrr, _usage, _headers, status, mrr, ...record } = row;
+  const now = opts.stored ? { status: status ?? 'unknown', mrr: mrr ?? null } : (await statusOf(ws, [id])).get(id);
   const canonical = new Set(entities.customers.fields.map((f) => f.name));
   const customer: Record<string, unknown> = {};
   const attributes: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
-    if (k !== '_batch') (canonical.has(k) ? customer : attributes)[k] = v;
-  }
-  const limit = Math.min(Math.max(1, opts.limit ?? 500), 5000);
-  // One statement: the customer's events are read once (from the store, or the seven tables) and the timeline
-  // and both series are computed from that, each as a JSON list.
-  const events = opts.stored ? storedEvents(id) : sql`(${timelineEvents(id)})`;
-  const e = sql`e`;
-  const [r] = await ws.db.all<{ timeline: string; mrr: string; usage: string }>(sql`
-    WITH e AS MATERIALIZED (SELECT * FROM ${events} ev)
-    SELECT
-      (SELECT CAST(to_json(coalesce(list(t ORDER BY t.k), [])) AS VARCHAR) FROM (
-        SELECT row_number() OVER (ORDER BY "at" DESC, kind, action, subject, facts) AS k,
-          strftime("at", '%Y-%m-%d %H:%M:%S') AS "at", kind, action, subject, amount, facts, title, detail
-        FROM e ORDER BY k LIMIT ${limit}) t) AS timeline,
-      (SELECT CAST(to_json(coalesce(list({'month': m.month, 'mrr': m.mrr} ORDER BY m.month), [])) AS VARCHAR)
-        FROM (${mrrSeries(e)}) m) AS mrr,
-      (SELECT CAST(to_json(coalesce(list({'month': u.month, 'kind': u.kind, 'quantity': u.quantity}
-        ORDER BY u.month, u.kind), [])) AS VARCHAR) FROM (${usageSeries(e)}) u) AS usage`);
-  const listed = JSON.parse(r?.timeline ?? '[]') as (Omit<TimelineEvent, 'facts'> & { facts: string; k?: number })[];
+  for (const [k, v] of Object.entries(record)) (canonical.has(k) ? customer : attributes)[k] = v;
+  const listed = JSON.parse(_timeline) as (Omit<TimelineEvent, 'facts'> & { facts: string; k?: number })[];
   const timeline = listed.map(({ k: _, ...t }) => ({ ...t, facts: present(t.facts) }));
-  const series: CustomerSeries = { mrr: JSON.parse(r?.mrr ?? '[]'), usage: JSON.parse(r?.usage ?? '[]') };
-  const headers = await ws.db.all<{ column_name: string; source_header: string }>(
-    sql`SELECT column_name, source_header FROM attributes WHERE entity = 'customers'`,
-  );
-  const attributeHeaders = Object.fromEntries(
-    headers.filter((h) => h.column_name in attributes).map((h) => [h.column_name, h.source_header]),
-  );
-  const now = opts.stored
-    ? (
-        await ws.db.all<{ status: CustomerStatus; mrr: number | null }>(
-          sql`SELECT status, mrr FROM ${sql.id(DIRECTORY)} WHERE k = hash(${id}) AND customer_id = ${id}`,
-        )
-      )[0]
-    : (await statusOf(ws, [id])).get(id);
+  const headers = JSON.parse(_headers) as { column: string; header: string }[];
   return {
     customer: { ...customer, customer_id: id, ...(now ?? { status: 'unknown', mrr: null }) },
     attributes,
-    attributeHeaders,
+    attributeHeaders: Object.fromEntries(
+      headers.filter((h) => h.column in attributes).map((h) => [h.column, h.header]),
+    ),
     timeline,
-    series,
+    series: { mrr: JSON.parse(_mrr), usage: JSON.parse(_usage) },
   };
 }
