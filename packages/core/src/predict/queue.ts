@@ -4,6 +4,7 @@
  * Reason texts are given in one language, the caller's.
  */
 import { presentDimensions } from '../customers/columns.ts';
+import { DIRECTORY } from '../customers/directory.ts';
 import { checkDimensions } from '../metrics/filter.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import { type Sql, sql } from '../sql/sql.ts';
@@ -126,15 +127,23 @@ export async function atRisk(ws: Workspace, q: AtRiskQuery = {}): Promise<AtRisk
  * @example
  * (await customerScore(ws, 'C0000042', 'en'))?.expected_loss;
  */
-export async function customerScore(ws: Workspace, customerId: string, lang: Lang = 'en'): Promise<RiskRow | null> {
+export async function customerScore(
+  ws: Workspace,
+  customerId: string,
+  lang: Lang = 'en',
+  opts: { stored?: boolean } = {},
+): Promise<RiskRow | null> {
   const run = await latestScoring(ws);
   if (!run) return null;
   // Two lookups, not a join: joined (or cross-joined), DuckDB read both tables three times slower on 1M customers.
   const [r] = await ws.db.all<Omit<Stored, 'name'>>(sql`SELECT ${SCORE_COLUMNS} FROM scores s
     WHERE s.run_id = ${run.runId} AND s.k = hash(${customerId}) AND s.customer_id = ${customerId}`);
   if (!r) return null;
+  // With `stored` (the caller found the customer stores current), the name from the k-sorted directory.
   const [c] = await ws.db.all<{ name: string | null }>(
-    sql`SELECT name FROM customers WHERE customer_id = ${customerId}`,
+    opts.stored
+      ? sql`SELECT name FROM ${sql.id(DIRECTORY)} WHERE k = hash(${customerId}) AND customer_id = ${customerId}`
+      : sql`SELECT name FROM customers WHERE customer_id = ${customerId}`,
   );
   return { ...r, name: c?.name ?? null, reasons: inLanguage(r.reasons, lang) };
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure } from '../../test/fixtures/ingest/helpers.ts';
+import { refreshCustomerStores } from '../customers/stores.ts';
 import { runModel } from '../models/catalog.ts';
 import { discountedMonths } from '../models/clv/parts.ts';
 import { sql } from '../sql/sql.ts';
@@ -15,7 +16,7 @@ import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { acknowledgeAlerts, listAlerts } from './alerts/inbox.ts';
 import { tierOf } from './alerts/rules.ts';
 import { type Explanation, explainCustomer } from './explain.ts';
-import { atRisk } from './queue.ts';
+import { atRisk, customerScore } from './queue.ts';
 import { scoreChurn } from './score.ts';
 import { trainChurnModel } from './train.ts';
 
@@ -215,6 +216,11 @@ describe('churn scores', () => {
     expect(sum).toBeCloseTo(e.margin, 9);
     expect(e.reasons.map((r) => r.feature)).toEqual(first!.reasons.map((r) => r.feature));
     await failure(explainCustomer(ws, 'NOBODY'), 'TEN_PREDICT_UNKNOWN_CUSTOMER');
+    // Read through the customer stores (the server's way once they are current), the score row is the same.
+    await refreshCustomerStores(ws);
+    const live = await customerScore(ws, first!.customer_id, 'zh-CN');
+    expect(live?.name).toBeTruthy();
+    expect(await customerScore(ws, first!.customer_id, 'zh-CN', { stored: true })).toEqual(live);
   });
 
   it("reads a scored customer's explanation back from the scoring, the same as computing it again", async () => {

@@ -104,14 +104,16 @@ export const churn: RouteGroup = {
         querystring: api.langQuery,
         response: { 200: api.customerRiskResponse },
       },
-      handler: (req) =>
-        req.server.tenure.view(['risk', req.params.id, langOf(req)], async (ws) => {
+      handler: async (req) => {
+        const stored = await req.server.tenure.storesCurrent();
+        return req.server.tenure.view(['risk', req.params.id, langOf(req)], async (ws) => {
           const lang = langOf(req);
-          const score = await customerScore(ws, req.params.id, lang);
+          const score = await customerScore(ws, req.params.id, lang, { stored });
           const e = await explainCustomer(ws, req.params.id, score ? { asOf: score.as_of } : {});
           const words = (rs: typeof e.reasons) => rs.map((r) => reasonIn(r, lang));
           return { score, explanation: { ...e, reasons: words(e.reasons), contributions: words(e.contributions) } };
-        }),
+        });
+      },
     }),
   ],
 };
