@@ -64,7 +64,7 @@ export function ImportWizard() {
   };
   const runImport = (f: File) =>
     action.run(async () =>
-      setJobId((await api.post<{ jobId: string }>('/api/v1/imports', { form: importForm(entity, f, draft) })).jobId),
+      setJobId((await api.post<{ job_id: string }>('/api/v1/imports', { form: importForm(entity, f, draft) })).job_id),
     );
   const restart = () => {
     setFile(undefined);

@@ -65,7 +65,7 @@ export default function SegmentsPage() {
   const dimensions = status.data?.dimensions ?? [];
   const by = chosenBy ?? dimensions[0];
   const unit = useMetricCatalog().data?.metrics.find((m) => m.id === metric)?.unit ?? 'ratio';
-  const day = at ?? (status.data ? defaultRange(status.data.lastCompleteMonth, grain)[1] : null);
+  const day = at ?? (status.data ? defaultRange(status.data.last_complete_month, grain)[1] : null);
   const period = day && periodOf(day, grain);
   const state = useApi<{ rows: MetricRow[] }>(period && by ? `/api/v1/metrics/${metric}` : null, {
     period: grain,
