@@ -18,7 +18,10 @@ const COUNTS = [
 function Rejects({ jobId }: { jobId: string }) {
   const { t, term } = useI18n();
   const [page, setPage] = useState(1);
-  const state = useApi<Page<RejectRow>>(`/api/v1/imports/${encodeURIComponent(jobId)}/rejects`, { page, page_size: 20 });
+  const state = useApi<Page<RejectRow>>(`/api/v1/imports/${encodeURIComponent(jobId)}/rejects`, {
+    page,
+    page_size: 20,
+  });
   return (
     <Table<RejectRow>
       size="small"

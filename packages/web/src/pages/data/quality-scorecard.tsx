@@ -1,5 +1,5 @@
 import { Card, Flex, Progress, Statistic, Table, Typography } from 'antd';
-import type { ColumnIssue, EntityQuality, Quality } from '../../api/types.ts';
+import type { ColumnIssue, EntityQuality } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Loadable } from '../../components/loadable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';

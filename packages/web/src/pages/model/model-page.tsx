@@ -77,7 +77,9 @@ function EvaluationCards({ model, baseline }: { model: Evaluation; baseline: Eva
           <XyChart
             testId="calibration-chart"
             series={both(model, baseline, names, (e) =>
-              e.calibration.filter((b) => b.count > 0).map((b): [number, number] => [b.mean_predicted, b.observed_rate]),
+              e.calibration
+                .filter((b) => b.count > 0)
+                .map((b): [number, number] => [b.mean_predicted, b.observed_rate]),
             )}
             x={t('churn.predicted')}
             y={t('churn.observed')}
