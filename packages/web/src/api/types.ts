@@ -48,6 +48,8 @@ export type ImportOptionsBody = api.Input<typeof api.importOptionsSchema>;
 /** POST /imports/preview */
 export type ImportPreview = Infer<typeof api.importPreviewSchema>;
 export type ImportJob = Infer<typeof api.jobSchema>;
+/** POST /imports: the job started. */
+export type ImportStarted = Infer<typeof api.jobCreated>;
 export type RejectRow = Infer<typeof api.rejectRowSchema>;
 
 export type Quality = Infer<typeof api.qualityResponse>;
