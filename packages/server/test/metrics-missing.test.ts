@@ -47,3 +47,13 @@ describe('GET /metrics/:name on a workspace without surveys', () => {
     expect(r.body.missing).toEqual([]);
   });
 });
+
+describe('GET /overview on a workspace without surveys', () => {
+  it('marks the survey cards with the table they need, and no other', async () => {
+    const r = await viewer.get<z.infer<typeof api.overviewResponse>>('/api/v1/overview?to=2025-06');
+    expect(r.status, r.text).toBe(200);
+    const missing = Object.fromEntries(r.body.kpis.map((k) => [k.metric, k.missing]));
+    expect(missing).toMatchObject({ nps: [['surveys']], csat: [['surveys']], churn_rate: [], mrr: [] });
+    expect(r.body.kpis.filter((k) => k.missing.length > 0).map((k) => k.metric)).toEqual(['nps', 'csat']);
+  });
+});

@@ -80,6 +80,8 @@ export const overviewResponse = z.object({
       ci_high: n,
       series: z.array(z.object({ period_start: z.string(), value: n })),
       snapshot: z.string().optional(),
+      /** Without a value for want of data: the tables to import, each a list any one of which will do. */
+      missing: z.array(z.array(z.string())),
     }),
   ),
 });

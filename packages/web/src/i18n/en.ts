@@ -28,6 +28,7 @@ export const en = {
   'common.or': ' or ',
   'common.and': ', ',
   'metric.missing': 'No values: this metric needs {tables}, and the workspace has none.',
+  'overview.missing': 'Needs {tables}: import them on the {page} page.',
   'metric.missingHint':
     'Import them on the {page} page: open {tab}, pick the table under “{control}”, then choose the file.',
   'common.retry': 'Retry',

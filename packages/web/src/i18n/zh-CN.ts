@@ -26,6 +26,7 @@ export const zhCN: Dictionary = {
   'common.or': ' 或 ',
   'common.and': '、',
   'metric.missing': '没有数值：该指标需要{tables}数据，而工作区中没有。',
+  'overview.missing': '需要{tables}数据：请在「{page}」页导入。',
   'metric.missingHint': '请在「{page}」页打开「{tab}」，在「{control}」中选择该表，再选择文件导入。',
   'common.empty': '当前筛选条件下没有数据',
   'common.retry': '重试',
