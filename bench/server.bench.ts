@@ -127,7 +127,7 @@ async function load(what: string, url: string, key: string, path: () => string):
     requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
   });
   // Requests still queued in the server when the load stops finish before anything else is measured.
-  await fetch(`${url}/api/v1/imports?pageSize=1`, { headers: { authorization: `Bearer ${key}` } });
+  await fetch(`${url}/api/v1/imports?page_size=1`, { headers: { authorization: `Bearer ${key}` } });
   return {
     what,
     rps: r.requests.average,
@@ -141,7 +141,7 @@ async function load(what: string, url: string, key: string, path: () => string):
 async function job(url: string, key: string, path: string, body: unknown): Promise<void> {
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
   const start = await fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-  const { jobId } = (await start.json()) as { jobId: string };
+  const { job_id: jobId } = (await start.json()) as { job_id: string };
   for (let lost = 0; ; ) {
     // A long fit keeps the server's event loop busy, and an idle keep-alive socket may be closed just as the
     // next poll is sent: try again on a fresh connection a few times before giving up.
@@ -281,7 +281,7 @@ try {
   // The customers a retention team works on: the top of the at-risk list.
   const hot: string[] = [];
   for (let page = 1; hot.length < HOT; page++) {
-    const r = await fetch(`${url}/api/v1/churn/at-risk?pageSize=500&page=${page}`, { headers });
+    const r = await fetch(`${url}/api/v1/churn/at-risk?page_size=500&page=${page}`, { headers });
     const rows = ((await r.json()) as { rows: { customer_id: string }[] }).rows;
     if (!rows.length) break;
     hot.push(...rows.slice(0, HOT - hot.length).map((x) => x.customer_id));
@@ -301,12 +301,12 @@ try {
   }
   // Scored customers from anywhere in the queue (20 random pages), each asked once: first opens of a risk view.
   const scored: string[] = [];
-  const pages = (await (await fetch(`${url}/api/v1/churn/at-risk?pageSize=500`, { headers })).json()) as {
+  const pages = (await (await fetch(`${url}/api/v1/churn/at-risk?page_size=500`, { headers })).json()) as {
     total: number;
   };
   for (let i = 0; i < 20; i++) {
     const page = 1 + Math.floor(Math.random() * Math.ceil(pages.total / 500));
-    const r = await fetch(`${url}/api/v1/churn/at-risk?pageSize=500&page=${page}`, { headers });
+    const r = await fetch(`${url}/api/v1/churn/at-risk?page_size=500&page=${page}`, { headers });
     scored.push(...((await r.json()) as { rows: { customer_id: string }[] }).rows.map((x) => x.customer_id));
   }
   for (const r of readRoutes(hot, scored)) {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en, type MessageKey } from '../../packages/web/src/i18n/en.ts';
 import { formatValue } from '../../packages/web/src/i18n/format.ts';
+import { zhCN } from '../../packages/web/src/i18n/zh-CN.ts';
 import { choose, type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
 
 /** The slice of the canvas API the heatmap check reads (the root tsconfig has no DOM types). */
@@ -16,6 +18,39 @@ interface Kpi {
   metric: string;
   unit: 'count' | 'ratio' | 'money';
   value: number | null;
+}
+
+/**
+ * The dashboard's page registry (web/src/routes.ts). Imported by a path tsc does not follow: its pages are React
+ * modules that the root tsconfig (no JSX, no DOM) does not check; web's own tsconfig does.
+ */
+const routesFile = join(import.meta.dirname, '..', '..', 'packages', 'web', 'src', 'routes.ts');
+const { routes } = (await import(routesFile)) as { routes: Record<string, { path: string }> };
+
+/**
+ * What shows a page is drawn (a chart's test id) and the tabs beyond its first, by page name in the registry.
+ * A page without a line here is still visited: the list of pages is the registry's.
+ */
+const pageExtras: Record<string, { chart?: string; tabs?: MessageKey[] }> = {
+  trends: { chart: 'trend-chart' },
+  cohorts: { chart: 'cohort-heatmap' },
+  segments: { chart: 'segment-bars' },
+  churnReasons: { chart: 'pareto-chart' },
+  data: { tabs: ['data.quality'] },
+  settings: { tabs: ['settings.users', 'settings.keys'] },
+};
+
+/** Every page of the registry (the catch-all excepted), a `:param` in its path filled from `params`, then its tabs. */
+function pageVisits(params: Record<string, string>) {
+  return Object.entries(routes)
+    .filter(([, r]) => r.path !== '*')
+    .flatMap(([name, r]) => {
+      const path = r.path.replace(/:(\w+)/g, (_, p: string) => encodeURIComponent(params[p] ?? ''));
+      const { chart, tabs = [] } = pageExtras[name] ?? {};
+      return [{ name, path, chart, tab: undefined as MessageKey | undefined }].concat(
+        tabs.map((tab) => ({ name: `${name}-${tab.replace(/\W/g, '-')}`, path, chart: undefined, tab })),
+      );
+    });
 }
 
 let d: Dashboard;
@@ -131,9 +166,9 @@ describe('dashboard in chromium', () => {
     }
     await shoot(d.page, 'import-preview');
     await d.page.getByTestId('import-start').click();
-    await expect.poll(() => d.page.getByTestId('import-rowsLoaded').textContent(), { timeout: 30_000 }).toBe('20');
-    expect(await d.page.getByTestId('import-rowsRead').textContent()).toBe('21');
-    expect(await d.page.getByTestId('import-rowsRejected').textContent()).toBe('1');
+    await expect.poll(() => d.page.getByTestId('import-rows_loaded').textContent(), { timeout: 30_000 }).toBe('20');
+    expect(await d.page.getByTestId('import-rows_read').textContent()).toBe('21');
+    expect(await d.page.getByTestId('import-rows_rejected').textContent()).toBe('1');
     // The rejected row, with its line as Excel numbers it (header = 1), the column by its Chinese header and the value.
     await d.page
       .getByTestId('import-rejects')
@@ -165,34 +200,32 @@ describe('dashboard in chromium', () => {
     expect(settings.churn.grace_days).toBe(7);
   });
 
-  // Twelve pages, each settled and shot: a minute is not always enough on a busy two-core machine.
-  it('renders every page without a problem or a script error, and screenshots it', async () => {
-    const res = await d.page.request.get('/api/v1/customers?pageSize=1');
+  // Every page of the registry in both languages, each settled and shot: minutes on a busy two-core machine.
+  it('renders every page of the registry in en and zh-CN without a problem or a script error, and screenshots it', async () => {
+    const res = await d.page.request.get('/api/v1/customers?page_size=1');
     const [first] = ((await res.json()) as { rows: { customer_id: string }[] }).rows;
     expect(first).toBeDefined();
-    // name, path, then what shows the page is drawn: a chart's test id or a tab to open.
-    const pages: [string, string, { chart?: string; tab?: string }][] = [
-      ['overview', '/', {}],
-      ['trends', '/trends', { chart: 'trend-chart' }],
-      ['cohorts', '/cohorts', { chart: 'cohort-heatmap' }],
-      ['segments', '/segments', { chart: 'segment-bars' }],
-      ['churn-reasons', '/churn-reasons', { chart: 'pareto-chart' }],
-      ['customers', '/customers', {}],
-      ['customer-360', `/customers/${encodeURIComponent(first?.customer_id ?? '')}`, {}],
-      ['data-import', '/data', {}],
-      ['data-quality', '/data', { tab: 'Data quality' }],
-      ['settings', '/settings', {}],
-      ['settings-users', '/settings', { tab: 'Users' }],
-      ['settings-keys', '/settings', { tab: 'API keys' }],
-    ];
-    for (const [name, path, { chart, tab }] of pages) {
-      await d.page.goto(path);
-      if (tab) await d.page.getByRole('tab', { name: tab }).click();
-      if (chart) await d.page.getByTestId(chart).locator('canvas').first().waitFor();
-      await settle(d.page);
-      expect(await d.page.getByTestId('problem').allTextContents(), name).toEqual([]);
-      await shoot(d.page, name);
+    const visits = pageVisits({ id: first?.customer_id ?? '' });
+    expect(Object.keys(pageExtras).filter((name) => !(name in routes))).toEqual([]); // no extras for a page gone
+    expect(visits.length).toBeGreaterThanOrEqual(Object.keys(routes).length - 1); // the walk saw the registry
+    for (const [lang, words, suffix] of [
+      ['en', en, ''],
+      ['zh-CN', zhCN, '-zh'],
+    ] as const) {
+      await d.page
+        .getByTestId('language')
+        .getByText(lang === 'en' ? 'English' : '中文')
+        .click();
+      for (const { name, path, chart, tab } of visits) {
+        await d.page.goto(path);
+        if (tab) await d.page.getByRole('tab', { name: words[tab] }).click();
+        if (chart) await d.page.getByTestId(chart).locator('canvas').first().waitFor();
+        await settle(d.page);
+        expect(await d.page.getByTestId('problem').allTextContents(), `${name}${suffix}`).toEqual([]);
+        await shoot(d.page, `${name}${suffix}`);
+      }
     }
+    await d.page.getByTestId('language').getByText('English').click();
     expect(d.errors).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

@@ -35,9 +35,9 @@ describe('lifetime model pages in chromium', () => {
     await d.page.getByTestId('survival-chart').and(d.page.locator('[data-drawn=true]')).waitFor();
     const byContract = d.page.waitForResponse((r) => /\/models\/survival\?.*by=contract/.test(r.url()));
     await choose(d.page, 'Break down by', 'Contract');
-    const { logRank } = (await (await byContract).json()) as { logRank: { pValue: number; df: number } };
+    const { log_rank: logRank } = (await (await byContract).json()) as { log_rank: { p_value: number; df: number } };
     expect(logRank.df).toBe(2);
-    await expect.poll(() => d.page.getByTestId('log-rank-p').textContent()).toBe(formatP('en', logRank.pValue));
+    await expect.poll(() => d.page.getByTestId('log-rank-p').textContent()).toBe(formatP('en', logRank.p_value));
     // One curve and its band per contract, drawn to the end of their animation.
     await d.page.getByTestId('survival-chart').and(d.page.locator('[data-drawn=true]')).waitFor();
     expect(await d.page.getByRole('row', { name: /^(month_to_month|one_year|two_year) / }).count()).toBe(3);

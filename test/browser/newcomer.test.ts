@@ -56,8 +56,8 @@ describe('a newcomer in Chinese', () => {
     const text = (await d.page.locator('main').textContent()) ?? '';
     expect(text).not.toMatch(/--[a-z]|tenure |\/api\//);
     await d.page.getByTestId('import-start').click();
-    await expect.poll(() => d.page.getByTestId('import-rowsLoaded').textContent(), { timeout: 30_000 }).toBe('4');
-    expect(await d.page.getByTestId('import-rowsRejected').textContent()).toBe('1');
+    await expect.poll(() => d.page.getByTestId('import-rows_loaded').textContent(), { timeout: 30_000 }).toBe('4');
+    expect(await d.page.getByTestId('import-rows_rejected').textContent()).toBe('1');
     // The rejected row: its line as a spreadsheet numbers it (header = 1), the column, the value and why.
     await d.page
       .getByTestId('import-rejects')
@@ -75,7 +75,7 @@ describe('a newcomer in Chinese', () => {
   });
 
   it('reads a churned customer as sentences, charts and cases, with no raw field name', async () => {
-    const res = await d.page.request.get('/api/v1/customers?status=churned&pageSize=1');
+    const res = await d.page.request.get('/api/v1/customers?status=churned&page_size=1');
     const [c] = ((await res.json()) as { rows: { customer_id: string }[] }).rows;
     await d.page.goto(`/customers/${encodeURIComponent(c?.customer_id ?? '')}`);
     await d.page.getByTestId('customer-mrr-chart').locator('canvas').waitFor();

@@ -37,10 +37,10 @@ describe('churn prediction pages in chromium', () => {
     await d.page.getByTestId('fit').click();
     await drawn('roc-chart');
     for (const chart of ['lift-chart', 'calibration-chart', 'importance-chart']) await drawn(chart);
-    const report = await api<{ evaluations: { set: string; model: { rocAuc: number } }[] }>('/api/v1/churn/model');
+    const report = await api<{ evaluations: { set: string; model: { roc_auc: number } }[] }>('/api/v1/churn/model');
     expect(report.evaluations[0]?.set).toBe('backtest');
     const auc = d.page.getByTestId('model-metrics').getByRole('row', { name: /^ROC AUC / });
-    expect(await auc.textContent()).toContain(formatNumber('en', report.evaluations[0]?.model.rocAuc, 3));
+    expect(await auc.textContent()).toContain(formatNumber('en', report.evaluations[0]?.model.roc_auc, 3));
     await shoot(d.page, 'churn-model');
   });
 
@@ -83,7 +83,7 @@ describe('churn prediction pages in chromium', () => {
 
   it('lists the open alerts as the API does, paged with the total, and acknowledges one', async () => {
     type Inbox = { total: number; rows: { message: string }[] };
-    const { total, rows: alerts } = await api<Inbox>('/api/v1/alerts?open=true&pageSize=50&lang=en');
+    const { total, rows: alerts } = await api<Inbox>('/api/v1/alerts?open=true&page_size=50&lang=en');
     expect(alerts.length).toBeGreaterThan(0);
     await d.page.goto('/alerts');
     const rows = d.page.getByTestId('alerts').locator('tbody tr.ant-table-row');

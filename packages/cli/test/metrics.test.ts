@@ -213,6 +213,21 @@ describe('how tenure metrics prints figures', SLOW, () => {
       expect(lines(r.stdout)[0]).not.toMatch(/[A-Za-z]/);
     }
   });
+
+  it('says what to import when a metric is empty for want of data: on stdout, on stderr beside --json', async () => {
+    const bare = join(tmp, 'bare');
+    const range = ['--from', '2025-01', '--to', '2025-06'];
+    expect((await tenure(['init', '--workspace', bare])).code).toBe(0);
+    const human = await tenure(['metrics', 'nps', 'churn_rate', ...range, '-w', bare]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toContain('tenure import surveys');
+    expect(human.stdout).toContain('tenure import subscriptions');
+    const asJson = await tenure(['metrics', 'nps', ...range, '-w', bare, '--json']);
+    expect(json<MetricRow[]>(asJson).every((r) => r.value === null)).toBe(true);
+    expect(asJson.stderr).toContain('tenure import surveys');
+    // The demo has surveys: nothing to say.
+    expect((await tenure(['metrics', 'nps', ...range, '-w', ws])).stdout).not.toContain('tenure import');
+  });
 });
 
 describe('tenure report', SLOW, () => {

@@ -70,6 +70,7 @@ export { type DimensionFilter, groupFilter } from './metrics/filter.ts';
 export { metrics } from './metrics/index.ts';
 export { type MetricSql, metricSql, sqlListing } from './metrics/metric-sql.ts';
 export type { MetricQuery } from './metrics/query.ts';
+export { type MissingData, missingData, missingDataText } from './metrics/requires.ts';
 export { listRollups, type RollupRecord } from './metrics/rollups/record.ts';
 export { type RollupRefresh, refreshRollups } from './metrics/rollups/refresh.ts';
 export { refuseSnapshotTrend, SNAPSHOT_NOTE, type SnapshotChurn, snapshotChurn } from './metrics/snapshot.ts';

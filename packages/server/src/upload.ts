@@ -47,7 +47,12 @@ export async function receiveUpload(req: FastifyRequest): Promise<Upload> {
       );
     }
     const { entity, map, options } = parsed.data;
-    return { path: file.path, entity, options: { ...options, ...(map ? { map } : {}), name: file.name }, discard };
+    return {
+      path: file.path,
+      entity,
+      options: { ...api.camelKeys(options ?? {}), ...(map ? { map } : {}), name: file.name },
+      discard,
+    };
   } catch (e) {
     discard();
     throw e;

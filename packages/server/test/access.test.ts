@@ -13,7 +13,7 @@ import { Client, expectProblem, ROLES, startServer, type TestServer } from './he
 const sample: Record<string, string> = {
   name: 'churn_rate',
   id: 'C0000001',
-  jobId: 'no-such-job',
+  job_id: 'no-such-job',
   username: 'nobody',
   entity: 'orders',
 };

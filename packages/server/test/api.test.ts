@@ -28,9 +28,9 @@ type Kpi = {
 
 describe('validation', () => {
   it('lists every invalid query parameter with its path', async () => {
-    const r = await viewer.get<Problem>('/api/v1/customers?pageSize=0&status=gone');
+    const r = await viewer.get<Problem>('/api/v1/customers?page_size=0&status=gone');
     expectProblem(r, 400, 'TEN_BAD_REQUEST');
-    expect(r.body.errors?.map((e) => e.path).sort()).toEqual(['querystring.pageSize', 'querystring.status']);
+    expect(r.body.errors?.map((e) => e.path).sort()).toEqual(['querystring.page_size', 'querystring.status']);
   });
 
   it('refuses bad bodies, malformed JSON and unsupported content types', async () => {
@@ -73,7 +73,7 @@ describe('validation', () => {
     // ?lang= wins over Accept-Language, on any route, including refusals before the handler.
     const asked = await viewer.call<Problem>(
       'GET',
-      '/api/v1/customers?pageSize=0&lang=zh',
+      '/api/v1/customers?page_size=0&lang=zh',
       {},
       { headers: { 'accept-language': 'en' } },
     );
@@ -168,7 +168,7 @@ describe('metrics and views', () => {
   });
 
   it('quality, benchmarks, status and the metric list answer', async () => {
-    const q = await viewer.get<{ overall: number; dataEnd: string; entities: unknown[] }>('/api/v1/quality');
+    const q = await viewer.get<{ overall: number; data_end: string; entities: unknown[] }>('/api/v1/quality');
     expect(q.body.overall).toBeGreaterThan(0);
     // One rule: the report's data-quality scorecard shows the figure the quality page does, and a demo just
     // built is fresh (its data end in 2025, whatever today is).
@@ -176,13 +176,13 @@ describe('metrics and views', () => {
     const report = await viewer.get<{ sections: Scorecard[] }>('/api/v1/report');
     const card = report.body.sections.find((x) => x.id === 'quality')!;
     expect(card.rows.find((r) => r.entity === 'overall')?.score).toBeCloseTo(q.body.overall, 8);
-    expect(q.body.dataEnd.slice(0, 4)).toBe('2025');
+    expect(q.body.data_end.slice(0, 4)).toBe('2025');
     const entities = q.body.entities as { entity: string; freshness: { status: string | null } }[];
     expect(entities.find((e) => e.entity === 'subscriptions')?.freshness.status).toBe('fresh');
     expect((await viewer.get<{ rows: unknown[] }>('/api/v1/benchmarks')).body.rows.length).toBeGreaterThan(0);
-    const st = await viewer.get<{ dimensions: string[]; lastCompleteMonth: string }>('/api/v1/status');
+    const st = await viewer.get<{ dimensions: string[]; last_complete_month: string }>('/api/v1/status');
     expect(st.body).toMatchObject({
-      lastCompleteMonth: '2025-12',
+      last_complete_month: '2025-12',
       dimensions: expect.arrayContaining(['region', 'contract']),
     });
     const list = await viewer.get<{ metrics: { id: string; title: { zh: string } }[] }>('/api/v1/metrics');

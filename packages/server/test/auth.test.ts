@@ -26,7 +26,7 @@ describe('sessions', () => {
     for (const attr of ['HttpOnly', 'SameSite=Strict', 'Path=/']) expect(cookie).toContain(attr);
     expect((await c.get('/api/v1/auth/me')).body).toEqual({
       user: { username: 'analyst', role: 'analyst', lang: null },
-      csrfToken: c.csrf,
+      csrf_token: c.csrf,
     });
     const out = await c.call('POST', '/api/v1/auth/logout');
     expect(out.status).toBe(204);
@@ -137,7 +137,7 @@ describe('audit log', () => {
   it('records every write by a known actor with who, role, route, target and status, refused ones included', async () => {
     const admin = new Client(s.url, s.keys.admin);
     const viewer = new Client(s.url, s.keys.viewer);
-    const before = (await admin.get<AuditPage>('/api/v1/audit?pageSize=1')).body.total;
+    const before = (await admin.get<AuditPage>('/api/v1/audit?page_size=1')).body.total;
     await admin.call('POST', '/api/v1/users', { json: { username: 'auditee', password: PASSWORD, role: 'viewer' } });
     await viewer.call('DELETE', '/api/v1/users/auditee');
     await admin.call('PATCH', '/api/v1/users/auditee', { json: { role: 'analyst' } });
@@ -148,7 +148,7 @@ describe('audit log', () => {
       json: { username: 'x', password: PASSWORD, role: 'admin' },
     });
     await new Client(s.url, 'not-a-key').call('DELETE', '/api/v1/users/viewer');
-    const page = (await admin.get<AuditPage>('/api/v1/audit?pageSize=5')).body;
+    const page = (await admin.get<AuditPage>('/api/v1/audit?page_size=5')).body;
     expect(page.total).toBe(before + 4);
     const fields = ({ actor, role, method, route, target, status }: AuditPage['rows'][number]) => ({
       actor,
@@ -196,9 +196,9 @@ describe('audit log', () => {
 
   it('does not record reads', async () => {
     const admin = new Client(s.url, s.keys.admin);
-    const before = (await admin.get<AuditPage>('/api/v1/audit?pageSize=1')).body.total;
+    const before = (await admin.get<AuditPage>('/api/v1/audit?page_size=1')).body.total;
     await admin.get('/api/v1/status');
     await admin.get('/api/v1/users');
-    expect((await admin.get<AuditPage>('/api/v1/audit?pageSize=1')).body.total).toBe(before);
+    expect((await admin.get<AuditPage>('/api/v1/audit?page_size=1')).body.total).toBe(before);
   });
 });

@@ -5,7 +5,7 @@
  * exists.
  */
 import { createServer, type Server } from 'node:http';
-import { type api, atRisk, churnModelReport, customerScore, latestRun, listAlerts, signature } from '@tenure/core';
+import { api, atRisk, churnModelReport, customerScore, latestRun, listAlerts, signature } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
@@ -28,13 +28,14 @@ type Risk = z.infer<typeof api.customerRiskResponse>;
 type Settings = z.infer<typeof api.alertSettingsResponse>;
 
 /** JSON as it travels: what the library returns, after a round trip. */
-const wire = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+/** A library result as the API sends it: keys in snake_case, then through JSON. */
+const wire = <T>(v: T): api.Wire<T> => JSON.parse(JSON.stringify(api.toWire(v)));
 
 /** Start a training or scoring job and wait for it to end. */
 async function job(path: string, body: Record<string, unknown>): Promise<Job> {
   const start = await analyst.call<Job>('POST', path, { json: body });
   expect(start.status, start.text).toBe(202);
-  const poll = () => viewer.get<Job>(`/api/v1/models/jobs/${start.body.jobId}`).then((r) => r.body);
+  const poll = () => viewer.get<Job>(`/api/v1/models/jobs/${start.body.job_id}`).then((r) => r.body);
   await expect.poll(async () => (await poll()).state, { timeout: 60_000 }).toMatch(/done|failed/);
   return poll();
 }
@@ -44,7 +45,7 @@ describe('before the first training', () => {
     expectProblem(await viewer.get('/api/v1/churn/model'), 404, 'TEN_PREDICT_NO_MODEL');
     expectProblem(await viewer.get('/api/v1/churn/customers/C0000001'), 404, 'TEN_PREDICT_NO_MODEL');
     const empty = await viewer.get<AtRisk>('/api/v1/churn/at-risk');
-    expect(empty.body).toEqual({ total: 0, page: 1, pageSize: 50, runId: null, asOf: null, rows: [] });
+    expect(empty.body).toEqual({ total: 0, page: 1, page_size: 50, run_id: null, as_of: null, rows: [] });
     expect(await job('/api/v1/churn/score', {})).toMatchObject({
       state: 'failed',
       error: { code: 'TEN_PREDICT_NO_MODEL', status: 404 },
@@ -59,9 +60,9 @@ describe('before the first training', () => {
 
 describe('training', () => {
   it('trains and backtests as a job and reports the stored runs against the baseline', async () => {
-    const done = await job('/api/v1/churn/train', { horizonDays: 90, snapshots: 6 });
+    const done = await job('/api/v1/churn/train', { horizon_days: 90, snapshots: 6 });
     expect(done.state, JSON.stringify(done.error)).toBe('done');
-    expect(done.run?.runId).toBe((await latestRun(s.ws.db, 'churn'))?.runId);
+    expect(done.run?.run_id).toBe((await latestRun(s.ws.db, 'churn'))?.runId);
     const r = await viewer.get<z.infer<typeof api.modelReportResponse>>('/api/v1/churn/model');
     expect(r.status, r.text).toBe(200);
     expect(r.body).toEqual(wire(await churnModelReport(s.ws)));
@@ -85,31 +86,31 @@ describe('scoring and the at-risk list', () => {
   it('scores as a job, then lists the latest scoring as the library does, by expected loss, customers not worth retaining left out', async () => {
     const done = await job('/api/v1/churn/score', {});
     expect(done.state, JSON.stringify(done.error)).toBe('done');
-    first = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?pageSize=100')).body;
+    first = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?page_size=100')).body;
     expect(first).toEqual(wire(await atRisk(s.ws, { pageSize: 100 })));
     expect(first.rows.length).toBe(100);
     const losses = first.rows.map((r) => r.expected_loss ?? Number.NEGATIVE_INFINITY);
     expect(losses).toEqual([...losses].sort((a, b) => b - a));
     expect(first.rows.every((r) => r.retain)).toBe(true);
     expect(first.rows[0]?.reasons.length).toBeGreaterThan(0);
-    const all = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?all=true&pageSize=1')).body;
+    const all = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?all=true&page_size=1')).body;
     expect(all.total).toBe((await atRisk(s.ws, { all: true, pageSize: 1 })).total);
     expect(all.total).toBeGreaterThanOrEqual(first.total);
   });
 
   it('filters by tier, segment and reason', async () => {
-    const high = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?tier=critical&tier=high&pageSize=500')).body;
+    const high = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?tier=critical&tier=high&page_size=500')).body;
     // Each filter keeps some rows and drops others: `every` holds of an empty list, and of an ignored filter.
     expect(high.rows.length).toBeGreaterThan(0);
     expect(high.total).toBeLessThan(first.total);
     expect(high.rows.every((r) => r.tier === 'critical' || r.tier === 'high')).toBe(true);
     expect(high.total).toBe((await atRisk(s.ws, { tier: ['critical', 'high'] })).total);
-    const north = await viewer.get<AtRisk>('/api/v1/churn/at-risk?filter=contract:month_to_month&pageSize=500');
+    const north = await viewer.get<AtRisk>('/api/v1/churn/at-risk?filter=contract:month_to_month&page_size=500');
     expect(north.body.rows.length).toBeGreaterThan(0);
     expect(north.body.total).toBeLessThan(first.total);
     expect(north.body.total).toBe((await atRisk(s.ws, { filter: { contract: ['month_to_month'] } })).total);
     const feature = first.rows[0]!.reasons[0]!.feature;
-    const because = (await viewer.get<AtRisk>(`/api/v1/churn/at-risk?reason=${feature}&pageSize=500`)).body;
+    const because = (await viewer.get<AtRisk>(`/api/v1/churn/at-risk?reason=${feature}&page_size=500`)).body;
     expect(because.total).toBeGreaterThan(0);
     expect(because.rows.every((r) => r.reasons.some((x) => x.feature === feature))).toBe(true);
     expectProblem(await viewer.get('/api/v1/churn/at-risk?filter=shoe_size:9'), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
@@ -119,11 +120,11 @@ describe('scoring and the at-risk list', () => {
   it("gives reason codes in the request's language: ?lang, else Accept-Language", async () => {
     const id = first.rows[0]!.customer_id;
     const zh = await customerScore(s.ws, id, 'zh-CN');
-    const byQuery = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?pageSize=1&lang=zh')).body.rows[0];
+    const byQuery = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?page_size=1&lang=zh')).body.rows[0];
     expect(byQuery?.reasons).toEqual(zh?.reasons);
     const byHeader = await viewer.call<AtRisk>(
       'GET',
-      '/api/v1/churn/at-risk?pageSize=1',
+      '/api/v1/churn/at-risk?page_size=1',
       {},
       {
         headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
@@ -134,7 +135,7 @@ describe('scoring and the at-risk list', () => {
   });
 
   it('words categorical values in Chinese (合同：按月, not 合同：month_to_month); values without words quoted', async () => {
-    const rows = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?all=true&pageSize=500&lang=zh')).body.rows;
+    const rows = (await viewer.get<AtRisk>('/api/v1/churn/at-risk?all=true&page_size=500&lang=zh')).body.rows;
     const categorical = rows.flatMap((r) => r.reasons).filter((x) => typeof x.value === 'string');
     expect(categorical.length).toBeGreaterThan(0);
     expect(categorical.some((x) => x.text === '合同：按月')).toBe(true);
@@ -148,10 +149,10 @@ describe('scoring and the at-risk list', () => {
     expect(r.status, r.text).toBe(200);
     expect(r.body.score).toEqual(row);
     const e = r.body.explanation;
-    expect(e.asOf).toBe(row.as_of);
+    expect(e.as_of).toBe(row.as_of);
     expect(e.probability).toBeCloseTo(row.probability, 9);
     expect(e.tier).toBe(row.tier);
-    expect(e.contributions.reduce((a, c) => a + c.contribution, e.expectedMargin)).toBeCloseTo(e.margin, 9);
+    expect(e.contributions.reduce((a, c) => a + c.contribution, e.expected_margin)).toBeCloseTo(e.margin, 9);
     expect(e.reasons.map((x) => x.feature)).toEqual(row.reasons.map((x) => x.feature));
     expectProblem(await viewer.get('/api/v1/churn/customers/NOBODY'), 404, 'TEN_PREDICT_UNKNOWN_CUSTOMER');
   });
@@ -159,21 +160,21 @@ describe('scoring and the at-risk list', () => {
 
 describe('alerts', () => {
   it('lists a page of the alerts scoring raised, with the total, as the library does, and acknowledges them', async () => {
-    const inbox = await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?pageSize=500');
+    const inbox = await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?page_size=500');
     expect(inbox.status, inbox.text).toBe(200);
     const lib = await listAlerts(s.ws, { pageSize: 500 });
     expect(inbox.body).toEqual(wire({ ...lib, rows: lib.rows.map((a) => ({ ...a, message: a.message.en })) }));
     expect(inbox.body.rows.length).toBeGreaterThan(0);
     expect(inbox.body.total).toBe(inbox.body.rows.length);
-    const second = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?pageSize=1&page=2')).body;
-    expect(second).toMatchObject({ total: inbox.body.total, page: 2, pageSize: 1 });
+    const second = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?page_size=1&page=2')).body;
+    expect(second).toMatchObject({ total: inbox.body.total, page: 2, page_size: 1 });
     expect(second.rows.map((a) => a.alert_id)).toEqual([inbox.body.rows[1]!.alert_id]);
     const ids = inbox.body.rows.slice(0, 2).map((a) => a.alert_id);
     const ack = await analyst.call('POST', '/api/v1/alerts/acknowledge', { json: { ids } });
     expect(ack.body).toEqual({ acknowledged: 2 });
     const again = await analyst.call('POST', '/api/v1/alerts/acknowledge', { json: { ids } });
     expect(again.body).toEqual({ acknowledged: 0 });
-    const open = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&pageSize=500')).body;
+    const open = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&page_size=500')).body;
     expect(open.total).toBe(inbox.body.total - 2);
     expect(open.rows.some((a) => ids.includes(a.alert_id))).toBe(false);
   });
@@ -185,7 +186,7 @@ describe('alerts', () => {
       [`severity=${a!.severity}`, { severity: a!.severity }],
       [`customer=${a!.customer_id}`, { customerId: a!.customer_id }],
     ] as const) {
-      const r = (await viewer.get<z.infer<typeof api.alertsResponse>>(`/api/v1/alerts?pageSize=500&${query}`)).body;
+      const r = (await viewer.get<z.infer<typeof api.alertsResponse>>(`/api/v1/alerts?page_size=500&${query}`)).body;
       const lib = await listAlerts(s.ws, { pageSize: 500, ...filter });
       expect(r.rows.map((x) => x.alert_id)).toEqual(lib.rows.map((x) => x.alert_id));
       expect(r.total).toBe(lib.total);
@@ -243,11 +244,11 @@ describe('webhooks', () => {
     const webhooks = [{ url: `http://127.0.0.1:${port}/tenure`, secret_env: 'TENURE_TEST_WEBHOOK_SECRET' }];
     expect((await admin.call('PUT', '/api/v1/alerts/settings', { json: { webhooks } })).status).toBe(200);
     // Acknowledged alerts let their rules speak again, so the next scoring raises alerts for those customers.
-    const open = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&pageSize=500')).body;
+    const open = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&page_size=500')).body;
     await analyst.call('POST', '/api/v1/alerts/acknowledge', { json: { ids: open.rows.map((a) => a.alert_id) } });
     const done = await job('/api/v1/churn/score', {});
     expect(done.state, JSON.stringify(done.error)).toBe('done');
-    const raised = (await listAlerts(s.ws, { pageSize: 500 })).rows.filter((a) => a.run_id === done.run?.runId);
+    const raised = (await listAlerts(s.ws, { pageSize: 500 })).rows.filter((a) => a.run_id === done.run?.run_id);
     expect(raised.length).toBeGreaterThan(0);
     await expect.poll(() => received.length, { timeout: 20_000 }).toBe(raised.length);
     for (const r of received) {
@@ -255,7 +256,7 @@ describe('webhooks', () => {
       expect(r.signed).toBe(signature(secret, t, r.body));
     }
     expect(new Set(received.map((r) => JSON.parse(r.body).alert_id))).toEqual(new Set(raised.map((a) => a.alert_id)));
-    const inbox = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&pageSize=500')).body;
+    const inbox = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&page_size=500')).body;
     for (const a of inbox.rows) expect(a.deliveries).toEqual({ delivered: 1, pending: 0, failed: 0 });
   });
 });

@@ -14,28 +14,28 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 type Row = { customer_id: string; name: string | null; status: string; mrr: number | null; region: string | null };
-type Page = { total: number; page: number; pageSize: number; rows: Row[] };
+type Page = { total: number; page: number; page_size: number; rows: Row[] };
 const count = async (where: ReturnType<typeof sql>) =>
   (await s.ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM customers WHERE ${where}`))[0]?.n ?? 0;
 
 describe('customer search', () => {
   it('finds ids and names containing the text, case-insensitive, one page at a time', async () => {
-    const r = await viewer.get<Page>('/api/v1/customers?q=customer%2012&pageSize=5');
+    const r = await viewer.get<Page>('/api/v1/customers?q=customer%2012&page_size=5');
     expect(r.body.total).toBe(await count(sql`name ILIKE '%customer 12%'`));
     expect(r.body.rows).toHaveLength(5);
     for (const row of r.body.rows) expect(row.name?.toLowerCase()).toContain('customer 12');
-    const second = await viewer.get<Page>('/api/v1/customers?q=customer%2012&pageSize=5&page=2');
+    const second = await viewer.get<Page>('/api/v1/customers?q=customer%2012&page_size=5&page=2');
     expect(second.body.rows.map((x) => x.customer_id)).not.toContain(r.body.rows[0]?.customer_id);
     // LIKE wildcards in the text are literal: no customer id contains a percent sign.
     expect((await viewer.get<Page>('/api/v1/customers?q=%25')).body.total).toBe(0);
   });
 
   it('filters by declared dimensions and by status; active, churned and unknown add up to all', async () => {
-    const east = await viewer.get<Page>('/api/v1/customers?filter=region:east&filter=region:west&pageSize=500');
+    const east = await viewer.get<Page>('/api/v1/customers?filter=region:east&filter=region:west&page_size=500');
     expect(east.body.total).toBe(await count(sql`region IN ('east', 'west')`));
     expect(new Set(east.body.rows.map((x) => x.region))).toEqual(new Set(['east', 'west']));
     const all = (await viewer.get<Page>('/api/v1/customers')).body.total;
-    const active = await viewer.get<Page>('/api/v1/customers?status=active&pageSize=500');
+    const active = await viewer.get<Page>('/api/v1/customers?status=active&page_size=500');
     const churned = (await viewer.get<Page>('/api/v1/customers?status=churned')).body.total;
     const unknown = (await viewer.get<Page>('/api/v1/customers?status=unknown')).body.total;
     expect(active.body.total + churned + unknown).toBe(all);
@@ -87,7 +87,7 @@ describe('customer 360', () => {
     const r = await viewer.get<{
       customer: Row;
       attributes: Record<string, unknown>;
-      attributeHeaders: Record<string, string>;
+      attribute_headers: Record<string, string>;
       timeline: { at: string; kind: string; action: string; subject: string | null; amount: number | null }[];
       series: { mrr: { month: string; mrr: number }[]; usage: { month: string; kind: string; quantity: number }[] };
     }>(`/api/v1/customers/${c?.id}`);
@@ -95,7 +95,7 @@ describe('customer 360', () => {
     expect(r.body.customer).toMatchObject({ customer_id: c?.id, status: 'churned' });
     expect(Object.keys(r.body.attributes)).toContain('contract');
     // Attributes carry the header they were imported under, for the page to label them by.
-    expect(r.body.attributeHeaders).toMatchObject({ contract: expect.any(String) });
+    expect(r.body.attribute_headers).toMatchObject({ contract: expect.any(String) });
     const kinds = new Set(r.body.timeline.map((e) => e.kind));
     for (const k of ['subscription', 'churn_event']) expect(kinds).toContain(k);
     const times = r.body.timeline.map((e) => e.at);

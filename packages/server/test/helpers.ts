@@ -74,12 +74,12 @@ export class Client {
   ) {}
 
   /** Log in as a browser does: keep the session cookie and the CSRF token. */
-  async login(username: string, password = PASSWORD): Promise<Reply<{ csrfToken: string }>> {
-    const r = await this.call<{ csrfToken: string }>('POST', '/api/v1/auth/login', { json: { username, password } });
+  async login(username: string, password = PASSWORD): Promise<Reply<{ csrf_token: string }>> {
+    const r = await this.call<{ csrf_token: string }>('POST', '/api/v1/auth/login', { json: { username, password } });
     const set = r.headers.get('set-cookie');
     if (r.status === 200 && set) {
       this.cookie = set.split(';')[0] ?? null;
-      this.csrf = r.body.csrfToken;
+      this.csrf = r.body.csrf_token;
     }
     return r;
   }

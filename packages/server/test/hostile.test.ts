@@ -120,7 +120,7 @@ describe('dimension names that are members of Object.prototype', () => {
     `/api/v1/churn/at-risk?filter=${name}:x`,
     `/api/v1/models/survival?filter=${name}:x`,
     `/api/v1/models/survival?by=${name}`,
-    `/api/v1/models/validate?calibrationEnd=2024-06-30&filter=${name}:x`,
+    `/api/v1/models/validate?calibration_end=2024-06-30&filter=${name}:x`,
   ];
   it.each(names)('%s is refused as an unknown dimension on every route', async (name) => {
     for (const path of routes(name)) expectProblem(await viewer.get(path), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
@@ -129,10 +129,10 @@ describe('dimension names that are members of Object.prototype', () => {
 
 describe('dates the calendar does not have', () => {
   it.each([
-    '/api/v1/models/survival?asOf=2024-02-30',
-    '/api/v1/models/survival?asOf=2023-02-29',
-    '/api/v1/models/validate?calibrationEnd=2024-02-30',
-    '/api/v1/models/validate?calibrationEnd=2024-06-30&holdoutEnd=2024-13-01',
+    '/api/v1/models/survival?as_of=2024-02-30',
+    '/api/v1/models/survival?as_of=2023-02-29',
+    '/api/v1/models/validate?calibration_end=2024-02-30',
+    '/api/v1/models/validate?calibration_end=2024-06-30&holdout_end=2024-13-01',
     '/api/v1/metrics/churn_rate?from=2024-02-30',
     '/api/v1/metrics/churn_rate?from=2024-01&to=2024-13',
     '/api/v1/overview?to=2024-00',
@@ -144,15 +144,15 @@ describe('dates the calendar does not have', () => {
   });
 
   it('a leap day that exists is accepted', async () => {
-    expect((await viewer.get('/api/v1/models/survival?asOf=2024-02-29')).status).toBe(200);
+    expect((await viewer.get('/api/v1/models/survival?as_of=2024-02-29')).status).toBe(200);
   });
 });
 
 describe('a churn model after the configured dimensions changed', () => {
   type Job = { state: string; error?: { code: string } };
   const job = async (path: string, json: unknown): Promise<Job> => {
-    const start = await admin.call<{ jobId: string }>('POST', path, { json });
-    const poll = () => admin.get<Job>(`/api/v1/models/jobs/${start.body.jobId}`).then((r) => r.body);
+    const start = await admin.call<{ job_id: string }>('POST', path, { json });
+    const poll = () => admin.get<Job>(`/api/v1/models/jobs/${start.body.job_id}`).then((r) => r.body);
     await expect.poll(async () => (await poll()).state, { timeout: 120_000 }).toMatch(/done|failed/);
     return poll();
   };
@@ -161,11 +161,11 @@ describe('a churn model after the configured dimensions changed', () => {
   it('explains and scores with the dimensions the model was trained on', { timeout: 300_000 }, async () => {
     const { dimensions } = (await admin.get<{ dimensions: string[] }>('/api/v1/settings')).body;
     expect(dimensions).toContain('product_line');
-    expect(await job('/api/v1/churn/train', { horizonDays: 90, snapshots: 3, backtest: false })).toMatchObject({
+    expect(await job('/api/v1/churn/train', { horizon_days: 90, snapshots: 3, backtest: false })).toMatchObject({
       state: 'done',
     });
     expect(await job('/api/v1/churn/score', {})).toMatchObject({ state: 'done' });
-    const id = (await viewer.get<{ rows: { customer_id: string }[] }>('/api/v1/churn/at-risk?pageSize=1')).body.rows[0]
+    const id = (await viewer.get<{ rows: { customer_id: string }[] }>('/api/v1/churn/at-risk?page_size=1')).body.rows[0]
       ?.customer_id;
     const before = await viewer.get<Risk>(`/api/v1/churn/customers/${id}`);
     expect(before.status).toBe(200);
@@ -249,9 +249,9 @@ describe('internal errors', () => {
     // A table the route reads is gone: the failure is real, and no input of the client's explains it.
     await s.ws.db.run(sql`ALTER TABLE model_runs RENAME TO model_runs_away`);
     try {
-      const r = await viewer.get<{ requestId: string; detail: string }>('/api/v1/churn/model');
+      const r = await viewer.get<{ request_id: string; detail: string }>('/api/v1/churn/model');
       expectProblem(r, 500, 'TEN_INTERNAL');
-      const id = r.body.requestId;
+      const id = r.body.request_id;
       expect(r.body.detail).toContain(id);
       const logged = written.join('');
       expect(logged).toContain(`request ${id} GET /api/v1/churn/model failed`);
@@ -266,7 +266,7 @@ describe('internal errors', () => {
 });
 
 describe('requests without credentials', () => {
-  const auditRows = async () => (await admin.get<{ total: number }>('/api/v1/audit?pageSize=1')).body.total;
+  const auditRows = async () => (await admin.get<{ total: number }>('/api/v1/audit?page_size=1')).body.total;
 
   it('write no audit rows and are rate-limited per address; signed-in callers from that address are not', async () => {
     const before = await auditRows();

@@ -25,8 +25,8 @@ type Summary = {
   encoding: string;
   mapping: { field: string; header: string }[];
   preview?: Record<string, unknown>[];
-  rowsNew: number;
-  rowsRejected: number;
+  rows_new: number;
+  rows_rejected: number;
   file: string;
   problems?: { example: string }[];
 };
@@ -66,7 +66,7 @@ type Preview = {
   columns: string[];
   mapping: { field: string; header: string }[];
   missing: string[];
-  maxRejectRate: number;
+  max_reject_rate: number;
   refused: boolean;
   summary: Summary | null;
 };
@@ -119,21 +119,21 @@ describe('import preview', () => {
         }),
       });
     const strict = await send({});
-    expect(strict.body).toMatchObject({ missing: [], maxRejectRate: 0.05, refused: true });
-    expect(strict.body.summary).toMatchObject({ rowsRead: 5, rowsRejected: 1 });
-    const lenient = await send({ maxRejectRate: 0.25 });
-    expect(lenient.body).toMatchObject({ maxRejectRate: 0.25, refused: false });
+    expect(strict.body).toMatchObject({ missing: [], max_reject_rate: 0.05, refused: true });
+    expect(strict.body.summary).toMatchObject({ rows_read: 5, rows_rejected: 1 });
+    const lenient = await send({ max_reject_rate: 0.25 });
+    expect(lenient.body).toMatchObject({ max_reject_rate: 0.25, refused: false });
   });
 });
 
 describe('import jobs', () => {
   it('run in the background with progress, load the good rows and list the rejects by line', async () => {
     const n = 150_000;
-    const start = await analyst.call<{ jobId: string }>('POST', '/api/v1/imports', {
+    const start = await analyst.call<{ job_id: string }>('POST', '/api/v1/imports', {
       form: form('orders', '订单.csv', ordersCsv(n, [7, 1000])),
     });
     expect(start.status).toBe(202);
-    const { job, seen } = await follow(start.body.jobId);
+    const { job, seen } = await follow(start.body.job_id);
     expect(job.state, JSON.stringify(job.error)).toBe('done');
     // importFile's phases show while the job runs (the file is large enough to be caught between polls).
     expect(
@@ -141,9 +141,9 @@ describe('import jobs', () => {
       [...seen].join(),
     ).toBe(true);
     expect(job.progress).toEqual({ phase: 'done', percent: 100 });
-    expect(job.summary).toMatchObject({ status: 'loaded', rowsNew: n - 2, rowsRejected: 2, file: '订单.csv' });
+    expect(job.summary).toMatchObject({ status: 'loaded', rows_new: n - 2, rows_rejected: 2, file: '订单.csv' });
     const rejects = await analyst.get<{ total: number; rows: { line: number; code: string; column: string }[] }>(
-      `/api/v1/imports/${start.body.jobId}/rejects`,
+      `/api/v1/imports/${start.body.job_id}/rejects`,
     );
     // Line numbers as a spreadsheet shows them: the header is line 1.
     expect(rejects.body.rows.map((x) => [x.line, x.code, x.column])).toEqual([
@@ -151,37 +151,37 @@ describe('import jobs', () => {
       [1001, 'TEN_ROW_BAD_DATE', '订单日期'],
     ]);
     const batches = await analyst.get<{ rows: { file_name: string; rows_loaded: number }[] }>(
-      '/api/v1/imports?pageSize=1',
+      '/api/v1/imports?page_size=1',
     );
     expect(batches.body.rows[0]).toMatchObject({ file_name: '订单.csv', rows_loaded: n - 2 });
   });
 
   it('a file with too many bad rows loads nothing; the job fails with the code and keeps its rejects', async () => {
-    const start = await analyst.call<{ jobId: string }>('POST', '/api/v1/imports', {
-      form: form('orders', 'bad.csv', ordersCsv(20, [1, 2, 3]), { options: JSON.stringify({ maxRejectRate: 0.1 }) }),
+    const start = await analyst.call<{ job_id: string }>('POST', '/api/v1/imports', {
+      form: form('orders', 'bad.csv', ordersCsv(20, [1, 2, 3]), { options: JSON.stringify({ max_reject_rate: 0.1 }) }),
     });
-    const { job } = await follow(start.body.jobId);
+    const { job } = await follow(start.body.job_id);
     expect(job).toMatchObject({
       state: 'failed',
       error: { code: 'TEN_IMPORT_TOO_MANY_REJECTS' },
       summary: { status: 'refused' },
     });
-    expect((await analyst.get<{ total: number }>(`/api/v1/imports/${start.body.jobId}/rejects`)).body.total).toBe(3);
+    expect((await analyst.get<{ total: number }>(`/api/v1/imports/${start.body.job_id}/rejects`)).body.total).toBe(3);
   });
 
   it('shows rejects in the reader’s language: ?lang=zh, else Accept-Language, and English by default', async () => {
-    const start = await analyst.call<{ jobId: string }>(
+    const start = await analyst.call<{ job_id: string }>(
       'POST',
       '/api/v1/imports',
       { form: form('orders', 'zh.csv', ordersCsv(40, [3])) },
       { headers: { 'accept-language': 'zh-CN' } },
     );
-    const { job } = await follow(start.body.jobId);
+    const { job } = await follow(start.body.job_id);
     expect(job.state, JSON.stringify(job.error)).toBe('done');
     type Row = { code: string; column: string; value: string; message: string };
     const rejects = (query: string, headers: Record<string, string> = {}) =>
       analyst
-        .call<{ rows: Row[] }>('GET', `/api/v1/imports/${start.body.jobId}/rejects${query}`, {}, { headers })
+        .call<{ rows: Row[] }>('GET', `/api/v1/imports/${start.body.job_id}/rejects${query}`, {}, { headers })
         .then((r) => r.body.rows);
     // A bad date's message names column and value only, so any `expected` renders it.
     const said = (x: Row, lang: 'en' | 'zh') =>
@@ -207,10 +207,10 @@ describe('import jobs', () => {
     noFile.append('entity', 'orders');
     expectProblem(await analyst.call('POST', '/api/v1/imports', { form: noFile }), 400, 'TEN_BAD_REQUEST');
     const badOptions = await analyst.call<{ errors: { path: string }[] }>('POST', '/api/v1/imports/preview', {
-      form: form('orders', 'o.csv', ordersCsv(2, []), { options: '{"maxRejectRate": 7}' }),
+      form: form('orders', 'o.csv', ordersCsv(2, []), { options: '{"max_reject_rate": 7}' }),
     });
     expectProblem(badOptions, 400, 'TEN_BAD_REQUEST');
-    expect(badOptions.body.errors.map((e) => e.path)).toEqual(['body.options.maxRejectRate']);
+    expect(badOptions.body.errors.map((e) => e.path)).toEqual(['body.options.max_reject_rate']);
     expectProblem(
       await analyst.call('POST', '/api/v1/imports', { json: { entity: 'orders' } }),
       415,

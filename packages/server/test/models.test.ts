@@ -3,7 +3,7 @@
  * curves and the log-rank test, sBG on survivor counts (Fader & Hardie's regular cohort), fit jobs that store
  * runs, the latest run and customer value read back without refitting, validation, and the refusals.
  */
-import { type api, latestRun, sbg, survival, survivalOnGrid, validateModels } from '@tenure/core';
+import { api, latestRun, sbg, survival, survivalOnGrid, validateModels } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
@@ -21,7 +21,8 @@ afterAll(() => s.close());
 type FitJob = z.infer<typeof api.fitJobSchema>;
 
 /** JSON as it travels: what the library returns, after a round trip. */
-const wire = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+/** A library result as the API sends it: keys in snake_case, then through JSON. */
+const wire = <T>(v: T): api.Wire<T> => JSON.parse(JSON.stringify(api.toWire(v)));
 
 /** Deep equality with numbers equal to a relative tolerance. */
 function expectNear(actual: unknown, expected: unknown, rel: number, path = '$'): void {
@@ -39,7 +40,7 @@ async function fit(model: string, options: Record<string, unknown>): Promise<Fit
   const start = await analyst.call<FitJob>('POST', `/api/v1/models/${model}/fit`, { json: options });
   expect(start.status, start.text).toBe(202);
   expect(start.body).toMatchObject({ model, state: expect.stringMatching(/queued|running/) });
-  const job = () => viewer.get<FitJob>(`/api/v1/models/jobs/${start.body.jobId}`).then((r) => r.body);
+  const job = () => viewer.get<FitJob>(`/api/v1/models/jobs/${start.body.job_id}`).then((r) => r.body);
   await expect.poll(async () => (await job()).state, { timeout: 30_000 }).toMatch(/done|failed/);
   return job();
 }
@@ -53,7 +54,7 @@ describe('survival', () => {
     const lib = await survival(s.ws.db, s.ws.config, { unit: 'month', by: ['contract'] });
     expect(r.body).toEqual(wire(survivalOnGrid(lib, 50)));
     expect(r.body.curves.map((c) => c.segment).sort()).toEqual(['month_to_month', 'one_year', 'two_year']);
-    expect(r.body.logRank).toMatchObject({ df: 2, pValue: lib.logRank!.pValue });
+    expect(r.body.log_rank).toMatchObject({ df: 2, p_value: lib.logRank!.pValue });
   });
 
   it('refuses unknown segments and units', async () => {
@@ -96,25 +97,25 @@ describe('fits, runs and customer value', () => {
     const job = await fit('clv', { top: 50 });
     expect(job.state, JSON.stringify(job.error)).toBe('done');
     const stored = await latestRun(s.ws.db, 'clv');
-    expect(job.run?.runId).toBe(stored?.runId);
+    expect(job.run?.run_id).toBe(stored?.runId);
     const latest = await viewer.get('/api/v1/models/clv/latest');
     expect(latest.body).toEqual(wire(stored));
 
     const value = await viewer.get<z.infer<typeof api.clvResponse>>('/api/v1/clv?top=5');
     expect(value.status, value.text).toBe(200);
-    const result = (stored as { result: z.infer<typeof api.clvResponse>['result'] }).result;
+    const result = (wire(stored) as { result: z.infer<typeof api.clvResponse>['result'] }).result;
     expect(value.body.result.top).toEqual(result.top.slice(0, 5));
-    expect(value.body.result.bgNbd).toEqual(result.bgNbd);
+    expect(value.body.result.bg_nbd).toEqual(result.bg_nbd);
     // Every customer is in one bin of the CLV histogram, every buyer in one of P(alive)'s.
     const count = (bins: { count: number }[]) => bins.reduce((n, b) => n + b.count, 0);
     expect(count(value.body.result.distribution!.clv)).toBe(result.customers);
-    expect(count(value.body.result.distribution!.pAlive)).toBe(result.buyers);
+    expect(count(value.body.result.distribution!.p_alive)).toBe(result.buyers);
     expect(result.buyers).toBeLessThan(result.customers);
     // One CLV, its two parts stated and adding up.
-    for (const c of value.body.result.top) expect(c.subscriptionValue! + c.purchaseValue!).toBeCloseTo(c.clv, 9);
+    for (const c of value.body.result.top) expect(c.subscription_value! + c.purchase_value!).toBeCloseTo(c.clv, 9);
 
     const runs = await viewer.get<z.infer<typeof api.runsResponse>>('/api/v1/models/runs?model=clv');
-    expect(runs.body.runs.map((r) => r.runId)).toEqual([stored?.runId]);
+    expect(runs.body.runs.map((r) => r.run_id)).toEqual([stored?.runId]);
   });
 
   // The demo's churn runs at a steady rate whatever the tenure, so the sBG has nothing to project there (per
@@ -122,7 +123,7 @@ describe('fits, runs and customer value', () => {
   it('diagnoses the sBG on the demo as degenerate: its churn does not fall with tenure', async () => {
     const job = await fit('sbg', { unit: 'month', cohort: 'year' });
     expect(job).toMatchObject({ state: 'failed', error: { code: 'TEN_MODEL_DEGENERATE', status: 422 } });
-    expect(job.error).toHaveProperty('diagnostics.churnPerPeriod');
+    expect(job.error).toHaveProperty('diagnostics.churn_per_period');
     expectProblem(await viewer.get('/api/v1/models/sbg/latest'), 404, 'TEN_MODEL_NO_RUN');
   });
 
@@ -141,7 +142,7 @@ describe('fits, runs and customer value', () => {
 
 describe('validation', () => {
   it('compares the holdout with the predictions as the library does', async () => {
-    const r = await viewer.get('/api/v1/models/validate?calibrationEnd=2025-06-30&unit=month');
+    const r = await viewer.get('/api/v1/models/validate?calibration_end=2025-06-30&unit=month');
     expect(r.status, r.text).toBe(200);
     const lib = await validateModels(s.ws.db, s.ws.config, { unit: 'month', calibrationEnd: '2025-06-30' });
     // Two fits of the same data: sums over customers come out in no fixed order, so the optimiser's end point

@@ -62,6 +62,21 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('names every parameter and property in snake_case (docs/api.md), bar the models’ T', () => {
+    const names: string[] = [];
+    const walk = (node: unknown, key: string): void => {
+      if (!node || typeof node !== 'object') return;
+      // Path, query and header parameters by name; the properties of bodies and responses by key.
+      if (key === 'parameters' && Array.isArray(node)) names.push(...(node as { name: string }[]).map((p) => p.name));
+      if (key === 'properties') names.push(...Object.keys(node));
+      for (const [k, v] of Object.entries(node)) walk(v, Array.isArray(node) ? '' : k);
+    };
+    walk(doc.paths, 'paths');
+    expect(names.length).toBeGreaterThan(300); // the walk saw the document
+    const other = [...new Set(names)].filter((n) => !/^[a-z0-9]+(_[a-z0-9]+)*$/.test(n) && n !== 'T');
+    expect(other).toEqual([]);
+  });
+
   it('has no dangling references', () => {
     const text = JSON.stringify(doc);
     for (const [, ref] of text.matchAll(/"\$ref":"#\/([^"]+)"/g)) {

@@ -1,4 +1,4 @@
-import type { MetricDef, MetricRow } from '@tenure/core';
+import type { MetricDef, MetricName, MetricRow, MissingData } from '@tenure/core';
 import { groupFilter, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
@@ -146,6 +146,8 @@ export const metrics: CommandModule = (program: Command) => {
           computeMetrics,
           forecastRows,
           metricNames,
+          missingData,
+          missingDataText,
           openClickHouse,
           periodLabel,
           refreshRollups,
@@ -204,8 +206,10 @@ export const metrics: CommandModule = (program: Command) => {
           if (!g.engine && f.period === 'month') await refreshRollups(ws, { metrics: names });
           const compute = () => computeMetrics(conn, ws.config, names, query);
           let r: MetricRow[];
+          let missing: MissingData[];
           try {
             r = await compute();
+            missing = await missingData(conn, names as MetricName[], r);
           } finally {
             if (conn !== ws.db) await conn.close();
           }
@@ -214,10 +218,17 @@ export const metrics: CommandModule = (program: Command) => {
           return {
             calendar,
             rows: horizon ? [...r, ...forecastRows(r, f.period as 'month', calendar, horizon)] : r,
+            missing,
           };
         });
         const period = (r: MetricRow) => periodLabel(f.period as 'month', r.period_start, result.calendar);
         const rows = result.rows;
+        // Why a metric is empty: after the table, or on stderr where stdout is data (--json, --csv).
+        const notes = result.missing.map((m) => {
+          const { message, hint } = missingDataText(m, lang === 'zh-CN' ? 'zh' : 'en', 'cli');
+          return `${message}. ${hint}`;
+        });
+        if (notes.length && (g.json || f.csv)) process.stderr.write(`${notes.join('\n')}\n`);
         if (f.csv && !g.json) {
           process.stdout.write(`${toCsv(rows, f.by, period, unitOf)}\n`);
           return;
@@ -248,7 +259,7 @@ export const metrics: CommandModule = (program: Command) => {
             ]),
           );
           const note = rows.some((r) => r.significant) ? `\n${L('differsNote')}` : '';
-          return body + note;
+          return body + note + notes.map((n) => `\n${n}`).join('');
         });
       } catch (e) {
         fail(g, e);

@@ -9,7 +9,7 @@ export const userLangSchema = z.enum(['en', 'zh-CN']).nullable();
 /** What a logged-in page needs: who it is (and the language they chose), and the token unsafe requests send as x-csrf-token. */
 export const sessionResponse = z.object({
   user: z.object({ username: z.string(), role: roleSchema, lang: userLangSchema }),
-  csrfToken: z.string(),
+  csrf_token: z.string(),
 });
 
 /** PUT /auth/me: the language the logged-in user chose (`zh` means zh-CN). */

@@ -19,19 +19,19 @@ export const problemSchema = z.looseObject({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /** A model fit's diagnostics (optimiser runs, the degenerate optimum), for callers that want to look deeper. */
   diagnostics: z.record(z.string(), z.unknown()).optional(),
-  requestId: z.string().optional(),
+  request_id: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
 /** ?page=1&pageSize=50 */
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  page_size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
 });
 
 /** A page of rows: `{ total, page, pageSize, rows }`. */
 export const pageOf = <T extends z.ZodType>(row: T) =>
-  z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(row) });
+  z.object({ total: z.number().int(), page: z.number().int(), page_size: z.number().int(), rows: z.array(row) });
 
 /** A query value that may repeat (`?filter=a&filter=b`), as a list. */
 const repeated = z

@@ -22,7 +22,7 @@ export const customer360Query = z.object({ limit: z.coerce.number().int().min(1)
 export const customer360Response = z.object({
   customer: z.looseObject({ customer_id: z.string(), status, mrr: z.number().nullable() }),
   attributes: z.record(z.string(), z.unknown()),
-  attributeHeaders: z.record(z.string(), z.string()),
+  attribute_headers: z.record(z.string(), z.string()),
   timeline: z.array(
     z.object({
       at: z.string(),

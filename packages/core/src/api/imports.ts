@@ -24,11 +24,11 @@ export const importOptionsSchema = z
     encoding: z.string(),
     sheet: z.string(),
     delimiter: z.string(),
-    dateFormat: z.string(),
-    asOf: z.string(),
-    maxRejectRate: z.number().min(0).max(1),
-    createMissingCustomers: z.boolean(),
-    dropUnmapped: z.boolean(),
+    date_format: z.string(),
+    as_of: z.string(),
+    max_reject_rate: z.number().min(0).max(1),
+    create_missing_customers: z.boolean(),
+    drop_unmapped: z.boolean(),
   })
   .partial()
   .strict();
@@ -40,33 +40,33 @@ export const importFields = z.object({
 });
 
 export const importSummarySchema = z.object({
-  batchId: z.number().nullable(),
+  batch_id: z.number().nullable(),
   entity: z.string(),
   file: z.string(),
   format: z.string(),
   encoding: z.string(),
   sha256: z.string(),
   status: z.enum(['loaded', 'refused', 'dry-run']),
-  rowsRead: z.number(),
-  rowsLoaded: z.number(),
-  rowsRejected: z.number(),
-  rowsBlank: z.number(),
-  rowsNew: z.number(),
-  rowsUpdated: z.number(),
-  rowsUnchanged: z.number(),
-  customersCreated: z.number(),
-  churnEventsDerived: z.number(),
+  rows_read: z.number(),
+  rows_loaded: z.number(),
+  rows_rejected: z.number(),
+  rows_blank: z.number(),
+  rows_new: z.number(),
+  rows_updated: z.number(),
+  rows_unchanged: z.number(),
+  customers_created: z.number(),
+  churn_events_derived: z.number(),
   mapping: z.array(z.object({ field: z.string(), header: z.string() })),
   extras: z.array(z.object({ header: z.string(), column: z.string(), type: z.string() })),
   dropped: z.array(z.string()),
   snapshot: z.object({ tenure: z.string(), churn: z.string() }).optional(),
-  derivedKey: z.boolean(),
+  derived_key: z.boolean(),
   problems: z.array(
     z.object({
       code: z.string(),
       column: z.string().nullable(),
       count: z.number(),
-      firstLine: z.number().nullable(),
+      first_line: z.number().nullable(),
       example: z.string(),
     }),
   ),
@@ -81,20 +81,20 @@ export const importPreviewSchema = z.object({
   fields: z.array(z.object({ name: z.string(), required: z.boolean() })),
   mapping: z.array(z.object({ field: z.string(), header: z.string() })),
   missing: z.array(z.string()),
-  maxRejectRate: z.number(),
+  max_reject_rate: z.number(),
   refused: z.boolean(),
   summary: importSummarySchema.nullable(),
 });
 
 export const jobSchema = z.object({
-  jobId: z.string(),
+  job_id: z.string(),
   state: z.enum(['queued', 'running', 'done', 'failed']),
   progress: z.object({ phase: z.string(), percent: z.number() }),
   summary: importSummarySchema.optional(),
   error: problemSchema.optional(),
 });
-export const jobParams = z.object({ jobId: z.string() });
-export const jobCreated = z.object({ jobId: z.string() });
+export const jobParams = z.object({ job_id: z.string() });
+export const jobCreated = z.object({ job_id: z.string() });
 
 export const batchRowSchema = z.object({
   batch_id: z.number(),
@@ -130,7 +130,7 @@ export const rejectsQuery = pageQuery.extend(langQuery.shape);
 export const eventParams = z.object({ entity: z.string() });
 export const eventsBody = z.object({ rows: z.array(z.record(z.string(), z.unknown())) });
 export const eventsResponse = z.object({
-  batchId: z.number().nullable(),
+  batch_id: z.number().nullable(),
   received: z.number(),
   new: z.number(),
   updated: z.number(),

@@ -5,4 +5,5 @@ export * from './imports.ts';
 export * from './metrics.ts';
 export * from './models.ts';
 export * from './predict.ts';
+export * from './wire.ts';
 export * from './workspace.ts';

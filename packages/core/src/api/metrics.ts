@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commaList, dimensionFilter, grainSchema, periodText, unitSchema } from './common.ts';
+import { langQuery } from './predict.ts';
 
 const text = z.object({ en: z.string(), zh: z.string() });
 
@@ -20,6 +21,8 @@ export const metricQuery = z.object({
   filter: dimensionFilter,
   basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
   forecast: z.coerce.number().int().min(0).max(36).default(0),
+  /** The language of `missing`'s texts; without it, the user's choice or Accept-Language. */
+  lang: langQuery.shape.lang,
 });
 
 const n = z.number().nullable();
@@ -42,7 +45,20 @@ export const metricRowSchema = z.object({
   /** The snapshot as-of date(s) when the figure's churn comes from a snapshot import (no trend, no forecast). */
   snapshot: z.string().optional(),
 });
-export const metricResponse = z.object({ metric: z.string(), rows: z.array(metricRowSchema) });
+/**
+ * Why a result holds no value: the data it needs that the workspace has none of (import any one of `entities`),
+ * with the message and hint in the request's language.
+ */
+export const missingDataSchema = z.object({
+  entities: z.array(z.string()),
+  message: z.string(),
+  hint: z.string(),
+});
+export const metricResponse = z.object({
+  metric: z.string(),
+  rows: z.array(metricRowSchema),
+  missing: z.array(missingDataSchema),
+});
 
 export const overviewQuery = z.object({
   period: grainSchema.default('month'),
@@ -64,6 +80,8 @@ export const overviewResponse = z.object({
       ci_high: n,
       series: z.array(z.object({ period_start: z.string(), value: n })),
       snapshot: z.string().optional(),
+      /** Without a value for want of data: the tables to import, each a list any one of which will do. */
+      missing: z.array(z.array(z.string())),
     }),
   ),
 });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { modelOptionsSchema } from '../models/options.ts';
 import { cohortGrains, units } from '../models/units.ts';
 import { commaList, dimensionFilter, isoDay, problemSchema } from './common.ts';
+import { wireOptions } from './wire.ts';
 
 const n = z.number().nullable();
 const failed = z.object({ code: z.string(), message: z.string() });
@@ -21,7 +22,7 @@ export const modelListResponse = z.object({
 const fitSchema = z.object({
   params: z.record(z.string(), z.number()),
   stderr: z.record(z.string(), z.number()),
-  logLik: z.number(),
+  log_lik: z.number(),
   n: z.number(),
   iterations: z.number(),
   converged: z.boolean(),
@@ -29,11 +30,11 @@ const fitSchema = z.object({
 
 /** A stored run without its result: what was fitted, with which options, on which data, when. */
 export const runSchema = z.object({
-  runId: z.number(),
+  run_id: z.number(),
   model: z.string(),
   parameters: z.record(z.string(), z.unknown()),
-  dataWindow: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
-  createdAt: z.string(),
+  data_window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  created_at: z.string(),
 });
 
 export const runsQuery = z.object({
@@ -46,10 +47,10 @@ export const runsResponse = z.object({ runs: z.array(runSchema) });
 export const latestRunResponse = runSchema.extend({ result: z.unknown() });
 
 /** POST /models/:model/fit: the model's options (the same as the CLI's flags). */
-export const fitBody = modelOptionsSchema;
+export const fitBody = wireOptions(modelOptionsSchema);
 
 export const fitJobSchema = z.object({
-  jobId: z.string(),
+  job_id: z.string(),
   model: z.string(),
   state: z.enum(['queued', 'running', 'done', 'failed']),
   run: runSchema.optional(),
@@ -62,15 +63,15 @@ export const survivalQuery = z.object({
   by: commaList,
   filter: dimensionFilter,
   basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
-  asOf: isoDay.optional(),
-  confType: z.enum(['log', 'log-log']).default('log'),
+  as_of: isoDay.optional(),
+  conf_type: z.enum(['log', 'log-log']).default('log'),
   tau: z.coerce.number().positive().optional(),
   points: z.coerce.number().int().min(2).max(2000).default(200),
 });
 
 export const survivalResponse = z.object({
   unit: z.enum(units),
-  asOf: z.string(),
+  as_of: z.string(),
   basis: z.string(),
   by: z.array(z.string()),
   curves: z.array(
@@ -78,34 +79,36 @@ export const survivalResponse = z.object({
       segment: z.string(),
       n: z.number(),
       events: z.number(),
-      confType: z.enum(['log', 'log-log']),
+      conf_type: z.enum(['log', 'log-log']),
       median: z.object({ estimate: n, lower: n, upper: n }),
-      restrictedMean: z.object({ tau: z.number(), estimate: z.number(), stderr: z.number() }),
+      restricted_mean: z.object({ tau: z.number(), estimate: z.number(), stderr: z.number() }),
       points: z.array(z.object({ time: z.number(), survival: n, lower: n, upper: n })),
     }),
   ),
-  logRank: z
+  log_rank: z
     .object({
       groups: z.array(z.string()),
       observed: z.array(z.number()),
       expected: z.array(z.number()),
-      chiSquare: z.number(),
+      chi_square: z.number(),
       df: z.number(),
-      pValue: z.number(),
+      p_value: z.number(),
     })
     .nullable(),
 });
 
 /** POST /models/sbg/survivors: counts still there at the start and after each period, as typed or pasted. */
-export const survivorsBody = modelOptionsSchema
-  .pick({ survivors: true, unit: true, discountRate: true, horizon: true })
-  .required({ survivors: true });
+export const survivorsBody = wireOptions(
+  modelOptionsSchema
+    .pick({ survivors: true, unit: true, discountRate: true, horizon: true })
+    .required({ survivors: true }),
+);
 
 const sbgProjection = z.object({
   unit: z.enum(units),
   fit: fitSchema,
   curve: z.array(z.object({ period: z.number(), survival: z.number(), retention: n, observed: n })),
-  discountPerPeriod: z.number(),
+  discount_per_period: z.number(),
   lifetime: z.object({
     expected: n,
     median: n,
@@ -117,8 +120,8 @@ const cohortOf = { cohort: z.string(), customers: z.number() };
 
 export const sbgResponse = sbgProjection.extend({
   source: z.enum(['survivors', 'workspace']),
-  asOf: z.string().nullable(),
-  cohortGrain: z.enum(cohortGrains).nullable(),
+  as_of: z.string().nullable(),
+  cohort_grain: z.enum(cohortGrains).nullable(),
   cohorts: z.array(
     z.union([sbgProjection.extend(cohortOf), z.object({ ...cohortOf, error: failed, observed: z.array(z.number()) })]),
   ),
@@ -131,23 +134,23 @@ const bins = z.array(z.object({ lower: z.number(), upper: z.number(), count: z.n
 export const clvResponse = runSchema.extend({
   result: z.object({
     unit: z.enum(units),
-    calibrationEnd: z.string(),
+    calibration_end: z.string(),
     // Runs stored before CLV had its subscription part have none of valuedAt and the parts.
-    valuedAt: z.string().optional(),
-    horizonMonths: z.number(),
-    discountRate: z.number(),
+    valued_at: z.string().optional(),
+    horizon_months: z.number(),
+    discount_rate: z.number(),
     margin: z.number(),
-    bgNbd: fitSchema,
-    gammaGamma: fitSchema.extend({ populationMean: z.number(), frequencySpendCorrelation: z.number() }),
+    bg_nbd: fitSchema,
+    gamma_gamma: fitSchema.extend({ population_mean: z.number(), frequency_spend_correlation: z.number() }),
     customers: z.number(),
     buyers: z.number().optional(),
-    totalValue: z.number(),
-    subscriptionValue: z.number().optional(),
-    purchaseValue: z.number().optional(),
-    expectedAlive: z.number(),
+    total_value: z.number(),
+    subscription_value: z.number().optional(),
+    purchase_value: z.number().optional(),
+    expected_alive: z.number(),
     quantiles: z.array(z.object({ p: z.number(), value: z.number() })),
     // Runs stored before the histograms were kept have none.
-    distribution: z.object({ clv: bins, pAlive: bins }).optional(),
+    distribution: z.object({ clv: bins, p_alive: bins }).optional(),
     top: z.array(
       z.object({
         customer_id: z.string(),
@@ -155,11 +158,11 @@ export const clvResponse = runSchema.extend({
         t_x: z.number(),
         T: z.number(),
         m: z.number(),
-        pAlive: z.number().nullable(),
-        expectedPurchases: z.number(),
-        expectedSpend: z.number(),
-        subscriptionValue: z.number().optional(),
-        purchaseValue: z.number().optional(),
+        p_alive: z.number().nullable(),
+        expected_purchases: z.number(),
+        expected_spend: z.number(),
+        subscription_value: z.number().optional(),
+        purchase_value: z.number().optional(),
         clv: z.number(),
       }),
     ),
@@ -168,8 +171,8 @@ export const clvResponse = runSchema.extend({
 
 /** GET /models/validate: fit before the calibration end, compare with what happened after it. */
 export const validateQuery = z.object({
-  calibrationEnd: isoDay,
-  holdoutEnd: isoDay.optional(),
+  calibration_end: isoDay,
+  holdout_end: isoDay.optional(),
   unit: z.enum(units).default('week'),
   filter: dimensionFilter,
 });
@@ -177,13 +180,13 @@ export const validateQuery = z.object({
 const part = <T extends z.ZodType>(schema: T) => z.union([schema, z.object({ error: failed })]).nullable();
 export const validateResponse = z.object({
   unit: z.enum(units),
-  calibrationEnd: z.string(),
-  holdoutEnd: z.string(),
+  calibration_end: z.string(),
+  holdout_end: z.string(),
   purchases: part(
     z.object({
       fit: fitSchema,
       holdout: z.number(),
-      byFrequency: z.array(
+      by_frequency: z.array(
         z.object({ frequency: z.string(), customers: z.number(), actual: z.number(), predicted: z.number() }),
       ),
       total: z.object({ actual: z.number(), predicted: z.number() }),
@@ -193,7 +196,7 @@ export const validateResponse = z.object({
   survival: part(
     z.object({
       fit: fitSchema,
-      byPeriod: z.array(z.object({ period: z.number(), actual: z.number(), predicted: z.number() })),
+      by_period: z.array(z.object({ period: z.number(), actual: z.number(), predicted: z.number() })),
     }),
   ),
 });

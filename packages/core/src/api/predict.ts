@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { predictionConfigSchema } from '../predict/config.ts';
 import { predictOptionsSchema } from '../predict/options.ts';
 import { dimensionFilter, pageOf, pageQuery } from './common.ts';
+import { wireOptions } from './wire.ts';
 
 const tier = z.enum(['low', 'medium', 'high', 'critical']);
 const n = z.number().nullable();
@@ -18,15 +19,17 @@ export const langQuery = z.object({ lang: z.enum(['en', 'zh', 'zh-CN']).optional
  * POST /churn/train and /churn/score: the options of `tenure model train|score`, except the test-id file,
  * which names a path on the server. `backtest` (train only, default true) also runs the time-based backtest.
  */
-export const trainBody = predictOptionsSchema.omit({ testIds: true }).extend({ backtest: z.boolean().optional() });
-export const scoreBody = predictOptionsSchema.pick({ asOf: true });
+export const trainBody = wireOptions(
+  predictOptionsSchema.omit({ testIds: true }).extend({ backtest: z.boolean().optional() }),
+);
+export const scoreBody = wireOptions(predictOptionsSchema.pick({ asOf: true }));
 
 const calibrationBin = z.object({
   from: z.number(),
   to: z.number(),
   count: z.number(),
-  meanPredicted: z.number(),
-  observedRate: z.number(),
+  mean_predicted: z.number(),
+  observed_rate: z.number(),
 });
 const curvePoint = z.object({
   threshold: z.number(),
@@ -39,22 +42,22 @@ const curvePoint = z.object({
 const evaluation = z.object({
   rows: z.number(),
   churned: z.number(),
-  rocAuc: z.number(),
-  prAuc: z.number(),
-  logLoss: z.number(),
+  roc_auc: z.number(),
+  pr_auc: z.number(),
+  log_loss: z.number(),
   brier: z.number(),
-  liftAt10: z.number(),
-  captureAt10: z.number(),
+  lift_at10: z.number(),
+  capture_at10: z.number(),
   calibration: z.array(calibrationBin),
   curve: z.array(curvePoint),
 });
 
 /** GET /churn/model: the latest trained model's report (predict/report.ts). */
 export const modelReportResponse = z.object({
-  runId: z.number(),
-  createdAt: z.string(),
+  run_id: z.number(),
+  created_at: z.string(),
   parameters: z.record(z.string(), z.unknown()),
-  dataWindow: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  data_window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   metrics: z.object({
     classifier: z.enum(['gbdt', 'logistic']),
     mode: z.enum(['snapshots', 'static']),
@@ -71,11 +74,11 @@ export const modelReportResponse = z.object({
     trees: n,
     seconds: z.number(),
   }),
-  importance: z.array(z.object({ feature: z.string(), meanAbsShap: z.number(), share: z.number() })),
+  importance: z.array(z.object({ feature: z.string(), mean_abs_shap: z.number(), share: z.number() })),
   evaluations: z.array(
     z.object({
       set: z.enum(['backtest', 'test', 'validation']),
-      runId: z.number(),
+      run_id: z.number(),
       model: evaluation,
       baseline: evaluation.nullable(),
     }),
@@ -117,7 +120,7 @@ export const atRiskQuery = pageQuery.extend(langQuery.shape).extend({
     .optional()
     .transform((v) => v === 'true'),
 });
-export const atRiskResponse = pageOf(riskRow).extend({ runId: n, asOf: z.string().nullable() });
+export const atRiskResponse = pageOf(riskRow).extend({ run_id: n, as_of: z.string().nullable() });
 
 /** GET /churn/customers/:id */
 export const riskParams = z.object({ id: z.string() });
@@ -125,12 +128,12 @@ export const customerRiskResponse = z.object({
   score: riskRow.nullable(),
   explanation: z.object({
     customer_id: z.string(),
-    asOf: z.string(),
-    modelRunId: z.number(),
+    as_of: z.string(),
+    model_run_id: z.number(),
     probability: z.number(),
     tier,
     margin: z.number(),
-    expectedMargin: z.number(),
+    expected_margin: z.number(),
     reasons: z.array(reason),
     contributions: z.array(reason),
   }),

@@ -9,17 +9,17 @@ export const statusResponse = z.object({
       rows: z.number(),
       from: z.string().nullable(),
       to: z.string().nullable(),
-      lastImport: z.string().nullable(),
+      last_import: z.string().nullable(),
       /** Rows the entity's latest import rejected (earlier batches' rejects are history, not the state). */
-      rejectedRows: z.number(),
-      lastBatch: z.number().nullable().optional(),
+      rejected_rows: z.number(),
+      last_batch: z.number().nullable().optional(),
     }),
   ),
-  lastCompleteMonth: z.string().nullable(),
+  last_complete_month: z.string().nullable(),
   headline: z
     .object({
       month: z.string(),
-      activeAtStart: z.number(),
+      active_at_start: z.number(),
       churned: z.number(),
       rate: z.number().nullable(),
       basis: z.string(),
@@ -59,7 +59,7 @@ const qualityDimensions = {
   }),
   validity: z.object({
     score,
-    invalidRows: z.number(),
+    invalid_rows: z.number(),
     rules: z.array(
       z.object({
         column: z.string(),
@@ -72,10 +72,10 @@ const qualityDimensions = {
   uniqueness: z.object({
     score,
     key: z.array(z.string()).readonly(),
-    distinctKeys: z.number(),
-    duplicateGroups: z.number(),
-    duplicateRows: z.number(),
-    extraRows: z.number(),
+    distinct_keys: z.number(),
+    duplicate_groups: z.number(),
+    duplicate_rows: z.number(),
+    extra_rows: z.number(),
   }),
   integrity: z.object({
     score,
@@ -87,7 +87,7 @@ const qualityDimensions = {
     score,
     column: z.string().nullable(),
     newest: z.string().nullable(),
-    ageDays: z.number().nullable(),
+    age_days: z.number().nullable(),
     status: z.enum(['fresh', 'stale', 'expired']).nullable(),
   }),
 };
@@ -106,7 +106,7 @@ export const qualityOffenderSchema = z.object({
 export const qualityResponse = z.object({
   overall: z.number().nullable(),
   now: z.string(),
-  dataEnd: z.string(),
+  data_end: z.string(),
   entities: z.array(
     z.object({
       entity: z.string(),
@@ -124,7 +124,7 @@ export const benchmarksResponse = z.object({
     z.object({
       source: z.string(),
       metric: z.string(),
-      metricId: z.string().nullable(),
+      metric_id: z.string().nullable(),
       period_start: z.string(),
       period_end: z.string().nullable(),
       grain: z.enum(['month', 'quarter', 'year']).nullable(),
@@ -137,7 +137,7 @@ export const benchmarksResponse = z.object({
       problem: z.string().nullable(),
     }),
   ),
-  unknownMetrics: z.array(z.object({ metric: z.string(), rows: z.number(), suggestion: z.string().optional() })),
+  unknown_metrics: z.array(z.object({ metric: z.string(), rows: z.number(), suggestion: z.string().optional() })),
 });
 
 /**

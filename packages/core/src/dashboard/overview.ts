@@ -1,6 +1,8 @@
 import type { MetricName } from '../metrics/catalog.ts';
 import { computeMetrics, metricDef } from '../metrics/compute.ts';
 import type { MetricDef } from '../metrics/define.ts';
+import { missingData } from '../metrics/requires.ts';
+import type { EntityName } from '../schema/index.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { type PeriodWindow, periodWindow, type WindowOptions } from './window.ts';
 
@@ -29,6 +31,8 @@ export interface Kpi {
   series: { period_start: string; value: number | null }[];
   /** The snapshot as-of date(s) when the figure's churn comes from a snapshot import: then no trend is shown. */
   snapshot?: string;
+  /** Without a value for want of data: the tables to import, each a list any one of which will do (requires.ts). */
+  missing: EntityName[][];
 }
 
 export interface Overview extends Omit<PeriodWindow, 'grain'> {
@@ -48,6 +52,7 @@ export async function overview(ws: Workspace, opts: Omit<WindowOptions, 'from'> 
     from: w.from,
     to: w.to,
   });
+  const missing = await missingData(ws.db, overviewMetrics, rows);
   const kpis = overviewMetrics.map((metric): Kpi => {
     const own = rows.filter((r) => r.metric === metric);
     const last = own.at(-1);
@@ -63,6 +68,7 @@ export async function overview(ws: Workspace, opts: Omit<WindowOptions, 'from'> 
       ci_high: last?.ci_high ?? null,
       series: snapshot ? [] : own.map((r) => ({ period_start: r.period_start, value: r.value })),
       ...(snapshot ? { snapshot } : {}),
+      missing: missing.filter((m) => m.metric === metric).map((m) => m.entities),
     };
   });
   return { period: w.grain, from: w.from, to: w.to, kpis };

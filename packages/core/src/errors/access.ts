@@ -49,11 +49,11 @@ export const accessCodes = {
       en: (_a, on) =>
         on === 'web'
           ? 'Reload the page and try again.'
-          : 'Send the csrfToken from the login (or GET /api/v1/auth/me) response in the x-csrf-token header.',
+          : 'Send the csrf_token from the login (or GET /api/v1/auth/me) response in the x-csrf-token header.',
       zh: (_a, on) =>
         on === 'web'
           ? '请刷新页面后重试。'
-          : '请在 x-csrf-token 请求头中发送登录（或 GET /api/v1/auth/me）响应里的 csrfToken。',
+          : '请在 x-csrf-token 请求头中发送登录（或 GET /api/v1/auth/me）响应里的 csrf_token。',
     },
   ),
   TEN_RATE_LIMITED: def<{ seconds: number }>(

@@ -8,6 +8,7 @@ import { type FlowRow, flowSql } from './flow.ts';
 import { type PurchaseRow, purchasesSql } from './purchases.ts';
 import type { NormalQuery } from './query.ts';
 import { type RenewalRow, renewalsSql } from './renewals.ts';
+import type { Requirement } from './requires.ts';
 import { type RevenueRow, revenueSql } from './revenue.ts';
 import { type SatisfactionRow, satisfactionSql } from './satisfaction.ts';
 import { type ServiceRow, serviceSql } from './service.ts';
@@ -67,8 +68,8 @@ export interface MetricDef<B extends BaseName = BaseName> {
   description: Text;
   unit: 'count' | 'ratio' | 'money';
   grains: readonly Grain[];
-  /** Entities the metric reads. */
-  requires: readonly string[];
+  /** What the metric needs rows of (`a|b`: any one will do); an empty result names those missing (requires.ts). */
+  requires: readonly Requirement[];
   base: B;
   /** Rates get Wilson 95 % intervals from numerator and denominator. */
   interval: 'wilson' | 'none';

@@ -1,4 +1,4 @@
-import { type api, errorLangOf, type Surface, TenureError, tenureError } from '@tenure/core';
+import { api, errorLangOf, type Surface, TenureError, tenureError } from '@tenure/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { langOf } from '../lang.ts';
@@ -64,10 +64,10 @@ export function problemOf(e: TenureError, req?: FastifyRequest): api.Problem {
     code: e.code,
     detail: message,
     hint,
-    ...(Object.keys(e.where).length ? { where: { ...e.where } } : {}),
+    ...(Object.keys(e.where).length ? { where: api.toWire({ ...e.where }) } : {}),
     ...(errors ? { errors } : {}),
-    ...(diagnostics ? { diagnostics } : {}),
-    ...(req ? { requestId: req.id } : {}),
+    ...(diagnostics ? { diagnostics: api.toWire(diagnostics) } : {}),
+    ...(req ? { request_id: req.id } : {}),
   };
 }
 

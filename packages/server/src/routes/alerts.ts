@@ -24,9 +24,9 @@ export const alerts: RouteGroup = {
       handler: (req) =>
         req.server.tenure.db(async (ws) => {
           const lang = langOf(req);
-          const { lang: _, customer, ...q } = req.query;
+          const { lang: _, customer, ...q } = api.camelKeys(req.query);
           const found = await listAlerts(ws, { ...q, ...(customer ? { customerId: customer } : {}) });
-          return { ...found, rows: found.rows.map((a) => ({ ...a, message: a.message[lang] })) };
+          return api.toWire({ ...found, rows: found.rows.map((a) => ({ ...a, message: a.message[lang] })) });
         }),
     }),
     route({

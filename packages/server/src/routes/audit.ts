@@ -15,7 +15,7 @@ export const audit: RouteGroup = {
         querystring: api.pageQuery,
         response: { 200: api.auditResponse },
       },
-      handler: (req) => req.server.tenure.db((ws) => listAudit(ws, req.query)),
+      handler: (req) => req.server.tenure.db(async (ws) => api.toWire(await listAudit(ws, api.camelKeys(req.query)))),
     }),
   ],
 };

@@ -32,7 +32,7 @@ export const auth: RouteGroup = {
         const session = await ctx.db((ws) => createSession(ws, user.username));
         req.actor = { name: user.username, role: user.role, via: 'session', lang: user.lang };
         setSessionCookie(reply, session.token);
-        return { user: { username: user.username, role: user.role, lang: user.lang }, csrfToken: session.csrfToken };
+        return { user: { username: user.username, role: user.role, lang: user.lang }, csrf_token: session.csrfToken };
       },
     }),
     route({
@@ -60,7 +60,7 @@ export const auth: RouteGroup = {
         const actor = req.actor ?? { name: '', role: 'viewer' as const, lang: null };
         return {
           user: { username: actor.name, role: actor.role, lang: actor.lang ?? null },
-          csrfToken: req.csrfToken ?? '',
+          csrf_token: req.csrfToken ?? '',
         };
       },
     }),
@@ -80,7 +80,7 @@ export const auth: RouteGroup = {
         const user = await req.server.tenure.db((ws) => setUserLang(ws, actor.name, req.body.lang));
         // Cached sessions carry the old language: forget them, so the next request answers in the new one.
         req.server.tenure.forgetCredentials();
-        return { user: { username: user.username, role: user.role, lang: user.lang }, csrfToken: req.csrfToken ?? '' };
+        return { user: { username: user.username, role: user.role, lang: user.lang }, csrf_token: req.csrfToken ?? '' };
       },
     }),
   ],

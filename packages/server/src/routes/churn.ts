@@ -43,7 +43,7 @@ export const churn: RouteGroup = {
           if (backtest && run.result.metrics.mode === 'snapshots') await backtestChurnModel(ws, options);
           return run;
         });
-        return reply.code(202).send(job);
+        return reply.code(202).send(api.toWire(job));
       },
     }),
     route({
@@ -63,7 +63,7 @@ export const churn: RouteGroup = {
           req.server.tenure.webhooks.kick();
           return run;
         });
-        return reply.code(202).send(job);
+        return reply.code(202).send(api.toWire(job));
       },
     }),
     route({
@@ -77,7 +77,7 @@ export const churn: RouteGroup = {
       handler: async (req) => {
         const report = await req.server.tenure.view(['churn-model'], churnModelReport);
         if (!report) throw tenureError('TEN_PREDICT_NO_MODEL', {});
-        return report;
+        return api.toWire(report);
       },
     }),
     route({
@@ -90,8 +90,8 @@ export const churn: RouteGroup = {
         response: { 200: api.atRiskResponse },
       },
       handler: (req) => {
-        const q = { ...req.query, lang: langOf(req) };
-        return req.server.tenure.view(['at-risk', q], (ws) => atRisk(ws, q));
+        const q = { ...api.camelKeys(req.query), lang: langOf(req) };
+        return req.server.tenure.view(['at-risk', q], async (ws) => api.toWire(await atRisk(ws, q)));
       },
     }),
     route({
@@ -111,7 +111,10 @@ export const churn: RouteGroup = {
           const score = await customerScore(ws, req.params.id, lang, { stored });
           const e = await explainCustomer(ws, req.params.id, score ? { asOf: score.as_of } : {});
           const words = (rs: typeof e.reasons) => rs.map((r) => reasonIn(r, lang));
-          return { score, explanation: { ...e, reasons: words(e.reasons), contributions: words(e.contributions) } };
+          return api.toWire({
+            score,
+            explanation: { ...e, reasons: words(e.reasons), contributions: words(e.contributions) },
+          });
         });
       },
     }),

@@ -20,7 +20,7 @@ export const clv: RouteGroup = {
           ModelResult<'clv'>
         > | null;
         if (!run) throw tenureError('TEN_MODEL_NO_RUN', { model: 'clv' });
-        return { ...run, result: { ...run.result, top: run.result.top.slice(0, req.query.top) } };
+        return api.toWire({ ...run, result: { ...run.result, top: run.result.top.slice(0, req.query.top) } });
       },
     }),
   ],

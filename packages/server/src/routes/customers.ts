@@ -21,7 +21,8 @@ export const customers: RouteGroup = {
         querystring: api.customersQuery,
         response: { 200: api.customersResponse },
       },
-      handler: (req) => req.server.tenure.db((ws) => searchCustomers(ws, req.query)),
+      handler: (req) =>
+        req.server.tenure.db(async (ws) => api.toWire(await searchCustomers(ws, api.camelKeys(req.query)))),
     }),
     route({
       method: 'GET',
@@ -35,8 +36,8 @@ export const customers: RouteGroup = {
       },
       handler: async (req) => {
         const stored = await req.server.tenure.storesCurrent();
-        return req.server.tenure.view(['customer', req.params.id, req.query, today()], (ws) =>
-          customer360(ws, req.params.id, { ...req.query, stored }),
+        return req.server.tenure.view(['customer', req.params.id, req.query, today()], async (ws) =>
+          api.toWire(await customer360(ws, req.params.id, { ...req.query, stored })),
         );
       },
     }),

@@ -27,7 +27,9 @@ export const events: RouteGroup = {
         if (!isEntityName(req.params.entity))
           throw tenureError('TEN_EVENT_ENTITY_UNKNOWN', { entity: req.params.entity, known: entityNames });
         const lang = errorLangOf(langOf(req));
-        return req.server.tenure.write((ws) => ingestEvents(ws, req.params.entity, req.body.rows, lang));
+        return req.server.tenure.write(async (ws) =>
+          api.toWire(await ingestEvents(ws, req.params.entity, req.body.rows, lang)),
+        );
       },
     }),
   ],

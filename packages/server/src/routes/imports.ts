@@ -14,7 +14,7 @@ import { type RouteGroup, route } from '../route.ts';
 import { receiveUpload } from '../upload.ts';
 
 const multipart =
-  'multipart/form-data: `file`, `entity`, `map` (JSON: field → column), `options` (JSON: format, encoding, sheet, delimiter, dateFormat, asOf, maxRejectRate, createMissingCustomers, dropUnmapped)';
+  'multipart/form-data: `file`, `entity`, `map` (JSON: field → column), `options` (JSON: format, encoding, sheet, delimiter, date_format, as_of, max_reject_rate, create_missing_customers, drop_unmapped)';
 
 /** File imports: a dry-run preview, import jobs with progress, recent batches and each job's rejects. */
 export const imports: RouteGroup = {
@@ -37,7 +37,7 @@ export const imports: RouteGroup = {
         req.auditTarget = up.entity;
         try {
           const options = { ...up.options, lang: errorLangOf(langOf(req)) };
-          return await req.server.tenure.db((ws) => previewImport(ws, up.entity, up.path, options));
+          return api.toWire(await req.server.tenure.db((ws) => previewImport(ws, up.entity, up.path, options)));
         } finally {
           up.discard();
         }
@@ -48,7 +48,7 @@ export const imports: RouteGroup = {
       url: '',
       config: { access: 'analyst' },
       schema: {
-        summary: 'Start an import job; poll GET /imports/{jobId} for progress and the summary',
+        summary: 'Start an import job; poll GET /imports/{job_id} for progress and the summary',
         description: multipart,
         consumes: ['multipart/form-data'],
         response: { 202: api.jobCreated },
@@ -75,7 +75,7 @@ export const imports: RouteGroup = {
             Object.assign(job, { state: 'failed', error: problemOf(err, req), ...(summary ? { summary } : {}) });
           })
           .finally(up.discard);
-        return reply.code(202).send({ jobId: job.jobId });
+        return reply.code(202).send({ job_id: job.jobId });
       },
     }),
     route({
@@ -87,11 +87,11 @@ export const imports: RouteGroup = {
         querystring: api.pageQuery,
         response: { 200: api.batchesResponse },
       },
-      handler: (req) => req.server.tenure.db((ws) => listBatches(ws, req.query)),
+      handler: (req) => req.server.tenure.db(async (ws) => api.toWire(await listBatches(ws, api.camelKeys(req.query)))),
     }),
     route({
       method: 'GET',
-      url: '/:jobId',
+      url: '/:job_id',
       config: { access: 'viewer' },
       schema: {
         summary: 'An import job: state, progress, and its summary or error',
@@ -99,14 +99,14 @@ export const imports: RouteGroup = {
         response: { 200: api.jobSchema },
       },
       handler: async (req) => {
-        const job = req.server.tenure.jobs.get(req.params.jobId);
-        if (!job) throw tenureError('TEN_JOB_NOT_FOUND', { id: req.params.jobId });
-        return job;
+        const job = req.server.tenure.jobs.get(req.params.job_id);
+        if (!job) throw tenureError('TEN_JOB_NOT_FOUND', { id: req.params.job_id });
+        return api.toWire(job);
       },
     }),
     route({
       method: 'GET',
-      url: '/:jobId/rejects',
+      url: '/:job_id/rejects',
       config: { access: 'viewer' },
       schema: {
         summary: "The rejected rows of a job's batch, in line order, their messages in the request's language",
@@ -115,16 +115,16 @@ export const imports: RouteGroup = {
         response: { 200: api.rejectsResponse },
       },
       handler: async (req) => {
-        const job = req.server.tenure.jobs.get(req.params.jobId);
-        if (!job) throw tenureError('TEN_JOB_NOT_FOUND', { id: req.params.jobId });
-        const p = pageOf(req.query);
+        const job = req.server.tenure.jobs.get(req.params.job_id);
+        if (!job) throw tenureError('TEN_JOB_NOT_FOUND', { id: req.params.job_id });
+        const p = pageOf(api.camelKeys(req.query));
         const batch = job.summary?.batchId;
         const found = batch
           ? await req.server.tenure.db((ws) =>
               listRejects(ws, { batch, limit: p.limit, offset: p.offset, lang: errorLangOf(langOf(req)) }),
             )
           : { total: 0, rows: [] };
-        return { ...found, page: p.page, pageSize: p.pageSize };
+        return api.toWire({ ...found, page: p.page, pageSize: p.pageSize });
       },
     }),
   ],

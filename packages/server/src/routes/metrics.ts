@@ -2,12 +2,18 @@ import {
   api,
   catalog,
   computeMetrics,
+  errorLangOf,
   forecastRows,
+  type MetricName,
   metricDef,
   metricNames,
+  missingData,
+  missingDataText,
   periodWindow,
   refuseSnapshotTrend,
 } from '@tenure/core';
+import { langOf } from '../lang.ts';
+import { surfaceOf } from '../plugins/problems.ts';
 import { type RouteGroup, route } from '../route.ts';
 
 /** The metric catalogue: every metric's definition, and any metric by period, segment and filter. */
@@ -46,11 +52,12 @@ export const metrics: RouteGroup = {
         querystring: api.metricQuery,
         response: { 200: api.metricResponse },
       },
-      handler: (req) => {
+      handler: async (req) => {
         const { name } = req.params;
-        metricDef(name); // an unknown name is a 404 before any work
-        const q = req.query;
-        return req.server.tenure.view(['metric', name, q], async (ws) => {
+        const metric = metricDef(name).id as MetricName; // an unknown name is a 404 before any work
+        // The language only words `missing`, per request: the cached view is the same in every language.
+        const { lang: _, ...q } = req.query;
+        const result = await req.server.tenure.view(['metric', name, q], async (ws) => {
           const w = await periodWindow(ws, q);
           const { by, filter, basis } = q;
           const rows = await computeMetrics(ws.db, ws.config, [name], {
@@ -64,8 +71,13 @@ export const metrics: RouteGroup = {
           refuseSnapshotTrend(rows, q.forecast ?? 0);
           const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
           const ahead = q.forecast ? forecastRows(rows, w.grain, calendar, q.forecast) : [];
-          return { metric: name, rows: [...rows, ...ahead] };
+          return { metric: name, rows: [...rows, ...ahead], missing: await missingData(ws.db, [metric], rows) };
         });
+        const lang = errorLangOf(langOf(req));
+        return {
+          ...result,
+          missing: result.missing.map((m) => ({ entities: m.entities, ...missingDataText(m, lang, surfaceOf(req)) })),
+        };
       },
     }),
   ],

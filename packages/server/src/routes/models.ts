@@ -49,7 +49,9 @@ export const models: RouteGroup = {
         response: { 200: api.runsResponse },
       },
       handler: (req) =>
-        req.server.tenure.view(['runs', req.query], async (ws) => ({ runs: await listRuns(ws.db, req.query) })),
+        req.server.tenure.view(['runs', req.query], async (ws) =>
+          api.toWire({ runs: await listRuns(ws.db, req.query) }),
+        ),
     }),
     route({
       method: 'GET',
@@ -62,9 +64,9 @@ export const models: RouteGroup = {
         response: { 200: api.survivalResponse },
       },
       handler: (req) => {
-        const { points, ...query } = req.query;
+        const { points, ...query } = api.camelKeys(req.query);
         return req.server.tenure.view(['survival', req.query], async (ws) =>
-          survivalOnGrid(await survival(ws.db, ws.config, query), points),
+          api.toWire(survivalOnGrid(await survival(ws.db, ws.config, query), points)),
         );
       },
     }),
@@ -79,7 +81,9 @@ export const models: RouteGroup = {
         response: { 200: api.validateResponse },
       },
       handler: (req) =>
-        req.server.tenure.view(['validate', req.query], (ws) => validateModels(ws.db, ws.config, req.query)),
+        req.server.tenure.view(['validate', req.query], async (ws) =>
+          api.toWire(await validateModels(ws.db, ws.config, api.camelKeys(req.query))),
+        ),
     }),
     route({
       method: 'POST',
@@ -91,7 +95,7 @@ export const models: RouteGroup = {
         body: api.survivorsBody,
         response: { 200: api.sbgResponse },
       },
-      handler: async (req) => sbg(null, null, req.body),
+      handler: async (req) => api.toWire(await sbg(null, null, req.body)),
     }),
     route({
       method: 'POST',
@@ -106,12 +110,12 @@ export const models: RouteGroup = {
       handler: async (req, reply) => {
         const model = knownModel(req.params.model);
         req.auditTarget = model;
-        return reply.code(202).send(startFitJob(req, model, 'db', (ws) => runModel(ws, model, req.body)));
+        return reply.code(202).send(api.toWire(startFitJob(req, model, 'db', (ws) => runModel(ws, model, req.body))));
       },
     }),
     route({
       method: 'GET',
-      url: '/jobs/:jobId',
+      url: '/jobs/:job_id',
       config: { access: 'viewer' },
       schema: {
         summary: 'A fit job: its state, and the stored run or the problem it ended with',
@@ -119,9 +123,9 @@ export const models: RouteGroup = {
         response: { 200: api.fitJobSchema },
       },
       handler: async (req) => {
-        const job = req.server.tenure.fits.get(req.params.jobId);
-        if (!job) throw tenureError('TEN_JOB_NOT_FOUND', { id: req.params.jobId });
-        return job;
+        const job = req.server.tenure.fits.get(req.params.job_id);
+        if (!job) throw tenureError('TEN_JOB_NOT_FOUND', { id: req.params.job_id });
+        return api.toWire(job);
       },
     }),
     route({
@@ -137,7 +141,7 @@ export const models: RouteGroup = {
         const model = knownModel(req.params.model);
         const run = await req.server.tenure.view(['latest', model], (ws) => latestRun(ws.db, model));
         if (!run) throw tenureError('TEN_MODEL_NO_RUN', { model });
-        return run;
+        return api.toWire(run);
       },
     }),
   ],

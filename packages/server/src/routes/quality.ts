@@ -17,7 +17,9 @@ export const quality: RouteGroup = {
       // Freshness is judged against today, so the day is part of what is cached.
       handler: (req) => {
         const today = new Date().toISOString().slice(0, 10);
-        return req.server.tenure.view(['quality', today], (ws) => assessQuality(ws.db, { now: new Date() }));
+        return req.server.tenure.view(['quality', today], async (ws) =>
+          api.toWire(await assessQuality(ws.db, { now: new Date() })),
+        );
       },
     }),
     route({
@@ -28,7 +30,8 @@ export const quality: RouteGroup = {
         summary: 'Imported competitor or industry figures set against ours',
         response: { 200: api.benchmarksResponse },
       },
-      handler: (req) => req.server.tenure.view(['benchmarks'], (ws) => compareBenchmarks(ws.db, ws.config)),
+      handler: (req) =>
+        req.server.tenure.view(['benchmarks'], async (ws) => api.toWire(await compareBenchmarks(ws.db, ws.config))),
     }),
   ],
 };

@@ -15,12 +15,14 @@ export const status: RouteGroup = {
         response: { 200: api.statusResponse },
       },
       handler: (req) =>
-        req.server.tenure.view(['status'], async (ws) => ({
-          entities: await workspaceStatus(ws),
-          lastCompleteMonth: await lastCompleteMonth(ws.db),
-          headline: await headlineChurn(ws),
-          dimensions: await presentDimensions(ws),
-        })),
+        req.server.tenure.view(['status'], async (ws) =>
+          api.toWire({
+            entities: await workspaceStatus(ws),
+            lastCompleteMonth: await lastCompleteMonth(ws.db),
+            headline: await headlineChurn(ws),
+            dimensions: await presentDimensions(ws),
+          }),
+        ),
     }),
   ],
 };

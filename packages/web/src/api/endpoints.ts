@@ -22,7 +22,7 @@ export const endpoints = {
   'GET /api/v1/models/validate': api.validateResponse,
   'POST /api/v1/models/sbg/survivors': api.sbgResponse,
   'POST /api/v1/models/:model/fit': api.fitJobSchema,
-  'GET /api/v1/models/jobs/:jobId': api.fitJobSchema,
+  'GET /api/v1/models/jobs/:job_id': api.fitJobSchema,
   'GET /api/v1/models/:model/latest': api.latestRunResponse,
   'GET /api/v1/clv': api.clvResponse,
   'POST /api/v1/churn/train': api.fitJobSchema,
@@ -45,8 +45,8 @@ export const endpoints = {
   'POST /api/v1/imports/preview': api.importPreviewSchema,
   'POST /api/v1/imports': api.jobCreated,
   'GET /api/v1/imports': api.batchesResponse,
-  'GET /api/v1/imports/:jobId': api.jobSchema,
-  'GET /api/v1/imports/:jobId/rejects': api.rejectsResponse,
+  'GET /api/v1/imports/:job_id': api.jobSchema,
+  'GET /api/v1/imports/:job_id/rejects': api.rejectsResponse,
   'POST /api/v1/events/:entity': api.eventsResponse,
   'GET /api/v1/settings': api.settingsResponse,
   'PUT /api/v1/settings': api.settingsResponse,
@@ -77,7 +77,7 @@ export const queries = {
   'GET /api/v1/customers': api.customersQuery,
   'GET /api/v1/customers/:id': api.customer360Query,
   'GET /api/v1/imports': api.pageQuery,
-  'GET /api/v1/imports/:jobId/rejects': api.rejectsQuery,
+  'GET /api/v1/imports/:job_id/rejects': api.rejectsQuery,
   'GET /api/v1/audit': api.pageQuery,
 } as const;
 

@@ -14,13 +14,13 @@ export type Role = Infer<typeof api.roleSchema>;
 
 type ServerProblem = Infer<typeof api.problemSchema>;
 /** application/problem+json; problems the client makes itself (network down) carry only title, status and code. */
-export type Problem = Pick<ServerProblem, 'title' | 'status' | 'code' | 'where' | 'errors' | 'requestId'> &
+export type Problem = Pick<ServerProblem, 'title' | 'status' | 'code' | 'where' | 'errors' | 'request_id'> &
   Partial<Pick<ServerProblem, 'type' | 'detail' | 'hint'>>;
 
 export type Session = Infer<typeof api.sessionResponse>;
 export type User = Session['user'];
 
-/** A page of rows: `{ total, page, pageSize, rows }`. */
+/** A page of rows: `{ total, page, page_size, rows }`. */
 export type Page<T> = Omit<Infer<typeof api.customersResponse>, 'rows'> & { rows: T[] };
 
 export type MetricInfo = Infer<typeof api.metricListResponse>['metrics'][number];
@@ -43,9 +43,13 @@ export type TimelineEvent = Customer360['timeline'][number];
 export type CustomerSeries = Customer360['series'];
 
 export type ImportSummary = Infer<typeof api.importSummarySchema>;
+/** The `options` of an upload (POST /imports, /imports/preview), as the wizard sends them. */
+export type ImportOptionsBody = api.Input<typeof api.importOptionsSchema>;
 /** POST /imports/preview */
 export type ImportPreview = Infer<typeof api.importPreviewSchema>;
 export type ImportJob = Infer<typeof api.jobSchema>;
+/** POST /imports: the job started. */
+export type ImportStarted = Infer<typeof api.jobCreated>;
 export type RejectRow = Infer<typeof api.rejectRowSchema>;
 
 export type Quality = Infer<typeof api.qualityResponse>;
@@ -65,7 +69,7 @@ export type SbgResult = Infer<typeof api.sbgResponse>;
 /** A fitted model's parameters and standard errors by name, log-likelihood and convergence. */
 export type ModelFit = SbgResult['fit'];
 /** The sBG fitted to one group of customers, with observed beside projected survival. */
-export type SbgProjection = Omit<SbgResult, 'source' | 'asOf' | 'cohortGrain' | 'cohorts'>;
+export type SbgProjection = Omit<SbgResult, 'source' | 'as_of' | 'cohort_grain' | 'cohorts'>;
 /** A cohort's own fit, or why there is none (with its observed survival). */
 export type SbgCohort = SbgResult['cohorts'][number];
 

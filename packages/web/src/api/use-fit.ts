@@ -8,7 +8,7 @@ import { useJob } from './use-job.ts';
  * Fit a model on the server (a job: fits on large data take seconds) by POSTing to `path`, and call `onDone`
  * once the run is stored, so the page reloads the latest run. `problem` is why starting or finishing the fit
  * failed. Churn training and scoring are the same kind of job.
- * @example const fit = useFit('/api/v1/models/clv/fit', latest.reload); fit.start({ horizonMonths: 12 })
+ * @example const fit = useFit('/api/v1/models/clv/fit', latest.reload); fit.start({ horizon_months: 12 })
  */
 export function useFit(path: string, onDone: () => void) {
   const action = useAction();
@@ -26,7 +26,7 @@ export function useFit(path: string, onDone: () => void) {
     start: (options: Record<string, unknown>) =>
       action.run(async () => {
         setJobId(undefined);
-        setJobId((await api.post<FitJob>(path, { json: options })).jobId);
+        setJobId((await api.post<FitJob>(path, { json: options })).job_id);
       }),
     running: action.busy || job?.state === 'queued' || job?.state === 'running',
     problem: action.error ?? error ?? failed,

@@ -20,7 +20,7 @@ export const atLeast = (user: User | null | undefined, role: Role) => !!user && 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>();
   const accept = useCallback((s: Session) => {
-    session.setToken(s.csrfToken);
+    session.setToken(s.csrf_token);
     setUser(s.user);
   }, []);
   const signedOut = useCallback(() => {

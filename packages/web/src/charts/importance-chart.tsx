@@ -7,7 +7,7 @@ export function ImportanceChart({
   importance,
   top = 15,
 }: {
-  importance: { feature: string; meanAbsShap: number; share: number }[];
+  importance: { feature: string; mean_abs_shap: number; share: number }[];
   top?: number;
 }) {
   const { t, fmt, field } = useI18n();
@@ -23,13 +23,13 @@ export function ImportanceChart({
           formatter: (ps: unknown) => {
             const f = shown[(ps as { dataIndex: number }[])[0]?.dataIndex ?? 0];
             return f
-              ? `${escapeHtml(field(f.feature))}: ${fmt.number(f.meanAbsShap, 3)} (${fmt.value('ratio', f.share)})`
+              ? `${escapeHtml(field(f.feature))}: ${fmt.number(f.mean_abs_shap, 3)} (${fmt.value('ratio', f.share)})`
               : '';
           },
         },
         xAxis: { type: 'value', name: t('churn.meanAbsShap'), nameLocation: 'middle', nameGap: 26 },
         yAxis: { type: 'category', data: shown.map((f) => field(f.feature)) },
-        series: [{ type: 'bar', data: shown.map((f) => f.meanAbsShap) }],
+        series: [{ type: 'bar', data: shown.map((f) => f.mean_abs_shap) }],
       }}
     />
   );

@@ -69,12 +69,12 @@ export function FitButton({
 }
 
 /** When a run was made and on which data. */
-export function FittedAt({ run }: { run: Pick<ModelRun<unknown>, 'createdAt' | 'dataWindow'> }) {
+export function FittedAt({ run }: { run: Pick<ModelRun<unknown>, 'created_at' | 'data_window'> }) {
   const { t, fmt } = useI18n();
-  const to = run.dataWindow.to;
+  const to = run.data_window.to;
   return (
     <Typography.Text type="secondary" data-testid="fitted-at">
-      {t('models.fittedAt', { at: fmt.date(run.createdAt, true) })}
+      {t('models.fittedAt', { at: fmt.date(run.created_at, true) })}
       {to ? ` · ${t('models.dataTo', { to: fmt.date(to) })}` : ''}
     </Typography.Text>
   );
@@ -98,7 +98,7 @@ export function FitTable({ fit }: { fit: ModelFit }) {
         ]}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('models.fitStats', { ll: fmt.number(fit.logLik, 2), n: fmt.number(fit.n, 0), iterations: fit.iterations })}
+        {t('models.fitStats', { ll: fmt.number(fit.log_lik, 2), n: fmt.number(fit.n, 0), iterations: fit.iterations })}
         {fit.converged ? '' : ` · ${t('models.notConverged')}`}
       </Typography.Text>
     </>

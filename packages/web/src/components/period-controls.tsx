@@ -57,7 +57,7 @@ export function PeriodPicker({
 export function usePeriodRange(grain: PickerGrain) {
   const status = useStatus();
   const [chosen, setChosen] = useState<[Dayjs, Dayjs] | null>(null);
-  const range = chosen ?? (status.data || status.error ? defaultRange(status.data?.lastCompleteMonth, grain) : null);
+  const range = chosen ?? (status.data || status.error ? defaultRange(status.data?.last_complete_month, grain) : null);
   const query = range && { from: periodOf(range[0], grain), to: periodOf(range[1], grain) };
   const picker = (
     <DatePicker.RangePicker

@@ -25,6 +25,12 @@ export const en = {
   'login.required': 'Required',
   'common.loading': 'Loading…',
   'common.empty': 'No data for this selection',
+  'common.or': ' or ',
+  'common.and': ', ',
+  'metric.missing': 'No values: this metric needs {tables}, and the workspace has none.',
+  'overview.missing': 'Needs {tables}: import them on the {page} page.',
+  'metric.missingHint':
+    'Import them on the {page} page: open {tab}, pick the table under “{control}”, then choose the file.',
   'common.retry': 'Retry',
   'common.hint': 'How to fix',
   'common.notFound': 'This page does not exist.',

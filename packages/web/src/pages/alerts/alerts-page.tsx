@@ -44,7 +44,7 @@ export default function AlertsPage() {
   const [show, setShow] = useState<Show>('open');
   const [rule, setRule] = useState<string>();
   const [selected, setSelected] = useState<number[]>([]);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
+  const [paging, setPaging] = useState({ page: 1, page_size: 50 });
   const state = useApi('/api/v1/alerts', {
     open: show === 'open' || null,
     rule,
@@ -110,10 +110,10 @@ export default function AlertsPage() {
               dataSource={d.rows}
               pagination={{
                 current: d.page,
-                pageSize: d.pageSize,
+                pageSize: d.page_size,
                 total: d.total,
                 showTotal: (n) => t('common.total', { n: fmt.number(n, 0) }),
-                onChange: (page, pageSize) => setPaging({ page, pageSize }),
+                onChange: (page, pageSize) => setPaging({ page, page_size: pageSize }),
               }}
               rowSelection={
                 canAck

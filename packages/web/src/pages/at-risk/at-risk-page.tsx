@@ -24,7 +24,7 @@ export default function AtRiskPage() {
   const [value, setValue] = useState('');
   const [reason, setReason] = useState<string>();
   const [all, setAll] = useState(false);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
+  const [paging, setPaging] = useState({ page: 1, page_size: 50 });
   const filters = { tier, filter: dimension && value ? `${dimension}:${value}` : undefined, reason, all: all || null };
   const state = useApi('/api/v1/churn/at-risk', { ...filters, lang, ...paging });
   const score = useFit('/api/v1/churn/score', state.reload);
@@ -43,12 +43,12 @@ export default function AtRiskPage() {
       title={t('nav.atRisk')}
       extra={
         <>
-          {state.data?.asOf && (
+          {state.data?.as_of && (
             <Typography.Text type="secondary" data-testid="scored-at">
-              {t('risk.asOf', { date: fmt.date(state.data.asOf) })}
+              {t('risk.asOf', { date: fmt.date(state.data.as_of) })}
             </Typography.Text>
           )}
-          <FitButton fit={score} options={{}} fitted={!!state.data?.runId} label={t('risk.score')} />
+          <FitButton fit={score} options={{}} fitted={!!state.data?.run_id} label={t('risk.score')} />
         </>
       }
     >
@@ -100,13 +100,13 @@ export default function AtRiskPage() {
       </Card>
       <Loadable state={state}>
         {(d) =>
-          d.runId === null ? (
+          d.run_id === null ? (
             <Empty data-testid="not-scored" description={t('risk.notScored')}>
               <Typography.Text type="secondary">{t('risk.notScoredHint')}</Typography.Text>
             </Empty>
           ) : (
             <Card>
-              <RiskTable data={d} onPage={(page, pageSize) => setPaging({ page, pageSize })} />
+              <RiskTable data={d} onPage={(page, pageSize) => setPaging({ page, page_size: pageSize })} />
             </Card>
           )
         }

@@ -18,7 +18,7 @@ export function RiskTable({ data, onPage }: { data: AtRiskPage; onPage: (page: n
       dataSource={data.rows}
       pagination={{
         current: data.page,
-        pageSize: data.pageSize,
+        pageSize: data.page_size,
         total: data.total,
         showTotal: (n) => t('common.total', { n: fmt.number(n, 0) }),
         onChange: onPage,

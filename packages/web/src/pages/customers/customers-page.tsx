@@ -16,13 +16,13 @@ export default function CustomersPage() {
   const q = params.get('q') ?? '';
   const status = (params.get('status') ?? '') as StatusFilter;
   const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 50);
+  const pageSize = Number(params.get('page_size') ?? 50);
   const set = (next: Record<string, string | number>) =>
     setParams((p) => {
       for (const [k, v] of Object.entries(next)) v === '' ? p.delete(k) : p.set(k, String(v));
       return p;
     });
-  const state = useApi('/api/v1/customers', { q, status, page, pageSize });
+  const state = useApi('/api/v1/customers', { q, status, page, page_size: pageSize });
   return (
     <Page
       title={t('nav.customers')}
@@ -61,7 +61,7 @@ export default function CustomersPage() {
             pageSize,
             total: state.data?.total ?? 0,
             showTotal: (n) => t('common.total', { n: fmt.number(n, 0) }),
-            onChange: (p, s) => set({ page: s === pageSize ? p : 1, pageSize: s }),
+            onChange: (p, s) => set({ page: s === pageSize ? p : 1, page_size: s }),
           }}
           columns={[
             {

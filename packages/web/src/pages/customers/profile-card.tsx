@@ -46,7 +46,7 @@ export function ProfileCard({ data }: { data: Customer360 }) {
           style={{ marginTop: 16 }}
           column={1}
           size="small"
-          items={describe(attributes, i18n, data.attributeHeaders)}
+          items={describe(attributes, i18n, data.attribute_headers)}
         />
       )}
     </Card>

@@ -62,7 +62,7 @@ export function RiskCard({ id }: { id: string }) {
               <Typography.Title level={5}>{t('risk.reasons')}</Typography.Title>
               <ReasonList reasons={e.reasons} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('risk.explained', { date: fmt.date(e.asOf), run: e.modelRunId })} · {t('risk.contribution')}
+                {t('risk.explained', { date: fmt.date(e.as_of), run: e.model_run_id })} · {t('risk.contribution')}
               </Typography.Text>
             </>
           )}

@@ -1,16 +1,14 @@
 import { Checkbox, DatePicker, Flex, Form, Input, InputNumber } from 'antd';
 import dayjs from 'dayjs';
+import type { ImportOptionsBody } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** The options of an import the wizard offers, as the import takes them (a share, a date, a format). */
-export interface ImportChoices {
-  maxRejectRate: number;
-  asOf?: string;
-  dateFormat?: string;
-  createMissingCustomers?: boolean;
-}
+export type ImportChoices = Pick<ImportOptionsBody, 'as_of' | 'date_format' | 'create_missing_customers'> & {
+  max_reject_rate: number;
+};
 
-export const DEFAULT_CHOICES: ImportChoices = { maxRejectRate: 0.05 };
+export const DEFAULT_CHOICES: ImportChoices = { max_reject_rate: 0.05 };
 
 /** Reject limit (in percent), snapshot date, date format, and for tables that name customers, creating them. */
 export function ImportOptions({
@@ -35,16 +33,16 @@ export function ImportOptions({
             max={100}
             step={1}
             suffix="%"
-            value={Math.round(value.maxRejectRate * 1000) / 10}
-            onChange={(v) => set({ maxRejectRate: (v ?? 0) / 100 })}
+            value={Math.round(value.max_reject_rate * 1000) / 10}
+            onChange={(v) => set({ max_reject_rate: (v ?? 0) / 100 })}
           />
         </Form.Item>
         {entity === 'customers' && (
           <Form.Item label={t('import.asOf')} tooltip={t('import.asOfHelp')}>
             <DatePicker
               aria-label={t('import.asOf')}
-              value={value.asOf ? dayjs(value.asOf) : null}
-              onChange={(d) => set({ asOf: d ? d.format('YYYY-MM-DD') : undefined })}
+              value={value.as_of ? dayjs(value.as_of) : null}
+              onChange={(d) => set({ as_of: d ? d.format('YYYY-MM-DD') : undefined })}
             />
           </Form.Item>
         )}
@@ -53,15 +51,15 @@ export function ImportOptions({
             aria-label={t('import.dateFormat')}
             placeholder="%Y-%m-%d"
             style={{ width: 140 }}
-            defaultValue={value.dateFormat}
-            onBlur={(e) => set({ dateFormat: e.target.value.trim() || undefined })}
+            defaultValue={value.date_format}
+            onBlur={(e) => set({ date_format: e.target.value.trim() || undefined })}
           />
         </Form.Item>
         {entity !== 'customers' && (
           <Form.Item label=" ">
             <Checkbox
-              checked={!!value.createMissingCustomers}
-              onChange={(e) => set({ createMissingCustomers: e.target.checked })}
+              checked={!!value.create_missing_customers}
+              onChange={(e) => set({ create_missing_customers: e.target.checked })}
             >
               {t('import.createMissing')}
             </Checkbox>

@@ -7,13 +7,13 @@ type Problem = ImportSummary['problems'][number];
 /** Whether the import would load, leave rows out, or be refused at the chosen reject limit, in numbers. */
 function Verdict({ preview, summary }: { preview: Preview; summary: ImportSummary }) {
   const { t, fmt } = useI18n();
-  if (summary.rowsRejected === 0) return null;
+  if (summary.rows_rejected === 0) return null;
   const vars = {
-    rejected: fmt.number(summary.rowsRejected, 0),
-    read: fmt.number(summary.rowsRead, 0),
-    good: fmt.number(summary.rowsRead - summary.rowsRejected, 0),
-    rate: fmt.value('ratio', summary.rowsRejected / Math.max(summary.rowsRead, 1)),
-    max: fmt.value('ratio', preview.maxRejectRate),
+    rejected: fmt.number(summary.rows_rejected, 0),
+    read: fmt.number(summary.rows_read, 0),
+    good: fmt.number(summary.rows_read - summary.rows_rejected, 0),
+    rate: fmt.value('ratio', summary.rows_rejected / Math.max(summary.rows_read, 1)),
+    max: fmt.value('ratio', preview.max_reject_rate),
   };
   return preview.refused ? (
     <Alert type="error" showIcon data-testid="import-would-refuse" title={t('import.wouldRefuse', vars)} />
@@ -56,7 +56,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
               { title: t('import.message'), render: (_, p) => term('rowCode', p.code) },
               { title: t('import.column'), dataIndex: 'column' },
               { title: t('import.problemCount'), align: 'right', render: (_, p) => fmt.number(p.count, 0) },
-              { title: t('import.firstLine'), dataIndex: 'firstLine' },
+              { title: t('import.firstLine'), dataIndex: 'first_line' },
               { title: t('import.example'), dataIndex: 'example' },
             ]}
           />

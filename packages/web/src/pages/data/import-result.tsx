@@ -5,20 +5,23 @@ import { useApi } from '../../api/use-api.ts';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-/** The counts an import reports, in reading order; each gets a test id (import-rowsLoaded, …). */
+/** The counts an import reports, in reading order; each gets a test id (import-rows_loaded, …). */
 const COUNTS = [
-  ['rowsRead', 'import.rowsRead'],
-  ['rowsLoaded', 'import.rowsLoaded'],
-  ['rowsRejected', 'import.rowsRejected'],
-  ['rowsNew', 'import.rowsNew'],
-  ['rowsUpdated', 'import.rowsUpdated'],
-  ['rowsUnchanged', 'import.rowsUnchanged'],
+  ['rows_read', 'import.rowsRead'],
+  ['rows_loaded', 'import.rowsLoaded'],
+  ['rows_rejected', 'import.rowsRejected'],
+  ['rows_new', 'import.rowsNew'],
+  ['rows_updated', 'import.rowsUpdated'],
+  ['rows_unchanged', 'import.rowsUnchanged'],
 ] as const satisfies readonly (readonly [keyof ImportSummary, MessageKey])[];
 
 function Rejects({ jobId }: { jobId: string }) {
   const { t, term } = useI18n();
   const [page, setPage] = useState(1);
-  const state = useApi<Page<RejectRow>>(`/api/v1/imports/${encodeURIComponent(jobId)}/rejects`, { page, pageSize: 20 });
+  const state = useApi<Page<RejectRow>>(`/api/v1/imports/${encodeURIComponent(jobId)}/rejects`, {
+    page,
+    page_size: 20,
+  });
   return (
     <Table<RejectRow>
       size="small"
@@ -64,7 +67,7 @@ export function ImportResult({ jobId, summary }: { jobId: string; summary: Impor
           </Col>
         ))}
       </Row>
-      {summary.rowsRejected > 0 && (
+      {summary.rows_rejected > 0 && (
         <>
           <Typography.Title level={5}>{t('import.rejects')}</Typography.Title>
           <Rejects jobId={jobId} />

@@ -2,7 +2,7 @@ import { Button, Divider, Flex, Progress, Select, Steps, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../api/resources.ts';
-import type { ImportJob, ImportPreview as Preview } from '../../api/types.ts';
+import type { ImportJob, ImportStarted, ImportPreview as Preview } from '../../api/types.ts';
 import { useAction } from '../../api/use-action.ts';
 import { useJob } from '../../api/use-job.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
@@ -64,7 +64,7 @@ export function ImportWizard() {
   };
   const runImport = (f: File) =>
     action.run(async () =>
-      setJobId((await api.post<{ jobId: string }>('/api/v1/imports', { form: importForm(entity, f, draft) })).jobId),
+      setJobId((await api.post<ImportStarted>('/api/v1/imports', { form: importForm(entity, f, draft) })).job_id),
     );
   const restart = () => {
     setFile(undefined);

@@ -1,5 +1,5 @@
 import { Card, Flex, Progress, Statistic, Table, Typography } from 'antd';
-import type { ColumnIssue, EntityQuality, Quality } from '../../api/types.ts';
+import type { ColumnIssue, EntityQuality } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Loadable } from '../../components/loadable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -48,9 +48,6 @@ function Offenders({ rows }: { rows: ColumnIssue[] }) {
   );
 }
 
-/** The end of the data freshness is measured against (not in the hand-made API types this branch leaves alone). */
-const dataEndOf = (q: Quality): string | undefined => (q as Quality & { dataEnd?: string }).dataEnd;
-
 /** The data-quality scorecard: an overall 0–100 score, each table's five dimensions and its worst offenders. */
 export function QualityScorecard() {
   const { t, fmt, term } = useI18n();
@@ -66,9 +63,9 @@ export function QualityScorecard() {
               formatter={() => fmt.number(d.overall, 1)}
             />
             {/* The rule, stated: served as dataEnd by GET /quality (core quality/freshness.ts). */}
-            {dataEndOf(d) && (
+            {d.data_end && (
               <Typography.Text type="secondary" data-testid="quality-rule">
-                {t('quality.rule.freshness', { date: fmt.date(dataEndOf(d)!.slice(0, 10)) })}
+                {t('quality.rule.freshness', { date: fmt.date(d.data_end.slice(0, 10)) })}
               </Typography.Text>
             )}
           </Card>

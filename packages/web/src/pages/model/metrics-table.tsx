@@ -5,12 +5,12 @@ import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Each measure with how it is shown: shares as percents, the rest as numbers. */
 const MEASURES: { key: MessageKey; value: (e: Evaluation) => number; ratio?: boolean }[] = [
-  { key: 'churn.rocAuc', value: (e) => e.rocAuc },
-  { key: 'churn.prAuc', value: (e) => e.prAuc },
-  { key: 'churn.logLoss', value: (e) => e.logLoss },
+  { key: 'churn.rocAuc', value: (e) => e.roc_auc },
+  { key: 'churn.prAuc', value: (e) => e.pr_auc },
+  { key: 'churn.logLoss', value: (e) => e.log_loss },
   { key: 'churn.brier', value: (e) => e.brier },
-  { key: 'churn.lift10', value: (e) => e.liftAt10 },
-  { key: 'churn.capture10', value: (e) => e.captureAt10, ratio: true },
+  { key: 'churn.lift10', value: (e) => e.lift_at10 },
+  { key: 'churn.capture10', value: (e) => e.capture_at10, ratio: true },
 ];
 
 /** The model's measures beside the logistic baseline's, on the same rows. */

@@ -77,7 +77,9 @@ function EvaluationCards({ model, baseline }: { model: Evaluation; baseline: Eva
           <XyChart
             testId="calibration-chart"
             series={both(model, baseline, names, (e) =>
-              e.calibration.filter((b) => b.count > 0).map((b): [number, number] => [b.meanPredicted, b.observedRate]),
+              e.calibration
+                .filter((b) => b.count > 0)
+                .map((b): [number, number] => [b.mean_predicted, b.observed_rate]),
             )}
             x={t('churn.predicted')}
             y={t('churn.observed')}
@@ -127,7 +129,7 @@ export default function ModelPage() {
   const state = useApi('/api/v1/churn/model');
   const train = useFit('/api/v1/churn/train', state.reload);
   // A test-id file names a path on the machine that trained; the API does not take one.
-  const { testIds: _, ...options } = state.data?.parameters ?? {};
+  const { test_ids: _, ...options } = state.data?.parameters ?? {};
   return (
     <Page title={t('nav.model')} extra={<FitButton fit={train} options={options} fitted={!!state.data} />}>
       {train.problem && <ProblemAlert error={train.problem} />}

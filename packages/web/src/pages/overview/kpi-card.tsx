@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { kpiChange } from './kpi-change.ts';
 
 export function KpiCard({ kpi, info }: { kpi: Kpi; info: MetricInfo | undefined }) {
-  const { t, fmt, text, lang } = useI18n();
+  const { t, fmt, text, lang, term } = useI18n();
   const change = kpiChange(kpi, lang);
   const title = info ? text(info.title) : kpi.metric;
   return (
@@ -27,6 +27,18 @@ export function KpiCard({ kpi, info }: { kpi: Kpi; info: MetricInfo | undefined 
             ? `${change.points ? t('unit.pp', { n: change.figure }) : change.figure} ${t('overview.change')}`
             : t('overview.noPrevious')}
         </Typography.Text>
+      )}
+      {kpi.missing.length > 0 && (
+        <div>
+          <Typography.Text type="secondary" data-testid={`kpi-missing-${kpi.metric}`}>
+            {t('overview.missing', {
+              tables: kpi.missing
+                .map((any) => any.map((e) => term('entity', e)).join(t('common.or')))
+                .join(t('common.and')),
+              page: t('nav.data'),
+            })}
+          </Typography.Text>
+        </div>
       )}
       {kpi.ci_low !== null && kpi.ci_high !== null && (
         <div>

@@ -38,7 +38,7 @@ export default function RetentionPage() {
   const [cohort, setCohort] = useState(ALL);
   const run = latest.data;
   const cohorts = run?.result.cohorts ?? [];
-  const grain = run?.result.cohortGrain ?? 'year';
+  const grain = run?.result.cohort_grain ?? 'year';
   const chosen = cohorts.find((c) => c.cohort === cohort);
   // A degenerate refit means the stored run (fitted to older data or another unit) is no projection of these data.
   const problem = fit.problem && ('problem' in fit.problem ? fit.problem.problem : fit.problem);

@@ -2,12 +2,13 @@ import { Alert, Card, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMetricCatalog, useStatus } from '../../api/resources.ts';
-import type { MetricRow, Unit } from '../../api/types.ts';
+import type { MetricResponse, MetricRow, Unit } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { SegmentBars } from '../../charts/segment-bars.tsx';
 import { segmentLabel } from '../../charts/series.ts';
 import { Loadable } from '../../components/loadable.tsx';
 import { DimensionSelect, MetricSelect } from '../../components/metric-select.tsx';
+import { MissingData } from '../../components/missing-data.tsx';
 import { Page } from '../../components/page.tsx';
 import { GrainSelect, PeriodPicker } from '../../components/period-controls.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
@@ -65,15 +66,15 @@ export default function SegmentsPage() {
   const dimensions = status.data?.dimensions ?? [];
   const by = chosenBy ?? dimensions[0];
   const unit = useMetricCatalog().data?.metrics.find((m) => m.id === metric)?.unit ?? 'ratio';
-  const day = at ?? (status.data ? defaultRange(status.data.lastCompleteMonth, grain)[1] : null);
+  const day = at ?? (status.data ? defaultRange(status.data.last_complete_month, grain)[1] : null);
   const period = day && periodOf(day, grain);
-  const state = useApi<{ rows: MetricRow[] }>(period && by ? `/api/v1/metrics/${metric}` : null, {
+  const state = useApi<MetricResponse>(period && by ? `/api/v1/metrics/${metric}` : null, {
     period: grain,
     from: period,
     to: period,
     by,
   });
-  const rows = (d: { rows: MetricRow[] }) => d.rows.filter((r) => !r.forecast);
+  const rows = (d: MetricResponse) => d.rows.filter((r) => !r.forecast);
   return (
     <Page
       title={t('nav.segments')}
@@ -90,18 +91,21 @@ export default function SegmentsPage() {
       {status.data && !by ? (
         <Alert type="info" showIcon title={t('segments.needDimension')} />
       ) : (
-        <Loadable state={state} isEmpty={(d) => rows(d).length === 0}>
-          {(d) => (
-            <>
-              <Card>
-                <SegmentBars rows={rows(d)} unit={unit} />
-              </Card>
-              <Card>
-                <SegmentTable rows={rows(d)} unit={unit} />
-              </Card>
-            </>
-          )}
-        </Loadable>
+        <>
+          {state.data && <MissingData missing={state.data.missing} />}
+          <Loadable state={state} isEmpty={(d) => rows(d).length === 0}>
+            {(d) => (
+              <>
+                <Card>
+                  <SegmentBars rows={rows(d)} unit={unit} />
+                </Card>
+                <Card>
+                  <SegmentTable rows={rows(d)} unit={unit} />
+                </Card>
+              </>
+            )}
+          </Loadable>
+        </>
       )}
     </Page>
   );

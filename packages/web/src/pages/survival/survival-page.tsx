@@ -36,9 +36,9 @@ function SummaryTable({ data, label }: { data: Survival; label: (segment: string
           render: (_, c) => `${time(c.median.lower)} – ${time(c.median.upper)}`,
         },
         {
-          title: t('survival.restrictedMean', { tau: time(data.curves[0]?.restrictedMean.tau ?? null) }),
+          title: t('survival.restrictedMean', { tau: time(data.curves[0]?.restricted_mean.tau ?? null) }),
           align: 'right',
-          render: (_, c) => `${time(c.restrictedMean.estimate)} ± ${fmt.number(c.restrictedMean.stderr, 1)}`,
+          render: (_, c) => `${time(c.restricted_mean.estimate)} ± ${fmt.number(c.restricted_mean.stderr, 1)}`,
         },
       ]}
     />
@@ -48,8 +48,8 @@ function SummaryTable({ data, label }: { data: Survival; label: (segment: string
 /** The log-rank test across the segments, or what to do to get one. */
 function LogRank({ data }: { data: Survival }) {
   const { t, fmt } = useI18n();
-  if (!data.logRank) return <Alert type="info" showIcon title={t('survival.needBy')} />;
-  const { chiSquare, df, pValue } = data.logRank;
+  if (!data.log_rank) return <Alert type="info" showIcon title={t('survival.needBy')} />;
+  const { chi_square: chiSquare, df, p_value: pValue } = data.log_rank;
   return (
     <Card size="small" title={t('survival.logRank')}>
       <Typography.Text data-testid="log-rank">

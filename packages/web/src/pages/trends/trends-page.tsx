@@ -1,11 +1,12 @@
 import { Card, Select } from 'antd';
 import { useState } from 'react';
 import { useMetricCatalog, useStatus } from '../../api/resources.ts';
-import type { MetricRow } from '../../api/types.ts';
+import type { MetricResponse } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { TrendChart } from '../../charts/trend-chart.tsx';
 import { Loadable } from '../../components/loadable.tsx';
 import { DimensionSelect, MetricSelect } from '../../components/metric-select.tsx';
+import { MissingData } from '../../components/missing-data.tsx';
 import { Page } from '../../components/page.tsx';
 import { GrainSelect, usePeriodRange } from '../../components/period-controls.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -25,7 +26,7 @@ export default function TrendsPage() {
   const g = grains.includes(grain) ? grain : (grains[0] ?? 'month');
   const range = usePeriodRange(g);
   const status = useStatus();
-  const state = useApi<{ rows: MetricRow[] }>(range.query && `/api/v1/metrics/${metric}`, {
+  const state = useApi<MetricResponse>(range.query && `/api/v1/metrics/${metric}`, {
     period: g,
     ...range.query,
     by,
@@ -55,6 +56,7 @@ export default function TrendsPage() {
       }
     >
       <Card>
+        {state.data && <MissingData missing={state.data.missing} />}
         <Loadable state={state} isEmpty={(d) => d.rows.every((r) => r.value === null)}>
           {(d) => (
             <TrendChart rows={d.rows} unit={info?.unit ?? 'count'} grain={g} name={info ? text(info.title) : metric} />

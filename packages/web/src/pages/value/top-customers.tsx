@@ -23,13 +23,13 @@ export function TopCustomers({ rows }: { rows: ClvCustomer[] }) {
         {
           title: t('value.subscriptionPart'),
           align: 'right',
-          render: (_, r) => fmt.value('money', r.subscriptionValue),
+          render: (_, r) => fmt.value('money', r.subscription_value),
         },
-        { title: t('value.purchasePart'), align: 'right', render: (_, r) => fmt.value('money', r.purchaseValue) },
-        { title: t('value.pAlive'), align: 'right', render: (_, r) => fmt.value('ratio', r.pAlive) },
+        { title: t('value.purchasePart'), align: 'right', render: (_, r) => fmt.value('money', r.purchase_value) },
+        { title: t('value.pAlive'), align: 'right', render: (_, r) => fmt.value('ratio', r.p_alive) },
         { title: t('value.repeat'), align: 'right', render: (_, r) => fmt.number(r.x, 0) },
-        { title: t('value.purchases'), align: 'right', render: (_, r) => fmt.number(r.expectedPurchases, 2) },
-        { title: t('value.spend'), align: 'right', render: (_, r) => fmt.value('money', r.expectedSpend) },
+        { title: t('value.purchases'), align: 'right', render: (_, r) => fmt.number(r.expected_purchases, 2) },
+        { title: t('value.spend'), align: 'right', render: (_, r) => fmt.value('money', r.expected_spend) },
       ]}
     />
   );

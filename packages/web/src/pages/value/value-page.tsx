@@ -25,22 +25,22 @@ function Value({ run }: { run: ClvRun }) {
             <Statistic title={t('value.customers')} value={fmt.number(r.customers, 0)} />
           </Col>
           <Col xs={24} md={8}>
-            <Statistic title={t('value.total')} value={fmt.value('money', r.totalValue)} />
-            {r.subscriptionValue !== undefined && (
+            <Statistic title={t('value.total')} value={fmt.value('money', r.total_value)} />
+            {r.subscription_value !== undefined && (
               <Typography.Text type="secondary" data-testid="value-parts">
-                {t('value.subscriptionPart')} {fmt.value('money', r.subscriptionValue)} · {t('value.purchasePart')}{' '}
-                {fmt.value('money', r.purchaseValue)}
+                {t('value.subscriptionPart')} {fmt.value('money', r.subscription_value)} · {t('value.purchasePart')}{' '}
+                {fmt.value('money', r.purchase_value)}
               </Typography.Text>
             )}
           </Col>
           <Col xs={24} md={8}>
-            <Statistic title={t('value.alive')} value={fmt.number(r.expectedAlive, 0)} />
+            <Statistic title={t('value.alive')} value={fmt.number(r.expected_alive, 0)} />
           </Col>
         </Row>
         <Typography.Text type="secondary">
           {t('value.terms', {
-            n: r.horizonMonths,
-            rate: fmt.value('ratio', r.discountRate),
+            n: r.horizon_months,
+            rate: fmt.value('ratio', r.discount_rate),
             margin: fmt.value('ratio', r.margin),
           })}
         </Typography.Text>
@@ -55,7 +55,7 @@ function Value({ run }: { run: ClvRun }) {
           </Col>
           <Col xs={24} lg={12}>
             <Card title={t('value.pAliveDistribution')}>
-              <HistogramChart bins={r.distribution.pAlive} unit="ratio" testId="palive-histogram" />
+              <HistogramChart bins={r.distribution.p_alive} unit="ratio" testId="palive-histogram" />
             </Card>
           </Col>
         </Row>
@@ -65,12 +65,12 @@ function Value({ run }: { run: ClvRun }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t('value.bgNbd')}>
-            <FitTable fit={r.bgNbd} />
+            <FitTable fit={r.bg_nbd} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('value.gammaGamma')}>
-            <FitTable fit={r.gammaGamma} />
+            <FitTable fit={r.gamma_gamma} />
           </Card>
         </Col>
       </Row>
