@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatValue } from '../../packages/web/src/i18n/format.ts';
+import { formats } from '../../packages/web/src/i18n/format.ts';
 import { choose, type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
 
 /** The slice of the canvas API the heatmap check reads (the root tsconfig has no DOM types). */
@@ -45,7 +45,7 @@ describe('dashboard in chromium', () => {
     const kpi = ((await res.json()) as { kpis: Kpi[] }).kpis.find((k) => k.metric === 'churn_rate');
     expect(kpi?.value).toEqual(expect.any(Number));
     const card = d.page.getByTestId('kpi-churn_rate');
-    await expect.poll(() => card.textContent()).toBe(formatValue('en', 'ratio', kpi?.value));
+    await expect.poll(() => card.textContent()).toBe(formats('en').value('ratio', kpi?.value));
   });
 
   it('switches to 中文, translates the labels and remembers the choice across a reload', async () => {

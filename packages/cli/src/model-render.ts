@@ -13,12 +13,13 @@ import {
   type ValidationResult,
   withWorkspace,
 } from '@tenure/core';
+import { DASH, formats } from '@tenure/core/present';
 import type { Globals } from './context.ts';
 import { emit, table } from './output.ts';
 
 const f = (v: number | null | undefined, digits = 4) =>
-  v === null || v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(digits)).toString();
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(100 * v).toFixed(1)} %`);
+  v === null || v === undefined || !Number.isFinite(v) ? DASH : Number(v.toPrecision(digits)).toString();
+const pct = (v: number | null | undefined) => formats('en').percent(v);
 const p = (v: number) => (v < 1e-4 ? '< 0.0001' : v.toFixed(4));
 /** "p = 0.0123" or "p < 0.0001" in running text. */
 const pIs = (v: number) => (v < 1e-4 ? p(v) : `= ${p(v)}`);
@@ -95,7 +96,7 @@ export const renderers: { [N in ModelName]: (r: ModelResult<N>) => string } = {
     )}\nReference levels: ${
       Object.entries(r.reference)
         .map(([k, v]) => `${k}=${v}`)
-        .join(', ') || '—'
+        .join(', ') || DASH
     } · concordance ${f(r.fit.concordance)} · likelihood ratio χ² = ${f(r.fit.likelihoodRatio.statistic)} on ${
       r.fit.likelihoodRatio.df
     } df · ${r.fit.events} churned of ${r.fit.n}\n${fitTable(r.fit).split('\n').at(-1)}`,
@@ -130,7 +131,7 @@ export const renderers: { [N in ModelName]: (r: ModelResult<N>) => string } = {
       r.top.map((c) => [
         c.customer_id,
         c.x,
-        c.pAlive === null ? '—' : pct(c.pAlive),
+        c.pAlive === null ? DASH : pct(c.pAlive),
         f(c.expectedPurchases, 3),
         f(c.expectedSpend),
         f(c.subscriptionValue),

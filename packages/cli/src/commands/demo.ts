@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { formats } from '@tenure/core/present';
 import { CONFIG_FILE, DB_FILE, isWorkspace, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
-import { emit, fail, fmtInt, fmtPct, table } from '../output.ts';
+import { emit, fail, fmtInt, table } from '../output.ts';
 
 /** An option's text as an integer, refused with the text the user typed (not "NaN") before anything is written. */
 const int = (option: string, v: string): number => {
@@ -55,7 +56,7 @@ export const demo: CommandModule = (program: Command) => {
             emit(g, { workspace: ws.dir, ...summary, churn, kept }, () => {
               const rows = Object.entries(summary.rows).map(([t, n]) => [t, fmtInt(n)]);
               const c = churn
-                ? `\nChurn in ${churn.month}: ${fmtPct(churn.rate)} (${fmtInt(churn.churned)} of ${fmtInt(churn.activeAtStart)})`
+                ? `\nChurn in ${churn.month}: ${formats('en').value('ratio', churn.rate)} (${fmtInt(churn.churned)} of ${fmtInt(churn.activeAtStart)})`
                 : '';
               const k = kept
                 ? `\nKept ${kept.users} users and ${kept.keys} API keys; model runs, scores and alerts went with the old data.`

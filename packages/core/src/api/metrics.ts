@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { commaList, dimensionFilter, grainSchema, periodText, unitSchema } from './common.ts';
-
-const text = z.object({ en: z.string(), zh: z.string() });
+import { commaList, dimensionFilter, grainSchema, periodText, textSchema, unitSchema } from './common.ts';
 
 export const metricListResponse = z.object({
   metrics: z.array(
-    z.object({ id: z.string(), title: text, unit: unitSchema, description: text, grains: z.array(grainSchema) }),
+    z.object({
+      id: z.string(),
+      title: textSchema,
+      unit: unitSchema,
+      description: textSchema,
+      grains: z.array(grainSchema),
+    }),
   ),
 });
 

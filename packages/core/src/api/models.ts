@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { modelOptionsSchema } from '../models/options.ts';
-import { cohortGrains, units } from '../models/units.ts';
+import { cohortGrains, timeUnits } from '../models/time-units.ts';
 import { commaList, dimensionFilter, isoDay, problemSchema } from './common.ts';
 
 const n = z.number().nullable();
@@ -58,7 +58,7 @@ export const fitJobSchema = z.object({
 
 /** GET /models/survival: Kaplan–Meier by segment, read at `points` shared times, with the log-rank test. */
 export const survivalQuery = z.object({
-  unit: z.enum(units).default('month'),
+  unit: z.enum(timeUnits).default('month'),
   by: commaList,
   filter: dimensionFilter,
   basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
@@ -69,7 +69,7 @@ export const survivalQuery = z.object({
 });
 
 export const survivalResponse = z.object({
-  unit: z.enum(units),
+  unit: z.enum(timeUnits),
   asOf: z.string(),
   basis: z.string(),
   by: z.array(z.string()),
@@ -102,7 +102,7 @@ export const survivorsBody = modelOptionsSchema
   .required({ survivors: true });
 
 const sbgProjection = z.object({
-  unit: z.enum(units),
+  unit: z.enum(timeUnits),
   fit: fitSchema,
   curve: z.array(z.object({ period: z.number(), survival: z.number(), retention: n, observed: n })),
   discountPerPeriod: z.number(),
@@ -130,7 +130,7 @@ export const clvQuery = z.object({ top: z.coerce.number().int().min(0).max(100_0
 const bins = z.array(z.object({ lower: z.number(), upper: z.number(), count: z.number() }));
 export const clvResponse = runSchema.extend({
   result: z.object({
-    unit: z.enum(units),
+    unit: z.enum(timeUnits),
     calibrationEnd: z.string(),
     // Runs stored before CLV had its subscription part have none of valuedAt and the parts.
     valuedAt: z.string().optional(),
@@ -170,13 +170,13 @@ export const clvResponse = runSchema.extend({
 export const validateQuery = z.object({
   calibrationEnd: isoDay,
   holdoutEnd: isoDay.optional(),
-  unit: z.enum(units).default('week'),
+  unit: z.enum(timeUnits).default('week'),
   filter: dimensionFilter,
 });
 
 const part = <T extends z.ZodType>(schema: T) => z.union([schema, z.object({ error: failed })]).nullable();
 export const validateResponse = z.object({
-  unit: z.enum(units),
+  unit: z.enum(timeUnits),
   calibrationEnd: z.string(),
   holdoutEnd: z.string(),
   purchases: part(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formats } from './format.ts';
+import { formats } from '../present/index.ts';
 import { heatColor, heatmap } from './svg/heatmap.ts';
 import { lineChart, lineMargin } from './svg/line.ts';
 import { paretoChart, paretoMargin } from './svg/pareto.ts';

@@ -1,3 +1,5 @@
+import { entityLabels, taxonomyLabels } from '@tenure/core/present';
+import { vocabulary } from './terms.ts';
 /**
  * English texts: the reference dictionary. Its keys are the type of every other language (zh-CN.ts), so a key
  * missing or misspelt in one language does not compile. `{name}` marks a value filled in by t().
@@ -85,15 +87,7 @@ export const en = {
   'reasons.mrrLost': 'MRR lost',
   'reasons.share': 'Share',
   'reasons.cumulative': 'Cumulative share',
-  'taxonomy.voluntary': 'Voluntary',
-  'taxonomy.involuntary': 'Involuntary',
-  'taxonomy.natural': 'Natural',
-  'taxonomy.competitive': 'Competitive',
-  'taxonomy.fault': 'Fault',
-  'taxonomy.non_malicious': 'Non-malicious',
-  'taxonomy.retaliatory': 'Retaliatory',
-  'taxonomy.malicious': 'Malicious',
-  'taxonomy.unknown': 'Unknown',
+  ...vocabulary('taxonomy', taxonomyLabels, 'en'),
   'customers.search': 'Search by id or name',
   'customers.status': 'Status',
   'customers.all': 'All',
@@ -161,17 +155,7 @@ export const en = {
   'quality.rule': 'Rule',
   'quality.count': 'Rows affected',
   'quality.loss': 'Points lost',
-  'entity.customers': 'Customers',
-  'entity.subscriptions': 'Subscriptions',
-  'entity.orders': 'Orders',
-  'entity.activity': 'Activity',
-  'entity.tickets': 'Tickets',
-  'entity.surveys': 'Surveys',
-  'entity.churn_events': 'Churn events',
-  'entity.costs': 'Costs',
-  'entity.campaigns': 'Campaigns',
-  'entity.campaign_members': 'Campaign members',
-  'entity.benchmarks': 'Benchmarks',
+  ...vocabulary('entity', entityLabels, 'en'),
   'settings.churn': 'Churn definition',
   'settings.graceDays': 'Grace days after a subscription lapses',
   'settings.inactivityDays': 'Days without an order before a buyer counts as churned',

@@ -26,7 +26,7 @@ function shown(k: string, v: unknown, i18n: I18n) {
 const describe = (record: Record<string, unknown>, i18n: I18n, headers: Record<string, string> = {}) =>
   Object.entries(record).map(([k, v]) => {
     const label = i18n.field(k);
-    const own = i18n.term('field', k) !== k;
+    const own = i18n.freeTerm('field', k) !== k;
     return { key: k, label: own ? label : (headers[k] ?? label), children: shown(k, v, i18n) };
   });
 

@@ -2,7 +2,7 @@ import { Alert, Card, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMetricCatalog, useStatus } from '../../api/resources.ts';
-import type { MetricRow, Unit } from '../../api/types.ts';
+import type { MetricRow } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { SegmentBars } from '../../charts/segment-bars.tsx';
 import { segmentLabel } from '../../charts/series.ts';
@@ -11,6 +11,7 @@ import { DimensionSelect, MetricSelect } from '../../components/metric-select.ts
 import { Page } from '../../components/page.tsx';
 import { GrainSelect, PeriodPicker } from '../../components/period-controls.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
+import type { Unit } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { defaultRange, type PickerGrain, periodOf } from '../../period.ts';
 
