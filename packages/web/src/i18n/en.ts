@@ -466,7 +466,7 @@ export const en = {
   'event.survey': '{subject} survey answered — score {amount}',
   'event.churn': 'Churned: {subject}',
   'event.noPlan': 'a plan',
-  'event.noSubject': '–',
+  'event.noSubject': '—',
   'plan.basic': 'Basic',
   'plan.standard': 'Standard',
   'plan.premium': 'Premium',

@@ -462,7 +462,7 @@ export const zhCN: Dictionary = {
   'event.survey': '回答{subject}调研，评分 {amount}',
   'event.churn': '流失：{subject}',
   'event.noPlan': '',
-  'event.noSubject': '–',
+  'event.noSubject': '—',
   'plan.basic': '基础版',
   'plan.standard': '标准版',
   'plan.premium': '高级版',

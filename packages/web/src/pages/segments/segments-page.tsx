@@ -11,7 +11,7 @@ import { DimensionSelect, MetricSelect } from '../../components/metric-select.ts
 import { Page } from '../../components/page.tsx';
 import { GrainSelect, PeriodPicker } from '../../components/period-controls.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
-import type { Unit } from '../../i18n/format.ts';
+import { DASH, type Unit } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { defaultRange, type PickerGrain, periodOf } from '../../period.ts';
 
@@ -29,13 +29,13 @@ function SegmentTable({ rows, unit }: { rows: MetricRow[]; unit: Unit }) {
         {
           title: t('segments.interval'),
           align: 'right',
-          render: (_, r) => (r.ci_low === null ? '–' : `${fmt.value(unit, r.ci_low)} – ${fmt.value(unit, r.ci_high)}`),
+          render: (_, r) => fmt.interval(unit, r.ci_low, r.ci_high),
         },
         {
           title: t('segments.base'),
           align: 'right',
           render: (_, r) =>
-            r.denominator === null ? '–' : `${fmt.number(r.numerator, 2)} / ${fmt.number(r.denominator, 2)}`,
+            r.denominator === null ? DASH : `${fmt.number(r.numerator)} / ${fmt.number(r.denominator)}`,
         },
         { title: t('segments.pAdjusted'), align: 'right', render: (_, r) => fmt.number(r.p_adjusted, 4) },
         {
