@@ -50,7 +50,7 @@ const trend: Render<'trend'> = (s, f, d) =>
       lineChart({
         title: x.title,
         points: x.points.map((p) => ({ x: p.period, y: p.value, low: p.low, high: p.high, forecast: p.forecast })),
-        format: (v) => (x.unit === 'ratio' ? f.percent(v, 1) : f.value(x.unit, v)),
+        format: (v) => f.value(x.unit, v),
         labels: {
           actual: T(d, 'actual'),
           forecast: T(d, 'forecast'),
