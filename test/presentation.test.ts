@@ -39,6 +39,8 @@ describe('one presentation layer', () => {
 
   it('declares Lang, Text and the measure Unit only in present/', () => {
     expect(outsidePresent(/\b(type|interface)\s+(Lang|Text|Unit)\b\s*[=<{]/)).toEqual([]);
+    // Nor under another name: a union of the language tags is Lang.
+    expect(outsidePresent(/'en' \| 'zh-CN'|'zh-CN' \| 'en'/)).toEqual([]);
   });
 
   it('reads a language only through normalizeLang: no other test of a `zh` prefix', () => {

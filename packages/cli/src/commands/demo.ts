@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formats } from '@tenure/core/present';
+import { formats, type Lang, parseLang } from '@tenure/core/present';
 import { CONFIG_FILE, DB_FILE, isWorkspace, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
@@ -35,7 +35,8 @@ export const demo: CommandModule = (program: Command) => {
             customers: int('--customers', o.customers),
             months: int('--months', o.months),
             seed: int('--seed', o.seed),
-            lang: /^zh(-cn)?$/i.test(o.lang) ? ('zh-CN' as const) : (o.lang as 'en'),
+            // Another language goes on as given, for checkDemoOptions to refuse it by name.
+            lang: parseLang(o.lang) ?? (o.lang as Lang),
           };
           const { checkDemoOptions, generateDemo, headlineChurn, initWorkspace, listKeys, listUsers } = await import(
             '@tenure/core'

@@ -14,6 +14,6 @@ export {
   taxonomyLabel,
   taxonomyLabels,
 } from './labels.ts';
-export { isLang, LANGS, type Lang, normalizeLang } from './lang.ts';
+export { isLang, LANGS, type Lang, normalizeLang, parseLang } from './lang.ts';
 export { fill, say, type Text, type Vars } from './text.ts';
 export { isSummable, type SummableUnit, UNITS, type Unit, type UnitSpec, units } from './units.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeLang } from './lang.ts';
+import { normalizeLang, parseLang } from './lang.ts';
 
 describe('normalizeLang, the one reading of a language', () => {
   it.each([
@@ -25,5 +25,16 @@ describe('normalizeLang, the one reading of a language', () => {
     ['de,fr;q=0.5', 'en'],
   ] as const)('%j → %s', (given, lang) => {
     expect(normalizeLang(given)).toBe(lang);
+  });
+
+  it('parseLang reads one tag and refuses, with null, a language Tenure does not speak', () => {
+    expect(['zh', 'zh-cn', 'zh_CN', 'en-US', 'fr', 'english'].map(parseLang)).toEqual([
+      'zh-CN',
+      'zh-CN',
+      'zh-CN',
+      'en',
+      null,
+      null,
+    ]);
   });
 });

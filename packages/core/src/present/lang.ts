@@ -4,8 +4,11 @@ export type Lang = (typeof LANGS)[number];
 
 export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 
-/** One language tag (`zh`, `zh-CN`, `zh_CN`, `zh-Hans`, `ZH-tw`, `en-GB` …) as a language we speak, or null. */
-function tagLang(tag: string): Lang | null {
+/**
+ * One language tag (`zh`, `zh-CN`, `zh_CN`, `zh-Hans`, `ZH-tw`, `en-GB` …) as a language we speak, or null: for
+ * an option that refuses other languages rather than falling back to English.
+ */
+export function parseLang(tag: string): Lang | null {
   const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
   return primary === 'zh' ? 'zh-CN' : primary === 'en' ? 'en' : null;
 }
@@ -21,7 +24,7 @@ export function normalizeLang(v: string | null | undefined): Lang {
   let best: { lang: Lang; q: number } | null = null;
   for (const part of v.split(',')) {
     const [tag = '', ...params] = part.split(';');
-    const lang = tagLang(tag);
+    const lang = parseLang(tag);
     const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     const q = qParam ? Number(qParam.slice(2)) : 1;
     if (lang && Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { lang, q };
