@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formats } from '../../packages/web/src/i18n/format.ts';
+import { formats, type Unit } from '../../packages/web/src/i18n/format.ts';
 import { choose, type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
 
 /** The slice of the canvas API the heatmap check reads (the root tsconfig has no DOM types). */
@@ -14,7 +14,7 @@ interface Canvas {
 
 interface Kpi {
   metric: string;
-  unit: 'count' | 'ratio' | 'money';
+  unit: Unit;
   value: number | null;
 }
 
