@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, type MessageKey } from '../../packages/web/src/i18n/en.ts';
-import { formatValue } from '../../packages/web/src/i18n/format.ts';
+import { formats, type Unit } from '../../packages/web/src/i18n/format.ts';
 import { zhCN } from '../../packages/web/src/i18n/zh-CN.ts';
 import { choose, type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
 
@@ -16,7 +16,7 @@ interface Canvas {
 
 interface Kpi {
   metric: string;
-  unit: 'count' | 'ratio' | 'money';
+  unit: Unit;
   value: number | null;
 }
 
@@ -80,7 +80,7 @@ describe('dashboard in chromium', () => {
     const kpi = ((await res.json()) as { kpis: Kpi[] }).kpis.find((k) => k.metric === 'churn_rate');
     expect(kpi?.value).toEqual(expect.any(Number));
     const card = d.page.getByTestId('kpi-churn_rate');
-    await expect.poll(() => card.textContent()).toBe(formatValue('en', 'ratio', kpi?.value));
+    await expect.poll(() => card.textContent()).toBe(formats('en').value('ratio', kpi?.value));
   });
 
   it('switches to 中文, translates the labels and remembers the choice across a reload', async () => {

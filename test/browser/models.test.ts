@@ -4,7 +4,7 @@
  * many top customers as the API gives, the sBG projection and a pasted survivor list, each page screenshotted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatP } from '../../packages/web/src/i18n/format.ts';
+import { formats } from '../../packages/web/src/i18n/format.ts';
 import { choose, type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
 
 let d: Dashboard;
@@ -37,7 +37,7 @@ describe('lifetime model pages in chromium', () => {
     await choose(d.page, 'Break down by', 'Contract');
     const { log_rank: logRank } = (await (await byContract).json()) as { log_rank: { p_value: number; df: number } };
     expect(logRank.df).toBe(2);
-    await expect.poll(() => d.page.getByTestId('log-rank-p').textContent()).toBe(formatP('en', logRank.p_value));
+    await expect.poll(() => d.page.getByTestId('log-rank-p').textContent()).toBe(formats('en').p(logRank.p_value));
     // One curve and its band per contract, drawn to the end of their animation.
     await d.page.getByTestId('survival-chart').and(d.page.locator('[data-drawn=true]')).waitFor();
     expect(await d.page.getByRole('row', { name: /^(month_to_month|one_year|two_year) / }).count()).toBe(3);

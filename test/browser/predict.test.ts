@@ -5,7 +5,7 @@
  * the admin, and every page in English and 中文, screenshotted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatNumber, formatValue } from '../../packages/web/src/i18n/format.ts';
+import { formats } from '../../packages/web/src/i18n/format.ts';
 import { type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
 
 let d: Dashboard;
@@ -40,7 +40,7 @@ describe('churn prediction pages in chromium', () => {
     const report = await api<{ evaluations: { set: string; model: { roc_auc: number } }[] }>('/api/v1/churn/model');
     expect(report.evaluations[0]?.set).toBe('backtest');
     const auc = d.page.getByTestId('model-metrics').getByRole('row', { name: /^ROC AUC / });
-    expect(await auc.textContent()).toContain(formatNumber('en', report.evaluations[0]?.model.roc_auc, 3));
+    expect(await auc.textContent()).toContain(formats('en').number(report.evaluations[0]?.model.roc_auc, 3));
     await shoot(d.page, 'churn-model');
   });
 
@@ -58,7 +58,7 @@ describe('churn prediction pages in chromium', () => {
     expect(await rows.count()).toBe(Math.min(50, page.total));
     expect(await rows.first().getByRole('link').textContent()).toBe(first.customer_id);
     expect(await rows.first().getByTestId('probability').textContent()).toBe(
-      formatValue('en', 'ratio', first.probability),
+      formats('en').value('ratio', first.probability),
     );
     expect(await rows.first().getByTestId('reasons').locator('li').first().textContent()).toContain(
       first.reasons[0]?.text,
@@ -75,7 +75,7 @@ describe('churn prediction pages in chromium', () => {
     const card = d.page.getByTestId('risk-card');
     await card.getByTestId('risk-probability').waitFor();
     expect(await card.getByTestId('risk-probability').textContent()).toBe(
-      formatValue('en', 'ratio', risk.score.probability),
+      formats('en').value('ratio', risk.score.probability),
     );
     expect(await card.getByTestId('reasons').locator('li').count()).toBeGreaterThan(0);
     await shoot(d.page, 'customer-risk');

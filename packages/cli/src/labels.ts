@@ -1,11 +1,11 @@
-/**
- * Every label the CLI prints in a table or summary, in English and 简体中文 (`--lang zh`). Error messages come
- * from core's table; metric titles and definitions from core's catalogue. Tier names match the dashboard's.
- */
-export type Lang = 'en' | 'zh-CN';
+import type { EntityName } from '@tenure/core';
+import { fill, isEntityName, type Lang, type Text } from '@tenure/core/present';
 
-/** `--lang zh` or `zh-CN` → zh-CN; anything else English. */
-export const langOf = (v: string | undefined): Lang => (v?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+/**
+ * Every label the CLI prints in a table or summary, in English and 简体中文 (`--lang zh`, read by core's
+ * normalizeLang). Error messages come from core's table; metric titles and definitions from core's catalogue;
+ * entity and unit names from core's presentation layer. Tier names match the dashboard's.
+ */
 
 const labels = {
   metric: { en: 'metric', 'zh-CN': '指标' },
@@ -25,10 +25,6 @@ const labels = {
     en: '* differs from the other segments (chi-square, Benjamini–Hochberg adjusted p < 0.05)',
     'zh-CN': '* 与其他细分显著不同（卡方检验，Benjamini–Hochberg 校正后 p < 0.05）',
   },
-  pp: { en: 'pp', 'zh-CN': '个百分点' },
-  ratio: { en: 'ratio', 'zh-CN': '比率' },
-  count: { en: 'count', 'zh-CN': '数量' },
-  money: { en: 'money', 'zh-CN': '金额' },
   customer: { en: 'customer', 'zh-CN': '客户' },
   probability: { en: 'P(churn)', 'zh-CN': '流失概率' },
   tier: { en: 'tier', 'zh-CN': '风险等级' },
@@ -89,7 +85,7 @@ const labels = {
   'rule.stale': { en: 'stale', 'zh-CN': '陈旧' },
   'rule.expired': { en: 'expired', 'zh-CN': '过期' },
   'rule.references': { en: 'references {entity}', 'zh-CN': '对应已知{entity}' },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Record<string, Text>;
 
 export type LabelKey = keyof typeof labels;
 
@@ -98,12 +94,13 @@ export type LabelKey = keyof typeof labels;
  * @example label('zh-CN', 'batch', { rows: '3', batch: 2 }) // '3（批次 2）'
  */
 export const label = (lang: Lang, key: LabelKey, vars: Record<string, string | number> = {}): string =>
-  labels[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  fill(labels[key][lang], vars);
 
 /** A quality rule id (`optional`, `references customers`) as a label; an id the table lacks is shown as it is. */
-export function ruleLabel(lang: Lang, rule: string, entityLabel: (entity: string) => string): string {
-  const [id = '', target] = rule.split(' ');
-  if (id === 'references' && target) return label(lang, 'rule.references', { entity: entityLabel(target) });
+export function ruleLabel(lang: Lang, rule: string, entityLabel: (entity: EntityName) => string): string {
+  const [id = '', target = ''] = rule.split(' ');
+  if (id === 'references' && isEntityName(target))
+    return label(lang, 'rule.references', { entity: entityLabel(target) });
   const key = `rule.${id}`;
   return key in labels ? label(lang, key as LabelKey) : rule;
 }

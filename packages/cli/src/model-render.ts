@@ -13,12 +13,13 @@ import {
   type ValidationResult,
   withWorkspace,
 } from '@tenure/core';
+import { DASH, formats } from '@tenure/core/present';
 import type { Globals } from './context.ts';
-import { emit, table } from './output.ts';
+import { emit, fmtInt, table } from './output.ts';
 
 const f = (v: number | null | undefined, digits = 4) =>
-  v === null || v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(digits)).toString();
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(100 * v).toFixed(1)} %`);
+  v === null || v === undefined || !Number.isFinite(v) ? DASH : Number(v.toPrecision(digits)).toString();
+const pct = (v: number | null | undefined) => formats('en').percent(v);
 const p = (v: number) => (v < 1e-4 ? '< 0.0001' : v.toFixed(4));
 /** "p = 0.0123" or "p < 0.0001" in running text. */
 const pIs = (v: number) => (v < 1e-4 ? p(v) : `= ${p(v)}`);
@@ -27,7 +28,7 @@ const pIs = (v: number) => (v < 1e-4 ? p(v) : `= ${p(v)}`);
 function fitTable(fit: ModelFit): string {
   const rows = Object.entries(fit.params).map(([k, v]) => [k, f(v as number), f(fit.stderr[k])]);
   return `${table(['parameter', 'estimate', 'std. error'], rows)}
-log-likelihood ${f(fit.logLik, 8)} · n = ${fit.n.toLocaleString('en-US')} · ${fit.iterations} iterations · ${fit.converged ? 'converged' : 'NOT converged'}`;
+log-likelihood ${f(fit.logLik, 8)} · n = ${fmtInt(fit.n)} · ${fit.iterations} iterations · ${fit.converged ? 'converged' : 'NOT converged'}`;
 }
 
 function survivalText(r: ModelResult<'km'>): string {
@@ -38,8 +39,8 @@ function survivalText(r: ModelResult<'km'>): string {
     ['segment', 'customers', 'churned', `median (${r.unit}s)`, '95 % interval', `restricted mean (≤ ${f(horizon)})`],
     r.curves.map((c) => [
       c.segment,
-      c.n.toLocaleString('en-US'),
-      c.events.toLocaleString('en-US'),
+      fmtInt(c.n),
+      fmtInt(c.events),
       f(c.median.estimate),
       `${f(c.median.lower)} – ${f(c.median.upper)}`,
       `${f(c.restrictedMean.estimate)} ± ${f(c.restrictedMean.stderr, 2)}`,
@@ -95,7 +96,7 @@ export const renderers: { [N in ModelName]: (r: ModelResult<N>) => string } = {
     )}\nReference levels: ${
       Object.entries(r.reference)
         .map(([k, v]) => `${k}=${v}`)
-        .join(', ') || '—'
+        .join(', ') || DASH
     } · concordance ${f(r.fit.concordance)} · likelihood ratio χ² = ${f(r.fit.likelihoodRatio.statistic)} on ${
       r.fit.likelihoodRatio.df
     } df · ${r.fit.events} churned of ${r.fit.n}\n${fitTable(r.fit).split('\n').at(-1)}`,
@@ -123,14 +124,14 @@ export const renderers: { [N in ModelName]: (r: ModelResult<N>) => string } = {
   clv: (r) =>
     `Customer lifetime value over ${r.horizonMonths} months (margin ${pct(r.margin)}, discount ${pct(r.discountRate)} a year), calibration to ${
       r.calibrationEnd
-    }\nCLV = subscription part (margin × MRR at ${r.valuedAt} over the horizon) + purchase part (BG/NBD × gamma-gamma)\n${r.customers.toLocaleString('en-US')} customers, total ${f(r.totalValue, 8)} (subscriptions ${f(r.subscriptionValue, 8)} + purchases ${f(r.purchaseValue, 8)}), expected alive buyers ${f(r.expectedAlive, 6)}\nQuantiles: ${r.quantiles
+    }\nCLV = subscription part (margin × MRR at ${r.valuedAt} over the horizon) + purchase part (BG/NBD × gamma-gamma)\n${fmtInt(r.customers)} customers, total ${f(r.totalValue, 8)} (subscriptions ${f(r.subscriptionValue, 8)} + purchases ${f(r.purchaseValue, 8)}), expected alive buyers ${f(r.expectedAlive, 6)}\nQuantiles: ${r.quantiles
       .map((q) => `p${Math.round(100 * q.p)} ${f(q.value)}`)
       .join(' · ')}\n\n${table(
       ['customer', 'x', 'P(alive)', 'exp. purchases', 'exp. spend', 'subscription', 'purchases', 'CLV'],
       r.top.map((c) => [
         c.customer_id,
         c.x,
-        c.pAlive === null ? '—' : pct(c.pAlive),
+        c.pAlive === null ? DASH : pct(c.pAlive),
         f(c.expectedPurchases, 3),
         f(c.expectedSpend),
         f(c.subscriptionValue),

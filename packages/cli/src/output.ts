@@ -1,5 +1,5 @@
+import { formats } from '@tenure/core/present';
 import { asTenureError, type ErrorLang, errorLangOf, type TenureError } from '@tenure/core/shell';
-import { type Lang, label } from './labels.ts';
 
 /** Exit codes, documented in the README: scripts can tell bad input from a busy workspace. */
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, notFound: 4, conflict: 5 } as const;
@@ -94,11 +94,8 @@ export function table(headers: string[], rows: (string | number | null)[][]): st
   );
 }
 
-export const fmtInt = (n: number) => n.toLocaleString('en-US');
-
-/** A difference of two rates, in percentage points (12 % → 14 % is +2.00 pp, not +2 % or +16.7 %). */
-export const fmtPp = (diff: number, lang: Lang = 'en') =>
-  `${diff >= 0 ? '+' : ''}${(100 * diff).toFixed(2)} ${label(lang, 'pp')}`;
+/** A whole number as the CLI's English lines print it: `12,345`. */
+export const fmtInt = (n: number) => formats('en').number(n, 0);
 
 /**
  * Text wrapped to the terminal (100 columns when output is not a terminal), each line indented: English breaks
@@ -121,7 +118,6 @@ export function wrap(text: string, indent = '', width = process.stdout.columns |
   if (line) lines.push(line);
   return lines.map((l) => indent + l).join('\n');
 }
-export const fmtPct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(2)} %`);
 
 /** A progress bar on stderr, only when it is a terminal and output is not JSON. */
 export function progressBar(out: Out): ((p: { phase: string; percent: number }) => void) | undefined {

@@ -10,11 +10,14 @@ import type {
   ScoreSummary,
   TrainResult,
 } from '@tenure/core';
-import { type Lang, label } from './labels.ts';
-import { table } from './output.ts';
+import { DASH, formats, type Lang } from '@tenure/core/present';
+import { label } from './labels.ts';
+import { fmtInt, table } from './output.ts';
 
-const f4 = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(4));
-const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+const en = formats('en');
+/** Model diagnostics (AUC, log loss, SHAP) to a fixed four decimals, so a column of them lines up. */
+const f4 = (v: number | null | undefined) => (v === null || v === undefined ? DASH : v.toFixed(4));
+const pct = (v: number) => en.percent(v);
 
 function measures(rows: [string, Evaluation | null | undefined][]): string {
   return table(
@@ -76,9 +79,7 @@ Most important features
 ${importance(r.importance)}`;
 }
 
-export { type Lang, langOf } from './labels.ts';
-
-const money = (v: number | null) => (v === null ? '—' : Math.round(v).toLocaleString('en-US'));
+const money = (v: number | null) => en.value('money', v);
 
 export function scoreText(runId: number, s: ScoreSummary, deliveries: DeliveryPass | null, lang: Lang): string {
   const t = s.tiers;
@@ -110,13 +111,13 @@ export function scoreText(runId: number, s: ScoreSummary, deliveries: DeliveryPa
     : '';
   const tiers = `${L('tier')}: ${L('tier.critical')} ${t.critical} · ${L('tier.high')} ${t.high} · ${L('tier.medium')} ${t.medium} · ${L('tier.low')} ${t.low} · ${L('notWorthRetaining')} ${s.notWorthRetaining}`;
   if (lang === 'zh-CN')
-    return `已为 ${s.customers.toLocaleString('en-US')} 位客户评分，截至 ${s.asOf}（运行 ${runId}，模型运行 ${s.modelRunId}）
+    return `已为 ${fmtInt(s.customers)} 位客户评分，截至 ${s.asOf}（运行 ${runId}，模型运行 ${s.modelRunId}）
 ${tiers}
 ${L('expectedLoss')} ${money(s.expectedLoss)}（客户终身价值 = 订阅部分 + 购买部分，购买部分${s.clvSource === 'models' ? '来自生命周期模型' : '来自最近 365 天的订单'}）· 新预警 ${s.alerts} 条${sent}
 
 挽留队列（按预期损失从大到小）
 ${queue}`;
-  return `Scored ${s.customers.toLocaleString('en-US')} customers at ${s.asOf} (run ${runId}, model run ${s.modelRunId})
+  return `Scored ${fmtInt(s.customers)} customers at ${s.asOf} (run ${runId}, model run ${s.modelRunId})
 ${tiers}
 Expected loss ${money(s.expectedLoss)} (CLV = subscription + purchases, the purchase part ${s.clvSource === 'models' ? 'from the lifetime models' : 'from the last 365 days of orders'}) · ${s.alerts} new alerts${sent}
 
@@ -128,7 +129,7 @@ export function explainText(e: Explanation, lang: Lang): string {
   const rows = e.contributions
     .slice(0, 12)
     .map((c) => [c.text[lang], `${c.contribution >= 0 ? '+' : ''}${c.contribution.toFixed(3)}`]);
-  const why = e.reasons.map((r) => r.text[lang]).join('; ') || '—';
+  const why = e.reasons.map((r) => r.text[lang]).join('; ') || DASH;
   const contributions = table([label(lang, 'featureValue'), label(lang, 'contribution')], rows);
   const tier = label(lang, `tier.${e.tier}`);
   if (lang === 'zh-CN')

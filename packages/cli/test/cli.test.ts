@@ -192,7 +192,7 @@ describe('demo and status', SLOW, () => {
     for (const [t, n] of Object.entries(demoA.rows)) expect(hr.stdout).toMatch(new RegExp(`^${t} +${int(n)} `, 'm'));
     const churnLine = hr.stdout.split('\n').find((l) => l.startsWith(`Churn in ${c.month}`));
     expect(churnLine).toBeDefined();
-    for (const s of [int(c.churned), int(c.activeAtStart), `${(100 * rate).toFixed(2)} %`, c.basis])
+    for (const s of [int(c.churned), int(c.activeAtStart), `${(100 * rate).toFixed(1)}%`, c.basis])
       expect(churnLine).toContain(s);
   });
 });

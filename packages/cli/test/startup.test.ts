@@ -50,10 +50,18 @@ describe('what a command loads', SLOW, () => {
       const core = of(modules, 'packages/core/dist/').filter(
         (m) => !/^packages\/core\/dist\/(errors\.js|errors\/[a-z-]+\.js)$/.test(m),
       );
+      // And the presentation layer (present/: languages, texts, units, formatters, labels), which the CLI's
+      // labels and output helpers are built on: pure TypeScript over Intl, loading nothing else.
       expect(core.sort(), args.join(' ')).toEqual([
         'packages/core/dist/entries/shell.js',
         'packages/core/dist/metrics/filter.js',
         'packages/core/dist/models/names.js',
+        'packages/core/dist/present/format.js',
+        'packages/core/dist/present/index.js',
+        'packages/core/dist/present/labels.js',
+        'packages/core/dist/present/lang.js',
+        'packages/core/dist/present/text.js',
+        'packages/core/dist/present/units.js',
         'packages/core/dist/workspace/files.js',
       ]);
     }

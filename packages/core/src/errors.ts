@@ -10,6 +10,7 @@ import type { CodeDef, ErrorLang, Surface } from './errors/define.ts';
 import { importCodes } from './errors/import.ts';
 import { rowCodes } from './errors/rows.ts';
 import { workspaceCodes } from './errors/workspace.ts';
+import { normalizeLang } from './present/lang.ts';
 
 export type { ErrorLang, Local, Surface } from './errors/define.ts';
 export { surfaces } from './errors/define.ts';
@@ -29,9 +30,8 @@ export const codes = { ...workspaceCodes, ...importCodes, ...rowCodes, ...analys
 export type ErrorCode = keyof typeof codes;
 type ArgsOf<C extends ErrorCode> = Parameters<(typeof codes)[C]['message']['en']>[0];
 
-/** `zh`, `zh-CN`, `zh-Hans-CN` … → zh; anything else English. */
-export const errorLangOf = (lang: string | undefined): ErrorLang =>
-  lang?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+/** A language as the error table keys it (zh for zh-CN), read by normalizeLang (the one reading of a language). */
+export const errorLangOf = (lang: string | undefined): ErrorLang => (normalizeLang(lang) === 'zh-CN' ? 'zh' : 'en');
 
 /** A code's message and hint in one language, worded for one surface. */
 export interface ErrorText {

@@ -78,6 +78,21 @@ export { forecastRows } from './metrics/trend.ts';
 export * from './models/index.ts';
 export { type Page, type PageQuery, pageOf } from './paging.ts';
 export * from './predict/index.ts';
+export {
+  DASH,
+  entityLabel,
+  type Formats,
+  formats,
+  isSummable,
+  LANGS,
+  type Lang,
+  normalizeLang,
+  type SummableUnit,
+  type Text,
+  taxonomyLabel,
+  type Unit,
+  units,
+} from './present/index.ts';
 export { assessQuality, type QualityReport } from './quality/index.ts';
 export { ErrorReport } from './report.ts';
 export {
@@ -89,7 +104,6 @@ export {
   reportMetrics,
 } from './reports/index.ts';
 export { lastCompleteMonth } from './reports/range.ts';
-export { label as valueLabel } from './reports/text.ts';
 export { type Entity, type EntityName, entities, entityNames, type Field, isEntityName } from './schema/index.ts';
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';

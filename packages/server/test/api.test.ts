@@ -185,8 +185,8 @@ describe('metrics and views', () => {
       last_complete_month: '2025-12',
       dimensions: expect.arrayContaining(['region', 'contract']),
     });
-    const list = await viewer.get<{ metrics: { id: string; title: { zh: string } }[] }>('/api/v1/metrics');
-    expect(list.body.metrics.find((m) => m.id === 'churn_rate')?.title.zh).toBe('流失率');
+    const list = await viewer.get<{ metrics: { id: string; title: { 'zh-CN': string } }[] }>('/api/v1/metrics');
+    expect(list.body.metrics.find((m) => m.id === 'churn_rate')?.title['zh-CN']).toBe('流失率');
   });
 });
 

@@ -1,6 +1,7 @@
+import { formats, type Unit } from '@tenure/core/present';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
-import { emit, fail, fmtPp, table } from '../output.ts';
+import { emit, fail, table } from '../output.ts';
 
 export const benchmarks: CommandModule = (program: Command) => {
   program
@@ -12,12 +13,18 @@ export const benchmarks: CommandModule = (program: Command) => {
         const { catalog, compareBenchmarks, withWorkspace } = await import('@tenure/core');
         const report = await withWorkspace(g.workspace, (ws) => compareBenchmarks(ws.db, ws.config));
         emit(g, report, () => {
-          const fmt = (id: string | null, v: number | null) =>
-            v === null
-              ? '—'
-              : id && catalog[id as keyof typeof catalog]?.unit === 'ratio'
-                ? `${(100 * v).toFixed(2)} %`
-                : v.toFixed(2);
+          const f = formats('en');
+          // A benchmark of a metric the catalogue lacks has no unit: its figures are plain numbers.
+          const unitOf = (id: string | null): Unit | null =>
+            id && Object.hasOwn(catalog, id) ? catalog[id as keyof typeof catalog].unit : null;
+          const fmt = (id: string | null, v: number | null) => {
+            const unit = unitOf(id);
+            return unit ? f.value(unit, v) : f.number(v, 2);
+          };
+          const diff = (id: string | null, v: number | null) => {
+            const unit = unitOf(id);
+            return unit ? f.change(unit, v) : f.number(v, 2);
+          };
           const rows = report.rows.map((r) => [
             r.source,
             r.metricId ?? r.metric,
@@ -25,11 +32,7 @@ export const benchmarks: CommandModule = (program: Command) => {
             r.segment,
             fmt(r.metricId, r.benchmark),
             fmt(r.metricId, r.ours),
-            r.difference === null
-              ? ''
-              : r.metricId && catalog[r.metricId as keyof typeof catalog]?.unit === 'ratio'
-                ? fmtPp(r.difference)
-                : fmt(r.metricId, r.difference),
+            diff(r.metricId, r.difference),
             r.problem ?? '',
           ]);
           const unknown = report.unknownMetrics.map(

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { formats, type Lang, parseLang } from '@tenure/core/present';
 import { CONFIG_FILE, DB_FILE, isWorkspace, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
-import { emit, fail, fmtInt, fmtPct, table } from '../output.ts';
+import { emit, fail, fmtInt, table } from '../output.ts';
 
 /** An option's text as an integer, refused with the text the user typed (not "NaN") before anything is written. */
 const int = (option: string, v: string): number => {
@@ -34,7 +35,8 @@ export const demo: CommandModule = (program: Command) => {
             customers: int('--customers', o.customers),
             months: int('--months', o.months),
             seed: int('--seed', o.seed),
-            lang: /^zh(-cn)?$/i.test(o.lang) ? ('zh-CN' as const) : (o.lang as 'en'),
+            // Another language goes on as given, for checkDemoOptions to refuse it by name.
+            lang: parseLang(o.lang) ?? (o.lang as Lang),
           };
           const { checkDemoOptions, generateDemo, headlineChurn, initWorkspace, listKeys, listUsers } = await import(
             '@tenure/core'
@@ -55,7 +57,7 @@ export const demo: CommandModule = (program: Command) => {
             emit(g, { workspace: ws.dir, ...summary, churn, kept }, () => {
               const rows = Object.entries(summary.rows).map(([t, n]) => [t, fmtInt(n)]);
               const c = churn
-                ? `\nChurn in ${churn.month}: ${fmtPct(churn.rate)} (${fmtInt(churn.churned)} of ${fmtInt(churn.activeAtStart)})`
+                ? `\nChurn in ${churn.month}: ${formats('en').value('ratio', churn.rate)} (${fmtInt(churn.churned)} of ${fmtInt(churn.activeAtStart)})`
                 : '';
               const k = kept
                 ? `\nKept ${kept.users} users and ${kept.keys} API keys; model runs, scores and alerts went with the old data.`

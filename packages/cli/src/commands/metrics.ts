@@ -1,10 +1,11 @@
 import type { MetricDef, MetricName, MetricRow, MissingData } from '@tenure/core';
+import { type Formats, formats, normalizeLang, type Unit, units } from '@tenure/core/present';
 import { groupFilter, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
-import { type Lang, label, langOf } from '../labels.ts';
+import { label } from '../labels.ts';
 import { printMetricsSql } from '../metrics-sql.ts';
-import { emit, fail, fmtPp, table, wrap } from '../output.ts';
+import { emit, fail, table, wrap } from '../output.ts';
 
 interface MetricFlags {
   list?: boolean;
@@ -40,38 +41,22 @@ function parseFilters(pairs: string[]): Record<string, string[]> {
   );
 }
 
-const num = (v: number | null | undefined, digits = 2) =>
-  v === null || v === undefined
-    ? ''
-    : Number.isInteger(v)
-      ? v.toLocaleString('en-US')
-      : v.toLocaleString('en-US', { maximumFractionDigits: digits });
-
-/** A metric's unit, from the catalogue (passed in: the catalogue loads with core when the command runs). */
-type Unit = MetricDef['unit'];
-
-const fmtValue = (unit: Unit, v: number | null | undefined) => {
-  if (v === null || v === undefined) return '—';
-  return unit === 'ratio' ? `${(100 * v).toFixed(2)} %` : num(v);
-};
-
-const fmtChange = (r: MetricRow, unit: Unit, lang: Lang) =>
-  r.change === null || r.change === undefined
-    ? ''
-    : unit === 'ratio'
-      ? fmtPp(r.change, lang)
-      : `${r.change >= 0 ? '+' : ''}${num(r.change)}`;
-
-const fmtInterval = (r: MetricRow, unit: Unit) =>
-  r.ci_low === null || r.ci_high === null ? '' : `${fmtValue(unit, r.ci_low)} – ${fmtValue(unit, r.ci_high)}`;
-
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
-/** Decimals a metric is stated to in CSV: cents for money, 0.01 % for ratios (as fractions), 0.01 for counts. */
-const DECIMALS = { money: 2, ratio: 4, count: 2 } as const;
+/** Decimals a metric is stated to in CSV: 0.01 % for ratios (as fractions), else 0.01 (cents for money). */
+const DECIMALS: Record<Unit, number> = {
+  count: 2,
+  money: 2,
+  ratio: 4,
+  score: 2,
+  multiple: 2,
+  per_1000: 2,
+  hours: 2,
+  months: 2,
+};
 
 /** Machine-readable: ids and ISO dates as headers and cells, a period label, forecast rows flagged, values rounded. */
 function toCsv(
@@ -155,8 +140,9 @@ export const metrics: CommandModule = (program: Command) => {
           withWorkspace,
         } = await import('@tenure/core');
         const unitOf = (r: MetricRow) => catalog[r.metric].unit;
-        const lang = langOf(f.lang);
+        const lang = normalizeLang(f.lang);
         const L = (k: Parameters<typeof label>[1]) => label(lang, k);
+        const fmt: Formats = formats(lang);
         if (f.list || names.length === 0) {
           const list = metricNames.map((n) => ({
             id: n,
@@ -166,10 +152,12 @@ export const metrics: CommandModule = (program: Command) => {
           }));
           emit(g, list, () =>
             f.verbose
-              ? list.map((m) => `${m.id} — ${m.title} (${L(m.unit)})\n${wrap(m.description, '  ')}`).join('\n\n')
+              ? list
+                  .map((m) => `${m.id} — ${m.title} (${units[m.unit].label[lang]})\n${wrap(m.description, '  ')}`)
+                  .join('\n\n')
               : table(
                   [L('id'), L('title'), L('unit')],
-                  list.map((m) => [m.id, m.title, L(m.unit)]),
+                  list.map((m) => [m.id, m.title, units[m.unit].label[lang]]),
                 ),
           );
           return;
@@ -250,11 +238,11 @@ export const metrics: CommandModule = (program: Command) => {
               catalog[r.metric].title[lang],
               period(r),
               ...f.by.map((b) => r.segment[b] ?? ''),
-              fmtValue(unitOf(r), r.value),
-              fmtChange(r, unitOf(r), lang),
-              num(r.numerator),
-              num(r.denominator),
-              fmtInterval(r, unitOf(r)),
+              fmt.value(unitOf(r), r.value),
+              fmt.change(unitOf(r), r.change),
+              fmt.number(r.numerator),
+              fmt.number(r.denominator),
+              fmt.interval(unitOf(r), r.ci_low, r.ci_high),
               r.forecast ? `${L('forecast')} (${r.forecast})` : r.significant ? L('differs') : '',
             ]),
           );

@@ -1,9 +1,10 @@
+import { normalizeLang } from '@tenure/core/present';
 import { tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail } from '../output.ts';
 import { type PredictFlags, predictFlags, predictOptions } from '../predict-options.ts';
-import { backtestText, explainText, langOf, scoreText, trainText } from '../predict-render.ts';
+import { backtestText, explainText, scoreText, trainText } from '../predict-render.ts';
 
 export const model: CommandModule = (program: Command) => {
   const group = program
@@ -76,7 +77,7 @@ export const model: CommandModule = (program: Command) => {
           return { run, deliveries };
         });
         emit(g, { runId: run.runId, createdAt: run.createdAt, ...run.result, deliveries }, () =>
-          scoreText(run.runId, run.result, deliveries, langOf(f.lang)),
+          scoreText(run.runId, run.result, deliveries, normalizeLang(f.lang)),
         );
       } catch (e) {
         fail(g, e);
@@ -96,7 +97,7 @@ export const model: CommandModule = (program: Command) => {
         const { explainCustomer, parsePredictOptions, withWorkspace } = await import('@tenure/core');
         const options = parsePredictOptions(predictOptions({ asOf: f.asOf }));
         const e = await withWorkspace(g.workspace, (ws) => explainCustomer(ws, id, options));
-        emit(g, e, () => explainText(e, langOf(f.lang)));
+        emit(g, e, () => explainText(e, normalizeLang(f.lang)));
       } catch (e) {
         fail(g, e);
       }

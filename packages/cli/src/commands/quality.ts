@@ -1,9 +1,9 @@
+import type { EntityName } from '@tenure/core';
+import { entityLabel, formats, normalizeLang } from '@tenure/core/present';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
-import { label, langOf, ruleLabel } from '../labels.ts';
+import { label, ruleLabel } from '../labels.ts';
 import { emit, fail, fmtInt, table } from '../output.ts';
-
-const score = (s: number | null) => (s === null ? '—' : s.toFixed(1));
 
 export const quality: CommandModule = (program: Command) => {
   program
@@ -14,12 +14,13 @@ export const quality: CommandModule = (program: Command) => {
     .action(async (o: { now?: string; lang: string }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
-        const { assessQuality, valueLabel, withWorkspace } = await import('@tenure/core');
+        const { assessQuality, withWorkspace } = await import('@tenure/core');
         const report = await withWorkspace(g.workspace, (ws) => assessQuality(ws.db, { now: o.now ?? new Date() }));
-        const lang = langOf(o.lang);
+        const lang = normalizeLang(o.lang);
+        const score = (s: number | null) => formats(lang).value('score', s);
         const L = (k: Parameters<typeof label>[1], vars?: Record<string, string | number>) => label(lang, k, vars);
         // Entities by their ids in English (as --json and the import command name them), by name in Chinese.
-        const name = (v: string) => (lang === 'en' ? v : valueLabel(lang, v));
+        const name = (v: EntityName) => (lang === 'en' ? v : entityLabel(lang, v));
         emit(g, report, () => {
           const rows = report.entities
             .filter((e) => e.rows > 0)

@@ -1,8 +1,10 @@
+import type { EntityName } from '@tenure/core';
+import { entityLabel, formats, type Lang, normalizeLang } from '@tenure/core/present';
 import type { HeadlineChurn } from '@tenure/core/status';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
-import { type Lang, label, langOf } from '../labels.ts';
-import { emit, fail, fmtInt, fmtPct, table } from '../output.ts';
+import { label } from '../labels.ts';
+import { emit, fail, fmtInt, table } from '../output.ts';
 
 export const status: CommandModule = (program: Command) => {
   program
@@ -13,16 +15,16 @@ export const status: CommandModule = (program: Command) => {
       const g = globalsOf(cmd);
       try {
         // Only the status entry of core: no metric catalogue, models or prediction (see its header).
-        const { headlineChurn, valueLabel, withWorkspace, workspaceStatus } = await import('@tenure/core/status');
+        const { headlineChurn, withWorkspace, workspaceStatus } = await import('@tenure/core/status');
         const data = await withWorkspace(g.workspace, async (ws) => ({
           workspace: ws.dir,
           entities: await workspaceStatus(ws),
           churn: await headlineChurn(ws),
         }));
-        const lang = langOf(o.lang);
+        const lang = normalizeLang(o.lang);
         const L = (k: Parameters<typeof label>[1], vars?: Record<string, string | number>) => label(lang, k, vars);
         // Entities and bases by their ids in English (as --json and the import command name them), by name in Chinese.
-        const name = (v: string) => (lang === 'en' ? v : valueLabel(lang, v));
+        const name = (v: EntityName) => (lang === 'en' ? v : entityLabel(lang, v));
         emit(g, data, () => {
           const rows = data.entities.map((e) => [
             name(e.entity),
@@ -43,7 +45,7 @@ export const status: CommandModule = (program: Command) => {
                   month: c.month,
                   churned: fmtInt(c.churned),
                   active: fmtInt(c.activeAtStart),
-                  rate: fmtPct(c.rate),
+                  rate: formats(lang).value('ratio', c.rate),
                   basis: name(c.basis),
                 });
           const headers = [L('entity'), L('rows'), L('from'), L('to'), L('lastImport'), L('rejectedByIt')];
@@ -61,5 +63,5 @@ const snapshotChurnText = (c: HeadlineChurn, lang: Lang = 'en'): string =>
     asOf: c.snapshot ?? '',
     churned: fmtInt(c.churned),
     active: fmtInt(c.activeAtStart),
-    rate: fmtPct(c.rate),
+    rate: formats(lang).value('ratio', c.rate),
   });

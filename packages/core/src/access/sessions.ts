@@ -1,4 +1,4 @@
-import type { Lang } from '../predict/queue.ts';
+import type { Lang } from '../present/lang.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Role } from './roles.ts';

@@ -1,5 +1,5 @@
 import { tenureError } from '../errors.ts';
-import type { Lang } from '../predict/queue.ts';
+import type { Lang } from '../present/lang.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { parseRole, type Role } from './roles.ts';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { pageOf, roleSchema } from './common.ts';
+import { langParam, langSchema, pageOf, roleSchema } from './common.ts';
 
 export const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 
 /** A user's chosen language: null until they choose one (API keys have none). */
-export const userLangSchema = z.enum(['en', 'zh-CN']).nullable();
+export const userLangSchema = langSchema.nullable();
 
 /** What a logged-in page needs: who it is (and the language they chose), and the token unsafe requests send as x-csrf-token. */
 export const sessionResponse = z.object({
@@ -13,9 +13,7 @@ export const sessionResponse = z.object({
 });
 
 /** PUT /auth/me: the language the logged-in user chose (`zh` means zh-CN). */
-export const preferencesBody = z.object({
-  lang: z.enum(['en', 'zh', 'zh-CN']).transform((l) => (l === 'en' ? 'en' : 'zh-CN')),
-});
+export const preferencesBody = z.object({ lang: langParam });
 
 export const userSchema = z.object({
   username: z.string(),

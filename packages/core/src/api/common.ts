@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { groupFilter } from '../metrics/filter.ts';
 import { MAX_PAGE_SIZE } from '../paging.ts';
+import { LANGS, type Lang, normalizeLang } from '../present/lang.ts';
+import { UNITS } from '../present/units.ts';
 
 /**
  * The HTTP API's shapes as zod schemas: the server validates requests and responses with them and derives
  * its OpenAPI document from them (docs/api.md). Zod only: nothing here reaches the engine or the importer.
  */
+
+/** A language as a request names it: `zh` is taken for zh-CN, read by normalizeLang (the one reading). */
+export const langParam = z.enum(['en', 'zh', 'zh-CN']).transform(normalizeLang);
+/** A language in a response: one of LANGS. */
+export const langSchema = z.enum(LANGS);
+/** A text in every language (present/text.ts), keyed by the same language tags. */
+export const textSchema = z.object({ en: z.string(), 'zh-CN': z.string() } satisfies Record<Lang, z.ZodString>);
 
 /** application/problem+json, as every error is rendered. */
 export const problemSchema = z.looseObject({
@@ -92,7 +101,7 @@ export const periodText = z
   .refine((t) => t.includes('Q') || onCalendar(t), NOT_ON_CALENDAR);
 
 export const grainSchema = z.enum(['day', 'week', 'month', 'quarter', 'year']);
-export const unitSchema = z.enum(['count', 'ratio', 'money']);
+export const unitSchema = z.enum(UNITS);
 export const roleSchema = z.enum(['viewer', 'analyst', 'admin']);
 
 /** The body of a 204 response. */

@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { commaList, dimensionFilter, grainSchema, periodText, unitSchema } from './common.ts';
+import { ENTITY_NAMES } from '../present/labels.ts';
+import { commaList, dimensionFilter, grainSchema, periodText, textSchema, unitSchema } from './common.ts';
 import { langQuery } from './predict.ts';
-
-const text = z.object({ en: z.string(), zh: z.string() });
 
 export const metricListResponse = z.object({
   metrics: z.array(
-    z.object({ id: z.string(), title: text, unit: unitSchema, description: text, grains: z.array(grainSchema) }),
+    z.object({
+      id: z.string(),
+      title: textSchema,
+      unit: unitSchema,
+      description: textSchema,
+      grains: z.array(grainSchema),
+    }),
   ),
 });
 
@@ -50,7 +55,7 @@ export const metricRowSchema = z.object({
  * with the message and hint in the request's language.
  */
 export const missingDataSchema = z.object({
-  entities: z.array(z.string()),
+  entities: z.array(z.enum(ENTITY_NAMES)),
   message: z.string(),
   hint: z.string(),
 });
@@ -81,7 +86,7 @@ export const overviewResponse = z.object({
       series: z.array(z.object({ period_start: z.string(), value: n })),
       snapshot: z.string().optional(),
       /** Without a value for want of data: the tables to import, each a list any one of which will do. */
-      missing: z.array(z.array(z.string())),
+      missing: z.array(z.array(z.enum(ENTITY_NAMES))),
     }),
   ),
 });

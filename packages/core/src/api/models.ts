@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { modelOptionsSchema } from '../models/options.ts';
-import { cohortGrains, units } from '../models/units.ts';
+import { cohortGrains, timeUnits } from '../models/time-units.ts';
 import { commaList, dimensionFilter, isoDay, problemSchema } from './common.ts';
 import { wireOptions } from './wire.ts';
 
@@ -59,7 +59,7 @@ export const fitJobSchema = z.object({
 
 /** GET /models/survival: Kaplan–Meier by segment, read at `points` shared times, with the log-rank test. */
 export const survivalQuery = z.object({
-  unit: z.enum(units).default('month'),
+  unit: z.enum(timeUnits).default('month'),
   by: commaList,
   filter: dimensionFilter,
   basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
@@ -70,7 +70,7 @@ export const survivalQuery = z.object({
 });
 
 export const survivalResponse = z.object({
-  unit: z.enum(units),
+  unit: z.enum(timeUnits),
   as_of: z.string(),
   basis: z.string(),
   by: z.array(z.string()),
@@ -105,7 +105,7 @@ export const survivorsBody = wireOptions(
 );
 
 const sbgProjection = z.object({
-  unit: z.enum(units),
+  unit: z.enum(timeUnits),
   fit: fitSchema,
   curve: z.array(z.object({ period: z.number(), survival: z.number(), retention: n, observed: n })),
   discount_per_period: z.number(),
@@ -133,7 +133,7 @@ export const clvQuery = z.object({ top: z.coerce.number().int().min(0).max(100_0
 const bins = z.array(z.object({ lower: z.number(), upper: z.number(), count: z.number() }));
 export const clvResponse = runSchema.extend({
   result: z.object({
-    unit: z.enum(units),
+    unit: z.enum(timeUnits),
     calibration_end: z.string(),
     // Runs stored before CLV had its subscription part have none of valuedAt and the parts.
     valued_at: z.string().optional(),
@@ -173,13 +173,13 @@ export const clvResponse = runSchema.extend({
 export const validateQuery = z.object({
   calibration_end: isoDay,
   holdout_end: isoDay.optional(),
-  unit: z.enum(units).default('week'),
+  unit: z.enum(timeUnits).default('week'),
   filter: dimensionFilter,
 });
 
 const part = <T extends z.ZodType>(schema: T) => z.union([schema, z.object({ error: failed })]).nullable();
 export const validateResponse = z.object({
-  unit: z.enum(units),
+  unit: z.enum(timeUnits),
   calibration_end: z.string(),
   holdout_end: z.string(),
   purchases: part(

@@ -6,14 +6,14 @@
 import { z } from 'zod';
 import { predictionConfigSchema } from '../predict/config.ts';
 import { predictOptionsSchema } from '../predict/options.ts';
-import { dimensionFilter, pageOf, pageQuery } from './common.ts';
+import { dimensionFilter, langParam, pageOf, pageQuery } from './common.ts';
 import { wireOptions } from './wire.ts';
 
 const tier = z.enum(['low', 'medium', 'high', 'critical']);
 const n = z.number().nullable();
 
 /** `?lang=` picks the language of reason and alert texts; without it, the Accept-Language header does. */
-export const langQuery = z.object({ lang: z.enum(['en', 'zh', 'zh-CN']).optional() });
+export const langQuery = z.object({ lang: langParam.optional() });
 
 /**
  * POST /churn/train and /churn/score: the options of `tenure model train|score`, except the test-id file,

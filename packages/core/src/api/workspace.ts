@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { ENTITY_NAMES } from '../present/labels.ts';
 import { configSchema, settingsPatchSchema } from '../workspace/config.ts';
-import { isoMonth } from './common.ts';
+import { isoMonth, langParam, langSchema } from './common.ts';
 
 export const statusResponse = z.object({
   entities: z.array(
     z.object({
-      entity: z.string(),
+      entity: z.enum(ENTITY_NAMES),
       rows: z.number(),
       from: z.string().nullable(),
       to: z.string().nullable(),
@@ -35,7 +36,7 @@ export const settingsResponse = configSchema;
 export const settingsBody = settingsPatchSchema;
 
 export const reportQuery = z.object({
-  lang: z.enum(['en', 'zh', 'zh-CN']).default('en'),
+  lang: langParam.default('en'),
   format: z.enum(['json', 'html', 'md']).default('json'),
   from: isoMonth.optional(),
   to: isoMonth.optional(),
@@ -109,7 +110,7 @@ export const qualityResponse = z.object({
   data_end: z.string(),
   entities: z.array(
     z.object({
-      entity: z.string(),
+      entity: z.enum(ENTITY_NAMES),
       rows: z.number(),
       score,
       ...qualityDimensions,
@@ -145,7 +146,7 @@ export const benchmarksResponse = z.object({
  * cohort, pareto, segments, scorecard) and is passed through as the renderers read it.
  */
 export const reportResponse = z.object({
-  lang: z.enum(['en', 'zh-CN']),
+  lang: langSchema,
   title: z.string(),
   from: z.string(),
   to: z.string(),

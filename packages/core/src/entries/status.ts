@@ -3,8 +3,6 @@
  * catalogue, the models or prediction, which `tenure status` never runs; the headline churn loads them only when
  * its stored figure is out of date.
  */
-
-export { label as valueLabel } from '../reports/text.ts';
 export {
   type EntityStatus,
   type HeadlineChurn,

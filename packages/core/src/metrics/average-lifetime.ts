@@ -9,7 +9,7 @@ export const averageLifetime = defineMetric({
     'zh-CN':
       '单位为月：1 ÷ 当月流失率 = 月初活跃客户数 ÷ 当月流失客户数。稳态估计：假设该流失率永远不变（恒定风险）时的平均生命周期；无流失的月份为空。仅支持按月。',
   },
-  unit: 'count',
+  unit: 'months',
   grains: ['month'],
   requires: ['subscriptions|orders|customers'],
   base: 'flow',

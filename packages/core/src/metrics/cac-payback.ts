@@ -6,7 +6,7 @@ export const cacPayback = defineMetric({
   id: 'cac_payback_months',
   title: { en: 'CAC payback (months)', 'zh-CN': 'CAC 回收期（月）' },
   description: { en: 'CAC ÷ (ARPA × gross margin).', 'zh-CN': '获客成本 ÷（ARPA × 毛利率）。' },
-  unit: 'count',
+  unit: 'months',
   requires: ['subscriptions', 'customers', 'costs'],
   base: 'value',
   interval: 'none',

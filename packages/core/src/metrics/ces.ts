@@ -8,7 +8,7 @@ export const ces = defineMetric({
     en: 'Mean score of CES answers given in the period on the 1–7 scale; parts.n is the number of answers.',
     'zh-CN': '本期 CES 答卷（1–7 分制）的平均分；明细 n 为答卷数。',
   },
-  unit: 'count',
+  unit: 'score',
   requires: ['surveys'],
   base: 'satisfaction',
   interval: 'none',

@@ -8,7 +8,7 @@ export const complaintsPer1000 = defineMetric({
     en: 'Tickets opened in the period ÷ customers active at its start (as in churn rate) × 1,000; null when no customer was active at the start.',
     'zh-CN': '本期受理的工单数 ÷ 期初活跃客户数（与流失率口径一致）× 1000；期初无活跃客户时为空。',
   },
-  unit: 'count',
+  unit: 'per_1000',
   requires: ['tickets', 'subscriptions|orders|customers'],
   base: 'service',
   interval: 'none',

@@ -15,7 +15,7 @@ export const dataQuality = defineMetric({
     'zh-CN':
       '完整性 30、有效性 25、引用完整性 20、键唯一性 15、新鲜度 10 的加权平均（0–100），按表计算，并对非空表取平均作为总分，基于数据当前状态（新鲜度：各表落后于数据最新日期的天数）；空表为空值。',
   },
-  unit: 'count',
+  unit: 'score',
   // Any table gives a score; empty, the workspace holds nothing, and these are the tables to start with.
   requires: ['customers|subscriptions|orders'],
   base: 'quality',

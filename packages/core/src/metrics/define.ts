@@ -1,5 +1,6 @@
 import type { Dialect, Grain } from '../engine/dialect.ts';
 import { grains } from '../engine/dialect.ts';
+import type { Text, Unit } from '../present/index.ts';
 import { type QualityRow, qualitySql } from '../quality/index.ts';
 import type { Sql } from '../sql/sql.ts';
 import { type ChurnCategoryRow, type ChurnReasonRow, churnCategoriesSql, churnReasonsSql } from './churn-events.ts';
@@ -56,17 +57,13 @@ export interface Value {
   parts?: Record<string, number>;
 }
 
-export interface Text {
-  en: string;
-  'zh-CN': string;
-}
-
 export interface MetricDef<B extends BaseName = BaseName> {
   id: string;
   title: Text;
   /** Formula in words, numerator and denominator: rendered into docs/metrics.md. */
   description: Text;
-  unit: 'count' | 'ratio' | 'money';
+  /** What the value measures (present/units.ts): how it is formatted, bounded and whether it may be summed. */
+  unit: Unit;
   grains: readonly Grain[];
   /** What the metric needs rows of (`a|b`: any one will do); an empty result names those missing (requires.ts). */
   requires: readonly Requirement[];

@@ -10,7 +10,7 @@ export const enps = defineMetric({
     'zh-CN':
       '本期员工问卷的净推荐值：推荐者（9–10 分）占比 − 贬损者（0–6 分）占比，−100 至 100。员工不属于客户细分，仅在不分组、不筛选时给出。',
   },
-  unit: 'count',
+  unit: 'score',
   requires: ['surveys'],
   base: 'satisfaction',
   interval: 'none',

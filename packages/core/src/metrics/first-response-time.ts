@@ -10,7 +10,7 @@ export const firstResponseTime = defineMetric({
     'zh-CN':
       '本期受理且已响应工单从受理到首次响应的平均小时数；明细含中位数、90 分位数、样本数 n 及未响应而排除的工单数（missing）。',
   },
-  unit: 'count',
+  unit: 'hours',
   requires: ['tickets'],
   base: 'service',
   interval: 'none',

@@ -9,7 +9,7 @@ export const ltvCac = defineMetric({
     en: 'Customer lifetime value ÷ customer acquisition cost, same period.',
     'zh-CN': '同期客户终身价值 ÷ 获客成本。',
   },
-  unit: 'count',
+  unit: 'multiple',
   requires: ['subscriptions', 'customers', 'costs'],
   base: 'value',
   interval: 'none',

@@ -9,7 +9,7 @@ export const nps = defineMetric({
     en: '% promoters (9–10) − % detractors (0–6) among NPS answers given in the period, in points from −100 to 100; null without answers.',
     'zh-CN': '本期 NPS 答卷中推荐者（9–10 分）占比 − 贬损者（0–6 分）占比，取值 −100 至 100；无答卷时为空。',
   },
-  unit: 'count',
+  unit: 'score',
   requires: ['surveys'],
   base: 'satisfaction',
   interval: 'none',

@@ -8,7 +8,7 @@ export const purchaseFrequency = defineMetric({
     en: 'Orders placed in the period ÷ customers with at least one order in it (orders per active buyer).',
     'zh-CN': '本期订单数 ÷ 本期至少下过一单的客户数（每位活跃购买客户的订单数）。',
   },
-  unit: 'count',
+  unit: 'multiple',
   requires: ['orders'],
   base: 'purchases',
   interval: 'none',

@@ -10,7 +10,7 @@ export const resolutionTime = defineMetric({
     'zh-CN':
       '本期受理且有解决时间的工单从受理到解决的平均小时数；明细含中位数、90 分位数、样本数 n 及无解决时间而排除的工单数（missing）。',
   },
-  unit: 'count',
+  unit: 'hours',
   requires: ['tickets'],
   base: 'service',
   interval: 'none',

@@ -1,4 +1,5 @@
 import type { Grain } from '../engine/dialect.ts';
+import { units } from '../present/units.ts';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
 import { chiSquareHomogeneity } from '../stats/chi-square.ts';
 import { forecast } from '../stats/forecast.ts';
@@ -53,11 +54,11 @@ export function withSignificance(rows: MetricRow[], isRate: (metric: MetricRow['
 /** Periods per season, for seasonal forecasting. */
 const SEASON: Record<Grain, number> = { day: 7, week: 52, month: 12, quarter: 4, year: 1 };
 
-/** Where a metric's values can lie: proportions (Wilson-interval rates) in [0, 1], counts at or above 0. */
+/** Where a metric's values can lie: proportions (Wilson-interval rates) in [0, 1], else its unit's range (an NPS in −100 … 100). */
 function bounds(metric: MetricRow['metric']): [number, number] {
   const def = catalog[metric];
   if (def.interval === 'wilson') return [0, 1];
-  return def.unit === 'count' ? [0, Number.POSITIVE_INFINITY] : [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  return [units[def.unit].min, units[def.unit].max];
 }
 
 /**

@@ -7,11 +7,11 @@ import { z } from 'zod';
 import { isoDay } from '../api/common.ts';
 import { tenureError } from '../errors.ts';
 import { filterEntries } from '../metrics/filter.ts';
-import { cohortGrains, units } from './units.ts';
+import { cohortGrains, timeUnits } from './time-units.ts';
 
 export const modelOptionsSchema = z
   .object({
-    unit: z.enum(units),
+    unit: z.enum(timeUnits),
     /** Purchases up to this day calibrate the BTYD models; later ones are the holdout. */
     calibrationEnd: isoDay,
     holdoutEnd: isoDay,

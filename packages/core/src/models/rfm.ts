@@ -13,10 +13,10 @@ import { normalizeQuery } from '../metrics/query.ts';
 import { segmentedCustomers } from '../metrics/spans.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
-import { elapsed, type Unit } from './units.ts';
+import { elapsed, type TimeUnit } from './time-units.ts';
 
 export interface RfmQuery {
-  unit: Unit;
+  unit: TimeUnit;
   /** Last day of the calibration period, YYYY-MM-DD; default the last order day. */
   calibrationEnd?: string;
   /** Last day of the holdout period; default the last order day. */
@@ -27,7 +27,7 @@ export interface RfmQuery {
 export interface RfmSource {
   /** Per customer: customer_id, x, t_x, T, m (0 when x = 0), x_holdout, value_holdout. */
   customers: Sql;
-  unit: Unit;
+  unit: TimeUnit;
   calibrationEnd: string;
   holdoutEnd: string;
   firstOrder: string;

@@ -14,10 +14,10 @@ import { entityNames } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { timeField } from '../workspace/status.ts';
-import { elapsed, type Unit } from './units.ts';
+import { elapsed, type TimeUnit } from './time-units.ts';
 
 export interface SurvivalQuery {
-  unit: Unit;
+  unit: TimeUnit;
   /** Segment dimensions to break down by (configured dimensions only, as for metrics). */
   by?: string[];
   filter?: MetricQuery['filter'];

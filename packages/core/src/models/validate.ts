@@ -21,7 +21,7 @@ import { observedSurvival, sbgPatterns } from './sbg/features.ts';
 import { projectSbg } from './sbg/project.ts';
 import { fitSbg, type SbgFit } from './sbg/sbg.ts';
 import { survivalSource } from './survival-data.ts';
-import { elapsed } from './units.ts';
+import { elapsed } from './time-units.ts';
 
 export interface ValidationOptions extends RfmQuery {
   calibrationEnd: string;

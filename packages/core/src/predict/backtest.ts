@@ -12,7 +12,7 @@ import { fitChurnModel, type Importance } from './fit.ts';
 import { concat } from './frame.ts';
 import { parsePredictOptions } from './options.ts';
 import { backtestRows } from './rows.ts';
-import { roles } from './split.ts';
+import { splits } from './split.ts';
 import { classifierOptions } from './train.ts';
 
 export interface BacktestResult {
@@ -49,7 +49,7 @@ export async function backtestChurnModel(ws: Workspace, options: unknown = {}): 
   const o = parsePredictOptions(options);
   const { train, test, testDate } = await backtestRows(ws, o);
   const frame = concat([train.frame, test]);
-  const split = [...roles(train.frame.ids, null), ...test.ids.map(() => 'test' as const)];
+  const split = [...splits(train.frame.ids, null), ...test.ids.map(() => 'test' as const)];
   const fit = (name: 'gbdt' | 'logistic') => fitChurnModel(name, frame, split, train.source, classifierOptions(o));
   const model = await fit(o.classifier ?? 'gbdt');
   const baseline = await fit('logistic');

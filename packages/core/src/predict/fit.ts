@@ -1,5 +1,5 @@
 /**
- * Fit a churn model on labelled rows that carry their roles: the classifier learns on the training rows
+ * Fit a churn model on labelled rows that carry their splits: the classifier learns on the training rows
  * (boosting stops early on the validation rows), Platt scaling is fitted on the validation margins, and the
  * validation and test rows are scored with calibrated probabilities. The logistic baseline goes through the
  * same steps, so the two are compared on the same rows. Importance is the mean |SHAP value| of each feature
@@ -11,7 +11,7 @@ import { type ClassifierName, type ClassifierOptions, classifierOf, classifiers 
 import { type Evaluation, evaluate } from './evaluation.ts';
 import { type LabelledFrame, subset } from './frame.ts';
 import { type ChurnModel, MODEL_FORMAT, MODEL_VERSION, type TrainingData } from './model.ts';
-import type { Role } from './split.ts';
+import type { Split } from './split.ts';
 
 export interface Importance {
   feature: string;
@@ -33,23 +33,23 @@ type Source = Omit<TrainingData, 'train' | 'validation'>;
 /** Enough rows for importances stable to a percent or so; TreeSHAP costs O(trees · leaves · depth²) a row. */
 const IMPORTANCE_ROWS = 2_000;
 
-const rowsOf = (roles: Role[], r: Role) => roles.flatMap((x, i) => (x === r ? [i] : []));
+const rowsOf = (splits: Split[], r: Split) => splits.flatMap((x, i) => (x === r ? [i] : []));
 const count = (f: LabelledFrame) => ({ rows: f.rows, churned: f.label.reduce((a, v) => a + v, 0) });
 
 /**
  * Fit one classifier and evaluate it.
  *
  * @example
- * const { model, test } = await fitChurnModel('gbdt', frame, roles(frame.ids, testIds), source, {});
+ * const { model, test } = await fitChurnModel('gbdt', frame, splits(frame.ids, testIds), source, {});
  */
 export async function fitChurnModel(
   name: ClassifierName,
   frame: LabelledFrame,
-  roles: Role[],
+  splits: Split[],
   source: Source,
   options: ClassifierOptions,
 ): Promise<FittedModel> {
-  const [train, valid, test] = (['train', 'validation', 'test'] as const).map((r) => subset(frame, rowsOf(roles, r)));
+  const [train, valid, test] = (['train', 'validation', 'test'] as const).map((r) => subset(frame, rowsOf(splits, r)));
   const labelled = (f: LabelledFrame) => ({ frame: f, label: f.label });
   const classifier = await classifiers[name].fit(labelled(train!), labelled(valid!), options);
   const impl = classifierOf(classifier);

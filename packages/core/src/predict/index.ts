@@ -27,12 +27,11 @@ export {
   type AtRiskQuery,
   atRisk,
   customerScore,
-  type Lang,
   type ReasonIn,
   type RiskRow,
   reasonIn,
 } from './queue.ts';
-export { type Reason, reasonText, type Text } from './reasons.ts';
+export { type Reason, reasonText } from './reasons.ts';
 export { type ChurnModelReport, churnModelReport } from './report.ts';
 export { REASON_ROWS, SCORE_RUN, type ScoredCustomer, type ScoreSummary, scoreChurn } from './score.ts';
 export { CHURN_RUN, type TrainMetrics, type TrainResult, trainChurnModel } from './train.ts';

@@ -7,13 +7,12 @@ import { presentDimensions } from '../customers/columns.ts';
 import { DIRECTORY } from '../customers/directory.ts';
 import { checkDimensions } from '../metrics/filter.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
+import type { Lang } from '../present/lang.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Tier } from './alerts/rules.ts';
-import { type Reason, reasonText, type Text } from './reasons.ts';
+import { type Reason, reasonText } from './reasons.ts';
 import type { NotWorth } from './value.ts';
-
-export type Lang = keyof Text;
 
 /** A reason with its text in one language. */
 export type ReasonIn = Omit<Reason, 'text'> & { text: string };

@@ -4,13 +4,9 @@
  * feature (segments, imported attributes) reads as "name: value". The reasons of a customer are the features
  * that push their churn risk up the most, largest first, each with its contribution on the log-odds scale.
  */
+import type { Text } from '../present/text.ts';
 import type { FeatureSpec } from './frame.ts';
 import { valueWords } from './value-words.ts';
-
-export interface Text {
-  en: string;
-  'zh-CN': string;
-}
 
 export interface Reason {
   feature: string;

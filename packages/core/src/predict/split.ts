@@ -18,10 +18,10 @@ export function fnv1a(s: string): number {
 /** The validation rule: about one customer in five. */
 export const isValidation = (id: string): boolean => fnv1a(id) % 5 === 0;
 
-export type Role = 'train' | 'validation' | 'test';
+export type Split = 'train' | 'validation' | 'test';
 
-/** Each row's role: test when its customer is in `testIds`, else validation by hash, else train. */
-export function roles(ids: readonly string[], testIds: ReadonlySet<string> | null): Role[] {
+/** Each row's split: test when its customer is in `testIds`, else validation by hash, else train. */
+export function splits(ids: readonly string[], testIds: ReadonlySet<string> | null): Split[] {
   return ids.map((id) => (testIds?.has(id) ? 'test' : isValidation(id) ? 'validation' : 'train'));
 }
 

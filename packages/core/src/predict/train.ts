@@ -11,7 +11,7 @@ import { type FittedModel, fitChurnModel, type Importance } from './fit.ts';
 import type { ChurnModel } from './model.ts';
 import { type PredictOptions, parsePredictOptions } from './options.ts';
 import { trainingRows } from './rows.ts';
-import { readTestIds, roles } from './split.ts';
+import { readTestIds, splits } from './split.ts';
 
 /** The run's headline figures, flat and snake_case like the CLI's JSON (null where there is no test set). */
 export interface TrainMetrics {
@@ -54,7 +54,7 @@ export async function trainChurnModel(ws: Workspace, options: unknown = {}): Pro
   const o = parsePredictOptions(options);
   const { frame, source } = await trainingRows(ws, o);
   const testIds = o.testIds ? readTestIds(o.testIds, new Set(frame.ids)) : null;
-  const split = roles(frame.ids, testIds);
+  const split = splits(frame.ids, testIds);
   const name = o.classifier ?? 'gbdt';
   const fitted = await fitChurnModel(name, frame, split, source, classifierOptions(o));
   const baseline: FittedModel | null =

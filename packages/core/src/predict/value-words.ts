@@ -3,8 +3,9 @@
  * spelling: a zh demo stores 按月, an en one month_to_month) and the canonical codes of billing periods and ticket
  * categories. A value without words is shown as stored, quoted, so a reader sees where the data speaks.
  */
+
+import type { Text } from '../present/text.ts';
 import { DEMO_ZH } from '../workspace/demo/locale.ts';
-import type { Text } from './reasons.ts';
 
 /** Canonical codes (kept in English in both demos: metrics read them), by feature. */
 const CODES: Record<string, Record<string, string>> = {

@@ -1,7 +1,7 @@
 import type { Dialect } from '../engine/dialect.ts';
 import type { Connection } from '../engine/engine.ts';
 import type { NormalQuery } from '../metrics/query.ts';
-import { type Entity, entities, entityNames } from '../schema/index.ts';
+import { type Entity, type EntityName, entities, entityNames } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { type Completeness, completenessDetail } from './completeness.ts';
 import { dataEndSql, type Freshness, freshnessDetail } from './freshness.ts';
@@ -17,7 +17,7 @@ import { type Validity, validityDetail } from './validity.ts';
  * Portable SQL only, so it runs unchanged on DuckDB and ClickHouse.
  */
 export interface EntityQuality {
-  entity: string;
+  entity: EntityName;
   rows: number;
   /** 0–100; null for an empty table. */
   score: number | null;
@@ -53,10 +53,10 @@ export async function assessQuality(conn: Connection, opts: QualityOptions): Pro
   const d = conn.dialect;
   const now = d.timestamp(sql`${text(opts.now)}`);
   const out: EntityQuality[] = [];
-  for (const e of Object.values(entities) as Entity[]) {
+  for (const [name, e] of Object.entries(entities) as [EntityName, Entity][]) {
     const [r = {}] = await conn.all(sql`${entitySql(e, d, now)}${d.querySuffix}`);
     out.push({
-      entity: e.name,
+      entity: name,
       rows: Number(r.n),
       score: (r.score ?? null) as number | null,
       completeness: completenessDetail(e, r),

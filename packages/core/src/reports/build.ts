@@ -2,12 +2,12 @@ import type { Connection } from '../engine/engine.ts';
 import { TenureError } from '../errors.ts';
 import { computeMetrics, type MetricRow } from '../metrics/compute.ts';
 import { SNAPSHOT_NOTE } from '../metrics/snapshot.ts';
+import { formats, normalizeLang } from '../present/index.ts';
 import type { TenureConfig } from '../workspace/config.ts';
-import { formats } from './format.ts';
 import { monthly } from './monthly.ts';
 import { reportRange } from './range.ts';
 import { builders, known } from './sections.ts';
-import { type Lang, t } from './text.ts';
+import { t } from './text.ts';
 import type { BuildContext, ReportData, Section, SectionDef } from './types.ts';
 
 export interface ReportOptions {
@@ -19,8 +19,6 @@ export interface ReportOptions {
   /** The report definition; the monthly report by default. */
   sections?: SectionDef[];
 }
-
-export const toLang = (lang: string | undefined): Lang => (lang?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 
 async function buildSection(
   ws: { db: Connection; config: TenureConfig },
@@ -65,7 +63,7 @@ export async function buildReport(
   ws: { db: Connection; config: TenureConfig },
   opts: ReportOptions = {},
 ): Promise<ReportData> {
-  const lang = toLang(opts.lang);
+  const lang = normalizeLang(opts.lang);
   const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
   const range = await reportRange(ws.db, calendar, opts);
   const c: BuildContext = { lang, fmt: formats(lang, ws.config.currency), range };

@@ -1,9 +1,10 @@
-import { type Formats, formats, segmentCells } from './format.ts';
+import { type Formats, formats } from '../present/index.ts';
+import { segmentCells } from './format.ts';
 import { heatmap } from './svg/heatmap.ts';
 import { lineChart } from './svg/line.ts';
 import { paretoChart } from './svg/pareto.ts';
 import { esc, px } from './svg/scale.ts';
-import { label, t } from './text.ts';
+import { dimensionLabel, t } from './text.ts';
 import type { Body, Kind, ReportData, Section } from './types.ts';
 
 const STYLE = `
@@ -49,7 +50,7 @@ const trend: Render<'trend'> = (s, f, d) =>
       lineChart({
         title: x.title,
         points: x.points.map((p) => ({ x: p.period, y: p.value, low: p.low, high: p.high, forecast: p.forecast })),
-        format: (v) => (x.unit === 'ratio' ? f.pct(v, 1) : f.value(x.unit, v)),
+        format: (v) => f.value(x.unit, v),
         labels: {
           actual: T(d, 'actual'),
           forecast: T(d, 'forecast'),
@@ -63,10 +64,10 @@ const trend: Render<'trend'> = (s, f, d) =>
 const cohort: Render<'cohort'> = ({ matrix: m }, f, d) =>
   heatmap({
     title: T(d, 'cohort_chart'),
-    rows: m.cohorts.map((co, i) => (m.sizes[i] === null ? co : `${co} (${f.count(m.sizes[i])})`)),
+    rows: m.cohorts.map((co, i) => (m.sizes[i] === null ? co : `${co} (${f.number(m.sizes[i])})`)),
     cols: m.ages.map(String),
     cells: m.cells,
-    format: (v) => f.pct(v, 1),
+    format: (v) => f.percent(v, 1),
     labels: { rows: T(d, 'cohort'), cols: T(d, 'age'), noData: T(d, 'no_data') },
   });
 
@@ -75,8 +76,8 @@ const pareto: Render<'pareto'> = (s, f, d) => {
   const chart = paretoChart({
     title: t(d.lang, 'pareto_chart', { from: d.from, to: d.to }),
     bars: top.map((r) => ({ label: r.reason, value: r.count, cumulative: r.cumulative })),
-    formatValue: (v) => f.count(v),
-    formatPct: (v) => f.pct(v, 0),
+    formatValue: (v) => f.number(v),
+    formatPct: (v) => f.percent(v, 0),
     labels: { bars: T(d, 'churned'), cumulative: T(d, 'cumulative'), noData: T(d, 'no_data') },
   });
   const more =
@@ -85,14 +86,16 @@ const pareto: Render<'pareto'> = (s, f, d) => {
     ? table(
         [T(d, 'reason'), T(d, 'churned'), T(d, 'share'), T(d, 'cumulative'), T(d, 'mrr_lost')],
         s.reasons.map((r) =>
-          [r.reason, f.count(r.count), f.pct(r.share), f.pct(r.cumulative), f.value('money', r.mrr_lost)].map(esc),
+          [r.reason, f.number(r.count), f.percent(r.share), f.percent(r.cumulative), f.value('money', r.mrr_lost)].map(
+            esc,
+          ),
         ),
       )
     : '';
   const split = s.categories.length
     ? `<h3>${esc(T(d, 'taxonomy'))}</h3>${table(
         [T(d, 'kind'), T(d, 'category'), T(d, 'churned'), T(d, 'share')],
-        s.categories.map((c) => [c.kind, c.category, f.count(c.count), f.pct(c.share)].map(esc)),
+        s.categories.map((c) => [c.kind, c.category, f.number(c.count), f.percent(c.share)].map(esc)),
         2,
       )}`
     : '';
@@ -103,7 +106,7 @@ const segments: Render<'segments'> = (s, f, d) =>
   s.rows.length
     ? table(
         [
-          label(d.lang, s.dimension),
+          dimensionLabel(d.lang, s.dimension),
           T(d, 'churn_rate'),
           T(d, 'interval'),
           T(d, 'churned_of_active'),
@@ -123,7 +126,7 @@ const scorecard: Render<'scorecard'> = (s, f, d) =>
           const w = Math.max(0, Math.min(100, r.score ?? 0));
           return [
             esc(r.label),
-            `${esc(f.count(r.score))}<span class="bar"><span style="width:${px(w)}%"></span></span>`,
+            `${esc(f.number(r.score))}<span class="bar"><span style="width:${px(w)}%"></span></span>`,
           ];
         }),
       )

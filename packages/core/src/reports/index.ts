@@ -1,7 +1,6 @@
 /** Reports: `buildReport` computes a ReportData from the metric catalogue; the renderers are pure functions. */
-export { buildReport, type ReportOptions, reportMetrics, toLang } from './build.ts';
+export { buildReport, type ReportOptions, reportMetrics } from './build.ts';
 export { renderHtml } from './html.ts';
 export { renderMarkdown } from './markdown.ts';
 export { monthly } from './monthly.ts';
-export type { Lang } from './text.ts';
 export type { ReportData, Section, SectionDef } from './types.ts';

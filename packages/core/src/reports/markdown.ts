@@ -1,5 +1,6 @@
-import { type Formats, formats, segmentCells } from './format.ts';
-import { label, t } from './text.ts';
+import { type Formats, formats } from '../present/index.ts';
+import { segmentCells } from './format.ts';
+import { dimensionLabel, t } from './text.ts';
 import type { Body, Kind, ReportData, Section } from './types.ts';
 
 const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -46,8 +47,8 @@ const cohort: Render<'cohort'> = ({ matrix: m }, f, d) =>
         [`${t(d.lang, 'cohort')} \\ ${t(d.lang, 'age')}`, t(d.lang, 'customers'), ...m.ages.map(String)],
         m.cohorts.map((co, i) => [
           co,
-          f.count(m.sizes[i]),
-          ...(m.cells[i] ?? []).map((v) => (v === null ? '' : f.pct(v, 1))),
+          f.number(m.sizes[i]),
+          ...(m.cells[i] ?? []).map((v) => (v === null ? '' : f.percent(v, 1))),
         ]),
       )
     : null;
@@ -60,9 +61,9 @@ const pareto: Render<'pareto'> = (s, f, d) => {
         [t(d.lang, 'reason'), t(d.lang, 'churned'), t(d.lang, 'share'), t(d.lang, 'cumulative'), t(d.lang, 'mrr_lost')],
         s.reasons.map((r) => [
           r.reason,
-          f.count(r.count),
-          f.pct(r.share),
-          f.pct(r.cumulative),
+          f.number(r.count),
+          f.percent(r.share),
+          f.percent(r.cumulative),
           f.value('money', r.mrr_lost),
         ]),
       ),
@@ -72,7 +73,7 @@ const pareto: Render<'pareto'> = (s, f, d) => {
       `**${t(d.lang, 'taxonomy')}**`,
       table(
         [t(d.lang, 'kind'), t(d.lang, 'category'), t(d.lang, 'churned'), t(d.lang, 'share')],
-        s.categories.map((c) => [c.kind, c.category, f.count(c.count), f.pct(c.share)]),
+        s.categories.map((c) => [c.kind, c.category, f.number(c.count), f.percent(c.share)]),
         2,
       ),
     );
@@ -83,7 +84,7 @@ const segments: Render<'segments'> = (s, f, d) =>
   s.rows.length
     ? table(
         [
-          label(d.lang, s.dimension),
+          dimensionLabel(d.lang, s.dimension),
           t(d.lang, 'churn_rate'),
           t(d.lang, 'interval'),
           t(d.lang, 'churned_of_active'),
@@ -97,7 +98,7 @@ const scorecard: Render<'scorecard'> = (s, f, d) =>
   s.rows.length
     ? table(
         [t(d.lang, 'entity'), t(d.lang, 'score')],
-        s.rows.map((r) => [r.label, f.count(r.score)]),
+        s.rows.map((r) => [r.label, f.number(r.score)]),
       )
     : null;
 

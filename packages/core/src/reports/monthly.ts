@@ -11,7 +11,7 @@ function retentionNote(rows: MetricRow[], c: BuildContext): string[] {
   const a = inMonth(rows, 'retention_rate', c.range.to);
   const b = inMonth(rows, 'retention_rate_end_minus_new', c.range.to);
   if (!a || !b || a.value === b.value || a.numerator === null || b.numerator === null) return [];
-  return [t(c.lang, 'retention_differs', { n: c.fmt.count(a.numerator - b.numerator), month: c.range.to })];
+  return [t(c.lang, 'retention_differs', { n: c.fmt.number(a.numerator - b.numerator), month: c.range.to })];
 }
 
 /**

@@ -1,8 +1,9 @@
 import { catalog } from '../metrics/catalog.ts';
 import { type MetricRow, metricDef } from '../metrics/compute.ts';
 import { forecastRows } from '../metrics/trend.ts';
+import { entityLabel, isEntityName, taxonomyLabel } from '../present/index.ts';
 import { monthsIn } from './range.ts';
-import { label, t } from './text.ts';
+import { dimensionLabel, t } from './text.ts';
 import type {
   BuildContext,
   CategoryRow,
@@ -120,7 +121,12 @@ const pareto: Builder = (def, rows, c) => {
     .sort((a, b) => b.count - a.count)
     .map((g) => {
       const [kind = '', category = ''] = g.key.split('|');
-      return { kind: label(c.lang, kind), category: label(c.lang, category), count: g.count, share: g.share };
+      return {
+        kind: taxonomyLabel(c.lang, kind),
+        category: taxonomyLabel(c.lang, category),
+        count: g.count,
+        share: g.share,
+      };
     });
   const months = monthsIn(c.range.from, c.range.to);
   return {
@@ -155,7 +161,7 @@ const segments: Builder = (def, rows, c) => {
   const note = list.some((x) => x.significant) ? 'sig_legend' : 'none_significant';
   return {
     body: { kind: 'segments', dimension, month: c.range.to, rows: list, total: all ? shape(all) : null },
-    notes: list.length ? [t(c.lang, note, { dimension: label(c.lang, dimension).toLowerCase() })] : [],
+    notes: list.length ? [t(c.lang, note, { dimension: dimensionLabel(c.lang, dimension).toLowerCase() })] : [],
   };
 };
 
@@ -167,7 +173,11 @@ const scorecard: Builder = (def, rows, c) => {
   }
   const list = [...latest.entries()]
     .sort(([a], [b]) => Number(b === 'overall') - Number(a === 'overall'))
-    .map(([entity, score]) => ({ entity, label: label(c.lang, entity), score }));
+    .map(([entity, score]) => ({
+      entity,
+      label: isEntityName(entity) ? entityLabel(c.lang, entity) : entity === 'overall' ? t(c.lang, 'overall') : entity,
+      score,
+    }));
   return { body: { kind: 'scorecard', rows: list }, notes: [] };
 };
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formats } from './format.ts';
 import { heatColor, heatmap } from './svg/heatmap.ts';
 import { lineChart, lineMargin } from './svg/line.ts';
 import { paretoChart, paretoMargin } from './svg/pareto.ts';
@@ -107,19 +106,5 @@ describe('heatmap', () => {
   });
   it('renders a note for empty input', () => {
     expect(heatmap({ title: 'H', rows: [], cols: [], cells: [], format: fmt, labels })).toContain('No data');
-  });
-});
-
-describe('formats', () => {
-  it('formats numbers for the locale', () => {
-    const en = formats('en', 'USD');
-    const zh = formats('zh-CN', 'CNY');
-    expect(en.value('ratio', 0.02679)).toBe('2.68%');
-    expect(en.change('ratio', -0.0052)).toBe('-0.52 pp');
-    expect(en.value('money', 137400.5)).toBe('$137,400.50');
-    expect(zh.value('money', 1234)).toBe('¥1,234.00');
-    expect(zh.change('ratio', 0.0052)).toBe('+0.52 个百分点');
-    expect(en.value('count', null)).toBe('—');
-    expect(en.interval('ratio', 0.01, 0.02)).toBe('1.00% – 2.00%');
   });
 });

@@ -1,9 +1,10 @@
+import { fill, type Lang, type Text } from '../present/index.ts';
+
 /**
  * Every label the report prints, in both languages. The `satisfies` clause makes a key without one of the
- * languages a type error. `{name}` placeholders are filled by `t`.
+ * languages a type error. `{name}` placeholders are filled by `t`. Entity and churn-taxonomy labels are the
+ * presentation layer's (present/labels.ts), shared with the CLI and the dashboard.
  */
-export type Lang = 'en' | 'zh-CN';
-export type Text = Record<Lang, string>;
 
 const dict = {
   report_title: { en: 'Monthly retention report', 'zh-CN': '月度留存报告' },
@@ -55,7 +56,7 @@ const dict = {
   higher: { en: 'higher', 'zh-CN': '偏高' },
   lower: { en: 'lower', 'zh-CN': '偏低' },
   all_segments: { en: 'All', 'zh-CN': '全部' },
-  adjusted_p: { en: 'adjusted p = {p}', 'zh-CN': '校正后 p = {p}' },
+  adjusted_p: { en: 'adjusted {p}', 'zh-CN': '校正后 {p}' },
   sig_legend: {
     en: '* differs from the other {dimension}s together (chi-square test, Benjamini–Hochberg adjusted p < 0.05); “higher” and “lower” are against the rate of all together.',
     'zh-CN':
@@ -81,39 +82,21 @@ const dict = {
     'zh-CN':
       '两种留存率相差 {n} 位在 {month} 内新增又流失的客户：(期末 − 新增) ÷ 期初 的算法扣除了他们，尽管他们并不在期初活跃客户之中。',
   },
-  points: { en: 'pp', 'zh-CN': '个百分点' },
+  overall: { en: 'Overall', 'zh-CN': '总体' },
 } as const satisfies Record<string, Text>;
 
 export type TextKey = keyof typeof dict;
 
 /** A label in the report's language: `t('zh-CN', 'forecast_note', { n: 3, method: 'holt' })`. */
 export function t(lang: Lang, key: TextKey, vars: Record<string, string | number> = {}): string {
-  return dict[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return fill(dict[key][lang], vars);
 }
 
-/** Data values shown as labels (entities, churn taxonomy); unknown values are shown as they are. */
-const values: Record<string, Text> = {
-  overall: { en: 'Overall', 'zh-CN': '总体' },
+/**
+ * Customer dimensions the report's sections break down by, by name. A dimension is the workspace's own
+ * configuration (any customer column), so a name outside this table is free text and printed as it is.
+ */
+const dimensions: Record<string, Text> = {
   region: { en: 'Region', 'zh-CN': '地区' },
-  customers: { en: 'Customers', 'zh-CN': '客户' },
-  subscriptions: { en: 'Subscriptions', 'zh-CN': '订阅' },
-  orders: { en: 'Orders', 'zh-CN': '订单' },
-  activity: { en: 'Activity', 'zh-CN': '活跃行为' },
-  tickets: { en: 'Tickets', 'zh-CN': '工单' },
-  surveys: { en: 'Surveys', 'zh-CN': '调查' },
-  churn_events: { en: 'Churn events', 'zh-CN': '流失事件' },
-  costs: { en: 'Costs', 'zh-CN': '成本' },
-  campaigns: { en: 'Campaigns', 'zh-CN': '营销活动' },
-  campaign_members: { en: 'Campaign members', 'zh-CN': '活动成员' },
-  benchmarks: { en: 'Benchmarks', 'zh-CN': '行业基准' },
-  voluntary: { en: 'Voluntary', 'zh-CN': '主动流失' },
-  involuntary: { en: 'Involuntary', 'zh-CN': '被动流失' },
-  natural: { en: 'Natural', 'zh-CN': '自然流失' },
-  competitive: { en: 'Competitive', 'zh-CN': '竞争流失' },
-  fault: { en: 'Fault', 'zh-CN': '过失流失' },
-  non_malicious: { en: 'Non-malicious', 'zh-CN': '非恶意流失' },
-  retaliatory: { en: 'Retaliatory', 'zh-CN': '报复性流失' },
-  malicious: { en: 'Malicious', 'zh-CN': '恶意流失' },
 };
-
-export const label = (lang: Lang, value: string): string => values[value]?.[lang] ?? value;
+export const dimensionLabel = (lang: Lang, name: string): string => dimensions[name]?.[lang] ?? name;

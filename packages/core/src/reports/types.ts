@@ -1,8 +1,7 @@
 import type { MetricRow } from '../metrics/compute.ts';
 import type { MetricQuery } from '../metrics/query.ts';
-import type { Formats, Unit } from './format.ts';
+import type { Formats, Lang, Text, Unit } from '../present/index.ts';
 import type { ReportRange } from './range.ts';
-import type { Lang, Text } from './text.ts';
 
 /** A metric's value in the KPI table: straight from the metric's row for the month. */
 export interface KpiRow {

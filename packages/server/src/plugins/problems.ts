@@ -76,7 +76,7 @@ export function sendProblem(reply: FastifyReply, e: TenureError): FastifyReply {
   const retry = e.details.retryAfter;
   if (typeof retry === 'number') reply.header('retry-after', String(retry));
   const problem = problemOf(e, reply.request);
-  reply.header('content-language', errorLangOf(langOf(reply.request)) === 'zh' ? 'zh-CN' : 'en');
+  reply.header('content-language', langOf(reply.request));
   return reply.code(e.status).type('application/problem+json').send(problem);
 }
 

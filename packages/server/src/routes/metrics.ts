@@ -34,9 +34,9 @@ export const metrics: RouteGroup = {
           const m = catalog[id];
           return {
             id,
-            title: { en: m.title.en, zh: m.title['zh-CN'] },
+            title: m.title,
             unit: m.unit,
-            description: { en: m.description.en, zh: m.description['zh-CN'] },
+            description: m.description,
             grains: [...m.grains],
           };
         }),

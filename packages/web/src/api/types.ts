@@ -8,7 +8,8 @@ import type * as api from '@tenure/core/api';
 
 type Infer<S> = api.Infer<S>;
 
-export type Unit = Infer<typeof api.unitSchema>;
+/** A model's time unit (day … year); a measure's unit is core's `Unit` (i18n/format.ts). */
+export type TimeUnit = Infer<typeof api.survivalResponse>['unit'];
 export type Grain = Infer<typeof api.grainSchema>;
 export type Role = Infer<typeof api.roleSchema>;
 

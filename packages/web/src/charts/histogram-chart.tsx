@@ -1,4 +1,5 @@
-import type { HistogramBin, Unit } from '../api/types.ts';
+import type { HistogramBin } from '../api/types.ts';
+import type { Unit } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Chart } from './chart.tsx';
 

@@ -1,3 +1,4 @@
+import type { TimeUnit } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Chart } from './chart.tsx';
 
@@ -9,7 +10,7 @@ export interface RetentionPoint {
 }
 
 /** A cohort's observed survival by period (solid, with points) beside the sBG's projection (dashed), which runs on. */
-export function RetentionChart({ curve, unit }: { curve: RetentionPoint[]; unit: string }) {
+export function RetentionChart({ curve, unit }: { curve: RetentionPoint[]; unit: TimeUnit }) {
   const { t, fmt, term } = useI18n();
   const projected = curve.some((p) => p.survival !== null);
   const names = [t('retention.observed'), ...(projected ? [t('retention.projected')] : [])];

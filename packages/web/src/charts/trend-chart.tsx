@@ -1,5 +1,6 @@
 import type { LineSeriesOption } from 'echarts/charts';
-import type { MetricRow, Unit } from '../api/types.ts';
+import type { MetricRow } from '../api/types.ts';
+import type { Unit } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Chart } from './chart.tsx';
 import { bandSeries, colorAt, escapeHtml, groupBy, segmentLabel } from './series.ts';

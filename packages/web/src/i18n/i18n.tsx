@@ -4,19 +4,11 @@ import enUS from 'antd/locale/en_US';
 import antdZhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { isLang, type Lang, normalizeLang, type Text } from '@tenure/core/present';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { type Dictionary, en, type MessageKey } from './en.ts';
-import {
-  formatDate,
-  formatNumber,
-  formatP,
-  formatPeriod,
-  formatSigned,
-  formatSignedPercent,
-  formatValue,
-  type Lang,
-  type Unit,
-} from './format.ts';
+import { formatDate, formatPeriod, formats } from './format.ts';
+import { freeTerm, type TermOf, term } from './terms.ts';
 import { zhCN } from './zh-CN.ts';
 
 interface Language {
@@ -34,13 +26,11 @@ export const languages = {
 
 const STORAGE_KEY = 'tenure.lang';
 
-const isLang = (s: string | null): s is Lang => s !== null && Object.hasOwn(languages, s);
-
-/** The remembered choice, else the browser's language. */
+/** The remembered choice, else the browser's languages (read by core's normalizeLang, as the server reads them). */
 function initialLang(): Lang {
   const stored = localStorage.getItem(STORAGE_KEY);
   if (isLang(stored)) return stored;
-  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return normalizeLang(navigator.languages.join(',') || navigator.language);
 }
 
 type Vars = Record<string, string | number>;
@@ -62,11 +52,10 @@ function makeI18n(lang: Lang, currency: string | undefined) {
   return {
     lang,
     t,
-    /** A data value with a translation under `prefix.value` (a taxonomy term, an entity), else the value itself. */
-    term: (prefix: string, value: string) => {
-      const key = `${prefix}.${value}`;
-      return Object.hasOwn(messages, key) ? messages[key as MessageKey] : value;
-    },
+    /** A value of a known vocabulary (`term('tier', 'high')`): only a value with a label type-checks. */
+    term: <P extends string>(prefix: P, value: TermOf<P>) => term(messages, prefix, value),
+    /** A stored value that may be free text: its label under `prefix.value` when there is one, else itself. */
+    freeTerm: (prefix: string, value: string) => freeTerm(messages, prefix, value),
     /**
      * A field or dimension by its label (`field.<name>`); a custom one made readable instead of shown raw.
      * @example field('region') // '地区' in zh-CN; field('loyalty_tier') // 'Loyalty tier'
@@ -75,14 +64,10 @@ function makeI18n(lang: Lang, currency: string | undefined) {
       const key = `field.${name}`;
       return Object.hasOwn(messages, key) ? messages[key as MessageKey] : readable(name);
     },
-    /** The language's half of a bilingual text from the API ({ en, zh }). */
-    text: (s: { en: string; zh: string }) => (lang === 'zh-CN' ? s.zh : s.en),
+    /** The language's part of a bilingual text from the API. */
+    text: (s: Text) => s[lang],
     fmt: {
-      value: (unit: Unit, v: number | null | undefined) => formatValue(lang, unit, v, currency),
-      number: (v: number | null | undefined, digits?: number) => formatNumber(lang, v, digits),
-      p: (v: number | null | undefined) => formatP(lang, v),
-      signed: (v: number, digits?: number) => formatSigned(lang, v, digits),
-      signedPercent: (share: number) => formatSignedPercent(lang, share),
+      ...formats(lang, currency),
       date: (s: string | null | undefined, withTime?: boolean) => formatDate(lang, s, withTime),
       period: (grain: string, start: string) => formatPeriod(lang, grain, start, messages['period.quarter']),
     },

@@ -1,4 +1,6 @@
+import { entityLabels, taxonomyLabels } from '@tenure/core/present';
 import type { Dictionary } from './en.ts';
+import { vocabulary } from './terms.ts';
 
 /** 简体中文. Typed as the English dictionary, so every key must be here, and nothing else. */
 export const zhCN: Dictionary = {
@@ -89,15 +91,7 @@ export const zhCN: Dictionary = {
   'reasons.mrrLost': '流失 MRR',
   'reasons.share': '占比',
   'reasons.cumulative': '累计占比',
-  'taxonomy.voluntary': '主动流失',
-  'taxonomy.involuntary': '被动流失',
-  'taxonomy.natural': '自然流失',
-  'taxonomy.competitive': '竞争流失',
-  'taxonomy.fault': '过失流失',
-  'taxonomy.non_malicious': '非恶意流失',
-  'taxonomy.retaliatory': '报复性流失',
-  'taxonomy.malicious': '恶意流失',
-  'taxonomy.unknown': '未知',
+  ...vocabulary('taxonomy', taxonomyLabels, 'zh-CN'),
   'customers.search': '按编号或名称搜索',
   'customers.status': '状态',
   'customers.all': '全部',
@@ -164,17 +158,7 @@ export const zhCN: Dictionary = {
   'quality.rule': '规则',
   'quality.count': '受影响行数',
   'quality.loss': '扣分',
-  'entity.customers': '客户',
-  'entity.subscriptions': '订阅',
-  'entity.orders': '订单',
-  'entity.activity': '活动',
-  'entity.tickets': '工单',
-  'entity.surveys': '调研',
-  'entity.churn_events': '流失事件',
-  'entity.costs': '成本',
-  'entity.campaigns': '营销活动',
-  'entity.campaign_members': '活动成员',
-  'entity.benchmarks': '行业基准',
+  ...vocabulary('entity', entityLabels, 'zh-CN'),
   'settings.churn': '流失定义',
   'settings.graceDays': '订阅到期后的宽限天数',
   'settings.inactivityDays': '买家多少天无订单视为流失',
@@ -483,7 +467,7 @@ export const zhCN: Dictionary = {
   'event.survey': '回答{subject}调研，评分 {amount}',
   'event.churn': '流失：{subject}',
   'event.noPlan': '',
-  'event.noSubject': '–',
+  'event.noSubject': '—',
   'plan.basic': '基础版',
   'plan.standard': '标准版',
   'plan.premium': '高级版',

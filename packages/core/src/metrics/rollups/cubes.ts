@@ -1,4 +1,5 @@
 import type { Dialect } from '../../engine/dialect.ts';
+import type { SummableUnit } from '../../present/units.ts';
 import type { Sql } from '../../sql/sql.ts';
 import { cohortsSql } from '../cohorts.ts';
 import type { BaseName } from '../define.ts';
@@ -24,16 +25,21 @@ export interface Cube {
   /** Whether the base's rows depend on the activity basis (customer flow does; revenue reads subscriptions only). */
   byBasis: boolean;
   /**
-   * Additive measures, summed over the dimensions a query does not break down by, and how the cube stores
-   * them: counts as BIGINT and money as DECIMAL(18,4), both 8 bytes (a base's window sums come out as
-   * 16-byte HUGEINT / DECIMAL(38,4), which made reading a cube 40× slower).
+   * Additive measures, summed over the dimensions a query does not break down by, by unit. Only a summable
+   * unit (present/units.ts) type-checks here: a rate or a mean summed over segments would be wrong.
    */
-  sums: Record<string, 'count' | 'money'>;
+  sums: Record<string, SummableUnit>;
   /** Columns equal on every row (configuration flags): carried through. */
   constants?: readonly string[];
   /** Per-row keys the base adds (cohort and age): kept as they are, and the range limits cohorts to the query's. */
   cohort?: true;
 }
+
+/**
+ * How a cube stores a summed measure: counts as BIGINT and money as DECIMAL(18,4), both 8 bytes (a base's
+ * window sums come out as 16-byte HUGEINT / DECIMAL(38,4), which made reading a cube 40× slower).
+ */
+export const STORED: Record<SummableUnit, string> = { count: 'BIGINT', money: 'DECIMAL(18,4)' };
 
 const counts = (...cols: string[]) => Object.fromEntries(cols.map((c) => [c, 'count' as const]));
 const money = (...cols: string[]) => Object.fromEntries(cols.map((c) => [c, 'money' as const]));

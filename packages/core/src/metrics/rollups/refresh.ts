@@ -4,7 +4,7 @@ import { catalog } from '../catalog.ts';
 import { metricDef } from '../compute.ts';
 import type { BaseName } from '../define.ts';
 import { type Basis, dimensions, type NormalQuery, pickBasis } from '../query.ts';
-import { type Cube, cubes } from './cubes.ts';
+import { type Cube, cubes, STORED } from './cubes.ts';
 import { buildQuery, cubeVersion, readRecord, tableOf } from './record.ts';
 
 /** Most rows a cube may have: dimensions with the most distinct values are left out until it fits. */
@@ -68,8 +68,7 @@ async function build(ws: Workspace, name: BaseName, cube: Cube, q: NormalQuery, 
   return ws.db.transaction(async () => {
     // Measures stored narrow (cubes.ts); rows sorted by month, so a query's range skips whole row groups.
     const narrow = Object.entries(cube.sums).map(
-      ([m, kind]) =>
-        sql`CAST(${sql.id(m)} AS ${sql.raw(kind === 'money' ? 'DECIMAL(18,4)' : 'BIGINT')}) AS ${sql.id(m)}`,
+      ([m, unit]) => sql`CAST(${sql.id(m)} AS ${sql.raw(STORED[unit])}) AS ${sql.id(m)}`,
     );
     await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(table)} AS
       SELECT * REPLACE (${sql.join(narrow)}) FROM (${cube.sql(q, ws.db.dialect)}) c ORDER BY k`);

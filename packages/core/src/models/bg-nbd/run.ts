@@ -2,12 +2,12 @@
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import type { TenureConfig } from '../../workspace/config.ts';
 import { type RfmQuery, rfmSource } from '../rfm.ts';
-import { DAYS_PER, type Unit } from '../units.ts';
+import { DAYS_PER, type TimeUnit } from '../time-units.ts';
 import { type BgNbdFit, bgNbdPatterns, fitBgNbd } from './bg-nbd.ts';
 import { expectedPurchases, pAlive } from './predict.ts';
 
 export interface BgNbdResult {
-  unit: Unit;
+  unit: TimeUnit;
   firstOrder: string;
   calibrationEnd: string;
   fit: BgNbdFit;

@@ -17,7 +17,7 @@ import { type BgNbdParams, expectedPurchases, pAlive } from '../bg-nbd/predict.t
 import { readColumns } from '../columns.ts';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit, spendPatterns } from '../gamma-gamma/gamma-gamma.ts';
 import { type RfmQuery, rfmSource } from '../rfm.ts';
-import { DAYS_PER, type Unit } from '../units.ts';
+import { DAYS_PER, type TimeUnit } from '../time-units.ts';
 import { type ClvDistribution, clvDistribution } from './distribution.ts';
 import { clvParts, DEFAULT_DISCOUNT_RATE, DEFAULT_HORIZON_MONTHS, mrrAt } from './parts.ts';
 
@@ -51,7 +51,7 @@ export interface ClvCustomer {
 }
 
 export interface ClvResult {
-  unit: Unit;
+  unit: TimeUnit;
   calibrationEnd: string;
   /** The moment MRR is read for the subscription part: the start of the day after the calibration end. */
   valuedAt: string;
@@ -84,7 +84,7 @@ export interface ClvResult {
  */
 export function discountedTransactions(
   p: BgNbdParams,
-  unit: Unit,
+  unit: TimeUnit,
   months: number,
   annualRate: number,
   x: number,

@@ -2,11 +2,11 @@
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import type { TenureConfig } from '../../workspace/config.ts';
 import { type RfmQuery, rfmSource } from '../rfm.ts';
-import type { Unit } from '../units.ts';
+import type { TimeUnit } from '../time-units.ts';
 import { fitGammaGamma, type GammaGammaFit, spendPatterns } from './gamma-gamma.ts';
 
 export interface GammaGammaResult {
-  unit: Unit;
+  unit: TimeUnit;
   firstOrder: string;
   calibrationEnd: string;
   fit: GammaGammaFit;

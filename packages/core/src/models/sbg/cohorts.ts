@@ -10,7 +10,7 @@ import { sql } from '../../sql/sql.ts';
 import { attempt, type Failed, isFailed } from '../attempt.ts';
 import { readColumns } from '../columns.ts';
 import type { SurvivalSource } from '../survival-data.ts';
-import type { CohortGrain } from '../units.ts';
+import type { CohortGrain } from '../time-units.ts';
 import { observedSurvival, patternColumns } from './features.ts';
 import type { SbgPatterns } from './sbg.ts';
 

@@ -6,7 +6,7 @@
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import type { TenureConfig } from '../../workspace/config.ts';
 import { type SurvivalQuery, survivalSource } from '../survival-data.ts';
-import { type CohortGrain, DAYS_PER, type Unit } from '../units.ts';
+import { type CohortGrain, DAYS_PER, type TimeUnit } from '../time-units.ts';
 import { type SbgCohort, sbgCohorts } from './cohorts.ts';
 import { observedSurvival, sbgPatterns } from './features.ts';
 import { projectSbg, type SbgLifetime, type SbgPoint, sbgLifetime } from './project.ts';
@@ -25,7 +25,7 @@ export interface SbgOptions extends Partial<SurvivalQuery> {
 
 /** A fit with its projection: of the whole base, or of one cohort. */
 export interface SbgProjection {
-  unit: Unit;
+  unit: TimeUnit;
   fit: SbgFit;
   /** Per period: observed survival (null beyond the data) beside the model's. */
   curve: (SbgPoint & { observed: number | null })[];
@@ -43,7 +43,7 @@ export interface SbgResult extends SbgProjection {
 }
 
 /** Fit and project from patterns (shared by both sources and the cohorts). */
-export function sbgFromPatterns(patterns: SbgPatterns, unit: Unit, opts: SbgOptions): SbgProjection {
+export function sbgFromPatterns(patterns: SbgPatterns, unit: TimeUnit, opts: SbgOptions): SbgProjection {
   const fit = fitSbg(patterns);
   const observed = observedSurvival(patterns);
   const periods = observed.length - 1;

@@ -5,8 +5,9 @@
  * (`minTier`) speaks only for customers the model already puts at some risk: a usage dip of a customer it
  * sees as safe is noise in an inbox (raise.ts turns the rules that fire into one alert per customer).
  */
+
+import type { Text } from '../../present/text.ts';
 import type { PredictionConfig } from '../config.ts';
-import type { Text } from '../reasons.ts';
 
 export const tiers = ['low', 'medium', 'high', 'critical'] as const;
 export type Tier = (typeof tiers)[number];

@@ -1,5 +1,5 @@
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
-import type { DemoLang } from './locale.ts';
+import type { Lang } from '../../present/lang.ts';
 import type { DemoCalendar } from './params.ts';
 import type { Rand } from './random.ts';
 
@@ -11,7 +11,7 @@ export interface DemoOptions {
   /** YYYY-MM-DD; fixed by default so the same seed always yields the same data. */
   end?: string;
   /** The language of names and texts (regions, plans, reasons…); English by default. */
-  lang?: DemoLang;
+  lang?: Lang;
 }
 
 /** Everything a generation step needs: the connection, the validated options and the seeded draws. */

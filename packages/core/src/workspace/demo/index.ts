@@ -26,7 +26,6 @@ import { writeSurveys } from './surveys.ts';
 import { writeTickets } from './tickets.ts';
 
 export type { DemoOptions } from './context.ts';
-export type { DemoLang } from './locale.ts';
 export { DEMO_PARAMS } from './params.ts';
 
 export interface DemoSummary {

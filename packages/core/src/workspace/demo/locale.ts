@@ -1,8 +1,6 @@
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
+import type { Lang } from '../../present/lang.ts';
 import { sql } from '../../sql/sql.ts';
-
-/** The languages the demo's names and texts come in; English by default. */
-export type DemoLang = 'en' | 'zh-CN';
 
 const LINES = { mobile: '移动', broadband: '宽带', tv: '电视' };
 
@@ -66,7 +64,7 @@ export const DEMO_ZH: Record<string, Record<string, Record<string, string>>> = {
 };
 
 /** Translate the generated demo's values in place (inside generateDemo's transaction). */
-export async function translateDemo(db: DuckDbConnection, lang: DemoLang): Promise<void> {
+export async function translateDemo(db: DuckDbConnection, lang: Lang): Promise<void> {
   if (lang === 'en') return;
   for (const [table, columns] of Object.entries(DEMO_ZH))
     for (const [column, map] of Object.entries(columns)) {

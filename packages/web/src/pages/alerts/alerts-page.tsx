@@ -37,7 +37,7 @@ const rulesOf = (a: AlertItem): string[] => {
  * again for that customer); admins set the rules, tiers and webhooks below.
  */
 export default function AlertsPage() {
-  const { t, fmt, term, lang } = useI18n();
+  const { t, fmt, term, freeTerm, lang } = useI18n();
   const { user } = useAuth();
   const canAck = atLeast(user, 'analyst');
   const admin = atLeast(user, 'admin');
@@ -139,13 +139,13 @@ export default function AlertsPage() {
                   title: t('alerts.rule'),
                   render: (_, a) =>
                     rulesOf(a)
-                      .map((r) => term('rule', r))
+                      .map((r) => freeTerm('rule', r))
                       .join(' · '),
                 },
                 {
                   title: t('alerts.severity'),
                   render: (_, a) => (
-                    <Tag color={a.severity === 'high' ? 'red' : 'gold'}>{term('severity', a.severity)}</Tag>
+                    <Tag color={a.severity === 'high' ? 'red' : 'gold'}>{freeTerm('severity', a.severity)}</Tag>
                   ),
                 },
                 { title: t('alerts.message'), dataIndex: 'message' },

@@ -1,3 +1,4 @@
+import { taxonomyLabel } from '@tenure/core/present';
 import { Card, Col, Row, Table } from 'antd';
 import type { ChurnReason } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -10,10 +11,11 @@ import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Why customers left: reasons as a Pareto chart and a table with the MRR each cost, and the taxonomy as a sunburst. */
 export default function ChurnReasonsPage() {
-  const { t, fmt, term } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const range = usePeriodRange('month');
   const state = useApi(range.query && '/api/v1/churn-reasons', range.query ?? {});
-  const label = (name: string) => term('taxonomy', name);
+  // Kinds and categories by the taxonomy's labels (core's, as the report shows them); a reason is free text.
+  const label = (name: string) => taxonomyLabel(lang, name);
   return (
     <Page title={t('nav.churnReasons')} extra={range.picker}>
       <Loadable state={state} isEmpty={(d) => d.reasons.length === 0}>

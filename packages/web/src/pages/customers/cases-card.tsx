@@ -1,5 +1,6 @@
 import { Card, Empty, Table, Tabs } from 'antd';
 import type { TimelineEvent } from '../../api/types.ts';
+import { DASH } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { termOf } from './event-sentence.ts';
 
@@ -12,7 +13,7 @@ export function CasesCard({ timeline }: { timeline: TimelineEvent[] }) {
   const tickets = timeline.filter((e) => e.kind === 'ticket');
   const surveys = timeline.filter((e) => e.kind === 'survey');
   const term = (prefix: string, v: string | number | null | undefined) =>
-    v === null || v === undefined ? '–' : termOf(i18n, prefix, String(v));
+    v === null || v === undefined ? DASH : termOf(i18n, prefix, String(v));
   return (
     <Card data-testid="customer-cases">
       <Tabs
@@ -52,7 +53,7 @@ export function CasesCard({ timeline }: { timeline: TimelineEvent[] }) {
                   { title: field('answered_at'), render: (_, e) => fmt.date(e.at) },
                   { title: field('kind'), render: (_, e) => term('surveyKind', e.subject) },
                   { title: field('score'), align: 'right', render: (_, e) => fmt.number(e.amount, 0) },
-                  { title: field('comment'), render: (_, e) => fact(e, 'comment') ?? '–' },
+                  { title: field('comment'), render: (_, e) => fact(e, 'comment') ?? DASH },
                 ]}
               />
             ) : (

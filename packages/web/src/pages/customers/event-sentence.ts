@@ -14,7 +14,7 @@ const SUBJECT_TERMS: Partial<Record<TimelineEvent['action'], string>> = {
 export function termOf(i18n: I18n, prefix: string, value: string): string {
   // A churn's category and motive (natural, competitive, malicious …) are the taxonomy's terms, labelled once there.
   for (const p of [prefix, 'taxonomy']) {
-    const said = i18n.term(p, value);
+    const said = i18n.freeTerm(p, value);
     if (said !== value) return said;
   }
   // month_to_month → Month to month; free text (a comment, a name) keeps its own spacing.

@@ -1,5 +1,6 @@
 import { Card, Descriptions } from 'antd';
 import type { Customer360 } from '../../api/types.ts';
+import { DASH } from '../../i18n/format.ts';
 import { type I18n, useI18n } from '../../i18n/i18n.tsx';
 import { termOf } from './event-sentence.ts';
 import { StatusTag } from './status-tag.tsx';
@@ -11,7 +12,7 @@ const MONEY = new Set(['mrr', 'acquisition_cost']);
 function shown(k: string, v: unknown, i18n: I18n) {
   const { fmt } = i18n;
   if (k === 'status' && typeof v === 'string') return <StatusTag status={v} />;
-  if (v === null || v === undefined || v === '') return '–';
+  if (v === null || v === undefined || v === '') return DASH;
   if (typeof v === 'number') return MONEY.has(k) ? fmt.value('money', v) : fmt.number(v, 2);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v))
     return fmt.date(v, v.length > 10 && !v.endsWith('00:00:00'));
@@ -26,7 +27,7 @@ function shown(k: string, v: unknown, i18n: I18n) {
 const describe = (record: Record<string, unknown>, i18n: I18n, headers: Record<string, string> = {}) =>
   Object.entries(record).map(([k, v]) => {
     const label = i18n.field(k);
-    const own = i18n.term('field', k) !== k;
+    const own = i18n.freeTerm('field', k) !== k;
     return { key: k, label: own ? label : (headers[k] ?? label), children: shown(k, v, i18n) };
   });
 

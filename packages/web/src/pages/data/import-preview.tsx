@@ -24,7 +24,7 @@ function Verdict({ preview, summary }: { preview: Preview; summary: ImportSummar
 
 /** What a dry run found: the verdict, the problems by kind and column, and the first rows as they would load. */
 export function ImportPreview({ preview }: { preview: Preview }) {
-  const { t, fmt, term, field } = useI18n();
+  const { t, fmt, freeTerm, field } = useI18n();
   const summary = preview.summary;
   if (preview.missing.length > 0)
     return (
@@ -53,7 +53,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
             pagination={false}
             dataSource={summary.problems}
             columns={[
-              { title: t('import.message'), render: (_, p) => term('rowCode', p.code) },
+              { title: t('import.message'), render: (_, p) => freeTerm('rowCode', p.code) },
               { title: t('import.column'), dataIndex: 'column' },
               { title: t('import.problemCount'), align: 'right', render: (_, p) => fmt.number(p.count, 0) },
               { title: t('import.firstLine'), dataIndex: 'first_line' },

@@ -16,7 +16,7 @@ const COUNTS = [
 ] as const satisfies readonly (readonly [keyof ImportSummary, MessageKey])[];
 
 function Rejects({ jobId }: { jobId: string }) {
-  const { t, term } = useI18n();
+  const { t, freeTerm } = useI18n();
   const [page, setPage] = useState(1);
   const state = useApi<Page<RejectRow>>(`/api/v1/imports/${encodeURIComponent(jobId)}/rejects`, {
     page,
@@ -34,7 +34,7 @@ function Rejects({ jobId }: { jobId: string }) {
         { title: t('import.line'), dataIndex: 'line' },
         { title: t('import.column'), dataIndex: 'column' },
         { title: t('import.value'), dataIndex: 'value' },
-        { title: t('import.message'), render: (_, r) => term('rowCode', r.code) },
+        { title: t('import.message'), render: (_, r) => freeTerm('rowCode', r.code) },
       ]}
     />
   );

@@ -39,7 +39,7 @@ const START: Draft = { map: {}, choices: DEFAULT_CHOICES };
 
 /** Upload → mapping and options, checked by a dry run after each change → import job with progress → result. */
 export function ImportWizard() {
-  const { t, term } = useI18n();
+  const { t, term, freeTerm } = useI18n();
   const entities = useStatus().data?.entities.map((e) => e.entity) ?? ['customers'];
   const [entity, setEntity] = useState('customers');
   const [file, setFile] = useState<File>();
@@ -146,7 +146,7 @@ export function ImportWizard() {
       {step === 2 && (
         <>
           <Progress percent={Math.round(job?.progress.percent ?? 0)} status="active" />
-          {job && t('import.phase', { phase: term('phase', job.progress.phase) })}
+          {job && t('import.phase', { phase: freeTerm('phase', job.progress.phase) })}
           {jobError && <ProblemAlert error={jobError} />}
         </>
       )}

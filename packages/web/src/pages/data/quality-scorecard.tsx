@@ -30,7 +30,7 @@ function Score({ score }: { score: number | null }) {
 }
 
 function Offenders({ rows }: { rows: ColumnIssue[] }) {
-  const { t, fmt, term, field } = useI18n();
+  const { t, fmt, term, freeTerm, field } = useI18n();
   return (
     <Table<ColumnIssue>
       size="small"
@@ -40,7 +40,7 @@ function Offenders({ rows }: { rows: ColumnIssue[] }) {
       columns={[
         { title: t('quality.dimension'), render: (_, r) => term('quality', r.dimension) },
         { title: t('import.column'), render: (_, r) => field(r.column) },
-        { title: t('quality.rule'), render: (_, r) => term('qualityRule', r.rule) },
+        { title: t('quality.rule'), render: (_, r) => freeTerm('qualityRule', r.rule) },
         { title: t('quality.count'), align: 'right', render: (_, r) => fmt.number(r.count, 0) },
         { title: t('quality.loss'), align: 'right', render: (_, r) => fmt.number(r.loss, 1) },
       ]}

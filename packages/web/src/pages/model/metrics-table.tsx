@@ -1,6 +1,7 @@
 import { Table } from 'antd';
 import type { Evaluation } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/en.ts';
+import { DASH } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Each measure with how it is shown: shares as percents, the rest as numbers. */
@@ -17,7 +18,7 @@ const MEASURES: { key: MessageKey; value: (e: Evaluation) => number; ratio?: boo
 export function MetricsTable({ model, baseline }: { model: Evaluation; baseline: Evaluation | null }) {
   const { t, fmt } = useI18n();
   const show = (m: (typeof MEASURES)[number], e: Evaluation | null) =>
-    !e ? '–' : m.ratio ? fmt.value('ratio', m.value(e)) : fmt.number(m.value(e), 3);
+    !e ? DASH : m.ratio ? fmt.value('ratio', m.value(e)) : fmt.number(m.value(e), 3);
   return (
     <Table
       data-testid="model-metrics"

@@ -1,5 +1,5 @@
 import type { Kpi } from '../../api/types.ts';
-import { formatSigned, formatSignedPercent, type Lang } from '../../i18n/format.ts';
+import { formats, type Lang } from '../../i18n/format.ts';
 
 /** Metrics where a fall is the good news. */
 const LOWER_IS_BETTER = new Set(['churn_rate']);
@@ -17,14 +17,15 @@ export interface KpiChange {
 
 /** The change as printed: its value in the printed unit, the decimals printed, and the text. */
 function printed(unit: Kpi['unit'], c: number, previous: number | null | undefined, lang: Lang) {
-  if (unit === 'ratio') return { value: c * 100, digits: 1, figure: formatSigned(lang, c * 100, 1) };
-  if (unit === 'count') {
+  const f = formats(lang);
+  if (unit === 'ratio') return { value: c * 100, digits: 1, figure: f.signed(c * 100, 1) };
+  if (unit !== 'money') {
     const digits = Number.isInteger(c) ? 0 : 1;
-    return { value: c, digits, figure: formatSigned(lang, c, digits) };
+    return { value: c, digits, figure: f.signed(c, digits) };
   }
   if (!previous) return null;
   const share = c / Math.abs(previous);
-  return { value: share * 100, digits: 1, figure: formatSignedPercent(lang, share) };
+  return { value: share * 100, digits: 1, figure: f.signedPercent(share) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Alert, Card, Flex, Select } from 'antd';
 import { useState } from 'react';
-import type { ModelRun, SbgCohort, SbgResult } from '../../api/types.ts';
+import type { ModelRun, SbgCohort, SbgResult, TimeUnit } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFit } from '../../api/use-fit.ts';
 import { RetentionChart } from '../../charts/retention-chart.tsx';
@@ -14,7 +14,7 @@ import { SurvivorsBox } from './survivors-box.tsx';
 const ALL = '';
 
 /** A cohort the model could not fit: why, and its observed survival on its own. */
-function FailedCohort({ cohort, unit }: { cohort: Extract<SbgCohort, { error: unknown }>; unit: string }) {
+function FailedCohort({ cohort, unit }: { cohort: Extract<SbgCohort, { error: unknown }>; unit: TimeUnit }) {
   const { t } = useI18n();
   return (
     <Flex vertical gap={16}>

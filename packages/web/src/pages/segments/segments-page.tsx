@@ -2,7 +2,7 @@ import { Alert, Card, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMetricCatalog, useStatus } from '../../api/resources.ts';
-import type { MetricResponse, MetricRow, Unit } from '../../api/types.ts';
+import type { MetricResponse, MetricRow } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { SegmentBars } from '../../charts/segment-bars.tsx';
 import { segmentLabel } from '../../charts/series.ts';
@@ -12,6 +12,7 @@ import { MissingData } from '../../components/missing-data.tsx';
 import { Page } from '../../components/page.tsx';
 import { GrainSelect, PeriodPicker } from '../../components/period-controls.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
+import { DASH, type Unit } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { defaultRange, type PickerGrain, periodOf } from '../../period.ts';
 
@@ -29,13 +30,13 @@ function SegmentTable({ rows, unit }: { rows: MetricRow[]; unit: Unit }) {
         {
           title: t('segments.interval'),
           align: 'right',
-          render: (_, r) => (r.ci_low === null ? '–' : `${fmt.value(unit, r.ci_low)} – ${fmt.value(unit, r.ci_high)}`),
+          render: (_, r) => fmt.interval(unit, r.ci_low, r.ci_high),
         },
         {
           title: t('segments.base'),
           align: 'right',
           render: (_, r) =>
-            r.denominator === null ? '–' : `${fmt.number(r.numerator, 2)} / ${fmt.number(r.denominator, 2)}`,
+            r.denominator === null ? DASH : `${fmt.number(r.numerator)} / ${fmt.number(r.denominator)}`,
         },
         { title: t('segments.pAdjusted'), align: 'right', render: (_, r) => fmt.number(r.p_adjusted, 4) },
         {

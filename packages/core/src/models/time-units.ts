@@ -9,25 +9,25 @@
 import { tenureError } from '../errors.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 
-export const units = ['day', 'week', 'month', 'year'] as const;
-export type Unit = (typeof units)[number];
+export const timeUnits = ['day', 'week', 'month', 'year'] as const;
+export type TimeUnit = (typeof timeUnits)[number];
 
 /** The periods customers are grouped into by when their lifetime started (acquisition cohorts). */
 export const cohortGrains = ['month', 'quarter', 'year'] as const;
 export type CohortGrain = (typeof cohortGrains)[number];
 
 /** Average length of a unit in days, for rates stated per year (discounting). */
-export const DAYS_PER: Record<Unit, number> = { day: 1, week: 7, month: 365.25 / 12, year: 365.25 };
+export const DAYS_PER: Record<TimeUnit, number> = { day: 1, week: 7, month: 365.25 / 12, year: 365.25 };
 
 /**
  * Check a unit option.
  *
  * @example
- * parseUnit('week'); // 'week'
+ * parseTimeUnit('week'); // 'week'
  */
-export function parseUnit(value: string, option = '--unit'): Unit {
-  if ((units as readonly string[]).includes(value)) return value as Unit;
-  throw tenureError('TEN_MODEL_BAD_OPTION', { option, value, expected: units.join(', ') });
+export function parseTimeUnit(value: string, option = '--unit'): TimeUnit {
+  if ((timeUnits as readonly string[]).includes(value)) return value as TimeUnit;
+  throw tenureError('TEN_MODEL_BAD_OPTION', { option, value, expected: timeUnits.join(', ') });
 }
 
 /** Whole months m with z − m months ≥ a (z ≥ a). */
@@ -49,7 +49,7 @@ const months = (a: Sql, z: Sql): Sql => {
  * @example
  * elapsed('week', sql`first_day`, sql`DATE '1997-09-30'`); // (days between) / 7
  */
-export function elapsed(unit: Unit, a: Sql, z: Sql): Sql {
+export function elapsed(unit: TimeUnit, a: Sql, z: Sql): Sql {
   const days = sql`((epoch(${z}) - epoch(${a})) / 86400.0)`;
   switch (unit) {
     case 'day':

@@ -1,0 +1,19 @@
+/**
+ * `@tenure/core/present`: the one presentation layer of the report, the CLI and the dashboard: languages and
+ * their normalisation, bilingual texts, measure units (and which may be summed), the number formatters and the
+ * data-model labels. Browser-safe: Intl only, no node modules, no zod (the dashboard bundles it).
+ */
+export { DASH, type Formats, formats, type Maybe } from './format.ts';
+export {
+  ENTITY_NAMES,
+  entityLabel,
+  entityLabels,
+  isEntityName,
+  isTaxonomyTerm,
+  type TaxonomyTerm,
+  taxonomyLabel,
+  taxonomyLabels,
+} from './labels.ts';
+export { isLang, LANGS, type Lang, normalizeLang, parseLang } from './lang.ts';
+export { fill, say, type Text, type Vars } from './text.ts';
+export { isSummable, type SummableUnit, UNITS, type Unit, type UnitSpec, units } from './units.ts';
