@@ -8,6 +8,7 @@ const SNAKE = /^[a-z0-9]+(_[a-z0-9]+)*$/;
 /** Keys the wire keeps in another case, each with its reason. */
 const ALLOWED: Record<string, string> = {
   T: 'the BG/NBD paper’s notation (x, t_x, T: Fader, Hardie & Lee 2005), as lifetimes names its columns',
+  'zh-CN': 'a language tag (BCP 47) keying a text in both languages, as the en beside it: the Accept-Language value',
 };
 
 /**
