@@ -2,7 +2,8 @@
  * Start-up cost stays off commands that do not need it (issue 11 §3), checked on what a real `tenure` process
  * loads rather than on timings: loader hooks (record-modules.js) log every module it loads. `--help` must define
  * every command without zod, DuckDB or core's metric, model and prediction code; `status` must not load the
- * metric catalogue while its stored headline churn is current, and must recompute that figure after an import.
+ * metric catalogue while its stored headline churn is current, nor zod while the config is unchanged, and must
+ * recompute that figure after an import.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,6 +80,10 @@ describe('what a command loads', SLOW, () => {
     expect(of(again.modules, 'node_modules/@duckdb/').length).toBeGreaterThan(0);
     for (const heavy of ['metrics/compute.js', 'metrics/catalog.js', 'models/catalog.js', 'predict/index.js'])
       expect(again.modules).not.toContain(`packages/core/dist/${heavy}`);
+    // Nor zod: the config is unchanged since it was last checked, so the kept result is read (config-file.ts).
+    expect(again.modules).toContain('packages/core/dist/workspace/config-file.js');
+    expect(again.modules).not.toContain('packages/core/dist/workspace/config.js');
+    expect(of(again.modules, 'node_modules/zod/')).toEqual([]);
 
     // S2 now ends in February: the stored 0 % would be stale, and the catalogue agrees with the new figure.
     expect((await tenure(['import', 'subscriptions', join(tmp, 'subs-2.csv'), '-w', ws])).code).toBe(0);
