@@ -21,10 +21,10 @@ beforeAll(() => {
 afterAll(() => cleanup(tmp));
 
 /** Run `tenure …` and return its result with the modules it loaded, as paths relative to the repository. */
-async function loading(args: string[]) {
+async function loading(args: string[], env: Record<string, string> = {}) {
   const log = join(tmp, `modules-${++runs}.log`);
   writeFileSync(log, '');
-  const run = await tenure(args, { env: { NODE_OPTIONS: `--import=${recorder}`, TENURE_MODULE_LOG: log } });
+  const run = await tenure(args, { env: { ...env, NODE_OPTIONS: `--import=${recorder}`, TENURE_MODULE_LOG: log } });
   const base = pathToFileURL(root).href;
   const modules = readFileSync(log, 'utf8')
     .split('\n')
@@ -73,7 +73,7 @@ describe('what a command loads', SLOW, () => {
 
     const first = await loading(['status', '-w', ws, '--json']);
     expect(json<StatusOut>(first.run).churn).toMatchObject({ month: '2024-02', churned: 0, activeAtStart: 3 });
-    const again = await loading(['status', '-w', ws, '--json']);
+    const again = await loading(['status', '-w', ws, '--json'], { TENURE_TRACE: '1' });
     expect(json<StatusOut>(again.run).churn).toEqual(json<StatusOut>(first.run).churn);
     // The first status computed the figure (the catalogue loaded); the second read it (no catalogue, yet DuckDB).
     expect(first.modules).toContain('packages/core/dist/metrics/catalog.js');
@@ -84,6 +84,13 @@ describe('what a command loads', SLOW, () => {
     expect(again.modules).toContain('packages/core/dist/workspace/config-file.js');
     expect(again.modules).not.toContain('packages/core/dist/workspace/config.js');
     expect(of(again.modules, 'node_modules/zod/')).toEqual([]);
+    // And an up-to-date workspace opens with reads only: no migration transaction, no schema statement.
+    const statements = again.run.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('[trace]'))
+      .map((l) => l.replace(/^\[trace\]\s+\d+ ms\s+/, ''));
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.filter((q) => !/^(SELECT|WITH|SET) /.test(q))).toEqual([]);
 
     // S2 now ends in February: the stored 0 % would be stale, and the catalogue agrees with the new figure.
     expect((await tenure(['import', 'subscriptions', join(tmp, 'subs-2.csv'), '-w', ws])).code).toBe(0);
