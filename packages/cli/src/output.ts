@@ -94,8 +94,12 @@ export function table(headers: string[], rows: (string | number | null)[][]): st
   );
 }
 
-/** A whole number as the CLI's English lines print it: `12,345`. */
-export const fmtInt = (n: number) => formats('en').number(n, 0);
+/**
+ * Thousands grouped with commas as en-US does, without Intl for whole numbers: Intl's first use loads ICU's data,
+ * 25–60 ms of a `tenure status` that prints nothing else through it (issue 11 §3).
+ */
+export const fmtInt = (n: number) =>
+  Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : n.toLocaleString('en-US');
 
 /**
  * Text wrapped to the terminal (100 columns when output is not a terminal), each line indented: English breaks

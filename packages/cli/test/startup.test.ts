@@ -2,7 +2,8 @@
  * Start-up cost stays off commands that do not need it (issue 11 §3), checked on what a real `tenure` process
  * loads rather than on timings: loader hooks (record-modules.js) log every module it loads. `--help` must define
  * every command without zod, DuckDB or core's metric, model and prediction code; `status` must not load the
- * metric catalogue while its stored headline churn is current, and must recompute that figure after an import.
+ * metric catalogue while its stored headline churn is current, nor zod while the config is unchanged, and must
+ * recompute that figure after an import.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,10 +21,10 @@ beforeAll(() => {
 afterAll(() => cleanup(tmp));
 
 /** Run `tenure …` and return its result with the modules it loaded, as paths relative to the repository. */
-async function loading(args: string[]) {
+async function loading(args: string[], env: Record<string, string> = {}) {
   const log = join(tmp, `modules-${++runs}.log`);
   writeFileSync(log, '');
-  const run = await tenure(args, { env: { NODE_OPTIONS: `--import=${recorder}`, TENURE_MODULE_LOG: log } });
+  const run = await tenure(args, { env: { ...env, NODE_OPTIONS: `--import=${recorder}`, TENURE_MODULE_LOG: log } });
   const base = pathToFileURL(root).href;
   const modules = readFileSync(log, 'utf8')
     .split('\n')
@@ -80,13 +81,24 @@ describe('what a command loads', SLOW, () => {
 
     const first = await loading(['status', '-w', ws, '--json']);
     expect(json<StatusOut>(first.run).churn).toMatchObject({ month: '2024-02', churned: 0, activeAtStart: 3 });
-    const again = await loading(['status', '-w', ws, '--json']);
+    const again = await loading(['status', '-w', ws, '--json'], { TENURE_TRACE: '1' });
     expect(json<StatusOut>(again.run).churn).toEqual(json<StatusOut>(first.run).churn);
     // The first status computed the figure (the catalogue loaded); the second read it (no catalogue, yet DuckDB).
     expect(first.modules).toContain('packages/core/dist/metrics/catalog.js');
     expect(of(again.modules, 'node_modules/@duckdb/').length).toBeGreaterThan(0);
     for (const heavy of ['metrics/compute.js', 'metrics/catalog.js', 'models/catalog.js', 'predict/index.js'])
       expect(again.modules).not.toContain(`packages/core/dist/${heavy}`);
+    // Nor zod: the config is unchanged since it was last checked, so the kept result is read (config-file.ts).
+    expect(again.modules).toContain('packages/core/dist/workspace/config-file.js');
+    expect(again.modules).not.toContain('packages/core/dist/workspace/config.js');
+    expect(of(again.modules, 'node_modules/zod/')).toEqual([]);
+    // And an up-to-date workspace opens with reads only: no migration transaction, no schema statement.
+    const statements = again.run.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('[trace]'))
+      .map((l) => l.replace(/^\[trace\]\s+\d+ ms\s+/, ''));
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.filter((q) => !/^(SELECT|WITH|SET) /.test(q))).toEqual([]);
 
     // S2 now ends in February: the stored 0 % would be stale, and the catalogue agrees with the new figure.
     expect((await tenure(['import', 'subscriptions', join(tmp, 'subs-2.csv'), '-w', ws])).code).toBe(0);

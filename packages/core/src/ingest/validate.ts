@@ -19,8 +19,8 @@ export interface Rule {
 }
 
 export interface CheckOptions {
-  /** Timestamps after this are "in the future" (import time plus a day of slack for time zones). */
-  now: string;
+  /** Timestamps after this are "in the future": the import's start plus a day of slack for time zones. */
+  futureAfter: string;
   dateFormat?: string;
   asOf?: string;
   /** Types of extra attributes: inferred for new columns, stored for known ones. */
@@ -96,7 +96,8 @@ function fieldRules(c: CheckedColumn, o: CheckOptions, mapped: Map<string, Check
     rule('TEN_ROW_OUT_OF_RANGE', sql`${x} < ${f.range[0]} OR ${x} > ${f.range[1]}`, `${f.range[0]} to ${f.range[1]}`);
   const before = f.notBefore ? mapped.get(f.notBefore) : undefined;
   if (before) rule('TEN_ROW_END_BEFORE_START', sql`${x} < ${sql.id(before.name)}`, before.header);
-  if (f.notFuture) rule('TEN_ROW_FUTURE_DATE', sql`${x} > CAST(${o.now} AS TIMESTAMP)`, o.now.slice(0, 10));
+  if (f.notFuture)
+    rule('TEN_ROW_FUTURE_DATE', sql`${x} > CAST(${o.futureAfter} AS TIMESTAMP)`, o.futureAfter.slice(0, 10));
   return out;
 }
 

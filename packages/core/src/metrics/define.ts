@@ -15,39 +15,33 @@ import { type SatisfactionRow, satisfactionSql } from './satisfaction.ts';
 import { type ServiceRow, serviceSql } from './service.ts';
 import { type ValueRow, valueSql } from './value.ts';
 
+/** A base's SQL builder, tagged with the type of the rows its query returns (`row` exists in the type only). */
+export type Base<Row> = ((q: NormalQuery, d: Dialect) => Sql) & { readonly row?: Row };
+type RowOf<T> = T extends Base<infer Row> ? Row : never;
+const base = <Row>(build: (q: NormalQuery, d: Dialect) => Sql): Base<Row> => build;
+
 /**
  * Base measures: the few SQL queries metrics are derived from. A base returns a plain query (no engine
  * settings suffix, so bases can be nested in one another); `compute` appends the dialect's suffix. A metric names its base and maps a base row
  * to its value, so "active at start" has one definition shared by churn and both retention formulas.
  */
 export const bases = {
-  flow: flowSql,
-  revenue: revenueSql,
-  service: serviceSql,
-  satisfaction: satisfactionSql,
-  value: valueSql,
-  quality: qualitySql,
-  purchases: purchasesSql,
-  renewals: renewalsSql,
-  churn_reasons: churnReasonsSql,
-  churn_categories: churnCategoriesSql,
-  cohorts: cohortsSql,
-} satisfies Record<string, (q: NormalQuery, d: Dialect) => Sql>;
-
-export interface BaseRows {
-  flow: FlowRow;
-  revenue: RevenueRow;
-  service: ServiceRow;
-  satisfaction: SatisfactionRow;
-  value: ValueRow;
-  quality: QualityRow;
-  purchases: PurchaseRow;
-  renewals: RenewalRow;
-  churn_reasons: ChurnReasonRow;
-  churn_categories: ChurnCategoryRow;
-  cohorts: CohortRow;
-}
+  flow: base<FlowRow>(flowSql),
+  revenue: base<RevenueRow>(revenueSql),
+  service: base<ServiceRow>(serviceSql),
+  satisfaction: base<SatisfactionRow>(satisfactionSql),
+  value: base<ValueRow>(valueSql),
+  quality: base<QualityRow>(qualitySql),
+  purchases: base<PurchaseRow>(purchasesSql),
+  renewals: base<RenewalRow>(renewalsSql),
+  churn_reasons: base<ChurnReasonRow>(churnReasonsSql),
+  churn_categories: base<ChurnCategoryRow>(churnCategoriesSql),
+  cohorts: base<CohortRow>(cohortsSql),
+};
 export type BaseName = keyof typeof bases;
+
+/** The row each base's query returns, read off the registry above: a base cannot be in one and not the other. */
+export type BaseRows = { [B in BaseName]: RowOf<(typeof bases)[B]> };
 
 export interface Value {
   value: number | null;

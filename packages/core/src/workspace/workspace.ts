@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type AccessRows, readAccess, restoreAccess } from '../access/carry-over.ts';
 import { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { TenureError, tenureError } from '../errors.ts';
-import { defaultConfig, parseConfig, type TenureConfig } from './config.ts';
+import type { TenureConfig } from './config.ts';
+import { readConfig } from './config-file.ts';
 import { CONFIG_FILE, DB_FILE, isWorkspace } from './files.ts';
 import { migrateWorkspace } from './migrations/run.ts';
 import { readServerFile } from './server-file.ts';
@@ -60,6 +61,7 @@ export async function initWorkspace(
   } catch (e) {
     throw tenureError('TEN_WORKSPACE_BAD_PATH', { dir, detail: (e as Error).message });
   }
+  const { defaultConfig } = await import('./config.ts');
   const config = { ...defaultConfig(), ...opts.config };
   writeFileSync(join(dir, CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
   // A workspace is data (customer records, a database file), never source: a workspace created inside a
@@ -79,17 +81,17 @@ export async function initWorkspace(
 }
 
 /**
- * Open an existing workspace, validating its config and bringing its schema up to date (the migrations in
- * `migrations/`, in one transaction); a workspace from a newer Tenure is refused with TEN_WORKSPACE_TOO_NEW.
+ * Open an existing workspace, validating its config (zod only when it changed: config-file.ts) and bringing its
+ * schema up to date (the migrations in `migrations/`, in one transaction); a workspace from a newer Tenure is
+ * refused with TEN_WORKSPACE_TOO_NEW.
  */
 export async function openWorkspace(dirIn: string): Promise<Workspace> {
   const dir = resolve(dirIn);
   if (!isWorkspace(dir)) throw tenureError('TEN_WORKSPACE_NOT_FOUND', { dir });
-  const configPath = join(dir, CONFIG_FILE);
-  const config = parseConfig(readFileSync(configPath, 'utf8'), configPath);
+  const config = await readConfig(dir);
   const db = await openDb(dir);
   try {
-    await setTimeZone(db, config.timezone, configPath);
+    await setTimeZone(db, config.timezone, join(dir, CONFIG_FILE));
     await migrateWorkspace(db, dir);
   } catch (e) {
     await db.close();

@@ -80,12 +80,24 @@ async function _migrate(
  * aside attribute columns that a new field's name would collide with (attribute-clash.ts). `where` names the
  * workspace in errors. Returns the migrations applied, none when it was up to date.
  */
-export function migrateWorkspace(
+export async function migrateWorkspace(
   db: DuckDbConnection,
   where: string,
   list: readonly Migration[] = migrations,
 ): Promise<AppliedMigration[]> {
+  if (await upToDate(db, where, list)) return [];
   return db.transaction(() => _migrate(db, 'duckdb', where, list, setAttributesAside));
+}
+
+/**
+ * Every command opens the workspace, and nearly always it is up to date: then reading the recorded version is
+ * all it takes, with no transaction and nothing written (issue 11 §3, `tenure status`'s start-up).
+ */
+async function upToDate(db: DuckDbConnection, where: string, list: readonly Migration[]): Promise<boolean> {
+  const [recorded] = await db.all(
+    sql`SELECT 1 AS x FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'schema_migrations'`,
+  );
+  return recorded !== undefined && (await recordedVersion(db, where, list.length)) === list.length;
 }
 
 /** Bring a ClickHouse copy of a workspace up to `list`, migration by migration (see the file's comment). */

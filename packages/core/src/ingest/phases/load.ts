@@ -1,0 +1,49 @@
+/**
+ * Phase load, inside the import's transaction: a batch number, the rejects with their line and the arguments of
+ * their code, the reject-rate gate, then (unless refused or a dry run) new attribute columns, missing customers
+ * when asked, the upsert by key and the churn events of a snapshot.
+ */
+import { sql } from '../../sql/sql.ts';
+import { addExtraColumns, createMissingCustomers, syncSnapshotChurn, upsert, writeRejects } from '../load.ts';
+import type { Checked } from './check.ts';
+import type { ImportRun } from './context.ts';
+import type { Mapped } from './map.ts';
+import { withProgress } from './progress.ts';
+import type { Read } from './read.ts';
+
+export interface Loaded {
+  batch: number;
+  /** Rows read (blank rows aside), rejected and blank. */
+  total: number;
+  bad: number;
+  blank: number;
+  /** More rows rejected than `maxRejectRate` allows: nothing was loaded. */
+  refused: boolean;
+  inserted: number;
+  updated: number;
+  customersCreated: number;
+  churnEvents: number;
+}
+
+export async function loadPhase(run: ImportRun, { staged }: Read, mapped: Mapped, checked: Checked): Promise<Loaded> {
+  const { ws, entity, o } = run;
+  const db = ws.db;
+  const { mapping } = mapped;
+  const { counts, malformed, OK, plan } = checked;
+  const blank = counts.blank;
+  const bad = counts.bad + malformed.length;
+  const total = counts.all - blank + malformed.length;
+  const [{ id: batch } = { id: 0 }] = await db.all<{ id: number }>(sql`SELECT nextval('import_batch_seq') AS id`);
+  await writeRejects(db, batch, plan.rules, staged.firstLine, malformed, checked.base);
+  const refused = total > 0 && bad / total > o.maxRejectRate;
+  let loaded = { inserted: 0, updated: 0 };
+  let customersCreated = 0;
+  let churnEvents = 0;
+  if (!refused && !o.dryRun) {
+    await addExtraColumns(db, entity, mapping, mapped.extraTypes, batch);
+    if (o.createMissingCustomers) customersCreated = await createMissingCustomers(db, entity, batch, OK);
+    loaded = await withProgress(run, 'load', () => upsert(db, entity, plan.columns, batch, OK));
+    if (mapping.snapshot && o.asOf) churnEvents = await syncSnapshotChurn(db, o.asOf, batch, OK);
+  }
+  return { batch, total, bad, blank, refused, ...loaded, customersCreated, churnEvents };
+}
