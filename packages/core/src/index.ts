@@ -62,7 +62,7 @@ export { type ImportLimits, importLimitsSchema } from './ingest/limits.ts';
 export type { ImportOptions, ImportProblem, ImportProgress, ImportSummary } from './ingest/summary.ts';
 export { cleanStaleTempDirs, makeTempDir, releaseTempDir } from './ingest/temp.ts';
 export { compareBenchmarks } from './metrics/benchmarks-compare.ts';
-export { periodLabel } from './metrics/calendar.ts';
+export { calendarOf, periodLabel } from './metrics/calendar.ts';
 export { catalog, type MetricName, metricNames } from './metrics/catalog.ts';
 export { computeMetric, computeMetrics, type MetricRow, metricDef } from './metrics/compute.ts';
 export type { MetricDef } from './metrics/define.ts';

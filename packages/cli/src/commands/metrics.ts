@@ -142,6 +142,7 @@ export const metrics: CommandModule = (program: Command) => {
       const g = globalsOf(cmd);
       try {
         const {
+          calendarOf,
           catalog,
           computeMetrics,
           forecastRows,
@@ -210,7 +211,7 @@ export const metrics: CommandModule = (program: Command) => {
             if (conn !== ws.db) await conn.close();
           }
           refuseSnapshotTrend(r, horizon);
-          const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
+          const calendar = calendarOf(ws.config);
           return {
             calendar,
             rows: horizon ? [...r, ...forecastRows(r, f.period as 'month', calendar, horizon)] : r,

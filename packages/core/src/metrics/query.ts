@@ -5,7 +5,7 @@ import { by } from '../errors/define.ts';
 import { tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
-import { type CalendarOptions, type Period, periodGrid } from './calendar.ts';
+import { type CalendarOptions, calendarOf, type Period, periodGrid } from './calendar.ts';
 import { checkDimensions, filterEntries } from './filter.ts';
 
 /** What a caller asks for: `metrics.compute('churn_rate', { period: 'month', from: '2024-01', to: '2024-12', by: ['region'] })`. */
@@ -108,7 +108,7 @@ export function _normalizeQuery(config: TenureConfig, q: MetricQuery, known: rea
     });
   }
   const p = parsed.data;
-  const calendar: CalendarOptions = { fiscalStartMonth: config.fiscal_year_start_month, weekStart: config.week_start };
+  const calendar = calendarOf(config);
   const from = parseDay(p.from, 'from');
   const to = parseDay(p.to, 'to');
   if (to < from)
