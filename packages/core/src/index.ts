@@ -50,6 +50,7 @@ export {
   type ErrorText,
   errorLangOf,
   type Local,
+  type OptionFix,
   type Surface,
   surfaces,
   TenureError,
@@ -75,6 +76,7 @@ export { type RollupRefresh, refreshRollups } from './metrics/rollups/refresh.ts
 export { refuseSnapshotTrend, SNAPSHOT_NOTE, type SnapshotChurn, snapshotChurn } from './metrics/snapshot.ts';
 export { forecastRows } from './metrics/trend.ts';
 export * from './models/index.ts';
+export { optionFixes, parseOptions } from './options.ts';
 export { type Page, type PageQuery, pageOf } from './paging.ts';
 export * from './predict/index.ts';
 export { assessQuality, type QualityReport } from './quality/index.ts';

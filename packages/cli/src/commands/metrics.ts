@@ -27,13 +27,10 @@ function parseFilters(pairs: string[]): Record<string, string[]> {
   return groupFilter(
     pairs.map((p) => {
       const i = p.indexOf('=');
+      // The flag's own syntax (the API writes dimension:value); a bad pair is a bad option as in the API.
       if (i <= 0)
-        throw tenureError('TEN_METRIC_BAD_QUERY', {
-          detail: `--filter ${JSON.stringify(p)}`,
-          hint: {
-            en: 'Write --filter dimension=value, e.g. --filter region=north.',
-            zh: '请写成 --filter 维度=值，例如 --filter region=north。',
-          },
+        throw tenureError('TEN_BAD_OPTION', {
+          fixes: [{ option: 'filter', value: p, allowed: { en: 'dimension=value', zh: '维度=值' } }],
         });
       return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as const;
     }),
@@ -142,13 +139,16 @@ export const metrics: CommandModule = (program: Command) => {
       const g = globalsOf(cmd);
       try {
         const {
+          api,
           calendarOf,
           catalog,
           computeMetrics,
           forecastRows,
           metricNames,
           openClickHouse,
+          parseOptions,
           periodLabel,
+          periodWindow,
           refreshRollups,
           refuseSnapshotTrend,
           withWorkspace,
@@ -173,37 +173,28 @@ export const metrics: CommandModule = (program: Command) => {
           );
           return;
         }
-        if (!f.from || !f.to)
-          throw tenureError('TEN_METRIC_BAD_QUERY', {
-            detail: '--from and --to are required',
-            hint: { en: 'For example --from 2024-01 --to 2024-12.', zh: '例如 --from 2024-01 --to 2024-12。' },
-          });
-        const query = {
-          period: f.period as 'month',
+        // The API's query schema, so a value is refused here exactly as GET /metrics/:name refuses it.
+        const asked = parseOptions(api.metricQuery, {
+          period: f.period,
           from: f.from,
           to: f.to,
-          by: f.by,
-          filter: parseFilters(f.filter),
-          basis: f.basis as 'auto',
-        };
+          basis: f.basis,
+          forecast: f.forecast,
+        });
+        const { forecast: horizon, ...window } = asked;
+        const query = { ...window, by: f.by, filter: parseFilters(f.filter) };
         if (f.sql) {
           await printMetricsSql(g, names, query);
           return;
-        }
-        const horizon = f.forecast === undefined ? 0 : Number(f.forecast);
-        if (!Number.isInteger(horizon) || horizon < 0 || horizon > 60) {
-          throw tenureError('TEN_METRIC_BAD_QUERY', {
-            detail: `--forecast ${f.forecast}`,
-            hint: { en: 'Give a whole number of periods from 1 to 60.', zh: '请给出 1 到 60 之间的整数个周期。' },
-          });
         }
         const result = await withWorkspace(g.workspace, async (ws) => {
           // With --engine, the workspace gives the configuration and ClickHouse the data (after `tenure sync`).
           const conn = g.engine ? await openClickHouse(g.engine) : ws.db;
           // On the workspace, bring the rollups of these metrics up to date: the first month query after new
           // data builds them, later ones read precomputed months (core's metrics/rollups/).
-          if (!g.engine && f.period === 'month') await refreshRollups(ws, { metrics: names });
-          const compute = () => computeMetrics(conn, ws.config, names, query);
+          if (!g.engine && query.period === 'month') await refreshRollups(ws, { metrics: names });
+          const w = await periodWindow(ws, query);
+          const compute = () => computeMetrics(conn, ws.config, names, { ...query, from: w.from, to: w.to });
           let r: MetricRow[];
           try {
             r = await compute();
@@ -214,10 +205,10 @@ export const metrics: CommandModule = (program: Command) => {
           const calendar = calendarOf(ws.config);
           return {
             calendar,
-            rows: horizon ? [...r, ...forecastRows(r, f.period as 'month', calendar, horizon)] : r,
+            rows: horizon ? [...r, ...forecastRows(r, query.period, calendar, horizon)] : r,
           };
         });
-        const period = (r: MetricRow) => periodLabel(f.period as 'month', r.period_start, result.calendar);
+        const period = (r: MetricRow) => periodLabel(query.period, r.period_start, result.calendar);
         const rows = result.rows;
         if (f.csv && !g.json) {
           process.stdout.write(`${toCsv(rows, f.by, period, unitOf)}\n`);

@@ -7,7 +7,9 @@
 export {
   asTenureError,
   type ErrorLang,
+  type ErrorText,
   errorLangOf,
+  type OptionFix,
   TenureError,
   tenureError,
 } from '../errors.ts';
