@@ -1,4 +1,12 @@
-import { type api, errorLangOf, type OptionFix, optionFixes, type Surface, TenureError, tenureError } from '@tenure/core';
+import {
+  type api,
+  errorLangOf,
+  type OptionFix,
+  optionFixes,
+  type Surface,
+  TenureError,
+  tenureError,
+} from '@tenure/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { langOf } from '../lang.ts';
