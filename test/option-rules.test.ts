@@ -51,6 +51,9 @@ const cases: Case[] = [
   { rule: 'not a period', option: 'from', ...metric(['--from', 'last year'], 'from=last%20year') },
   { rule: 'unknown basis', option: 'basis', ...metric(['--basis', 'events'], 'basis=events') },
   { rule: 'filter without a value', option: 'filter', ...metric(['--filter', 'region'], 'filter=region') },
+  { rule: 'report format', option: 'format', cli: ['report', '--format', 'pdf'], api: '/api/v1/report?format=pdf' },
+  { rule: 'report language', option: 'lang', cli: ['report', '--lang', 'fr'], api: '/api/v1/report?lang=fr' },
+  { rule: 'report month', option: 'from', cli: ['report', '--from', '2024-13'], api: '/api/v1/report?from=2024-13' },
   {
     rule: 'page size 0',
     option: 'pageSize',

@@ -52,8 +52,10 @@ describe('what a command loads', SLOW, () => {
       );
       expect(core.sort(), args.join(' ')).toEqual([
         'packages/core/dist/entries/shell.js',
+        'packages/core/dist/ingest/formats.js',
         'packages/core/dist/metrics/filter.js',
         'packages/core/dist/models/names.js',
+        'packages/core/dist/schema/names.js',
         'packages/core/dist/workspace/files.js',
       ]);
     }

@@ -1,4 +1,3 @@
-import { tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, table } from '../output.ts';
@@ -23,11 +22,7 @@ export const users: CommandModule = (program: Command) => {
     .action(async (username: string, o: AddFlags, c: Command) => {
       const g = globalsOf(c);
       try {
-        const password =
-          o.password ??
-          (await readPassword().catch((e: Error) => {
-            throw tenureError('TEN_USAGE', { detail: e.message });
-          }));
+        const password = o.password ?? (await readPassword());
         const { addUser, listUsers, withWorkspace } = await import('@tenure/core');
         const { user, admins } = await withWorkspace(g.workspace, async (ws) => {
           const user = await addUser(ws, { username, password, role: o.role }, { replace: !!o.force });

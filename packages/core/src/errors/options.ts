@@ -12,7 +12,7 @@ export interface OptionFix {
   allowed: { en: string; zh: string };
 }
 
-/** Options checked by core's option schemas, whichever shell passed them. */
+/** Options checked by core's option schemas, whichever shell passed them, and a password asked twice. */
 export const optionCodes = {
   TEN_BAD_OPTION: def<{ fixes: OptionFix[] }>(
     400,
@@ -23,6 +23,14 @@ export const optionCodes = {
     {
       en: (a) => `${a.fixes.map((f) => `${f.option}: ${f.allowed.en}`).join('; ')}.`,
       zh: (a) => `${a.fixes.map((f) => `${f.option}：${f.allowed.zh}`).join('；')}。`,
+    },
+  ),
+  TEN_PASSWORD_MISMATCH: def<Record<string, never>>(
+    400,
+    { en: () => 'The two passwords differ', zh: () => '两次输入的密码不一致' },
+    {
+      en: () => 'Type the same password twice, or pipe it in on standard input.',
+      zh: () => '请两次输入相同的密码，或通过标准输入传入密码。',
     },
   ),
 };
