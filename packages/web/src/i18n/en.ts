@@ -33,6 +33,7 @@ export const en = {
   'control.to': 'the end of the range',
   'control.forecast': 'Forecast',
   'control.pageSize': 'rows per page',
+  'control.status': 'Status',
   'control.unit': 'time unit',
   'common.notFound': 'This page does not exist.',
   'common.back': 'Back',

@@ -32,6 +32,7 @@ export const zhCN: Dictionary = {
   'control.to': '范围的终点',
   'control.forecast': '预测',
   'control.pageSize': '每页行数',
+  'control.status': '状态',
   'control.unit': '时间单位',
   'common.notFound': '页面不存在。',
   'common.back': '返回',
