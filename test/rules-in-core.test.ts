@@ -47,6 +47,16 @@ describe('errors come from the table', () => {
     ];
     expect(find(shells, /new Error\(|InvalidArgumentError|process\.exit\(/, allowed)).toEqual([]);
   });
+  it('core throws plain errors only for invariants, each named here with its reason', () => {
+    const allowed: Allowed[] = [
+      {
+        file: 'packages/core/src/engine/duckdb/connection.ts',
+        text: 'DuckDB binding used before a connection was opened',
+        why: 'an invariant of the lazy binding: only code on an open connection reaches it',
+      },
+    ];
+    expect(find(sources('packages/core/src'), /new Error\(/, allowed)).toEqual([]);
+  });
 });
 
 describe('one calendar from the config', () => {
