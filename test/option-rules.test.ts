@@ -49,6 +49,12 @@ const cases: Case[] = [
   { rule: 'month 13', option: 'from', ...metric(['--from', '2024-13'], 'from=2024-13') },
   { rule: 'a day the calendar lacks', option: 'to', ...metric(['--to', '2024-02-30'], 'to=2024-02-30') },
   { rule: 'not a period', option: 'from', ...metric(['--from', 'last year'], 'from=last%20year') },
+  {
+    rule: 'a grain the metric is not defined for',
+    option: 'period',
+    cli: ['metrics', 'average_lifetime', '--period', 'week'],
+    api: '/api/v1/metrics/average_lifetime?period=week',
+  },
   { rule: 'unknown basis', option: 'basis', ...metric(['--basis', 'events'], 'basis=events') },
   { rule: 'filter without a value', option: 'filter', ...metric(['--filter', 'region'], 'filter=region') },
   { rule: 'report format', option: 'format', cli: ['report', '--format', 'pdf'], api: '/api/v1/report?format=pdf' },
