@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { encodingNames, entityNames, formatNames } from '@tenure/core/shell';
+import { activityBases, encodingNames, entityNames, formatNames, grains, roles, units } from '@tenure/core/shell';
 import { describe, expect, it } from 'vitest';
 import { root, SLOW, tenure } from '../packages/cli/test/helpers.ts';
 
@@ -70,11 +70,16 @@ describe('one calendar from the config', () => {
 });
 
 describe('help from the registries', SLOW, () => {
-  it('tenure import --help names every entity, format and encoding core knows', async () => {
-    const help = await tenure(['import', '--help']);
+  it.each([
+    { command: ['import'], names: [...entityNames, ...formatNames, ...encodingNames] },
+    { command: ['metrics'], names: [...grains, ...activityBases] },
+    { command: ['survival'], names: [...units, ...activityBases] },
+    { command: ['users', 'add'], names: [...roles] },
+    { command: ['keys', 'create'], names: [...roles] },
+  ])('tenure $command --help names every one core knows', async ({ command, names }) => {
+    const help = await tenure([...command, '--help']);
     expect(help.code, help.stderr).toBe(0);
     const text = help.stdout.replace(/\s+/g, ' ');
-    const missing = [...entityNames, ...formatNames, ...encodingNames].filter((n) => !text.includes(n));
-    expect(missing).toEqual([]);
+    expect(names.filter((n) => !text.includes(n))).toEqual([]);
   });
 });

@@ -51,11 +51,16 @@ describe('what a command loads', SLOW, () => {
         (m) => !/^packages\/core\/dist\/(errors\.js|errors\/[a-z-]+\.js)$/.test(m),
       );
       expect(core.sort(), args.join(' ')).toEqual([
+        'packages/core/dist/access/roles.js',
+        'packages/core/dist/engine/dialect.js',
         'packages/core/dist/entries/shell.js',
         'packages/core/dist/ingest/formats.js',
+        'packages/core/dist/metrics/activity-bases.js',
         'packages/core/dist/metrics/filter.js',
         'packages/core/dist/models/names.js',
+        'packages/core/dist/models/units.js',
         'packages/core/dist/schema/names.js',
+        'packages/core/dist/sql/sql.js',
         'packages/core/dist/workspace/files.js',
       ]);
     }

@@ -1,5 +1,5 @@
 import type { MetricDef, MetricRow } from '@tenure/core';
-import { groupFilter, tenureError } from '@tenure/core/shell';
+import { activityBases, grains, groupFilter, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { type Lang, label, langOf } from '../labels.ts';
@@ -120,7 +120,7 @@ export const metrics: CommandModule = (program: Command) => {
     .argument('[names...]', 'metric ids, e.g. churn_rate retention_rate nrr')
     .option('--list', 'list the metrics: id, title and unit')
     .option('--verbose', 'with --list: each definition too, wrapped to the terminal')
-    .option('--period <grain>', 'day, week, month, quarter or year', 'month')
+    .option('--period <grain>', grains.join(', '), 'month')
     .option('--from <date>', 'first period: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn')
     .option('--to <date>', 'last period (inclusive)')
     .option('--by <dimension>', 'break down by a segment dimension (repeatable or comma-separated)', collect, [])
@@ -130,7 +130,7 @@ export const metrics: CommandModule = (program: Command) => {
       (v: string, p: string[]) => [...p, v],
       [],
     )
-    .option('--basis <basis>', 'auto, subscriptions, orders or customers', 'auto')
+    .option('--basis <basis>', activityBases.join(', '), 'auto')
     .option('--csv', 'CSV output')
     .option('--lang <lang>', 'en or zh for titles', 'en')
     .option('--forecast <n>', 'append an exponential-smoothing forecast of the next n periods with 95 % intervals')

@@ -1,3 +1,4 @@
+import { roles } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, table } from '../output.ts';
@@ -16,7 +17,7 @@ export const users: CommandModule = (program: Command) => {
   cmd
     .command('add <username>')
     .description('add a user; the password comes from --password, stdin, or a prompt')
-    .requiredOption('--role <role>', 'viewer, analyst or admin')
+    .requiredOption('--role <role>', roles.join(', '))
     .option('--password <password>', 'the password (visible in the shell history: prefer stdin or the prompt)')
     .option('--force', "replace an existing user's password and role")
     .action(async (username: string, o: AddFlags, c: Command) => {

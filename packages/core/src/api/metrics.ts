@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activityBases } from '../metrics/activity-bases.ts';
 import { commaList, dimensionFilter, grainSchema, periodText, unitSchema } from './common.ts';
 
 const text = z.object({ en: z.string(), zh: z.string() });
@@ -18,7 +19,7 @@ export const metricQuery = z.object({
   to: periodText.optional(),
   by: commaList,
   filter: dimensionFilter,
-  basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
+  basis: z.enum(activityBases).default('auto'),
   forecast: z.coerce.number().int().min(0).max(36).default(0),
 });
 

@@ -4,6 +4,7 @@
  * handlers are typed against these schemas, so a result that drifts from its schema does not compile.
  */
 import { z } from 'zod';
+import { activityBases } from '../metrics/activity-bases.ts';
 import { modelOptionsSchema } from '../models/options.ts';
 import { cohortGrains, units } from '../models/units.ts';
 import { commaList, dimensionFilter, isoDay, problemSchema } from './common.ts';
@@ -61,7 +62,7 @@ export const survivalQuery = z.object({
   unit: z.enum(units).default('month'),
   by: commaList,
   filter: dimensionFilter,
-  basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
+  basis: z.enum(activityBases).default('auto'),
   asOf: isoDay.optional(),
   confType: z.enum(['log', 'log-log']).default('log'),
   tau: z.coerce.number().positive().optional(),

@@ -1,9 +1,12 @@
 /**
  * `@tenure/core/shell`: what a shell needs before it knows which command runs, and nothing heavier: the error
  * table (usage errors, failures), the workspace folder test, the grouping of `--filter` pairs, and the
- * names its help lists (entities, formats, encodings, models). It loads neither zod nor DuckDB nor the metric
+ * names its help lists (entities, formats, encodings, models, grains, units, activity bases, roles). It loads neither zod nor DuckDB nor the metric
  * and model code, so `tenure --help` starts at once; the test in packages/cli/test/startup.test.ts keeps it so.
  */
+
+export { roles } from '../access/roles.ts';
+export { grains } from '../engine/dialect.ts';
 export {
   asTenureError,
   type ErrorLang,
@@ -14,7 +17,9 @@ export {
   tenureError,
 } from '../errors.ts';
 export { encodingNames, formatNames } from '../ingest/formats.ts';
+export { activityBases } from '../metrics/activity-bases.ts';
 export { type DimensionFilter, groupFilter } from '../metrics/filter.ts';
 export { type ModelName, modelNames } from '../models/names.ts';
+export { units } from '../models/units.ts';
 export { type EntityName, entityNames } from '../schema/names.ts';
 export { CONFIG_FILE, DB_FILE, isWorkspace } from '../workspace/files.ts';

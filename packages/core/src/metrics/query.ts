@@ -5,6 +5,7 @@ import { tenureError } from '../errors.ts';
 import { optionFixes } from '../options.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
+import { activityBases } from './activity-bases.ts';
 import { type CalendarOptions, calendarOf, type Period, periodGrid } from './calendar.ts';
 import { checkDimensions, filterEntries } from './filter.ts';
 
@@ -16,9 +17,8 @@ export const metricQuerySchema = z
     to: z.string(),
     by: z.array(z.string()).max(3).default([]),
     filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
-    /** Where customer activity comes from: subscriptions (contractual), orders (non-contractual, churn after
-     * `inactivity_days` without an order), or customers + churn events (snapshots). `auto` picks the first with rows. */
-    basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
+    /** Where customer activity comes from (activity-bases.ts). */
+    basis: z.enum(activityBases).default('auto'),
   })
   .strict();
 
