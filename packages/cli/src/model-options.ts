@@ -3,7 +3,7 @@
  * core's model options; core checks the values (parseModelOptions), so a bad one gets TEN_MODEL_BAD_OPTION.
  */
 import type { ModelOptions } from '@tenure/core';
-import { groupFilter, tenureError } from '@tenure/core/shell';
+import { activityBases, groupFilter, tenureError, timeUnits } from '@tenure/core/shell';
 import type { Command } from 'commander';
 
 export interface ModelFlags {
@@ -43,10 +43,10 @@ export const flagGroups = {
         '--as-of <date>',
         'censor lifetimes still running on this day (default: the latest date in the workspace)',
       )
-      .option('--basis <basis>', 'auto, subscriptions, orders or customers'),
+      .option('--basis <basis>', activityBases.join(', ')),
   common: (c: Command) =>
     c
-      .option('--unit <unit>', 'day, week, month or year')
+      .option('--unit <unit>', timeUnits.join(', '))
       .option('--filter <dimension=value>', 'only customers with this value (repeatable)', repeat),
 } satisfies Record<string, (c: Command) => Command>;
 

@@ -1,5 +1,6 @@
 import { formats } from '@tenure/core/present';
 import { asTenureError, type ErrorLang, errorLangOf, type TenureError } from '@tenure/core/shell';
+import { cliJson, cliText } from './fix-words.ts';
 
 /** Exit codes, documented in the README: scripts can tell bad input from a busy workspace. */
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, notFound: 4, conflict: 5 } as const;
@@ -46,7 +47,7 @@ export function fail(out: Out, e: unknown, lang: ErrorLang = errorLang()): void 
     process.stdout.write(
       `${JSON.stringify(
         {
-          error: err.toJSON(lang, 'cli'),
+          error: cliJson(err, lang),
           ...(err.details.summary ? { summary: err.details.summary } : {}),
           ...(err.details.diagnostics ? { diagnostics: err.details.diagnostics } : {}),
         },
@@ -65,7 +66,7 @@ export function fail(out: Out, e: unknown, lang: ErrorLang = errorLang()): void 
     ]
       .filter(Boolean)
       .join(', ');
-    const { message, hint } = err.text(lang, 'cli');
+    const { message, hint } = cliText(err, lang);
     process.stderr.write(
       `error ${err.code}: ${message}\n${at ? `  ${words.where}: ${at}\n` : ''}  ${words.hint}: ${hint}\n`,
     );

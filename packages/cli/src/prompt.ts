@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { tenureError } from '@tenure/core/shell';
 
 /** All of stdin as text, for a password piped in (`echo "$PW" | tenure users add …`): the trailing newline dropped. */
 async function readStdin(): Promise<string> {
@@ -31,6 +32,6 @@ export async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) return readStdin();
   const first = await askHidden('Password: ');
   const again = await askHidden('Again: ');
-  if (first !== again) throw new Error('the two passwords differ');
+  if (first !== again) throw tenureError('TEN_PASSWORD_MISMATCH', {});
   return first;
 }

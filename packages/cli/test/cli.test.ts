@@ -198,7 +198,7 @@ describe('demo and status', SLOW, () => {
 });
 
 describe('rejects options', SLOW, () => {
-  it('a --batch or --limit that is not a positive integer is a usage error, not an empty list', async () => {
+  it('a --batch or --limit that is not a positive integer is a bad option (core’s schema), not an empty list', async () => {
     const ws = join(tmp, 'demo-b');
     const [batch, limit, ok] = await Promise.all([
       tenure(['rejects', '-w', ws, '--batch', 'abc', '--json']),
@@ -206,10 +206,10 @@ describe('rejects options', SLOW, () => {
       tenure(['rejects', '-w', ws, '--json']),
     ]);
     for (const r of [batch, limit]) {
-      expect(r.code).toBe(2);
+      expect(r.code).toBe(3);
       expect(r.stderr).not.toMatch(/^\s+at /m);
     }
-    expect(json<{ error: { code: string } }>(batch).error.code).toBe('TEN_USAGE');
+    expect(json<{ error: { code: string } }>(batch).error.code).toBe('TEN_BAD_OPTION');
     expect(ok.code, ok.stderr).toBe(0);
     expect(json<RejectsOut>(ok)).toEqual({ total: 0, rows: [] }); // the demo rejected nothing
   });

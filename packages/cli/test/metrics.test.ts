@@ -108,7 +108,7 @@ describe('tenure metrics', SLOW, () => {
       ws,
       '--json',
     ]);
-    expect(json<ErrorOut>(bad).error.code).toBe('TEN_METRIC_BAD_QUERY');
+    expect(json<ErrorOut>(bad).error.code).toBe('TEN_BAD_OPTION');
   });
 });
 

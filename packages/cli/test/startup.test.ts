@@ -54,7 +54,11 @@ describe('what a command loads', SLOW, () => {
       // And the presentation layer (present/: languages, texts, units, formatters, labels), which the CLI's
       // labels and output helpers are built on: pure TypeScript over Intl, loading nothing else.
       expect(core.sort(), args.join(' ')).toEqual([
+        'packages/core/dist/access/roles.js',
+        'packages/core/dist/engine/dialect.js',
         'packages/core/dist/entries/shell.js',
+        'packages/core/dist/ingest/formats.js',
+        'packages/core/dist/metrics/activity-bases.js',
         'packages/core/dist/metrics/filter.js',
         'packages/core/dist/models/names.js',
         'packages/core/dist/present/format.js',
@@ -63,6 +67,9 @@ describe('what a command loads', SLOW, () => {
         'packages/core/dist/present/lang.js',
         'packages/core/dist/present/text.js',
         'packages/core/dist/present/units.js',
+        'packages/core/dist/models/time-units.js',
+        'packages/core/dist/schema/names.js',
+        'packages/core/dist/sql/sql.js',
         'packages/core/dist/workspace/files.js',
       ]);
     }

@@ -8,12 +8,14 @@ import { accessCodes } from './errors/access.ts';
 import { analysisCodes } from './errors/analysis.ts';
 import type { CodeDef, ErrorLang, Surface } from './errors/define.ts';
 import { importCodes } from './errors/import.ts';
+import { optionCodes } from './errors/options.ts';
 import { rowCodes } from './errors/rows.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import { normalizeLang } from './present/lang.ts';
 
 export type { ErrorLang, Local, Surface } from './errors/define.ts';
 export { surfaces } from './errors/define.ts';
+export type { OptionFix } from './errors/options.ts';
 
 /** Where a problem is: as precise as we know it. */
 export interface Where {
@@ -25,7 +27,14 @@ export interface Where {
   path?: string;
 }
 
-export const codes = { ...workspaceCodes, ...importCodes, ...rowCodes, ...analysisCodes, ...accessCodes } as const;
+export const codes = {
+  ...workspaceCodes,
+  ...importCodes,
+  ...rowCodes,
+  ...analysisCodes,
+  ...accessCodes,
+  ...optionCodes,
+} as const;
 
 export type ErrorCode = keyof typeof codes;
 type ArgsOf<C extends ErrorCode> = Parameters<(typeof codes)[C]['message']['en']>[0];

@@ -50,6 +50,7 @@ export {
   type ErrorText,
   errorLangOf,
   type Local,
+  type OptionFix,
   type Surface,
   surfaces,
   TenureError,
@@ -62,7 +63,7 @@ export { type ImportLimits, importLimitsSchema } from './ingest/limits.ts';
 export type { ImportOptions, ImportProblem, ImportProgress, ImportSummary } from './ingest/summary.ts';
 export { cleanStaleTempDirs, makeTempDir, releaseTempDir } from './ingest/temp.ts';
 export { compareBenchmarks } from './metrics/benchmarks-compare.ts';
-export { periodLabel } from './metrics/calendar.ts';
+export { calendarOf, periodLabel } from './metrics/calendar.ts';
 export { catalog, type MetricName, metricNames } from './metrics/catalog.ts';
 export { computeMetric, computeMetrics, type MetricRow, metricDef } from './metrics/compute.ts';
 export type { MetricDef } from './metrics/define.ts';
@@ -76,6 +77,7 @@ export { type RollupRefresh, refreshRollups } from './metrics/rollups/refresh.ts
 export { refuseSnapshotTrend, SNAPSHOT_NOTE, type SnapshotChurn, snapshotChurn } from './metrics/snapshot.ts';
 export { forecastRows } from './metrics/trend.ts';
 export * from './models/index.ts';
+export { optionFixes, parseOptions } from './options.ts';
 export { type Page, type PageQuery, pageOf } from './paging.ts';
 export * from './predict/index.ts';
 export {

@@ -26,7 +26,9 @@ const args = new Proxy(
         ? ['a', 'b']
         : k === 'hint'
           ? { en: 'hint', zh: '提示' }
-          : 'x',
+          : k === 'fixes'
+            ? [{ option: 'forecast', value: '61', allowed: { en: 'at most 36', zh: '不大于 36' } }]
+            : 'x',
   },
 );
 const texts = (code: string, lang: ErrorLang, on: Surface) => {
@@ -73,6 +75,18 @@ describe('error codes', () => {
         .map((lang) => ({ lang, hint: texts(code, lang, 'web').hint }))
         .filter((t) => /(^|[\s(`'"“])--[a-z]/.test(t.hint) || t.hint.includes('/api/') || /`tenure /.test(t.hint))
         .map((t) => `${code} ${t.lang}: ${t.hint}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('no hint an API client or the dashboard reads names a CLI flag, in either language', () => {
+    const bad = Object.keys(codes).flatMap((code) =>
+      (['web', 'api'] as const).flatMap((on) =>
+        (['en', 'zh'] as const)
+          .map((lang) => ({ lang, on, hint: texts(code, lang, on).hint }))
+          .filter((t) => /(^|[\s(`'"“])--[a-z]/.test(t.hint))
+          .map((t) => `${code} ${t.on} ${t.lang}: ${t.hint}`),
+      ),
     );
     expect(bad).toEqual([]);
   });

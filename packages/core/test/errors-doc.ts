@@ -8,6 +8,9 @@ export const placeholderArgs = new Proxy(
   {
     get: (_t, k) => {
       const name = String(k);
+      // A bad option's fixes, as data each shell words itself (the CLI names its flag).
+      if (name === 'fixes')
+        return [{ option: sample('option'), value: '…', allowed: { en: sample('allowed'), zh: sample('allowed') } }];
       if (['found', 'known', 'sheets', 'problems', 'fields'].includes(name)) return ['…'];
       // Caller-supplied texts (a query's or a fit's own hint) are shown as a placeholder in both languages.
       if (name === 'hint') return { en: sample('hint'), zh: sample('hint') };
@@ -50,7 +53,9 @@ Generated from \`packages/core/src/errors.ts\` (the table lives in \`packages/co
 \`npm run docs:errors\`; a test fails when they disagree. Every error a user sees carries one of these codes, a
 message, where it happened (file, line, column, value) and a hint, in English or Chinese: the CLI follows
 \`--lang\` or \`TENURE_LANG\`, the API the \`lang\` query, then Accept-Language. A hint is worded for where it is read:
-the CLI names its flags, the dashboard the controls on its pages, the API the request's fields. The CLI maps codes
+the CLI names its flags, the dashboard the controls on its pages, the API the request's fields. A bad option
+(TEN_BAD_OPTION) carries its fix as data (\`fixes\`: option, value, what is allowed): the table words it for an API
+client, and the CLI and the dashboard word it themselves. The CLI maps codes
 to exit codes (see the README); the HTTP API answers with the status column, as application/problem+json.
 Row-level codes (\`TEN_ROW_*\`) are stored per rejected row in the \`rejects\` table.
 

@@ -6,4 +6,4 @@ export type { ServerOptions } from './context.ts';
 export type { LoginLimits } from './login-limit.ts';
 export type { Access, RouteDef, RouteGroup } from './route.ts';
 export { routeGroups, routeTable } from './routes/index.ts';
-export { type RunningServer, startServer } from './server.ts';
+export { listenOptions, type RunningServer, startServer } from './server.ts';

@@ -1,7 +1,14 @@
 import type { Workspace } from '@tenure/core';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { buildApp } from './app.ts';
 import type { ServerOptions } from './context.ts';
+
+/** Where to listen: the server's rule, which `tenure serve` parses its flags with (core's parseOptions). */
+export const listenOptions = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+});
 
 export interface RunningServer {
   url: string;

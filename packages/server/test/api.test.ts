@@ -29,7 +29,7 @@ type Kpi = {
 describe('validation', () => {
   it('lists every invalid query parameter with its path', async () => {
     const r = await viewer.get<Problem>('/api/v1/customers?page_size=0&status=gone');
-    expectProblem(r, 400, 'TEN_BAD_REQUEST');
+    expectProblem(r, 400, 'TEN_BAD_OPTION');
     expect(r.body.errors?.map((e) => e.path).sort()).toEqual(['querystring.page_size', 'querystring.status']);
   });
 
@@ -50,7 +50,7 @@ describe('validation', () => {
     expectProblem(r, 404, 'TEN_METRIC_UNKNOWN');
     expect(r.body.hint).toContain('churn_rate');
     expectProblem(await viewer.get('/api/v1/metrics/churn_rate?by=shoe_size'), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
-    expectProblem(await viewer.get('/api/v1/metrics/churn_rate?from=2025-13'), 400, 'TEN_BAD_REQUEST');
+    expectProblem(await viewer.get('/api/v1/metrics/churn_rate?from=2025-13'), 400, 'TEN_BAD_OPTION');
   });
 
   it('problems speak the request’s language and name what the reader can use: page controls or request fields', async () => {
@@ -77,7 +77,7 @@ describe('validation', () => {
       {},
       { headers: { 'accept-language': 'en' } },
     );
-    expectProblem(asked, 400, 'TEN_BAD_REQUEST');
+    expectProblem(asked, 400, 'TEN_BAD_OPTION');
     expect(cjk.test(asked.body.hint)).toBe(true);
   });
 

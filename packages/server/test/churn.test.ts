@@ -114,7 +114,7 @@ describe('scoring and the at-risk list', () => {
     expect(because.total).toBeGreaterThan(0);
     expect(because.rows.every((r) => r.reasons.some((x) => x.feature === feature))).toBe(true);
     expectProblem(await viewer.get('/api/v1/churn/at-risk?filter=shoe_size:9'), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
-    expectProblem(await viewer.get('/api/v1/churn/at-risk?tier=extreme'), 400, 'TEN_BAD_REQUEST');
+    expectProblem(await viewer.get('/api/v1/churn/at-risk?tier=extreme'), 400, 'TEN_BAD_OPTION');
   });
 
   it("gives reason codes in the request's language: ?lang, else Accept-Language", async () => {

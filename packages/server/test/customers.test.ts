@@ -44,7 +44,7 @@ describe('customer search', () => {
     // Every active customer of a subscription business pays now.
     expect(active.body.rows.every((x) => (x.mrr ?? 0) > 0)).toBe(true);
     expectProblem(await viewer.get('/api/v1/customers?filter=shoe_size:42'), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
-    expectProblem(await viewer.get('/api/v1/customers?filter=region'), 400, 'TEN_BAD_REQUEST');
+    expectProblem(await viewer.get('/api/v1/customers?filter=region'), 400, 'TEN_BAD_OPTION');
   });
 });
 

@@ -139,7 +139,7 @@ describe('dates the calendar does not have', () => {
     '/api/v1/report?from=2024-13',
   ])('%s is a 400 naming the parameter', async (path) => {
     const r = await viewer.get<{ errors?: { path: string }[] }>(path);
-    expectProblem(r, 400, 'TEN_BAD_REQUEST');
+    expectProblem(r, 400, 'TEN_BAD_OPTION');
     expect(r.body.errors?.[0]?.path).toMatch(/^querystring\./);
   });
 

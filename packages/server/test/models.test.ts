@@ -59,7 +59,7 @@ describe('survival', () => {
 
   it('refuses unknown segments and units', async () => {
     expectProblem(await viewer.get('/api/v1/models/survival?by=shoe_size'), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
-    expectProblem(await viewer.get('/api/v1/models/survival?unit=fortnight'), 400, 'TEN_BAD_REQUEST');
+    expectProblem(await viewer.get('/api/v1/models/survival?unit=fortnight'), 400, 'TEN_BAD_OPTION');
   });
 });
 
@@ -148,6 +148,6 @@ describe('validation', () => {
     // Two fits of the same data: sums over customers come out in no fixed order, so the optimiser's end point
     // (and every prediction) may move in the ninth digit between them.
     expectNear(r.body, wire(lib), 1e-7);
-    expectProblem(await viewer.get('/api/v1/models/validate'), 400, 'TEN_BAD_REQUEST');
+    expectProblem(await viewer.get('/api/v1/models/validate'), 400, 'TEN_BAD_OPTION');
   });
 });

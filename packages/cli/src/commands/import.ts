@@ -1,5 +1,5 @@
 import type { ImportSummary } from '@tenure/core';
-import { TenureError, tenureError } from '@tenure/core/shell';
+import { encodingNames, entityNames, formatNames, TenureError, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, progressBar, table } from '../output.ts';
@@ -91,15 +91,12 @@ export const importCommand: CommandModule = (program: Command) => {
   program
     .command('import')
     .description('import a CSV/TSV, XLSX, Parquet, JSON or NDJSON file into an entity')
-    .argument(
-      '<entity>',
-      'customers, subscriptions, orders, activity, tickets, surveys, churn_events, costs, campaigns, campaign_members',
-    )
+    .argument('<entity>', entityNames.join(', '))
     .argument('<file>', 'the file to import')
     .option('--map <target=source>', 'map a file column onto a field (repeatable)', collect, [])
     .option('--drop-unmapped', 'skip columns that map to no field instead of keeping them as attributes')
-    .option('--encoding <enc>', 'utf-8, gbk or gb18030 (detected when omitted)')
-    .option('--format <fmt>', 'csv, tsv, whitespace, xlsx, parquet, json, ndjson (detected when omitted)')
+    .option('--encoding <enc>', `${encodingNames.join(', ')} (detected when omitted)`)
+    .option('--format <fmt>', `${formatNames.join(', ')} (detected when omitted)`)
     .option('--sheet <name|n>', 'XLSX sheet by name or 1-based number (the first by default)')
     .option('--delimiter <c>', 'CSV delimiter (detected when omitted); \\t for tab')
     .option('--date-format <fmt>', 'strptime format for day-first or unusual dates, e.g. %d/%m/%Y')

@@ -1,3 +1,4 @@
+import { roles } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, table } from '../output.ts';
@@ -7,7 +8,7 @@ export const keys: CommandModule = (program: Command) => {
   cmd
     .command('create')
     .description('create a key and print it: this is the only time it is shown')
-    .requiredOption('--role <role>', 'viewer, analyst or admin')
+    .requiredOption('--role <role>', roles.join(', '))
     .option('--name <name>', 'what the key is for', '')
     .action(async (o: { role: string; name: string }, c: Command) => {
       const g = globalsOf(c);

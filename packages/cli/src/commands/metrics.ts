@@ -1,6 +1,6 @@
 import type { MetricDef, MetricName, MetricRow, MissingData } from '@tenure/core';
 import { type Formats, formats, normalizeLang, type Unit, units } from '@tenure/core/present';
-import { groupFilter, tenureError } from '@tenure/core/shell';
+import { activityBases, grains, groupFilter, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { label } from '../labels.ts';
@@ -28,13 +28,10 @@ function parseFilters(pairs: string[]): Record<string, string[]> {
   return groupFilter(
     pairs.map((p) => {
       const i = p.indexOf('=');
+      // The flag's own syntax (the API writes dimension:value); a bad pair is a bad option as in the API.
       if (i <= 0)
-        throw tenureError('TEN_METRIC_BAD_QUERY', {
-          detail: `--filter ${JSON.stringify(p)}`,
-          hint: {
-            en: 'Write --filter dimension=value, e.g. --filter region=north.',
-            zh: '请写成 --filter 维度=值，例如 --filter region=north。',
-          },
+        throw tenureError('TEN_BAD_OPTION', {
+          fixes: [{ option: 'filter', value: p, allowed: { en: 'dimension=value', zh: '维度=值' } }],
         });
       return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as const;
     }),
@@ -108,7 +105,7 @@ export const metrics: CommandModule = (program: Command) => {
     .argument('[names...]', 'metric ids, e.g. churn_rate retention_rate nrr')
     .option('--list', 'list the metrics: id, title and unit')
     .option('--verbose', 'with --list: each definition too, wrapped to the terminal')
-    .option('--period <grain>', 'day, week, month, quarter or year', 'month')
+    .option('--period <grain>', grains.join(', '), 'month')
     .option('--from <date>', 'first period: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn')
     .option('--to <date>', 'last period (inclusive)')
     .option('--by <dimension>', 'break down by a segment dimension (repeatable or comma-separated)', collect, [])
@@ -118,7 +115,7 @@ export const metrics: CommandModule = (program: Command) => {
       (v: string, p: string[]) => [...p, v],
       [],
     )
-    .option('--basis <basis>', 'auto, subscriptions, orders or customers', 'auto')
+    .option('--basis <basis>', activityBases.join(', '), 'auto')
     .option('--csv', 'CSV output')
     .option('--lang <lang>', 'en or zh for titles', 'en')
     .option('--forecast <n>', 'append an exponential-smoothing forecast of the next n periods with 95 % intervals')
@@ -127,6 +124,8 @@ export const metrics: CommandModule = (program: Command) => {
       const g = globalsOf(cmd);
       try {
         const {
+          api,
+          calendarOf,
           catalog,
           computeMetrics,
           forecastRows,
@@ -134,7 +133,9 @@ export const metrics: CommandModule = (program: Command) => {
           missingData,
           missingDataText,
           openClickHouse,
+          parseOptions,
           periodLabel,
+          periodWindow,
           refreshRollups,
           refuseSnapshotTrend,
           withWorkspace,
@@ -162,37 +163,28 @@ export const metrics: CommandModule = (program: Command) => {
           );
           return;
         }
-        if (!f.from || !f.to)
-          throw tenureError('TEN_METRIC_BAD_QUERY', {
-            detail: '--from and --to are required',
-            hint: { en: 'For example --from 2024-01 --to 2024-12.', zh: '例如 --from 2024-01 --to 2024-12。' },
-          });
-        const query = {
-          period: f.period as 'month',
+        // The API's query schema, so a value is refused here exactly as GET /metrics/:name refuses it.
+        const asked = parseOptions(api.metricQuery, {
+          period: f.period,
           from: f.from,
           to: f.to,
-          by: f.by,
-          filter: parseFilters(f.filter),
-          basis: f.basis as 'auto',
-        };
+          basis: f.basis,
+          forecast: f.forecast,
+        });
+        const { forecast: horizon, ...window } = asked;
+        const query = { ...window, by: f.by, filter: parseFilters(f.filter) };
         if (f.sql) {
           await printMetricsSql(g, names, query);
           return;
-        }
-        const horizon = f.forecast === undefined ? 0 : Number(f.forecast);
-        if (!Number.isInteger(horizon) || horizon < 0 || horizon > 60) {
-          throw tenureError('TEN_METRIC_BAD_QUERY', {
-            detail: `--forecast ${f.forecast}`,
-            hint: { en: 'Give a whole number of periods from 1 to 60.', zh: '请给出 1 到 60 之间的整数个周期。' },
-          });
         }
         const result = await withWorkspace(g.workspace, async (ws) => {
           // With --engine, the workspace gives the configuration and ClickHouse the data (after `tenure sync`).
           const conn = g.engine ? await openClickHouse(g.engine) : ws.db;
           // On the workspace, bring the rollups of these metrics up to date: the first month query after new
           // data builds them, later ones read precomputed months (core's metrics/rollups/).
-          if (!g.engine && f.period === 'month') await refreshRollups(ws, { metrics: names });
-          const compute = () => computeMetrics(conn, ws.config, names, query);
+          if (!g.engine && query.period === 'month') await refreshRollups(ws, { metrics: names });
+          const w = await periodWindow(ws, query);
+          const compute = () => computeMetrics(conn, ws.config, names, { ...query, from: w.from, to: w.to });
           let r: MetricRow[];
           let missing: MissingData[];
           try {
@@ -202,14 +194,14 @@ export const metrics: CommandModule = (program: Command) => {
             if (conn !== ws.db) await conn.close();
           }
           refuseSnapshotTrend(r, horizon);
-          const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
+          const calendar = calendarOf(ws.config);
           return {
             calendar,
-            rows: horizon ? [...r, ...forecastRows(r, f.period as 'month', calendar, horizon)] : r,
+            rows: horizon ? [...r, ...forecastRows(r, query.period, calendar, horizon)] : r,
             missing,
           };
         });
-        const period = (r: MetricRow) => periodLabel(f.period as 'month', r.period_start, result.calendar);
+        const period = (r: MetricRow) => periodLabel(query.period, r.period_start, result.calendar);
         const rows = result.rows;
         // Why a metric is empty: after the table, or on stderr where stdout is data (--json, --csv).
         const notes = result.missing.map((m) => {

@@ -1,26 +1,21 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt, table } from '../output.ts';
-
-/** A positive integer option, or a usage error (exit 2) instead of a silent NaN. */
-const positiveInt = (v: string): number => {
-  if (!/^\s*\d+\s*$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('Expected a positive integer.');
-  return Number(v);
-};
 
 export const rejects: CommandModule = (program: Command) => {
   program
     .command('rejects')
     .description('rows rejected by an import (the latest one unless --batch), with line, column, value and why')
-    .option('--batch <id>', 'import batch id (printed by `tenure import`)', positiveInt)
-    .option('--limit <n>', 'how many rows to show', positiveInt, 50)
-    .action(async (o: { batch?: number; limit: number }, cmd: Command) => {
+    .option('--batch <id>', 'import batch id (printed by `tenure import`)')
+    .option('--limit <n>', 'how many rows to show (at most 500, as a page of the API)', '50')
+    .action(async (flags: { batch?: string; limit: string }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
-        const { listRejects, withWorkspace } = await import('@tenure/core');
+        const { api, listRejects, parseOptions, withWorkspace } = await import('@tenure/core');
+        const o = parseOptions(api.rejectsOptions, { batch: flags.batch, page_size: flags.limit });
         const data = await withWorkspace(g.workspace, (ws) =>
           listRejects(ws, {
-            limit: o.limit,
+            limit: o.page_size,
             ...(o.batch !== undefined ? { batch: o.batch } : {}),
           }),
         );

@@ -34,8 +34,8 @@ export const report: CommandModule = (program: Command) => {
   program
     .command('report')
     .description('monthly retention report (Markdown or a self-contained HTML page with charts)')
-    .option('--lang <lang>', 'en or zh', 'en')
-    .option('--format <format>', 'md or html', 'md')
+    .option('--lang <lang>', 'en, zh or zh-CN', 'en')
+    .option('--format <format>', 'md, html or json', 'md')
     .option('--from <month>', 'first month, YYYY-MM (default: 11 months before --to)')
     .option('--to <month>', 'last month, YYYY-MM (default: the last complete month with data)')
     .option('--out <file>', 'write the report to this file instead of stdout')
@@ -43,26 +43,29 @@ export const report: CommandModule = (program: Command) => {
     .action(async (f: ReportFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
-        const format = f.format === 'markdown' ? 'md' : f.format;
-        const { buildReport, refreshRollups, renderHtml, renderMarkdown, reportMetrics, withWorkspace } = await import(
-          '@tenure/core'
-        );
-        const renderers: Record<string, (d: ReportData) => string> = { md: renderMarkdown, html: renderHtml };
+        const {
+          api,
+          buildReport,
+          parseOptions,
+          refreshRollups,
+          renderHtml,
+          renderMarkdown,
+          reportMetrics,
+          withWorkspace,
+        } = await import('@tenure/core');
+        // The API's report schema ('markdown' is the CLI's other name for md), so both refuse the same values.
+        const o = parseOptions(api.reportQuery, { ...f, format: f.format === 'markdown' ? 'md' : f.format });
+        const format = o.format;
+        const renderers: Record<typeof format, (d: ReportData) => string> = {
+          md: renderMarkdown,
+          html: renderHtml,
+          json: (d) => `${JSON.stringify(d, null, 2)}\n`,
+        };
         const render = renderers[format];
-        if (!render)
-          throw usage(`Unknown --format ${JSON.stringify(f.format)}`, {
-            en: 'Use --format md or --format html.',
-            zh: '请使用 --format md 或 --format html。',
-          });
-        if (!/^(en|zh|zh-cn)$/i.test(f.lang))
-          throw usage(`Unknown --lang ${JSON.stringify(f.lang)}`, {
-            en: 'Use --lang en or --lang zh.',
-            zh: '请使用 --lang en 或 --lang zh。',
-          });
         const data = await withWorkspace(g.workspace, async (ws) => {
           // Rollups first: rebuilt only after new data, they make every later report read precomputed months.
           await refreshRollups(ws, { metrics: reportMetrics() });
-          return buildReport(ws, { lang: f.lang, ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) });
+          return buildReport(ws, { lang: o.lang, ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) });
         });
         // --json: the ReportData on stdout (and the rendered report in --out, when given).
         const path = f.out ? write(f.out, render(data)) : undefined;

@@ -2,17 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Workspace } from '@tenure/core';
 import { isWorkspace, tenureError } from '@tenure/core/shell';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, fmtInt } from '../output.ts';
 
 /** The demo `tenure serve` builds in an empty folder: the same business as `tenure demo`'s defaults. */
 const DEMO = { customers: 20_000, months: 36, seed: 42 };
-
-const port = (v: string): number => {
-  if (!/^\s*\d+\s*$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('Expected a port from 0 to 65535.');
-  return Number(v);
-};
 
 /**
  * The first admin of a workspace without one (users added with `tenure users add` before the first start may all
@@ -33,13 +28,15 @@ export const serve: CommandModule = (program: Command) => {
     .command('serve')
     .description('start the HTTP API and the dashboard (in a folder without a workspace, build the demo first)')
     .option('--host <host>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0: any free port)', port, 8080)
-    .action(async (o: { host: string; port: number }, cmd: Command) => {
+    .option('--port <port>', 'port to listen on (0: any free port)', '8080')
+    .action(async (flags: { host: string; port: string }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
-        const { generateDemo, initWorkspace, openWorkspace, removeServerFile, writeServerFile } = await import(
-          '@tenure/core'
-        );
+        const { generateDemo, initWorkspace, openWorkspace, parseOptions, removeServerFile, writeServerFile } =
+          await import('@tenure/core');
+        // Fastify and the routes load only for `serve`: every other command starts without them.
+        const { listenOptions, startServer } = await import('@tenure/server');
+        const o = parseOptions(listenOptions, flags);
         const dir = resolve(g.workspace);
         const built = !isWorkspace(dir);
         if (built) {
@@ -52,8 +49,6 @@ export const serve: CommandModule = (program: Command) => {
         }
         const ws = await openWorkspace(dir);
         const admin = await firstAdmin(ws);
-        // Fastify and the routes load only for `serve`: every other command starts without them.
-        const { startServer } = await import('@tenure/server');
         const server = await startServer(ws, { host: o.host, port: o.port }).catch(async (e: NodeJS.ErrnoException) => {
           await ws.close();
           // A busy or forbidden port is the user's to change, not a bug.

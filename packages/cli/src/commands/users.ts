@@ -1,4 +1,4 @@
-import { tenureError } from '@tenure/core/shell';
+import { roles } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, table } from '../output.ts';
@@ -17,17 +17,13 @@ export const users: CommandModule = (program: Command) => {
   cmd
     .command('add <username>')
     .description('add a user; the password comes from --password, stdin, or a prompt')
-    .requiredOption('--role <role>', 'viewer, analyst or admin')
+    .requiredOption('--role <role>', roles.join(', '))
     .option('--password <password>', 'the password (visible in the shell history: prefer stdin or the prompt)')
     .option('--force', "replace an existing user's password and role")
     .action(async (username: string, o: AddFlags, c: Command) => {
       const g = globalsOf(c);
       try {
-        const password =
-          o.password ??
-          (await readPassword().catch((e: Error) => {
-            throw tenureError('TEN_USAGE', { detail: e.message });
-          }));
+        const password = o.password ?? (await readPassword());
         const { addUser, listUsers, withWorkspace } = await import('@tenure/core');
         const { user, admins } = await withWorkspace(g.workspace, async (ws) => {
           const user = await addUser(ws, { username, password, role: o.role }, { replace: !!o.force });

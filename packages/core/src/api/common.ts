@@ -28,6 +28,10 @@ export const problemSchema = z.looseObject({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /** A model fit's diagnostics (optimiser runs, the degenerate optimum), for callers that want to look deeper. */
   diagnostics: z.record(z.string(), z.unknown()).optional(),
+  /** TEN_BAD_OPTION: each refused option, its value and what is allowed (en, zh), for clients that word the fix. */
+  fixes: z
+    .array(z.object({ option: z.string(), value: z.string(), allowed: z.object({ en: z.string(), zh: z.string() }) }))
+    .optional(),
   request_id: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
@@ -60,12 +64,31 @@ export const commaList = z
   );
 
 /**
+ * What a format allows, in both languages. Zod carries the English as its issue's message (an API client's
+ * `errors` list); core's TEN_BAD_OPTION finds the Chinese here (options.ts), so a refused value says in either
+ * language what to give instead.
+ */
+export const formatTexts = {
+  filter: { en: 'dimension:value', zh: '维度:值' },
+  day: { en: 'a day as YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的日期' },
+  month: { en: 'a month as YYYY-MM', zh: 'YYYY-MM 格式的月份' },
+  period: {
+    en: 'a period as YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD',
+    zh: 'YYYY、YYYY-MM、YYYY-Qn 或 YYYY-MM-DD 格式的周期',
+  },
+  calendar: {
+    en: 'a date the calendar has (month 01–12, a day that month has)',
+    zh: '日历上存在的日期（月份 01–12，且该月有这一天）',
+  },
+} as const;
+
+/**
  * `filter=region:华东&filter=region:华北&filter=channel:online` → `{ region: ['华东', '华北'], channel: ['online'] }`.
  * Names are checked against the workspace's dimensions by core, not here.
  */
 export const dimensionFilter = repeated.pipe(
   z
-    .array(z.string().regex(/^[^:]+:.*$/, 'use dimension:value'))
+    .array(z.string().regex(/^[^:]+:.*$/, formatTexts.filter.en))
     .transform((items) =>
       groupFilter(items.map((item) => [item.slice(0, item.indexOf(':')).trim(), item.slice(item.indexOf(':') + 1)])),
     ),
@@ -80,24 +103,24 @@ function onCalendar(text: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-const NOT_ON_CALENDAR = 'no such date: check the month (01–12) and the day of that month';
+const NOT_ON_CALENDAR = formatTexts.calendar.en;
 
 /** A day, YYYY-MM-DD, that exists: every date option of the API and of the models goes through this. */
 export const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, formatTexts.day.en)
   .refine(onCalendar, NOT_ON_CALENDAR);
 
 /** A month, YYYY-MM, that exists. */
 export const isoMonth = z
   .string()
-  .regex(/^\d{4}-\d{2}$/, 'use YYYY-MM')
+  .regex(/^\d{4}-\d{2}$/, formatTexts.month.en)
   .refine(onCalendar, NOT_ON_CALENDAR);
 
 /** A period text as the metric queries take it: YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD. */
 export const periodText = z
   .string()
-  .regex(/^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]))?$/, 'use YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD')
+  .regex(/^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]))?$/, formatTexts.period.en)
   .refine((t) => t.includes('Q') || onCalendar(t), NOT_ON_CALENDAR);
 
 export const grainSchema = z.enum(['day', 'week', 'month', 'quarter', 'year']);

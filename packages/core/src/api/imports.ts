@@ -126,6 +126,11 @@ export const rejectRowSchema = z.object({
 export const rejectsResponse = pageOf(rejectRowSchema);
 /** GET /imports/{jobId}/rejects: a page, the messages in `lang` (else the request's Accept-Language). */
 export const rejectsQuery = pageQuery.extend(langQuery.shape);
+/** `tenure rejects`: a batch and how many rows, the page size the API's rejects pages have. */
+export const rejectsOptions = z.object({
+  batch: z.coerce.number().int().min(1).optional(),
+  page_size: pageQuery.shape.page_size,
+});
 
 export const eventParams = z.object({ entity: z.string() });
 export const eventsBody = z.object({ rows: z.array(z.record(z.string(), z.unknown())) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activityBases } from '../metrics/activity-bases.ts';
 import { ENTITY_NAMES } from '../present/labels.ts';
 import { commaList, dimensionFilter, grainSchema, periodText, textSchema, unitSchema } from './common.ts';
 import { langQuery } from './predict.ts';
@@ -24,7 +25,7 @@ export const metricQuery = z.object({
   to: periodText.optional(),
   by: commaList,
   filter: dimensionFilter,
-  basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
+  basis: z.enum(activityBases).default('auto'),
   forecast: z.coerce.number().int().min(0).max(36).default(0),
   /** The language of `missing`'s texts; without it, the user's choice or Accept-Language. */
   lang: langQuery.shape.lang,

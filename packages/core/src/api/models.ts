@@ -4,6 +4,7 @@
  * handlers are typed against these schemas, so a result that drifts from its schema does not compile.
  */
 import { z } from 'zod';
+import { activityBases } from '../metrics/activity-bases.ts';
 import { modelOptionsSchema } from '../models/options.ts';
 import { cohortGrains, timeUnits } from '../models/time-units.ts';
 import { commaList, dimensionFilter, isoDay, problemSchema } from './common.ts';
@@ -62,7 +63,7 @@ export const survivalQuery = z.object({
   unit: z.enum(timeUnits).default('month'),
   by: commaList,
   filter: dimensionFilter,
-  basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
+  basis: z.enum(activityBases).default('auto'),
   as_of: isoDay.optional(),
   conf_type: z.enum(['log', 'log-log']).default('log'),
   tau: z.coerce.number().positive().optional(),

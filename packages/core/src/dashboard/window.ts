@@ -1,6 +1,6 @@
 import type { Grain } from '../engine/dialect.ts';
 import { tenureError } from '../errors.ts';
-import { type CalendarOptions, periodGrid, periodStartOf } from '../metrics/calendar.ts';
+import { type CalendarOptions, calendarOf, periodGrid, periodStartOf } from '../metrics/calendar.ts';
 import { parseDay } from '../metrics/query.ts';
 import { lastCompleteMonth } from '../reports/range.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -52,7 +52,7 @@ async function lastComplete(ws: Workspace, grain: Grain, c: CalendarOptions): Pr
  */
 export async function periodWindow(ws: Workspace, o: WindowOptions = {}): Promise<PeriodWindow> {
   const grain = o.period ?? 'month';
-  const c: CalendarOptions = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
+  const c = calendarOf(ws.config);
   const to = o.to ? periodStartOf(grain, parseDay(o.to, 'to'), c) : await lastComplete(ws, grain, c);
   let from = to;
   if (o.from) from = periodStartOf(grain, parseDay(o.from, 'from'), c);

@@ -1,16 +1,25 @@
 /**
  * `@tenure/core/shell`: what a shell needs before it knows which command runs, and nothing heavier: the error
- * table (usage errors, failures), the workspace folder test, the grouping of `--filter` pairs and the
- * model names its help lists. It loads neither zod nor DuckDB nor the metric
+ * table (usage errors, failures), the workspace folder test, the grouping of `--filter` pairs, and the
+ * names its help lists (entities, formats, encodings, models, grains, units, activity bases, roles). It loads neither zod nor DuckDB nor the metric
  * and model code, so `tenure --help` starts at once; the test in packages/cli/test/startup.test.ts keeps it so.
  */
+
+export { roles } from '../access/roles.ts';
+export { grains } from '../engine/dialect.ts';
 export {
   asTenureError,
   type ErrorLang,
+  type ErrorText,
   errorLangOf,
+  type OptionFix,
   TenureError,
   tenureError,
 } from '../errors.ts';
+export { encodingNames, formatNames } from '../ingest/formats.ts';
+export { activityBases } from '../metrics/activity-bases.ts';
 export { type DimensionFilter, groupFilter } from '../metrics/filter.ts';
 export { type ModelName, modelNames } from '../models/names.ts';
+export { timeUnits } from '../models/time-units.ts';
+export { type EntityName, entityNames } from '../schema/names.ts';
 export { CONFIG_FILE, DB_FILE, isWorkspace } from '../workspace/files.ts';

@@ -191,7 +191,7 @@ export function mapColumns(entity: Entity, headers: string[], opts: MappingOptio
       throw tenureError(
         'TEN_IMPORT_BAD_MAPPING',
         {
-          detail: `a snapshot needs both its tenure and its churned column; map the other one too (--map ${tenure < 0 ? 'tenure' : 'churned'}=<column>)`,
+          detail: `a snapshot needs both its tenure and its churned column; map the other one too (the ${tenure < 0 ? 'tenure' : 'churned'} field)`,
           found: headers,
         },
         { entity: entity.name },

@@ -3,13 +3,9 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { tenureError } from '../errors.ts';
+import { ENCODING_ALIASES, type Encoding, FORMAT_ALIASES, type Format, formats } from './formats.ts';
 
-/** Formats Tenure reads. `whitespace` is a space-aligned text table (e.g. the CDNOW master file). */
-export const formats = ['csv', 'whitespace', 'xlsx', 'parquet', 'json', 'ndjson'] as const;
-export type Format = (typeof formats)[number];
-
-export const encodings = ['utf-8', 'utf-16', 'gbk', 'gb18030'] as const;
-export type Encoding = (typeof encodings)[number];
+export { type Encoding, encodings, type Format, formats } from './formats.ts';
 
 /** A file about to be imported: where it is, what it is, and how its text is encoded. */
 export interface Source {
@@ -36,19 +32,6 @@ function readHead(path: string, n: number): Buffer {
   }
 }
 
-const ENCODING_ALIASES: Record<string, Encoding> = {
-  'utf-8': 'utf-8',
-  utf8: 'utf-8',
-  'utf-8-sig': 'utf-8',
-  'utf-16': 'utf-16',
-  utf16: 'utf-16',
-  'utf-16le': 'utf-16',
-  gbk: 'gbk',
-  gb2312: 'gbk',
-  cp936: 'gbk',
-  gb18030: 'gb18030',
-};
-
 export function parseEncoding(name: string): Encoding {
   const e = ENCODING_ALIASES[name.toLowerCase()];
   if (!e)
@@ -59,21 +42,6 @@ export function parseEncoding(name: string): Encoding {
     });
   return e;
 }
-
-const FORMAT_ALIASES: Record<string, Format> = {
-  csv: 'csv',
-  tsv: 'csv',
-  txt: 'csv',
-  tab: 'csv',
-  dat: 'csv',
-  whitespace: 'whitespace',
-  xlsx: 'xlsx',
-  xlsm: 'xlsx',
-  parquet: 'parquet',
-  json: 'json',
-  ndjson: 'ndjson',
-  jsonl: 'ndjson',
-};
 
 export function parseFormat(name: string): Format {
   const f = FORMAT_ALIASES[name.toLowerCase().replace(/^\./, '')];

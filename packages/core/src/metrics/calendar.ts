@@ -1,5 +1,6 @@
 import type { Dialect, Grain } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
+import type { TenureConfig } from '../workspace/config.ts';
 
 /**
  * Periods are half-open [start, end) in the workspace's wall-clock time. Weeks start on the configured day
@@ -11,6 +12,12 @@ export interface CalendarOptions {
   fiscalStartMonth: number;
   weekStart: 'monday' | 'sunday';
 }
+
+/** The workspace's calendar, from its config: the one place the config's names meet the calendar's. */
+export const calendarOf = (config: Pick<TenureConfig, 'fiscal_year_start_month' | 'week_start'>): CalendarOptions => ({
+  fiscalStartMonth: config.fiscal_year_start_month,
+  weekStart: config.week_start,
+});
 
 export interface Period {
   k: number;

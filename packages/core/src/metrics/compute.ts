@@ -48,15 +48,20 @@ export function metricDef(name: string): MetricDef {
   return catalog[name as MetricName] as MetricDef;
 }
 
-/** Refuse a grain the metric is not defined for (TEN_METRIC_BAD_QUERY). */
+/** Refuse a grain the metric is not defined for: a bad `period` option, its fix the grains it has. */
 export function checkGrain(d: MetricDef, grain: Grain): void {
   if (d.grains.includes(grain)) return;
-  throw tenureError('TEN_METRIC_BAD_QUERY', {
-    detail: `${d.id} is defined for ${d.grains.join(', ')} periods, not ${grain}`,
-    hint: {
-      en: (on) => `Use ${on === 'cli' ? '--period' : on === 'web' ? 'the period' : 'period'} ${d.grains[0]}.`,
-      zh: (on) => `请使用${on === 'cli' ? ' --period' : on === 'web' ? '周期' : ' period'} ${d.grains[0]}。`,
-    },
+  throw tenureError('TEN_BAD_OPTION', {
+    fixes: [
+      {
+        option: 'period',
+        value: grain,
+        allowed: {
+          en: `one of ${d.grains.join(', ')} (the periods ${d.id} is defined for)`,
+          zh: `以下之一：${d.grains.join('、')}（${d.id} 定义的周期）`,
+        },
+      },
+    ],
   });
 }
 

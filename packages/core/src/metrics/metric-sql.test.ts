@@ -52,7 +52,7 @@ forEachEngine('metricSql: the SQL a metric runs, printed', fillTinySaas, (e) => 
     });
     await expect(
       metricSql(e.conn, e.ws.config, 'average_lifetime', { ...query, period: 'week', from: '2024-01-01' }),
-    ).rejects.toMatchObject({ code: 'TEN_METRIC_BAD_QUERY' });
+    ).rejects.toMatchObject({ code: 'TEN_BAD_OPTION' });
     await expect(metricSql(e.conn, e.ws.config, 'churn_rate', { ...query, by: ['nope'] })).rejects.toMatchObject({
       code: 'TEN_METRIC_UNKNOWN_SEGMENT',
     });

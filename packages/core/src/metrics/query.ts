@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { type Grain, grains } from '../engine/dialect.ts';
 import type { Connection } from '../engine/engine.ts';
-import { by } from '../errors/define.ts';
 import { tenureError } from '../errors.ts';
+import { optionFixes } from '../options.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
-import { type CalendarOptions, type Period, periodGrid } from './calendar.ts';
+import { activityBases } from './activity-bases.ts';
+import { type CalendarOptions, calendarOf, type Period, periodGrid } from './calendar.ts';
 import { checkDimensions, filterEntries } from './filter.ts';
 
 /** What a caller asks for: `metrics.compute('churn_rate', { period: 'month', from: '2024-01', to: '2024-12', by: ['region'] })`. */
@@ -16,9 +17,8 @@ export const metricQuerySchema = z
     to: z.string(),
     by: z.array(z.string()).max(3).default([]),
     filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
-    /** Where customer activity comes from: subscriptions (contractual), orders (non-contractual, churn after
-     * `inactivity_days` without an order), or customers + churn events (snapshots). `auto` picks the first with rows. */
-    basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']).default('auto'),
+    /** Where customer activity comes from (activity-bases.ts). */
+    basis: z.enum(activityBases).default('auto'),
   })
   .strict();
 
@@ -91,24 +91,9 @@ export async function normalizeQuery(conn: Connection, config: TenureConfig, q: 
  */
 export function _normalizeQuery(config: TenureConfig, q: MetricQuery, known: readonly string[]): AskedQuery {
   const parsed = metricQuerySchema.safeParse(q);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
-    throw tenureError('TEN_METRIC_BAD_QUERY', {
-      detail,
-      hint: {
-        en: (on) =>
-          by(on, {
-            cli: 'See `tenure metrics --help`.',
-            web: 'Check the controls above the chart.',
-            api: 'See the query schema at /api/docs.',
-          }),
-        zh: (on) =>
-          by(on, { cli: '见 `tenure metrics --help`。', web: '请检查图表上方的选项。', api: '查询格式见 /api/docs。' }),
-      },
-    });
-  }
+  if (!parsed.success) throw tenureError('TEN_BAD_OPTION', { fixes: optionFixes(parsed.error.issues, q) });
   const p = parsed.data;
-  const calendar: CalendarOptions = { fiscalStartMonth: config.fiscal_year_start_month, weekStart: config.week_start };
+  const calendar = calendarOf(config);
   const from = parseDay(p.from, 'from');
   const to = parseDay(p.to, 'to');
   if (to < from)
@@ -118,12 +103,17 @@ export function _normalizeQuery(config: TenureConfig, q: MetricQuery, known: rea
     });
   const grid = periodGrid(p.period, from, to, calendar);
   if (grid.length > 1000)
-    throw tenureError('TEN_METRIC_BAD_QUERY', {
-      detail: `${grid.length} periods asked for`,
-      hint: {
-        en: (on) => `Ask for at most 1,000 periods: use a coarser ${on === 'cli' ? '--period' : 'period'}.`,
-        zh: (on) => `最多 1,000 个周期：请使用更粗的${on === 'cli' ? ' --period' : '周期'}。`,
-      },
+    throw tenureError('TEN_BAD_OPTION', {
+      fixes: [
+        {
+          option: 'period',
+          value: p.period,
+          allowed: {
+            en: `a coarser period: ${grid.length} periods from ${p.from} to ${p.to}, at most 1,000`,
+            zh: `更粗的周期：${p.from} 至 ${p.to} 共 ${grid.length} 个周期，最多 1,000 个`,
+          },
+        },
+      ],
     });
   // The caller's own filter keys, not zod's copy: its record drops a `__proto__` key (metrics/filter.ts).
   const filter = filterEntries(q.filter);

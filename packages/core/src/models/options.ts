@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isoDay } from '../api/common.ts';
 import { tenureError } from '../errors.ts';
+import { activityBases } from '../metrics/activity-bases.ts';
 import { filterEntries } from '../metrics/filter.ts';
 import { cohortGrains, timeUnits } from './time-units.ts';
 
@@ -19,7 +20,7 @@ export const modelOptionsSchema = z
     asOf: isoDay,
     by: z.array(z.string()).max(3),
     filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-    basis: z.enum(['auto', 'subscriptions', 'orders', 'customers']),
+    basis: z.enum(activityBases),
     covariates: z.array(z.string()).min(1),
     survivors: z.array(z.number().nonnegative()).min(3),
     discountRate: z.number().min(0).max(1),

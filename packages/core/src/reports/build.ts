@@ -1,5 +1,6 @@
 import type { Connection } from '../engine/engine.ts';
 import { TenureError } from '../errors.ts';
+import { calendarOf } from '../metrics/calendar.ts';
 import { computeMetrics, type MetricRow } from '../metrics/compute.ts';
 import { SNAPSHOT_NOTE } from '../metrics/snapshot.ts';
 import { formats, normalizeLang } from '../present/index.ts';
@@ -64,7 +65,7 @@ export async function buildReport(
   opts: ReportOptions = {},
 ): Promise<ReportData> {
   const lang = normalizeLang(opts.lang);
-  const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
+  const calendar = calendarOf(ws.config);
   const range = await reportRange(ws.db, calendar, opts);
   const c: BuildContext = { lang, fmt: formats(lang, ws.config.currency), range };
   const sections: Section[] = [];

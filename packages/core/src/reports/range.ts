@@ -53,14 +53,14 @@ export async function lastCompleteMonth(conn: Connection, today = new Date()): P
   return addMonths(next.toISOString().slice(0, 7), -1);
 }
 
-/** --from/--to when given; otherwise the 12 months ending with the last complete month that has data. */
+/** from and to when given; otherwise the 12 months ending with the last complete month that has data. */
 export async function reportRange(
   conn: Connection,
   calendar: CalendarOptions,
   opts: { from?: string; to?: string },
 ): Promise<ReportRange> {
-  let to = opts.to === undefined ? undefined : checkMonth(opts.to, '--to');
-  const from = opts.from === undefined ? undefined : checkMonth(opts.from, '--from');
+  let to = opts.to === undefined ? undefined : checkMonth(opts.to, 'to');
+  const from = opts.from === undefined ? undefined : checkMonth(opts.from, 'from');
   if (!to) {
     to = (await lastCompleteMonth(conn)) ?? undefined;
     if (!to)

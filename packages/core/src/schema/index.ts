@@ -5,6 +5,7 @@ import { churnEvents } from './churn-events.ts';
 import { costs } from './costs.ts';
 import { customers } from './customers.ts';
 import type { Entity } from './field.ts';
+import type { EntityName } from './names.ts';
 import { orders } from './orders.ts';
 import { subscriptions } from './subscriptions.ts';
 import { surveys } from './surveys.ts';
@@ -23,10 +24,9 @@ export const entities = {
   campaigns,
   campaign_members: campaignMembers,
   benchmarks,
-} satisfies Record<string, Entity>;
+} satisfies Record<EntityName, Entity>;
 
-export type EntityName = keyof typeof entities;
-export const entityNames = Object.keys(entities) as EntityName[];
+export { type EntityName, entityNames } from './names.ts';
 
 export function isEntityName(name: string): name is EntityName {
   return Object.hasOwn(entities, name);

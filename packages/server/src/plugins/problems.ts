@@ -1,4 +1,4 @@
-import { api, errorLangOf, type Surface, TenureError, tenureError } from '@tenure/core';
+import { api, errorLangOf, type OptionFix, optionFixes, type Surface, TenureError, tenureError } from '@tenure/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { langOf } from '../lang.ts';
@@ -24,6 +24,21 @@ export function asClientError(err: unknown, req: FastifyRequest): TenureError {
       path: `${where}${v.instancePath.replaceAll('/', '.')}`.replace(/\.$/, ''),
       message: v.message ?? '',
     }));
+    // A bad query parameter is a bad option, refused as the CLI refuses the same value through the same schema.
+    if (where === 'querystring') {
+      const issues = err.validation.map((v) => ({
+        ...v.params,
+        code: v.keyword,
+        path: v.instancePath.split('/').slice(1),
+        message: v.message ?? '',
+      }));
+      return tenureError(
+        'TEN_BAD_OPTION',
+        { fixes: optionFixes(issues as Parameters<typeof optionFixes>[0], req.query) },
+        {},
+        { errors },
+      );
+    }
     return tenureError(
       'TEN_BAD_REQUEST',
       { detail: errors.map((e) => `${e.path}: ${e.message}`).join('; ') },
@@ -67,6 +82,8 @@ export function problemOf(e: TenureError, req?: FastifyRequest): api.Problem {
     ...(Object.keys(e.where).length ? { where: api.toWire({ ...e.where }) } : {}),
     ...(errors ? { errors } : {}),
     ...(diagnostics ? { diagnostics: api.toWire(diagnostics) } : {}),
+    // A bad option's fix as data, for a client that words it itself (the dashboard names its controls).
+    ...(e.code === 'TEN_BAD_OPTION' ? { fixes: (e.args as { fixes: OptionFix[] }).fixes } : {}),
     ...(req ? { request_id: req.id } : {}),
   };
 }

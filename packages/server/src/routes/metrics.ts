@@ -1,5 +1,6 @@
 import {
   api,
+  calendarOf,
   catalog,
   computeMetrics,
   errorLangOf,
@@ -69,7 +70,7 @@ export const metrics: RouteGroup = {
             basis,
           });
           refuseSnapshotTrend(rows, q.forecast ?? 0);
-          const calendar = { fiscalStartMonth: ws.config.fiscal_year_start_month, weekStart: ws.config.week_start };
+          const calendar = calendarOf(ws.config);
           const ahead = q.forecast ? forecastRows(rows, w.grain, calendar, q.forecast) : [];
           return { metric: name, rows: [...rows, ...ahead], missing: await missingData(ws.db, [metric], rows) };
         });

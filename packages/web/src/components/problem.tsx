@@ -5,11 +5,25 @@ import { useI18n } from '../i18n/i18n.tsx';
 
 /**
  * A problem+json as the user needs it: what went wrong and how to fix it, as the server says it (in the page's
- * language, the hint naming the controls on the page: the client asks for both), and each field's error.
+ * language, the hint naming the controls on the page: the client asks for both; a bad option's fix it words
+ * itself from the problem's `fixes`), and each field's error.
  */
 export function ProblemAlert({ error, onRetry }: { error: ApiError | Problem; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t, freeTerm, text } = useI18n();
   const p = 'problem' in error ? error.problem : error;
+  // A bad option comes with its fix as data: worded here with the page's control, not the request parameter.
+  const hint = p.fixes?.length
+    ? p.fixes
+        .map((f) =>
+          t('problem.fix', {
+            // The option is the server's name for it: a page's control for the known ones, else the name itself.
+            control: freeTerm('control', f.option),
+            // The error table keys Chinese as zh (errors/*.ts), the dashboard's texts as zh-CN.
+            allowed: text({ en: f.allowed.en, 'zh-CN': f.allowed.zh }),
+          }),
+        )
+        .join(' ')
+    : p.hint;
   return (
     <Alert
       type="error"
@@ -18,9 +32,9 @@ export function ProblemAlert({ error, onRetry }: { error: ApiError | Problem; on
       title={p.detail ?? p.title}
       description={
         <>
-          {p.hint && (
+          {hint && (
             <div data-testid="problem-hint">
-              {t('common.hint')}: {p.hint}
+              {t('common.hint')}: {hint}
             </div>
           )}
           {p.errors?.map((e) => (

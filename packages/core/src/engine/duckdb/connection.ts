@@ -14,6 +14,7 @@ let binding: typeof import('@duckdb/node-api') | undefined;
 
 /** The loaded binding; only code that runs on an open connection calls this. */
 export function duckdb(): typeof import('@duckdb/node-api') {
+  // An invariant, not a user's mistake: a plain Error, which reaches a user as TEN_INTERNAL (a bug to report).
   if (!binding) throw new Error('DuckDB binding used before a connection was opened');
   return binding;
 }

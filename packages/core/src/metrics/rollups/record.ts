@@ -4,7 +4,7 @@ import { print } from '../../sql/print.ts';
 import { sql } from '../../sql/sql.ts';
 import type { TenureConfig } from '../../workspace/config.ts';
 import { dataVersion } from '../../workspace/data-version.ts';
-import { periodGrid } from '../calendar.ts';
+import { calendarOf, periodGrid } from '../calendar.ts';
 import type { BaseName } from '../define.ts';
 import type { Basis, NormalQuery } from '../query.ts';
 import type { Cube } from './cubes.ts';
@@ -33,7 +33,7 @@ export function buildQuery(
   origin: string,
   periods: number,
 ): NormalQuery {
-  const calendar = { fiscalStartMonth: config.fiscal_year_start_month, weekStart: config.week_start };
+  const calendar = calendarOf(config);
   const from = new Date(`${origin.slice(0, 10)}T00:00:00Z`);
   const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + periods - 1, 1));
   return {

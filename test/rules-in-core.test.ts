@@ -1,0 +1,85 @@
+/**
+ * Rules live in core, not in the shells: scans of the CLI's and the server's sources for what belongs in core
+ * (errors outside the table, the calendar read from the config by hand), and the CLI's help built from core's
+ * registries rather than lists typed into it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { activityBases, encodingNames, entityNames, formatNames, grains, roles, timeUnits } from '@tenure/core/shell';
+import { describe, expect, it } from 'vitest';
+import { root, SLOW, tenure } from '../packages/cli/test/helpers.ts';
+
+const sources = (dir: string): string[] =>
+  readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => join(dir, f));
+
+const shells = [...sources('packages/cli/src'), ...sources('packages/server/src')];
+
+/** A line a scan lets pass: its file, a text it holds, and why it is not what the scan looks for. */
+interface Allowed {
+  file: string;
+  text: string;
+  why: string;
+}
+
+/** Lines of `files` matching `pattern`, as `path:line: text`, less those allowed with a reason. */
+function find(files: string[], pattern: RegExp, allowed: Allowed[] = []): string[] {
+  return files.flatMap((file) =>
+    readFileSync(join(root, file), 'utf8')
+      .split('\n')
+      .flatMap((text, i) =>
+        pattern.test(text) && !allowed.some((a) => file === a.file && text.includes(a.text))
+          ? [`${relative(root, join(root, file))}:${i + 1}: ${text.trim()}`]
+          : [],
+      ),
+  );
+}
+
+describe('errors come from the table', () => {
+  it('the CLI and the server throw no error of their own: a user-facing failure has a code', () => {
+    const allowed: Allowed[] = [
+      {
+        file: 'packages/cli/src/commands/serve.ts',
+        text: 'process.exit(0)',
+        why: 'not an error: a signal stopped the server, which has closed the workspace',
+      },
+    ];
+    expect(find(shells, /new Error\(|InvalidArgumentError|process\.exit\(/, allowed)).toEqual([]);
+  });
+  it('core throws plain errors only for invariants, each named here with its reason', () => {
+    const allowed: Allowed[] = [
+      {
+        file: 'packages/core/src/engine/duckdb/connection.ts',
+        text: 'DuckDB binding used before a connection was opened',
+        why: 'an invariant of the lazy binding: only code on an open connection reaches it',
+      },
+    ];
+    expect(find(sources('packages/core/src'), /new Error\(/, allowed)).toEqual([]);
+  });
+});
+
+describe('one calendar from the config', () => {
+  it('only calendarOf reads the calendar out of the config', () => {
+    const src = [...sources('packages/core/src'), ...shells];
+    const hits = find(src, /fiscalStartMonth:\s*[\w.]*fiscal_year_start_month/, [
+      { file: 'packages/core/src/metrics/calendar.ts', text: 'fiscalStartMonth', why: 'calendarOf itself' },
+    ]);
+    expect(hits).toEqual([]);
+  });
+});
+
+describe('help from the registries', SLOW, () => {
+  it.each([
+    { command: ['import'], names: [...entityNames, ...formatNames, ...encodingNames] },
+    { command: ['metrics'], names: [...grains, ...activityBases] },
+    { command: ['survival'], names: [...timeUnits, ...activityBases] },
+    { command: ['users', 'add'], names: [...roles] },
+    { command: ['keys', 'create'], names: [...roles] },
+  ])('tenure $command --help names every one core knows', async ({ command, names }) => {
+    const help = await tenure([...command, '--help']);
+    expect(help.code, help.stderr).toBe(0);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(names.filter((n) => !text.includes(n))).toEqual([]);
+  });
+});
