@@ -62,15 +62,15 @@ const cases: Case[] = [
   { rule: 'report month', option: 'from', cli: ['report', '--from', '2024-13'], api: '/api/v1/report?from=2024-13' },
   {
     rule: 'page size 0',
-    option: 'pageSize',
+    option: 'page_size',
     cli: ['rejects', '--limit', '0'],
-    api: '/api/v1/imports/1/rejects?pageSize=0',
+    api: '/api/v1/imports/1/rejects?page_size=0',
   },
   {
     rule: 'page size above 500',
-    option: 'pageSize',
+    option: 'page_size',
     cli: ['rejects', '--limit', '501'],
-    api: '/api/v1/imports/1/rejects?pageSize=501',
+    api: '/api/v1/imports/1/rejects?page_size=501',
   },
 ];
 
