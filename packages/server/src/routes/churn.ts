@@ -75,9 +75,13 @@ export const churn: RouteGroup = {
         response: { 200: api.modelReportResponse },
       },
       handler: async (req) => {
-        const report = await req.server.tenure.view(['churn-model'], churnModelReport);
+        // Converted inside the view, so the cached body is the wire's and its JSON is kept (serialize.ts).
+        const report = await req.server.tenure.view(['churn-model'], async (ws) => {
+          const found = await churnModelReport(ws);
+          return found && api.toWire(found);
+        });
         if (!report) throw tenureError('TEN_PREDICT_NO_MODEL', {});
-        return api.toWire(report);
+        return report;
       },
     }),
     route({

@@ -139,9 +139,14 @@ export const models: RouteGroup = {
       },
       handler: async (req) => {
         const model = knownModel(req.params.model);
-        const run = await req.server.tenure.view(['latest', model], (ws) => latestRun(ws.db, model));
+        // Converted inside the view, so the cached body is the wire's and its JSON is kept (serialize.ts): a run's
+        // result can be large (a Kaplan–Meier table has a row per distinct lifetime).
+        const run = await req.server.tenure.view(['latest-run', model], async (ws) => {
+          const found = await latestRun(ws.db, model);
+          return found && api.toWire(found);
+        });
         if (!run) throw tenureError('TEN_MODEL_NO_RUN', { model });
-        return api.toWire(run);
+        return run;
       },
     }),
   ],
