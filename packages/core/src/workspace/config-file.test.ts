@@ -57,15 +57,18 @@ describe('the kept config', () => {
   it('is keyed by every module config.ts reaches, but for the error table, which only words a refusal', () => {
     const src = resolve(dirname(fileURLToPath(import.meta.url)), '..');
     const reached = new Set<string>();
+    const WORDING = /^(errors|errors\/.*|report)$/;
     const visit = (file: string) => {
       const name = relative(src, file).replace(/\.ts$/, '');
       if (reached.has(name)) return;
       reached.add(name);
+      // The error table only words a refusal, and so does what it reaches (the language of the words).
+      if (WORDING.test(name)) return;
       for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^import (?!type )[^;]*?from '(\.[^']+)'/gms))
         visit(resolve(dirname(file), spec as string));
     };
     visit(join(src, 'workspace/config.ts'));
-    const deciding = [...reached].filter((m) => !/^(errors|errors\/.*|report)$/.test(m));
+    const deciding = [...reached].filter((m) => !WORDING.test(m));
     const keyed = CONFIG_SCHEMA_MODULES.map((m) => relative(src, resolve(src, 'workspace', m)));
     expect(deciding.sort()).toEqual([...keyed].sort());
   });
