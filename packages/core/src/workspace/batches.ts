@@ -1,23 +1,18 @@
+import type { BatchRecord } from '../ingest/phases/record.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from './workspace.ts';
 
-/** One import as `import_batches` records it (files, uploads and event batches alike). */
-export interface BatchRow {
-  batch_id: number;
-  entity: string;
-  file_name: string;
+/**
+ * One import as `import_batches` records it (files, uploads and event batches alike): the columns the import's
+ * record phase writes (BatchRecord), its times as text, as lists show them.
+ */
+export type BatchRow = Omit<BatchRecord, 'sha256' | 'encoding' | 'rows_blank' | 'format' | 'status' | 'started_at'> & {
   format: string | null;
   status: string;
-  rows_read: number;
-  rows_loaded: number;
-  rows_rejected: number;
-  rows_new: number;
-  rows_updated: number;
-  rows_unchanged: number;
   started_at: string;
   finished_at: string;
-}
+};
 
 /** Imports, newest first. @example await listBatches(ws, { pageSize: 20 }) */
 export async function listBatches(ws: Workspace, q: PageQuery = {}): Promise<Page<BatchRow>> {
