@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Actor, connectWorkspace, customerStoresCurrent, type Workspace } from '@tenure/core';
+import {
+  type Actor,
+  connectWorkspace,
+  customerStoresCurrent,
+  ServedFile,
+  servedCustomer360,
+  type Workspace,
+} from '@tenure/core';
 import { AnonymousLimiter, type AnonymousLimits, defaultAnonymousLimits } from './anonymous-limit.ts';
 import { ResultCache } from './cache.ts';
 import { ErrorLog } from './error-log.ts';
@@ -68,6 +75,7 @@ export class ServerContext {
   readonly secureCookies: boolean;
   private readonly reads: Lane;
   private readonly writes = new Lane(1);
+  private served: { path: string; file: Promise<ServedFile> } | null = null;
   /**
    * Verified credentials (session cookie or API key → actor), so most requests need no lookup. Entries live
    * 30 s at most, and every route that can end or change a credential (logout, user changes, key revocation)
@@ -142,14 +150,31 @@ export class ServerContext {
   }
 
   /**
-   * Whether the per-customer stores (core's customers/stores.ts) reflect the data: asked once per data
-   * generation and day, as the check itself reads every source table's count. When they do not, the
-   * refresher is kicked (it builds them after the rollups) and customer views are computed live meanwhile.
+   * How customer views can be read now: from the per-customer stores (core's customers/stores.ts) when they
+   * reflect the data, and from the served 360s (customers/served.ts) when those reflect the stores. Asked once
+   * per data generation and day, as the check itself reads every source table's count. When either is behind,
+   * the refresher is kicked (it builds them after the rollups) and views are computed meanwhile.
    */
-  async storesCurrent(): Promise<boolean> {
-    const current = await this.cache.get(this.storesKey(), () => this.db(customerStoresCurrent));
-    if (!current) this.rollups.kick();
-    return current;
+  async customerViews(): Promise<{ stored: boolean; served: ServedFile | null }> {
+    const found = await this.cache.get(this.storesKey(), () =>
+      this.db(async (ws) => ({ stored: await customerStoresCurrent(ws), served: await servedCustomer360(ws) })),
+    );
+    if (!found.stored || !found.served) this.rollups.kick();
+    return { stored: found.stored, served: found.served ? await this.openServed(found.served) : null };
+  }
+
+  /** The open served file at `path`; the one it replaces is closed a while later, once reads in flight are done. */
+  private openServed(path: string): Promise<ServedFile> {
+    if (this.served?.path !== path) {
+      const old = this.served;
+      if (old) setTimeout(() => old.file.then((f) => f.close()).catch(() => undefined), 30_000).unref();
+      this.served = { path, file: ServedFile.open(path) };
+      // A file that cannot be opened (removed under the server) is asked for again by the next request.
+      this.served.file.catch(() => {
+        if (this.served?.path === path) this.served = null;
+      });
+    }
+    return this.served.file;
   }
 
   /** The refresher rebuilt the per-customer stores: the next customer view checks them again. */

@@ -1,4 +1,4 @@
-import { refreshCustomerStores, refreshRollups, type Workspace } from '@tenure/core';
+import { refreshCustomerStores, refreshRollups, refreshServedViews, type Workspace } from '@tenure/core';
 import type { ServerContext } from './context.ts';
 
 /**
@@ -31,6 +31,7 @@ export class RollupRefresher {
         this.current = ws;
         await refreshRollups(ws);
         await refreshCustomerStores(ws);
+        await refreshServedViews(ws);
       })
       .then(
         () => this.ctx.storesRebuilt(),

@@ -124,6 +124,24 @@ describe('customer 360', () => {
     expect(limited.body.timeline).toHaveLength(2);
   });
 
+  it('answers any customer from the served 360s once built, exactly as it computes them', async () => {
+    for (let i = 0; !(await s.app.tenure.customerViews()).served; i++) {
+      expect(i).toBeLessThan(600);
+      await new Promise((go) => setTimeout(go, 100));
+    }
+    const ids = await s.ws.db.all<{ id: string }>(sql`SELECT customer_id AS id FROM customers USING SAMPLE 10 ROWS`);
+    for (const { id } of ids) {
+      const served = await viewer.get<{ timeline: unknown[] }>(`/api/v1/customers/${encodeURIComponent(id)}`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(served.body.timeline.length).toBeLessThan(500);
+      // A length other than the served one is computed: the same view, as the timelines are shorter than both.
+      const computed = await viewer.get(`/api/v1/customers/${encodeURIComponent(id)}?limit=4999`);
+      expect(served.body).toEqual(computed.body);
+    }
+    expectProblem(await viewer.get('/api/v1/customers/NOPE-2'), 404, 'TEN_CUSTOMER_NOT_FOUND');
+  });
+
   it('an unknown customer is a 404 problem', async () => {
     expectProblem(await viewer.get('/api/v1/customers/NOPE-1'), 404, 'TEN_CUSTOMER_NOT_FOUND');
   });

@@ -13,7 +13,7 @@ import { statusRows } from './status.ts';
  * config (churn definition) and the day (statuses are as of today).
  */
 export const DIRECTORY = 'customer_directory';
-const VERSION_KEY = 'customer_directory_version';
+export const DIRECTORY_VERSION_KEY = 'customer_directory_version';
 const SOURCES = ['customers', 'subscriptions', 'orders', 'churn_events'];
 /**
  * Rows sorted by `k`, a hash of the customer id, so one customer's row is read from one row group (the 360 of
@@ -42,13 +42,13 @@ async function build(ws: Workspace, version: string): Promise<void> {
       SELECT hash(s.customer_id) AS k, lower(c.customer_id || chr(10) || coalesce(c.name, '')) AS text,
         s.status AS status, s.mrr AS mrr, c.* EXCLUDE (_batch)
       FROM (${status}) s JOIN customers c ON c.customer_id = s.customer_id ORDER BY k`);
-    await writeMeta(ws, VERSION_KEY, version);
+    await writeMeta(ws, DIRECTORY_VERSION_KEY, version);
   });
 }
 
 /** Whether the directory reflects the data, the config and the day now. */
 export async function directoryCurrent(ws: Workspace): Promise<boolean> {
-  return (await readMeta(ws, VERSION_KEY)) === (await version(ws));
+  return (await readMeta(ws, DIRECTORY_VERSION_KEY)) === (await version(ws));
 }
 
 /**
@@ -57,7 +57,7 @@ export async function directoryCurrent(ws: Workspace): Promise<boolean> {
  */
 export async function customerDirectory(ws: Workspace): Promise<void> {
   const current = await version(ws);
-  if ((await readMeta(ws, VERSION_KEY)) === current) return;
+  if ((await readMeta(ws, DIRECTORY_VERSION_KEY)) === current) return;
   const mine = building.get(ws.db.instance) ?? new Map<string, Promise<void>>();
   building.set(ws.db.instance, mine);
   const pending = mine.get(current) ?? build(ws, current).finally(() => mine.delete(current));

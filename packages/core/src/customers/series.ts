@@ -10,21 +10,35 @@ export interface CustomerSeries {
 const NOW = sql`current_timestamp::TIMESTAMP`;
 
 /**
- * One customer's MRR at each month's end, from their timeline events (`events`: a relation of them as
- * timeline-sources.ts shapes them, live or stored): one row per month (month, mrr), oldest first.
+ * Per customer of `events` (timeline events as timeline-sources.ts shapes them, live or stored, of one customer
+ * or of many): (customer_id, _mrr), the MRR at each month's end from their first subscription's month to now,
+ * oldest first, as a JSON list of { month, mrr }. Customers without a subscription have no row.
  */
 export const mrrSeries = (events: Sql): Sql => sql`
-  WITH subs AS (SELECT "at" AS started_at, ended_at, amount AS mrr FROM ${events} ev WHERE action = 'subscription_started'),
+  WITH subs AS (SELECT customer_id, "at" AS started_at, ended_at, amount AS mrr FROM ${events} ev
+    WHERE action = 'subscription_started'),
   months AS (
-    SELECT unnest(generate_series(date_trunc('month', min(started_at)), date_trunc('month', ${NOW}), INTERVAL 1 MONTH)) AS m
-    FROM subs)
-  SELECT strftime(m, '%Y-%m-%d') AS month, CAST(coalesce(sum(s.mrr), 0) AS DOUBLE) AS mrr
-  FROM months LEFT JOIN subs s ON s.started_at <= least(m + INTERVAL 1 MONTH, ${NOW})
-    AND (s.ended_at IS NULL OR s.ended_at > least(m + INTERVAL 1 MONTH, ${NOW}))
-  GROUP BY m`;
+    SELECT customer_id,
+      unnest(generate_series(date_trunc('month', min(started_at)), date_trunc('month', ${NOW}), INTERVAL 1 MONTH)) AS m
+    FROM subs GROUP BY customer_id),
+  month_ends AS (
+    SELECT mo.customer_id, mo.m, CAST(coalesce(sum(s.mrr), 0) AS DOUBLE) AS mrr
+    FROM months mo LEFT JOIN subs s ON s.customer_id = mo.customer_id
+      AND s.started_at <= least(mo.m + INTERVAL 1 MONTH, ${NOW})
+      AND (s.ended_at IS NULL OR s.ended_at > least(mo.m + INTERVAL 1 MONTH, ${NOW}))
+    GROUP BY mo.customer_id, mo.m)
+  SELECT customer_id, CAST(to_json(list({'month': strftime(m, '%Y-%m-%d'), 'mrr': mrr} ORDER BY m)) AS VARCHAR) AS _mrr
+  FROM month_ends GROUP BY customer_id`;
 
-/** One customer's activity per month and kind (month, kind, quantity), from their timeline events. */
+/**
+ * Per customer of `events`: (customer_id, _usage), their activity per month and kind as a JSON list of
+ * { month, kind, quantity }. Customers without activity have no row.
+ */
 export const usageSeries = (events: Sql): Sql => sql`
-  SELECT strftime(date_trunc('month', "at"), '%Y-%m-%d') AS month, coalesce(subject, 'activity') AS kind,
-    CAST(sum(coalesce(amount, 1)) AS DOUBLE) AS quantity
-  FROM ${events} ev WHERE action = 'activity' GROUP BY ALL`;
+  SELECT customer_id,
+    CAST(to_json(list({'month': month, 'kind': kind, 'quantity': quantity} ORDER BY month, kind)) AS VARCHAR) AS _usage
+  FROM (
+    SELECT customer_id, strftime(date_trunc('month', "at"), '%Y-%m-%d') AS month, coalesce(subject, 'activity') AS kind,
+      CAST(sum(coalesce(amount, 1)) AS DOUBLE) AS quantity
+    FROM ${events} ev WHERE action = 'activity' GROUP BY ALL) u
+  GROUP BY customer_id`;

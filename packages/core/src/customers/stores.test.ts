@@ -2,11 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customer360Response } from '../api/customers.ts';
+import { toWire } from '../api/wire.ts';
 import { entities } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
 import { generateDemo } from '../workspace/demo/index.ts';
 import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { DIRECTORY_COLUMNS } from './directory.ts';
+import { refreshServedViews, SERVED_LIMIT, servedCustomer360 } from './served.ts';
+import { ServedFile } from './served-file.ts';
 import { customerStoresCurrent, refreshCustomerStores } from './stores.ts';
 import { customer360 } from './timeline.ts';
 
@@ -52,6 +56,37 @@ describe('the per-customer stores behind the customer 360', () => {
   it("hold each customer's own columns beside the directory's, which no customer field may be named", () => {
     const own: readonly string[] = DIRECTORY_COLUMNS;
     expect(entities.customers.fields.map((f) => f.name).filter((n) => own.includes(n))).toEqual([]);
+  });
+
+  it('serve every customer the 360 the API would compute, until a write makes them stale', async () => {
+    await refreshCustomerStores(ws);
+    expect((await refreshServedViews(ws)).views).toBe('built');
+    expect((await refreshServedViews(ws)).views).toBe('fresh');
+    const path = await servedCustomer360(ws);
+    expect(path).not.toBeNull();
+    const served = await ServedFile.open(path as string);
+    try {
+      const all = await ws.db.all<{ id: string }>(sql`SELECT customer_id AS id FROM customers`);
+      for (const { id } of all) expect(await served.get(id), id).not.toBeNull();
+      for (const id of sample) {
+        const computed = customer360Response.parse(toWire(await customer360(ws, id, { limit: SERVED_LIMIT })));
+        expect(JSON.parse((await served.get(id)) as string)).toEqual(JSON.parse(JSON.stringify(computed)));
+      }
+      expect(await served.get('no such customer')).toBeNull();
+    } finally {
+      await served.close();
+    }
+    const id = sample[1] as string;
+    await ws.db.run(
+      sql`INSERT INTO orders (order_id, customer_id, ordered_at, amount, _batch) VALUES ('O-served', ${id}, current_timestamp::TIMESTAMP, 7.5, 998)`,
+    );
+    expect(await servedCustomer360(ws)).toBeNull();
+    expect((await refreshServedViews(ws)).views).toBe('waiting');
+    await refreshCustomerStores(ws);
+    await refreshServedViews(ws);
+    const again = await ServedFile.open((await servedCustomer360(ws)) as string);
+    expect(JSON.parse((await again.get(id)) as string).timeline[0]).toMatchObject({ subject: 'O-served', amount: 7.5 });
+    await again.close();
   });
 
   it('go stale on a write and show it after the next refresh', async () => {

@@ -16,7 +16,7 @@ import { timelineEvents, timelineTables } from './timeline-sources.ts';
  * Rebuilt when its sources' rows or the code that shapes events change; read only while current.
  */
 export const TIMELINE_STORE = 'customer_timeline';
-const VERSION_KEY = 'customer_timeline_version';
+export const TIMELINE_VERSION_KEY = 'customer_timeline_version';
 
 async function version(ws: Workspace): Promise<string> {
   const { text } = print(timelineEvents(null), ws.db.dialect);
@@ -30,7 +30,7 @@ export const storedEvents = (id: string): Sql =>
 
 /** Whether the timeline store and the customer directory reflect the data now (the 360 then reads them). */
 export async function customerStoresCurrent(ws: Workspace): Promise<boolean> {
-  return (await readMeta(ws, VERSION_KEY)) === (await version(ws)) && (await directoryCurrent(ws));
+  return (await readMeta(ws, TIMELINE_VERSION_KEY)) === (await version(ws)) && (await directoryCurrent(ws));
 }
 
 /**
@@ -42,12 +42,12 @@ export async function refreshCustomerStores(ws: Workspace): Promise<{ timeline: 
   const t0 = performance.now();
   await customerDirectory(ws);
   const current = await version(ws);
-  if ((await readMeta(ws, VERSION_KEY)) === current)
+  if ((await readMeta(ws, TIMELINE_VERSION_KEY)) === current)
     return { timeline: 'fresh', seconds: (performance.now() - t0) / 1000 };
   await ws.db.transaction(async () => {
     await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(TIMELINE_STORE)} AS
       SELECT hash(customer_id) AS k, * FROM (${timelineEvents(null)}) e ORDER BY k`);
-    await writeMeta(ws, VERSION_KEY, current);
+    await writeMeta(ws, TIMELINE_VERSION_KEY, current);
   });
   return { timeline: 'built', seconds: (performance.now() - t0) / 1000 };
 }

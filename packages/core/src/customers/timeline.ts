@@ -44,28 +44,56 @@ const present = (json: string): Record<string, string | number> =>
     Object.entries(JSON.parse(json) as Record<string, unknown>).filter(([, v]) => v !== null),
   ) as Record<string, string | number>;
 
-/** The timeline (newest first, at most `limit`) and both series of one customer's events `e`, as JSON lists. */
-const views = (e: Sql, limit: number): Sql => sql`
-  (SELECT CAST(to_json(coalesce(list(t ORDER BY t.k), [])) AS VARCHAR) FROM (
-    SELECT row_number() OVER (ORDER BY "at" DESC, kind, action, subject, facts) AS k,
-      strftime("at", '%Y-%m-%d %H:%M:%S') AS "at", kind, action, subject, amount, facts, title, detail
-    FROM ${e} ORDER BY k LIMIT ${limit}) t) AS _timeline,
-  (SELECT CAST(to_json(coalesce(list({'month': m.month, 'mrr': m.mrr} ORDER BY m.month), [])) AS VARCHAR)
-    FROM (${mrrSeries(e)}) m) AS _mrr,
-  (SELECT CAST(to_json(coalesce(list({'month': u.month, 'kind': u.kind, 'quantity': u.quantity}
-    ORDER BY u.month, u.kind), [])) AS VARCHAR) FROM (${usageSeries(e)}) u) AS _usage,
-  (SELECT CAST(to_json(coalesce(list({'column': column_name, 'header': source_header}), [])) AS VARCHAR)
-    FROM attributes WHERE entity = 'customers') AS _headers`;
+/**
+ * Per customer of the timeline events `e` (one customer's or many): (customer_id, _timeline, _mrr, _usage), the
+ * timeline (newest first, at most `limit`) and both series as JSON lists. Grouped by customer, so the same
+ * statement gives one customer's 360 and every customer's (served.ts builds them all at once).
+ */
+export const customerViews = (e: Sql, limit: number): Sql => sql`
+  SELECT t.customer_id, t._timeline, m._mrr, u._usage FROM (
+    SELECT customer_id, CAST(to_json(list_slice(list({'at': strftime("at", '%Y-%m-%d %H:%M:%S'), 'kind': kind,
+        'action': action, 'subject': subject, 'amount': amount, 'facts': facts, 'title': title, 'detail': detail}
+        ORDER BY "at" DESC, kind, action, subject, facts), 1, ${limit})) AS VARCHAR) AS _timeline
+    FROM ${e} ev GROUP BY customer_id) t
+  LEFT JOIN (${mrrSeries(e)}) m ON m.customer_id = t.customer_id
+  LEFT JOIN (${usageSeries(e)}) u ON u.customer_id = t.customer_id`;
 
-interface Viewed {
-  _timeline: string;
-  _mrr: string;
-  _usage: string;
+/** Each attribute's header in its file, as a JSON list: the same for every customer. */
+export const attributeHeaders = sql`(SELECT CAST(to_json(coalesce(list({'column': column_name, 'header': source_header}), []))
+  AS VARCHAR) FROM attributes WHERE entity = 'customers')`;
+
+/** A customer's record as read with their `customerViews` and the `attributeHeaders` (null lists: no events). */
+export interface Viewed {
+  customer_id: string;
+  _timeline: string | null;
+  _mrr: string | null;
+  _usage: string | null;
   _headers: string;
   status?: CustomerStatus;
   mrr?: number | null;
   [column: string]: unknown;
 }
+
+/** The 360 of a record read with its views; `now` is the customer's status and MRR, as the record has them or not. */
+export function viewOf(row: Viewed, now: { status: CustomerStatus; mrr: number | null } | undefined): Customer360 {
+  const { _timeline, _mrr, _usage, _headers, status: _s, mrr: _m, customer_id, ...record } = row;
+  const customer: Record<string, unknown> = {};
+  const attributes: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) (CANONICAL.has(k) ? customer : attributes)[k] = v;
+  const listed = JSON.parse(_timeline ?? '[]') as (Omit<TimelineEvent, 'facts'> & { facts: string })[];
+  const headers = JSON.parse(_headers) as { column: string; header: string }[];
+  return {
+    customer: { ...customer, customer_id, ...(now ?? { status: 'unknown', mrr: null }) },
+    attributes,
+    attributeHeaders: Object.fromEntries(
+      headers.filter((h) => h.column in attributes).map((h) => [h.column, h.header]),
+    ),
+    timeline: listed.map((t) => ({ ...t, facts: present(t.facts) })),
+    series: { mrr: JSON.parse(_mrr ?? '[]'), usage: JSON.parse(_usage ?? '[]') },
+  };
+}
+
+const CANONICAL = new Set(entities.customers.fields.map((f) => f.name));
 
 /**
  * One customer's record, attributes, status and the timeline of everything that happened to them:
@@ -86,27 +114,15 @@ export async function customer360(
   // The customer's events are read once (MATERIALIZED) and the timeline and both series computed from them.
   const [row] = opts.stored
     ? await ws.db.all<Viewed>(sql`WITH e AS MATERIALIZED (SELECT * FROM ${storedEvents(id)} ev)
-        SELECT d.* EXCLUDE (k, text), ${views(e, limit)}
-        FROM ${sql.id(DIRECTORY)} d WHERE d.k = hash(${id}) AND d.customer_id = ${id}`)
+        SELECT d.* EXCLUDE (k, text), v.* EXCLUDE (customer_id), ${attributeHeaders} AS _headers
+        FROM ${sql.id(DIRECTORY)} d LEFT JOIN (${customerViews(e, limit)}) v ON true
+        WHERE d.k = hash(${id}) AND d.customer_id = ${id}`)
     : await ws.db.all<Viewed>(sql`WITH e AS MATERIALIZED (SELECT * FROM (${timelineEvents(id)}) ev)
-        SELECT c.* EXCLUDE (_batch), ${views(e, limit)} FROM customers c WHERE c.customer_id = ${id}`);
+        SELECT c.* EXCLUDE (_batch), v.* EXCLUDE (customer_id), ${attributeHeaders} AS _headers
+        FROM customers c LEFT JOIN (${customerViews(e, limit)}) v ON true WHERE c.customer_id = ${id}`);
   if (!row) throw tenureError('TEN_CUSTOMER_NOT_FOUND', { id });
-  const { _timeline, _mrr, _usage, _headers, status, mrr, ...record } = row;
-  const now = opts.stored ? { status: status ?? 'unknown', mrr: mrr ?? null } : (await statusOf(ws, [id])).get(id);
-  const canonical = new Set(entities.customers.fields.map((f) => f.name));
-  const customer: Record<string, unknown> = {};
-  const attributes: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) (canonical.has(k) ? customer : attributes)[k] = v;
-  const listed = JSON.parse(_timeline) as (Omit<TimelineEvent, 'facts'> & { facts: string; k?: number })[];
-  const timeline = listed.map(({ k: _, ...t }) => ({ ...t, facts: present(t.facts) }));
-  const headers = JSON.parse(_headers) as { column: string; header: string }[];
-  return {
-    customer: { ...customer, customer_id: id, ...(now ?? { status: 'unknown', mrr: null }) },
-    attributes,
-    attributeHeaders: Object.fromEntries(
-      headers.filter((h) => h.column in attributes).map((h) => [h.column, h.header]),
-    ),
-    timeline,
-    series: { mrr: JSON.parse(_mrr), usage: JSON.parse(_usage) },
-  };
+  const now = opts.stored
+    ? { status: row.status ?? 'unknown', mrr: row.mrr ?? null }
+    : (await statusOf(ws, [id])).get(id);
+  return viewOf(row, now);
 }

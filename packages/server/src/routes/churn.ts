@@ -109,7 +109,7 @@ export const churn: RouteGroup = {
         response: { 200: api.customerRiskResponse },
       },
       handler: async (req) => {
-        const stored = await req.server.tenure.storesCurrent();
+        const { stored } = await req.server.tenure.customerViews();
         return req.server.tenure.view(['risk', req.params.id, langOf(req)], async (ws) => {
           const lang = langOf(req);
           const score = await customerScore(ws, req.params.id, lang, { stored });
