@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /**
@@ -35,6 +35,12 @@ export class ServedFileWriter {
     this.offsets.push(this.offset);
     this.lengths.push(bytes.length);
     this.offset += bytes.length;
+  }
+
+  /** Stop without a file: close and remove what was written. */
+  abandon(): void {
+    closeSync(this.fd);
+    rmSync(`${this.base}.jsonl.tmp`, { force: true });
   }
 
   /** Write the index and give both files their names. */

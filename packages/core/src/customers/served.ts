@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { customer360Query, customer360Response } from '../api/customers.ts';
+import { customer360Query } from '../api/customers.ts';
 import { toWire } from '../api/wire.ts';
+import { print } from '../sql/print.ts';
 import { sql } from '../sql/sql.ts';
 import { tenureVersion } from '../version.ts';
 import { readMeta, writeMeta } from '../workspace/meta.ts';
@@ -21,17 +23,54 @@ import { attributeHeaders, customerViews, type Viewed, viewOf } from './timeline
 const VERSION_KEY = 'served_customer_360';
 /** The folder of served files in the workspace. */
 export const SERVED_DIR = 'served';
-/** Bump when the 360's shape changes without a change of the stores' versions. */
+/** Bump when the 360's shape changes in this code (viewOf, the wire) rather than in SQL. */
 const LAYOUT = 1;
 /** The 360 served: the API's default length of the timeline. Other lengths are computed. */
 export const SERVED_LIMIT: number = customer360Query.shape.limit.parse(undefined);
 /** Customers per statement: their views are a few kilobytes each, held in memory until written. */
 const PART = 20_000;
 
-/** What the served 360s reflect: the stores' versions (data, config, day, code) and this code's. */
+/** Remove the served 360 files but `keep`'s. */
+function removeOthers(dir: string, keep: string | null): void {
+  for (const f of readdirSync(dir)) {
+    if (!f.startsWith('customer-360-') || (keep && f.startsWith(`${keep}.`))) continue;
+    // A reader holding an older file keeps reading it until it closes it (on POSIX); where an open file cannot
+    // be removed (Windows), it is left for the next build to remove.
+    try {
+      rmSync(join(dir, f));
+    } catch {}
+  }
+}
+
+/** Every customer's 360 as JSON, part after part: the database computes the next part while this one is written. */
+async function writeParts(
+  writer: ServedFileWriter,
+  parts: number,
+  part: (i: number) => Promise<Viewed[]>,
+): Promise<void> {
+  let next = part(0);
+  for (let i = 0; i < parts; i++) {
+    const rows = await next;
+    if (i + 1 < parts) {
+      next = part(i + 1);
+      // Awaited next round; if this round fails first, its failure is the one reported.
+      next.catch(() => undefined);
+    }
+    for (let j = 0; j < rows.length; j++) {
+      const row = rows[j] as Viewed;
+      const view = viewOf(row, { status: row.status ?? 'unknown', mrr: row.mrr ?? null });
+      // As the route's schema would encode it (the customers route's test compares the two).
+      writer.add(row.customer_id, JSON.stringify(toWire(view)));
+      if (j % 200 === 199) await yieldToEvents();
+    }
+  }
+}
+
+/** What the served 360s reflect: the stores' versions (data, config, day, code), the views' SQL and this code's. */
 async function version(ws: Workspace): Promise<string> {
   const stores = await Promise.all([readMeta(ws, DIRECTORY_VERSION_KEY), readMeta(ws, TIMELINE_VERSION_KEY)]);
-  return JSON.stringify([stores, LAYOUT, tenureVersion]);
+  const views = createHash('sha256').update(print(customerViews(sql`e`, SERVED_LIMIT), ws.db.dialect).text);
+  return JSON.stringify([stores, views.digest('hex'), LAYOUT, tenureVersion]);
 }
 
 /**
@@ -62,37 +101,33 @@ export async function refreshServedViews(
   const file = `customer-360-${Date.now()}`;
   const dir = join(ws.dir, SERVED_DIR);
   mkdirSync(dir, { recursive: true });
+  // What an earlier build left (a crash's temporary file, files no longer current), keeping the current one.
+  const kept = await readMeta(ws, VERSION_KEY);
+  removeOthers(dir, kept ? (JSON.parse(kept) as { file: string }).file : null);
   const writer = new ServedFileWriter(join(dir, file));
   const [count] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(DIRECTORY)}`);
   const parts = Math.max(1, Math.ceil((count?.n ?? 0) / PART));
   // Ranges of the hash both stores are sorted by, so each statement reads its own row groups only.
   const bound = (i: number) => String(((1n << 64n) * BigInt(i)) / BigInt(parts));
-  for (let i = 0; i < parts; i++) {
+  const part = (i: number) => {
     const within = (k: string) =>
       i === parts - 1
         ? sql`${sql.id(k)} >= CAST(${bound(i)} AS UBIGINT)`
         : sql`${sql.id(k)} >= CAST(${bound(i)} AS UBIGINT) AND ${sql.id(k)} < CAST(${bound(i + 1)} AS UBIGINT)`;
-    const rows = await ws.db.all<Viewed>(sql`
+    return ws.db.all<Viewed>(sql`
       WITH e AS (SELECT * FROM ${sql.id(TIMELINE_STORE)} WHERE ${within('k')})
       SELECT d.* EXCLUDE (k, text), v.* EXCLUDE (customer_id), ${attributeHeaders} AS _headers
       FROM ${sql.id(DIRECTORY)} d LEFT JOIN (${customerViews(sql`e`, SERVED_LIMIT)}) v ON v.customer_id = d.customer_id
       WHERE ${within('k')}`);
-    for (let j = 0; j < rows.length; j++) {
-      const row = rows[j] as Viewed;
-      const view = viewOf(row, { status: row.status ?? 'unknown', mrr: row.mrr ?? null });
-      writer.add(row.customer_id, JSON.stringify(customer360Response.parse(toWire(view))));
-      if (j % 200 === 199) await yieldToEvents();
-    }
+  };
+  try {
+    await writeParts(writer, parts, part);
+  } catch (e) {
+    writer.abandon();
+    throw e;
   }
   writer.finish();
   await writeMeta(ws, VERSION_KEY, JSON.stringify({ version: current, file }));
-  for (const f of readdirSync(dir)) {
-    if (!f.startsWith('customer-360-') || f.startsWith(`${file}.`)) continue;
-    // A reader holding an older file keeps reading it until it closes it (on POSIX); where an open file cannot
-    // be removed (Windows), it is left for the next build to remove.
-    try {
-      rmSync(join(dir, f));
-    } catch {}
-  }
+  removeOthers(dir, file);
   return { views: 'built', seconds: took() };
 }

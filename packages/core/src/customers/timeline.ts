@@ -47,13 +47,17 @@ const present = (json: string): Record<string, string | number> =>
 /**
  * Per customer of the timeline events `e` (one customer's or many): (customer_id, _timeline, _mrr, _usage), the
  * timeline (newest first, at most `limit`) and both series as JSON lists. Grouped by customer, so the same
- * statement gives one customer's 360 and every customer's (served.ts builds them all at once).
+ * statement gives one customer's 360 and every customer's (served.ts builds them all at once). Lists are
+ * sorted after they are gathered (`list_sort` of structs whose first field is the order), not by an ordered
+ * aggregate: DuckDB keeps a sort per group for `list(… ORDER BY …)`, about 2 ms per customer.
  */
 export const customerViews = (e: Sql, limit: number): Sql => sql`
   SELECT t.customer_id, t._timeline, m._mrr, u._usage FROM (
-    SELECT customer_id, CAST(to_json(list_slice(list({'at': strftime("at", '%Y-%m-%d %H:%M:%S'), 'kind': kind,
-        'action': action, 'subject': subject, 'amount': amount, 'facts': facts, 'title': title, 'detail': detail}
-        ORDER BY "at" DESC, kind, action, subject, facts), 1, ${limit})) AS VARCHAR) AS _timeline
+    SELECT customer_id, '[' || array_to_string(list_transform(list_slice(list_sort(list({
+        'order': {'newest': -epoch_us("at"), 'kind': kind, 'action': action, 'subject': subject, 'facts': facts},
+        'event': CAST(to_json({'at': strftime("at", '%Y-%m-%d %H:%M:%S'), 'kind': kind, 'action': action,
+          'subject': subject, 'amount': amount, 'facts': facts, 'title': title, 'detail': detail}) AS VARCHAR)})),
+        1, ${limit}), x -> x.event), ',') || ']' AS _timeline
     FROM ${e} ev GROUP BY customer_id) t
   LEFT JOIN (${mrrSeries(e)}) m ON m.customer_id = t.customer_id
   LEFT JOIN (${usageSeries(e)}) u ON u.customer_id = t.customer_id`;
