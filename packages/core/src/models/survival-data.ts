@@ -39,7 +39,7 @@ export interface SurvivalQuery {
 export interface SurvivalSource {
   /**
    * Per customer: customer_id, seg_<dimension> columns, started_at (the lifetime's start, for acquisition
-   * cohorts), time (in the unit), event (1 churned, 0 censored), age (time from the start to as-of, in the unit:
+   * cohorts), time (from the start's date to the end's or as-of's, in the unit), event (1 churned, 0 censored), age (time from the start to as-of, in the unit:
    * how much of the lifetime could be observed, which the sBG needs to right-censor an unfinished period).
    */
   lifetimes: Sql;

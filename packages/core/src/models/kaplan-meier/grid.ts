@@ -1,7 +1,7 @@
 /**
  * Survival curves read at evenly spaced times, for drawing. A Kaplan–Meier table has a row per distinct
- * lifetime, and lifetimes in fractional months are nearly all distinct, so a large base has as many rows as
- * customers; a chart needs a few hundred points, and sharing the times lets every segment use one axis.
+ * lifetime, thousands over a few years of days (more in fractional calendar months, up to a few per day); a
+ * chart needs a few hundred points, and sharing the times lets every segment use one axis.
  */
 import type { KmRow } from './kaplan-meier.ts';
 import type { SurvivalResult } from './survival.ts';
