@@ -5,14 +5,8 @@
  * inactivity rule are exactly those of the churn metrics): from its start to its end if that is on or before
  * the as-of date (churned), otherwise censored at as-of. A reactivated customer is not a new customer, so
  * later spans do not count again. As-of defaults to the latest moment recorded anywhere in the workspace.
- *
- * Lifetimes are counted in calendar days: from the start's date to the end's (or as-of's) date, then in the unit.
- * Imported timestamps carry seconds, but nothing a lifetime is made of means anything below a day (grace and
- * inactivity are whole days, churn is reported per day or coarser, snapshots carry dates), and seconds made
- * nearly every lifetime distinct: a Kaplan–Meier table had a row per customer (180 MB for a million). On dates
- * the distinct lifetimes are bounded by the span of the data in days. Dates rather than whole 24-hour periods,
- * so a customer who starts at 23:00 and leaves the next morning has lived one day, as the daily churn metrics
- * count it, and a snapshot's whole months (dates already) come back exactly.
+ * Lifetimes run from the start's calendar date to the end's or as-of's (time-units.ts says why), so there are
+ * about as many distinct lifetimes as days in the data, however many customers.
  */
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { tenureError } from '../errors.ts';
@@ -39,8 +33,9 @@ export interface SurvivalQuery {
 export interface SurvivalSource {
   /**
    * Per customer: customer_id, seg_<dimension> columns, started_at (the lifetime's start, for acquisition
-   * cohorts), time (from the start's date to the end's or as-of's, in the unit), event (1 churned, 0 censored), age (time from the start to as-of, in the unit:
-   * how much of the lifetime could be observed, which the sBG needs to right-censor an unfinished period).
+   * cohorts), time (from the start's date to the end's or as-of's, in the unit), event (1 churned, 0 censored),
+   * age (time from the start to as-of, in the unit: how much of the lifetime could be observed, which the sBG
+   * needs to right-censor an unfinished period).
    */
   lifetimes: Sql;
   by: string[];
@@ -92,13 +87,12 @@ export async function survivalSource(
     });
   const end = sql`CAST(${asOf} AS TIMESTAMP)`;
   const far = sql`CAST(${OPEN_END} AS TIMESTAMP)`;
-  const day = (t: Sql) => sql`CAST(CAST(${t} AS DATE) AS TIMESTAMP)`;
   const segCols = nq.by.map((b) => sql`, c.${sql.id(`seg_${b}`)}`);
   const lifetimes = sql`
     SELECT f.customer_id${sql.join(segCols, sql``)}, f.a AS started_at,
-      ${elapsed(q.unit, day(sql`f.a`), day(sql`least(f.z, ${end})`))} AS time,
+      ${elapsed(q.unit, sql`f.a`, sql`least(f.z, ${end})`)} AS time,
       CASE WHEN f.z <= ${end} THEN 1 ELSE 0 END AS event,
-      ${elapsed(q.unit, day(sql`f.a`), day(end))} AS age
+      ${elapsed(q.unit, sql`f.a`, end)} AS age
     FROM (SELECT customer_id, min(a) AS a, arg_min(z, a) AS z FROM (${spans(nq, far)}) s GROUP BY customer_id) f
     JOIN (${segmentedCustomers(nq)}) c ON c.customer_id = f.customer_id
     WHERE f.a <= ${end}${q.startedBy ? sql` AND f.a <= CAST(${q.startedBy} AS TIMESTAMP)` : sql``}`;
