@@ -1,7 +1,7 @@
 /**
  * Survival curves read at evenly spaced times, for drawing. A Kaplan–Meier table has a row per distinct
- * lifetime, thousands over a few years of days (more in fractional calendar months, up to a few per day); a
- * chart needs a few hundred points, and sharing the times lets every segment use one axis.
+ * lifetime, about one per day of the data's span (time-units.ts): a thousand or more over a few years; a chart
+ * needs a few hundred points, and sharing the times lets every segment use one axis.
  */
 import type { KmRow } from './kaplan-meier.ts';
 import type { SurvivalResult } from './survival.ts';
