@@ -5,6 +5,8 @@
  * inactivity rule are exactly those of the churn metrics): from its start to its end if that is on or before
  * the as-of date (churned), otherwise censored at as-of. A reactivated customer is not a new customer, so
  * later spans do not count again. As-of defaults to the latest moment recorded anywhere in the workspace.
+ * Lifetimes run from the start's calendar date to the end's or as-of's (time-units.ts says why), so there are
+ * about as many distinct lifetimes as days in the data, however many customers.
  */
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { tenureError } from '../errors.ts';
@@ -31,8 +33,9 @@ export interface SurvivalQuery {
 export interface SurvivalSource {
   /**
    * Per customer: customer_id, seg_<dimension> columns, started_at (the lifetime's start, for acquisition
-   * cohorts), time (in the unit), event (1 churned, 0 censored), age (time from the start to as-of, in the unit:
-   * how much of the lifetime could be observed, which the sBG needs to right-censor an unfinished period).
+   * cohorts), time (from the start's date to the end's or as-of's, in the unit), event (1 churned, 0 censored),
+   * age (time from the start to as-of, in the unit: how much of the lifetime could be observed, which the sBG
+   * needs to right-censor an unfinished period).
    */
   lifetimes: Sql;
   by: string[];

@@ -140,7 +140,7 @@ export const models: RouteGroup = {
       handler: async (req) => {
         const model = knownModel(req.params.model);
         // Converted inside the view, so the cached body is the wire's and its JSON is kept (serialize.ts): a run's
-        // result can be large (a Kaplan–Meier table has a row per distinct lifetime).
+        // result can run to hundreds of kilobytes (a Kaplan–Meier table has a row per distinct lifetime in days).
         const run = await req.server.tenure.view(['latest-run', model], async (ws) => {
           const found = await latestRun(ws.db, model);
           return found && api.toWire(found);

@@ -1,7 +1,7 @@
 /**
  * Survival curves read at evenly spaced times, for drawing. A Kaplan–Meier table has a row per distinct
- * lifetime, and lifetimes in fractional months are nearly all distinct, so a large base has as many rows as
- * customers; a chart needs a few hundred points, and sharing the times lets every segment use one axis.
+ * lifetime, about one per day of the data's span (time-units.ts): a thousand or more over a few years; a chart
+ * needs a few hundred points, and sharing the times lets every segment use one axis.
  */
 import type { KmRow } from './kaplan-meier.ts';
 import type { SurvivalResult } from './survival.ts';
