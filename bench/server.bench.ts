@@ -33,6 +33,7 @@ import {
   initWorkspace,
   openWorkspace,
   refreshCustomerStores,
+  refreshServedRisk,
   refreshServedViews,
   sql,
   type Workspace,
@@ -72,8 +73,10 @@ async function prepare(): Promise<{ key: string; admin: string; before: number }
     // the 360s below are read as a running server reads them once it has caught up.
     log('bringing the per-customer stores up to date…');
     log(`  ${(await refreshCustomerStores(ws)).seconds.toFixed(0)} s`);
-    log('bringing the served 360s up to date…');
-    log(`  ${(await refreshServedViews(ws)).seconds.toFixed(0)} s`);
+    log('bringing the served 360s and churn risks up to date…');
+    log(
+      `  ${(await refreshServedViews(ws)).seconds.toFixed(0)} s, ${(await refreshServedRisk(ws)).seconds.toFixed(0)} s`,
+    );
     return {
       key: (await createKey(ws, { name: `bench ${run}`, role: 'analyst' })).key,
       admin: (await createKey(ws, { name: `bench ${run}`, role: 'admin' })).key,

@@ -19,9 +19,9 @@ export * as api from './api/index.ts';
 export { presentDimensions } from './customers/columns.ts';
 export { type CustomerRow, type CustomerSearch, searchCustomers } from './customers/search.ts';
 export type { CustomerSeries } from './customers/series.ts';
-export type { CustomerStatus } from './customers/status.ts';
 export { refreshServedViews, SERVED_LIMIT, servedCustomer360 } from './customers/served.ts';
 export { ServedFile } from './customers/served-file.ts';
+export type { CustomerStatus } from './customers/status.ts';
 export { customerStoresCurrent, refreshCustomerStores } from './customers/stores.ts';
 export {
   type Customer360,

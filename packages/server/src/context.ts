@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   type Actor,
   connectWorkspace,
   customerStoresCurrent,
   ServedFile,
+  servedChurnRisk,
   servedCustomer360,
   type Workspace,
 } from '@tenure/core';
@@ -75,7 +76,8 @@ export class ServerContext {
   readonly secureCookies: boolean;
   private readonly reads: Lane;
   private readonly writes = new Lane(1);
-  private served: { path: string; file: Promise<ServedFile> } | null = null;
+  /** The served files open, by view (their name without the build stamp). */
+  private readonly served = new Map<string, { path: string; file: Promise<ServedFile> }>();
   /**
    * Verified credentials (session cookie or API key → actor), so most requests need no lookup. Entries live
    * 30 s at most, and every route that can end or change a credential (logout, user changes, key revocation)
@@ -151,30 +153,43 @@ export class ServerContext {
 
   /**
    * How customer views can be read now: from the per-customer stores (core's customers/stores.ts) when they
-   * reflect the data, and from the served 360s (customers/served.ts) when those reflect the stores. Asked once
+   * reflect the data, from the served 360s (customers/served.ts) when those reflect the stores, and from the
+   * served churn risks (predict/served-risk.ts) when those reflect the latest scoring. Asked once
    * per data generation and day, as the check itself reads every source table's count. When either is behind,
    * the refresher is kicked (it builds them after the rollups) and views are computed meanwhile.
    */
-  async customerViews(): Promise<{ stored: boolean; served: ServedFile | null }> {
+  async customerViews(): Promise<{ stored: boolean; served: ServedFile | null; risk: ServedFile | null }> {
     const found = await this.cache.get(this.storesKey(), () =>
-      this.db(async (ws) => ({ stored: await customerStoresCurrent(ws), served: await servedCustomer360(ws) })),
+      this.db(async (ws) => {
+        const [stored, served, risk] = [
+          await customerStoresCurrent(ws),
+          await servedCustomer360(ws),
+          await servedChurnRisk(ws),
+        ];
+        return { stored, served: served.path, risk: risk.path, behind: !stored || served.behind || risk.behind };
+      }),
     );
-    if (!found.stored || !found.served) this.rollups.kick();
-    return { stored: found.stored, served: found.served ? await this.openServed(found.served) : null };
+    if (found.behind) this.rollups.kick();
+    return {
+      stored: found.stored,
+      served: found.served ? await this.openServed(found.served) : null,
+      risk: found.risk ? await this.openServed(found.risk) : null,
+    };
   }
 
-  /** The open served file at `path`; the one it replaces is closed a while later, once reads in flight are done. */
+  /** The open served file at `path`; one it replaces is closed a while later, once reads in flight are done. */
   private openServed(path: string): Promise<ServedFile> {
-    if (this.served?.path !== path) {
-      const old = this.served;
-      if (old) setTimeout(() => old.file.then((f) => f.close()).catch(() => undefined), 30_000).unref();
-      this.served = { path, file: ServedFile.open(path) };
-      // A file that cannot be opened (removed under the server) is asked for again by the next request.
-      this.served.file.catch(() => {
-        if (this.served?.path === path) this.served = null;
-      });
-    }
-    return this.served.file;
+    const kind = basename(path).replace(/-\d+$/, '');
+    const open = this.served.get(kind);
+    if (open?.path === path) return open.file;
+    if (open) setTimeout(() => open.file.then((f) => f.close()).catch(() => undefined), 30_000).unref();
+    const file = ServedFile.open(path);
+    this.served.set(kind, { path, file });
+    // A file that cannot be opened (removed under the server) is asked for again by the next request.
+    file.catch(() => {
+      if (this.served.get(kind)?.file === file) this.served.delete(kind);
+    });
+    return file;
   }
 
   /** The refresher rebuilt the per-customer stores: the next customer view checks them again. */

@@ -1,4 +1,10 @@
-import { refreshCustomerStores, refreshRollups, refreshServedViews, type Workspace } from '@tenure/core';
+import {
+  refreshCustomerStores,
+  refreshRollups,
+  refreshServedRisk,
+  refreshServedViews,
+  type Workspace,
+} from '@tenure/core';
 import type { ServerContext } from './context.ts';
 
 /**
@@ -32,6 +38,7 @@ export class RollupRefresher {
         await refreshRollups(ws);
         await refreshCustomerStores(ws);
         await refreshServedViews(ws);
+        await refreshServedRisk(ws);
       })
       .then(
         () => this.ctx.storesRebuilt(),

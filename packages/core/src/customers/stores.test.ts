@@ -62,8 +62,9 @@ describe('the per-customer stores behind the customer 360', () => {
     await refreshCustomerStores(ws);
     expect((await refreshServedViews(ws)).views).toBe('built');
     expect((await refreshServedViews(ws)).views).toBe('fresh');
-    const path = await servedCustomer360(ws);
+    const { path, behind } = await servedCustomer360(ws);
     expect(path).not.toBeNull();
+    expect(behind).toBe(false);
     const served = await ServedFile.open(path as string);
     try {
       const all = await ws.db.all<{ id: string }>(sql`SELECT customer_id AS id FROM customers`);
@@ -80,11 +81,11 @@ describe('the per-customer stores behind the customer 360', () => {
     await ws.db.run(
       sql`INSERT INTO orders (order_id, customer_id, ordered_at, amount, _batch) VALUES ('O-served', ${id}, current_timestamp::TIMESTAMP, 7.5, 998)`,
     );
-    expect(await servedCustomer360(ws)).toBeNull();
+    expect(await servedCustomer360(ws)).toEqual({ path: null, behind: false });
     expect((await refreshServedViews(ws)).views).toBe('waiting');
     await refreshCustomerStores(ws);
     await refreshServedViews(ws);
-    const again = await ServedFile.open((await servedCustomer360(ws)) as string);
+    const again = await ServedFile.open((await servedCustomer360(ws)).path as string);
     expect(JSON.parse((await again.get(id)) as string).timeline[0]).toMatchObject({ subject: 'O-served', amount: 7.5 });
     await again.close();
   });

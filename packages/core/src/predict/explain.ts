@@ -13,7 +13,7 @@ import { type Tier, tierOf } from './alerts/rules.ts';
 import { classifierOf } from './classifiers.ts';
 import { type FeatureSpec, frameOfValues, subset } from './frame.ts';
 import { latestChurnModel } from './latest-model.ts';
-import { churnScores } from './model.ts';
+import { type ChurnModel, churnScores } from './model.ts';
 import { parsePredictOptions } from './options.ts';
 import { type Reason, reasonText, topReasons } from './reasons.ts';
 import { scoringRows } from './rows.ts';
@@ -98,6 +98,35 @@ async function stored(
 }
 
 /**
+ * The explanation of a customer's score from what the scoring kept of them: their SHAP values when it explained
+ * them, else computed from the kept feature values, which the model scored, so they add up to the same margin.
+ */
+export function explainKept(
+  ws: Workspace,
+  model: ChurnModel,
+  runId: number,
+  id: string,
+  asOf: string,
+  found: { kept: StoredExplanation; margin: number; probability: number },
+): Explanation {
+  const { kept, margin, probability } = found;
+  const features = model.classifier.features;
+  const shap = kept.c && kept.e !== undefined ? { values: kept.c, expected: kept.e } : null;
+  const computed = shap ?? classifierOf(model.classifier).shap(model.classifier, frameOfValues(features, kept.v));
+  return explanation(ws, {
+    id,
+    asOf,
+    modelRunId: runId,
+    features,
+    values: kept.v,
+    phi: computed.values,
+    expected: computed.expected,
+    margin,
+    probability,
+  });
+}
+
+/**
  * Explain one customer.
  *
  * @example
@@ -109,25 +138,7 @@ export async function explainCustomer(ws: Workspace, customerId: string, options
   if (!trained) throw tenureError('TEN_PREDICT_NO_MODEL', {});
   const { model, runId } = trained;
   const found = o.asOf ? await stored(ws, customerId, o.asOf, runId) : null;
-  if (found && o.asOf) {
-    const { kept, margin, probability } = found;
-    const features = model.classifier.features;
-    // Kept without SHAP values (beyond the riskiest the scoring explained): computed from the kept values,
-    // which the model scored, so they add up to the same margin.
-    const shap = kept.c && kept.e !== undefined ? { values: kept.c, expected: kept.e } : null;
-    const computed = shap ?? classifierOf(model.classifier).shap(model.classifier, frameOfValues(features, kept.v));
-    return explanation(ws, {
-      id: customerId,
-      asOf: o.asOf,
-      modelRunId: runId,
-      features,
-      values: kept.v,
-      phi: computed.values,
-      expected: computed.expected,
-      margin,
-      probability,
-    });
-  }
+  if (found && o.asOf) return explainKept(ws, model, runId, customerId, o.asOf, found);
   const rows = await scoringRows(ws, o, model, customerId);
   const i = rows.frame.ids.indexOf(customerId);
   if (i < 0) throw tenureError('TEN_PREDICT_UNKNOWN_CUSTOMER', { customer: customerId }, { value: customerId });

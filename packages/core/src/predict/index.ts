@@ -34,4 +34,5 @@ export {
 export { type Reason, reasonText } from './reasons.ts';
 export { type ChurnModelReport, churnModelReport } from './report.ts';
 export { REASON_ROWS, SCORE_RUN, type ScoredCustomer, type ScoreSummary, scoreChurn } from './score.ts';
+export { refreshServedRisk, servedChurnRisk, servedRisk } from './served-risk.ts';
 export { CHURN_RUN, type TrainMetrics, type TrainResult, trainChurnModel } from './train.ts';

@@ -48,7 +48,8 @@ export interface AtRiskQuery extends PageQuery {
 
 export type AtRiskPage = Page<RiskRow> & { runId: number | null; asOf: string | null };
 
-type Stored = Omit<RiskRow, 'reasons'> & { reasons: string | null };
+/** A score row as stored: its reasons as JSON text, in no language yet. */
+export type Stored = Omit<RiskRow, 'reasons'> & { reasons: string | null };
 
 /**
  * A reason with its text in one language, worded afresh from its feature and value, so reasons stored by an
@@ -62,15 +63,15 @@ export const reasonIn = (r: Reason, lang: Lang): ReasonIn => ({
   text: reasonText({ name: r.feature, kind: typeof r.value === 'string' ? 'categorical' : 'numeric' }, r.value)[lang],
 });
 
-const inLanguage = (json: string | null, lang: Lang): ReasonIn[] =>
+export const inLanguage = (json: string | null, lang: Lang): ReasonIn[] =>
   (json ? (JSON.parse(json) as Reason[]) : []).map((r) => reasonIn(r, lang));
 
-const SCORE_COLUMNS = sql`s.customer_id, strftime(s.as_of, '%Y-%m-%d') AS as_of, s.probability, s.tier, s.clv,
+export const SCORE_COLUMNS = sql`s.customer_id, strftime(s.as_of, '%Y-%m-%d') AS as_of, s.probability, s.tier, s.clv,
   s.clv_subscription, s.clv_purchases, s.expected_loss, s.retain, s.flag, s.reasons`;
 const COLUMNS = sql`${SCORE_COLUMNS}, c.name`;
 
 /** The latest scoring run with rows, or null before the first scoring. */
-async function latestScoring(ws: Workspace): Promise<{ runId: number; asOf: string } | null> {
+export async function latestScoring(ws: Workspace): Promise<{ runId: number; asOf: string } | null> {
   // A scoring writes one as_of on all its rows, so any one of them gives it (and LIMIT 1 stops at the first).
   const [r] = await ws.db.all<{ run_id: number | null; as_of: string | null }>(sql`
     SELECT run_id, strftime(as_of, '%Y-%m-%d') AS as_of FROM scores

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure } from '../../test/fixtures/ingest/helpers.ts';
+import { ServedFile } from '../customers/served-file.ts';
 import { refreshCustomerStores } from '../customers/stores.ts';
 import { runModel } from '../models/catalog.ts';
 import { discountedMonths } from '../models/clv/parts.ts';
@@ -18,6 +19,7 @@ import { tierOf } from './alerts/rules.ts';
 import { type Explanation, explainCustomer } from './explain.ts';
 import { atRisk, customerScore } from './queue.ts';
 import { scoreChurn } from './score.ts';
+import { refreshServedRisk, servedChurnRisk, servedRisk } from './served-risk.ts';
 import { trainChurnModel } from './train.ts';
 
 let ws: Workspace;
@@ -261,5 +263,37 @@ describe('churn scores', () => {
     await ws.db.run(sql`UPDATE scores SET explained = json_object('v', explained->'v', 'c', explained->'c', 'e', 123.5,
       'm', explained->'m') WHERE ${latest} AND customer_id = ${id}`);
     expect((await explainCustomer(ws, id, { asOf })).expectedMargin).toBe(123.5);
+  });
+
+  it("serves any scored customer's risk from the served file, the same as reading and computing it", async () => {
+    const latest = sql`run_id = (SELECT max(run_id) FROM scores)`;
+    const some = await ws.db.all<{ id: string; explained: string }>(
+      sql`SELECT customer_id AS id, explained FROM scores WHERE ${latest} USING SAMPLE 40 ROWS`,
+    );
+    // Half as customers beyond the riskiest, whose SHAP values are computed from their kept values.
+    const half = some.slice(0, 20).map((r) => r.id);
+    await ws.db.run(sql`UPDATE scores SET explained = json_object('v', explained->'v', 'm', explained->'m')
+      WHERE ${latest} AND customer_id IN (SELECT unnest(${half}))`);
+    expect((await refreshServedRisk(ws)).views).toBe('built');
+    expect((await refreshServedRisk(ws)).views).toBe('fresh');
+    const file = await ServedFile.open((await servedChurnRisk(ws)).path as string);
+    try {
+      for (const { id } of some) {
+        const served = await servedRisk(ws, file, id, 'zh-CN');
+        const score = await customerScore(ws, id, 'zh-CN');
+        expect(served?.score).toEqual(score);
+        const computed = await explainCustomer(ws, id, { asOf: score?.as_of });
+        const features = (e: Explanation | undefined) => e?.contributions.map((c) => c.feature);
+        expect(features(served?.explanation)).toEqual(features(computed));
+        for (const [j, c] of (served?.explanation.contributions ?? []).entries())
+          expect(c.contribution).toBeCloseTo(computed.contributions[j]!.contribution, 9);
+        expect({ ...served?.explanation, contributions: [] }).toEqual({ ...computed, contributions: [] });
+      }
+      expect(await servedRisk(ws, file, 'NOBODY', 'en')).toBeNull();
+    } finally {
+      await file.close();
+      await ws.db.run(sql`UPDATE scores SET explained = x.e FROM (SELECT unnest(${some.map((x) => x.id)}) AS id,
+        unnest(${some.map((x) => x.explained)}) AS e) x WHERE ${latest} AND customer_id = x.id`);
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   explainCustomer,
   reasonIn,
   scoreChurn,
+  servedRisk,
   tenureError,
   trainChurnModel,
 } from '@tenure/core';
@@ -109,11 +110,13 @@ export const churn: RouteGroup = {
         response: { 200: api.customerRiskResponse },
       },
       handler: async (req) => {
-        const { stored } = await req.server.tenure.customerViews();
+        const { stored, risk } = await req.server.tenure.customerViews();
         return req.server.tenure.view(['risk', req.params.id, langOf(req)], async (ws) => {
           const lang = langOf(req);
-          const score = await customerScore(ws, req.params.id, lang, { stored });
-          const e = await explainCustomer(ws, req.params.id, score ? { asOf: score.as_of } : {});
+          const served = risk ? await servedRisk(ws, risk, req.params.id, lang) : null;
+          const score = served?.score ?? (await customerScore(ws, req.params.id, lang, { stored }));
+          const e =
+            served?.explanation ?? (await explainCustomer(ws, req.params.id, score ? { asOf: score.as_of } : {}));
           const words = (rs: typeof e.reasons) => rs.map((r) => reasonIn(r, lang));
           return api.toWire({
             score,
