@@ -1,0 +1,129 @@
+/**
+ * The zod schemas of case input, shared by every surface (the API validates its bodies with them, the CLI its
+ * flags). A field's schema is the same whether it comes with a move or an edit; a bad value becomes
+ * TEN_CASE_FIELD naming the field (`rules.ts`), never a generic refusal.
+ */
+import { z } from 'zod';
+import { pageQuery } from '../api/common.ts';
+import {
+  CASE_KINDS,
+  CASE_OUTCOMES,
+  CASE_PRIORITIES,
+  CASE_SEVERITIES,
+  CASE_SOURCES,
+  CASE_STAGES,
+  COMPENSATION_KINDS,
+  REOPEN_STAGES,
+} from './workflow.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const money = z.number().finite().min(0).max(1e12);
+const name = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'a username');
+const team = text(64);
+/** An ISO time; a write may carry its own (an import, the demo), else it happens now. */
+const isoTime = z.iso.datetime({ offset: true, local: true });
+
+/** Every field a case's steps record, by name. `root_cause` is checked against the configured taxonomy too. */
+export const stageFieldSchemas = {
+  root_cause: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+  severity: z.enum(CASE_SEVERITIES),
+  company_at_fault: z.boolean(),
+  action_plan: text(4000),
+  compensation_kind: z.enum(COMPENSATION_KINDS),
+  compensation_amount: money,
+  approved_by: name,
+  actions_done: text(4000),
+  compensation_granted: money,
+  contacted: z.boolean(),
+  satisfied: z.boolean(),
+  csat: z.number().int().min(1).max(5),
+  outcome: z.enum(CASE_OUTCOMES),
+} as const;
+
+/** Fields that any open case may change by an edit, beside the fields of the steps it has reached. */
+export const generalFieldSchemas = {
+  subject: text(200),
+  description: text(10_000),
+  priority: z.enum(CASE_PRIORITIES),
+  source_ref: text(200),
+} as const;
+
+export type StageFields = { [K in keyof typeof stageFieldSchemas]?: z.infer<(typeof stageFieldSchemas)[K]> };
+export type GeneralFields = { [K in keyof typeof generalFieldSchemas]?: z.infer<(typeof generalFieldSchemas)[K]> };
+
+/** What every write carries: the version it was based on (omitted: the case as it is), a note and a time. */
+const write = {
+  version: z.number().int().min(1).optional(),
+  note: text(10_000).optional(),
+  at: isoTime.optional(),
+};
+
+export const createCaseInput = z
+  .object({
+    case_id: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'letters, digits and . _ : -')
+      .optional(),
+    customer_id: text(200),
+    kind: z.enum(CASE_KINDS),
+    source: z.enum(CASE_SOURCES).default('manual'),
+    source_ref: text(200).optional(),
+    priority: z.enum(CASE_PRIORITIES).default('normal'),
+    owner: name.optional(),
+    team: team.optional(),
+    subject: text(200),
+    description: text(10_000).optional(),
+    note: write.note,
+    at: write.at,
+  })
+  .strict();
+export type CreateCaseInput = z.input<typeof createCaseInput>;
+
+/** A move takes the fields of the stage it enters as they come: `rules.ts` checks them, each by name. */
+export const moveCaseInput = z
+  .object({ to: z.enum(CASE_STAGES), fields: z.record(z.string(), z.unknown()).default({}), ...write })
+  .strict();
+export type MoveCaseInput = z.input<typeof moveCaseInput>;
+
+export const assignCaseInput = z
+  .object({ owner: name.nullable().optional(), team: team.nullable().optional(), ...write })
+  .strict()
+  .refine((a) => a.owner !== undefined || a.team !== undefined, 'give an owner, a team or both');
+export type AssignCaseInput = z.input<typeof assignCaseInput>;
+
+export const editCaseInput = z.object({ fields: z.record(z.string(), z.unknown()), ...write }).strict();
+export type EditCaseInput = z.input<typeof editCaseInput>;
+
+export const commentCaseInput = z.object({ note: text(10_000), version: write.version, at: write.at }).strict();
+export type CommentCaseInput = z.input<typeof commentCaseInput>;
+
+export const reopenCaseInput = z.object({ to: z.enum(REOPEN_STAGES).default('received'), ...write }).strict();
+export type ReopenCaseInput = z.input<typeof reopenCaseInput>;
+
+export const cancelCaseInput = z.object({ ...write }).strict();
+export type CancelCaseInput = z.input<typeof cancelCaseInput>;
+
+const oneOrMany = <T extends z.ZodType>(t: T) =>
+  z.union([t, z.array(t)]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+/** The sort keys of a case list; each a column, so the list sorts in SQL. */
+export const CASE_SORTS = ['opened_at', 'updated_at', 'priority', 'stage', 'customer_id', 'case_id'] as const;
+
+export const listCasesQuery = z
+  .object({
+    stage: oneOrMany(z.enum(CASE_STAGES)).optional(),
+    kind: oneOrMany(z.enum(CASE_KINDS)).optional(),
+    priority: oneOrMany(z.enum(CASE_PRIORITIES)).optional(),
+    owner: name.optional(),
+    team: team.optional(),
+    customer_id: text(200).optional(),
+    /** Open: in one of the five steps; closed: closed or cancelled. */
+    status: z.enum(['open', 'closed']).optional(),
+    /** Words of the subject, case-insensitive, taken literally. */
+    q: text(200).optional(),
+    sort: z.enum(CASE_SORTS).default('updated_at'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    ...pageQuery.shape,
+  })
+  .strict();
+export type ListCasesQuery = z.input<typeof listCasesQuery>;
