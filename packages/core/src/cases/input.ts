@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../access/sessions.ts';
-import { tenureError } from '../errors.ts';
+import type { CaseFieldProblem } from '../errors/cases.ts';
+import { type TenureError, tenureError } from '../errors.ts';
 import { optionFixes } from '../options.ts';
 
 /** Who changed a case: any actor of the access layer (a user's session, an API key), or a shell's own name. */
@@ -23,5 +24,9 @@ export function parseInput<S extends z.ZodType>(
     value: f.value === '' ? null : f.value,
     expected: f.allowed,
   }));
-  throw tenureError('TEN_CASE_FIELD', { id, stage, problems });
+  throw fieldError(id, stage, problems);
 }
+
+/** TEN_CASE_FIELD for every problem at once; `details.fields` lists them for a form to mark. */
+export const fieldError = (id: string | null, stage: string, fieldProblems: CaseFieldProblem[]): TenureError =>
+  tenureError('TEN_CASE_FIELD', { id, stage, fieldProblems }, {}, { fields: fieldProblems });

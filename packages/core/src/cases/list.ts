@@ -1,7 +1,7 @@
+import { parseOptions } from '../options.ts';
 import { type Page, pageOf } from '../paging.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { parseInput } from './input.ts';
 import { type CaseRow, caseSelect } from './record.ts';
 import { type ListCasesQuery, listCasesQuery } from './schemas.ts';
 import { CASE_PRIORITIES, CASE_STAGES, OPEN_STAGES } from './workflow.ts';
@@ -12,11 +12,11 @@ const ORDERED: Record<string, readonly string[]> = { priority: CASE_PRIORITIES, 
 /**
  * Cases matching filters, one sorted page at a time with the total: the inbox of every surface. Every filter
  * is a bound value and every sort key a column named by the schema, so nothing a user typed becomes SQL. The
- * subject search takes the words literally, case-insensitive.
+ * subject search takes the words literally, case-insensitive. A bad filter is TEN_BAD_OPTION, as every list's.
  * @example await listCases(ws, { stage: ['received', 'diagnosed'], owner: 'li.wei', sort: 'priority', page: 1 })
  */
 export async function listCases(ws: Workspace, query: ListCasesQuery = {}): Promise<Page<CaseRow>> {
-  const f = parseInput(listCasesQuery, query, null, 'list');
+  const f = parseOptions(listCasesQuery, query);
   const p = pageOf({ page: f.page, pageSize: f.page_size });
   const conds: Sql[] = [sql`true`];
   if (f.stage) conds.push(sql`c.stage IN (SELECT unnest(${f.stage}))`);

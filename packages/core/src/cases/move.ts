@@ -1,7 +1,7 @@
 import type { CaseFieldProblem } from '../errors/cases.ts';
 import { tenureError } from '../errors.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { type CaseActor, parseInput } from './input.ts';
+import { type CaseActor, fieldError, parseInput } from './input.ts';
 import type { CaseColumn, CaseRow } from './record.ts';
 import { checkSteps, parseFields } from './rules.ts';
 import { type MoveCaseInput, moveCaseInput } from './schemas.ts';
@@ -36,7 +36,7 @@ export async function moveCase(ws: Workspace, actor: CaseActor, id: string, inpu
   const at = timeOf(i.at);
   checkTime(c, at);
   const kind = moveKind(c.stage, i.to);
-  if (!kind) throw tenureError('TEN_CASE_TRANSITION', { id, from: c.stage, to: i.to, allowed: allowedMoves(c.stage) });
+  if (!kind) throw tenureError('TEN_CASE_TRANSITION', { id, from: c.stage, to: i.to, known: allowedMoves(c.stage) });
   const problems: CaseFieldProblem[] = [];
   let fields: Partial<Record<CaseColumn, unknown>>;
   if (kind === 'moved') {
@@ -47,7 +47,7 @@ export async function moveCase(ws: Workspace, actor: CaseActor, id: string, inpu
   } else {
     // Cancelling and reopening take no fields: what they mean is said in the note.
     parseFields(i.fields, [], problems);
-    if (problems.length) throw tenureError('TEN_CASE_FIELD', { id, stage: i.to, problems });
+    if (problems.length) throw fieldError(id, i.to, problems);
     fields =
       kind === 'cancelled'
         ? { stage: i.to, stage_at: at, closed_at: at }

@@ -10,6 +10,7 @@ import { tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { CasesConfig } from './config.ts';
+import { fieldError } from './input.ts';
 import type { CaseRow } from './record.ts';
 import { stageFieldSchemas } from './schemas.ts';
 import { STAGE_FIELDS, type StepStage } from './workflow.ts';
@@ -181,7 +182,7 @@ export async function checkSteps(
       seen.add(r.field);
     }
   }
-  if (problems.length) throw tenureError('TEN_CASE_FIELD', { id: c.case_id, stage, problems });
+  if (problems.length) throw fieldError(c.case_id, stage, problems);
   if (steps.includes('planned')) await checkApproval(ws, c, cfg);
 }
 

@@ -8,6 +8,7 @@ import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { TenureError, tenureError } from '../errors.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { fieldError } from './input.ts';
 import { CASE_COLUMNS, type CaseColumn, type CaseEvent, type CaseRow, caseSelect } from './record.ts';
 
 /** A change to write: the event without its key and version, which the write gives it. */
@@ -107,15 +108,11 @@ export function basedOn(c: CaseRow, expected: number | undefined): number {
 /** Times move forward: an event dated before the case's last one would make its stage times negative. */
 export function checkTime(c: CaseRow, at: string): void {
   if (at < c.updated_at)
-    throw tenureError('TEN_CASE_FIELD', {
-      id: c.case_id,
-      stage: c.stage,
-      problems: [
-        {
-          field: 'at',
-          value: at,
-          expected: { en: `a time at or after ${c.updated_at}`, zh: `不早于 ${c.updated_at} 的时间` },
-        },
-      ],
-    });
+    throw fieldError(c.case_id, c.stage, [
+      {
+        field: 'at',
+        value: at,
+        expected: { en: `a time at or after ${c.updated_at}`, zh: `不早于 ${c.updated_at} 的时间` },
+      },
+    ]);
 }

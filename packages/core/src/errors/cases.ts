@@ -33,7 +33,7 @@ export const caseCodes = {
       zh: () => '请为新案例换一个编号，或不指定编号以自动分配。',
     },
   ),
-  TEN_CASE_TRANSITION: def<{ id: string; from: string; to: string; allowed: string[] }>(
+  TEN_CASE_TRANSITION: def<{ id: string; from: string; to: string; known: string[] }>(
     409,
     {
       en: (a) => `Case ${quote(a.id)} cannot go from ${a.from} to ${a.to}`,
@@ -41,24 +41,24 @@ export const caseCodes = {
     },
     {
       en: (a) =>
-        a.allowed.length
-          ? `From ${a.from} it can go to: ${a.allowed.join(', ')}. The steps are taken in order, none skipped.`
+        a.known.length
+          ? `From ${a.from} it can go to: ${a.known.join(', ')}. The steps are taken in order, none skipped.`
           : `A ${a.from} case takes no more steps.`,
       zh: (a) =>
-        a.allowed.length
-          ? `从 ${a.from} 可转到：${a.allowed.join('、')}。各步骤须依次进行，不可跳过。`
+        a.known.length
+          ? `从 ${a.from} 可转到：${a.known.join('、')}。各步骤须依次进行，不可跳过。`
           : `处于 ${a.from} 的案例不再进行任何步骤。`,
     },
   ),
-  TEN_CASE_FIELD: def<{ id: string | null; stage: string; problems: CaseFieldProblem[] }>(
+  TEN_CASE_FIELD: def<{ id: string | null; stage: string; fieldProblems: CaseFieldProblem[] }>(
     422,
     {
-      en: (a) => `Case ${a.id === null ? '' : `${quote(a.id)} `}at ${a.stage}: ${fieldsEn(a.problems)}`,
-      zh: (a) => `案例${a.id === null ? '' : ` ${q(a.id)} `}（${a.stage}）：${fieldsZh(a.problems)}`,
+      en: (a) => `Case ${a.id === null ? '' : `${quote(a.id)} `}at ${a.stage}: ${fieldsEn(a.fieldProblems)}`,
+      zh: (a) => `案例${a.id === null ? '' : ` ${q(a.id)} `}（${a.stage}）：${fieldsZh(a.fieldProblems)}`,
     },
     {
-      en: (a) => `${a.problems.map((p) => `${p.field}: ${p.expected.en}`).join('; ')}.`,
-      zh: (a) => `${a.problems.map((p) => `${p.field}：${p.expected.zh}`).join('；')}。`,
+      en: (a) => `${a.fieldProblems.map((p) => `${p.field}: ${p.expected.en}`).join('; ')}.`,
+      zh: (a) => `${a.fieldProblems.map((p) => `${p.field}：${p.expected.zh}`).join('；')}。`,
     },
   ),
   TEN_CASE_STALE: def<{ id: string; expected: number; current: number }>(
