@@ -83,14 +83,26 @@ export async function writeChange(ws: Workspace, id: string, basedOn: number, ch
         await db.run(insertEvent(id, version, change));
       });
     } catch (e) {
-      if (isConflict(e) || (e instanceof TenureError && e.code === 'TEN_CASE_STALE')) {
-        const now = await readCase(db, id);
-        throw stale(id, basedOn, now.version);
-      }
+      if (isConflict(e) || (e instanceof TenureError && e.code === 'TEN_CASE_STALE'))
+        throw stale(id, basedOn, await settledVersion(db, id, basedOn));
       throw e;
     }
     return readCase(db, id);
   });
+}
+
+/**
+ * The version that won a race. DuckDB refuses the second writer while the first has yet to commit, so the
+ * winner's version shows a moment later: read until it does (a winner that rolled back leaves `basedOn`,
+ * which the loser may then write on again).
+ */
+async function settledVersion(db: DuckDbConnection, id: string, basedOn: number): Promise<number> {
+  for (let wait = 1; wait <= 256; wait *= 2) {
+    const { version } = await readCase(db, id);
+    if (version !== basedOn) return version;
+    await new Promise((done) => setTimeout(done, wait));
+  }
+  return basedOn;
 }
 
 export const stale = (id: string, expected: number, current: number) =>
