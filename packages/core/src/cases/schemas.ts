@@ -127,3 +127,19 @@ export const listCasesQuery = z
   })
   .strict();
 export type ListCasesQuery = z.input<typeof listCasesQuery>;
+
+const BOOLEAN_TEXT: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
+
+/**
+ * A field's value from text (a shell's `field=value`, later a CSV cell), typed by the field's schema: yes/no
+ * and true/false for flags, numbers for amounts and scores, the text itself otherwise. Text that is not of
+ * the type is passed on as it is, for the field's check to refuse by name.
+ * @example caseFieldFromText('csat', '4') // 4; caseFieldFromText('contacted', 'yes') // true
+ */
+export function caseFieldFromText(field: string, text: string): unknown {
+  const schema = (stageFieldSchemas as Record<string, z.ZodType>)[field];
+  const t = text.trim();
+  if (schema instanceof z.ZodBoolean) return BOOLEAN_TEXT[t.toLowerCase()] ?? text;
+  if (schema instanceof z.ZodNumber) return t !== '' && Number.isFinite(Number(t)) ? Number(t) : text;
+  return text;
+}

@@ -1,4 +1,9 @@
+import { caseStageLabels } from '../present/case-labels.ts';
 import { def, q, quote } from './define.ts';
+
+/** A stage in Chinese by the handbook's name of its step; anything else as it is. */
+const zhStage = (s: string) =>
+  Object.hasOwn(caseStageLabels, s) ? caseStageLabels[s as keyof typeof caseStageLabels]['zh-CN'] : s;
 
 /** One problem with one field of a case: which field, the value given (null when missing) and what it takes. */
 export interface CaseFieldProblem {
@@ -37,7 +42,7 @@ export const caseCodes = {
     409,
     {
       en: (a) => `Case ${quote(a.id)} cannot go from ${a.from} to ${a.to}`,
-      zh: (a) => `案例 ${q(a.id)} 不能从 ${a.from} 转到 ${a.to}`,
+      zh: (a) => `案例 ${q(a.id)} 不能从“${zhStage(a.from)}”转到“${zhStage(a.to)}”`,
     },
     {
       en: (a) =>
@@ -46,15 +51,15 @@ export const caseCodes = {
           : `A ${a.from} case takes no more steps.`,
       zh: (a) =>
         a.known.length
-          ? `从 ${a.from} 可转到：${a.known.join('、')}。各步骤须依次进行，不可跳过。`
-          : `处于 ${a.from} 的案例不再进行任何步骤。`,
+          ? `从“${zhStage(a.from)}”可转到：${a.known.map(zhStage).join('、')}。各步骤须依次进行，不可跳过。`
+          : `处于“${zhStage(a.from)}”的案例不再进行任何步骤。`,
     },
   ),
   TEN_CASE_FIELD: def<{ id: string | null; stage: string; fieldProblems: CaseFieldProblem[] }>(
     422,
     {
       en: (a) => `Case ${a.id === null ? '' : `${quote(a.id)} `}at ${a.stage}: ${fieldsEn(a.fieldProblems)}`,
-      zh: (a) => `案例${a.id === null ? '' : ` ${q(a.id)} `}（${a.stage}）：${fieldsZh(a.fieldProblems)}`,
+      zh: (a) => `案例${a.id === null ? '' : ` ${q(a.id)} `}（${zhStage(a.stage)}）：${fieldsZh(a.fieldProblems)}`,
     },
     {
       en: (a) => `${a.fieldProblems.map((p) => `${p.field}: ${p.expected.en}`).join('; ')}.`,
