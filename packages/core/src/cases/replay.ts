@@ -27,7 +27,9 @@ export async function replayCases(ws: Workspace): Promise<CaseRow[]> {
   const byCase = new Map<string, CaseEvent[]>();
   for (const r of rows) {
     const e = eventOf(r);
-    byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
+    const list = byCase.get(e.case_id);
+    if (list) list.push(e);
+    else byCase.set(e.case_id, [e]);
   }
   return [...byCase.values()].map((events) => foldCase(events) as CaseRow);
 }

@@ -20,8 +20,11 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const money = z.number().finite().min(0).max(1e12);
 const name = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'a username');
 const team = text(64);
-/** An ISO time; a write may carry its own (an import, the demo), else it happens now. */
-const isoTime = z.iso.datetime({ offset: true, local: true });
+/**
+ * An ISO time with its offset (`Z`, `+08:00`): a write may carry its own (an import, the demo), else it happens
+ * now. A time without an offset would mean the clock of whichever machine ran the write.
+ */
+const isoTime = z.iso.datetime({ offset: true });
 
 /** Every field a case's steps record, by name. `root_cause` is checked against the configured taxonomy too. */
 export const stageFieldSchemas = {

@@ -17,6 +17,7 @@ import { moveCase } from './move.ts';
 import { caseSelect } from './record.ts';
 import { reopenCase } from './reopen.ts';
 import { replayCases } from './replay.ts';
+import { writeChange } from './write.ts';
 
 let ws: Workspace;
 let done: () => Promise<void>;
@@ -68,6 +69,26 @@ describe('two writers of one case', () => {
     await expect(
       moveCase(ws, agent, c.case_id, { to: 'diagnosed', fields: diagnosis, version: 1 }),
     ).rejects.toMatchObject({ code: 'TEN_CASE_STALE', args: { expected: 1, current: 2 } });
+    expect(await stored(ws, c.case_id)).toEqual(before);
+  });
+
+  it('a write whose read was overtaken (checked, then another committed) is refused in its transaction', async () => {
+    const c = await createCase(ws, agent, { customer_id: 'C1', kind: 'complaint', subject: 'Overtaken' });
+    await commentCase(ws, agent, c.case_id, { note: 'First' });
+    const before = await stored(ws, c.case_id);
+    const change = {
+      at: new Date().toISOString(),
+      actor: 'late',
+      action: 'edited' as const,
+      from_stage: null,
+      to_stage: null,
+      fields: { subject: 'Lost update' },
+      note: null,
+    };
+    await expect(writeChange(ws, c.case_id, 1, change)).rejects.toMatchObject({
+      code: 'TEN_CASE_STALE',
+      args: { expected: 1, current: 2 },
+    });
     expect(await stored(ws, c.case_id)).toEqual(before);
   });
 

@@ -43,7 +43,7 @@ const insertEvent = (id: string, version: number, c: Change): Sql =>
 
 /** DuckDB's refusals when another transaction wrote the same row or key first. */
 const isConflict = (e: unknown) =>
-  !(e instanceof TenureError) && /conflict|duplicate key|constraint/i.test(e instanceof Error ? e.message : String(e));
+  !(e instanceof TenureError) && /conflict on|duplicate key/i.test(e instanceof Error ? e.message : String(e));
 
 /** A new case: its row and its `created` event (version 1) together. `fields` holds every column but the key. */
 export async function insertCase(ws: Workspace, id: string, change: Change): Promise<CaseRow> {
