@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { pageQuery } from '../api/common.ts';
+import type { CaseEvent, CaseRow } from './record.ts';
 import {
+  CASE_ACTIONS,
   CASE_KINDS,
   CASE_OUTCOMES,
   CASE_PRIORITIES,
@@ -146,3 +148,53 @@ export function caseFieldFromText(field: string, text: string): unknown {
   if (schema instanceof z.ZodNumber) return t !== '' && Number.isFinite(Number(t)) ? Number(t) : text;
   return text;
 }
+
+const nullable = <T extends z.ZodType>(t: T) => t.nullable();
+const time = z.string();
+
+/** A case as every surface returns it (`CaseRow`): the API's response schema and the dashboard's type. */
+export const caseRowSchema = z.object({
+  case_id: z.string(),
+  customer_id: z.string(),
+  kind: z.enum(CASE_KINDS),
+  source: z.enum(CASE_SOURCES),
+  source_ref: nullable(z.string()),
+  stage: z.enum(CASE_STAGES),
+  priority: z.enum(CASE_PRIORITIES),
+  owner: nullable(z.string()),
+  team: nullable(z.string()),
+  subject: z.string(),
+  description: nullable(z.string()),
+  root_cause: nullable(z.string()),
+  severity: nullable(z.string()),
+  company_at_fault: nullable(z.boolean()),
+  action_plan: nullable(z.string()),
+  compensation_kind: nullable(z.string()),
+  compensation_amount: nullable(z.number()),
+  approved_by: nullable(z.string()),
+  actions_done: nullable(z.string()),
+  compensation_granted: nullable(z.number()),
+  contacted: nullable(z.boolean()),
+  satisfied: nullable(z.boolean()),
+  csat: nullable(z.number().int()),
+  outcome: nullable(z.enum(CASE_OUTCOMES)),
+  opened_at: time,
+  stage_at: time,
+  closed_at: nullable(time),
+  reopen_count: z.number().int(),
+  version: z.number().int(),
+  updated_at: time,
+}) satisfies z.ZodType<CaseRow>;
+
+/** One event of a case's history (`CaseEvent`). */
+export const caseEventSchema = z.object({
+  case_id: z.string(),
+  version: z.number().int(),
+  at: time,
+  actor: z.string(),
+  action: z.enum(CASE_ACTIONS),
+  from_stage: nullable(z.enum(CASE_STAGES)),
+  to_stage: nullable(z.enum(CASE_STAGES)),
+  fields: z.record(z.string(), z.unknown()),
+  note: nullable(z.string()),
+}) satisfies z.ZodType<CaseEvent>;

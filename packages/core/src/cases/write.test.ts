@@ -17,6 +17,7 @@ import { moveCase } from './move.ts';
 import { caseSelect } from './record.ts';
 import { reopenCase } from './reopen.ts';
 import { replayCases } from './replay.ts';
+import { caseEventSchema, caseRowSchema } from './schemas.ts';
 import { writeChange } from './write.ts';
 
 let ws: Workspace;
@@ -131,6 +132,9 @@ describe('the event log', () => {
     const rebuilt = await replayCases(ws);
     expect(table.length).toBeGreaterThan(2);
     expect(rebuilt).toEqual(table);
+    // The response schemas the API will serve describe what is stored.
+    for (const r of table) expect(caseRowSchema.safeParse(r).error).toBeUndefined();
+    for (const e of (await getCase(ws, a.case_id)).events) expect(caseEventSchema.safeParse(e).error).toBeUndefined();
     // Case text is stored as given: rendering it safely is the surface's work.
     expect(table.find((r) => r.case_id === a.case_id)).toMatchObject({ description: '<b>not html</b>' });
   });
