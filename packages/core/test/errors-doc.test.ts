@@ -29,8 +29,8 @@ const args = new Proxy(
           : k === 'fieldProblems'
             ? [{ field: 'csat', value: null, expected: { en: 'a whole number from 1 to 5', zh: '1 至 5 的整数' } }]
             : k === 'fixes'
-            ? [{ option: 'forecast', value: '61', allowed: { en: 'at most 36', zh: '不大于 36' } }]
-            : 'x',
+              ? [{ option: 'forecast', value: '61', allowed: { en: 'at most 36', zh: '不大于 36' } }]
+              : 'x',
   },
 );
 const texts = (code: string, lang: ErrorLang, on: Surface) => {
