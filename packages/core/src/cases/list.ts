@@ -19,21 +19,24 @@ export async function listCases(ws: Workspace, query: ListCasesQuery = {}): Prom
   const f = parseOptions(listCasesQuery, query);
   const p = pageOf({ page: f.page, pageSize: f.page_size });
   const conds: Sql[] = [sql`true`];
-  if (f.stage) conds.push(sql`c.stage IN (SELECT unnest(${f.stage}))`);
-  if (f.kind) conds.push(sql`c.kind IN (SELECT unnest(${f.kind}))`);
-  if (f.priority) conds.push(sql`c.priority IN (SELECT unnest(${f.priority}))`);
+  if (f.stage) conds.push(sql`list_contains(${f.stage}, c.stage)`);
+  if (f.kind) conds.push(sql`list_contains(${f.kind}, c.kind)`);
+  if (f.priority) conds.push(sql`list_contains(${f.priority}, c.priority)`);
   if (f.owner) conds.push(sql`c.owner = ${f.owner}`);
   if (f.team) conds.push(sql`c.team = ${f.team}`);
   if (f.customer_id) conds.push(sql`c.customer_id = ${f.customer_id}`);
-  if (f.status) conds.push(sql`${f.status === 'open' ? sql`` : sql`NOT `}(c.stage IN (SELECT unnest(${OPEN_STAGES})))`);
+  if (f.status) conds.push(sql`${f.status === 'open' ? sql`` : sql`NOT `}list_contains(${OPEN_STAGES}, c.stage)`);
   if (f.q) conds.push(sql`contains(lower(c.subject), ${f.q.toLowerCase()})`);
   const where = sql.join(conds, sql` AND `);
   const list = ORDERED[f.sort];
   const key = list ? sql`list_position(${list}, ${sql.id('c', f.sort)})` : sql`${sql.id('c', f.sort)}`;
   const dir = sql.raw(f.order === 'asc' ? 'ASC' : 'DESC');
+  // The page's ids first (a top-N over the key), then only its rows read whole and their times formatted.
   const rows = await ws.db.all<CaseRow & { _total: number } & Record<string, unknown>>(
-    sql`SELECT ${caseSelect()}, count(*) OVER () AS _total FROM cases c WHERE ${where}
-        ORDER BY ${key} ${dir}, c.case_id ${dir} LIMIT ${p.limit} OFFSET ${p.offset}`,
+    sql`WITH page AS (SELECT c.case_id, ${key} AS _key, count(*) OVER () AS _total FROM cases c WHERE ${where}
+          ORDER BY _key ${dir}, c.case_id ${dir} LIMIT ${p.limit} OFFSET ${p.offset})
+        SELECT ${caseSelect()}, p._total AS _total FROM page p JOIN cases c ON c.case_id = p.case_id
+        ORDER BY p._key ${dir}, c.case_id ${dir}`,
   );
   // The total rides along with the page; past the last page there is no row to carry it.
   const total =
