@@ -7,10 +7,16 @@ import type { CaseColumn, CaseRow } from './record.ts';
 import { type CreateCaseInput, createCaseInput, stageFieldSchemas } from './schemas.ts';
 import { insertCase, timeOf } from './write.ts';
 
-/** A new case's id: `CASE-` and a number from the workspace's sequence. */
+/**
+ * A new case's id: `CASE-` and the next number of the workspace's sequence not taken yet (an imported case may
+ * have brought its own id of that form).
+ */
 async function nextId(ws: Workspace): Promise<string> {
-  const [r] = await ws.db.all<{ n: number }>(sql`SELECT nextval('case_seq') AS n`);
-  return `CASE-${String(r?.n ?? 0).padStart(6, '0')}`;
+  for (;;) {
+    const [r] = await ws.db.all<{ n: number }>(sql`SELECT nextval('case_seq') AS n`);
+    const id = `CASE-${String(r?.n).padStart(6, '0')}`;
+    if (!(await ws.db.all(sql`SELECT 1 AS x FROM cases WHERE case_id = ${id}`)).length) return id;
+  }
 }
 
 /**
