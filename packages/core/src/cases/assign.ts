@@ -1,5 +1,5 @@
 import type { Workspace } from '../workspace/workspace.ts';
-import { type CaseActor, parseInput } from './input.ts';
+import { type CaseActor, fieldError, parseInput } from './input.ts';
 import { checkOwner } from './people.ts';
 import type { CaseColumn, CaseRow } from './record.ts';
 import { type AssignCaseInput, assignCaseInput } from './schemas.ts';
@@ -21,6 +21,10 @@ export async function assignCase(
   const version = basedOn(c, i.version);
   const at = timeOf(i.at);
   checkTime(c, at);
+  if (i.owner === undefined && i.team === undefined)
+    throw fieldError(id, c.stage, [
+      { field: 'owner', value: null, expected: { en: 'an owner, a team or both', zh: '负责人、团队或两者' } },
+    ]);
   if (i.owner) await checkOwner(ws, i.owner);
   const fields: Partial<Record<CaseColumn, unknown>> = {};
   if (i.owner !== undefined) fields.owner = i.owner;

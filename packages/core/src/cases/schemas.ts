@@ -92,8 +92,7 @@ export type MoveCaseInput = z.input<typeof moveCaseInput>;
 
 export const assignCaseInput = z
   .object({ owner: name.nullable().optional(), team: team.nullable().optional(), ...write })
-  .strict()
-  .refine((a) => a.owner !== undefined || a.team !== undefined, 'give an owner, a team or both');
+  .strict();
 export type AssignCaseInput = z.input<typeof assignCaseInput>;
 
 export const editCaseInput = z.object({ fields: z.record(z.string(), z.unknown()), ...write }).strict();
@@ -108,8 +107,8 @@ export type ReopenCaseInput = z.input<typeof reopenCaseInput>;
 export const cancelCaseInput = z.object({ ...write }).strict();
 export type CancelCaseInput = z.input<typeof cancelCaseInput>;
 
-const oneOrMany = <T extends z.ZodType>(t: T) =>
-  z.union([t, z.array(t)]).transform((v) => (Array.isArray(v) ? v : [v]));
+/** One value or a list (a query string repeats a key), as a list: a bad item is named by itself. */
+const oneOrMany = <T extends z.ZodType>(t: T) => z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(t));
 
 /** The sort keys of a case list; each a column, so the list sorts in SQL. */
 export const CASE_SORTS = ['opened_at', 'updated_at', 'priority', 'stage', 'customer_id', 'case_id'] as const;
@@ -131,7 +130,12 @@ export const listCasesQuery = z
     ...pageQuery.shape,
   })
   .strict();
-export type ListCasesQuery = z.input<typeof listCasesQuery>;
+type OneOrMany<T> = T | T[];
+export type ListCasesQuery = Omit<z.input<typeof listCasesQuery>, 'stage' | 'kind' | 'priority'> & {
+  stage?: OneOrMany<(typeof CASE_STAGES)[number]>;
+  kind?: OneOrMany<(typeof CASE_KINDS)[number]>;
+  priority?: OneOrMany<(typeof CASE_PRIORITIES)[number]>;
+};
 
 const BOOLEAN_TEXT: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
 
