@@ -1,6 +1,7 @@
 import { tenureError } from '@tenure/core/shell';
 import { Command, CommanderError } from 'commander';
 import { benchmarks } from './commands/benchmarks.ts';
+import { cases } from './commands/cases.ts';
 import { clv } from './commands/clv.ts';
 import { demo } from './commands/demo.ts';
 import { fit } from './commands/fit.ts';
@@ -41,6 +42,7 @@ const commands: CommandModule[] = [
   serve,
   users,
   keys,
+  cases,
 ];
 
 const program = new Command('tenure')

@@ -38,7 +38,7 @@ const of = (modules: string[], prefix: string) => modules.filter((m) => m.starts
 
 describe('what a command loads', SLOW, () => {
   it('--help and a command’s --help load commander and core’s shell entry, never zod, DuckDB or core’s analysis code', async () => {
-    for (const args of [['--help'], ['fit', '--help'], ['metrics', '--help']]) {
+    for (const args of [['--help'], ['fit', '--help'], ['metrics', '--help'], ['cases', 'move', '--help']]) {
       const { run, modules } = await loading(args);
       expect(run.code, run.stderr).toBe(0);
       // The hooks saw the process: the CLI, commander and the shell entry are there.
@@ -55,6 +55,7 @@ describe('what a command loads', SLOW, () => {
       // labels and output helpers are built on: pure TypeScript over Intl, loading nothing else.
       expect(core.sort(), args.join(' ')).toEqual([
         'packages/core/dist/access/roles.js',
+        'packages/core/dist/cases/workflow.js',
         'packages/core/dist/engine/dialect.js',
         'packages/core/dist/entries/shell.js',
         'packages/core/dist/ingest/formats.js',
@@ -62,6 +63,7 @@ describe('what a command loads', SLOW, () => {
         'packages/core/dist/metrics/filter.js',
         'packages/core/dist/models/names.js',
         'packages/core/dist/models/time-units.js',
+        'packages/core/dist/present/case-labels.js',
         'packages/core/dist/present/format.js',
         'packages/core/dist/present/index.js',
         'packages/core/dist/present/labels.js',

@@ -6,6 +6,7 @@
  */
 import { accessCodes } from './errors/access.ts';
 import { analysisCodes } from './errors/analysis.ts';
+import { caseCodes } from './errors/cases.ts';
 import type { CodeDef, ErrorLang, Surface } from './errors/define.ts';
 import { importCodes } from './errors/import.ts';
 import { optionCodes } from './errors/options.ts';
@@ -13,6 +14,7 @@ import { rowCodes } from './errors/rows.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import { normalizeLang } from './present/lang.ts';
 
+export type { CaseFieldProblem } from './errors/cases.ts';
 export type { ErrorLang, Local, Surface } from './errors/define.ts';
 export { surfaces } from './errors/define.ts';
 export type { OptionFix } from './errors/options.ts';
@@ -34,6 +36,7 @@ export const codes = {
   ...analysisCodes,
   ...accessCodes,
   ...optionCodes,
+  ...caseCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;

@@ -26,9 +26,11 @@ const args = new Proxy(
         ? ['a', 'b']
         : k === 'hint'
           ? { en: 'hint', zh: '提示' }
-          : k === 'fixes'
-            ? [{ option: 'forecast', value: '61', allowed: { en: 'at most 36', zh: '不大于 36' } }]
-            : 'x',
+          : k === 'fieldProblems'
+            ? [{ field: 'csat', value: null, expected: { en: 'a whole number from 1 to 5', zh: '1 至 5 的整数' } }]
+            : k === 'fixes'
+              ? [{ option: 'forecast', value: '61', allowed: { en: 'at most 36', zh: '不大于 36' } }]
+              : 'x',
   },
 );
 const texts = (code: string, lang: ErrorLang, on: Surface) => {

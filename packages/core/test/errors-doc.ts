@@ -11,6 +11,9 @@ export const placeholderArgs = new Proxy(
       // A bad option's fixes, as data each shell words itself (the CLI names its flag).
       if (name === 'fixes')
         return [{ option: sample('option'), value: '…', allowed: { en: sample('allowed'), zh: sample('allowed') } }];
+      // A case's refused fields, as data: the field, the value given (none: missing) and what it takes.
+      if (name === 'fieldProblems')
+        return [{ field: sample('field'), value: null, expected: { en: sample('expected'), zh: sample('expected') } }];
       if (['found', 'known', 'sheets', 'problems', 'fields'].includes(name)) return ['…'];
       // Caller-supplied texts (a query's or a fit's own hint) are shown as a placeholder in both languages.
       if (name === 'hint') return { en: sample('hint'), zh: sample('hint') };

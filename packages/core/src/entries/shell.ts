@@ -6,6 +6,14 @@
  */
 
 export { roles } from '../access/roles.ts';
+export {
+  CASE_KINDS,
+  CASE_OUTCOMES,
+  CASE_PRIORITIES,
+  CASE_SOURCES,
+  CASE_STAGES,
+  REOPEN_STAGES,
+} from '../cases/workflow.ts';
 export { grains } from '../engine/dialect.ts';
 export {
   asTenureError,

@@ -3,6 +3,17 @@
  * their normalisation, bilingual texts, measure units (and which may be summed), the number formatters and the
  * data-model labels. Browser-safe: Intl only, no node modules, no zod (the dashboard bundles it).
  */
+export {
+  caseKindLabels,
+  caseOutcomeLabels,
+  casePriorityLabels,
+  caseSeverityLabels,
+  caseSourceLabels,
+  caseStageLabels,
+  compensationKindLabels,
+  rootCauseLabel,
+  rootCauseLabels,
+} from './case-labels.ts';
 export { DASH, type Formats, formats, type Maybe } from './format.ts';
 export {
   ENTITY_NAMES,

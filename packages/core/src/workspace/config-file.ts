@@ -20,7 +20,14 @@ export const CHECKED_FILE = '.tenure.config.checked.json';
  * The modules that decide what a config text parses to, relative to this one: config.ts and the schemas of
  * its sections. `config-file.test.ts` fails when config.ts reaches a zod module missing here.
  */
-export const CONFIG_SCHEMA_MODULES = ['./config', '../ingest/limits', '../predict/config'] as const;
+export const CONFIG_SCHEMA_MODULES = [
+  './config',
+  '../ingest/limits',
+  '../predict/config',
+  '../cases/config',
+  '../cases/workflow',
+  '../access/roles',
+] as const;
 
 /** A digest of the checking code: its modules' text (.ts from the sources, .js from the build), Tenure's and Node's versions. */
 function checkerDigest(): string | null {

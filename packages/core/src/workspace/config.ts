@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { casesConfigSchema, defaultCasesConfig } from '../cases/config.ts';
 import { tenureError } from '../errors.ts';
 import { defaultImportLimits, importLimitsSchema } from '../ingest/limits.ts';
 import { defaultPredictionConfig, predictionConfigSchema } from '../predict/config.ts';
@@ -47,6 +48,8 @@ export const configSchema = z
     import: importLimitsSchema.default(defaultImportLimits),
     /** Churn prediction: horizon, risk tiers, alert rules and webhooks (predict/config.ts). */
     prediction: predictionConfigSchema.default(defaultPredictionConfig),
+    /** Cases: the root-cause taxonomy and the approval of compensation (cases/config.ts). */
+    cases: casesConfigSchema.default(defaultCasesConfig),
   })
   .strict();
 

@@ -8,9 +8,17 @@ import userLanguage from './0002-user-language.ts';
 import rejectExpected from './0003-reject-expected.ts';
 import scoreExplanations from './0004-score-explanations.ts';
 import scoreKeys from './0005-score-keys.ts';
+import cases from './0006-cases.ts';
 import type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [initial, userLanguage, rejectExpected, scoreExplanations, scoreKeys];
+export const migrations: readonly Migration[] = [
+  initial,
+  userLanguage,
+  rejectExpected,
+  scoreExplanations,
+  scoreKeys,
+  cases,
+];
 
 /** The highest schema version this Tenure knows. */
 export const latestVersion = migrations.length;

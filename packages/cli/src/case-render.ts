@@ -1,0 +1,100 @@
+/**
+ * How `tenure cases` prints a case, a page of cases and a case's history for people, in English or 简体中文:
+ * stage, kind, priority and root-cause words from core's presentation layer, the CLI's own words here.
+ * `--json` prints the core objects as they are.
+ */
+import type { CaseDetail, CaseRow, Page } from '@tenure/core';
+import {
+  caseKindLabels,
+  caseOutcomeLabels,
+  casePriorityLabels,
+  caseSeverityLabels,
+  caseStageLabels,
+  compensationKindLabels,
+  fill,
+  type Lang,
+  rootCauseLabel,
+  type Text,
+} from '@tenure/core/present';
+import { table } from './output.ts';
+
+const words = {
+  now: { en: 'Case {id} is {stage} (version {version}).', 'zh-CN': '案例 {id} 当前处于“{stage}”（版本 {version}）。' },
+  none: { en: 'No cases match.', 'zh-CN': '没有符合条件的案例。' },
+  page: { en: '{total} case(s), page {page} of {pages}', 'zh-CN': '共 {total} 个案例，第 {page}/{pages} 页' },
+  head: {
+    en: ['case', 'stage', 'kind', 'priority', 'customer', 'owner', 'subject', 'updated'],
+    'zh-CN': ['案例', '阶段', '类型', '优先级', '客户', '负责人', '主题', '更新时间'],
+  },
+  history: { en: 'History', 'zh-CN': '处理记录' },
+  reopened: { en: 'reopened {n} time(s)', 'zh-CN': '重开 {n} 次' },
+} as const;
+
+const say = (t: Text, lang: Lang, vars: Record<string, string | number> = {}) => fill(t[lang], vars);
+const time = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
+
+/** One line after a write: where the case is now. */
+export const caseLine = (c: CaseRow, lang: Lang): string =>
+  say(words.now, lang, { id: c.case_id, stage: caseStageLabels[c.stage][lang], version: c.version });
+
+/** A page of cases as a table. */
+export function caseTable(p: Page<CaseRow>, lang: Lang): string {
+  if (!p.total) return words.none[lang];
+  const rows = p.rows.map((c) => [
+    c.case_id,
+    caseStageLabels[c.stage][lang],
+    caseKindLabels[c.kind][lang],
+    casePriorityLabels[c.priority][lang],
+    c.customer_id,
+    c.owner ?? '',
+    c.subject,
+    time(c.updated_at),
+  ]);
+  const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
+  return `${say(words.page, lang, { total: p.total, page: p.page, pages })}\n\n${table([...words.head[lang]], rows)}`;
+}
+
+/** A case's fields by step (those it holds), then its history newest first. */
+export function caseDetail(d: CaseDetail, lang: Lang, terms: Readonly<Record<string, Text>>): string {
+  const c = d.case;
+  const shown = (field: keyof CaseRow): string | null => {
+    const v = c[field];
+    if (v === null) return null;
+    if (field === 'root_cause') return rootCauseLabel(lang, String(v), terms);
+    if (field === 'outcome') return caseOutcomeLabels[v as keyof typeof caseOutcomeLabels][lang];
+    if (field === 'severity') return caseSeverityLabels[v as keyof typeof caseSeverityLabels][lang];
+    if (field === 'compensation_kind') return compensationKindLabels[v as keyof typeof compensationKindLabels][lang];
+    return String(v);
+  };
+  const head = [
+    `${c.case_id}  ${c.subject}`,
+    `${caseKindLabels[c.kind][lang]} · ${caseStageLabels[c.stage][lang]} · ${casePriorityLabels[c.priority][lang]} · ${c.customer_id}${c.owner ? ` · ${c.owner}` : ''}${c.team ? ` (${c.team})` : ''}${c.reopen_count ? ` · ${say(words.reopened, lang, { n: c.reopen_count })}` : ''}`,
+  ];
+  const fields = (
+    [
+      'description',
+      'root_cause',
+      'severity',
+      'company_at_fault',
+      'action_plan',
+      'compensation_kind',
+      'compensation_amount',
+      'approved_by',
+      'actions_done',
+      'compensation_granted',
+      'contacted',
+      'satisfied',
+      'csat',
+      'outcome',
+    ] as const
+  )
+    .map((f) => [f, shown(f)] as const)
+    .filter(([, v]) => v !== null)
+    .map(([f, v]) => `  ${f}: ${v}`);
+  const history = d.events.map((e) => {
+    const move = e.to_stage && e.action !== 'created' ? ` ${e.from_stage ?? ''} → ${e.to_stage}` : '';
+    const changed = Object.keys(e.fields).filter((k) => !['stage', 'stage_at', 'closed_at'].includes(k));
+    return `  v${e.version}  ${time(e.at)}  ${e.actor}  ${e.action}${move}${changed.length && e.action !== 'created' ? `  [${changed.join(', ')}]` : ''}${e.note ? `\n        ${e.note}` : ''}`;
+  });
+  return [...head, ...(fields.length ? ['', ...fields] : []), '', `${words.history[lang]}:`, ...history].join('\n');
+}
