@@ -155,6 +155,18 @@ describe('scoring and the at-risk list', () => {
     expect(e.contributions.reduce((a, c) => a + c.contribution, e.expected_margin)).toBeCloseTo(e.margin, 9);
     expect(e.reasons.map((x) => x.feature)).toEqual(row.reasons.map((x) => x.feature));
     expectProblem(await viewer.get('/api/v1/churn/customers/NOBODY'), 404, 'TEN_PREDICT_UNKNOWN_CUSTOMER');
+    // Once the server has built its served churn risks, a customer not opened before is answered from them.
+    for (let i = 0; !(await s.app.tenure.customerViews()).risk; i++) {
+      expect(i).toBeLessThan(600);
+      await new Promise((go) => setTimeout(go, 100));
+    }
+    for (const other of first.rows.slice(1, 4)) {
+      const served = await viewer.get<Risk>(`/api/v1/churn/customers/${other.customer_id}`);
+      expect(served.body.score).toEqual(other);
+      const x = served.body.explanation;
+      expect(x.contributions.reduce((a, c) => a + c.contribution, x.expected_margin)).toBeCloseTo(x.margin, 9);
+      expect(x.reasons.map((r) => r.feature)).toEqual(other.reasons.map((r) => r.feature));
+    }
   });
 });
 
