@@ -1,7 +1,8 @@
 /**
  * Start-up cost stays off commands that do not need it (issue 11 §3), checked on what a real `tenure` process
  * loads rather than on timings: loader hooks (record-modules.js) log every module it loads. `--help` must define
- * every command without zod, DuckDB or core's metric, model and prediction code; `status` must not load the
+ * every command without zod, DuckDB or core's metric, model and prediction code; `status` must load DuckDB's
+ * JavaScript as the build's one bundled file, read the schema version in one statement, and not load the
  * metric catalogue while its stored headline churn is current, nor zod while the config is unchanged, and must
  * recompute that figure after an import.
  */
@@ -26,11 +27,11 @@ async function loading(args: string[], env: Record<string, string> = {}) {
   writeFileSync(log, '');
   const run = await tenure(args, { env: { ...env, NODE_OPTIONS: `--import=${recorder}`, TENURE_MODULE_LOG: log } });
   const base = pathToFileURL(root).href;
-  const modules = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((u) => u.startsWith(base))
-    .map((u) => u.slice(base.length + 1));
-  return { run, modules };
+  const loaded = readFileSync(log, 'utf8').split('\n');
+  const modules = loaded.filter((u) => u.startsWith(base)).map((u) => u.slice(base.length + 1));
+  // Node's own modules imported from ESM (node:fs, …): some are not in Node's start-up snapshot and cost a compile.
+  const builtins = loaded.filter((u) => u.startsWith('node:'));
+  return { run, modules, builtins };
 }
 
 /** The modules of a package under node_modules, or of a folder of core's build. */
@@ -39,7 +40,7 @@ const of = (modules: string[], prefix: string) => modules.filter((m) => m.starts
 describe('what a command loads', SLOW, () => {
   it('--help and a command’s --help load commander and core’s shell entry, never zod, DuckDB or core’s analysis code', async () => {
     for (const args of [['--help'], ['fit', '--help'], ['metrics', '--help']]) {
-      const { run, modules } = await loading(args);
+      const { run, modules, builtins } = await loading(args);
       expect(run.code, run.stderr).toBe(0);
       // The hooks saw the process: the CLI, commander and the shell entry are there.
       expect(modules).toContain('packages/cli/dist/main.js');
@@ -47,6 +48,13 @@ describe('what a command loads', SLOW, () => {
       expect(of(modules, 'node_modules/commander/').length).toBeGreaterThan(0);
       expect(of(modules, 'node_modules/zod/'), args.join(' ')).toEqual([]);
       expect(of(modules, 'node_modules/@duckdb/'), args.join(' ')).toEqual([]);
+      // Of node_modules, commander alone: no zod, DuckDB, chdb, exceljs or Fastify.
+      expect(of(modules, 'node_modules/').filter((m) => !m.startsWith('node_modules/commander/'))).toEqual([]);
+      // Nor node:readline (a password prompt) or node:crypto (serve's first admin), which cost a compile each.
+      expect(
+        builtins.filter((b) => /^node:(readline|crypto)/.test(b)),
+        args.join(' '),
+      ).toEqual([]);
       // Of core, only the error table and the few small modules the shell entry names.
       const core = of(modules, 'packages/core/dist/').filter(
         (m) => !/^packages\/core\/dist\/(errors\.js|errors\/[a-z-]+\.js)$/.test(m),
@@ -93,6 +101,9 @@ describe('what a command loads', SLOW, () => {
     // The first status computed the figure (the catalogue loaded); the second read it (no catalogue, yet DuckDB).
     expect(first.modules).toContain('packages/core/dist/metrics/catalog.js');
     expect(of(again.modules, 'node_modules/@duckdb/').length).toBeGreaterThan(0);
+    // DuckDB's JavaScript from the build's one-file bundle (scripts/bundle-duckdb.js), not its ~180 files.
+    expect(again.modules).toContain('packages/core/dist/vendor/duckdb-node-api.cjs');
+    expect(of(again.modules, 'node_modules/@duckdb/node-api/')).toEqual([]);
     for (const heavy of ['metrics/compute.js', 'metrics/catalog.js', 'models/catalog.js', 'predict/index.js'])
       expect(again.modules).not.toContain(`packages/core/dist/${heavy}`);
     // Nor zod: the config is unchanged since it was last checked, so the kept result is read (config-file.ts).
@@ -106,6 +117,8 @@ describe('what a command loads', SLOW, () => {
       .map((l) => l.replace(/^\[trace\]\s+\d+ ms\s+/, ''));
     expect(statements.length).toBeGreaterThan(0);
     expect(statements.filter((q) => !/^(SELECT|WITH|SET) /.test(q))).toEqual([]);
+    // The schema version is one read (migrations/run.ts), not a catalog lookup and then a read.
+    expect(statements.filter((q) => /schema_migrations/.test(q))).toHaveLength(1);
 
     // S2 now ends in February: the stored 0 % would be stale, and the catalogue agrees with the new figure.
     expect((await tenure(['import', 'subscriptions', join(tmp, 'subs-2.csv'), '-w', ws])).code).toBe(0);
