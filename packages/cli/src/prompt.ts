@@ -8,8 +8,8 @@ async function readStdin(): Promise<string> {
 }
 
 /**
- * Ask on the terminal without echoing what is typed. readline is imported here, not at the top: main.ts loads
- * every command's module to define it, and node:readline would cost each `tenure` start a few milliseconds.
+ * Ask on the terminal without echoing what is typed. readline is imported here, not at the top: `tenure --help`
+ * imports every command's module to list them, and node:readline would cost it a compile.
  */
 async function askHidden(question: string): Promise<string> {
   const { createInterface } = await import('node:readline');
