@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -55,6 +56,8 @@ try {
     const json = join(tmp, `${version}.json`);
     const args = ['-N', '--warmup', '3', '-r', String(RUNS), '--export-json', json, ...commands];
     log(`\nNode ${version}: hyperfine ${args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}`);
+    // Start-up times scale with whatever else the machine runs: say how busy it was (0 on Windows, which has none).
+    log(`load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
     execFileSync('hyperfine', args, { stdio: 'ignore' });
     const { results } = JSON.parse(readFileSync(json, 'utf8')) as { results: Result[] };
     log('   mean ±     σ   median      min     user   system  command');
