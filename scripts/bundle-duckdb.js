@@ -3,7 +3,7 @@
 // and wrapping those files one by one cost every command that opens a workspace 60–150 ms, half of a `tenure
 // status` (issue 11 §3). The native binding (@duckdb/node-bindings) stays outside, loaded as the package loads it.
 // Plain JavaScript, so `npm ci` runs it on every supported Node without a TypeScript loader.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -16,9 +16,10 @@ const outfile = join(core, 'dist', 'vendor', 'duckdb-node-api.cjs');
 const entry = createRequire(join(core, 'package.json')).resolve('@duckdb/node-api');
 const pkg = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8'));
 
-await build({
+const { outputFiles } = await build({
   entryPoints: [entry],
   outfile,
+  write: false,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -27,3 +28,18 @@ await build({
   banner: { js: `// ${pkg.name} ${pkg.version} (${pkg.license}), bundled by scripts/bundle-duckdb.js` },
   logLevel: 'warning',
 });
+
+// Written only when it changed, aside and then renamed: vitest's global setup runs this before every test run,
+// and a `tenure` of another run may be reading the file at that moment.
+const [bundle] = outputFiles;
+let current = '';
+try {
+  current = readFileSync(outfile, 'utf8');
+} catch {
+  // not built yet
+}
+if (bundle.text !== current) {
+  mkdirSync(dirname(outfile), { recursive: true });
+  writeFileSync(`${outfile}.${process.pid}`, bundle.contents);
+  renameSync(`${outfile}.${process.pid}`, outfile);
+}
