@@ -14,5 +14,5 @@ export const globalsOf = (cmd: Command): Globals => {
   return { workspace: o.workspace ?? defaultWorkspace(), json: !!o.json, ...(o.engine ? { engine: o.engine } : {}) };
 };
 
-/** A command module: adds itself to the program. One file per command, one line in main.ts. */
+/** A command module: adds itself to the program. One file per command, one line in registry.ts. */
 export type CommandModule = (program: Command) => void;

@@ -1,49 +1,7 @@
 import { tenureError } from '@tenure/core/shell';
 import { Command, CommanderError } from 'commander';
-import { benchmarks } from './commands/benchmarks.ts';
-import { cases } from './commands/cases.ts';
-import { clv } from './commands/clv.ts';
-import { demo } from './commands/demo.ts';
-import { fit } from './commands/fit.ts';
-import { importCommand } from './commands/import.ts';
-import { init } from './commands/init.ts';
-import { keys } from './commands/keys.ts';
-import { metrics } from './commands/metrics.ts';
-import { model } from './commands/model.ts';
-import { models } from './commands/models.ts';
-import { quality } from './commands/quality.ts';
-import { rejects } from './commands/rejects.ts';
-import { report } from './commands/report.ts';
-import { serve } from './commands/serve.ts';
-import { status } from './commands/status.ts';
-import { survival } from './commands/survival.ts';
-import { sync } from './commands/sync.ts';
-import { users } from './commands/users.ts';
-import type { CommandModule } from './context.ts';
 import { EXIT, errorLang, fail } from './output.ts';
-
-/** Every command: one module, one line. */
-const commands: CommandModule[] = [
-  init,
-  demo,
-  importCommand,
-  status,
-  rejects,
-  metrics,
-  quality,
-  benchmarks,
-  sync,
-  report,
-  fit,
-  survival,
-  clv,
-  models,
-  model,
-  serve,
-  users,
-  keys,
-  cases,
-];
+import { commandIn, commands } from './registry.ts';
 
 const program = new Command('tenure')
   .description('Tenure: customer retention and churn intelligence')
@@ -59,10 +17,14 @@ const program = new Command('tenure')
   )
   .showHelpAfterError()
   .exitOverride();
-for (const c of commands) c(program);
+
+const argv = process.argv.slice(2);
+// Only the command that runs, when argv names one; otherwise all of them (registry.ts).
+const named = commandIn(argv, program);
+const wanted = named === undefined ? Object.values(commands) : [commands[named]!];
+for (const define of await Promise.all(wanted.map((load) => load()))) define(program);
 
 // Commander cannot tell us --json when parsing failed, so look at argv (before a `--` that ends the options).
-const argv = process.argv.slice(2);
 const json = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : undefined).includes('--json');
 
 try {

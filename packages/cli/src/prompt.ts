@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { tenureError } from '@tenure/core/shell';
 
 /** All of stdin as text, for a password piped in (`echo "$PW" | tenure users add …`): the trailing newline dropped. */
@@ -8,8 +7,12 @@ async function readStdin(): Promise<string> {
   return text.replace(/\r?\n$/, '');
 }
 
-/** Ask on the terminal without echoing what is typed. */
-function askHidden(question: string): Promise<string> {
+/**
+ * Ask on the terminal without echoing what is typed. readline is imported here, not at the top: `tenure --help`
+ * imports every command's module to list them, and node:readline would cost it a compile.
+ */
+async function askHidden(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   // readline echoes through _writeToOutput; silence it after the question, so the password never shows.
   const out = rl as unknown as { _writeToOutput: (s: string) => void };

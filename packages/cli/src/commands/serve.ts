@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Workspace } from '@tenure/core';
 import { isWorkspace, tenureError } from '@tenure/core/shell';
@@ -18,7 +17,8 @@ async function firstAdmin(ws: Workspace): Promise<{ username: string; password: 
   const users = await listUsers(ws);
   if (users.some((u) => u.role === 'admin')) return null;
   const username = users.some((u) => u.username === 'admin') ? 'tenure-admin' : 'admin';
-  const admin = { username, password: randomBytes(12).toString('base64url') };
+  // Web Crypto's global, not an import of node:crypto, which `tenure --help` (every command's module) would load.
+  const admin = { username, password: Buffer.from(crypto.getRandomValues(new Uint8Array(12))).toString('base64url') };
   await addUser(ws, { ...admin, role: 'admin' });
   return admin;
 }

@@ -12,6 +12,22 @@ import { duckdbDialect } from './dialect.ts';
  */
 let binding: typeof import('@duckdb/node-api') | undefined;
 
+/**
+ * The binding's JavaScript as the build bundled it into one file (scripts/bundle-duckdb.js): loading its ~180
+ * files one by one cost every command that opens a workspace 60–150 ms. Sources run by tsx or vitest have no
+ * bundle beside them (src/vendor/) and load the package itself. require, not import(): the binding is CommonJS,
+ * and importing it from ESM first lexes each of its files for their exports, which doubled its load time.
+ */
+function loadBinding(): typeof import('@duckdb/node-api') {
+  const require = createRequire(import.meta.url);
+  try {
+    return require('../../vendor/duckdb-node-api.cjs');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+    return require('@duckdb/node-api');
+  }
+}
+
 /** The loaded binding; only code that runs on an open connection calls this. */
 export function duckdb(): typeof import('@duckdb/node-api') {
   // An invariant, not a user's mistake: a plain Error, which reaches a user as TEN_INTERNAL (a bug to report).
@@ -107,9 +123,7 @@ export class DuckDbConnection implements Connection {
       // New workspace files use this DuckDB's own storage format rather than the v0.10-compatible default:
       // bulk inserts are about 0.3 s faster per 10M rows (bench:import). Tenure ships its DuckDB, so only
       // other tools older than DuckDB 1.5 lose the ability to open a new workspace; existing files keep theirs.
-      // require, not import(): the binding is CommonJS, and importing it from ESM first lexes each of its files
-      // for their exports, which doubled its load time (a cost of every command that opens a workspace).
-      binding ??= createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
+      binding ??= loadBinding();
       const instance = await binding.DuckDBInstance.create(path, { storage_compatibility_version: 'latest' });
       return new DuckDbConnection(instance, await instance.connect());
     } catch (e) {

@@ -91,13 +91,17 @@ export async function migrateWorkspace(
 
 /**
  * Every command opens the workspace, and nearly always it is up to date: then reading the recorded version is
- * all it takes, with no transaction and nothing written (issue 11 §3, `tenure status`'s start-up).
+ * all it takes, one statement with no transaction and nothing written (issue 11 §3, `tenure status`'s start-up).
+ * A workspace without the table (made before migrations were recorded) fails that read with a catalog error and
+ * is not up to date; asking the catalog first cost every open a second round trip.
  */
 async function upToDate(db: DuckDbConnection, where: string, list: readonly Migration[]): Promise<boolean> {
-  const [recorded] = await db.all(
-    sql`SELECT 1 AS x FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'schema_migrations'`,
-  );
-  return recorded !== undefined && (await recordedVersion(db, where, list.length)) === list.length;
+  try {
+    return (await recordedVersion(db, where, list.length)) === list.length;
+  } catch (e) {
+    if (e instanceof Error && /^Catalog Error/.test(e.message) && e.message.includes('schema_migrations')) return false;
+    throw e;
+  }
 }
 
 /** Bring a ClickHouse copy of a workspace up to `list`, migration by migration (see the file's comment). */
