@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { codes, LANGS } from '@tenure/core';
 import { activityBases, encodingNames, entityNames, formatNames, grains, roles, timeUnits } from '@tenure/core/shell';
 import { describe, expect, it } from 'vitest';
 import { root, SLOW, tenure } from '../packages/cli/test/helpers.ts';
@@ -56,6 +57,24 @@ describe('errors come from the table', () => {
       },
     ];
     expect(find(sources('packages/core/src'), /new Error\(/, allowed)).toEqual([]);
+  });
+});
+
+describe('the error table speaks the languages of present/', () => {
+  it("keys every message and hint by present/'s Lang, never by a language of its own", () => {
+    const keyed = Object.entries(codes).filter(([, d]) =>
+      [d.message, d.hint].some((t) => Object.keys(t).sort().join() !== [...LANGS].sort().join()),
+    );
+    expect(keyed.map(([code]) => code)).toEqual([]);
+  });
+  it('no `zh:` language key comes back in core: texts given to an error (a hint, what is allowed) included', () => {
+    const why = 'an alert row, not a text: its columns message_en and message_zh are stored in the workspace';
+    const alertRow = ['zh: string', 'zh: fired.map', 'zh: `本次评分'].map((text) => ({
+      file: 'packages/core/src/predict/alerts/raise.ts',
+      text,
+      why,
+    }));
+    expect(find([...sources('packages/core/src'), ...shells], /(^|[\s{,])zh\s*:/, alertRow)).toEqual([]);
   });
 });
 

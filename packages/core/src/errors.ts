@@ -6,14 +6,14 @@
  */
 import { accessCodes } from './errors/access.ts';
 import { analysisCodes } from './errors/analysis.ts';
-import type { CodeDef, ErrorLang, Surface } from './errors/define.ts';
+import type { CodeDef, Surface } from './errors/define.ts';
 import { importCodes } from './errors/import.ts';
 import { optionCodes } from './errors/options.ts';
 import { rowCodes } from './errors/rows.ts';
 import { workspaceCodes } from './errors/workspace.ts';
-import { normalizeLang } from './present/lang.ts';
+import type { Lang } from './present/lang.ts';
 
-export type { ErrorLang, Local, Surface } from './errors/define.ts';
+export type { Local, Surface } from './errors/define.ts';
 export { surfaces } from './errors/define.ts';
 export type { OptionFix } from './errors/options.ts';
 
@@ -38,9 +38,6 @@ export const codes = {
 
 export type ErrorCode = keyof typeof codes;
 type ArgsOf<C extends ErrorCode> = Parameters<(typeof codes)[C]['message']['en']>[0];
-
-/** A language as the error table keys it (zh for zh-CN), read by normalizeLang (the one reading of a language). */
-export const errorLangOf = (lang: string | undefined): ErrorLang => (normalizeLang(lang) === 'zh-CN' ? 'zh' : 'en');
 
 /** A code's message and hint in one language, worded for one surface. */
 export interface ErrorText {
@@ -72,16 +69,16 @@ export class TenureError extends Error {
   }
 
   /** The message and hint in `lang`, the hint worded for `on`. */
-  text(lang: ErrorLang = 'en', on: Surface = 'cli'): ErrorText {
+  text(lang: Lang = 'en', on: Surface = 'cli'): ErrorText {
     return render(this.code, this.args, lang, on);
   }
 
-  toJSON(lang: ErrorLang = 'en', on: Surface = 'cli') {
+  toJSON(lang: Lang = 'en', on: Surface = 'cli') {
     return { code: this.code, status: this.status, ...this.text(lang, on), where: this.where };
   }
 }
 
-function render(code: ErrorCode, args: unknown, lang: ErrorLang, on: Surface): ErrorText {
+function render(code: ErrorCode, args: unknown, lang: Lang, on: Surface): ErrorText {
   const d = codes[code] as unknown as CodeDef<unknown>;
   return { message: d.message[lang](args, on), hint: d.hint[lang](args, on) };
 }
@@ -100,7 +97,7 @@ export function tenureError<C extends ErrorCode>(
 export function describe<C extends ErrorCode>(
   code: C,
   args: ArgsOf<C>,
-  lang: ErrorLang = 'en',
+  lang: Lang = 'en',
   on: Surface = 'cli',
 ): ErrorText {
   return render(code, args, lang, on);

@@ -1,4 +1,5 @@
-import type { codes as Codes, ErrorLang, Surface } from '../src/errors.ts';
+import type { codes as Codes, Surface } from '../src/errors.ts';
+import type { Lang } from '../src/present/lang.ts';
 
 const sample = (name: string) => `\`${name}\``;
 
@@ -10,21 +11,23 @@ export const placeholderArgs = new Proxy(
       const name = String(k);
       // A bad option's fixes, as data each shell words itself (the CLI names its flag).
       if (name === 'fixes')
-        return [{ option: sample('option'), value: '…', allowed: { en: sample('allowed'), zh: sample('allowed') } }];
+        return [
+          { option: sample('option'), value: '…', allowed: { en: sample('allowed'), 'zh-CN': sample('allowed') } },
+        ];
       if (['found', 'known', 'sheets', 'problems', 'fields'].includes(name)) return ['…'];
       // Caller-supplied texts (a query's or a fit's own hint) are shown as a placeholder in both languages.
-      if (name === 'hint') return { en: sample('hint'), zh: sample('hint') };
+      if (name === 'hint') return { en: sample('hint'), 'zh-CN': sample('hint') };
       return sample(name);
     },
   },
 );
 
-type Def = { status: number; message: Record<ErrorLang, Fn>; hint: Record<ErrorLang, Fn> };
+type Def = { status: number; message: Record<Lang, Fn>; hint: Record<Lang, Fn> };
 type Fn = (a: unknown, on: Surface) => string;
 const cell = (s: string) => s.replaceAll('|', '\\|');
 
 /** The hint once when every surface reads the same, else each surface's wording. */
-function hintCell(d: Def, lang: ErrorLang): string {
+function hintCell(d: Def, lang: Lang): string {
   const by = {
     CLI: d.hint[lang](placeholderArgs, 'cli'),
     dashboard: d.hint[lang](placeholderArgs, 'web'),
@@ -37,7 +40,7 @@ function hintCell(d: Def, lang: ErrorLang): string {
     .join('<br>');
 }
 
-const table = (codes: typeof Codes, lang: ErrorLang) =>
+const table = (codes: typeof Codes, lang: Lang) =>
   Object.entries(codes)
     .map(([code, def]) => {
       const d = def as unknown as Def;
@@ -69,6 +72,6 @@ ${table(codes, 'en')}
 
 | 代码 | HTTP | 消息 | 提示 |
 |---|---|---|---|
-${table(codes, 'zh')}
+${table(codes, 'zh-CN')}
 `;
 }

@@ -9,9 +9,7 @@ export { roles } from '../access/roles.ts';
 export { grains } from '../engine/dialect.ts';
 export {
   asTenureError,
-  type ErrorLang,
   type ErrorText,
-  errorLangOf,
   type OptionFix,
   TenureError,
   tenureError,
@@ -21,5 +19,6 @@ export { activityBases } from '../metrics/activity-bases.ts';
 export { type DimensionFilter, groupFilter } from '../metrics/filter.ts';
 export { type ModelName, modelNames } from '../models/names.ts';
 export { timeUnits } from '../models/time-units.ts';
+export { type Lang, normalizeLang } from '../present/lang.ts';
 export { type EntityName, entityNames } from '../schema/names.ts';
 export { CONFIG_FILE, DB_FILE, isWorkspace } from '../workspace/files.ts';

@@ -106,8 +106,8 @@ describe('hostile files are refused with a code and change nothing', () => {
     expect(e.where.line).toBe(5001);
   });
 
-  it('--date-format %Q: TEN_IMPORT_BAD_OPTION before anything is read', async () => {
-    await refused('orders', 'orders', 'TEN_IMPORT_BAD_OPTION', { dateFormat: '%Q' });
+  it('--date-format %Q: TEN_BAD_OPTION before anything is read', async () => {
+    await refused('orders', 'orders', 'TEN_BAD_OPTION', { dateFormat: '%Q' });
   });
 
   it('all rows naming unknown customers: the hint points to --create-missing-customers', async () => {
@@ -194,7 +194,7 @@ describe('files without a header, snapshot mapping', () => {
     expect([s.rowsRead, s.rowsRejected]).toEqual([3, 0]);
     await failure(
       importFile(ws, 'orders', await hostile.headerless(dir), { header: false, columns: ['a', 'b'] }),
-      'TEN_IMPORT_BAD_OPTION',
+      'TEN_BAD_OPTION',
     );
   });
 

@@ -6,7 +6,6 @@
  * tenure months (clamped to the month's end, e.g. 2024-12-31 − 34 months = 2022-02-28) gives back exactly
  * `tenure` months at as-of, which counting forward from 2022-02-28 would not.
  */
-import { tenureError } from '../errors.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 
 export const timeUnits = ['day', 'week', 'month', 'year'] as const;
@@ -18,17 +17,6 @@ export type CohortGrain = (typeof cohortGrains)[number];
 
 /** Average length of a unit in days, for rates stated per year (discounting). */
 export const DAYS_PER: Record<TimeUnit, number> = { day: 1, week: 7, month: 365.25 / 12, year: 365.25 };
-
-/**
- * Check a unit option.
- *
- * @example
- * parseTimeUnit('week'); // 'week'
- */
-export function parseTimeUnit(value: string, option = '--unit'): TimeUnit {
-  if ((timeUnits as readonly string[]).includes(value)) return value as TimeUnit;
-  throw tenureError('TEN_MODEL_BAD_OPTION', { option, value, expected: timeUnits.join(', ') });
-}
 
 /** Whole months m with z − m months ≥ a (z ≥ a). */
 const wholeMonths = (a: Sql, z: Sql): Sql => {

@@ -18,8 +18,7 @@ export function ProblemAlert({ error, onRetry }: { error: ApiError | Problem; on
           t('problem.fix', {
             // The option is the server's name for it: a page's control for the known ones, else the name itself.
             control: freeTerm('control', f.option),
-            // The error table keys Chinese as zh (errors/*.ts), the dashboard's texts as zh-CN.
-            allowed: text({ en: f.allowed.en, 'zh-CN': f.allowed.zh }),
+            allowed: text(f.allowed),
           }),
         )
         .join(' ')
