@@ -20,6 +20,7 @@ interface Refusal {
   code: string;
   hint: string;
   fixes?: Fix[];
+  remedies?: { action: string; args?: Record<string, string> }[];
 }
 
 /** A request with a body of options (a fit, a training, an upload's options), sent by an analyst. */
@@ -236,5 +237,35 @@ describe('one option rule for the CLI and the API', SLOW, () => {
     expect(cli.code, cli.stderr + cli.stdout).toBe(0);
     expect(api.status, api.text).toBe(200);
     expect(rejects.code, rejects.stderr + rejects.stdout).toBe(0);
+  });
+});
+
+describe('a remedy, named by core, worded by each shell', SLOW, () => {
+  it('the CLI names the command, in English and Chinese', async () => {
+    for (const lang of ['en', 'zh']) {
+      const r = await tenure(['model', 'score', '--lang', lang, '-w', dir, '--json']);
+      expect(r.code, r.stdout).toBe(4);
+      const e = json<{ error: Refusal }>(r).error;
+      expect(e.code).toBe('TEN_PREDICT_NO_MODEL');
+      expect(e.remedies).toEqual([{ action: 'train_model' }]);
+      expect(e.hint).toContain('`tenure model train`');
+    }
+  });
+
+  it('the API names the route; to the dashboard it sends the remedy as data, with no route and no command', async () => {
+    const [api, web, fit] = await Promise.all([
+      viewer.get<Refusal>('/api/v1/customers/NOBODY'),
+      viewer.call<Refusal>('GET', '/api/v1/customers/NOBODY', {}, { headers: { 'x-tenure-client': 'web' } }),
+      viewer.get<Refusal>('/api/v1/models/clv/latest'),
+    ]);
+    expect([api.body.code, web.body.code]).toEqual(['TEN_CUSTOMER_NOT_FOUND', 'TEN_CUSTOMER_NOT_FOUND']);
+    expect(api.body.remedies).toEqual([{ action: 'find_customer' }]);
+    expect(web.body.remedies).toEqual([{ action: 'find_customer' }]);
+    expect(api.body.hint).toContain('/api/v1/customers');
+    expect(web.body.hint).not.toMatch(/\/api\/|tenure |--[a-z]/);
+    expect(fit.body.code).toBe('TEN_MODEL_NO_RUN');
+    expect(fit.body.remedies).toEqual([{ action: 'fit_model', args: { model: 'clv' } }]);
+    expect(fit.body.hint).toContain('POST /api/v1/models/clv/fit');
+    expect(fit.body.hint).not.toMatch(/tenure |--[a-z]/);
   });
 });

@@ -1,4 +1,6 @@
+import { fill, type Text } from '@tenure/core/present';
 import type { ErrorText, Lang, OptionFix, TenureError } from '@tenure/core/shell';
+import { actionWords } from './action-words.ts';
 
 /**
  * The CLI's wording of a fix core gives as data: core's table names an option by its neutral name (the API
@@ -30,9 +32,17 @@ const said = {
 
 /** An error's message and hint as the CLI prints them: its own wording where core gives the fix as data. */
 export function cliText(err: TenureError, lang: Lang): ErrorText {
-  if (err.code !== 'TEN_BAD_OPTION') return err.text(lang, 'cli');
-  const { fixes } = err.args as { fixes: OptionFix[] };
-  return { message: said[lang].message(fixes), hint: said[lang].hint(fixes) };
+  if (err.code === 'TEN_BAD_OPTION') {
+    const { fixes } = err.args as { fixes: OptionFix[] };
+    return { message: said[lang].message(fixes), hint: said[lang].hint(fixes) };
+  }
+  const { message, hint } = err.text(lang, 'cli');
+  // What to do, as core names it, in the CLI's words: the command that does it.
+  const words = err.remedies.flatMap((r) => {
+    const t: Text | null = actionWords[r.action];
+    return t ? [fill(t[lang], r.args)] : [];
+  });
+  return { message, hint: [hint, ...words].join(lang === 'en' ? ' ' : '') };
 }
 
 /** An error as `--json` prints it: the table's fields in the CLI's wording, and a bad option's fixes as data. */

@@ -4,7 +4,9 @@
  * is read (CLI, dashboard, API client). docs/errors.md is tested against this table. Tests assert on `code`,
  * never on message text, so messages can be reworded or translated freely.
  */
+
 import { accessCodes } from './errors/access.ts';
+import type { Remedy } from './errors/actions.ts';
 import { analysisCodes } from './errors/analysis.ts';
 import type { CodeDef, Surface } from './errors/define.ts';
 import { importCodes } from './errors/import.ts';
@@ -13,6 +15,7 @@ import { rowCodes } from './errors/rows.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import type { Lang } from './present/lang.ts';
 
+export { ACTIONS, type Action, type Remedy } from './errors/actions.ts';
 export type { Local, Surface } from './errors/define.ts';
 export { surfaces } from './errors/define.ts';
 export type { OptionFix } from './errors/options.ts';
@@ -68,13 +71,25 @@ export class TenureError extends Error {
     return this.text('en', 'cli').hint;
   }
 
+  /** What the reader can do, as data: each shell adds its own wording of these to the hint. */
+  get remedies(): Remedy[] {
+    return (codes[this.code] as unknown as CodeDef<unknown>).remedies?.(this.args) ?? [];
+  }
+
   /** The message and hint in `lang`, the hint worded for `on`. */
   text(lang: Lang = 'en', on: Surface = 'cli'): ErrorText {
     return render(this.code, this.args, lang, on);
   }
 
   toJSON(lang: Lang = 'en', on: Surface = 'cli') {
-    return { code: this.code, status: this.status, ...this.text(lang, on), where: this.where };
+    const remedies = this.remedies;
+    return {
+      code: this.code,
+      status: this.status,
+      ...this.text(lang, on),
+      where: this.where,
+      ...(remedies.length ? { remedies } : {}),
+    };
   }
 }
 

@@ -42,6 +42,8 @@ export { openClickHouse } from './engine/clickhouse/open.ts';
 export { copyWorkspace } from './engine/clickhouse/sync.ts';
 export { type Connection, type Dialect, type EngineName, engines } from './engine/index.ts';
 export {
+  ACTIONS,
+  type Action,
   asTenureError,
   codes,
   describe,
@@ -49,6 +51,7 @@ export {
   type ErrorText,
   type Local,
   type OptionFix,
+  type Remedy,
   type Surface,
   surfaces,
   TenureError,
@@ -83,6 +86,7 @@ export {
   DASH,
   entityLabel,
   type Formats,
+  fill,
   formats,
   isSummable,
   LANGS,

@@ -1,4 +1,4 @@
-import type { codes as Codes, Surface } from '../src/errors.ts';
+import type { codes as Codes, Remedy, Surface } from '../src/errors.ts';
 import type { Lang } from '../src/present/lang.ts';
 
 const sample = (name: string) => `\`${name}\``;
@@ -22,12 +22,22 @@ export const placeholderArgs = new Proxy(
   },
 );
 
-type Def = { status: number; message: Record<Lang, Fn>; hint: Record<Lang, Fn> };
+type Def = {
+  status: number;
+  message: Record<Lang, Fn>;
+  hint: Record<Lang, Fn>;
+  remedies?: (a: unknown) => Remedy[];
+};
 type Fn = (a: unknown, on: Surface) => string;
 const cell = (s: string) => s.replaceAll('|', '\\|');
 
-/** The hint once when every surface reads the same, else each surface's wording. */
+/** The hint once when every surface reads the same, else each surface's wording; then the remedies' actions. */
 function hintCell(d: Def, lang: Lang): string {
+  const actions = d.remedies?.(placeholderArgs).map((r) => `\`${r.action}\``) ?? [];
+  return actions.length ? `${surfaceHints(d, lang)} → ${actions.join(', ')}` : surfaceHints(d, lang);
+}
+
+function surfaceHints(d: Def, lang: Lang): string {
   const by = {
     CLI: d.hint[lang](placeholderArgs, 'cli'),
     dashboard: d.hint[lang](placeholderArgs, 'web'),
@@ -58,7 +68,9 @@ message, where it happened (file, line, column, value) and a hint, in English or
 \`--lang\` or \`TENURE_LANG\`, the API the \`lang\` query, then Accept-Language. A hint is worded for where it is read:
 the CLI names its flags, the dashboard the controls on its pages, the API the request's fields. A bad option
 (TEN_BAD_OPTION) carries its fix as data (\`fixes\`: option, value, what is allowed): the table words it for an API
-client, and the CLI and the dashboard word it themselves. The CLI maps codes
+client, and the CLI and the dashboard word it themselves. Likewise a hint says neutrally what to do and names its
+remedies (→ \`train_model\` …, \`packages/core/src/errors/actions.ts\`): each shell adds its own wording of them, the
+CLI the command, the dashboard the page and its control, the API the route. The CLI maps codes
 to exit codes (see the README); the HTTP API answers with the status column, as application/problem+json.
 Row-level codes (\`TEN_ROW_*\`) are stored per rejected row in the \`rejects\` table.
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIONS } from '../errors/actions.ts';
 import { groupFilter } from '../metrics/filter.ts';
 import { MAX_PAGE_SIZE } from '../paging.ts';
 import { LANGS, type Lang, normalizeLang } from '../present/lang.ts';
@@ -30,6 +31,10 @@ export const problemSchema = z.looseObject({
   diagnostics: z.record(z.string(), z.unknown()).optional(),
   /** TEN_BAD_OPTION: each refused option, its value and what is allowed (en, zh-CN), for clients that word the fix. */
   fixes: z.array(z.object({ option: z.string(), value: z.string(), allowed: textSchema })).optional(),
+  /** What the reader can do, as data (an action and its arguments), for clients that word it themselves. */
+  remedies: z
+    .array(z.object({ action: z.enum(ACTIONS), args: z.record(z.string(), z.string()).optional() }))
+    .optional(),
   request_id: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -8,9 +8,11 @@
 export { roles } from '../access/roles.ts';
 export { grains } from '../engine/dialect.ts';
 export {
+  type Action,
   asTenureError,
   type ErrorText,
   type OptionFix,
+  type Remedy,
   TenureError,
   tenureError,
 } from '../errors.ts';

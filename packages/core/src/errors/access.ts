@@ -24,11 +24,10 @@ export const accessCodes = {
     401,
     { en: () => 'Wrong username or password', 'zh-CN': () => '用户名或密码错误' },
     {
-      en: (_a, on) =>
-        `Check both; ${by(on, { cli: 'an admin can reset a password with `tenure users add <name> --role … --force`.', web: 'an admin can reset your password under Users in Settings.', api: 'an admin can reset a password (PATCH /api/v1/users/<name>).' })}`,
-      'zh-CN': (_a, on) =>
-        `请检查两者；${by(on, { cli: '管理员可用 `tenure users add <用户名> --role … --force` 重置密码。', web: '管理员可在“设置”的用户中重置您的密码。', api: '管理员可重置密码（PATCH /api/v1/users/<用户名>）。' })}`,
+      en: () => 'Check both; an admin can reset a password.',
+      'zh-CN': () => '请检查两者；管理员可以重置密码。',
     },
+    () => [{ action: 'reset_password' }],
   ),
   TEN_FORBIDDEN: def<{ role: string; needed: string }>(
     403,
@@ -178,19 +177,10 @@ export const accessCodes = {
     404,
     { en: (a) => `There is no customer ${quote(a.id)}`, 'zh-CN': (a) => `没有客户 ${q(a.id)}` },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Check the customer id.',
-          web: 'Search for the customer on the Customers page.',
-          api: 'Search for the customer with GET /api/v1/customers?q=…',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '请检查客户编号。',
-          web: '请在“客户”页搜索该客户。',
-          api: '请用 GET /api/v1/customers?q=… 搜索该客户。',
-        }),
+      en: () => 'Check the customer id.',
+      'zh-CN': () => '请检查客户编号。',
     },
+    () => [{ action: 'find_customer' }],
   ),
   TEN_JOB_NOT_FOUND: def<{ id: string }>(
     404,
@@ -234,29 +224,19 @@ export const accessCodes = {
     409,
     { en: (a) => `The user ${quote(a.username)} exists already`, 'zh-CN': (a) => `用户 ${q(a.username)} 已存在` },
     {
-      en: (_a, on) =>
-        `Pick another name, or ${by(on, { cli: 'change that user with `tenure users add … --force`.', web: 'change that user’s role in the list of users.', api: 'change that user (PATCH /api/v1/users/<name>).' })}`,
-      'zh-CN': (_a, on) =>
-        `请换一个用户名，或${by(on, { cli: '用 `tenure users add … --force` 修改该用户。', web: '在用户列表中修改该用户的角色。', api: '修改该用户（PATCH /api/v1/users/<用户名>）。' })}`,
+      en: () => 'Pick another name, or change that user.',
+      'zh-CN': () => '请换一个用户名，或修改该用户。',
     },
+    () => [{ action: 'change_user' }],
   ),
   TEN_USER_NOT_FOUND: def<{ username: string }>(
     404,
     { en: (a) => `There is no user ${quote(a.username)}`, 'zh-CN': (a) => `没有用户 ${q(a.username)}` },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'List the users with `tenure users list`.',
-          web: 'Reload the list of users in Settings.',
-          api: 'List the users with GET /api/v1/users.',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '用 `tenure users list` 列出用户。',
-          web: '请刷新“设置”中的用户列表。',
-          api: '用 GET /api/v1/users 列出用户。',
-        }),
+      en: () => 'Check the name against the list of users.',
+      'zh-CN': () => '请对照用户列表检查用户名。',
     },
+    () => [{ action: 'list_users' }],
   ),
   TEN_PREFERENCES_NEED_USER: def<{ actor: string }>(
     400,
@@ -291,18 +271,9 @@ export const accessCodes = {
     404,
     { en: (a) => `There is no API key ${quote(a.id)}`, 'zh-CN': (a) => `没有 API 密钥 ${q(a.id)}` },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'List the keys with `tenure keys list`.',
-          web: 'Reload the list of API keys in Settings.',
-          api: 'List the keys with GET /api/v1/keys.',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '用 `tenure keys list` 列出密钥。',
-          web: '请刷新“设置”中的 API 密钥列表。',
-          api: '用 GET /api/v1/keys 列出密钥。',
-        }),
+      en: () => 'Check the id against the list of API keys.',
+      'zh-CN': () => '请对照 API 密钥列表检查编号。',
     },
+    () => [{ action: 'list_keys' }],
   ),
 } as const;

@@ -6,11 +6,10 @@ export const analysisCodes = {
     404,
     { en: (a) => `Unknown metric ${quote(a.name)}`, 'zh-CN': (a) => `未知的指标 ${q(a.name)}` },
     {
-      en: (a, on) =>
-        `${a.suggestion ? `Did you mean ${quote(a.suggestion)}? ` : ''}${by(on, { cli: 'List them with `tenure metrics --list`.', web: 'Pick a metric from the list.', api: 'GET /api/v1/metrics lists them.' })}`,
-      'zh-CN': (a, on) =>
-        `${a.suggestion ? `是否指 ${q(a.suggestion)}？` : ''}${by(on, { cli: '用 `tenure metrics --list` 查看全部指标。', web: '请从列表中选择指标。', api: 'GET /api/v1/metrics 列出全部指标。' })}`,
+      en: (a) => `${a.suggestion ? `Did you mean ${quote(a.suggestion)}? ` : ''}Pick one of the metrics Tenure knows.`,
+      'zh-CN': (a) => `${a.suggestion ? `是否指 ${q(a.suggestion)}？` : ''}请选择 Tenure 支持的指标。`,
     },
+    () => [{ action: 'list_metrics' }],
   ),
   TEN_METRIC_BAD_QUERY: def<{ detail: string; hint: Local }>(
     400,
@@ -26,19 +25,12 @@ export const analysisCodes = {
         `${a.metric} 无法显示为${a.what === 'trend' ? '趋势' : '预测'}：其流失来自快照导入，所有流失都记在快照日期 ${a.asOf}`,
     },
     {
-      en: (_a, on) =>
-        `A snapshot says who had left by its date, not when. ${by(on, {
-          cli: 'Use the survival curve (`tenure survival`) and the churn model (`tenure model train`)',
-          web: 'Open the Survival page for churn over time and the Churn model page for who will churn',
-          api: 'Use the survival curve (GET /api/v1/models/survival) and the churn model (POST /api/v1/churn/train)',
-        })}; a single period at the as-of date still shows the share churned.`,
-      'zh-CN': (_a, on) =>
-        `快照只说明截至快照日期谁已流失，不说明何时流失。${by(on, {
-          cli: '请使用生存分析（`tenure survival`）和流失预测模型（`tenure model train`）',
-          web: '请在「生存分析」页查看随时间的流失，在「流失模型」页查看谁将流失',
-          api: '请使用生存分析（GET /api/v1/models/survival）和流失预测模型（POST /api/v1/churn/train）',
-        })}；选择快照日期所在的单个周期仍可看到累计流失比例。`,
+      en: (_a) =>
+        'A snapshot says who had left by its date, not when: the survival curve shows churn over time and the churn model who will churn; a single period at the as-of date still shows the share churned.',
+      'zh-CN': (_a) =>
+        '快照只说明截至快照日期谁已流失，不说明何时流失：生存分析显示随时间的流失，流失模型显示谁将流失；选择快照日期所在的单个周期仍可看到累计流失比例。',
     },
+    () => [{ action: 'view_survival' }, { action: 'train_model' }],
   ),
   TEN_METRIC_UNKNOWN_SEGMENT: def<{ segment: string; known: string[] }>(
     400,
@@ -73,19 +65,10 @@ export const analysisCodes = {
       'zh-CN': (a) => `本工作区尚未拟合 ${a.model} 模型`,
     },
     {
-      en: (a, on) =>
-        by(on, {
-          cli: `Fit it: \`tenure fit ${a.model}\`.`,
-          web: 'An analyst can fit it with the Fit button on this page.',
-          api: `Fit it: POST /api/v1/models/${a.model}/fit as an analyst.`,
-        }),
-      'zh-CN': (a, on) =>
-        by(on, {
-          cli: `请先拟合：\`tenure fit ${a.model}\`。`,
-          web: '分析师可用本页的“拟合”按钮拟合。',
-          api: `请以分析师身份 POST /api/v1/models/${a.model}/fit 拟合。`,
-        }),
+      en: () => 'Fit it first (an analyst can).',
+      'zh-CN': () => '请先拟合该模型（分析师可以操作）。',
     },
+    (a) => [{ action: 'fit_model', args: { model: a.model } }],
   ),
   TEN_MODEL_NO_CONVERGENCE: def<{ model: string; detail: string }>(
     422,
@@ -109,39 +92,28 @@ export const analysisCodes = {
     404,
     { en: () => 'No churn model has been trained in this workspace', 'zh-CN': () => '本工作区尚未训练流失模型' },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Train one first: `tenure model train`.',
-          web: 'An analyst can train one with the Fit button on the Churn model page.',
-          api: 'Train one first: POST /api/v1/churn/train as an analyst.',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '请先训练：`tenure model train`。',
-          web: '分析师可在“流失模型”页点击“拟合”按钮训练。',
-          api: '请先以分析师身份 POST /api/v1/churn/train 训练。',
-        }),
+      en: () => 'Train one first (an analyst can).',
+      'zh-CN': () => '请先训练一个流失模型（分析师可以操作）。',
     },
+    () => [{ action: 'train_model' }],
   ),
   TEN_PREDICT_BAD_MODEL: def<{ detail: string }>(
     422,
     { en: (a) => `The churn model cannot be used: ${a.detail}`, 'zh-CN': (a) => `流失模型无法使用：${a.detail}` },
     {
-      en: (_a, on) =>
-        `Retrain it on this workspace${by(on, { cli: ' with `tenure model train`', web: ' with the Fit button on the Churn model page', api: ' (POST /api/v1/churn/train)' })}; models are saved as versioned JSON.`,
-      'zh-CN': (_a, on) =>
-        `请在本工作区重新训练${by(on, { cli: '（`tenure model train`）', web: '（“流失模型”页的“拟合”按钮）', api: '（POST /api/v1/churn/train）' })}；模型以带版本的 JSON 保存。`,
+      en: () => 'Retrain it on this workspace; models are saved as versioned JSON.',
+      'zh-CN': () => '请在本工作区重新训练；模型以带版本的 JSON 保存。',
     },
+    () => [{ action: 'train_model' }],
   ),
   TEN_PREDICT_UNKNOWN_CUSTOMER: def<{ customer: string }>(
     404,
     { en: (a) => `No score for customer ${quote(a.customer)}`, 'zh-CN': (a) => `客户 ${q(a.customer)} 没有评分` },
     {
-      en: (_a, on) =>
-        `Check the id, and ${by(on, { cli: 'run `tenure model score`', web: 'score the customers with the Score now button on the At risk page', api: 'POST /api/v1/churn/score' })} so every active customer has a current score.`,
-      'zh-CN': (_a, on) =>
-        `请检查编号，并${by(on, { cli: '运行 `tenure model score`', web: '在“流失风险”页点击“立即评分”按钮', api: '调用 POST /api/v1/churn/score' })}，让每个活跃客户都有最新评分。`,
+      en: () => 'Check the id, and score the customers so every active customer has a current score.',
+      'zh-CN': () => '请检查编号，并为客户评分，让每个活跃客户都有最新评分。',
     },
+    () => [{ action: 'score_customers' }],
   ),
   TEN_PREDICT_TEST_IDS_NOT_FOUND: def<{ file: string }>(
     404,

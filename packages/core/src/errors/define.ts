@@ -6,6 +6,7 @@
  */
 
 import type { Lang } from '../present/lang.ts';
+import type { Remedy } from './actions.ts';
 
 /** Where an error is read: a terminal, the dashboard, or an HTTP client of the API. */
 export type Surface = 'cli' | 'web' | 'api';
@@ -18,13 +19,16 @@ export interface CodeDef<A> {
   status: number;
   message: Texts<A>;
   hint: Texts<A>;
+  /** What the reader can do, as data each shell words (actions.ts); the hint says it neutrally. */
+  remedies?: (a: A) => Remedy[];
 }
 
 /**
  * One entry: HTTP status, message and hint in both languages.
  * @example def<{ file: string }>(422, { en: (a) => `${a.file} is empty`, 'zh-CN': (a) => `${a.file} 是空文件` }, hint)
  */
-export const def = <A>(status: number, message: Texts<A>, hint: Texts<A>): CodeDef<A> => ({ status, message, hint });
+export const def = <A>(status: number, message: Texts<A>, hint: Texts<A>, remedies?: (a: A) => Remedy[]): CodeDef<A> =>
+  remedies ? { status, message, hint, remedies } : { status, message, hint };
 
 /**
  * The wording of a fix on each surface, when it differs.

@@ -277,23 +277,19 @@ export const importCodes = {
     },
     {
       // When most rejects name customers the workspace lacks, the file is fine and the customers are missing.
-      en: (a, on) =>
+      en: (a) =>
         missingCustomers(a)
-          ? `${a.unknownCustomers} row(s) name customers the workspace does not have: import the customers first, or ${by(on, { cli: 'pass --create-missing-customers', web: 'tick “Create customers not yet in Customers” under Options', api: 'set options.createMissingCustomers' })} to create them from this file.`
-          : by(on, {
-              cli: 'Look at the problems with `tenure rejects`, fix the file and import it again, or raise --max-reject-rate to load the good rows.',
-              web: 'See the rejected rows below. Fix the file and import it again, or raise “Reject limit” under Options to load the valid rows.',
-              api: 'Look at the problems in the summary, fix the file and import it again, or raise options.maxRejectRate to load the good rows.',
-            }),
-      'zh-CN': (a, on) =>
+          ? `${a.unknownCustomers} row(s) name customers the workspace does not have: import the customers first, or create them from this file.`
+          : 'Fix the file and import it again, or allow more rejected rows to load the valid ones.',
+      'zh-CN': (a) =>
         missingCustomers(a)
-          ? `${a.unknownCustomers} 行引用了工作区中没有的客户：请先导入客户，或${by(on, { cli: '加 --create-missing-customers', web: '在“选项”中勾选“自动创建‘客户’表中尚不存在的客户”', api: '设置 options.createMissingCustomers' })}，从本文件创建这些客户。`
-          : by(on, {
-              cli: '用 `tenure rejects` 查看问题，修正文件后重新导入，或提高 --max-reject-rate 以导入有效行。',
-              web: '请查看下方被拒绝的行。修正文件后重新导入，或在“选项”中调高“拒绝上限”以导入有效行。',
-              api: '请查看摘要中的问题，修正文件后重新导入，或提高 options.maxRejectRate 以导入有效行。',
-            }),
+          ? `${a.unknownCustomers} 行引用了工作区中没有的客户：请先导入客户，或从本文件创建这些客户。`
+          : '修正文件后重新导入，或允许更多被拒绝的行以导入有效行。',
     },
+    (a) =>
+      missingCustomers(a)
+        ? [{ action: 'import_customers' }, { action: 'create_missing_customers' }]
+        : [{ action: 'list_rejects' }, { action: 'raise_reject_limit' }],
   ),
   TEN_IMPORT_AS_OF_REQUIRED: def<{ file: string; column: string }>(
     422,

@@ -1,4 +1,4 @@
-import { by, def, q, quote, type V } from './define.ts';
+import { def, q, quote, type V } from './define.ts';
 
 /** Row-level codes: stored per rejected row in the `rejects` table. */
 export const rowCodes = {
@@ -111,10 +111,9 @@ export const rowCodes = {
       'zh-CN': (a) => `${a.column} 的值 ${q(a.value)} 不是已知客户`,
     },
     {
-      en: (_a, on) =>
-        `${by(on, { cli: 'Import the customers first (`tenure import customers …`)', web: 'Import the customers table first', api: 'Import the customers first' })}, or fix the id.`,
-      'zh-CN': (_a, on) =>
-        `${by(on, { cli: '请先导入客户（`tenure import customers …`）', web: '请先导入“客户”表', api: '请先导入客户' })}，或修正编号。`,
+      en: () => 'Import the customers first, or fix the id.',
+      'zh-CN': () => '请先导入客户，或修正编号。',
     },
+    () => [{ action: 'import_customers' }],
   ),
 } as const;

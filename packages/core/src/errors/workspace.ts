@@ -46,19 +46,10 @@ export const workspaceCodes = {
     422,
     { en: (a) => `${a.file} is not valid JSON: ${a.detail}`, 'zh-CN': (a) => `${a.file} 不是有效的 JSON：${a.detail}` },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Fix the JSON syntax, or delete the file and run `tenure init` to write a fresh one.',
-          web: 'Ask the administrator to fix the JSON syntax of the workspace configuration file.',
-          api: 'Ask the administrator to fix the JSON syntax of the workspace configuration file.',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '修正 JSON 语法，或删除该文件并运行 `tenure init` 重新生成。',
-          web: '请管理员修正工作区配置文件的 JSON 语法。',
-          api: '请管理员修正工作区配置文件的 JSON 语法。',
-        }),
+      en: () => 'Fix the JSON syntax of the workspace configuration file (an administrator can).',
+      'zh-CN': () => '请修正工作区配置文件的 JSON 语法（管理员可以操作）。',
     },
+    () => [{ action: 'rewrite_config' }],
   ),
   TEN_CONFIG_INVALID: def<{ file: string; problems: string[] }>(
     422,
@@ -85,15 +76,10 @@ export const workspaceCodes = {
     404,
     { en: (a) => `No Tenure workspace at ${a.dir}`, 'zh-CN': (a) => `${a.dir} 下没有 Tenure 工作区` },
     {
-      en: (a, on) =>
-        on === 'cli'
-          ? `Pass an existing workspace with --workspace DIR or TENURE_WORKSPACE. To try Tenure: \`npm run demo\` in the repository (commands then find demo-workspace by themselves) or \`tenure demo --workspace ${a.dir}\`; to start empty: \`tenure init --workspace ${a.dir}\`.`
-          : 'The server was started without a workspace: ask the administrator.',
-      'zh-CN': (a, on) =>
-        on === 'cli'
-          ? `用 --workspace 目录 或 TENURE_WORKSPACE 指定已有的工作区。想先试用：在仓库中运行 \`npm run demo\`（之后命令会自行找到 demo-workspace），或 \`tenure demo --workspace ${a.dir}\`；从空白开始：\`tenure init --workspace ${a.dir}\`。`
-          : '服务启动时没有工作区，请联系管理员。',
+      en: () => 'Open an existing workspace, or create one: the demo or an empty one (an administrator can).',
+      'zh-CN': () => '请打开已有的工作区，或新建一个：演示工作区或空白工作区（管理员可以操作）。',
     },
+    (a) => [{ action: 'create_workspace', args: { dir: a.dir } }],
   ),
   TEN_WORKSPACE_EXISTS: def<{ dir: string }>(
     409,
@@ -162,37 +148,19 @@ export const workspaceCodes = {
       'zh-CN': (a) => `${a.file} 不是可读取的 Tenure 数据库：${a.detail}`,
     },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'The file was replaced or damaged. Restore it from a backup, or rebuild the workspace with `tenure init --force` and import the data again.',
-          web: 'The workspace file was replaced or damaged. Ask the administrator to restore it from a backup.',
-          api: 'The workspace file was replaced or damaged. Ask the administrator to restore it from a backup.',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '该文件已被替换或损坏。请从备份恢复，或用 `tenure init --force` 重建工作区后重新导入数据。',
-          web: '工作区文件已被替换或损坏，请管理员从备份恢复。',
-          api: '工作区文件已被替换或损坏，请管理员从备份恢复。',
-        }),
+      en: () => 'The file was replaced or damaged: restore it from a backup (an administrator can).',
+      'zh-CN': () => '该文件已被替换或损坏：请从备份恢复（管理员可以操作）。',
     },
+    () => [{ action: 'rebuild_workspace' }],
   ),
   TEN_BATCH_NOT_FOUND: def<{ batch: number }>(
     404,
     { en: (a) => `There is no import batch ${a.batch}`, 'zh-CN': (a) => `没有导入批次 ${a.batch}` },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Batch ids are in the import summaries (`tenure import … --json` prints batchId).',
-          web: 'Open the batch from the list of imports on the Data page.',
-          api: 'Batch ids are in the import summaries (batchId) and in the list of imports.',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '批次编号见导入摘要（`tenure import … --json` 会输出 batchId）。',
-          web: '请从“数据”页的导入列表中打开该批次。',
-          api: '批次编号见导入摘要（batchId）和导入列表。',
-        }),
+      en: () => 'Batch ids are in the import summaries and the list of imports.',
+      'zh-CN': () => '批次编号见导入摘要和导入列表。',
     },
+    () => [{ action: 'list_imports' }],
   ),
   TEN_ENTITY_UNKNOWN: def<{ entity: string; known: string[]; suggestion?: string }>(
     400,

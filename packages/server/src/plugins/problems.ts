@@ -2,6 +2,7 @@ import { api, type OptionFix, optionFixes, type Surface, TenureError, tenureErro
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { langOf } from '../lang.ts';
+import { apiHint } from './action-words.ts';
 
 /** Fastify's own 4xx errors whose messages are about the request, never about our internals. */
 const framework: Record<string, (e: FastifyError) => TenureError> = {
@@ -79,7 +80,12 @@ export const surfaceOf = (req: FastifyRequest): Surface => (req.headers[CLIENT_H
 export function problemOf(e: TenureError, req?: FastifyRequest): api.Problem {
   const errors = e.details.errors as api.Problem['errors'] | undefined;
   const diagnostics = e.details.diagnostics as api.Problem['diagnostics'];
-  const { message, hint } = req ? e.text(langOf(req), surfaceOf(req)) : e.text('en', 'api');
+  const lang = req ? langOf(req) : 'en';
+  const on = req ? surfaceOf(req) : 'api';
+  const { message, hint: neutral } = e.text(lang, on);
+  // The dashboard words an error's remedies with its own controls; an API client reads the routes here.
+  const remedies = e.remedies;
+  const hint = on === 'api' ? apiHint(neutral, remedies, lang) : neutral;
   return {
     type: `https://tenure.dev/errors/${e.code}`,
     title: message,
@@ -92,6 +98,7 @@ export function problemOf(e: TenureError, req?: FastifyRequest): api.Problem {
     ...(diagnostics ? { diagnostics: api.toWire(diagnostics) } : {}),
     // A bad option's fix as data, for a client that words it itself (the dashboard names its controls).
     ...(e.code === 'TEN_BAD_OPTION' ? { fixes: (e.args as { fixes: OptionFix[] }).fixes } : {}),
+    ...(remedies.length ? { remedies } : {}),
     ...(req ? { request_id: req.id } : {}),
   };
 }
