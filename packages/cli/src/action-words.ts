@@ -31,6 +31,10 @@ export const actionWords = {
     en: 'Import them with `tenure import customers FILE`.',
     'zh-CN': '用 `tenure import customers 文件` 导入客户。',
   },
+  import_orders: {
+    en: 'Import them with `tenure import orders FILE`.',
+    'zh-CN': '用 `tenure import orders 文件` 导入订单。',
+  },
   create_missing_customers: {
     en: 'To create them, pass --create-missing-customers.',
     'zh-CN': '如需创建，请加 --create-missing-customers。',

@@ -15,6 +15,8 @@ export const placeholderArgs = new Proxy(
           { option: sample('option'), value: '…', allowed: { en: sample('allowed'), 'zh-CN': sample('allowed') } },
         ];
       if (['found', 'known', 'sheets', 'problems', 'fields'].includes(name)) return ['…'];
+      // Remedies a caller names (a fit's) are not the table's: the doc lists only the codes' own.
+      if (name === 'remedies') return undefined;
       // Caller-supplied texts (a query's or a fit's own hint) are shown as a placeholder in both languages.
       if (name === 'hint') return { en: sample('hint'), 'zh-CN': sample('hint') };
       return sample(name);

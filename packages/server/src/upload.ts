@@ -37,13 +37,14 @@ export async function receiveUpload(req: FastifyRequest): Promise<Upload> {
     }
     if (!file) throw tenureError('TEN_BAD_REQUEST', { detail: 'the multipart field "file" is missing' });
     const parsed = api.importFields.safeParse(fields);
-    // A bad value among the options is a bad option, refused as `tenure import` refuses the same flag.
-    if (!parsed.success && parsed.error.issues.every((i) => i.path[0] === 'options' && i.path.length > 1)) {
-      const issues = parsed.error.issues.map((i) => ({ ...i, path: i.path.slice(1) }));
-      throw tenureError('TEN_BAD_OPTION', { fixes: optionFixes(issues, JSON.parse(fields.options ?? '{}')) });
-    }
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message }));
+      // A bad value among the options is a bad option, refused as `tenure import` refuses the same flag.
+      if (parsed.error.issues.every((i) => i.path[0] === 'options' && i.path.length > 1)) {
+        const issues = parsed.error.issues.map((i) => ({ ...i, path: i.path.slice(1) }));
+        const fixes = optionFixes(issues, JSON.parse(fields.options ?? '{}'));
+        throw tenureError('TEN_BAD_OPTION', { fixes }, {}, { errors });
+      }
       throw tenureError(
         'TEN_BAD_REQUEST',
         { detail: errors.map((e) => `${e.path}: ${e.message}`).join('; ') },

@@ -206,10 +206,15 @@ describe('import jobs', () => {
     const noFile = new FormData();
     noFile.append('entity', 'orders');
     expectProblem(await analyst.call('POST', '/api/v1/imports', { form: noFile }), 400, 'TEN_BAD_REQUEST');
-    const badOptions = await analyst.call<{ errors: { path: string }[] }>('POST', '/api/v1/imports/preview', {
-      form: form('orders', 'o.csv', ordersCsv(2, []), { options: '{"max_reject_rate": 7}' }),
-    });
-    expectProblem(badOptions, 400, 'TEN_BAD_REQUEST');
+    const badOptions = await analyst.call<{ errors: { path: string }[]; fixes?: { option: string }[] }>(
+      'POST',
+      '/api/v1/imports/preview',
+      {
+        form: form('orders', 'o.csv', ordersCsv(2, []), { options: '{"max_reject_rate": 7}' }),
+      },
+    );
+    expectProblem(badOptions, 400, 'TEN_BAD_OPTION');
+    expect(badOptions.body.fixes?.map((f) => f.option)).toEqual(['max_reject_rate']);
     expect(badOptions.body.errors.map((e) => e.path)).toEqual(['body.options.max_reject_rate']);
     expectProblem(
       await analyst.call('POST', '/api/v1/imports', { json: { entity: 'orders' } }),

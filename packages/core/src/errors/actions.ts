@@ -16,6 +16,7 @@ export const ACTIONS = [
   'list_users',
   'list_keys',
   'import_customers',
+  'import_orders',
   'create_missing_customers',
   'list_rejects',
   'raise_reject_limit',

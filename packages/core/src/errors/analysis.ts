@@ -1,3 +1,4 @@
+import type { Remedy } from './actions.ts';
 import { by, def, type Local, q, quote, said } from './define.ts';
 
 /** Metrics, lifetime models and churn prediction. */
@@ -50,13 +51,15 @@ export const analysisCodes = {
     { en: (a) => `Unknown model ${quote(a.name)}`, 'zh-CN': (a) => `未知的模型 ${q(a.name)}` },
     { en: (a) => `Models: ${a.known.join(', ')}.`, 'zh-CN': (a) => `可用的模型：${a.known.join('、')}。` },
   ),
-  TEN_MODEL_INSUFFICIENT_DATA: def<{ model: string; detail: string; hint: Local }>(
+  TEN_MODEL_INSUFFICIENT_DATA: def<{ model: string; detail: string; hint: Local; remedies?: Remedy[] }>(
     422,
     {
       en: (a) => `The data cannot support a ${a.model} fit: ${a.detail}`,
       'zh-CN': (a) => `数据不足以拟合 ${a.model} 模型：${a.detail}`,
     },
     { en: (a, on) => said(a.hint, 'en', on), 'zh-CN': (a, on) => said(a.hint, 'zh-CN', on) },
+    // A fit's caller may name what to do, for each shell to word (rfm.ts: import orders).
+    (a) => a.remedies ?? [],
   ),
   TEN_MODEL_NO_RUN: def<{ model: string }>(
     404,

@@ -56,11 +56,8 @@ export async function rfmSource(db: DuckDbConnection, config: TenureConfig, q: R
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'bg-nbd',
       detail: 'there are no orders',
-      hint: {
-        en: (on) =>
-          `Import orders (customer, date, amount) first${on === 'cli' ? ': `tenure import orders FILE`' : ''}.`,
-        'zh-CN': (on) => `请先导入订单（客户、日期、金额）${on === 'cli' ? '：`tenure import orders 文件`' : ''}。`,
-      },
+      hint: { en: 'Import orders (customer, date, amount) first.', 'zh-CN': '请先导入订单（客户、日期、金额）。' },
+      remedies: [{ action: 'import_orders' }],
     });
   const calibrationEnd = q.calibrationEnd ?? range.last;
   const holdoutEnd = q.holdoutEnd ?? range.last;

@@ -38,6 +38,10 @@ const actionWords = {
     en: 'Import them: POST /api/v1/imports with entity customers.',
     'zh-CN': '导入客户：POST /api/v1/imports，entity 为 customers。',
   },
+  import_orders: {
+    en: 'Import them: POST /api/v1/imports with entity orders.',
+    'zh-CN': '导入订单：POST /api/v1/imports，entity 为 orders。',
+  },
   create_missing_customers: {
     en: 'To create them, set options.create_missing_customers.',
     'zh-CN': '如需创建，请设置 options.create_missing_customers。',

@@ -36,6 +36,7 @@ export const actionWords = {
     en: 'Import the customers table on the Data page.',
     'zh-CN': '请在“数据”页导入“客户”表。',
   },
+  import_orders: { en: 'Import the orders table on the Data page.', 'zh-CN': '请在“数据”页导入“订单”表。' },
   create_missing_customers: {
     en: 'To create them, tick “Create customers not yet in Customers” under Options.',
     'zh-CN': '如需创建，请在“选项”中勾选“自动创建‘客户’表中尚不存在的客户”。',
