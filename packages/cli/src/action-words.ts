@@ -44,6 +44,11 @@ export const actionWords = {
     en: 'To load the valid rows, raise --max-reject-rate.',
     'zh-CN': '如需导入有效行，请提高 --max-reject-rate。',
   },
+  choose_format: { en: 'Use --format to override.', 'zh-CN': '可用 --format 指定格式。' },
+  choose_encoding: { en: 'Pass it with --encoding.', 'zh-CN': '请用 --encoding 指定。' },
+  choose_sheet: { en: 'Pass one with --sheet.', 'zh-CN': '请用 --sheet 指定其中一个。' },
+  give_snapshot_date: { en: 'Pass it with --as-of.', 'zh-CN': '请用 --as-of 指定。' },
+  map_columns: { en: 'Write --map field=column.', 'zh-CN': '请写成 --map 字段=列名。' },
   list_imports: {
     en: '`tenure import … --json` prints the batchId.',
     'zh-CN': '`tenure import … --json` 会输出 batchId。',

@@ -80,10 +80,10 @@ export const analysisCodes = {
       'zh-CN': (a) => `${a.model} 拟合未收敛：${a.detail}`,
     },
     {
-      en: (_a, on) =>
-        `The data may not follow the model or be too few. ${by(on, { cli: 'Try a longer calibration period, another --unit, or a simpler model; the optimiser runs are in the diagnostics (--json output).', web: 'Try a longer period, another time unit, or a simpler model.', api: 'Try a longer calibration period, another unit, or a simpler model; the optimiser runs are in the problem’s diagnostics.' })}`,
-      'zh-CN': (_a, on) =>
-        `数据可能不符合该模型，或数据太少。${by(on, { cli: '请尝试更长的校准期、其他 --unit，或更简单的模型；优化过程见诊断信息（--json 输出）。', web: '请尝试更长的时期、其他时间单位，或更简单的模型。', api: '请尝试更长的校准期、其他 unit，或更简单的模型；优化过程见问题中的 diagnostics。' })}`,
+      en: () =>
+        'The data may not follow the model or be too few: try a longer calibration period, another time unit or a simpler model; the optimiser runs are in the diagnostics.',
+      'zh-CN': () =>
+        '数据可能不符合该模型，或数据太少：请尝试更长的校准期、其他时间单位或更简单的模型；优化过程见诊断信息。',
     },
   ),
   TEN_MODEL_DEGENERATE: def<{ model: string; detail: string; hint: Local }>(

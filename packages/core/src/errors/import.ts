@@ -61,11 +61,10 @@ export const importCodes = {
       'zh-CN': (a) => `${a.file}：不支持格式 ${q(a.format)}`,
     },
     {
-      en: (_a, on) =>
-        `Supported: csv, tsv, txt (any delimiter), xlsx, parquet, json, ndjson.${by(on, { cli: ' Use --format to override.', web: ' Save the file in one of them.', api: ' Set options.format to override.' })}`,
-      'zh-CN': (_a, on) =>
-        `支持：csv、tsv、txt（任意分隔符）、xlsx、parquet、json、ndjson。${by(on, { cli: '可用 --format 指定格式。', web: '请另存为其中一种格式。', api: '可用 options.format 指定格式。' })}`,
+      en: () => 'Supported: csv, tsv, txt (any delimiter), xlsx, parquet, json, ndjson.',
+      'zh-CN': () => '支持：csv、tsv、txt（任意分隔符）、xlsx、parquet、json、ndjson。',
     },
+    () => [{ action: 'choose_format' }],
   ),
   TEN_IMPORT_BAD_ENCODING: def<{ file: string; encoding: string; detail: string }>(
     422,
@@ -74,11 +73,10 @@ export const importCodes = {
       'zh-CN': (a) => `${a.file} 无法按 ${a.encoding} 读取：${a.detail}`,
     },
     {
-      en: (_a, on) =>
-        `${by(on, { cli: 'Pass --encoding utf-8, gbk or gb18030', web: 'Save the file as UTF-8', api: 'Set options.encoding to utf-8, gbk or gb18030' })} to match how the file was saved (Excel in China saves GBK).`,
-      'zh-CN': (_a, on) =>
-        `${by(on, { cli: '请用 --encoding utf-8、gbk 或 gb18030', web: '请将文件另存为 UTF-8', api: '请将 options.encoding 设为 utf-8、gbk 或 gb18030' })}，与文件保存时的编码一致（中文版 Excel 保存为 GBK）。`,
+      en: () => 'Read it in the encoding it was saved in: utf-8, gbk or gb18030 (Excel in China saves GBK).',
+      'zh-CN': () => '请按文件保存时的编码读取：utf-8、gbk 或 gb18030（中文版 Excel 保存为 GBK）。',
     },
+    () => [{ action: 'choose_encoding' }],
   ),
   TEN_IMPORT_PARSE: def<{ file: string; detail: string }>(
     422,
@@ -204,11 +202,10 @@ export const importCodes = {
     404,
     { en: (a) => `${a.file} has no sheet ${quote(a.sheet)}`, 'zh-CN': (a) => `${a.file} 中没有工作表 ${q(a.sheet)}` },
     {
-      en: (a, on) =>
-        `Sheets in the workbook: ${a.sheets.map(quote).join(', ')}.${by(on, { cli: ' Pass one with --sheet.', web: ' Move the data to the first sheet, or save that sheet alone.', api: ' Set options.sheet to one of them.' })}`,
-      'zh-CN': (a, on) =>
-        `工作簿中的工作表：${a.sheets.map(q).join('、')}。${by(on, { cli: '请用 --sheet 指定其中一个。', web: '请把数据放到第一个工作表，或单独保存该工作表。', api: '请将 options.sheet 设为其中之一。' })}`,
+      en: (a) => `Sheets in the workbook: ${a.sheets.map(quote).join(', ')}.`,
+      'zh-CN': (a) => `工作簿中的工作表：${a.sheets.map(q).join('、')}。`,
     },
+    () => [{ action: 'choose_sheet' }],
   ),
   TEN_IMPORT_MISSING_COLUMN: def<{ file: string; fields: string[]; found: string[]; suggestion?: string }>(
     422,
@@ -218,47 +215,21 @@ export const importCodes = {
       'zh-CN': (a) => `${a.file} 中没有必填字段 ${a.fields.map(q).join('、')} 对应的列`,
     },
     {
-      en: (a, on) => {
-        const field = a.fields[0] ?? '';
-        const pick = a.suggestion
-          ? by(on, {
-              cli: `The closest column is ${quote(a.suggestion)}: pass --map ${field}=${quote(a.suggestion)} if it is the one.`,
-              web: `The closest column is ${quote(a.suggestion)}: choose it for ${quote(field)} under “Map the file’s columns” if it is the one.`,
-              api: `The closest column is ${quote(a.suggestion)}: send mapping {"${field}": ${quote(a.suggestion)}} if it is the one.`,
-            })
-          : by(on, {
-              cli: `Pass --map ${field}=<column>.`,
-              web: `Choose the column for ${quote(field)} under “Map the file’s columns”.`,
-              api: `Send mapping {"${field}": "<column>"}.`,
-            });
-        return `${pick} Columns found: ${a.found.map(quote).join(', ')}.`;
-      },
-      'zh-CN': (a, on) => {
-        const field = a.fields[0] ?? '';
-        const pick = a.suggestion
-          ? by(on, {
-              cli: `最接近的列是 ${q(a.suggestion)}：如果正是它，请加 --map ${field}=${quote(a.suggestion)}。`,
-              web: `最接近的列是 ${q(a.suggestion)}：如果正是它，请在“对应文件中的列”中为 ${q(field)} 选择它。`,
-              api: `最接近的列是 ${q(a.suggestion)}：如果正是它，请发送 mapping {"${field}": ${quote(a.suggestion)}}。`,
-            })
-          : by(on, {
-              cli: `请加 --map ${field}=<列名>。`,
-              web: `请在“对应文件中的列”中为 ${q(field)} 选择一列。`,
-              api: `请发送 mapping {"${field}": "<列名>"}。`,
-            });
-        return `${pick}文件中的列：${a.found.map(q).join('、')}。`;
-      },
+      en: (a) =>
+        `${a.suggestion ? `The closest column is ${quote(a.suggestion)}: map ${a.fields[0] ?? ''} to it if it is the one.` : `Map ${a.fields[0] ?? ''} to one of the file’s columns.`} Columns found: ${a.found.map(quote).join(', ')}.`,
+      'zh-CN': (a) =>
+        `${a.suggestion ? `最接近的列是 ${q(a.suggestion)}：如果正是它，请把 ${a.fields[0] ?? ''} 对应到它。` : `请把 ${a.fields[0] ?? ''} 对应到文件中的一列。`}文件中的列：${a.found.map(q).join('、')}。`,
     },
+    () => [{ action: 'map_columns' }],
   ),
   TEN_IMPORT_BAD_MAPPING: def<{ detail: string; found: string[] }>(
     400,
     { en: (a) => `Invalid column mapping: ${a.detail}`, 'zh-CN': (a) => `列映射无效：${a.detail}` },
     {
-      en: (a, on) =>
-        `${by(on, { cli: 'Write --map target=source, with a source column', web: 'Choose, under “Map the file’s columns”, a column', api: 'Send mapping as {"field": "column"}, with a column' })} from the file: ${a.found.map(quote).join(', ')}.`,
-      'zh-CN': (a, on) =>
-        `${by(on, { cli: '请写成 --map 目标字段=源列，源列', web: '请在“对应文件中的列”中选择列，列', api: '请以 {"字段": "列名"} 发送 mapping，列' })}须来自文件：${a.found.map(q).join('、')}。`,
+      en: (a) => `Map each field to a column from the file: ${a.found.map(quote).join(', ')}.`,
+      'zh-CN': (a) => `请把每个字段对应到文件中的列：${a.found.map(q).join('、')}。`,
     },
+    () => [{ action: 'map_columns' }],
   ),
   TEN_IMPORT_TOO_MANY_REJECTS: def<{
     file: string;
@@ -298,10 +269,10 @@ export const importCodes = {
       'zh-CN': (a) => `${a.file} 是快照（含 ${q(a.column)} 列），需要提供快照日期`,
     },
     {
-      en: (_a, on) =>
-        `${by(on, { cli: 'Pass --as-of YYYY-MM-DD', web: 'Set “Snapshot date” under Options', api: 'Set options.asOf to YYYY-MM-DD' })}: the date the export was made. Tenure derives created_at and churned_at from it.`,
-      'zh-CN': (_a, on) =>
-        `${by(on, { cli: '请加 --as-of YYYY-MM-DD', web: '请在“选项”中设置“快照日期”', api: '请将 options.asOf 设为 YYYY-MM-DD' })}，即导出数据的日期。Tenure 据此推算 created_at 和 churned_at。`,
+      en: () =>
+        'Give the snapshot date, YYYY-MM-DD: the date the export was made. Tenure derives created_at and churned_at from it.',
+      'zh-CN': () => '请给出快照日期 YYYY-MM-DD，即导出数据的日期。Tenure 据此推算 created_at 和 churned_at。',
     },
+    () => [{ action: 'give_snapshot_date' }],
   ),
 } as const;

@@ -46,6 +46,14 @@ export const actionWords = {
     en: 'To load the valid rows, raise “Reject limit” under Options.',
     'zh-CN': '如需导入有效行，请在“选项”中调高“拒绝上限”。',
   },
+  choose_format: { en: 'Save the file in one of them.', 'zh-CN': '请另存为其中一种格式。' },
+  choose_encoding: { en: 'Save the file as UTF-8.', 'zh-CN': '请将文件另存为 UTF-8。' },
+  choose_sheet: {
+    en: 'Move the data to the first sheet, or save that sheet alone.',
+    'zh-CN': '请把数据放到第一个工作表，或单独保存该工作表。',
+  },
+  give_snapshot_date: { en: 'Set “Snapshot date” under Options.', 'zh-CN': '请在“选项”中设置“快照日期”。' },
+  map_columns: { en: 'Choose the columns under “Map the file’s columns”.', 'zh-CN': '请在“对应文件中的列”中选择列。' },
   list_imports: {
     en: 'Open the batch from the list of imports on the Data page.',
     'zh-CN': '请从“数据”页的导入列表中打开该批次。',
