@@ -15,9 +15,8 @@ const flags: Record<string, string> = {
   max_depth: '--depth',
 };
 
-/** `forecast` → `--forecast`, `calibration_end` → `--calibration-end`. */
-export const flagOf = (option: string): string =>
-  flags[option] ?? `--${option.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replaceAll('_', '-')}`;
+/** `forecast` → `--forecast`, `calibration_end` → `--calibration-end` (core names options as the API does). */
+export const flagOf = (option: string): string => flags[option] ?? `--${option.replaceAll('_', '-')}`;
 
 const said = {
   en: {
