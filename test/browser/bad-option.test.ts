@@ -1,6 +1,7 @@
 /**
  * A bad option reaches the dashboard as data (the problem's `fixes`), and the page words the fix with its own
- * control, in the page's language: never the request parameter an API client reads, never a CLI flag.
+ * control, in the page's language: never the request parameter an API client reads, never a CLI flag. So does
+ * what to do about an error (the problem's `remedies`): the page names its page and control, never a route.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dashboard, logIn, startDashboard } from './harness.ts';
@@ -28,5 +29,15 @@ describe('a bad option on a page', () => {
     expect(text).toContain('500');
     expect(text).not.toMatch(/page_?[sS]ize|--[a-z]/);
     expect(await d.page.getByTestId('problem').textContent()).toContain('TEN_BAD_OPTION');
+  });
+
+  it('words a remedy with the page that does it, not the route or the command', async () => {
+    await d.page.goto('/customers/NOBODY');
+    const hint = d.page.getByTestId('problem-hint');
+    await hint.waitFor();
+    const text = await hint.textContent();
+    expect(text).toContain('Customers page');
+    expect(text).not.toMatch(/\/api\/|tenure |--[a-z]/);
+    expect(await d.page.getByTestId('problem').textContent()).toContain('TEN_CUSTOMER_NOT_FOUND');
   });
 });

@@ -1,36 +1,51 @@
-import type { ErrorLang, ErrorText, OptionFix, TenureError } from '@tenure/core/shell';
+import { fill, type Text } from '@tenure/core/present';
+import type { ErrorText, Lang, OptionFix, TenureError } from '@tenure/core/shell';
+import { actionWords } from './action-words.ts';
 
 /**
  * The CLI's wording of a fix core gives as data: core's table names an option by its neutral name (the API
  * parameter's) and says what is allowed; here it becomes the flag a user types. Options whose flag is not the
  * name in kebab case are listed.
  */
-const flags: Record<string, string> = { page_size: '--limit' };
+const flags: Record<string, string> = {
+  page_size: '--limit',
+  horizon_days: '--horizon',
+  horizon_months: '--horizon',
+  discount_rate: '--discount',
+  max_depth: '--depth',
+};
 
-/** `forecast` → `--forecast`, `calibrationEnd` → `--calibration-end`. */
-export const flagOf = (option: string): string =>
-  flags[option] ?? `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+/** `forecast` → `--forecast`, `calibration_end` → `--calibration-end` (core names options as the API does). */
+export const flagOf = (option: string): string => flags[option] ?? `--${option.replaceAll('_', '-')}`;
 
 const said = {
   en: {
     message: (f: OptionFix[]) => `Invalid ${f.map((x) => `${flagOf(x.option)} ${JSON.stringify(x.value)}`).join(', ')}`,
     hint: (f: OptionFix[]) => `${f.map((x) => `Give ${flagOf(x.option)} ${x.allowed.en}`).join('; ')}.`,
   },
-  zh: {
+  'zh-CN': {
     message: (f: OptionFix[]) => `${f.map((x) => `${flagOf(x.option)} 的值 “${x.value}”`).join('，')} 无效`,
-    hint: (f: OptionFix[]) => `${f.map((x) => `${flagOf(x.option)} 应为${x.allowed.zh}`).join('；')}。`,
+    hint: (f: OptionFix[]) => `${f.map((x) => `${flagOf(x.option)} 应为${x.allowed['zh-CN']}`).join('；')}。`,
   },
-} satisfies Record<ErrorLang, Record<'message' | 'hint', (f: OptionFix[]) => string>>;
+} satisfies Record<Lang, Record<'message' | 'hint', (f: OptionFix[]) => string>>;
 
 /** An error's message and hint as the CLI prints them: its own wording where core gives the fix as data. */
-export function cliText(err: TenureError, lang: ErrorLang): ErrorText {
-  if (err.code !== 'TEN_BAD_OPTION') return err.text(lang, 'cli');
-  const { fixes } = err.args as { fixes: OptionFix[] };
-  return { message: said[lang].message(fixes), hint: said[lang].hint(fixes) };
+export function cliText(err: TenureError, lang: Lang): ErrorText {
+  if (err.code === 'TEN_BAD_OPTION') {
+    const { fixes } = err.args as { fixes: OptionFix[] };
+    return { message: said[lang].message(fixes), hint: said[lang].hint(fixes) };
+  }
+  const { message, hint } = err.text(lang, 'cli');
+  // What to do, as core names it, in the CLI's words: the command that does it.
+  const words = err.remedies.flatMap((r) => {
+    const t: Text | null = actionWords[r.action];
+    return t ? [fill(t[lang], r.args)] : [];
+  });
+  return { message, hint: [hint, ...words].join(lang === 'en' ? ' ' : '') };
 }
 
 /** An error as `--json` prints it: the table's fields in the CLI's wording, and a bad option's fixes as data. */
-export function cliJson(err: TenureError, lang: ErrorLang) {
+export function cliJson(err: TenureError, lang: Lang) {
   const fixes = err.code === 'TEN_BAD_OPTION' ? (err.args as { fixes: OptionFix[] }).fixes : undefined;
   return { ...err.toJSON(lang, 'cli'), ...cliText(err, lang), ...(fixes ? { fixes } : {}) };
 }

@@ -1,10 +1,12 @@
 /**
  * Flags shared by the model commands (fit, survival, clv, models validate) and their translation into the
- * core's model options; core checks the values (parseModelOptions), so a bad one gets TEN_MODEL_BAD_OPTION.
+ * core's model options; core checks the values (parseModelOptions), so a bad one gets TEN_BAD_OPTION as from the
+ * API. Text that is no number goes to core as typed, for its schema to refuse.
  */
 import type { ModelOptions } from '@tenure/core';
 import { activityBases, groupFilter, tenureError, timeUnits } from '@tenure/core/shell';
 import type { Command } from 'commander';
+import { numberOrText } from './flag-value.ts';
 
 export interface ModelFlags {
   unit?: string;
@@ -50,39 +52,18 @@ export const flagGroups = {
       .option('--filter <dimension=value>', 'only customers with this value (repeatable)', repeat),
 } satisfies Record<string, (c: Command) => Command>;
 
-const number = (flag: string, v: string | undefined) => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n))
-    throw tenureError('TEN_MODEL_BAD_OPTION', { option: flag, value: v, expected: 'a number' });
-  return n;
-};
-
-/** 12, 12m or 1y → months. */
-function months(v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const m = /^(\d+)\s*(m|mo|months?|y|years?)?$/i.exec(v.trim());
-  if (!m)
-    throw tenureError('TEN_MODEL_BAD_OPTION', { option: '--horizon', value: v, expected: 'months as 12, 12m or 1y' });
-  return Number(m[1]) * (m[2]?.toLowerCase().startsWith('y') ? 12 : 1);
+/** 12, 12m or 1y → months; other text as typed. */
+function months(v: string | undefined): number | string | undefined {
+  const m = v === undefined ? null : /^(\d+)\s*(m|mo|months?|y|years?)?$/i.exec(v.trim());
+  return m ? Number(m[1]) * (m[2]?.toLowerCase().startsWith('y') ? 12 : 1) : v;
 }
 
 /** Survivor counts as typed or pasted from a spreadsheet: separated by commas, spaces, tabs, semicolons or lines. */
-export function parseSurvivors(v: string): number[] {
-  return v
+export const parseSurvivors = (v: string): (number | string)[] =>
+  v
     .split(/[\s,;]+/)
     .filter(Boolean)
-    .map((x) => {
-      const n = Number(x);
-      if (!Number.isFinite(n))
-        throw tenureError('TEN_MODEL_BAD_OPTION', {
-          option: '--survivors',
-          value: v,
-          expected: 'numbers such as 1000,869,743',
-        });
-      return n;
-    });
-}
+    .map((x) => numberOrText(x) ?? x);
 
 function filters(pairs: string[] | undefined): Record<string, string[]> | undefined {
   if (!pairs?.length) return undefined;
@@ -90,7 +71,9 @@ function filters(pairs: string[] | undefined): Record<string, string[]> | undefi
     pairs.map((p) => {
       const i = p.indexOf('=');
       if (i <= 0)
-        throw tenureError('TEN_MODEL_BAD_OPTION', { option: '--filter', value: p, expected: 'dimension=value' });
+        throw tenureError('TEN_BAD_OPTION', {
+          fixes: [{ option: 'filter', value: p, allowed: { en: 'dimension=value', 'zh-CN': '维度=值' } }],
+        });
       return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as const;
     }),
   );
@@ -111,12 +94,12 @@ export function modelOptions(f: ModelFlags, horizon: 'months' | 'periods' = 'mon
       .map((c) => c.trim())
       .filter(Boolean),
     survivors: f.survivors === undefined ? undefined : parseSurvivors(f.survivors),
-    discountRate: number('--discount', f.discount),
-    margin: number('--margin', f.margin),
-    top: number('--top', f.top),
+    discountRate: numberOrText(f.discount),
+    margin: numberOrText(f.margin),
+    top: numberOrText(f.top),
     confType: f.confType,
-    tau: number('--tau', f.tau),
-    ...(horizon === 'months' ? { horizonMonths: months(f.horizon) } : { horizon: number('--horizon', f.horizon) }),
+    tau: numberOrText(f.tau),
+    ...(horizon === 'months' ? { horizonMonths: months(f.horizon) } : { horizon: numberOrText(f.horizon) }),
   };
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as ModelOptions;
 }

@@ -1,5 +1,5 @@
 import { formats } from '@tenure/core/present';
-import { asTenureError, type ErrorLang, errorLangOf, type TenureError } from '@tenure/core/shell';
+import { asTenureError, type Lang, normalizeLang, type TenureError } from '@tenure/core/shell';
 import { cliJson, cliText } from './fix-words.ts';
 
 /** Exit codes, documented in the README: scripts can tell bad input from a busy workspace. */
@@ -26,22 +26,22 @@ export function emit(out: Out, data: unknown, human: () => string): void {
 /**
  * The language of errors: `--lang` anywhere on the command line (commands that print texts declare it), else
  * TENURE_LANG, else English. Read from argv because an error may come before commander has parsed anything.
- * @example errorLang(['status', '--lang', 'zh']) // 'zh'
+ * @example errorLang(['status', '--lang', 'zh']) // 'zh-CN'
  */
-export function errorLang(argv = process.argv.slice(2), env = process.env): ErrorLang {
+export function errorLang(argv = process.argv.slice(2), env = process.env): Lang {
   const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
   const i = argv.slice(0, end).findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const given = i < 0 ? undefined : argv[i]?.startsWith('--lang=') ? argv[i]?.slice('--lang='.length) : argv[i + 1];
-  return errorLangOf(given ?? env.TENURE_LANG);
+  return normalizeLang(given ?? env.TENURE_LANG);
 }
 
 const whereWords = {
   en: { where: 'where', hint: 'hint', line: 'line', column: 'column', value: 'value' },
-  zh: { where: '位置', hint: '提示', line: '行', column: '列', value: '值' },
-} satisfies Record<ErrorLang, Record<string, string>>;
+  'zh-CN': { where: '位置', hint: '提示', line: '行', column: '列', value: '值' },
+} satisfies Record<Lang, Record<string, string>>;
 
 /** Print an error once, without a stack trace, in the language asked for, and set the exit code. */
-export function fail(out: Out, e: unknown, lang: ErrorLang = errorLang()): void {
+export function fail(out: Out, e: unknown, lang: Lang = errorLang()): void {
   const err = asTenureError(e);
   if (out.json) {
     process.stdout.write(

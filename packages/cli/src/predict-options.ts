@@ -1,9 +1,9 @@
 /**
  * Flags of `tenure model …` and their translation into the core's prediction options; core checks the values
- * (parsePredictOptions), so a bad one gets TEN_MODEL_BAD_OPTION from the CLI and the API alike.
+ * (parsePredictOptions), so a bad one gets TEN_BAD_OPTION from the CLI and the API alike.
  */
-import { tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
+import { numberOrText } from './flag-value.ts';
 
 export interface PredictFlags {
   testIds?: string;
@@ -17,14 +17,6 @@ export interface PredictFlags {
   learningRate?: string;
   threads?: string;
 }
-
-const number = (flag: string, v: string | undefined) => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n))
-    throw tenureError('TEN_MODEL_BAD_OPTION', { option: flag, value: v, expected: 'a number' });
-  return n;
-};
 
 /** The flags that choose rows (snapshots, horizon) and the classifier's settings. */
 export function predictFlags(c: Command): Command {
@@ -47,10 +39,10 @@ export function predictFlags(c: Command): Command {
 export function predictOptions(f: PredictFlags): Record<string, unknown> {
   const gbdt = Object.fromEntries(
     Object.entries({
-      trees: number('--trees', f.trees),
-      maxDepth: number('--depth', f.depth),
-      learningRate: number('--learning-rate', f.learningRate),
-      threads: number('--threads', f.threads),
+      trees: numberOrText(f.trees),
+      maxDepth: numberOrText(f.depth),
+      learningRate: numberOrText(f.learningRate),
+      threads: numberOrText(f.threads),
     }).filter(([, v]) => v !== undefined),
   );
   const o: Record<string, unknown> = {
@@ -58,8 +50,8 @@ export function predictOptions(f: PredictFlags): Record<string, unknown> {
     classifier: f.classifier,
     mode: f.mode,
     asOf: f.asOf,
-    horizonDays: number('--horizon', f.horizon),
-    snapshots: number('--snapshots', f.snapshots),
+    horizonDays: numberOrText(f.horizon),
+    snapshots: numberOrText(f.snapshots),
     gbdt: Object.keys(gbdt).length ? gbdt : undefined,
   };
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

@@ -118,10 +118,10 @@ describe('demo and status', SLOW, () => {
       tenure(['demo', '--seed', 'x', '-w', bad]),
       tenure(['demo', '--customers', '50', '--months', '2', '-w', a, '--json']),
     ]);
-    const e = expectJsonError(abc, 3, 'TEN_DEMO_BAD_OPTION');
+    const e = expectJsonError(abc, 3, 'TEN_BAD_OPTION');
     expect(e.error.message).toContain('abc'); // the value as typed, not NaN
-    expectJsonError(zeroRun, 3, 'TEN_DEMO_BAD_OPTION');
-    expectHumanError(human, 3, 'TEN_DEMO_BAD_OPTION');
+    expectJsonError(zeroRun, 3, 'TEN_BAD_OPTION');
+    expectHumanError(human, 3, 'TEN_BAD_OPTION');
     // No half-made workspace is left behind, so the corrected command is not refused as "exists".
     expect(existsSync(bad)).toBe(false);
     expect(existsSync(zero)).toBe(false);
@@ -148,11 +148,7 @@ describe('demo and status', SLOW, () => {
     expect(m.code, m.stderr).toBe(0);
     const regions = json<{ segment: { region: string } }[]>(m).map((x) => x.segment.region);
     expect(regions.sort()).toEqual(['华东', '华中', '华北', '华南', '西部'].sort());
-    expectJsonError(
-      await tenure(['demo', '--lang', 'fr', '-w', join(tmp, 'demo-fr'), '--json']),
-      3,
-      'TEN_DEMO_BAD_OPTION',
-    );
+    expectJsonError(await tenure(['demo', '--lang', 'fr', '-w', join(tmp, 'demo-fr'), '--json']), 3, 'TEN_BAD_OPTION');
   });
 
   it('status --json gives rows and date ranges per entity and the latest monthly churn', async () => {

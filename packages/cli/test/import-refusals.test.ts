@@ -92,7 +92,7 @@ describe('tenure import: refusals and dead ends', SLOW, () => {
       tenure(['import', 'orders', fixture('orders-v1.csv'), '-w', clone(), '--date-format', '%Q', '--json']),
       tenure(['import', 'customers', deep, '-w', clone(), '--json']),
     ]);
-    expectJsonError(badFormat, 3, 'TEN_IMPORT_BAD_OPTION');
+    expectJsonError(badFormat, 3, 'TEN_BAD_OPTION');
     expectJsonError(deepRun, 3, 'TEN_IMPORT_TOO_DEEP');
   });
 });

@@ -139,7 +139,7 @@ describe('a file with bad rows', SLOW, () => {
     ]);
     expect(json1.code, json1.stderr).toBe(0);
     expect(json<ImportSummary>(json1)).toMatchObject({ rowsRead: 40, rowsLoaded: 39, rowsRejected: 1 });
-    const b = expectJsonError(bad, 3, 'TEN_IMPORT_BAD_OPTION');
+    const b = expectJsonError(bad, 3, 'TEN_BAD_OPTION');
     expect(b.error.message).toContain('"abc"'); // the value as typed, not NaN
   });
 });

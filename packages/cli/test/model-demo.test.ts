@@ -20,7 +20,7 @@ afterAll(() => cleanup(tmp));
 describe('tenure model on the demo business', SLOW, () => {
   it('scoring before training says how to train', async () => {
     expectJsonError(await tenure(['model', 'score', '-w', demo, '--json']), 4, 'TEN_PREDICT_NO_MODEL');
-    expectHumanError(await tenure(['model', 'score', '--deliver-wait', 'soon', '-w', demo]), 3, 'TEN_MODEL_BAD_OPTION');
+    expectHumanError(await tenure(['model', 'score', '--deliver-wait', 'soon', '-w', demo]), 3, 'TEN_BAD_OPTION');
   });
 
   it('evaluate: a time-based backtest that beats the logistic baseline', async () => {

@@ -56,6 +56,6 @@ suite('tenure model train on IBM Telco', SLOW, () => {
       3,
       'TEN_PREDICT_TEST_IDS',
     );
-    expectHumanError(await tenure(['model', 'train', '--depth', 'deep', '-w', telco]), 3, 'TEN_MODEL_BAD_OPTION');
+    expectHumanError(await tenure(['model', 'train', '--depth', 'deep', '-w', telco]), 3, 'TEN_BAD_OPTION');
   });
 });

@@ -83,8 +83,8 @@ suite('model command errors', SLOW, () => {
       tenure(['fit', 'sbg', '--survivors', '1000,800', '-w', join(tmp, 'nowhere'), '--json']),
     ]);
     expectJsonError(model, 4, 'TEN_MODEL_UNKNOWN');
-    expectJsonError(unit, 3, 'TEN_MODEL_BAD_OPTION');
-    expectJsonError(horizon, 3, 'TEN_MODEL_BAD_OPTION');
-    expectJsonError(survivors, 3, 'TEN_MODEL_BAD_OPTION'); // one period only
+    expectJsonError(unit, 3, 'TEN_BAD_OPTION');
+    expectJsonError(horizon, 3, 'TEN_BAD_OPTION');
+    expectJsonError(survivors, 3, 'TEN_BAD_OPTION'); // one period only
   });
 });

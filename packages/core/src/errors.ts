@@ -4,18 +4,21 @@
  * is read (CLI, dashboard, API client). docs/errors.md is tested against this table. Tests assert on `code`,
  * never on message text, so messages can be reworded or translated freely.
  */
+
 import { accessCodes } from './errors/access.ts';
+import type { Remedy } from './errors/actions.ts';
 import { analysisCodes } from './errors/analysis.ts';
 import { caseCodes } from './errors/cases.ts';
-import type { CodeDef, ErrorLang, Surface } from './errors/define.ts';
+import type { CodeDef, Surface } from './errors/define.ts';
 import { importCodes } from './errors/import.ts';
 import { optionCodes } from './errors/options.ts';
 import { rowCodes } from './errors/rows.ts';
 import { workspaceCodes } from './errors/workspace.ts';
-import { normalizeLang } from './present/lang.ts';
+import type { Lang } from './present/lang.ts';
 
+export { ACTIONS, type Action, type Remedy } from './errors/actions.ts';
 export type { CaseFieldProblem } from './errors/cases.ts';
-export type { ErrorLang, Local, Surface } from './errors/define.ts';
+export type { Local, Surface } from './errors/define.ts';
 export { surfaces } from './errors/define.ts';
 export type { OptionFix } from './errors/options.ts';
 
@@ -41,9 +44,6 @@ export const codes = {
 
 export type ErrorCode = keyof typeof codes;
 type ArgsOf<C extends ErrorCode> = Parameters<(typeof codes)[C]['message']['en']>[0];
-
-/** A language as the error table keys it (zh for zh-CN), read by normalizeLang (the one reading of a language). */
-export const errorLangOf = (lang: string | undefined): ErrorLang => (normalizeLang(lang) === 'zh-CN' ? 'zh' : 'en');
 
 /** A code's message and hint in one language, worded for one surface. */
 export interface ErrorText {
@@ -74,17 +74,29 @@ export class TenureError extends Error {
     return this.text('en', 'cli').hint;
   }
 
+  /** What the reader can do, as data: each shell adds its own wording of these to the hint. */
+  get remedies(): Remedy[] {
+    return (codes[this.code] as unknown as CodeDef<unknown>).remedies?.(this.args) ?? [];
+  }
+
   /** The message and hint in `lang`, the hint worded for `on`. */
-  text(lang: ErrorLang = 'en', on: Surface = 'cli'): ErrorText {
+  text(lang: Lang = 'en', on: Surface = 'cli'): ErrorText {
     return render(this.code, this.args, lang, on);
   }
 
-  toJSON(lang: ErrorLang = 'en', on: Surface = 'cli') {
-    return { code: this.code, status: this.status, ...this.text(lang, on), where: this.where };
+  toJSON(lang: Lang = 'en', on: Surface = 'cli') {
+    const remedies = this.remedies;
+    return {
+      code: this.code,
+      status: this.status,
+      ...this.text(lang, on),
+      where: this.where,
+      ...(remedies.length ? { remedies } : {}),
+    };
   }
 }
 
-function render(code: ErrorCode, args: unknown, lang: ErrorLang, on: Surface): ErrorText {
+function render(code: ErrorCode, args: unknown, lang: Lang, on: Surface): ErrorText {
   const d = codes[code] as unknown as CodeDef<unknown>;
   return { message: d.message[lang](args, on), hint: d.hint[lang](args, on) };
 }
@@ -103,7 +115,7 @@ export function tenureError<C extends ErrorCode>(
 export function describe<C extends ErrorCode>(
   code: C,
   args: ArgsOf<C>,
-  lang: ErrorLang = 'en',
+  lang: Lang = 'en',
   on: Surface = 'cli',
 ): ErrorText {
   return render(code, args, lang, on);

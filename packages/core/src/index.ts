@@ -45,15 +45,16 @@ export { openClickHouse } from './engine/clickhouse/open.ts';
 export { copyWorkspace } from './engine/clickhouse/sync.ts';
 export { type Connection, type Dialect, type EngineName, engines } from './engine/index.ts';
 export {
+  ACTIONS,
+  type Action,
   asTenureError,
   codes,
   describe,
   type ErrorCode,
-  type ErrorLang,
   type ErrorText,
-  errorLangOf,
   type Local,
   type OptionFix,
+  type Remedy,
   type Surface,
   surfaces,
   TenureError,
@@ -64,6 +65,7 @@ export { type EventResult, ingestEvents, MAX_EVENT_ROWS } from './events/ingest.
 export { importFile, tooManyRejects } from './ingest/import.ts';
 export { type ImportLimits, importLimitsSchema } from './ingest/limits.ts';
 export type { ImportOptions, ImportProblem, ImportProgress, ImportSummary } from './ingest/summary.ts';
+export { checkImportOptions } from './ingest/summary.ts';
 export { cleanStaleTempDirs, makeTempDir, releaseTempDir } from './ingest/temp.ts';
 export { compareBenchmarks } from './metrics/benchmarks-compare.ts';
 export { calendarOf, periodLabel } from './metrics/calendar.ts';
@@ -80,13 +82,14 @@ export { type RollupRefresh, refreshRollups } from './metrics/rollups/refresh.ts
 export { refuseSnapshotTrend, SNAPSHOT_NOTE, type SnapshotChurn, snapshotChurn } from './metrics/snapshot.ts';
 export { forecastRows } from './metrics/trend.ts';
 export * from './models/index.ts';
-export { optionFixes, parseOptions } from './options.ts';
+export { badOption, optionFixes, parseOptions } from './options.ts';
 export { type Page, type PageQuery, pageOf } from './paging.ts';
 export * from './predict/index.ts';
 export {
   DASH,
   entityLabel,
   type Formats,
+  fill,
   formats,
   isSummable,
   LANGS,

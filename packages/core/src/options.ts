@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { formatTexts } from './api/common.ts';
+import { snakeKey } from './api/wire.ts';
 import type { OptionFix } from './errors/options.ts';
-import { tenureError } from './errors.ts';
+import { type TenureError, tenureError, type Where } from './errors.ts';
+import type { Text } from './present/text.ts';
 
 /**
  * Options from any shell through one schema: the CLI parses its flags and the API its query string with the
@@ -19,22 +21,26 @@ function allowedOf(issue: Issue): Allowed {
   switch (issue.code) {
     case 'invalid_type':
       return issue.expected === 'int'
-        ? { en: 'a whole number', zh: '整数' }
+        ? { en: 'a whole number', 'zh-CN': '整数' }
         : issue.expected === 'number'
-          ? { en: 'a number', zh: '数字' }
-          : { en: `a ${issue.expected}`, zh: issue.expected };
+          ? { en: 'a number', 'zh-CN': '数字' }
+          : { en: `a ${issue.expected}`, 'zh-CN': issue.expected };
     case 'too_big':
       return issue.inclusive === false
-        ? { en: `less than ${issue.maximum}`, zh: `小于 ${issue.maximum}` }
-        : { en: `at most ${issue.maximum}`, zh: `不大于 ${issue.maximum}` };
+        ? { en: `less than ${issue.maximum}`, 'zh-CN': `小于 ${issue.maximum}` }
+        : { en: `at most ${issue.maximum}`, 'zh-CN': `不大于 ${issue.maximum}` };
     case 'too_small':
       return issue.inclusive === false
-        ? { en: `more than ${issue.minimum}`, zh: `大于 ${issue.minimum}` }
-        : { en: `at least ${issue.minimum}`, zh: `不小于 ${issue.minimum}` };
+        ? { en: `more than ${issue.minimum}`, 'zh-CN': `大于 ${issue.minimum}` }
+        : { en: `at least ${issue.minimum}`, 'zh-CN': `不小于 ${issue.minimum}` };
+    case 'unrecognized_keys':
+      return { en: 'no such option: leave it out', 'zh-CN': '没有这个选项：请去掉它' };
     case 'invalid_value':
-      return { en: `one of ${list(issue.values, ', ')}`, zh: `以下之一：${list(issue.values, '、')}` };
+      return { en: `one of ${list(issue.values, ', ')}`, 'zh-CN': `以下之一：${list(issue.values, '、')}` };
     default:
-      return Object.values(formatTexts).find((t) => t.en === issue.message) ?? { en: issue.message, zh: issue.message };
+      return (
+        Object.values(formatTexts).find((t) => t.en === issue.message) ?? { en: issue.message, 'zh-CN': issue.message }
+      );
   }
 }
 
@@ -45,20 +51,36 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): string {
   return v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** Zod's issues for an input as fixes; the option is the top-level name (`filter`, not `filter.0`). */
-export const optionFixes = (issues: readonly Issue[], input: unknown): OptionFix[] =>
-  issues.map((issue) => ({
-    option: String(issue.path[0] ?? 'options'),
-    value: valueAt(input, issue.path),
-    allowed: allowedOf(issue),
-  }));
+/**
+ * Zod's issues for an input as fixes. The option is named as the API names it (snake_case), at the top level
+ * (`filter`, not `filter.0`) except inside an option group (`gbdt.max_depth` is `max_depth`); an option the
+ * schema does not know is a fix of its own, one for each key.
+ */
+export const optionFixes = (issues: readonly Issue[], input: unknown, groups: readonly string[] = []): OptionFix[] =>
+  issues.flatMap((issue) => {
+    const at = groups.includes(String(issue.path[0])) && issue.path.length > 1 ? 2 : 1;
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    return paths.map((path) => ({
+      option: snakeKey(String(path.slice(0, at).at(-1) ?? 'options')),
+      value: valueAt(input, path),
+      allowed: allowedOf(issue),
+    }));
+  });
+
+/**
+ * A refused option that no schema can check (an unknown covariate, a date past the data): one fix, as a
+ * schema's would be.
+ * @example throw badOption('calibration_end', '2030-01-01', { en: 'a day before …', 'zh-CN': '…之前的日期' })
+ */
+export const badOption = (option: string, value: string, allowed: Text, where: Where = {}): TenureError =>
+  tenureError('TEN_BAD_OPTION', { fixes: [{ option, value, allowed }] }, where);
 
 /**
  * Parse options with a core schema, or throw TEN_BAD_OPTION listing every bad one.
  * @example parseOptions(api.metricQuery, { period: 'month', forecast: '61' }) // throws: forecast at most 36
  */
-export function parseOptions<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseOptions<S extends z.ZodType>(schema: S, input: unknown, groups?: readonly string[]): z.output<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  throw tenureError('TEN_BAD_OPTION', { fixes: optionFixes(r.error.issues, input) });
+  throw tenureError('TEN_BAD_OPTION', { fixes: optionFixes(r.error.issues, input, groups) });
 }

@@ -1,4 +1,5 @@
-import type { codes as Codes, ErrorLang, Surface } from '../src/errors.ts';
+import type { codes as Codes, Remedy, Surface } from '../src/errors.ts';
+import type { Lang } from '../src/present/lang.ts';
 
 const sample = (name: string) => `\`${name}\``;
 
@@ -10,24 +11,40 @@ export const placeholderArgs = new Proxy(
       const name = String(k);
       // A bad option's fixes, as data each shell words itself (the CLI names its flag).
       if (name === 'fixes')
-        return [{ option: sample('option'), value: '…', allowed: { en: sample('allowed'), zh: sample('allowed') } }];
+        return [
+          { option: sample('option'), value: '…', allowed: { en: sample('allowed'), 'zh-CN': sample('allowed') } },
+        ];
       // A case's refused fields, as data: the field, the value given (none: missing) and what it takes.
       if (name === 'fieldProblems')
-        return [{ field: sample('field'), value: null, expected: { en: sample('expected'), zh: sample('expected') } }];
+        return [
+          { field: sample('field'), value: null, expected: { en: sample('expected'), 'zh-CN': sample('expected') } },
+        ];
       if (['found', 'known', 'sheets', 'problems', 'fields'].includes(name)) return ['…'];
+      // Remedies a caller names (a fit's) are not the table's: the doc lists only the codes' own.
+      if (name === 'remedies') return undefined;
       // Caller-supplied texts (a query's or a fit's own hint) are shown as a placeholder in both languages.
-      if (name === 'hint') return { en: sample('hint'), zh: sample('hint') };
+      if (name === 'hint') return { en: sample('hint'), 'zh-CN': sample('hint') };
       return sample(name);
     },
   },
 );
 
-type Def = { status: number; message: Record<ErrorLang, Fn>; hint: Record<ErrorLang, Fn> };
+type Def = {
+  status: number;
+  message: Record<Lang, Fn>;
+  hint: Record<Lang, Fn>;
+  remedies?: (a: unknown) => Remedy[];
+};
 type Fn = (a: unknown, on: Surface) => string;
 const cell = (s: string) => s.replaceAll('|', '\\|');
 
-/** The hint once when every surface reads the same, else each surface's wording. */
-function hintCell(d: Def, lang: ErrorLang): string {
+/** The hint once when every surface reads the same, else each surface's wording; then the remedies' actions. */
+function hintCell(d: Def, lang: Lang): string {
+  const actions = d.remedies?.(placeholderArgs).map((r) => `\`${r.action}\``) ?? [];
+  return actions.length ? `${surfaceHints(d, lang)} → ${actions.join(', ')}` : surfaceHints(d, lang);
+}
+
+function surfaceHints(d: Def, lang: Lang): string {
   const by = {
     CLI: d.hint[lang](placeholderArgs, 'cli'),
     dashboard: d.hint[lang](placeholderArgs, 'web'),
@@ -40,7 +57,7 @@ function hintCell(d: Def, lang: ErrorLang): string {
     .join('<br>');
 }
 
-const table = (codes: typeof Codes, lang: ErrorLang) =>
+const table = (codes: typeof Codes, lang: Lang) =>
   Object.entries(codes)
     .map(([code, def]) => {
       const d = def as unknown as Def;
@@ -58,7 +75,9 @@ message, where it happened (file, line, column, value) and a hint, in English or
 \`--lang\` or \`TENURE_LANG\`, the API the \`lang\` query, then Accept-Language. A hint is worded for where it is read:
 the CLI names its flags, the dashboard the controls on its pages, the API the request's fields. A bad option
 (TEN_BAD_OPTION) carries its fix as data (\`fixes\`: option, value, what is allowed): the table words it for an API
-client, and the CLI and the dashboard word it themselves. The CLI maps codes
+client, and the CLI and the dashboard word it themselves. Likewise a hint says neutrally what to do and names its
+remedies (→ \`train_model\` …, \`packages/core/src/errors/actions.ts\`): each shell adds its own wording of them, the
+CLI the command, the dashboard the page and its control, the API the route. The CLI maps codes
 to exit codes (see the README); the HTTP API answers with the status column, as application/problem+json.
 Row-level codes (\`TEN_ROW_*\`) are stored per rejected row in the \`rejects\` table.
 
@@ -72,6 +91,6 @@ ${table(codes, 'en')}
 
 | 代码 | HTTP | 消息 | 提示 |
 |---|---|---|---|
-${table(codes, 'zh')}
+${table(codes, 'zh-CN')}
 `;
 }

@@ -28,6 +28,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Declared on every API route and enforced by the auth plugin; routes without it are not API routes. */
     access?: Access;
+    /**
+     * The body holds the options of a run (a model fit, a training): a bad value in it is a bad option,
+     * TEN_BAD_OPTION, as the CLI refuses the same value; `groups` are nested option groups (`gbdt`), whose
+     * settings are named on their own.
+     */
+    options?: { groups?: readonly string[] };
   }
 }
 

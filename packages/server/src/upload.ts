@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { api, type ImportOptions, makeTempDir, releaseTempDir, tenureError } from '@tenure/core';
+import { api, type ImportOptions, makeTempDir, optionFixes, releaseTempDir, tenureError } from '@tenure/core';
 import type { FastifyRequest } from 'fastify';
 
 /** An uploaded file saved to a temp folder, with the import's entity and options from the form's fields. */
@@ -39,6 +39,12 @@ export async function receiveUpload(req: FastifyRequest): Promise<Upload> {
     const parsed = api.importFields.safeParse(fields);
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message }));
+      // A bad value among the options is a bad option, refused as `tenure import` refuses the same flag.
+      if (parsed.error.issues.every((i) => i.path[0] === 'options' && i.path.length > 1)) {
+        const issues = parsed.error.issues.map((i) => ({ ...i, path: i.path.slice(1) }));
+        const fixes = optionFixes(issues, JSON.parse(fields.options ?? '{}'));
+        throw tenureError('TEN_BAD_OPTION', { fixes }, {}, { errors });
+      }
       throw tenureError(
         'TEN_BAD_REQUEST',
         { detail: errors.map((e) => `${e.path}: ${e.message}`).join('; ') },

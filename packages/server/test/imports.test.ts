@@ -184,16 +184,16 @@ describe('import jobs', () => {
         .call<{ rows: Row[] }>('GET', `/api/v1/imports/${start.body.job_id}/rejects${query}`, {}, { headers })
         .then((r) => r.body.rows);
     // A bad date's message names column and value only, so any `expected` renders it.
-    const said = (x: Row, lang: 'en' | 'zh') =>
+    const said = (x: Row, lang: 'en' | 'zh-CN') =>
       describeError('TEN_ROW_BAD_DATE', { column: x.column, value: x.value, expected: '' }, lang).message;
     const [zh] = await rejects('?lang=zh');
     expect(zh).toMatchObject({ code: 'TEN_ROW_BAD_DATE', column: '订单日期', value: '2025-02-30' });
-    expect(zh!.message).toBe(said(zh!, 'zh'));
+    expect(zh!.message).toBe(said(zh!, 'zh-CN'));
     expect(zh!.message).not.toBe(said(zh!, 'en'));
-    expect((await rejects('', { 'accept-language': 'zh-CN,zh;q=0.9' }))[0]?.message).toBe(said(zh!, 'zh'));
+    expect((await rejects('', { 'accept-language': 'zh-CN,zh;q=0.9' }))[0]?.message).toBe(said(zh!, 'zh-CN'));
     expect((await rejects(''))[0]?.message).toBe(said(zh!, 'en'));
     // The job's summary, started from a Chinese page, gives its example in Chinese too.
-    expect(job.summary?.problems?.[0]?.example).toBe(said(zh!, 'zh'));
+    expect(job.summary?.problems?.[0]?.example).toBe(said(zh!, 'zh-CN'));
   });
 
   it('refuses uploads over the limit (413), forms without a file, bad options and unknown jobs', async () => {
@@ -206,10 +206,15 @@ describe('import jobs', () => {
     const noFile = new FormData();
     noFile.append('entity', 'orders');
     expectProblem(await analyst.call('POST', '/api/v1/imports', { form: noFile }), 400, 'TEN_BAD_REQUEST');
-    const badOptions = await analyst.call<{ errors: { path: string }[] }>('POST', '/api/v1/imports/preview', {
-      form: form('orders', 'o.csv', ordersCsv(2, []), { options: '{"max_reject_rate": 7}' }),
-    });
-    expectProblem(badOptions, 400, 'TEN_BAD_REQUEST');
+    const badOptions = await analyst.call<{ errors: { path: string }[]; fixes?: { option: string }[] }>(
+      'POST',
+      '/api/v1/imports/preview',
+      {
+        form: form('orders', 'o.csv', ordersCsv(2, []), { options: '{"max_reject_rate": 7}' }),
+      },
+    );
+    expectProblem(badOptions, 400, 'TEN_BAD_OPTION');
+    expect(badOptions.body.fixes?.map((f) => f.option)).toEqual(['max_reject_rate']);
     expect(badOptions.body.errors.map((e) => e.path)).toEqual(['body.options.max_reject_rate']);
     expectProblem(
       await analyst.call('POST', '/api/v1/imports', { json: { entity: 'orders' } }),

@@ -80,9 +80,9 @@ describe('sBG on survivor counts', () => {
 
   it('refuses counts that rise, and lists too short', async () => {
     const rising = await viewer.call('POST', '/api/v1/models/sbg/survivors', { json: { survivors: [100, 90, 95] } });
-    expectProblem(rising, 400, 'TEN_MODEL_BAD_OPTION');
+    expectProblem(rising, 400, 'TEN_BAD_OPTION');
     const short = await viewer.call('POST', '/api/v1/models/sbg/survivors', { json: { survivors: [100, 90] } });
-    expectProblem(short, 400, 'TEN_BAD_REQUEST');
+    expectProblem(short, 400, 'TEN_BAD_OPTION');
   });
 });
 
@@ -144,12 +144,12 @@ describe('fits, runs and customer value', () => {
 
   it('a fit the options or the data cannot support fails its job with the problem; bad names and bodies are refused at once', async () => {
     const job = await fit('validation', {});
-    expect(job).toMatchObject({ state: 'failed', error: { code: 'TEN_MODEL_BAD_OPTION', status: 400 } });
+    expect(job).toMatchObject({ state: 'failed', error: { code: 'TEN_BAD_OPTION', status: 400 } });
     expectProblem(await analyst.call('POST', '/api/v1/models/pareto/fit', { json: {} }), 404, 'TEN_MODEL_UNKNOWN');
     expectProblem(
       await analyst.call('POST', '/api/v1/models/km/fit', { json: { unit: 'fortnight' } }),
       400,
-      'TEN_BAD_REQUEST',
+      'TEN_BAD_OPTION',
     );
     expectProblem(await viewer.get('/api/v1/models/jobs/no-such-job'), 404, 'TEN_JOB_NOT_FOUND');
   });

@@ -1,16 +1,11 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formats, type Lang, parseLang } from '@tenure/core/present';
-import { CONFIG_FILE, DB_FILE, isWorkspace, tenureError } from '@tenure/core/shell';
+import { CONFIG_FILE, DB_FILE, isWorkspace } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
+import { numberOrText } from '../flag-value.ts';
 import { emit, fail, fmtInt, table } from '../output.ts';
-
-/** An option's text as an integer, refused with the text the user typed (not "NaN") before anything is written. */
-const int = (option: string, v: string): number => {
-  if (!/^\s*-?\d+\s*$/.test(v)) throw tenureError('TEN_DEMO_BAD_OPTION', { option, value: v, expected: 'an integer' });
-  return Number(v);
-};
 
 /** Remove what a failed `demo` created in a folder that held no workspace before, so a retry is not refused. */
 function undoCreate(dir: string, dirExisted: boolean): void {
@@ -31,17 +26,18 @@ export const demo: CommandModule = (program: Command) => {
       async (o: { customers: string; months: string; seed: string; lang: string; force?: boolean }, cmd: Command) => {
         const g = globalsOf(cmd);
         try {
-          const opts = {
-            customers: int('--customers', o.customers),
-            months: int('--months', o.months),
-            seed: int('--seed', o.seed),
+          const given = {
+            // Text that is no number goes on as typed, for checkDemoOptions to refuse it by name.
+            customers: numberOrText(o.customers),
+            months: numberOrText(o.months),
+            seed: numberOrText(o.seed),
             // Another language goes on as given, for checkDemoOptions to refuse it by name.
             lang: parseLang(o.lang) ?? (o.lang as Lang),
           };
           const { checkDemoOptions, generateDemo, headlineChurn, initWorkspace, listKeys, listUsers } = await import(
             '@tenure/core'
           );
-          checkDemoOptions(opts);
+          const opts = checkDemoOptions(given);
           const dir = resolve(g.workspace);
           const dirExisted = existsSync(dir);
           const wasWorkspace = isWorkspace(dir);

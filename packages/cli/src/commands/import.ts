@@ -2,6 +2,7 @@ import type { ImportSummary } from '@tenure/core';
 import { encodingNames, entityNames, formatNames, TenureError, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
+import { numberOrText } from '../flag-value.ts';
 import { emit, fail, fmtInt, progressBar, table } from '../output.ts';
 
 interface ImportFlags {
@@ -32,17 +33,6 @@ function parseMap(pairs: string[]): Record<string, string> {
     out[p.slice(0, i).trim()] = p.slice(i + 1).trim();
   }
   return out;
-}
-
-/** The share as a number; text that is not a plain decimal is refused as typed (Number('') would be 0, 'abc' NaN). */
-function parseRate(v: string): number {
-  if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(v))
-    throw tenureError('TEN_IMPORT_BAD_OPTION', {
-      option: '--max-reject-rate',
-      value: v,
-      expected: 'a share from 0 to 1, e.g. 0.05',
-    });
-  return Number(v);
 }
 
 /** The first line says what happened: a refused import must not read like a success. */
@@ -112,30 +102,30 @@ export const importCommand: CommandModule = (program: Command) => {
     .action(async (entity: string, file: string, f: ImportFlags, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
-        // Option text is checked before the workspace is opened: a typo must not wait for (or lock) the database.
-        const maxRejectRate = parseRate(f.maxRejectRate ?? '0.05');
         const map = parseMap(f.map);
         const columns = f.columns?.split(',').map((c) => c.trim());
         const onProgress = progressBar(g);
-        const { importFile, tooManyRejects, withWorkspace } = await import('@tenure/core');
-        const summary = await withWorkspace(g.workspace, (ws) =>
-          importFile(ws, entity, file, {
-            map,
-            dropUnmapped: !!f.dropUnmapped,
-            maxRejectRate,
-            createMissingCustomers: !!f.createMissingCustomers,
-            dryRun: !!f.dryRun,
-            header: f.header,
-            ...(columns ? { columns } : {}),
-            ...(f.encoding ? { encoding: f.encoding } : {}),
-            ...(f.format ? { format: f.format } : {}),
-            ...(f.sheet ? { sheet: f.sheet } : {}),
-            ...(f.delimiter ? { delimiter: f.delimiter } : {}),
-            ...(f.dateFormat ? { dateFormat: f.dateFormat } : {}),
-            ...(f.asOf ? { asOf: f.asOf } : {}),
-            ...(onProgress ? { onProgress } : {}),
-          }),
-        );
+        const options = {
+          map,
+          dropUnmapped: !!f.dropUnmapped,
+          // Text that is no number goes to core as typed, for checkImportOptions to refuse it by name.
+          maxRejectRate: numberOrText(f.maxRejectRate ?? '0.05') as number,
+          createMissingCustomers: !!f.createMissingCustomers,
+          dryRun: !!f.dryRun,
+          header: f.header,
+          ...(columns ? { columns } : {}),
+          ...(f.encoding ? { encoding: f.encoding } : {}),
+          ...(f.format ? { format: f.format } : {}),
+          ...(f.sheet ? { sheet: f.sheet } : {}),
+          ...(f.delimiter ? { delimiter: f.delimiter } : {}),
+          ...(f.dateFormat ? { dateFormat: f.dateFormat } : {}),
+          ...(f.asOf ? { asOf: f.asOf } : {}),
+          ...(onProgress ? { onProgress } : {}),
+        };
+        const { checkImportOptions, importFile, tooManyRejects, withWorkspace } = await import('@tenure/core');
+        // Option values are checked before the workspace is opened: a typo must not wait for (or lock) the database.
+        const { maxRejectRate } = checkImportOptions(options);
+        const summary = await withWorkspace(g.workspace, (ws) => importFile(ws, entity, file, options));
         // A dry run of an import that would be refused fails like the import would, after showing its summary.
         if (summary.wouldRefuse) throw tooManyRejects(summary, maxRejectRate);
         emit(g, summary, () => render(summary));

@@ -31,7 +31,7 @@ function parseFilters(pairs: string[]): Record<string, string[]> {
       // The flag's own syntax (the API writes dimension:value); a bad pair is a bad option as in the API.
       if (i <= 0)
         throw tenureError('TEN_BAD_OPTION', {
-          fixes: [{ option: 'filter', value: p, allowed: { en: 'dimension=value', zh: '维度=值' } }],
+          fixes: [{ option: 'filter', value: p, allowed: { en: 'dimension=value', 'zh-CN': '维度=值' } }],
         });
       return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as const;
     }),
@@ -205,7 +205,7 @@ export const metrics: CommandModule = (program: Command) => {
         const rows = result.rows;
         // Why a metric is empty: after the table, or on stderr where stdout is data (--json, --csv).
         const notes = result.missing.map((m) => {
-          const { message, hint } = missingDataText(m, lang === 'zh-CN' ? 'zh' : 'en', 'cli');
+          const { message, hint } = missingDataText(m, lang, 'cli');
           return `${message}. ${hint}`;
         });
         if (notes.length && (g.json || f.csv)) process.stderr.write(`${notes.join('\n')}\n`);

@@ -64,10 +64,14 @@ export const model: CommandModule = (program: Command) => {
         const options = parsePredictOptions(predictOptions({ asOf: f.asOf }));
         const wait = Number(f.deliverWait);
         if (f.deliverWait.trim() === '' || !(wait >= 0))
-          throw tenureError('TEN_MODEL_BAD_OPTION', {
-            option: '--deliver-wait',
-            value: f.deliverWait,
-            expected: 'seconds, 0 or more',
+          throw tenureError('TEN_BAD_OPTION', {
+            fixes: [
+              {
+                option: 'deliver_wait',
+                value: f.deliverWait,
+                allowed: { en: 'seconds, 0 or more', 'zh-CN': '秒数，不小于 0' },
+              },
+            ],
           });
         const { run, deliveries } = await withWorkspace(g.workspace, async (ws) => {
           const run = await scoreChurn(ws, options);

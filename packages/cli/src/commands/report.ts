@@ -24,7 +24,7 @@ function write(file: string, text: string): string {
   } catch (e) {
     throw usage(`Cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`, {
       en: 'Pick another --out path.',
-      zh: '请换一个 --out 路径。',
+      'zh-CN': '请换一个 --out 路径。',
     });
   }
   return path;

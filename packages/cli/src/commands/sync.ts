@@ -17,7 +17,7 @@ export const sync: CommandModule = (program: Command) => {
             detail: 'sync needs --engine',
             hint: {
               en: 'For example: tenure sync --engine clickhouse://default:@localhost:8123/tenure',
-              zh: '例如：tenure sync --engine clickhouse://default:@localhost:8123/tenure',
+              'zh-CN': '例如：tenure sync --engine clickhouse://default:@localhost:8123/tenure',
             },
           });
         const target = g.engine;

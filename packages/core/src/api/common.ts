@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIONS } from '../errors/actions.ts';
 import { groupFilter } from '../metrics/filter.ts';
 import { MAX_PAGE_SIZE } from '../paging.ts';
 import { LANGS, type Lang, normalizeLang } from '../present/lang.ts';
@@ -28,9 +29,11 @@ export const problemSchema = z.looseObject({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /** A model fit's diagnostics (optimiser runs, the degenerate optimum), for callers that want to look deeper. */
   diagnostics: z.record(z.string(), z.unknown()).optional(),
-  /** TEN_BAD_OPTION: each refused option, its value and what is allowed (en, zh), for clients that word the fix. */
-  fixes: z
-    .array(z.object({ option: z.string(), value: z.string(), allowed: z.object({ en: z.string(), zh: z.string() }) }))
+  /** TEN_BAD_OPTION: each refused option, its value and what is allowed (en, zh-CN), for clients that word the fix. */
+  fixes: z.array(z.object({ option: z.string(), value: z.string(), allowed: textSchema })).optional(),
+  /** What the reader can do, as data (an action and its arguments), for clients that word it themselves. */
+  remedies: z
+    .array(z.object({ action: z.enum(ACTIONS), args: z.record(z.string(), z.string()).optional() }))
     .optional(),
   request_id: z.string().optional(),
 });
@@ -69,16 +72,16 @@ export const commaList = z
  * language what to give instead.
  */
 export const formatTexts = {
-  filter: { en: 'dimension:value', zh: '维度:值' },
-  day: { en: 'a day as YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的日期' },
-  month: { en: 'a month as YYYY-MM', zh: 'YYYY-MM 格式的月份' },
+  filter: { en: 'dimension:value', 'zh-CN': '维度:值' },
+  day: { en: 'a day as YYYY-MM-DD', 'zh-CN': 'YYYY-MM-DD 格式的日期' },
+  month: { en: 'a month as YYYY-MM', 'zh-CN': 'YYYY-MM 格式的月份' },
   period: {
     en: 'a period as YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD',
-    zh: 'YYYY、YYYY-MM、YYYY-Qn 或 YYYY-MM-DD 格式的周期',
+    'zh-CN': 'YYYY、YYYY-MM、YYYY-Qn 或 YYYY-MM-DD 格式的周期',
   },
   calendar: {
     en: 'a date the calendar has (month 01–12, a day that month has)',
-    zh: '日历上存在的日期（月份 01–12，且该月有这一天）',
+    'zh-CN': '日历上存在的日期（月份 01–12，且该月有这一天）',
   },
 } as const;
 

@@ -39,7 +39,7 @@ export type Wire<T> = T extends readonly unknown[]
 /** A request's top-level keys as the library names them (values untouched: a filter's keys are data). */
 export type CamelKeys<T> = { [K in keyof T as K extends string ? CamelCase<K> : K]: T[K] };
 
-const snakeKey = (key: string) =>
+export const snakeKey = (key: string) =>
   key.replace(/([a-z0-9])([A-Z])/g, (_, a: string, b: string) => `${a}_${b.toLowerCase()}`);
 const camelKey = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 

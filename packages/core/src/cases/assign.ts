@@ -23,7 +23,7 @@ export async function assignCase(
   checkTime(c, at);
   if (i.owner === undefined && i.team === undefined)
     throw fieldError(id, c.stage, [
-      { field: 'owner', value: null, expected: { en: 'an owner, a team or both', zh: '负责人、团队或两者' } },
+      { field: 'owner', value: null, expected: { en: 'an owner, a team or both', 'zh-CN': '负责人、团队或两者' } },
     ]);
   if (i.owner) await checkOwner(ws, i.owner);
   const fields: Partial<Record<CaseColumn, unknown>> = {};

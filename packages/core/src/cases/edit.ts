@@ -28,7 +28,7 @@ export async function editCase(ws: Workspace, actor: CaseActor, id: string, inpu
   const problems: CaseFieldProblem[] = [];
   const given = parseFields(i.fields, allowed, problems, { ...stageFieldSchemas, ...generalFieldSchemas });
   if (!Object.keys(i.fields).length)
-    problems.push({ field: 'fields', value: null, expected: { en: 'at least one field', zh: '至少一个字段' } });
+    problems.push({ field: 'fields', value: null, expected: { en: 'at least one field', 'zh-CN': '至少一个字段' } });
   const touched = [...new Set(Object.keys(given).map(stageOfField))].filter((s): s is StepStage => s !== null);
   await checkSteps(ws, { ...c, ...given }, touched, c.stage, problems);
   return writeChange(ws, id, version, {

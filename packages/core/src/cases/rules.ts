@@ -27,27 +27,27 @@ const problem = (field: string, value: unknown, expected: Expected): CaseFieldPr
 
 /** What a zod schema takes, in words, for the fields whose schema says nothing better. */
 const EXPECTED: Record<keyof typeof stageFieldSchemas | string, Expected> = {
-  root_cause: { en: 'a root cause of the taxonomy', zh: '根因分类中的一项' },
-  severity: { en: 'one of low, medium, high, critical', zh: 'low、medium、high、critical 之一' },
-  company_at_fault: { en: 'true or false', zh: 'true 或 false' },
-  action_plan: { en: 'the action plan, 1 to 4000 characters', zh: '处理方案，1 至 4000 个字符' },
+  root_cause: { en: 'a root cause of the taxonomy', 'zh-CN': '根因分类中的一项' },
+  severity: { en: 'one of low, medium, high, critical', 'zh-CN': 'low、medium、high、critical 之一' },
+  company_at_fault: { en: 'true or false', 'zh-CN': 'true 或 false' },
+  action_plan: { en: 'the action plan, 1 to 4000 characters', 'zh-CN': '处理方案，1 至 4000 个字符' },
   compensation_kind: {
     en: 'one of refund, credit, discount, gift, free_service, other',
-    zh: 'refund、credit、discount、gift、free_service、other 之一',
+    'zh-CN': 'refund、credit、discount、gift、free_service、other 之一',
   },
-  compensation_amount: { en: 'an amount of 0 or more', zh: '不小于 0 的金额' },
-  approved_by: { en: 'the username of the approver', zh: '审批人的用户名' },
-  actions_done: { en: 'what was done, 1 to 4000 characters', zh: '已采取的措施，1 至 4000 个字符' },
-  compensation_granted: { en: 'an amount of 0 or more', zh: '不小于 0 的金额' },
-  contacted: { en: 'true or false', zh: 'true 或 false' },
-  satisfied: { en: 'true or false', zh: 'true 或 false' },
-  csat: { en: 'a whole number from 1 to 5', zh: '1 至 5 的整数' },
+  compensation_amount: { en: 'an amount of 0 or more', 'zh-CN': '不小于 0 的金额' },
+  approved_by: { en: 'the username of the approver', 'zh-CN': '审批人的用户名' },
+  actions_done: { en: 'what was done, 1 to 4000 characters', 'zh-CN': '已采取的措施，1 至 4000 个字符' },
+  compensation_granted: { en: 'an amount of 0 or more', 'zh-CN': '不小于 0 的金额' },
+  contacted: { en: 'true or false', 'zh-CN': 'true 或 false' },
+  satisfied: { en: 'true or false', 'zh-CN': 'true 或 false' },
+  csat: { en: 'a whole number from 1 to 5', 'zh-CN': '1 至 5 的整数' },
   outcome: {
     en: 'one of saved, lost, no_contact, not_worth_retaining',
-    zh: 'saved、lost、no_contact、not_worth_retaining 之一',
+    'zh-CN': 'saved、lost、no_contact、not_worth_retaining 之一',
   },
 };
-const expectedOf = (field: string): Expected => EXPECTED[field] ?? { en: 'a valid value', zh: '有效的值' };
+const expectedOf = (field: string): Expected => EXPECTED[field] ?? { en: 'a valid value', 'zh-CN': '有效的值' };
 
 /**
  * Given fields through their schemas: a name outside `allowed` or a bad value is a problem naming it.
@@ -68,7 +68,7 @@ export function parseFields(
       problems.push(
         problem(field, value, {
           en: allowed.length ? `not a field here; the fields are ${allowed.join(', ')}` : 'no field is taken here',
-          zh: allowed.length ? `此处没有该字段；可用字段为 ${allowed.join('、')}` : '此处不接受任何字段',
+          'zh-CN': allowed.length ? `此处没有该字段；可用字段为 ${allowed.join('、')}` : '此处不接受任何字段',
         }),
       );
       continue;
@@ -108,7 +108,7 @@ const rules: readonly StepRule[] = [
     broken: (c, cfg) =>
       !isSet(c.root_cause) || cfg.root_causes.includes(c.root_cause as string)
         ? null
-        : { en: `one of ${cfg.root_causes.join(', ')}`, zh: `以下之一：${cfg.root_causes.join('、')}` },
+        : { en: `one of ${cfg.root_causes.join(', ')}`, 'zh-CN': `以下之一：${cfg.root_causes.join('、')}` },
   },
   // An amount without its kind cannot be paid out: the plan names what the customer gets.
   {
@@ -116,7 +116,7 @@ const rules: readonly StepRule[] = [
     field: 'compensation_kind',
     broken: (c) =>
       proposed(c) > 0 && !isSet(c.compensation_kind)
-        ? { en: 'the kind of the proposed compensation', zh: '拟议补偿的类型' }
+        ? { en: 'the kind of the proposed compensation', 'zh-CN': '拟议补偿的类型' }
         : null,
   },
   // Compensation proposed is compensation to account for: what was granted is recorded, 0 when nothing was.
@@ -125,7 +125,7 @@ const rules: readonly StepRule[] = [
     field: 'compensation_granted',
     broken: (c) =>
       proposed(c) > 0 && !isSet(c.compensation_granted)
-        ? { en: `the compensation granted, at most ${proposed(c)}`, zh: `实际给予的补偿，不超过 ${proposed(c)}` }
+        ? { en: `the compensation granted, at most ${proposed(c)}`, 'zh-CN': `实际给予的补偿，不超过 ${proposed(c)}` }
         : null,
   },
   // What was approved bounds what is paid: more needs a new plan (and its approval).
@@ -134,7 +134,7 @@ const rules: readonly StepRule[] = [
     field: 'compensation_granted',
     broken: (c) =>
       (c.compensation_granted ?? 0) > proposed(c)
-        ? { en: `at most the ${proposed(c)} planned`, zh: `不超过方案中的 ${proposed(c)}` }
+        ? { en: `at most the ${proposed(c)} planned`, 'zh-CN': `不超过方案中的 ${proposed(c)}` }
         : null,
   },
   // A customer who was reached says whether they are satisfied, and the CSAT the follow-up asked for.
@@ -156,7 +156,7 @@ const rules: readonly StepRule[] = [
     field: 'outcome',
     broken: (c) =>
       c.outcome === 'no_contact' && c.contacted === true
-        ? { en: 'not no_contact when the customer was contacted', zh: '已联系客户时不能为 no_contact' }
+        ? { en: 'not no_contact when the customer was contacted', 'zh-CN': '已联系客户时不能为 no_contact' }
         : null,
   },
 ];

@@ -124,7 +124,7 @@ export function checkTime(c: CaseRow, at: string): void {
       {
         field: 'at',
         value: at,
-        expected: { en: `a time at or after ${c.updated_at}`, zh: `不早于 ${c.updated_at} 的时间` },
+        expected: { en: `a time at or after ${c.updated_at}`, 'zh-CN': `不早于 ${c.updated_at} 的时间` },
       },
     ]);
 }

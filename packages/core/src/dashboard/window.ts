@@ -36,7 +36,7 @@ async function lastComplete(ws: Workspace, grain: Grain, c: CalendarOptions): Pr
       detail: 'the workspace has no subscriptions, orders or churn events yet',
       hint: {
         en: (on) => (on === 'web' ? 'Import data on the Data page first.' : 'Import data first, or give from and to.'),
-        zh: (on) => (on === 'web' ? '请先在“数据”页导入数据。' : '请先导入数据，或指定 from 和 to。'),
+        'zh-CN': (on) => (on === 'web' ? '请先在“数据”页导入数据。' : '请先导入数据，或指定 from 和 to。'),
       },
     });
   const [y, m] = month.split('-').map(Number) as [number, number];

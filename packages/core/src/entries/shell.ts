@@ -16,11 +16,11 @@ export {
 } from '../cases/workflow.ts';
 export { grains } from '../engine/dialect.ts';
 export {
+  type Action,
   asTenureError,
-  type ErrorLang,
   type ErrorText,
-  errorLangOf,
   type OptionFix,
+  type Remedy,
   TenureError,
   tenureError,
 } from '../errors.ts';
@@ -29,5 +29,6 @@ export { activityBases } from '../metrics/activity-bases.ts';
 export { type DimensionFilter, groupFilter } from '../metrics/filter.ts';
 export { type ModelName, modelNames } from '../models/names.ts';
 export { timeUnits } from '../models/time-units.ts';
+export { type Lang, normalizeLang } from '../present/lang.ts';
 export { type EntityName, entityNames } from '../schema/names.ts';
 export { CONFIG_FILE, DB_FILE, isWorkspace } from '../workspace/files.ts';

@@ -1,171 +1,141 @@
-import { by, def, type Local, optionOn, q, quote, said } from './define.ts';
+import type { Remedy } from './actions.ts';
+import { by, def, type Local, q, quote, said } from './define.ts';
 
 /** Metrics, lifetime models and churn prediction. */
 export const analysisCodes = {
   TEN_METRIC_UNKNOWN: def<{ name: string; known: string[]; suggestion?: string }>(
     404,
-    { en: (a) => `Unknown metric ${quote(a.name)}`, zh: (a) => `未知的指标 ${q(a.name)}` },
+    { en: (a) => `Unknown metric ${quote(a.name)}`, 'zh-CN': (a) => `未知的指标 ${q(a.name)}` },
     {
-      en: (a, on) =>
-        `${a.suggestion ? `Did you mean ${quote(a.suggestion)}? ` : ''}${by(on, { cli: 'List them with `tenure metrics --list`.', web: 'Pick a metric from the list.', api: 'GET /api/v1/metrics lists them.' })}`,
-      zh: (a, on) =>
-        `${a.suggestion ? `是否指 ${q(a.suggestion)}？` : ''}${by(on, { cli: '用 `tenure metrics --list` 查看全部指标。', web: '请从列表中选择指标。', api: 'GET /api/v1/metrics 列出全部指标。' })}`,
+      en: (a) => `${a.suggestion ? `Did you mean ${quote(a.suggestion)}? ` : ''}Pick one of the metrics Tenure knows.`,
+      'zh-CN': (a) => `${a.suggestion ? `是否指 ${q(a.suggestion)}？` : ''}请选择 Tenure 支持的指标。`,
     },
+    () => [{ action: 'list_metrics' }],
   ),
   TEN_METRIC_BAD_QUERY: def<{ detail: string; hint: Local }>(
     400,
-    { en: (a) => `Invalid metric query: ${a.detail}`, zh: (a) => `指标查询无效：${a.detail}` },
-    { en: (a, on) => said(a.hint, 'en', on), zh: (a, on) => said(a.hint, 'zh', on) },
+    { en: (a) => `Invalid metric query: ${a.detail}`, 'zh-CN': (a) => `指标查询无效：${a.detail}` },
+    { en: (a, on) => said(a.hint, 'en', on), 'zh-CN': (a, on) => said(a.hint, 'zh-CN', on) },
   ),
   TEN_METRIC_SNAPSHOT: def<{ metric: string; asOf: string; what: 'trend' | 'forecast' }>(
     422,
     {
       en: (a) =>
         `${a.metric} cannot be shown as a ${a.what}: its churn comes from a snapshot import, every churn dated on the as-of date ${a.asOf}`,
-      zh: (a) =>
+      'zh-CN': (a) =>
         `${a.metric} 无法显示为${a.what === 'trend' ? '趋势' : '预测'}：其流失来自快照导入，所有流失都记在快照日期 ${a.asOf}`,
     },
     {
-      en: (_a, on) =>
-        `A snapshot says who had left by its date, not when. ${by(on, {
-          cli: 'Use the survival curve (`tenure survival`) and the churn model (`tenure model train`)',
-          web: 'Open the Survival page for churn over time and the Churn model page for who will churn',
-          api: 'Use the survival curve (GET /api/v1/models/survival) and the churn model (POST /api/v1/churn/train)',
-        })}; a single period at the as-of date still shows the share churned.`,
-      zh: (_a, on) =>
-        `快照只说明截至快照日期谁已流失，不说明何时流失。${by(on, {
-          cli: '请使用生存分析（`tenure survival`）和流失预测模型（`tenure model train`）',
-          web: '请在「生存分析」页查看随时间的流失，在「流失模型」页查看谁将流失',
-          api: '请使用生存分析（GET /api/v1/models/survival）和流失预测模型（POST /api/v1/churn/train）',
-        })}；选择快照日期所在的单个周期仍可看到累计流失比例。`,
+      en: (_a) =>
+        'A snapshot says who had left by its date, not when: the survival curve shows churn over time and the churn model who will churn; a single period at the as-of date still shows the share churned.',
+      'zh-CN': (_a) =>
+        '快照只说明截至快照日期谁已流失，不说明何时流失：生存分析显示随时间的流失，流失模型显示谁将流失；选择快照日期所在的单个周期仍可看到累计流失比例。',
     },
+    () => [{ action: 'view_survival' }, { action: 'train_model' }],
   ),
   TEN_METRIC_UNKNOWN_SEGMENT: def<{ segment: string; known: string[] }>(
     400,
     {
       en: (a) => `${quote(a.segment)} is not a segment dimension of this workspace`,
-      zh: (a) => `${q(a.segment)} 不是本工作区的细分维度`,
+      'zh-CN': (a) => `${q(a.segment)} 不是本工作区的细分维度`,
     },
     {
       en: (a, on) =>
         `Use one of: ${a.known.join(', ') || '(none yet)'}. ${by(on, { cli: 'Customer attributes become dimensions when listed under "dimensions" in tenure.config.json.', web: 'Customer attributes become dimensions when an admin lists them as dimensions in Settings.', api: 'Customer attributes become dimensions when listed in the settings’ dimensions.' })}`,
-      zh: (a, on) =>
+      'zh-CN': (a, on) =>
         `请使用以下之一：${a.known.join('、') || '（暂无）'}。${by(on, { cli: '在 tenure.config.json 的 "dimensions" 中列出的客户属性才是维度。', web: '管理员在“设置”的维度中添加客户属性后，它才成为维度。', api: '在设置的 dimensions 中列出的客户属性才是维度。' })}`,
     },
   ),
   TEN_MODEL_UNKNOWN: def<{ name: string; known: string[] }>(
     404,
-    { en: (a) => `Unknown model ${quote(a.name)}`, zh: (a) => `未知的模型 ${q(a.name)}` },
-    { en: (a) => `Models: ${a.known.join(', ')}.`, zh: (a) => `可用的模型：${a.known.join('、')}。` },
+    { en: (a) => `Unknown model ${quote(a.name)}`, 'zh-CN': (a) => `未知的模型 ${q(a.name)}` },
+    { en: (a) => `Models: ${a.known.join(', ')}.`, 'zh-CN': (a) => `可用的模型：${a.known.join('、')}。` },
   ),
-  TEN_MODEL_BAD_OPTION: def<{ option: string; value: string; expected: string }>(
-    400,
-    {
-      en: (a, on) => `Invalid ${optionOn(a.option, on)} ${quote(a.value)}`,
-      zh: (a, on) => `${optionOn(a.option, on)} 的值 ${q(a.value)} 无效`,
-    },
-    { en: (a) => `Expected ${a.expected}.`, zh: (a) => `应为 ${a.expected}。` },
-  ),
-  TEN_MODEL_INSUFFICIENT_DATA: def<{ model: string; detail: string; hint: Local }>(
+  TEN_MODEL_INSUFFICIENT_DATA: def<{ model: string; detail: string; hint: Local; remedies?: Remedy[] }>(
     422,
     {
       en: (a) => `The data cannot support a ${a.model} fit: ${a.detail}`,
-      zh: (a) => `数据不足以拟合 ${a.model} 模型：${a.detail}`,
+      'zh-CN': (a) => `数据不足以拟合 ${a.model} 模型：${a.detail}`,
     },
-    { en: (a, on) => said(a.hint, 'en', on), zh: (a, on) => said(a.hint, 'zh', on) },
+    { en: (a, on) => said(a.hint, 'en', on), 'zh-CN': (a, on) => said(a.hint, 'zh-CN', on) },
+    // A fit's caller may name what to do, for each shell to word (rfm.ts: import orders).
+    (a) => a.remedies ?? [],
   ),
   TEN_MODEL_NO_RUN: def<{ model: string }>(
     404,
     {
       en: (a) => `The ${a.model} model has not been fitted in this workspace yet`,
-      zh: (a) => `本工作区尚未拟合 ${a.model} 模型`,
+      'zh-CN': (a) => `本工作区尚未拟合 ${a.model} 模型`,
     },
     {
-      en: (a, on) =>
-        by(on, {
-          cli: `Fit it: \`tenure fit ${a.model}\`.`,
-          web: 'An analyst can fit it with the Fit button on this page.',
-          api: `Fit it: POST /api/v1/models/${a.model}/fit as an analyst.`,
-        }),
-      zh: (a, on) =>
-        by(on, {
-          cli: `请先拟合：\`tenure fit ${a.model}\`。`,
-          web: '分析师可用本页的“拟合”按钮拟合。',
-          api: `请以分析师身份 POST /api/v1/models/${a.model}/fit 拟合。`,
-        }),
+      en: () => 'Fit it first (an analyst can).',
+      'zh-CN': () => '请先拟合该模型（分析师可以操作）。',
     },
+    (a) => [{ action: 'fit_model', args: { model: a.model } }],
   ),
   TEN_MODEL_NO_CONVERGENCE: def<{ model: string; detail: string }>(
     422,
-    { en: (a) => `The ${a.model} fit did not converge: ${a.detail}`, zh: (a) => `${a.model} 拟合未收敛：${a.detail}` },
     {
-      en: (_a, on) =>
-        `The data may not follow the model or be too few. ${by(on, { cli: 'Try a longer calibration period, another --unit, or a simpler model; the optimiser runs are in the diagnostics (--json output).', web: 'Try a longer period, another time unit, or a simpler model.', api: 'Try a longer calibration period, another unit, or a simpler model; the optimiser runs are in the problem’s diagnostics.' })}`,
-      zh: (_a, on) =>
-        `数据可能不符合该模型，或数据太少。${by(on, { cli: '请尝试更长的校准期、其他 --unit，或更简单的模型；优化过程见诊断信息（--json 输出）。', web: '请尝试更长的时期、其他时间单位，或更简单的模型。', api: '请尝试更长的校准期、其他 unit，或更简单的模型；优化过程见问题中的 diagnostics。' })}`,
+      en: (a) => `The ${a.model} fit did not converge: ${a.detail}`,
+      'zh-CN': (a) => `${a.model} 拟合未收敛：${a.detail}`,
+    },
+    {
+      en: () =>
+        'The data may not follow the model or be too few: try a longer calibration period, another time unit or a simpler model; the optimiser runs are in the diagnostics.',
+      'zh-CN': () =>
+        '数据可能不符合该模型，或数据太少：请尝试更长的校准期、其他时间单位或更简单的模型；优化过程见诊断信息。',
     },
   ),
   TEN_MODEL_DEGENERATE: def<{ model: string; detail: string; hint: Local }>(
     422,
-    { en: (a) => `The ${a.model} fit is degenerate: ${a.detail}`, zh: (a) => `${a.model} 拟合退化：${a.detail}` },
-    { en: (a, on) => said(a.hint, 'en', on), zh: (a, on) => said(a.hint, 'zh', on) },
+    { en: (a) => `The ${a.model} fit is degenerate: ${a.detail}`, 'zh-CN': (a) => `${a.model} 拟合退化：${a.detail}` },
+    { en: (a, on) => said(a.hint, 'en', on), 'zh-CN': (a, on) => said(a.hint, 'zh-CN', on) },
   ),
   TEN_PREDICT_NO_MODEL: def<Record<string, never>>(
     404,
-    { en: () => 'No churn model has been trained in this workspace', zh: () => '本工作区尚未训练流失模型' },
+    { en: () => 'No churn model has been trained in this workspace', 'zh-CN': () => '本工作区尚未训练流失模型' },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Train one first: `tenure model train`.',
-          web: 'An analyst can train one with the Fit button on the Churn model page.',
-          api: 'Train one first: POST /api/v1/churn/train as an analyst.',
-        }),
-      zh: (_a, on) =>
-        by(on, {
-          cli: '请先训练：`tenure model train`。',
-          web: '分析师可在“流失模型”页点击“拟合”按钮训练。',
-          api: '请先以分析师身份 POST /api/v1/churn/train 训练。',
-        }),
+      en: () => 'Train one first (an analyst can).',
+      'zh-CN': () => '请先训练一个流失模型（分析师可以操作）。',
     },
+    () => [{ action: 'train_model' }],
   ),
   TEN_PREDICT_BAD_MODEL: def<{ detail: string }>(
     422,
-    { en: (a) => `The churn model cannot be used: ${a.detail}`, zh: (a) => `流失模型无法使用：${a.detail}` },
+    { en: (a) => `The churn model cannot be used: ${a.detail}`, 'zh-CN': (a) => `流失模型无法使用：${a.detail}` },
     {
-      en: (_a, on) =>
-        `Retrain it on this workspace${by(on, { cli: ' with `tenure model train`', web: ' with the Fit button on the Churn model page', api: ' (POST /api/v1/churn/train)' })}; models are saved as versioned JSON.`,
-      zh: (_a, on) =>
-        `请在本工作区重新训练${by(on, { cli: '（`tenure model train`）', web: '（“流失模型”页的“拟合”按钮）', api: '（POST /api/v1/churn/train）' })}；模型以带版本的 JSON 保存。`,
+      en: () => 'Retrain it on this workspace; models are saved as versioned JSON.',
+      'zh-CN': () => '请在本工作区重新训练；模型以带版本的 JSON 保存。',
     },
+    () => [{ action: 'train_model' }],
   ),
   TEN_PREDICT_UNKNOWN_CUSTOMER: def<{ customer: string }>(
     404,
-    { en: (a) => `No score for customer ${quote(a.customer)}`, zh: (a) => `客户 ${q(a.customer)} 没有评分` },
+    { en: (a) => `No score for customer ${quote(a.customer)}`, 'zh-CN': (a) => `客户 ${q(a.customer)} 没有评分` },
     {
-      en: (_a, on) =>
-        `Check the id, and ${by(on, { cli: 'run `tenure model score`', web: 'score the customers with the Score now button on the At risk page', api: 'POST /api/v1/churn/score' })} so every active customer has a current score.`,
-      zh: (_a, on) =>
-        `请检查编号，并${by(on, { cli: '运行 `tenure model score`', web: '在“流失风险”页点击“立即评分”按钮', api: '调用 POST /api/v1/churn/score' })}，让每个活跃客户都有最新评分。`,
+      en: () => 'Check the id, and score the customers so every active customer has a current score.',
+      'zh-CN': () => '请检查编号，并为客户评分，让每个活跃客户都有最新评分。',
     },
+    () => [{ action: 'score_customers' }],
   ),
   TEN_PREDICT_TEST_IDS_NOT_FOUND: def<{ file: string }>(
     404,
-    { en: (a) => `Test ids file not found: ${a.file}`, zh: (a) => `找不到测试集编号文件：${a.file}` },
+    { en: (a) => `Test ids file not found: ${a.file}`, 'zh-CN': (a) => `找不到测试集编号文件：${a.file}` },
     {
       en: () => 'Check the path (relative paths are resolved from the current directory): one customer id per line.',
-      zh: () => '请检查路径（相对路径从当前目录算起）：文件中每行一个客户编号。',
+      'zh-CN': () => '请检查路径（相对路径从当前目录算起）：文件中每行一个客户编号。',
     },
   ),
   TEN_PREDICT_TEST_IDS: def<{ file: string; detail: string }>(
     422,
     {
       en: (a) => `The test ids in ${a.file} cannot be used: ${a.detail}`,
-      zh: (a) => `${a.file} 中的测试集编号无法使用：${a.detail}`,
+      'zh-CN': (a) => `${a.file} 中的测试集编号无法使用：${a.detail}`,
     },
     {
       en: () =>
         'Give a text file with one customer id per line (a header line customer_id is allowed), naming customers of this workspace.',
-      zh: () => '请提供每行一个客户编号的文本文件（可有表头 customer_id），且须为本工作区的客户。',
+      'zh-CN': () => '请提供每行一个客户编号的文本文件（可有表头 customer_id），且须为本工作区的客户。',
     },
   ),
 } as const;

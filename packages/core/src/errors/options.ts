@@ -1,3 +1,4 @@
+import type { Text } from '../present/text.ts';
 import { def, q, quote } from './define.ts';
 
 /**
@@ -9,7 +10,7 @@ import { def, q, quote } from './define.ts';
 export interface OptionFix {
   option: string;
   value: string;
-  allowed: { en: string; zh: string };
+  allowed: Text;
 }
 
 /** Options checked by core's option schemas, whichever shell passed them, and a password asked twice. */
@@ -18,19 +19,19 @@ export const optionCodes = {
     400,
     {
       en: (a) => `Invalid ${a.fixes.map((f) => `${f.option} ${quote(f.value)}`).join(', ')}`,
-      zh: (a) => `${a.fixes.map((f) => `${f.option} 的值 ${q(f.value)}`).join('，')} 无效`,
+      'zh-CN': (a) => `${a.fixes.map((f) => `${f.option} 的值 ${q(f.value)}`).join('，')} 无效`,
     },
     {
       en: (a) => `${a.fixes.map((f) => `${f.option}: ${f.allowed.en}`).join('; ')}.`,
-      zh: (a) => `${a.fixes.map((f) => `${f.option}：${f.allowed.zh}`).join('；')}。`,
+      'zh-CN': (a) => `${a.fixes.map((f) => `${f.option}：${f.allowed['zh-CN']}`).join('；')}。`,
     },
   ),
   TEN_PASSWORD_MISMATCH: def<Record<string, never>>(
     400,
-    { en: () => 'The two passwords differ', zh: () => '两次输入的密码不一致' },
+    { en: () => 'The two passwords differ', 'zh-CN': () => '两次输入的密码不一致' },
     {
       en: () => 'Type the same password twice, or pipe it in on standard input.',
-      zh: () => '请两次输入相同的密码，或通过标准输入传入密码。',
+      'zh-CN': () => '请两次输入相同的密码，或通过标准输入传入密码。',
     },
   ),
 };

@@ -1,10 +1,10 @@
-import { by, def, type Local, optionOn, q, quote, said } from './define.ts';
+import { by, def, type Local, q, quote, said } from './define.ts';
 
 /** The workspace, its config and the process around it; the catch-alls for bugs and bad usage. */
 export const workspaceCodes = {
   TEN_INTERNAL: def<{ detail: string }>(
     500,
-    { en: (a) => `Internal error: ${a.detail}`, zh: (a) => `内部错误：${a.detail}` },
+    { en: (a) => `Internal error: ${a.detail}`, 'zh-CN': (a) => `内部错误：${a.detail}` },
     {
       en: (_a, on) =>
         by(on, {
@@ -12,7 +12,7 @@ export const workspaceCodes = {
           web: 'This is a bug in Tenure. Please report it with what you did on this page.',
           api: 'This is a bug in Tenure. Please report it with the request and its request id.',
         }),
-      zh: (_a, on) =>
+      'zh-CN': (_a, on) =>
         by(on, {
           cli: '这是 Tenure 的缺陷，请连同所运行的命令一起报告。',
           web: '这是 Tenure 的缺陷，请连同您在本页的操作一起报告。',
@@ -22,7 +22,7 @@ export const workspaceCodes = {
   ),
   TEN_USAGE: def<{ detail: string; hint?: Local }>(
     400,
-    { en: (a) => a.detail, zh: (a) => a.detail },
+    { en: (a) => a.detail, 'zh-CN': (a) => a.detail },
     {
       en: (a, on) =>
         a.hint
@@ -32,9 +32,9 @@ export const workspaceCodes = {
               web: 'Check the form and try again.',
               api: 'See the request schema at /api/docs.',
             }),
-      zh: (a, on) =>
+      'zh-CN': (a, on) =>
         a.hint
-          ? said(a.hint, 'zh', on)
+          ? said(a.hint, 'zh-CN', on)
           : by(on, {
               cli: '用 --help 运行该命令可查看其选项。',
               web: '请检查表单后重试。',
@@ -44,27 +44,18 @@ export const workspaceCodes = {
   ),
   TEN_CONFIG_PARSE: def<{ file: string; detail: string }>(
     422,
-    { en: (a) => `${a.file} is not valid JSON: ${a.detail}`, zh: (a) => `${a.file} 不是有效的 JSON：${a.detail}` },
+    { en: (a) => `${a.file} is not valid JSON: ${a.detail}`, 'zh-CN': (a) => `${a.file} 不是有效的 JSON：${a.detail}` },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Fix the JSON syntax, or delete the file and run `tenure init` to write a fresh one.',
-          web: 'Ask the administrator to fix the JSON syntax of the workspace configuration file.',
-          api: 'Ask the administrator to fix the JSON syntax of the workspace configuration file.',
-        }),
-      zh: (_a, on) =>
-        by(on, {
-          cli: '修正 JSON 语法，或删除该文件并运行 `tenure init` 重新生成。',
-          web: '请管理员修正工作区配置文件的 JSON 语法。',
-          api: '请管理员修正工作区配置文件的 JSON 语法。',
-        }),
+      en: () => 'Fix the JSON syntax of the workspace configuration file (an administrator can).',
+      'zh-CN': () => '请修正工作区配置文件的 JSON 语法（管理员可以操作）。',
     },
+    () => [{ action: 'rewrite_config' }],
   ),
   TEN_CONFIG_INVALID: def<{ file: string; problems: string[] }>(
     422,
     {
       en: (a) => `${a.file} has ${a.problems.length} problem(s): ${a.problems.join('; ')}`,
-      zh: (a) => `${a.file} 有 ${a.problems.length} 个问题：${a.problems.join('；')}`,
+      'zh-CN': (a) => `${a.file} 有 ${a.problems.length} 个问题：${a.problems.join('；')}`,
     },
     {
       en: (_a, on) =>
@@ -73,7 +64,7 @@ export const workspaceCodes = {
           web: 'Correct the highlighted settings on the Settings page and save again.',
           api: 'Send only the settings you change, with the values the settings schema allows (see /api/docs).',
         }),
-      zh: (_a, on) =>
+      'zh-CN': (_a, on) =>
         by(on, {
           cli: '各项设置及其取值见 README 的 “Configuration” 一节。',
           web: '请在“设置”页修正标出的设置后再保存。',
@@ -83,27 +74,22 @@ export const workspaceCodes = {
   ),
   TEN_WORKSPACE_NOT_FOUND: def<{ dir: string }>(
     404,
-    { en: (a) => `No Tenure workspace at ${a.dir}`, zh: (a) => `${a.dir} 下没有 Tenure 工作区` },
+    { en: (a) => `No Tenure workspace at ${a.dir}`, 'zh-CN': (a) => `${a.dir} 下没有 Tenure 工作区` },
     {
-      en: (a, on) =>
-        on === 'cli'
-          ? `Pass an existing workspace with --workspace DIR or TENURE_WORKSPACE. To try Tenure: \`npm run demo\` in the repository (commands then find demo-workspace by themselves) or \`tenure demo --workspace ${a.dir}\`; to start empty: \`tenure init --workspace ${a.dir}\`.`
-          : 'The server was started without a workspace: ask the administrator.',
-      zh: (a, on) =>
-        on === 'cli'
-          ? `用 --workspace 目录 或 TENURE_WORKSPACE 指定已有的工作区。想先试用：在仓库中运行 \`npm run demo\`（之后命令会自行找到 demo-workspace），或 \`tenure demo --workspace ${a.dir}\`；从空白开始：\`tenure init --workspace ${a.dir}\`。`
-          : '服务启动时没有工作区，请联系管理员。',
+      en: () => 'Open an existing workspace, or create one: the demo or an empty one (an administrator can).',
+      'zh-CN': () => '请打开已有的工作区，或新建一个：演示工作区或空白工作区（管理员可以操作）。',
     },
+    (a) => [{ action: 'create_workspace', args: { dir: a.dir } }],
   ),
   TEN_WORKSPACE_EXISTS: def<{ dir: string }>(
     409,
-    { en: (a) => `A Tenure workspace already exists at ${a.dir}`, zh: (a) => `${a.dir} 下已有 Tenure 工作区` },
+    { en: (a) => `A Tenure workspace already exists at ${a.dir}`, 'zh-CN': (a) => `${a.dir} 下已有 Tenure 工作区` },
     {
       en: (_a, on) =>
         on === 'cli'
           ? 'Use it as it is, pick another --workspace, or pass --force to replace it.'
           : 'Use the existing workspace as it is.',
-      zh: (_a, on) =>
+      'zh-CN': (_a, on) =>
         on === 'cli' ? '直接使用它，换一个 --workspace，或加 --force 替换它。' : '请直接使用现有的工作区。',
     },
   ),
@@ -111,12 +97,12 @@ export const workspaceCodes = {
     423,
     {
       en: (a) => `The workspace ${a.dir} is in use by another process`,
-      zh: (a) => `工作区 ${a.dir} 正被另一个进程使用`,
+      'zh-CN': (a) => `工作区 ${a.dir} 正被另一个进程使用`,
     },
     {
       en: () =>
         'DuckDB lets one process hold a workspace at a time. Stop the other Tenure process (for example a running server) and try again.',
-      zh: () => 'DuckDB 同一时间只允许一个进程打开工作区。请停止另一个 Tenure 进程（例如正在运行的服务）后重试。',
+      'zh-CN': () => 'DuckDB 同一时间只允许一个进程打开工作区。请停止另一个 Tenure 进程（例如正在运行的服务）后重试。',
     },
   ),
   TEN_WORKSPACE_TOO_NEW: def<{ where: string; version: number; known: number; by: string; current: string }>(
@@ -124,7 +110,7 @@ export const workspaceCodes = {
     {
       en: (a) =>
         `${a.where} was upgraded by Tenure ${a.by} to schema version ${a.version}; this Tenure (${a.current}) knows versions up to ${a.known}`,
-      zh: (a) =>
+      'zh-CN': (a) =>
         `${a.where} 已由 Tenure ${a.by} 升级到结构版本 ${a.version}；当前 Tenure（${a.current}）最高只支持版本 ${a.known}`,
     },
     {
@@ -132,7 +118,7 @@ export const workspaceCodes = {
         on === 'cli'
           ? `Upgrade Tenure to ${a.by} or later and run the command again. Schemas only move forward, so an older Tenure does not open it.`
           : `Ask the administrator to upgrade the Tenure server to ${a.by} or later.`,
-      zh: (a, on) =>
+      'zh-CN': (a, on) =>
         on === 'cli'
           ? `请将 Tenure 升级到 ${a.by} 或更高版本后重新运行命令。数据结构只会向前升级，旧版 Tenure 不会打开它。`
           : `请管理员将 Tenure 服务升级到 ${a.by} 或更高版本。`,
@@ -142,14 +128,14 @@ export const workspaceCodes = {
     400,
     {
       en: (a) => `${a.dir} cannot be a workspace folder: ${a.detail}`,
-      zh: (a) => `${a.dir} 不能作为工作区目录：${a.detail}`,
+      'zh-CN': (a) => `${a.dir} 不能作为工作区目录：${a.detail}`,
     },
     {
       en: (_a, on) =>
         on === 'cli'
           ? 'Give --workspace a folder path (it is created if missing), not a file or a path inside a file.'
           : 'The workspace must be a folder: ask the administrator to start the server on one.',
-      zh: (_a, on) =>
+      'zh-CN': (_a, on) =>
         on === 'cli'
           ? '--workspace 须是一个目录路径（不存在时会创建），不能是文件或文件内的路径。'
           : '工作区必须是一个目录，请管理员在目录上启动服务。',
@@ -159,81 +145,55 @@ export const workspaceCodes = {
     422,
     {
       en: (a) => `${a.file} is not a readable Tenure database: ${a.detail}`,
-      zh: (a) => `${a.file} 不是可读取的 Tenure 数据库：${a.detail}`,
+      'zh-CN': (a) => `${a.file} 不是可读取的 Tenure 数据库：${a.detail}`,
     },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'The file was replaced or damaged. Restore it from a backup, or rebuild the workspace with `tenure init --force` and import the data again.',
-          web: 'The workspace file was replaced or damaged. Ask the administrator to restore it from a backup.',
-          api: 'The workspace file was replaced or damaged. Ask the administrator to restore it from a backup.',
-        }),
-      zh: (_a, on) =>
-        by(on, {
-          cli: '该文件已被替换或损坏。请从备份恢复，或用 `tenure init --force` 重建工作区后重新导入数据。',
-          web: '工作区文件已被替换或损坏，请管理员从备份恢复。',
-          api: '工作区文件已被替换或损坏，请管理员从备份恢复。',
-        }),
+      en: () => 'The file was replaced or damaged: restore it from a backup (an administrator can).',
+      'zh-CN': () => '该文件已被替换或损坏：请从备份恢复（管理员可以操作）。',
     },
+    () => [{ action: 'rebuild_workspace' }],
   ),
   TEN_BATCH_NOT_FOUND: def<{ batch: number }>(
     404,
-    { en: (a) => `There is no import batch ${a.batch}`, zh: (a) => `没有导入批次 ${a.batch}` },
+    { en: (a) => `There is no import batch ${a.batch}`, 'zh-CN': (a) => `没有导入批次 ${a.batch}` },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Batch ids are in the import summaries (`tenure import … --json` prints batchId).',
-          web: 'Open the batch from the list of imports on the Data page.',
-          api: 'Batch ids are in the import summaries (batchId) and in the list of imports.',
-        }),
-      zh: (_a, on) =>
-        by(on, {
-          cli: '批次编号见导入摘要（`tenure import … --json` 会输出 batchId）。',
-          web: '请从“数据”页的导入列表中打开该批次。',
-          api: '批次编号见导入摘要（batchId）和导入列表。',
-        }),
+      en: () => 'Batch ids are in the import summaries and the list of imports.',
+      'zh-CN': () => '批次编号见导入摘要和导入列表。',
     },
+    () => [{ action: 'list_imports' }],
   ),
   TEN_ENTITY_UNKNOWN: def<{ entity: string; known: string[]; suggestion?: string }>(
     400,
-    { en: (a) => `Unknown entity ${quote(a.entity)}`, zh: (a) => `未知的数据表 ${q(a.entity)}` },
+    { en: (a) => `Unknown entity ${quote(a.entity)}`, 'zh-CN': (a) => `未知的数据表 ${q(a.entity)}` },
     {
       en: (a) => `${a.suggestion ? `Did you mean ${quote(a.suggestion)}? ` : ''}Entities: ${a.known.join(', ')}.`,
-      zh: (a) => `${a.suggestion ? `是否指 ${q(a.suggestion)}？` : ''}可用的数据表：${a.known.join('、')}。`,
+      'zh-CN': (a) => `${a.suggestion ? `是否指 ${q(a.suggestion)}？` : ''}可用的数据表：${a.known.join('、')}。`,
     },
-  ),
-  TEN_DEMO_BAD_OPTION: def<{ option: string; value: string; expected: string }>(
-    400,
-    {
-      en: (a, on) => `Invalid ${optionOn(a.option, on)} ${quote(a.value)}`,
-      zh: (a, on) => `${optionOn(a.option, on)} 的值 ${q(a.value)} 无效`,
-    },
-    { en: (a) => `Expected ${a.expected}.`, zh: (a) => `应为 ${a.expected}。` },
   ),
   TEN_ENGINE_UNREACHABLE: def<{ host: string; cause: string; seconds: number }>(
     503,
     {
       en: (a) => `Cannot reach the engine at ${a.host}: ${a.cause}`,
-      zh: (a) => `无法连接 ${a.host} 上的引擎：${a.cause}`,
+      'zh-CN': (a) => `无法连接 ${a.host} 上的引擎：${a.cause}`,
     },
     {
       en: (a) =>
         `Check that the server runs at that host and port and that this machine may connect to it (the attempt stops after ${a.seconds} s).`,
-      zh: (a) => `请检查该主机和端口上的服务是否在运行，以及本机能否连接（${a.seconds} 秒后放弃连接）。`,
+      'zh-CN': (a) => `请检查该主机和端口上的服务是否在运行，以及本机能否连接（${a.seconds} 秒后放弃连接）。`,
     },
   ),
   TEN_SERVER_HOLDS_WORKSPACE: def<{ dir: string; url: string; pid: number }>(
     423,
     {
       en: (a) => `The workspace ${a.dir} is held by the Tenure server at ${a.url} (process ${a.pid})`,
-      zh: (a) => `工作区 ${a.dir} 正由 ${a.url} 上的 Tenure 服务（进程 ${a.pid}）占用`,
+      'zh-CN': (a) => `工作区 ${a.dir} 正由 ${a.url} 上的 Tenure 服务（进程 ${a.pid}）占用`,
     },
     {
       en: (a, on) =>
         on !== 'cli'
           ? `Use the server at ${a.url}.`
           : `Use the server's API or dashboard at ${a.url} (users and keys are under /api/v1/users and /api/v1/keys), or stop the server (Ctrl-C, or kill ${a.pid}) and run the command again.`,
-      zh: (a, on) =>
+      'zh-CN': (a, on) =>
         on !== 'cli'
           ? `请使用 ${a.url} 上的服务。`
           : `请通过 ${a.url} 上的 API 或仪表盘操作（用户和密钥在 /api/v1/users 与 /api/v1/keys），或停止服务（Ctrl-C 或 kill ${a.pid}）后重新运行命令。`,

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ErrorLang, tenureError } from '../errors.ts';
+import { tenureError } from '../errors.ts';
 import { importFile } from '../ingest/import.ts';
 import { makeTempDir, releaseTempDir } from '../ingest/temp.ts';
+import type { Lang } from '../present/lang.ts';
 import { listRejects, type RejectRow } from '../workspace/status.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
@@ -32,7 +33,7 @@ export async function ingestEvents(
   ws: Workspace,
   entity: string,
   rows: Record<string, unknown>[],
-  lang: ErrorLang = 'en',
+  lang: Lang = 'en',
 ): Promise<EventResult> {
   if (rows.length > MAX_EVENT_ROWS)
     throw tenureError('TEN_PAYLOAD_TOO_LARGE', { limit: `${MAX_EVENT_ROWS.toLocaleString('en-US')} rows` });

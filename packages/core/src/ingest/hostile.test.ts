@@ -106,11 +106,11 @@ describe('hostile files are refused with a code and change nothing', () => {
     expect(e.where.line).toBe(5001);
   });
 
-  it('--date-format %Q: TEN_IMPORT_BAD_OPTION before anything is read', async () => {
-    await refused('orders', 'orders', 'TEN_IMPORT_BAD_OPTION', { dateFormat: '%Q' });
+  it('--date-format %Q: TEN_BAD_OPTION before anything is read', async () => {
+    await refused('orders', 'orders', 'TEN_BAD_OPTION', { dateFormat: '%Q' });
   });
 
-  it('all rows naming unknown customers: the hint points to --create-missing-customers', async () => {
+  it('all rows naming unknown customers: the remedies are importing or creating the customers', async () => {
     const e = await failure(
       importFile(ws, 'orders', await hostile.unknownCustomers(dir)),
       'TEN_IMPORT_TOO_MANY_REJECTS',
@@ -118,6 +118,7 @@ describe('hostile files are refused with a code and change nothing', () => {
     const args = { file: e.where.file as string, rejected: 4, read: 4, max: 0.05 };
     expect(e.hint).toBe(describeCode('TEN_IMPORT_TOO_MANY_REJECTS', { ...args, unknownCustomers: 4 }).hint);
     expect(e.hint).not.toBe(describeCode('TEN_IMPORT_TOO_MANY_REJECTS', args).hint);
+    expect(e.remedies.map((r) => r.action)).toEqual(['import_customers', 'create_missing_customers']);
   });
 });
 
@@ -194,7 +195,7 @@ describe('files without a header, snapshot mapping', () => {
     expect([s.rowsRead, s.rowsRejected]).toEqual([3, 0]);
     await failure(
       importFile(ws, 'orders', await hostile.headerless(dir), { header: false, columns: ['a', 'b'] }),
-      'TEN_IMPORT_BAD_OPTION',
+      'TEN_BAD_OPTION',
     );
   });
 

@@ -1,4 +1,5 @@
 import { type TenureError, tenureError } from '../errors.ts';
+import { badOption } from '../options.ts';
 import { type Entity, entities, isEntityName } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -141,10 +142,9 @@ async function inspect(
   });
   const limits = ws.config.import;
   if (o.asOf && (o.asOf < limits.min_date || o.asOf > limits.max_date))
-    throw tenureError('TEN_IMPORT_BAD_OPTION', {
-      option: '--as-of',
-      value: o.asOf,
-      expected: `a date from ${limits.min_date} to ${limits.max_date}`,
+    throw badOption('as_of', o.asOf, {
+      en: `a date from ${limits.min_date} to ${limits.max_date}`,
+      'zh-CN': `${limits.min_date} 至 ${limits.max_date} 之间的日期`,
     });
   await checkDateFormat(ws.db, o.dateFormat);
   return { ws, entity, src, given, o, started };

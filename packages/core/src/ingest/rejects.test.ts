@@ -146,14 +146,14 @@ describe('rejects in the reader’s language', () => {
     for (const batch of batches) {
       const stored = await rejectsOf(ws, batch);
       const en = (await listRejects(ws, { batch })).rows;
-      const zh = (await listRejects(ws, { batch, lang: 'zh' })).rows;
+      const zh = (await listRejects(ws, { batch, lang: 'zh-CN' })).rows;
       expect(en.map((r) => r.message)).toEqual(stored.map((r) => r.message));
       for (const [i, r] of zh.entries()) expect(r.message, r.code).not.toBe(en[i]!.message);
     }
     // A duplicate's message still names the line its key first appeared on, in Chinese too.
-    const [dup] = (await listRejects(ws, { batch: batches[0]!, lang: 'zh' })).rows;
+    const [dup] = (await listRejects(ws, { batch: batches[0]!, lang: 'zh-CN' })).rows;
     expect(dup?.message).toBe(
-      describeError('TEN_ROW_DUPLICATE_KEY', { column: 'order_id', value: 'O1', expected: '2' }, 'zh').message,
+      describeError('TEN_ROW_DUPLICATE_KEY', { column: 'order_id', value: 'O1', expected: '2' }, 'zh-CN').message,
     );
   });
 
@@ -162,7 +162,7 @@ describe('rejects in the reader’s language', () => {
     const zh = await importFile(ws, 'orders', fixture('orders-mostly-bad.csv'), {
       maxRejectRate: 0.5,
       dryRun: true,
-      lang: 'zh',
+      lang: 'zh-CN',
     });
     expect(zh.problems.map((p) => [p.code, p.firstLine])).toEqual(en.problems.map((p) => [p.code, p.firstLine]));
     for (const [i, p] of zh.problems.entries()) expect(p.example).not.toBe(en.problems[i]!.example);
@@ -172,7 +172,7 @@ describe('rejects in the reader’s language', () => {
     const { batchId } = await lenient('orders', 'orders-bad-date.csv');
     await ws.db.run(sql`UPDATE rejects SET expected = NULL WHERE batch_id = ${batchId}`);
     const [stored] = await rejectsOf(ws, batchId);
-    expect((await listRejects(ws, { batch: batchId!, lang: 'zh' })).rows[0]?.message).toBe(stored?.message);
+    expect((await listRejects(ws, { batch: batchId!, lang: 'zh-CN' })).rows[0]?.message).toBe(stored?.message);
   });
 });
 

@@ -73,13 +73,13 @@ describe('files that cannot be imported at all', () => {
     expect(await text(ws, sql`SELECT created_at FROM customers WHERE customer_id = 'K1'`)).toBe('2023-06-30 00:00:00');
   });
 
-  it('bad option values are TEN_IMPORT_BAD_OPTION before the file is read', async () => {
+  it('bad option values are TEN_BAD_OPTION before the file is read', async () => {
     const f = fixture('customers.csv');
-    await failure(importFile(ws, 'customers', f, { maxRejectRate: 1.5 }), 'TEN_IMPORT_BAD_OPTION');
-    await failure(importFile(ws, 'customers', f, { asOf: '2024-13-01' }), 'TEN_IMPORT_BAD_OPTION');
-    await failure(importFile(ws, 'customers', f, { encoding: 'latin1' }), 'TEN_IMPORT_BAD_OPTION');
-    await failure(importFile(ws, 'customers', f, { format: 'xls' }), 'TEN_IMPORT_BAD_OPTION');
-    await failure(importFile(ws, 'customers', f, { dateFormat: 'DD/MM/YYYY' }), 'TEN_IMPORT_BAD_OPTION');
+    await failure(importFile(ws, 'customers', f, { maxRejectRate: 1.5 }), 'TEN_BAD_OPTION');
+    await failure(importFile(ws, 'customers', f, { asOf: '2024-13-01' }), 'TEN_BAD_OPTION');
+    await failure(importFile(ws, 'customers', f, { encoding: 'latin1' }), 'TEN_BAD_OPTION');
+    await failure(importFile(ws, 'customers', f, { format: 'xls' }), 'TEN_BAD_OPTION');
+    await failure(importFile(ws, 'customers', f, { dateFormat: 'DD/MM/YYYY' }), 'TEN_BAD_OPTION');
   });
 
   it('a refused file leaves no batch, no rejects and no rows behind', async () => {

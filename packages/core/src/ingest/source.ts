@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { tenureError } from '../errors.ts';
+import { badOption } from '../options.ts';
 import { ENCODING_ALIASES, type Encoding, FORMAT_ALIASES, type Format, formats } from './formats.ts';
 
 export { type Encoding, encodings, type Format, formats } from './formats.ts';
@@ -34,18 +35,14 @@ function readHead(path: string, n: number): Buffer {
 
 export function parseEncoding(name: string): Encoding {
   const e = ENCODING_ALIASES[name.toLowerCase()];
-  if (!e)
-    throw tenureError('TEN_IMPORT_BAD_OPTION', {
-      option: '--encoding',
-      value: name,
-      expected: 'utf-8, gbk or gb18030',
-    });
+  if (!e) throw badOption('encoding', name, { en: 'utf-8, gbk or gb18030', 'zh-CN': 'utf-8、gbk 或 gb18030' });
   return e;
 }
 
 export function parseFormat(name: string): Format {
   const f = FORMAT_ALIASES[name.toLowerCase().replace(/^\./, '')];
-  if (!f) throw tenureError('TEN_IMPORT_BAD_OPTION', { option: '--format', value: name, expected: formats.join(', ') });
+  if (!f)
+    throw badOption('format', name, { en: `one of ${formats.join(', ')}`, 'zh-CN': `以下之一：${formats.join('、')}` });
   return f;
 }
 

@@ -1,6 +1,9 @@
+import { formatTexts } from '../api/common.ts';
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import type { Row } from '../engine/engine.ts';
-import { type ErrorCode, type ErrorLang, tenureError } from '../errors.ts';
+import type { ErrorCode } from '../errors.ts';
+import { badOption } from '../options.ts';
+import type { Lang } from '../present/lang.ts';
 import { sql } from '../sql/sql.ts';
 import { rejectMessage, type StoredReject } from './reject-text.ts';
 
@@ -38,7 +41,7 @@ export interface ImportOptions {
   dryRun?: boolean;
   previewRows?: number;
   /** Language of the problems' example messages (the rejects keep their arguments for any reader). Default en. */
-  lang?: ErrorLang;
+  lang?: Lang;
   /** The name recorded for the batch and shown in messages instead of the path (an upload's original name). */
   name?: string;
   onProgress?: (p: ImportProgress) => void;
@@ -86,30 +89,28 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Check option values up front, with the option's name in the message. */
 export function checkImportOptions(o: ImportOptions) {
   const max = o.maxRejectRate ?? 0.05;
-  if (!(max >= 0 && max <= 1)) {
-    throw tenureError('TEN_IMPORT_BAD_OPTION', {
-      option: '--max-reject-rate',
-      value: String(o.maxRejectRate),
-      expected: 'a share from 0 to 1, e.g. 0.05',
+  // A shell may pass the text it was given (a CLI flag that is no number), for this check to refuse by name.
+  if (!(typeof max === 'number' && max >= 0 && max <= 1)) {
+    throw badOption('max_reject_rate', String(o.maxRejectRate), {
+      en: 'a share from 0 to 1, e.g. 0.05',
+      'zh-CN': '0 到 1 之间的比例，例如 0.05',
     });
   }
   if (o.asOf !== undefined && (!DATE.test(o.asOf) || Number.isNaN(Date.parse(o.asOf)))) {
-    throw tenureError('TEN_IMPORT_BAD_OPTION', { option: '--as-of', value: o.asOf, expected: 'a date as YYYY-MM-DD' });
+    throw badOption('as_of', o.asOf, formatTexts.day);
   }
   if (o.dateFormat !== undefined && !o.dateFormat.includes('%')) {
-    throw tenureError('TEN_IMPORT_BAD_OPTION', {
-      option: '--date-format',
-      value: o.dateFormat,
-      expected: 'a strptime format such as %d/%m/%Y',
+    throw badOption('date_format', o.dateFormat, {
+      en: 'a strptime format such as %d/%m/%Y',
+      'zh-CN': 'strptime 格式，例如 %d/%m/%Y',
     });
   }
   if (o.columns !== undefined) {
     const names = o.columns.map((c) => c.trim());
     if (!names.length || names.some((c) => !c) || new Set(names).size !== names.length)
-      throw tenureError('TEN_IMPORT_BAD_OPTION', {
-        option: '--columns',
-        value: o.columns.join(','),
-        expected: 'distinct, non-empty names separated by commas, one per column of the file',
+      throw badOption('columns', o.columns.join(','), {
+        en: 'distinct, non-empty names separated by commas, one per column of the file',
+        'zh-CN': '以逗号分隔、互不相同的非空名称，文件的每列一个',
       });
   }
   return { ...o, maxRejectRate: max, previewRows: o.previewRows ?? 10 };
@@ -124,22 +125,21 @@ export async function checkDateFormat(db: DuckDbConnection, format: string | und
   try {
     await db.all(sql`SELECT try_strptime('2024-01-31', ${format}) AS t`);
   } catch {
-    throw tenureError('TEN_IMPORT_BAD_OPTION', {
-      option: '--date-format',
-      value: format,
-      expected: 'a strptime format such as %d/%m/%Y (%Y year, %m month, %d day, %H:%M:%S time)',
+    throw badOption('date_format', format, {
+      en: 'a strptime format such as %d/%m/%Y (%Y year, %m month, %d day, %H:%M:%S time)',
+      'zh-CN': 'strptime 格式，例如 %d/%m/%Y（%Y 年、%m 月、%d 日、%H:%M:%S 时间）',
     });
   }
 }
 
 /**
  * Rejects of a batch grouped by code and column, with the first line and its message (in `lang`) as an example.
- * @example await summarizeProblems(db, 7, 'zh')
+ * @example await summarizeProblems(db, 7, 'zh-CN')
  */
 export async function summarizeProblems(
   db: DuckDbConnection,
   batch: number,
-  lang: ErrorLang = 'en',
+  lang: Lang = 'en',
 ): Promise<ImportProblem[]> {
   const rows = await db.all<StoredReject & { count: number; first_line: number | null }>(
     sql`SELECT code, "column", count(*) OVER w AS count, min(line) OVER w AS first_line, value, expected, message

@@ -58,7 +58,7 @@ export function checkGrain(d: MetricDef, grain: Grain): void {
         value: grain,
         allowed: {
           en: `one of ${d.grains.join(', ')} (the periods ${d.id} is defined for)`,
-          zh: `以下之一：${d.grains.join('、')}（${d.id} 定义的周期）`,
+          'zh-CN': `以下之一：${d.grains.join('、')}（${d.id} 定义的周期）`,
         },
       },
     ],

@@ -44,7 +44,10 @@ export function parseDay(text: string, option: string): Date {
   if (!m)
     throw tenureError('TEN_METRIC_BAD_QUERY', {
       detail: `${option} ${JSON.stringify(text)} is not a date`,
-      hint: { en: 'Use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn.', zh: '请使用 YYYY、YYYY-MM、YYYY-MM-DD 或 YYYY-Qn。' },
+      hint: {
+        en: 'Use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn.',
+        'zh-CN': '请使用 YYYY、YYYY-MM、YYYY-MM-DD 或 YYYY-Qn。',
+      },
     });
   const [, y, mo, d, q] = m;
   const month = q ? (Number(q) - 1) * 3 : mo ? Number(mo) - 1 : 0;
@@ -52,7 +55,7 @@ export function parseDay(text: string, option: string): Date {
   if (date.getUTCMonth() !== month || (d && date.getUTCDate() !== Number(d))) {
     throw tenureError('TEN_METRIC_BAD_QUERY', {
       detail: `${option} ${JSON.stringify(text)} is not a real date`,
-      hint: { en: 'Check the month and day.', zh: '请检查月份和日期。' },
+      hint: { en: 'Check the month and day.', 'zh-CN': '请检查月份和日期。' },
     });
   }
   return date;
@@ -99,7 +102,7 @@ export function _normalizeQuery(config: TenureConfig, q: MetricQuery, known: rea
   if (to < from)
     throw tenureError('TEN_METRIC_BAD_QUERY', {
       detail: `to ${p.to} is before from ${p.from}`,
-      hint: { en: 'Swap them.', zh: '请交换两者。' },
+      hint: { en: 'Swap them.', 'zh-CN': '请交换两者。' },
     });
   const grid = periodGrid(p.period, from, to, calendar);
   if (grid.length > 1000)
@@ -110,7 +113,7 @@ export function _normalizeQuery(config: TenureConfig, q: MetricQuery, known: rea
           value: p.period,
           allowed: {
             en: `a coarser period: ${grid.length} periods from ${p.from} to ${p.to}, at most 1,000`,
-            zh: `更粗的周期：${p.from} 至 ${p.to} 共 ${grid.length} 个周期，最多 1,000 个`,
+            'zh-CN': `更粗的周期：${p.from} 至 ${p.to} 共 ${grid.length} 个周期，最多 1,000 个`,
           },
         },
       ],

@@ -72,11 +72,11 @@ describe('why a metric is empty', () => {
 
   it('words the import for each surface and language', () => {
     const m = { metric: 'nps' as const, entities: ['surveys' as const] };
-    const on = (lang: 'en' | 'zh', s: 'cli' | 'web' | 'api') => missingDataText(m, lang, s).hint;
+    const on = (lang: 'en' | 'zh-CN', s: 'cli' | 'web' | 'api') => missingDataText(m, lang, s).hint;
     expect(on('en', 'cli')).toContain('tenure import surveys');
     expect(on('en', 'api')).toContain('entity=surveys');
     // The dashboard names its page and controls, never a command or an API path.
-    for (const lang of ['en', 'zh'] as const) expect(on(lang, 'web')).not.toMatch(/tenure |\/api\/|--/);
-    expect(missingDataText(m, 'zh', 'cli').message).not.toBe(missingDataText(m, 'en', 'cli').message);
+    for (const lang of ['en', 'zh-CN'] as const) expect(on(lang, 'web')).not.toMatch(/tenure |\/api\/|--/);
+    expect(missingDataText(m, 'zh-CN', 'cli').message).not.toBe(missingDataText(m, 'en', 'cli').message);
   });
 });

@@ -4,8 +4,10 @@
  * the requirements the workspace has no rows for are what to import: the API, the CLI and the dashboard say so
  * instead of showing an empty chart or table.
  */
+
 import type { Connection } from '../engine/engine.ts';
-import { by, type ErrorLang, type Surface } from '../errors/define.ts';
+import { by, type Surface } from '../errors/define.ts';
+import type { Lang } from '../present/lang.ts';
 import type { EntityName } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
 import { catalog, type MetricName } from './catalog.ts';
@@ -56,7 +58,7 @@ export async function missingData(conn: Connection, names: readonly MetricName[]
  * What to tell a reader of an empty result, in their language and worded for where they read it (the
  * dashboard words it with its own page's controls).
  */
-export function missingDataText(m: MissingData, lang: ErrorLang, on: Surface): { message: string; hint: string } {
+export function missingDataText(m: MissingData, lang: Lang, on: Surface): { message: string; hint: string } {
   const names = m.entities.join(lang === 'en' ? ' or ' : ' 或 ');
   const first = m.entities[0] as EntityName;
   return lang === 'en'

@@ -69,7 +69,7 @@ describe('churn from a snapshot import', () => {
     const o = await overview(ws, { period: 'month', periods: 12 });
     const churn = o.kpis.find((k) => k.metric === 'churn_rate')!;
     expect(churn).toMatchObject({ snapshot: AS_OF, series: [], previous: null });
-    for (const lang of ['en', 'zh'] as const) {
+    for (const lang of ['en', 'zh-CN'] as const) {
       const report = await buildReport(ws, { lang, to: '2024-12' });
       const trend = report.sections.find((s) => s.kind === 'trend')!;
       expect('series' in trend && trend.series.every((s) => s.points.length === 0)).toBe(true);

@@ -48,11 +48,11 @@ suite('runModel', () => {
 
   it('refuses unknown models and bad options with their codes', async () => {
     await failure(runModel(ws, 'pareto' as never), 'TEN_MODEL_UNKNOWN');
-    await failure(runModel(ws, 'bgnbd', { unit: 'fortnight' }), 'TEN_MODEL_BAD_OPTION');
-    await failure(runModel(ws, 'bgnbd', { calibrationEnd: '30.09.1997' }), 'TEN_MODEL_BAD_OPTION');
-    await failure(runModel(ws, 'sbg', { survivors: [1000, 900] }), 'TEN_MODEL_BAD_OPTION');
-    await failure(runModel(ws, 'validation', {}), 'TEN_MODEL_BAD_OPTION');
-    const e = await failure(runModel(ws, 'km', { bogus: 1 }), 'TEN_MODEL_BAD_OPTION');
+    await failure(runModel(ws, 'bgnbd', { unit: 'fortnight' }), 'TEN_BAD_OPTION');
+    await failure(runModel(ws, 'bgnbd', { calibrationEnd: '30.09.1997' }), 'TEN_BAD_OPTION');
+    await failure(runModel(ws, 'sbg', { survivors: [1000, 900] }), 'TEN_BAD_OPTION');
+    await failure(runModel(ws, 'validation', {}), 'TEN_BAD_OPTION');
+    const e = await failure(runModel(ws, 'km', { bogus: 1 }), 'TEN_BAD_OPTION');
     expect(e.message).toContain('bogus');
   });
 

@@ -3,7 +3,9 @@
  * the options, runs the model on a workspace and stores the run (runs.ts); the CLI and the API go through it.
  * Adding a model is its folder plus one entry here.
  */
+
 import { tenureError } from '../errors.ts';
+import { badOption } from '../options.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { bgNbd } from './bg-nbd/run.ts';
 import { customerValue } from './clv/clv.ts';
@@ -70,10 +72,9 @@ export const models = {
     reference: 'Fader, Hardie & Lee (2005) §5; Fader & Hardie (2007)',
     run: (ws, o) => {
       if (!o.calibrationEnd)
-        throw tenureError('TEN_MODEL_BAD_OPTION', {
-          option: '--calibration-end',
-          value: '',
-          expected: 'the last day of the calibration period, YYYY-MM-DD',
+        throw badOption('calibration_end', '', {
+          en: 'the last day of the calibration period, YYYY-MM-DD',
+          'zh-CN': '校准期的最后一天，格式为 YYYY-MM-DD',
         });
       return validateModels(ws.db, ws.config, { ...o, unit: unitOr(o, 'week'), calibrationEnd: o.calibrationEnd });
     },

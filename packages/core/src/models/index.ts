@@ -20,5 +20,5 @@ export type { SbgCohort } from './sbg/cohorts.ts';
 export { projectSbg, type SbgLifetime, sbgLifetime } from './sbg/project.ts';
 export { type SbgProjection, type SbgResult, sbg } from './sbg/run.ts';
 export { fitSbg, patternsFromSurvivors, type SbgFit, type SbgParams } from './sbg/sbg.ts';
-export { type CohortGrain, cohortGrains, parseTimeUnit, type TimeUnit, timeUnits } from './time-units.ts';
+export { type CohortGrain, cohortGrains, type TimeUnit, timeUnits } from './time-units.ts';
 export { type ValidationResult, validateModels } from './validate.ts';

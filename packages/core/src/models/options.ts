@@ -1,13 +1,13 @@
 /**
  * The options every model run accepts, as one zod schema: the CLI builds an object from its flags and the API
- * from its request, and both go through `parseModelOptions`, so a bad value gets the same TEN_MODEL_BAD_OPTION
- * from either. Each model reads the options that concern it.
+ * from its request, and both go through `parseModelOptions`, so a bad value gets the same TEN_BAD_OPTION
+ * (core's parseOptions) from either. Each model reads the options that concern it.
  */
 import { z } from 'zod';
 import { isoDay } from '../api/common.ts';
-import { tenureError } from '../errors.ts';
 import { activityBases } from '../metrics/activity-bases.ts';
 import { filterEntries } from '../metrics/filter.ts';
+import { parseOptions } from '../options.ts';
 import { cohortGrains, timeUnits } from './time-units.ts';
 
 export const modelOptionsSchema = z
@@ -39,29 +39,14 @@ export const modelOptionsSchema = z
 export type ModelOptions = z.infer<typeof modelOptionsSchema>;
 
 /**
- * Check options; the first problem becomes TEN_MODEL_BAD_OPTION naming the option.
+ * Check options; every bad one is a fix of TEN_BAD_OPTION naming the option.
  *
  * @example
  * parseModelOptions({ unit: 'week', calibrationEnd: '1997-09-30' });
  */
 export function parseModelOptions(input: unknown): ModelOptions {
-  const r = modelOptionsSchema.safeParse(input);
+  const o = parseOptions(modelOptionsSchema, input);
   // zod's record drops a `__proto__` key: keep the caller's own keys, so normalizeQuery refuses the name.
   const filter = (input as { filter?: ModelOptions['filter'] } | null)?.filter;
-  if (r.success)
-    return r.data.filter && filter ? { ...r.data, filter: Object.fromEntries(filterEntries(filter)) } : r.data;
-  const issue = r.error.issues[0]!;
-  if (issue.code === 'unrecognized_keys')
-    throw tenureError('TEN_MODEL_BAD_OPTION', {
-      option: 'option',
-      value: issue.keys.join(', '),
-      expected: `one of ${Object.keys(modelOptionsSchema.shape).join(', ')}`,
-    });
-  const path = issue.path.map(String);
-  const value = path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], input);
-  throw tenureError('TEN_MODEL_BAD_OPTION', {
-    option: path.join('.') || 'options',
-    value: value === undefined ? '' : String(value),
-    expected: issue.message,
-  });
+  return o.filter && filter ? { ...o, filter: Object.fromEntries(filterEntries(filter)) } : o;
 }

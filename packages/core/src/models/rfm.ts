@@ -6,11 +6,13 @@
  * transactions (the first is left out, as in FHL's RFM paper). Customers whose first purchase is after the
  * calibration end are not in the calibration sample. Purchases after it, up to the holdout end, are the holdout.
  */
+import { formatTexts } from '../api/common.ts';
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { tenureError } from '../errors.ts';
 import type { MetricQuery } from '../metrics/query.ts';
 import { normalizeQuery } from '../metrics/query.ts';
 import { segmentedCustomers } from '../metrics/spans.ts';
+import { badOption } from '../options.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { elapsed, type TimeUnit } from './time-units.ts';
@@ -43,11 +45,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  */
 export async function rfmSource(db: DuckDbConnection, config: TenureConfig, q: RfmQuery): Promise<RfmSource> {
   for (const [option, v] of [
-    ['--calibration-end', q.calibrationEnd],
-    ['--holdout-end', q.holdoutEnd],
+    ['calibration_end', q.calibrationEnd],
+    ['holdout_end', q.holdoutEnd],
   ] as const)
-    if (v !== undefined && !(DAY.test(v) && !Number.isNaN(Date.parse(v))))
-      throw tenureError('TEN_MODEL_BAD_OPTION', { option, value: v, expected: 'a date as YYYY-MM-DD' });
+    if (v !== undefined && !(DAY.test(v) && !Number.isNaN(Date.parse(v)))) throw badOption(option, v, formatTexts.day);
   const [range] = await db.all<{ first: string | null; last: string | null }>(
     sql`SELECT CAST(min(CAST(ordered_at AS DATE)) AS VARCHAR) AS first, CAST(max(CAST(ordered_at AS DATE)) AS VARCHAR) AS last FROM orders`,
   );
@@ -55,11 +56,8 @@ export async function rfmSource(db: DuckDbConnection, config: TenureConfig, q: R
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'bg-nbd',
       detail: 'there are no orders',
-      hint: {
-        en: (on) =>
-          `Import orders (customer, date, amount) first${on === 'cli' ? ': `tenure import orders FILE`' : ''}.`,
-        zh: (on) => `请先导入订单（客户、日期、金额）${on === 'cli' ? '：`tenure import orders 文件`' : ''}。`,
-      },
+      hint: { en: 'Import orders (customer, date, amount) first.', 'zh-CN': '请先导入订单（客户、日期、金额）。' },
+      remedies: [{ action: 'import_orders' }],
     });
   const calibrationEnd = q.calibrationEnd ?? range.last;
   const holdoutEnd = q.holdoutEnd ?? range.last;

@@ -82,7 +82,7 @@ export async function survivalSource(
       detail: 'the workspace has no data',
       hint: {
         en: 'Import customers with churn events, subscriptions or orders first.',
-        zh: '请先导入带流失事件、订阅或订单的客户。',
+        'zh-CN': '请先导入带流失事件、订阅或订单的客户。',
       },
     });
   const end = sql`CAST(${asOf} AS TIMESTAMP)`;

@@ -16,7 +16,6 @@
  * not a share of the calendar month they fall in, so m months and k days is one time whatever the calendar:
  * about one time per day of the span, where shares of 28- to 31-day months made three times as many.
  */
-import { tenureError } from '../errors.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 
 export const timeUnits = ['day', 'week', 'month', 'year'] as const;
@@ -28,17 +27,6 @@ export type CohortGrain = (typeof cohortGrains)[number];
 
 /** Average length of a unit in days, for rates stated per year (discounting). */
 export const DAYS_PER: Record<TimeUnit, number> = { day: 1, week: 7, month: 365.25 / 12, year: 365.25 };
-
-/**
- * Check a unit option.
- *
- * @example
- * parseTimeUnit('week'); // 'week'
- */
-export function parseTimeUnit(value: string, option = '--unit'): TimeUnit {
-  if ((timeUnits as readonly string[]).includes(value)) return value as TimeUnit;
-  throw tenureError('TEN_MODEL_BAD_OPTION', { option, value, expected: timeUnits.join(', ') });
-}
 
 /** Whole months m with z − m months ≥ a (z ≥ a). */
 const wholeMonths = (a: Sql, z: Sql): Sql => {

@@ -68,9 +68,6 @@ suite('validation on CDNOW', () => {
   });
 
   it('needs a calibration end that leaves a holdout', async () => {
-    await failure(
-      validateModels(ws.db, ws.config, { unit: 'week', calibrationEnd: '1998-06-30' }),
-      'TEN_MODEL_BAD_OPTION',
-    );
+    await failure(validateModels(ws.db, ws.config, { unit: 'week', calibrationEnd: '1998-06-30' }), 'TEN_BAD_OPTION');
   });
 });

@@ -7,8 +7,9 @@
  *   survival the same customers then showed (discrete Kaplan–Meier up to the holdout end).
  * A part whose data are missing is null; a part whose model cannot be fitted carries the error instead.
  */
+
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
-import { tenureError } from '../errors.ts';
+import { badOption } from '../options.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { attempt, type Failed } from './attempt.ts';
@@ -65,10 +66,9 @@ export async function validateModels(
   const source = orders?.n ? await rfmSource(db, config, opts) : null;
   const holdoutEnd = source?.holdoutEnd ?? opts.holdoutEnd ?? opts.calibrationEnd;
   if (holdoutEnd <= opts.calibrationEnd)
-    throw tenureError('TEN_MODEL_BAD_OPTION', {
-      option: '--calibration-end',
-      value: opts.calibrationEnd,
-      expected: `a date before the end of the data (${holdoutEnd}), leaving a holdout period`,
+    throw badOption('calibration_end', opts.calibrationEnd, {
+      en: `a date before the end of the data (${holdoutEnd}), leaving a holdout period`,
+      'zh-CN': `早于数据结束日（${holdoutEnd}）的日期，以留出验证期`,
     });
   const purchases = source
     ? await attempt(async (): Promise<PurchaseValidation> => {

@@ -117,7 +117,7 @@ export function fitLogistic(frame: Frame, y: Float64Array, opts: { lambda?: numb
       detail: `${rate * n} of ${n} training rows churned`,
       hint: {
         en: 'Training needs both churned and retained customers: widen the snapshots or the horizon.',
-        zh: '训练需要既有流失客户也有留存客户：请扩大快照范围或预测期。',
+        'zh-CN': '训练需要既有流失客户也有留存客户：请扩大快照范围或预测期。',
       },
     });
   const start = [Math.log(rate / (1 - rate)), ...new Array<number>(p).fill(0)];

@@ -1,11 +1,11 @@
 /**
  * The options of training, evaluation and scoring, as one zod schema: the CLI builds an object from its
- * flags and the API from its request, and a bad value gets TEN_MODEL_BAD_OPTION naming the option from either
- * (the same code as the lifetime models' options).
+ * flags and the API from its request, and a bad value gets TEN_BAD_OPTION naming the option from either (the
+ * same code as every option of every shell).
  */
 import { z } from 'zod';
 import { isoDay } from '../api/common.ts';
-import { tenureError } from '../errors.ts';
+import { parseOptions } from '../options.ts';
 
 export const predictOptionsSchema = z
   .object({
@@ -44,21 +44,11 @@ export const predictOptionsSchema = z
 export type PredictOptions = z.infer<typeof predictOptionsSchema>;
 
 /**
- * Check options; the first problem becomes TEN_MODEL_BAD_OPTION.
+ * Check options; every bad one is a fix of TEN_BAD_OPTION (a gbdt setting named on its own: `max_depth`).
  *
  * @example
  * parsePredictOptions({ horizonDays: 90, snapshots: 6 });
  */
 export function parsePredictOptions(input: unknown): PredictOptions {
-  const r = predictOptionsSchema.safeParse(input);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const path = issue.path.map(String);
-  const value = path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], input);
-  const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : null;
-  throw tenureError('TEN_MODEL_BAD_OPTION', {
-    option: unknownKeys ? 'option' : path.join('.') || 'options',
-    value: unknownKeys ?? (value === undefined ? '' : String(value)),
-    expected: issue.message,
-  });
+  return parseOptions(predictOptionsSchema, input, ['gbdt']);
 }

@@ -62,7 +62,7 @@ async function endOf(ws: Workspace): Promise<string> {
       hint: {
         en: (on) =>
           `Import subscriptions, orders or activity first, or a customer table with a churned flag (${by(on, { cli: '--mode static', web: 'static mode', api: 'mode "static"' })}).`,
-        zh: (on) =>
+        'zh-CN': (on) =>
           `请先导入订阅、订单或活动，或带流失标记的客户表（${by(on, { cli: '--mode static', web: '静态模式', api: 'mode "static"' })}）。`,
       },
     });

@@ -32,7 +32,7 @@ function checkMonth(text: string, option: string): string {
   if (!MONTH.test(text))
     throw tenureError('TEN_METRIC_BAD_QUERY', {
       detail: `${option} ${JSON.stringify(text)}`,
-      hint: { en: 'Use YYYY-MM.', zh: '请使用 YYYY-MM。' },
+      hint: { en: 'Use YYYY-MM.', 'zh-CN': '请使用 YYYY-MM。' },
     });
   return text;
 }
@@ -69,7 +69,7 @@ export async function reportRange(
         hint: {
           en: (on) =>
             `Import data first, or give ${on === 'cli' ? '--from and --to' : on === 'web' ? 'the range' : 'from and to'}.`,
-          zh: (on) =>
+          'zh-CN': (on) =>
             `请先导入数据，或指定${on === 'cli' ? ' --from 和 --to' : on === 'web' ? '时间范围' : ' from 和 to'}。`,
         },
       });
@@ -78,7 +78,7 @@ export async function reportRange(
   if (start > to)
     throw tenureError('TEN_METRIC_BAD_QUERY', {
       detail: `to ${to} is before from ${start}`,
-      hint: { en: 'Swap them.', zh: '请交换两者。' },
+      hint: { en: 'Swap them.', 'zh-CN': '请交换两者。' },
     });
   return { from: start, to, prev: addMonths(to, -1), calendar };
 }

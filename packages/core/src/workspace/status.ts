@@ -1,6 +1,7 @@
-import { type ErrorLang, tenureError } from '../errors.ts';
+import { tenureError } from '../errors.ts';
 import { rejectMessage, type StoredReject } from '../ingest/reject-text.ts';
 import type { Basis } from '../metrics/query.ts';
+import type { Lang } from '../present/lang.ts';
 import { lastCompleteMonth } from '../reports/range.ts';
 import { type EntityName, entities, entityNames } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
@@ -78,11 +79,11 @@ export type RejectRow = {
 
 /**
  * Rejected rows, newest batch first (or of one batch), in line order, their messages in `lang` (default en).
- * @example await listRejects(ws, { limit: 20, lang: 'zh' })
+ * @example await listRejects(ws, { limit: 20, lang: 'zh-CN' })
  */
 export async function listRejects(
   ws: Workspace,
-  opts: { batch?: number; limit?: number; offset?: number; lang?: ErrorLang } = {},
+  opts: { batch?: number; limit?: number; offset?: number; lang?: Lang } = {},
 ): Promise<{ total: number; rows: RejectRow[] }> {
   // "Latest" is the latest import, so a clean re-import shows no rejects rather than an older batch's.
   const [last] = await ws.db.all<{ b: number | null }>(sql`SELECT max(batch_id) AS b FROM import_batches`);

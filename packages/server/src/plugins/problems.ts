@@ -1,7 +1,8 @@
-import { api, errorLangOf, type OptionFix, optionFixes, type Surface, TenureError, tenureError } from '@tenure/core';
+import { api, type OptionFix, optionFixes, type Surface, TenureError, tenureError } from '@tenure/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { langOf } from '../lang.ts';
+import { apiHint } from './action-words.ts';
 
 /** Fastify's own 4xx errors whose messages are about the request, never about our internals. */
 const framework: Record<string, (e: FastifyError) => TenureError> = {
@@ -24,8 +25,10 @@ export function asClientError(err: unknown, req: FastifyRequest): TenureError {
       path: `${where}${v.instancePath.replaceAll('/', '.')}`.replace(/\.$/, ''),
       message: v.message ?? '',
     }));
-    // A bad query parameter is a bad option, refused as the CLI refuses the same value through the same schema.
-    if (where === 'querystring') {
+    // A bad query parameter, or a bad value in a body of options, is a bad option, refused as the CLI refuses
+    // the same value through the same schema.
+    const options = req.routeOptions.config?.options;
+    if (where === 'querystring' || (where === 'body' && options)) {
       const issues = err.validation.map((v) => ({
         ...v.params,
         code: v.keyword,
@@ -34,7 +37,13 @@ export function asClientError(err: unknown, req: FastifyRequest): TenureError {
       }));
       return tenureError(
         'TEN_BAD_OPTION',
-        { fixes: optionFixes(issues as Parameters<typeof optionFixes>[0], req.query) },
+        {
+          fixes: optionFixes(
+            issues as Parameters<typeof optionFixes>[0],
+            where === 'body' ? req.body : req.query,
+            options?.groups,
+          ),
+        },
         {},
         { errors },
       );
@@ -71,7 +80,12 @@ export const surfaceOf = (req: FastifyRequest): Surface => (req.headers[CLIENT_H
 export function problemOf(e: TenureError, req?: FastifyRequest): api.Problem {
   const errors = e.details.errors as api.Problem['errors'] | undefined;
   const diagnostics = e.details.diagnostics as api.Problem['diagnostics'];
-  const { message, hint } = req ? e.text(errorLangOf(langOf(req)), surfaceOf(req)) : e.text('en', 'api');
+  const lang = req ? langOf(req) : 'en';
+  const on = req ? surfaceOf(req) : 'api';
+  const { message, hint: neutral } = e.text(lang, on);
+  // The dashboard words an error's remedies with its own controls; an API client reads the routes here.
+  const remedies = e.remedies;
+  const hint = on === 'api' ? apiHint(neutral, remedies, lang) : neutral;
   return {
     type: `https://tenure.dev/errors/${e.code}`,
     title: message,
@@ -84,6 +98,7 @@ export function problemOf(e: TenureError, req?: FastifyRequest): api.Problem {
     ...(diagnostics ? { diagnostics: api.toWire(diagnostics) } : {}),
     // A bad option's fix as data, for a client that words it itself (the dashboard names its controls).
     ...(e.code === 'TEN_BAD_OPTION' ? { fixes: (e.args as { fixes: OptionFix[] }).fixes } : {}),
+    ...(remedies.length ? { remedies } : {}),
     ...(req ? { request_id: req.id } : {}),
   };
 }

@@ -29,7 +29,7 @@ export const churn: RouteGroup = {
     route({
       method: 'POST',
       url: '/train',
-      config: { access: 'analyst' },
+      config: { access: 'analyst', options: { groups: ['gbdt'] } },
       schema: {
         summary: 'Train the churn model and, unless `backtest: false`, run the time-based backtest',
         description: polled,
@@ -50,7 +50,7 @@ export const churn: RouteGroup = {
     route({
       method: 'POST',
       url: '/score',
-      config: { access: 'analyst' },
+      config: { access: 'analyst', options: {} },
       schema: {
         summary: 'Score every active customer with the latest model, store the scores and raise alerts',
         description: polled,

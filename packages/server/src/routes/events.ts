@@ -1,4 +1,4 @@
-import { api, entityNames, errorLangOf, ingestEvents, isEntityName, MAX_EVENT_ROWS, tenureError } from '@tenure/core';
+import { api, entityNames, ingestEvents, isEntityName, MAX_EVENT_ROWS, tenureError } from '@tenure/core';
 import { langOf } from '../lang.ts';
 import { type RouteGroup, route } from '../route.ts';
 
@@ -26,7 +26,7 @@ export const events: RouteGroup = {
         // The entity is the resource this path names: unknown, it is a 404 whether or not rows were sent.
         if (!isEntityName(req.params.entity))
           throw tenureError('TEN_EVENT_ENTITY_UNKNOWN', { entity: req.params.entity, known: entityNames });
-        const lang = errorLangOf(langOf(req));
+        const lang = langOf(req);
         return req.server.tenure.write(async (ws) =>
           api.toWire(await ingestEvents(ws, req.params.entity, req.body.rows, lang)),
         );

@@ -1,13 +1,4 @@
-import {
-  api,
-  errorLangOf,
-  importFile,
-  listBatches,
-  listRejects,
-  pageOf,
-  previewImport,
-  tenureError,
-} from '@tenure/core';
+import { api, importFile, listBatches, listRejects, pageOf, previewImport, tenureError } from '@tenure/core';
 import { langOf } from '../lang.ts';
 import { asClientError, problemOf } from '../plugins/problems.ts';
 import { type RouteGroup, route } from '../route.ts';
@@ -36,7 +27,7 @@ export const imports: RouteGroup = {
         const up = await receiveUpload(req);
         req.auditTarget = up.entity;
         try {
-          const options = { ...up.options, lang: errorLangOf(langOf(req)) };
+          const options = { ...up.options, lang: langOf(req) };
           return api.toWire(await req.server.tenure.db((ws) => previewImport(ws, up.entity, up.path, options)));
         } finally {
           up.discard();
@@ -64,7 +55,7 @@ export const imports: RouteGroup = {
             job.state = 'running';
             return importFile(ws, up.entity, up.path, {
               ...up.options,
-              lang: errorLangOf(langOf(req)),
+              lang: langOf(req),
               onProgress: (p) => Object.assign(job, { progress: p }),
             });
           })
@@ -121,7 +112,7 @@ export const imports: RouteGroup = {
         const batch = job.summary?.batchId;
         const found = batch
           ? await req.server.tenure.db((ws) =>
-              listRejects(ws, { batch, limit: p.limit, offset: p.offset, lang: errorLangOf(langOf(req)) }),
+              listRejects(ws, { batch, limit: p.limit, offset: p.offset, lang: langOf(req) }),
             )
           : { total: 0, rows: [] };
         return api.toWire({ ...found, page: p.page, pageSize: p.pageSize });

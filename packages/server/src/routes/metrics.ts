@@ -3,7 +3,6 @@ import {
   calendarOf,
   catalog,
   computeMetrics,
-  errorLangOf,
   forecastRows,
   type MetricName,
   metricDef,
@@ -74,7 +73,7 @@ export const metrics: RouteGroup = {
           const ahead = q.forecast ? forecastRows(rows, w.grain, calendar, q.forecast) : [];
           return { metric: name, rows: [...rows, ...ahead], missing: await missingData(ws.db, [metric], rows) };
         });
-        const lang = errorLangOf(langOf(req));
+        const lang = langOf(req);
         return {
           ...result,
           missing: result.missing.map((m) => ({ entities: m.entities, ...missingDataText(m, lang, surfaceOf(req)) })),

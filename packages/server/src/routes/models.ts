@@ -88,7 +88,7 @@ export const models: RouteGroup = {
     route({
       method: 'POST',
       url: '/sbg/survivors',
-      config: { access: 'viewer' },
+      config: { access: 'viewer', options: {} },
       schema: {
         summary:
           'Fit the sBG to survivor counts (at the start, after period 1, 2, …) and project them; nothing is stored',
@@ -100,7 +100,7 @@ export const models: RouteGroup = {
     route({
       method: 'POST',
       url: '/:model/fit',
-      config: { access: 'analyst' },
+      config: { access: 'analyst', options: {} },
       schema: {
         summary: 'Fit a model and store the run, as a job: poll GET /models/jobs/{jobId}',
         params: api.modelParams,

@@ -16,7 +16,7 @@ export type Role = Infer<typeof api.roleSchema>;
 type ServerProblem = Infer<typeof api.problemSchema>;
 /** application/problem+json; problems the client makes itself (network down) carry only title, status and code. */
 export type Problem = Pick<ServerProblem, 'title' | 'status' | 'code' | 'where' | 'errors' | 'request_id'> &
-  Partial<Pick<ServerProblem, 'type' | 'detail' | 'hint' | 'fixes'>>;
+  Partial<Pick<ServerProblem, 'type' | 'detail' | 'hint' | 'fixes' | 'remedies'>>;
 
 export type Session = Infer<typeof api.sessionResponse>;
 export type User = Session['user'];

@@ -1,15 +1,17 @@
+import { fill } from '@tenure/core/present';
 import { Alert, Button } from 'antd';
 import type { ApiError } from '../api/client.ts';
 import type { Problem } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { actionWords } from './action-words.ts';
 
 /**
  * A problem+json as the user needs it: what went wrong and how to fix it, as the server says it (in the page's
  * language, the hint naming the controls on the page: the client asks for both; a bad option's fix it words
- * itself from the problem's `fixes`), and each field's error.
+ * itself from the problem's `fixes`, what to do from its `remedies`), and each field's error.
  */
 export function ProblemAlert({ error, onRetry }: { error: ApiError | Problem; onRetry?: () => void }) {
-  const { t, freeTerm, text } = useI18n();
+  const { t, freeTerm, text, lang } = useI18n();
   const p = 'problem' in error ? error.problem : error;
   // A bad option comes with its fix as data: worded here with the page's control, not the request parameter.
   const hint = p.fixes?.length
@@ -18,12 +20,20 @@ export function ProblemAlert({ error, onRetry }: { error: ApiError | Problem; on
           t('problem.fix', {
             // The option is the server's name for it: a page's control for the known ones, else the name itself.
             control: freeTerm('control', f.option),
-            // The error table keys Chinese as zh (errors/*.ts), the dashboard's texts as zh-CN.
-            allowed: text({ en: f.allowed.en, 'zh-CN': f.allowed.zh }),
+            allowed: text(f.allowed),
           }),
         )
         .join(' ')
-    : p.hint;
+    : [
+        p.hint,
+        // What to do, as the server names it, in the page's words: the page and the control that do it.
+        ...(p.remedies ?? []).flatMap((r) => {
+          const words = actionWords[r.action];
+          return words ? [fill(text(words), r.args)] : [];
+        }),
+      ]
+        .filter(Boolean)
+        .join(lang === 'en' ? ' ' : '');
   return (
     <Alert
       type="error"

@@ -43,6 +43,8 @@ export const en = {
   'control.page_size': 'rows per page',
   'control.status': 'Status',
   'control.unit': 'time unit',
+  'control.date_format': 'Date format under Options',
+  'control.as_of': 'Snapshot date under Options',
   'common.notFound': 'This page does not exist.',
   'common.back': 'Back',
   'common.save': 'Save',

@@ -41,6 +41,8 @@ export const zhCN: Dictionary = {
   'control.page_size': '每页行数',
   'control.status': '状态',
   'control.unit': '时间单位',
+  'control.date_format': '“选项”中的日期格式',
+  'control.as_of': '“选项”中的快照日期',
   'common.notFound': '页面不存在。',
   'common.back': '返回',
   'common.save': '保存',

@@ -2,7 +2,9 @@
  * Phase read: the format's reader stages the file as a relation of positional text columns (read/<format>.ts),
  * named by `--columns` when given, and refused when wider than the config allows.
  */
+
 import { TenureError, tenureError } from '../../errors.ts';
+import { badOption } from '../../options.ts';
 import { isContentError, parseError, type Staged } from '../read/reader.ts';
 import { readers } from '../readers.ts';
 import type { Source } from '../source.ts';
@@ -38,12 +40,12 @@ export async function readPhase({ ws, src, o }: ImportRun, tmpDir: string): Prom
 function nameColumns(staged: Staged, src: Source, columns: string[] | undefined): void {
   if (!columns) return;
   if (columns.length !== staged.headers.length)
-    throw tenureError(
-      'TEN_IMPORT_BAD_OPTION',
+    throw badOption(
+      'columns',
+      columns.join(','),
       {
-        option: '--columns',
-        value: columns.join(','),
-        expected: `${staged.headers.length} names, one per column of ${src.file}`,
+        en: `${staged.headers.length} names, one per column of ${src.file}`,
+        'zh-CN': `${staged.headers.length} 个名称，${src.file} 的每列一个`,
       },
       { file: src.file },
     );

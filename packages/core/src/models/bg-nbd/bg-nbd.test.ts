@@ -146,6 +146,6 @@ suite('BG/NBD refuses data it cannot fit', () => {
   });
 
   it('a calibration end that is not a date', async () => {
-    await failure(rfmSource(ws.db, ws.config, { unit: 'week', calibrationEnd: '30/09/1997' }), 'TEN_MODEL_BAD_OPTION');
+    await failure(rfmSource(ws.db, ws.config, { unit: 'week', calibrationEnd: '30/09/1997' }), 'TEN_BAD_OPTION');
   });
 });

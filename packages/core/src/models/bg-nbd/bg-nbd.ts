@@ -39,7 +39,7 @@ export function fitBgNbd(p: BgNbdPatterns): BgNbdFit {
       hint: {
         en: (on) =>
           `The BG/NBD needs repeat buyers: use a later ${by(on, { cli: '--calibration-end', web: 'calibration end', api: 'calibrationEnd' })} or import more order history.`,
-        zh: (on) =>
+        'zh-CN': (on) =>
           `BG/NBD 需要有复购的客户：请使用更晚的${by(on, { cli: ' --calibration-end', web: '校准截止日', api: ' calibrationEnd' })}，或导入更多订单历史。`,
       },
     });

@@ -130,7 +130,7 @@ suite('Efron partial likelihood', () => {
 
 suite('Cox inputs', () => {
   it('refuses an unknown covariate, and a covariate with one value', async () => {
-    await failure(coxDesign(ws.db, ws.config, { unit: 'month' }, ['bogus']), 'TEN_MODEL_BAD_OPTION');
+    await failure(coxDesign(ws.db, ws.config, { unit: 'month' }, ['bogus']), 'TEN_BAD_OPTION');
     await failure(coxDesign(ws.db, ws.config, { unit: 'month' }, ['region']), 'TEN_MODEL_INSUFFICIENT_DATA');
   });
 

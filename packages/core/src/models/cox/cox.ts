@@ -61,7 +61,7 @@ export function fitCox(data: CoxData, names: readonly string[]): CoxFit {
       detail,
       hint: {
         en: 'Cox regression needs churned customers and at least one covariate that varies between them.',
-        zh: 'Cox 回归需要已流失的客户，以及至少一个在他们之间取值不同的协变量。',
+        'zh-CN': 'Cox 回归需要已流失的客户，以及至少一个在他们之间取值不同的协变量。',
       },
     });
   if (events === 0) throw insufficient('nobody churned');

@@ -4,9 +4,11 @@
  * indicator terms `column=level` against the first level in code-point order (R's factor default for these
  * data); numeric columns enter as they are. Customers missing a covariate are left out, as R's na.omit does.
  */
+
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import { by } from '../../errors/define.ts';
 import { tenureError } from '../../errors.ts';
+import { badOption } from '../../options.ts';
 import { sql } from '../../sql/sql.ts';
 import type { TenureConfig } from '../../workspace/config.ts';
 import { readColumns } from '../columns.ts';
@@ -49,10 +51,9 @@ export async function coxDesign(
   const available = await covariateColumns(db);
   for (const c of covariates)
     if (!available.has(c))
-      throw tenureError('TEN_MODEL_BAD_OPTION', {
-        option: '--covariates',
-        value: c,
-        expected: `customer columns: ${[...available.keys()].join(', ')}`,
+      throw badOption('covariates', c, {
+        en: `customer columns: ${[...available.keys()].join(', ')}`,
+        'zh-CN': `客户表的列：${[...available.keys()].join('、')}`,
       });
   const src = await survivalSource(db, config, q);
   const cols = covariates.map(
@@ -122,7 +123,7 @@ const constant = (term: string) =>
     hint: {
       en: (on) =>
         `Leave it out of ${by(on, { cli: '--covariates', web: 'the covariates', api: 'covariates' })} (columns that are empty for everyone count as constant).`,
-      zh: (on) =>
+      'zh-CN': (on) =>
         `请从${by(on, { cli: ' --covariates ', web: '协变量', api: ' covariates ' })}中去掉它（对所有人都为空的列视为常量）。`,
     },
   });

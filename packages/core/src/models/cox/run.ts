@@ -55,7 +55,7 @@ export async function cox(
             web: 'Choose customer columns as covariates.',
             api: 'Name customer columns in covariates, e.g. ["contract", "monthly_charges"].',
           }),
-        zh: (on) =>
+        'zh-CN': (on) =>
           by(on, {
             cli: '请用 --covariates 指定客户列，例如 --covariates contract,monthly_charges。',
             web: '请选择客户列作为协变量。',

@@ -98,7 +98,7 @@ export function fitGammaGamma(s: SpendPatterns): GammaGammaFit {
       hint: {
         en: (on) =>
           `The spend model learns from customers with repeat purchases and amounts: import order amounts, or use a later ${by(on, { cli: '--calibration-end', web: 'calibration end', api: 'calibrationEnd' })}.`,
-        zh: (on) =>
+        'zh-CN': (on) =>
           `消费模型从有复购和金额的客户中学习：请导入订单金额，或使用更晚的${by(on, { cli: ' --calibration-end', web: '校准截止日', api: ' calibrationEnd' })}。`,
       },
     });
@@ -124,7 +124,7 @@ export function fitGammaGamma(s: SpendPatterns): GammaGammaFit {
       detail: `q = ${q.toPrecision(3)} ≤ 1, so the fitted spend has no finite mean`,
       hint: {
         en: 'A few extreme amounts dominate: check the order amounts for outliers or refunds.',
-        zh: '少数极端金额占了主导：请检查订单金额中的异常值或退款。',
+        'zh-CN': '少数极端金额占了主导：请检查订单金额中的异常值或退款。',
       },
     });
   return { ...fit, populationMean: (p * gamma) / (q - 1), frequencySpendCorrelation: correlation(s, sx / n, meanM) };

@@ -79,7 +79,7 @@ export async function survival(
       hint: {
         en: (on) =>
           `Import customers with churn events, subscriptions or orders, or pick a later ${by(on, { cli: '--as-of', web: 'date', api: 'asOf' })}.`,
-        zh: (on) =>
+        'zh-CN': (on) =>
           `请导入带流失事件、订阅或订单的客户，或选择更晚的${by(on, { cli: ' --as-of', web: '日期', api: ' asOf' })}。`,
       },
     });

@@ -81,7 +81,7 @@ describe('sBG refuses what it cannot fit', () => {
       [0, 0, 0],
       [1000, Number.NaN, 3],
     ])
-      expect(() => patternsFromSurvivors(bad)).toThrowError(expect.objectContaining({ code: 'TEN_MODEL_BAD_OPTION' }));
+      expect(() => patternsFromSurvivors(bad)).toThrowError(expect.objectContaining({ code: 'TEN_BAD_OPTION' }));
   });
 
   it('a cohort where nobody churns, or everything happens in one period', () => {

@@ -12,7 +12,9 @@
  * likelihood covers a survivor list (one cohort, no censoring before n) and customer-level workspace data
  * (many cohorts, each censored at its own age).
  */
+
 import { type Surface, TenureError, tenureError } from '../../errors.ts';
+import { badOption } from '../../options.ts';
 import { lnGamma } from '../../stats/gamma.ts';
 import { digamma, lnBeta } from '../../stats/special.ts';
 import { type FitFailure, type ModelFit, maximizeLikelihood } from '../fit.ts';
@@ -79,7 +81,7 @@ export function fitSbg(p: SbgPatterns): SbgFit {
       detail: churned === 0 ? 'nobody churned' : 'everything happened in one period',
       hint: {
         en: 'The sBG needs at least two periods of renewals (three survivor counts: start, after period 1, after period 2).',
-        zh: 'sBG 至少需要两期续订（三个存续人数：期初、第 1 期后、第 2 期后）。',
+        'zh-CN': 'sBG 至少需要两期续订（三个存续人数：期初、第 1 期后、第 2 期后）。',
       },
     });
   let fit: SbgFit;
@@ -146,12 +148,12 @@ function degenerateSbg(
         ? {
             en: (on) =>
               `Retention in these data does not rise with tenure, which is what the sBG projects: expect about ${pct} churn each period. ${survivalEn(on)}, or fit a cohort or segment whose churn falls with tenure.`,
-            zh: (on) =>
+            'zh-CN': (on) =>
               `这些数据中的留存率并不随客户在网时长上升，而这正是 sBG 所预测的：预计每期流失约 ${pct}。${survivalZh(on)}，或对流失随时长下降的同期群或细分拟合。`,
           }
         : {
             en: (on) => `Fit more periods of data (a longer history or a shorter period). ${survivalEn(on)}.`,
-            zh: (on) => `请用更多期的数据拟合（更长的历史或更短的周期）。${survivalZh(on)}。`,
+            'zh-CN': (on) => `请用更多期的数据拟合（更长的历史或更短的周期）。${survivalZh(on)}。`,
           },
     },
     {},
@@ -171,10 +173,9 @@ export function patternsFromSurvivors(survivors: readonly number[]): SbgPatterns
     survivors.length >= 3 &&
     survivors.every((v, i) => Number.isFinite(v) && v >= 0 && (i === 0 ? v > 0 : v <= survivors[i - 1]!));
   if (!ok)
-    throw tenureError('TEN_MODEL_BAD_OPTION', {
-      option: '--survivors',
-      value: survivors.join(','),
-      expected: 'at least three counts, the first positive and none larger than the one before (e.g. 1000,869,743,653)',
+    throw badOption('survivors', survivors.join(','), {
+      en: 'at least three counts, the first positive and none larger than the one before (e.g. 1000,869,743,653)',
+      'zh-CN': '至少三个人数，第一个为正数，且每个都不大于前一个（例如 1000,869,743,653）',
     });
   const n = survivors.length - 1;
   const periods = new Float64Array(n + 1);

@@ -74,7 +74,7 @@ export async function fitGbdt(train: Labelled, valid: Labelled | null, opts: Par
       detail: `${positives} of ${n} training rows churned`,
       hint: {
         en: 'Training needs both churned and retained customers: widen the snapshots or the horizon.',
-        zh: '训练需要既有流失客户也有留存客户：请扩大快照范围或预测期。',
+        'zh-CN': '训练需要既有流失客户也有留存客户：请扩大快照范围或预测期。',
       },
     });
   const bins = fitBins(frame);

@@ -182,7 +182,7 @@ describe('generateDemo', () => {
     { end: '2025-02-30' },
     { end: '31/12/2025' },
   ])('rejects %o', async (bad) => {
-    await expect(generateDemo(ws, { ...OPTS, ...bad })).rejects.toMatchObject({ code: 'TEN_DEMO_BAD_OPTION' });
+    await expect(generateDemo(ws, { ...OPTS, ...bad })).rejects.toMatchObject({ code: 'TEN_BAD_OPTION' });
   });
 });
 
@@ -216,7 +216,7 @@ describe('the Chinese demo', () => {
 
   it('refuses a language it does not have', async () => {
     await expect(generateDemo(ws, { ...OPTS, lang: 'fr' as 'en' })).rejects.toMatchObject({
-      code: 'TEN_DEMO_BAD_OPTION',
+      code: 'TEN_BAD_OPTION',
     });
   });
 });

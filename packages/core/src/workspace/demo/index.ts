@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tenureError } from '../../errors.ts';
+import { parseOptions } from '../../options.ts';
 import { entityNames } from '../../schema/index.ts';
 import { sql } from '../../sql/sql.ts';
 import { bumpDataEpoch } from '../data-version.ts';
@@ -14,7 +14,7 @@ import { CONFIG_FILE, type Workspace } from '../workspace.ts';
 import { writeActivity, writeOrders } from './activity.ts';
 import { createCalendar } from './calendar.ts';
 import { writeBenchmarks, writeCampaign, writeCosts } from './campaign-costs.ts';
-import type { DemoContext, DemoOptions } from './context.ts';
+import { type DemoContext, type DemoOptions, demoOptionsSchema } from './context.ts';
 import { addContractAttribute, createCustomers } from './customers.ts';
 import { countRows, groundTruth } from './ground-truth.ts';
 import { simulateLives } from './lives.ts';
@@ -88,19 +88,7 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
  * Check demo options without touching anything: callers run it before replacing a workspace, so a typo in
  * --customers never costs the user their data.
  */
-export function checkDemoOptions(opts: DemoOptions): Omit<DemoContext, 'db' | 'cal' | 'r'> {
-  const check = (option: string, value: unknown, ok: boolean, expected: string) => {
-    if (!ok) throw tenureError('TEN_DEMO_BAD_OPTION', { option, value: String(value), expected });
-  };
-  const int = (v: unknown, lo: number, hi: number) => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
-  check('--customers', opts.customers, int(opts.customers, 1, 20_000_000), 'an integer from 1 to 20000000');
-  check('--months', opts.months, int(opts.months, 1, 120), 'an integer from 1 to 120');
-  check('--seed', opts.seed, Number.isSafeInteger(opts.seed), 'an integer');
-  check('--lang', opts.lang, opts.lang === undefined || opts.lang === 'en' || opts.lang === 'zh-CN', 'en or zh');
-  const end = opts.end ?? DEFAULT_END;
-  const parsed = new Date(`${end}T00:00:00Z`);
-  const valid =
-    /^\d{4}-\d{2}-\d{2}$/.test(end) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(end);
-  check('--end', end, valid, 'a date as YYYY-MM-DD');
-  return { customers: opts.customers, months: opts.months, seed: opts.seed, end };
+export function checkDemoOptions(opts: unknown): DemoOptions & Omit<DemoContext, 'db' | 'cal' | 'r'> {
+  const o = parseOptions(demoOptionsSchema, opts);
+  return { ...o, end: o.end ?? DEFAULT_END };
 }
