@@ -105,7 +105,14 @@ describe('case routes', () => {
     expect(r.body).toMatchObject({ page: 1, page_size: 1 });
     expect(r.body.total).toBeGreaterThanOrEqual(1);
     expect(r.body.rows[0]).toMatchObject({ kind: 'retention', stage: 'received' });
+    // A repeated key is a list; the subject's words match case-insensitively.
+    const both = await viewer.get<{ total: number; rows: Case[] }>(
+      '/api/v1/cases?stage=received&stage=diagnosed&q=WANTS%20to&sort=opened_at&order=asc',
+    );
+    expect(both.status, both.text).toBe(200);
+    expect(both.body.rows.map((x) => x.subject)).toEqual(['Wants to leave']);
     expectProblem(await viewer.get('/api/v1/cases?stage=nowhere'), 400, 'TEN_BAD_OPTION');
+    expectProblem(await viewer.get('/api/v1/cases?page_size=100000'), 400, 'TEN_BAD_OPTION');
   });
 
   it('viewers read but cannot write (403); analysts write', async () => {
