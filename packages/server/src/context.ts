@@ -76,6 +76,7 @@ export class ServerContext {
   readonly secureCookies: boolean;
   private readonly reads: Lane;
   private readonly writes = new Lane(1);
+  private readonly caseWrites = new Lane(2);
   /** The served files open, by view (their name without the build stamp). */
   private readonly served = new Map<string, { path: string; file: Promise<ServedFile> }>();
   /**
@@ -116,6 +117,18 @@ export class ServerContext {
         this.rollups.kick();
       }
     });
+  }
+
+  /**
+   * People's writes to cases (a move, an assignment, a note): a lane of their own, beside `write()`, each on a
+   * connection of its own. People's writes never wait for analytics: an import or an event batch holds the
+   * write lane for as long as it runs (minutes on a large file) and slow views the read lane, while a case write
+   * is a few small statements on `cases` and `case_events`, which no import, rollup or view writes. Core runs
+   * each in a transaction of its own and settles races between agents itself (TEN_CASE_STALE), so no queue
+   * behind other writes is needed for consistency. Cached views stay: none reads cases.
+   */
+  caseWrite<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
+    return this.caseWrites.run(() => onOwnConnection(this.ws, fn));
   }
 
   /**

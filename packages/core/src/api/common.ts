@@ -35,6 +35,18 @@ export const problemSchema = z.looseObject({
   remedies: z
     .array(z.object({ action: z.enum(ACTIONS), args: z.record(z.string(), z.string()).optional() }))
     .optional(),
+  /** TEN_CASE_STALE: the case's current version, to read it again at. */
+  version: z.number().int().optional(),
+  /** TEN_CASE_FIELD: each refused field of a case, its value (null: missing) and what it takes (en, zh). */
+  fields: z
+    .array(
+      z.object({
+        field: z.string(),
+        value: z.string().nullable(),
+        expected: z.object({ en: z.string(), 'zh-CN': z.string() }),
+      }),
+    )
+    .optional(),
   request_id: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

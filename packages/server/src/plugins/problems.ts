@@ -99,6 +99,9 @@ export function problemOf(e: TenureError, req?: FastifyRequest): api.Problem {
     // A bad option's fix as data, for a client that words it itself (the dashboard names its controls).
     ...(e.code === 'TEN_BAD_OPTION' ? { fixes: (e.args as { fixes: OptionFix[] }).fixes } : {}),
     ...(remedies.length ? { remedies } : {}),
+    // A case's refusals as data: the version that won (TEN_CASE_STALE), each refused field (TEN_CASE_FIELD).
+    ...(typeof e.details.version === 'number' ? { version: e.details.version } : {}),
+    ...(Array.isArray(e.details.fields) ? { fields: e.details.fields as api.Problem['fields'] } : {}),
     ...(req ? { request_id: req.id } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Access, RouteGroup } from '../route.ts';
 import { alerts } from './alerts.ts';
 import { audit } from './audit.ts';
 import { auth } from './auth.ts';
+import { cases } from './cases.ts';
 import { churn } from './churn.ts';
 import { clv } from './clv.ts';
 import { customers } from './customers.ts';
@@ -32,6 +33,7 @@ export const routeGroups = {
   report,
   quality,
   customers,
+  cases,
   imports,
   events,
   settings,
