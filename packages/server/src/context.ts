@@ -216,6 +216,11 @@ export class ServerContext {
 
   /** A read-only view computed once per data generation and shared by identical requests. */
   view<T>(key: unknown, fn: (ws: Workspace) => Promise<T>): Promise<T> {
-    return this.cache.get(JSON.stringify(key), () => this.db(fn));
+    return this.memo(key, () => this.db(fn));
+  }
+
+  /** As `view`, for work that takes a connection only when it needs one (`db`), or none. */
+  memo<T>(key: unknown, fn: () => Promise<T>): Promise<T> {
+    return this.cache.get(JSON.stringify(key), fn);
   }
 }

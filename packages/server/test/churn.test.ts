@@ -53,8 +53,15 @@ describe('before the first training', () => {
   });
 
   it('refuses a test-id file (a path on the server) and unknown options', async () => {
-    for (const json of [{ testIds: '/etc/passwd' }, { trees: 10 }, { classifier: 'forest' }])
-      expectProblem(await analyst.call('POST', '/api/v1/churn/train', { json }), 400, 'TEN_BAD_REQUEST');
+    for (const [json, option] of [
+      [{ testIds: '/etc/passwd' }, 'test_ids'],
+      [{ trees: 10 }, 'trees'],
+      [{ classifier: 'forest' }, 'classifier'],
+    ] as const) {
+      const r = await analyst.call('POST', '/api/v1/churn/train', { json });
+      expectProblem(r, 400, 'TEN_BAD_OPTION');
+      expect((r.body as { fixes: { option: string }[] }).fixes.map((f) => f.option)).toEqual([option]);
+    }
   });
 });
 

@@ -13,7 +13,7 @@ it('finds every record by its id, and none for an id it does not hold', async ()
   writer.finish();
   const file = await ServedFile.open(base);
   try {
-    for (const id of ids) expect(JSON.parse((await file.get(id)) as string)).toEqual({ id, n: id.length });
+    for (const id of ids) expect(JSON.parse(String(await file.get(id)))).toEqual({ id, n: id.length });
     for (const id of ['C50000', '', '客户', 'c1']) expect(await file.get(id)).toBeNull();
   } finally {
     await file.close();

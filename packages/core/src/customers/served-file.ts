@@ -90,18 +90,17 @@ export class ServedFile {
     return new ServedFile(await open(`${base}.jsonl`, 'r'), offsets, rest.subarray(0, slots), rest.subarray(slots));
   }
 
-  /** The JSON text kept for `id`, or null when the file has none. */
-  async get(id: string): Promise<string | null> {
+  /** The JSON text kept for `id` as UTF-8 bytes (a route sends them as they are), or null when the file has none. */
+  async get(id: string): Promise<Buffer | null> {
     const h = hash(id);
     const mask = this.offsets.length - 1;
-    const key = `${JSON.stringify(id)}\t`;
+    const key = Buffer.from(`${JSON.stringify(id)}\t`);
     for (let s = h & mask; this.offsets[s] !== -1; s = (s + 1) & mask) {
       if (this.hashes[s] !== h) continue;
       const length = this.lengths[s] as number;
-      const buffer = Buffer.allocUnsafe(length);
-      await this.file.read(buffer, 0, length, this.offsets[s]);
-      const record = buffer.toString('utf8', 0, length - 1);
-      if (record.startsWith(key)) return record.slice(key.length);
+      const record = Buffer.allocUnsafe(length);
+      await this.file.read(record, 0, length, this.offsets[s]);
+      if (record.subarray(0, key.length).equals(key)) return record.subarray(key.length, length - 1);
     }
     return null;
   }

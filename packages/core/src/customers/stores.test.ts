@@ -71,7 +71,7 @@ describe('the per-customer stores behind the customer 360', () => {
       for (const { id } of all) expect(await served.get(id), id).not.toBeNull();
       for (const id of sample) {
         const computed = customer360Response.parse(toWire(await customer360(ws, id, { limit: SERVED_LIMIT })));
-        expect(JSON.parse((await served.get(id)) as string)).toEqual(JSON.parse(JSON.stringify(computed)));
+        expect(JSON.parse(String(await served.get(id)))).toEqual(JSON.parse(JSON.stringify(computed)));
       }
       expect(await served.get('no such customer')).toBeNull();
     } finally {
@@ -86,7 +86,7 @@ describe('the per-customer stores behind the customer 360', () => {
     await refreshCustomerStores(ws);
     await refreshServedViews(ws);
     const again = await ServedFile.open((await servedCustomer360(ws)).path as string);
-    expect(JSON.parse((await again.get(id)) as string).timeline[0]).toMatchObject({ subject: 'O-served', amount: 7.5 });
+    expect(JSON.parse(String(await again.get(id))).timeline[0]).toMatchObject({ subject: 'O-served', amount: 7.5 });
     await again.close();
   });
 

@@ -19,6 +19,7 @@ export type { FeatureSpec, Frame, LabelledFrame } from './frame.ts';
 export { fitGbdt, type GbdtModel, type GbdtParams } from './gbdt/boost.ts';
 export { gbdtMargin } from './gbdt/predict.ts';
 export { gbdtShap, type ShapValues } from './gbdt/shap.ts';
+export { latestChurnModel } from './latest-model.ts';
 export { fitLogistic, type LogisticModel } from './logistic.ts';
 export { type ChurnModel, churnScoreSql, churnScores, parseChurnModel } from './model.ts';
 export { type PredictOptions, parsePredictOptions, predictOptionsSchema } from './options.ts';

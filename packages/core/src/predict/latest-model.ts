@@ -25,11 +25,3 @@ export async function latestChurnModel(ws: Workspace): Promise<{ runId: number; 
   parsed.set(ws.db.instance, latest);
   return latest;
 }
-
-/** The churn model of run `runId` when it is the latest, or null: from memory once parsed, without a query. */
-export async function churnModelOfRun(ws: Workspace, runId: number): Promise<ChurnModel | null> {
-  const hit = parsed.get(ws.db.instance);
-  if (hit?.runId === runId) return hit.model;
-  const latest = await latestChurnModel(ws);
-  return latest?.runId === runId ? latest.model : null;
-}

@@ -17,6 +17,7 @@ import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { acknowledgeAlerts, listAlerts } from './alerts/inbox.ts';
 import { tierOf } from './alerts/rules.ts';
 import { type Explanation, explainCustomer } from './explain.ts';
+import { latestChurnModel } from './latest-model.ts';
 import { atRisk, customerScore } from './queue.ts';
 import { scoreChurn } from './score.ts';
 import { refreshServedRisk, servedChurnRisk, servedRisk } from './served-risk.ts';
@@ -277,9 +278,10 @@ describe('churn scores', () => {
     expect((await refreshServedRisk(ws)).views).toBe('built');
     expect((await refreshServedRisk(ws)).views).toBe('fresh');
     const file = await ServedFile.open((await servedChurnRisk(ws)).path as string);
+    const model = (await latestChurnModel(ws))!;
     try {
       for (const { id } of some) {
-        const served = await servedRisk(ws, file, id, 'zh-CN');
+        const served = await servedRisk(ws, file, id, 'zh-CN', model);
         const score = await customerScore(ws, id, 'zh-CN');
         expect(served?.score).toEqual(score);
         const computed = await explainCustomer(ws, id, { asOf: score?.as_of });
@@ -289,7 +291,7 @@ describe('churn scores', () => {
           expect(c.contribution).toBeCloseTo(computed.contributions[j]!.contribution, 9);
         expect({ ...served?.explanation, contributions: [] }).toEqual({ ...computed, contributions: [] });
       }
-      expect(await servedRisk(ws, file, 'NOBODY', 'en')).toBeNull();
+      expect(await servedRisk(ws, file, 'NOBODY', 'en', model)).toBeNull();
     } finally {
       await file.close();
       await ws.db.run(sql`UPDATE scores SET explained = x.e FROM (SELECT unnest(${some.map((x) => x.id)}) AS id,

@@ -5,7 +5,8 @@ import { sql } from '../sql/sql.ts';
 import { dataVersion } from '../workspace/data-version.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { type Explanation, explainKept, type StoredExplanation } from './explain.ts';
-import { churnModelOfRun, latestChurnModel } from './latest-model.ts';
+import { latestChurnModel } from './latest-model.ts';
+import type { ChurnModel } from './model.ts';
 import { inLanguage, latestScoring, type RiskRow, SCORE_COLUMNS, type Stored } from './queue.ts';
 
 /** What the served file keeps of a scored customer: the score row and what the scoring kept to explain it. */
@@ -59,21 +60,23 @@ export const servedChurnRisk = (ws: Workspace) => servedPath(ws, servedRiskView)
 export const refreshServedRisk = (ws: Workspace) => refreshServed(ws, servedRiskView);
 
 /**
- * One customer's score and its explanation, in `lang`, from the served file; null when the file does not have
- * them (not scored, or scored by another model than the latest): the caller then computes the view.
- * @example const r = await servedRisk(ws, file, 'C0000042', 'zh-CN'); r?.explanation.reasons[0]
+ * One customer's score and its explanation, in `lang`, from the served file and the `latest` churn model (as
+ * `latestChurnModel` gives it); null when the file does not have them (not scored, or scored by another model
+ * than the latest): the caller then computes the view.
+ * @example const r = await servedRisk(ws, file, 'C0000042', 'zh-CN', latest); r?.explanation.reasons[0]
  */
 export async function servedRisk(
   ws: Workspace,
   file: ServedFile,
   id: string,
   lang: Lang,
+  latest: { runId: number; model: ChurnModel },
 ): Promise<{ score: RiskRow; explanation: Explanation } | null> {
   const text = await file.get(id);
   if (text === null) return null;
-  const { score, explained, margin } = JSON.parse(text) as Kept;
-  const model = explained ? await churnModelOfRun(ws, explained.m) : null;
-  if (!explained || !model) return null;
+  const { score, explained, margin } = JSON.parse(text.toString()) as Kept;
+  if (explained?.m !== latest.runId) return null;
+  const model = latest.model;
   const found = { kept: explained, margin, probability: score.probability };
   return {
     score: { ...score, reasons: inLanguage(score.reasons, lang) },

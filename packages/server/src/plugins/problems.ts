@@ -32,7 +32,8 @@ export function asClientError(err: unknown, req: FastifyRequest): TenureError {
       const issues = err.validation.map((v) => ({
         ...v.params,
         code: v.keyword,
-        path: v.instancePath.split('/').slice(1),
+        // The top level's path is "/", no key.
+        path: v.instancePath.split('/').filter((k) => k !== ''),
         message: v.message ?? '',
       }));
       return tenureError(

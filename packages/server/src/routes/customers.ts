@@ -39,7 +39,7 @@ export const customers: RouteGroup = {
         const { stored, served } = await req.server.tenure.customerViews();
         const json = served && req.query.limit === SERVED_LIMIT ? await served.get(req.params.id) : null;
         // Prebuilt as this route answers it (the contract's schema applied when it was built): sent as it is.
-        if (json !== null) return reply.type('application/json; charset=utf-8').send(Buffer.from(json) as never);
+        if (json !== null) return reply.type('application/json; charset=utf-8').send(json as never);
         return req.server.tenure.view(['customer', req.params.id, req.query, today()], async (ws) =>
           api.toWire(await customer360(ws, req.params.id, { ...req.query, stored })),
         );
