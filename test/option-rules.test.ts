@@ -229,6 +229,18 @@ describe('one option rule for the CLI and the API', SLOW, () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('a refused list value is named as given, once or repeated (`?stage=nowhere` once said `""`)', async () => {
+    const [once, repeated] = await Promise.all([
+      viewer.get<Refusal>('/api/v1/cases?stage=nowhere'),
+      viewer.get<Refusal>('/api/v1/cases?stage=received&stage=nowhere'),
+    ]);
+    for (const r of [once, repeated]) {
+      expect(r.status, r.text).toBe(400);
+      expect(r.body.code).toBe('TEN_BAD_OPTION');
+      expect(r.body.fixes).toEqual([expect.objectContaining({ option: 'stage', value: 'nowhere' })]);
+    }
+  });
+
   it('the limit itself is allowed by both: a 36-period forecast and a 500-row page', async () => {
     // One CLI at a time: both open the workspace.
     const cli = await tenure(['metrics', 'churn_rate', '--forecast', '36', '-w', dir, '--json']);
