@@ -52,9 +52,18 @@ describe('before the first training', () => {
     });
   });
 
-  it('refuses a test-id file (a path on the server) and unknown options', async () => {
-    for (const json of [{ testIds: '/etc/passwd' }, { trees: 10 }, { classifier: 'forest' }])
-      expectProblem(await analyst.call('POST', '/api/v1/churn/train', { json }), 400, 'TEN_BAD_REQUEST');
+  it('refuses a test-id file (a path on the server) and unknown options, naming each with its value', async () => {
+    for (const [json, option, value] of [
+      [{ testIds: '/etc/passwd' }, 'test_ids', '/etc/passwd'],
+      [{ trees: 10 }, 'trees', '10'],
+      [{ classifier: 'forest' }, 'classifier', 'forest'],
+    ] as const) {
+      const r = await analyst.call<{ fixes?: { option: string; value: string }[] }>('POST', '/api/v1/churn/train', {
+        json,
+      });
+      expectProblem(r, 400, 'TEN_BAD_OPTION');
+      expect(r.body.fixes).toEqual([expect.objectContaining({ option, value })]);
+    }
   });
 });
 
