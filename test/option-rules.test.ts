@@ -280,4 +280,22 @@ describe('a remedy, named by core, worded by each shell', SLOW, () => {
     expect(fit.body.hint).toContain('POST /api/v1/models/clv/fit');
     expect(fit.body.hint).not.toMatch(/tenure |--[a-z]/);
   });
+
+  it("a fit's own remedy (a later as-of date): the CLI names the flag, the API the parameter, the dashboard neither", async () => {
+    const url = '/api/v1/models/survival?as_of=1990-01-01';
+    const [cli, api, web] = await Promise.all([
+      tenure(['survival', '--as-of', '1990-01-01', '-w', dir, '--json']),
+      viewer.get<Refusal>(url),
+      viewer.call<Refusal>('GET', url, {}, { headers: { 'x-tenure-client': 'web' } }),
+    ]);
+    const fromCli = json<{ error: Refusal }>(cli).error;
+    for (const r of [fromCli, api.body, web.body]) {
+      expect(r.code).toBe('TEN_MODEL_INSUFFICIENT_DATA');
+      expect(r.remedies).toEqual([{ action: 'later_as_of' }]);
+    }
+    expect(fromCli.hint).toContain('--as-of');
+    expect(api.body.hint).toContain('as_of');
+    expect(api.body.hint).not.toMatch(/--[a-z]/);
+    expect(web.body.hint).not.toMatch(/\/api\/|tenure |--[a-z]|as_of/);
+  });
 });

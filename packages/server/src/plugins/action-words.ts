@@ -100,13 +100,13 @@ const actionWords = {
     en: 'Or send lang in the query or an Accept-Language header with each request; log in: POST /api/v1/auth/login.',
     'zh-CN': '或在每个请求中用查询参数 lang 或 Accept-Language 请求头指定语言；登录：POST /api/v1/auth/login。',
   },
-  later_calibration_end: { en: 'Send a later calibrationEnd.', 'zh-CN': '请发送更晚的 calibrationEnd。' },
+  later_calibration_end: { en: 'Send a later calibration_end.', 'zh-CN': '请发送更晚的 calibration_end。' },
   choose_covariates: {
     en: 'Name customer columns in covariates, e.g. ["contract", "monthly_charges"].',
     'zh-CN': '请在 covariates 中指定客户列，例如 ["contract", "monthly_charges"]。',
   },
   drop_covariate: { en: 'Leave {term} out of covariates.', 'zh-CN': '请从 covariates 中去掉 {term}。' },
-  later_as_of: { en: 'Send a later asOf.', 'zh-CN': '请发送更晚的 asOf。' },
+  later_as_of: { en: 'Send a later as_of.', 'zh-CN': '请发送更晚的 as_of。' },
   static_mode: {
     en: 'A customer table with a churned flag is read with mode "static".',
     'zh-CN': '带流失标记的客户表请用 mode "static"。',
