@@ -229,6 +229,18 @@ describe('one option rule for the CLI and the API', SLOW, () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('a refused list value is named as given, once or repeated (`?stage=nowhere` once said `""`)', async () => {
+    const [once, repeated] = await Promise.all([
+      viewer.get<Refusal>('/api/v1/cases?stage=nowhere'),
+      viewer.get<Refusal>('/api/v1/cases?stage=received&stage=nowhere'),
+    ]);
+    for (const r of [once, repeated]) {
+      expect(r.status, r.text).toBe(400);
+      expect(r.body.code).toBe('TEN_BAD_OPTION');
+      expect(r.body.fixes).toEqual([expect.objectContaining({ option: 'stage', value: 'nowhere' })]);
+    }
+  });
+
   it('the limit itself is allowed by both: a 36-period forecast and a 500-row page', async () => {
     // One CLI at a time: both open the workspace.
     const cli = await tenure(['metrics', 'churn_rate', '--forecast', '36', '-w', dir, '--json']);
@@ -267,5 +279,23 @@ describe('a remedy, named by core, worded by each shell', SLOW, () => {
     expect(fit.body.remedies).toEqual([{ action: 'fit_model', args: { model: 'clv' } }]);
     expect(fit.body.hint).toContain('POST /api/v1/models/clv/fit');
     expect(fit.body.hint).not.toMatch(/tenure |--[a-z]/);
+  });
+
+  it("a fit's own remedy (a later as-of date): the CLI names the flag, the API the parameter, the dashboard neither", async () => {
+    const url = '/api/v1/models/survival?as_of=1990-01-01';
+    const [cli, api, web] = await Promise.all([
+      tenure(['survival', '--as-of', '1990-01-01', '-w', dir, '--json']),
+      viewer.get<Refusal>(url),
+      viewer.call<Refusal>('GET', url, {}, { headers: { 'x-tenure-client': 'web' } }),
+    ]);
+    const fromCli = json<{ error: Refusal }>(cli).error;
+    for (const r of [fromCli, api.body, web.body]) {
+      expect(r.code).toBe('TEN_MODEL_INSUFFICIENT_DATA');
+      expect(r.remedies).toEqual([{ action: 'later_as_of' }]);
+    }
+    expect(fromCli.hint).toContain('--as-of');
+    expect(api.body.hint).toContain('as_of');
+    expect(api.body.hint).not.toMatch(/--[a-z]/);
+    expect(web.body.hint).not.toMatch(/\/api\/|tenure |--[a-z]|as_of/);
   });
 });

@@ -66,4 +66,59 @@ export const actionWords = {
     'zh-CN':
       '用 --workspace 目录 或 TENURE_WORKSPACE 指定已有的工作区。想先试用：在仓库中运行 `npm run demo`（之后命令会自行找到 demo-workspace），或 `tenure demo --workspace {dir}`；从空白开始：`tenure init --workspace {dir}`。',
   },
+  replace_workspace: {
+    en: 'Or pick another --workspace, or pass --force to replace it.',
+    'zh-CN': '或换一个 --workspace，或加 --force 替换它。',
+  },
+  choose_workspace: {
+    en: 'Give --workspace a folder path.',
+    'zh-CN': '请为 --workspace 指定一个目录路径。',
+  },
+  override_detection: {
+    en: '--format and --delimiter override what is detected.',
+    'zh-CN': '可用 --format 指定格式，--delimiter 指定分隔符。',
+  },
+  use_server: {
+    en: 'Its API and dashboard do what the commands do, or stop the server (Ctrl-C, or kill {pid}) and run the command again.',
+    'zh-CN': '其 API 与仪表盘可完成命令所做的操作；或停止服务（Ctrl-C 或 kill {pid}）后重新运行命令。',
+  },
+  fix_settings: {
+    en: 'See "Configuration" in the README for every setting and its allowed values.',
+    'zh-CN': '各项设置及其取值见 README 的 “Configuration” 一节。',
+  },
+  log_in: {
+    en: 'Log in to the dashboard, or send an API key as "Authorization: Bearer <key>".',
+    'zh-CN': '请登录仪表盘，或以 "Authorization: Bearer <密钥>" 发送 API 密钥。',
+  },
+  // Only an HTTP client meets these: the CLI opens the workspace itself.
+  send_csrf_token: null,
+  import_file: null,
+  read_api_docs: null,
+  open_from_menu: null,
+  send_events: null,
+  start_job_again: null,
+  choose_language: {
+    en: 'Log in to the dashboard as a user and choose the language there.',
+    'zh-CN': '请以用户身份登录仪表盘，并在那里选择语言。',
+  },
+  later_calibration_end: { en: 'Pass a later --calibration-end.', 'zh-CN': '请用 --calibration-end 指定更晚的日期。' },
+  choose_covariates: {
+    en: 'Name them with --covariates, e.g. --covariates contract,monthly_charges.',
+    'zh-CN': '请用 --covariates 指定，例如 --covariates contract,monthly_charges。',
+  },
+  drop_covariate: { en: 'Leave {term} out of --covariates.', 'zh-CN': '请从 --covariates 中去掉 {term}。' },
+  later_as_of: { en: 'Pass a later --as-of.', 'zh-CN': '请用 --as-of 指定更晚的日期。' },
+  static_mode: {
+    en: 'A customer table with a churned flag is read with --mode static.',
+    'zh-CN': '带流失标记的客户表请用 --mode static。',
+  },
+  give_range: { en: 'Give --from and --to.', 'zh-CN': '请用 --from 和 --to 指定。' },
+  import_table: {
+    en: 'Import them with `tenure import {entity} FILE`.',
+    'zh-CN': '用 `tenure import {entity} 文件` 导入。',
+  },
+  show_usage: {
+    en: 'Run the command with --help to see its options.',
+    'zh-CN': '用 --help 运行该命令可查看其选项。',
+  },
 } satisfies Record<Action, Text | null>;

@@ -1,5 +1,5 @@
 import { fill, type Text } from '@tenure/core/present';
-import type { ErrorText, Lang, OptionFix, TenureError } from '@tenure/core/shell';
+import type { ErrorText, Lang, OptionFix, Remedy, TenureError } from '@tenure/core/shell';
 import { actionWords } from './action-words.ts';
 
 /**
@@ -36,12 +36,16 @@ export function cliText(err: TenureError, lang: Lang): ErrorText {
     return { message: said[lang].message(fixes), hint: said[lang].hint(fixes) };
   }
   const { message, hint } = err.text(lang, 'cli');
-  // What to do, as core names it, in the CLI's words: the command that does it.
-  const words = err.remedies.flatMap((r) => {
+  return { message, hint: cliHint(hint, err.remedies, lang) };
+}
+
+/** Core's neutral hint, then what to do as core names it, in the CLI's words: the command that does it. */
+export function cliHint(hint: string, remedies: Remedy[], lang: Lang): string {
+  const words = remedies.flatMap((r) => {
     const t: Text | null = actionWords[r.action];
     return t ? [fill(t[lang], r.args)] : [];
   });
-  return { message, hint: [hint, ...words].join(lang === 'en' ? ' ' : '') };
+  return [hint, ...words].join(lang === 'en' ? ' ' : '');
 }
 
 /** An error as `--json` prints it: the table's fields in the CLI's wording, and a bad option's fixes as data. */

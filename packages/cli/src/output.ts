@@ -1,4 +1,3 @@
-import { formats } from '@tenure/core/present';
 import { asTenureError, type Lang, normalizeLang, type TenureError } from '@tenure/core/shell';
 import { cliJson, cliText } from './fix-words.ts';
 

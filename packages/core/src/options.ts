@@ -44,10 +44,17 @@ function allowedOf(issue: Issue): Allowed {
   }
 }
 
-/** The value a shell was given for a path, as text (a repeated query value is shown as its first bad item). */
+/**
+ * The value a shell was given for a path, as text (a repeated query value is shown as its bad item). A value
+ * given once where the schema takes a list (`?stage=nowhere`, wrapped as `['nowhere']`) has the list's path
+ * (`stage.0`) but is the value itself: the walk stops at it rather than index into a string.
+ */
 function valueAt(input: unknown, path: readonly PropertyKey[]): string {
   let v: unknown = input;
-  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') break;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
   return v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
 }
 

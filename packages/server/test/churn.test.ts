@@ -52,15 +52,17 @@ describe('before the first training', () => {
     });
   });
 
-  it('refuses a test-id file (a path on the server) and unknown options', async () => {
-    for (const [json, option] of [
-      [{ testIds: '/etc/passwd' }, 'test_ids'],
-      [{ trees: 10 }, 'trees'],
-      [{ classifier: 'forest' }, 'classifier'],
+  it('refuses a test-id file (a path on the server) and unknown options, naming each with its value', async () => {
+    for (const [json, option, value] of [
+      [{ testIds: '/etc/passwd' }, 'test_ids', '/etc/passwd'],
+      [{ trees: 10 }, 'trees', '10'],
+      [{ classifier: 'forest' }, 'classifier', 'forest'],
     ] as const) {
-      const r = await analyst.call('POST', '/api/v1/churn/train', { json });
+      const r = await analyst.call<{ fixes?: { option: string; value: string }[] }>('POST', '/api/v1/churn/train', {
+        json,
+      });
       expectProblem(r, 400, 'TEN_BAD_OPTION');
-      expect((r.body as { fixes: { option: string }[] }).fixes.map((f) => f.option)).toEqual([option]);
+      expect(r.body.fixes).toEqual([expect.objectContaining({ option, value })]);
     }
   });
 });

@@ -1,8 +1,9 @@
-import type { MetricDef, MetricName, MetricRow, MissingData } from '@tenure/core';
+import type { MetricName, MetricRow, MissingData } from '@tenure/core';
 import { type Formats, formats, normalizeLang, type Unit, units } from '@tenure/core/present';
 import { activityBases, grains, groupFilter, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
+import { cliHint } from '../fix-words.ts';
 import { label } from '../labels.ts';
 import { printMetricsSql } from '../metrics-sql.ts';
 import { emit, fail, table, wrap } from '../output.ts';
@@ -205,8 +206,8 @@ export const metrics: CommandModule = (program: Command) => {
         const rows = result.rows;
         // Why a metric is empty: after the table, or on stderr where stdout is data (--json, --csv).
         const notes = result.missing.map((m) => {
-          const { message, hint } = missingDataText(m, lang, 'cli');
-          return `${message}. ${hint}`;
+          const { message, hint, remedies } = missingDataText(m, lang);
+          return `${message}. ${cliHint(hint, remedies, lang)}`;
         });
         if (notes.length && (g.json || f.csv)) process.stderr.write(`${notes.join('\n')}\n`);
         if (f.csv && !g.json) {

@@ -34,10 +34,8 @@ async function lastComplete(ws: Workspace, grain: Grain, c: CalendarOptions): Pr
   if (!month)
     throw tenureError('TEN_METRIC_BAD_QUERY', {
       detail: 'the workspace has no subscriptions, orders or churn events yet',
-      hint: {
-        en: (on) => (on === 'web' ? 'Import data on the Data page first.' : 'Import data first, or give from and to.'),
-        'zh-CN': (on) => (on === 'web' ? '请先在“数据”页导入数据。' : '请先导入数据，或指定 from 和 to。'),
-      },
+      hint: { en: 'Import data first, or give the range.', 'zh-CN': '请先导入数据，或指定时间范围。' },
+      remedies: [{ action: 'give_range' }],
     });
   const [y, m] = month.split('-').map(Number) as [number, number];
   const end = new Date(Date.UTC(y, m, 1));

@@ -1,4 +1,4 @@
-import { by, def, q, quote } from './define.ts';
+import { def, q, quote } from './define.ts';
 
 /** Users, keys, sessions and the HTTP API's own refusals. */
 export const accessCodes = {
@@ -6,19 +6,10 @@ export const accessCodes = {
     401,
     { en: () => 'You are not logged in', 'zh-CN': () => '您尚未登录' },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Log in to the dashboard, or send an API key as "Authorization: Bearer <key>".',
-          web: 'Sign in again on the sign-in page.',
-          api: 'Log in (POST /api/v1/auth/login) or send an API key as "Authorization: Bearer <key>".',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '请登录仪表盘，或以 "Authorization: Bearer <密钥>" 发送 API 密钥。',
-          web: '请在登录页重新登录。',
-          api: '请登录（POST /api/v1/auth/login），或以 "Authorization: Bearer <密钥>" 发送 API 密钥。',
-        }),
+      en: () => 'Log in again.',
+      'zh-CN': () => '请重新登录。',
     },
+    () => [{ action: 'log_in' }],
   ),
   TEN_LOGIN_FAILED: def<Record<string, never>>(
     401,
@@ -45,15 +36,10 @@ export const accessCodes = {
     403,
     { en: () => 'Missing or wrong x-csrf-token header', 'zh-CN': () => '缺少 x-csrf-token 请求头或其值错误' },
     {
-      en: (_a, on) =>
-        on === 'web'
-          ? 'Reload the page and try again.'
-          : 'Send the csrf_token from the login (or GET /api/v1/auth/me) response in the x-csrf-token header.',
-      'zh-CN': (_a, on) =>
-        on === 'web'
-          ? '请刷新页面后重试。'
-          : '请在 x-csrf-token 请求头中发送登录（或 GET /api/v1/auth/me）响应里的 csrf_token。',
+      en: () => 'A change in a signed-in session carries the session’s CSRF token.',
+      'zh-CN': () => '已登录会话中的修改请求须携带该会话的 CSRF 令牌。',
     },
+    () => [{ action: 'send_csrf_token' }],
   ),
   TEN_RATE_LIMITED: def<{ seconds: number }>(
     429,
@@ -70,19 +56,10 @@ export const accessCodes = {
     413,
     { en: (a) => `The request is too large: at most ${a.limit}`, 'zh-CN': (a) => `请求过大：最多 ${a.limit}` },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Split the data into smaller files.',
-          web: 'Split the file into smaller files and import them one by one.',
-          api: 'Split the data into smaller batches, or import it as a file (POST /api/v1/imports).',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '请将数据拆分为更小的文件。',
-          web: '请将文件拆分为更小的文件后逐个导入。',
-          api: '请将数据拆成更小的批次，或以文件方式导入（POST /api/v1/imports）。',
-        }),
+      en: () => 'Split the data into smaller parts and send them one by one.',
+      'zh-CN': () => '请将数据拆分为更小的部分后逐个发送。',
     },
+    () => [{ action: 'import_file' }],
   ),
   TEN_UNSUPPORTED_MEDIA_TYPE: def<{ type: string }>(
     415,
@@ -103,21 +80,19 @@ export const accessCodes = {
     400,
     { en: (a) => `Invalid request: ${a.detail}`, 'zh-CN': (a) => `请求无效：${a.detail}` },
     {
-      en: (_a, on) =>
-        on === 'web'
-          ? 'Check the values in the form and try again.'
-          : 'See the errors list, and the request schema at /api/docs.',
-      'zh-CN': (_a, on) =>
-        on === 'web' ? '请检查表单中的值后重试。' : '请查看 errors 列表，以及 /api/docs 中的请求格式。',
+      en: () => 'Check the values sent against the errors listed, and try again.',
+      'zh-CN': () => '请对照所列的错误检查发送的值后重试。',
     },
+    () => [{ action: 'read_api_docs' }],
   ),
   TEN_NOT_FOUND: def<{ path: string }>(
     404,
     { en: (a) => `Nothing at ${a.path}`, 'zh-CN': (a) => `${a.path} 不存在` },
     {
-      en: (_a, on) => (on === 'web' ? 'Go back and open the page from the menu.' : 'See /api/docs for every route.'),
-      'zh-CN': (_a, on) => (on === 'web' ? '请返回并从菜单打开页面。' : '全部接口见 /api/docs。'),
+      en: () => 'Check the address.',
+      'zh-CN': () => '请检查地址。',
     },
+    () => [{ action: 'open_from_menu' }, { action: 'read_api_docs' }],
   ),
   TEN_HEADERS_TOO_LARGE: def<Record<string, never>>(
     431,
@@ -163,15 +138,10 @@ export const accessCodes = {
       'zh-CN': (a) => `没有可接收事件的数据表 ${q(a.entity)}`,
     },
     {
-      en: (a, on) =>
-        on === 'web'
-          ? `Choose one of: ${a.known.join(', ')}.`
-          : `Send to one of: ${a.known.map((e) => `/api/v1/events/${e}`).join(', ')}.`,
-      'zh-CN': (a, on) =>
-        on === 'web'
-          ? `请选择以下之一：${a.known.join('、')}。`
-          : `请发送到以下之一：${a.known.map((e) => `/api/v1/events/${e}`).join('、')}。`,
+      en: (a) => `Use one of: ${a.known.join(', ')}.`,
+      'zh-CN': (a) => `请使用以下之一：${a.known.join('、')}。`,
     },
+    () => [{ action: 'send_events' }],
   ),
   TEN_CUSTOMER_NOT_FOUND: def<{ id: string }>(
     404,
@@ -186,15 +156,10 @@ export const accessCodes = {
     404,
     { en: (a) => `There is no job ${quote(a.id)}`, 'zh-CN': (a) => `没有任务 ${q(a.id)}` },
     {
-      en: (_a, on) =>
-        on === 'web'
-          ? 'The server restarted since the job began: start it again.'
-          : 'Jobs are kept in memory until the server stops; finished imports stay listed at GET /api/v1/imports, model fits at GET /api/v1/models/runs.',
-      'zh-CN': (_a, on) =>
-        on === 'web'
-          ? '任务开始后服务已重启，请重新开始。'
-          : '任务只保存在服务内存中；已完成的导入见 GET /api/v1/imports，模型拟合见 GET /api/v1/models/runs。',
+      en: () => 'Jobs are kept in memory until the server stops: one begun before a restart is gone.',
+      'zh-CN': () => '任务只保存在服务内存中，服务重启前开始的任务已不存在。',
     },
+    () => [{ action: 'start_job_again' }],
   ),
   TEN_ROLE_UNKNOWN: def<{ role: string; known: string[] }>(
     400,
@@ -245,19 +210,10 @@ export const accessCodes = {
       'zh-CN': (a) => `${q(a.actor)} 是 API 密钥，没有可保存偏好设置的用户`,
     },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Log in to the dashboard as a user and choose the language there.',
-          web: 'Sign in as a user and choose the language at the top of the page.',
-          api: 'Send lang in the query or an Accept-Language header with each request, or log in as a user (POST /api/v1/auth/login).',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '请以用户身份登录仪表盘，并在那里选择语言。',
-          web: '请以用户身份登录，并在页面顶部选择语言。',
-          api: '请在每个请求中用查询参数 lang 或 Accept-Language 请求头指定语言，或以用户身份登录（POST /api/v1/auth/login）。',
-        }),
+      en: () => 'Preferences are kept for users: sign in as one to keep a language.',
+      'zh-CN': () => '偏好设置按用户保存：请以用户身份登录以保存语言。',
     },
+    () => [{ action: 'choose_language' }],
   ),
   TEN_USER_LAST_ADMIN: def<{ username: string }>(
     409,

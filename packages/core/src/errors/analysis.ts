@@ -12,10 +12,12 @@ export const analysisCodes = {
     },
     () => [{ action: 'list_metrics' }],
   ),
-  TEN_METRIC_BAD_QUERY: def<{ detail: string; hint: Local }>(
+  TEN_METRIC_BAD_QUERY: def<{ detail: string; hint: Local; remedies?: Remedy[] }>(
     400,
     { en: (a) => `Invalid metric query: ${a.detail}`, 'zh-CN': (a) => `指标查询无效：${a.detail}` },
     { en: (a, on) => said(a.hint, 'en', on), 'zh-CN': (a, on) => said(a.hint, 'zh-CN', on) },
+    // The caller may name what to do, for each shell to word (reports/range.ts: give the range).
+    (a) => a.remedies ?? [],
   ),
   TEN_METRIC_SNAPSHOT: def<{ metric: string; asOf: string; what: 'trend' | 'forecast' }>(
     422,

@@ -85,19 +85,11 @@ export const importCodes = {
       'zh-CN': (a) => `${a.file} 无法作为表格读取：${a.detail}`,
     },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Check that the file is complete and in the format its name says (--format overrides it); for CSV, check the delimiter and quoting (--delimiter overrides detection).',
-          web: 'Check that it is a complete CSV, XLSX, Parquet or JSON file (for CSV, its delimiter and quoting), then choose it again.',
-          api: 'Check that the file is complete and in the format its name says (options.format overrides it); for CSV, check the delimiter and quoting (options.delimiter overrides detection).',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '请检查文件是否完整、格式是否与文件名相符（可用 --format 指定）；CSV 请检查分隔符和引号（可用 --delimiter 指定）。',
-          web: '请检查它是否为完整的 CSV、XLSX、Parquet 或 JSON 文件（CSV 请检查分隔符和引号），然后重新选择。',
-          api: '请检查文件是否完整、格式是否与文件名相符（可用 options.format 指定）；CSV 请检查分隔符和引号（可用 options.delimiter 指定）。',
-        }),
+      en: () =>
+        'Check that the file is complete and in the format its name says; for CSV, check the delimiter and quoting.',
+      'zh-CN': () => '请检查文件是否完整、格式是否与文件名相符；CSV 请检查分隔符和引号。',
     },
+    () => [{ action: 'override_detection' }],
   ),
   TEN_IMPORT_JSON_INVALID: def<{ file: string; line: number; column: number; detail: string }>(
     422,

@@ -24,23 +24,11 @@ export const workspaceCodes = {
     400,
     { en: (a) => a.detail, 'zh-CN': (a) => a.detail },
     {
-      en: (a, on) =>
-        a.hint
-          ? said(a.hint, 'en', on)
-          : by(on, {
-              cli: 'Run the command with --help to see its options.',
-              web: 'Check the form and try again.',
-              api: 'See the request schema at /api/docs.',
-            }),
-      'zh-CN': (a, on) =>
-        a.hint
-          ? said(a.hint, 'zh-CN', on)
-          : by(on, {
-              cli: '用 --help 运行该命令可查看其选项。',
-              web: '请检查表单后重试。',
-              api: '请求格式见 /api/docs。',
-            }),
+      en: (a, on) => (a.hint ? said(a.hint, 'en', on) : 'Check the options given and try again.'),
+      'zh-CN': (a, on) => (a.hint ? said(a.hint, 'zh-CN', on) : '请检查所给的选项后重试。'),
     },
+    // Without a hint of its own, the usage of what was called: each shell says where it is written.
+    (a) => (a.hint ? [] : [{ action: 'show_usage' }]),
   ),
   TEN_CONFIG_PARSE: def<{ file: string; detail: string }>(
     422,
@@ -58,19 +46,10 @@ export const workspaceCodes = {
       'zh-CN': (a) => `${a.file} 有 ${a.problems.length} 个问题：${a.problems.join('；')}`,
     },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'See "Configuration" in the README for every setting and its allowed values.',
-          web: 'Correct the highlighted settings on the Settings page and save again.',
-          api: 'Send only the settings you change, with the values the settings schema allows (see /api/docs).',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '各项设置及其取值见 README 的 “Configuration” 一节。',
-          web: '请在“设置”页修正标出的设置后再保存。',
-          api: '只发送要修改的设置，取值须符合设置的格式（见 /api/docs）。',
-        }),
+      en: () => 'Correct the settings named, with the values each of them allows.',
+      'zh-CN': () => '请修正上述设置，使其取值符合各自的要求。',
     },
+    () => [{ action: 'fix_settings' }, { action: 'read_api_docs' }],
   ),
   TEN_WORKSPACE_NOT_FOUND: def<{ dir: string }>(
     404,
@@ -85,13 +64,10 @@ export const workspaceCodes = {
     409,
     { en: (a) => `A Tenure workspace already exists at ${a.dir}`, 'zh-CN': (a) => `${a.dir} 下已有 Tenure 工作区` },
     {
-      en: (_a, on) =>
-        on === 'cli'
-          ? 'Use it as it is, pick another --workspace, or pass --force to replace it.'
-          : 'Use the existing workspace as it is.',
-      'zh-CN': (_a, on) =>
-        on === 'cli' ? '直接使用它，换一个 --workspace，或加 --force 替换它。' : '请直接使用现有的工作区。',
+      en: () => 'Use the existing workspace as it is.',
+      'zh-CN': () => '请直接使用现有的工作区。',
     },
+    () => [{ action: 'replace_workspace' }],
   ),
   TEN_WORKSPACE_LOCKED: def<{ dir: string; detail: string }>(
     423,
@@ -131,15 +107,11 @@ export const workspaceCodes = {
       'zh-CN': (a) => `${a.dir} 不能作为工作区目录：${a.detail}`,
     },
     {
-      en: (_a, on) =>
-        on === 'cli'
-          ? 'Give --workspace a folder path (it is created if missing), not a file or a path inside a file.'
-          : 'The workspace must be a folder: ask the administrator to start the server on one.',
-      'zh-CN': (_a, on) =>
-        on === 'cli'
-          ? '--workspace 须是一个目录路径（不存在时会创建），不能是文件或文件内的路径。'
-          : '工作区必须是一个目录，请管理员在目录上启动服务。',
+      en: () =>
+        'The workspace must be a folder (it is created if missing), not a file or a path inside a file (an administrator chooses it).',
+      'zh-CN': () => '工作区必须是一个目录（不存在时会创建），不能是文件或文件内的路径（由管理员指定）。',
     },
+    () => [{ action: 'choose_workspace' }],
   ),
   TEN_WORKSPACE_CORRUPT: def<{ file: string; detail: string }>(
     422,
@@ -189,14 +161,9 @@ export const workspaceCodes = {
       'zh-CN': (a) => `工作区 ${a.dir} 正由 ${a.url} 上的 Tenure 服务（进程 ${a.pid}）占用`,
     },
     {
-      en: (a, on) =>
-        on !== 'cli'
-          ? `Use the server at ${a.url}.`
-          : `Use the server's API or dashboard at ${a.url} (users and keys are under /api/v1/users and /api/v1/keys), or stop the server (Ctrl-C, or kill ${a.pid}) and run the command again.`,
-      'zh-CN': (a, on) =>
-        on !== 'cli'
-          ? `请使用 ${a.url} 上的服务。`
-          : `请通过 ${a.url} 上的 API 或仪表盘操作（用户和密钥在 /api/v1/users 与 /api/v1/keys），或停止服务（Ctrl-C 或 kill ${a.pid}）后重新运行命令。`,
+      en: (a) => `Use the server at ${a.url}.`,
+      'zh-CN': (a) => `请使用 ${a.url} 上的服务。`,
     },
+    (a) => [{ action: 'use_server', args: { url: a.url, pid: String(a.pid) } }],
   ),
 } as const;

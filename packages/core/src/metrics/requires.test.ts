@@ -70,13 +70,14 @@ describe('why a metric is empty', () => {
     expect(await missingData(noSurveys.db, ['churn_rate'], rows)).toEqual([]);
   });
 
-  it('words the import for each surface and language', () => {
+  it('says what to import neutrally in each language, and names the table to import for each shell to word', () => {
     const m = { metric: 'nps' as const, entities: ['surveys' as const] };
-    const on = (lang: 'en' | 'zh-CN', s: 'cli' | 'web' | 'api') => missingDataText(m, lang, s).hint;
-    expect(on('en', 'cli')).toContain('tenure import surveys');
-    expect(on('en', 'api')).toContain('entity=surveys');
-    // The dashboard names its page and controls, never a command or an API path.
-    for (const lang of ['en', 'zh-CN'] as const) expect(on(lang, 'web')).not.toMatch(/tenure |\/api\/|--/);
-    expect(missingDataText(m, 'zh-CN', 'cli').message).not.toBe(missingDataText(m, 'en', 'cli').message);
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const said = missingDataText(m, lang);
+      // Neutral: no command, flag or route (the CLI, the API and the dashboard each add theirs).
+      expect(said.hint).not.toMatch(/tenure |\/api\/|--/);
+      expect(said.remedies).toEqual([{ action: 'import_table', args: { entity: 'surveys' } }]);
+    }
+    expect(missingDataText(m, 'zh-CN').message).not.toBe(missingDataText(m, 'en').message);
   });
 });

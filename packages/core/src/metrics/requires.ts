@@ -6,7 +6,7 @@
  */
 
 import type { Connection } from '../engine/engine.ts';
-import { by, type Surface } from '../errors/define.ts';
+import type { Remedy } from '../errors/actions.ts';
 import type { Lang } from '../present/lang.ts';
 import type { EntityName } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
@@ -55,27 +55,13 @@ export async function missingData(conn: Connection, names: readonly MetricName[]
 }
 
 /**
- * What to tell a reader of an empty result, in their language and worded for where they read it (the
- * dashboard words it with its own page's controls).
+ * What to tell a reader of an empty result, in their language: the hint says it neutrally and names the remedy
+ * (import the first of the tables), which each shell words with its command, route or page.
  */
-export function missingDataText(m: MissingData, lang: Lang, on: Surface): { message: string; hint: string } {
+export function missingDataText(m: MissingData, lang: Lang): { message: string; hint: string; remedies: Remedy[] } {
   const names = m.entities.join(lang === 'en' ? ' or ' : ' 或 ');
-  const first = m.entities[0] as EntityName;
+  const remedies: Remedy[] = [{ action: 'import_table', args: { entity: m.entities[0] as EntityName } }];
   return lang === 'en'
-    ? {
-        message: `${m.metric} has no values: the workspace has no ${names} rows`,
-        hint: by(on, {
-          cli: `Import them: tenure import ${first} <file>.`,
-          web: `Import them on the Data page: choose the table under Import, then the file.`,
-          api: `Import them: POST /api/v1/imports with entity=${first} and the file.`,
-        }),
-      }
-    : {
-        message: `${m.metric} 没有数值：工作区中没有 ${names} 数据`,
-        hint: by(on, {
-          cli: `请导入：tenure import ${first} <文件>。`,
-          web: `请在「数据」页的「导入」中选择该表，再选择文件导入。`,
-          api: `请导入：POST /api/v1/imports，entity=${first}，并附上文件。`,
-        }),
-      };
+    ? { message: `${m.metric} has no values: the workspace has no ${names} rows`, hint: 'Import them.', remedies }
+    : { message: `${m.metric} 没有数值：工作区中没有 ${names} 数据`, hint: '请导入这些数据。', remedies };
 }

@@ -6,7 +6,6 @@
  * no dated behaviour to take snapshots of.
  */
 
-import { by } from '../errors/define.ts';
 import { tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -60,11 +59,10 @@ async function endOf(ws: Workspace): Promise<string> {
       model: 'churn',
       detail: 'the workspace has no dated rows',
       hint: {
-        en: (on) =>
-          `Import subscriptions, orders or activity first, or a customer table with a churned flag (${by(on, { cli: '--mode static', web: 'static mode', api: 'mode "static"' })}).`,
-        'zh-CN': (on) =>
-          `请先导入订阅、订单或活动，或带流失标记的客户表（${by(on, { cli: '--mode static', web: '静态模式', api: 'mode "static"' })}）。`,
+        en: 'Import subscriptions, orders or activity first, or a customer table with a churned flag.',
+        'zh-CN': '请先导入订阅、订单或活动，或带流失标记的客户表。',
       },
+      remedies: [{ action: 'static_mode' }],
     });
   return end;
 }

@@ -66,12 +66,8 @@ export async function reportRange(
     if (!to)
       throw tenureError('TEN_METRIC_BAD_QUERY', {
         detail: 'the workspace has no subscriptions, orders or churn events to report on',
-        hint: {
-          en: (on) =>
-            `Import data first, or give ${on === 'cli' ? '--from and --to' : on === 'web' ? 'the range' : 'from and to'}.`,
-          'zh-CN': (on) =>
-            `请先导入数据，或指定${on === 'cli' ? ' --from 和 --to' : on === 'web' ? '时间范围' : ' from 和 to'}。`,
-        },
+        hint: { en: 'Import data first, or give the range.', 'zh-CN': '请先导入数据，或指定时间范围。' },
+        remedies: [{ action: 'give_range' }],
       });
   }
   const start = from ?? addMonths(to, -11);

@@ -63,6 +63,60 @@ const actionWords = {
   rewrite_config: null,
   rebuild_workspace: null,
   create_workspace: null,
+  replace_workspace: null,
+  choose_workspace: null,
+  override_detection: {
+    en: 'options.format and options.delimiter override what is detected.',
+    'zh-CN': '可用 options.format 指定格式，options.delimiter 指定分隔符。',
+  },
+  use_server: null,
+  fix_settings: {
+    en: 'Send only the settings you change.',
+    'zh-CN': '只发送要修改的设置。',
+  },
+  log_in: {
+    en: 'Log in (POST /api/v1/auth/login) or send an API key as "Authorization: Bearer <key>".',
+    'zh-CN': '请登录（POST /api/v1/auth/login），或以 "Authorization: Bearer <密钥>" 发送 API 密钥。',
+  },
+  send_csrf_token: {
+    en: 'Send the csrf_token from the login (or GET /api/v1/auth/me) response in the x-csrf-token header.',
+    'zh-CN': '请在 x-csrf-token 请求头中发送登录（或 GET /api/v1/auth/me）响应里的 csrf_token。',
+  },
+  import_file: {
+    en: 'Or import it as a file: POST /api/v1/imports.',
+    'zh-CN': '或以文件方式导入：POST /api/v1/imports。',
+  },
+  read_api_docs: {
+    en: 'Every route and its request schema are described at /api/docs.',
+    'zh-CN': '全部接口及其请求格式见 /api/docs。',
+  },
+  open_from_menu: null,
+  send_events: { en: 'Events go to POST /api/v1/events/<entity>.', 'zh-CN': '事件发往 POST /api/v1/events/<数据表>。' },
+  start_job_again: {
+    en: 'Finished imports stay listed at GET /api/v1/imports, model fits at GET /api/v1/models/runs.',
+    'zh-CN': '已完成的导入见 GET /api/v1/imports，模型拟合见 GET /api/v1/models/runs。',
+  },
+  choose_language: {
+    en: 'Or send lang in the query or an Accept-Language header with each request; log in: POST /api/v1/auth/login.',
+    'zh-CN': '或在每个请求中用查询参数 lang 或 Accept-Language 请求头指定语言；登录：POST /api/v1/auth/login。',
+  },
+  later_calibration_end: { en: 'Send a later calibration_end.', 'zh-CN': '请发送更晚的 calibration_end。' },
+  choose_covariates: {
+    en: 'Name customer columns in covariates, e.g. ["contract", "monthly_charges"].',
+    'zh-CN': '请在 covariates 中指定客户列，例如 ["contract", "monthly_charges"]。',
+  },
+  drop_covariate: { en: 'Leave {term} out of covariates.', 'zh-CN': '请从 covariates 中去掉 {term}。' },
+  later_as_of: { en: 'Send a later as_of.', 'zh-CN': '请发送更晚的 as_of。' },
+  static_mode: {
+    en: 'A customer table with a churned flag is read with mode "static".',
+    'zh-CN': '带流失标记的客户表请用 mode "static"。',
+  },
+  give_range: { en: 'Send from and to.', 'zh-CN': '请发送 from 和 to。' },
+  import_table: {
+    en: 'Import them: POST /api/v1/imports with entity={entity} and the file.',
+    'zh-CN': '请导入：POST /api/v1/imports，entity={entity}，并附上文件。',
+  },
+  show_usage: { en: 'See the request schema at /api/docs.', 'zh-CN': '请求格式见 /api/docs。' },
 } satisfies Record<Action, Text | null>;
 
 /** A problem's hint for an API client: core's neutral hint, then the route of each action it names. */

@@ -32,8 +32,8 @@ export function asClientError(err: unknown, req: FastifyRequest): TenureError {
       const issues = err.validation.map((v) => ({
         ...v.params,
         code: v.keyword,
-        // The top level's path is "/", no key.
-        path: v.instancePath.split('/').filter((k) => k !== ''),
+        // The body's root is `/`: no segment, not one empty one (which named the option "").
+        path: v.instancePath.split('/').filter(Boolean),
         message: v.message ?? '',
       }));
       return tenureError(

@@ -13,6 +13,7 @@ import {
   refuseSnapshotTrend,
 } from '@tenure/core';
 import { langOf } from '../lang.ts';
+import { apiHint } from '../plugins/action-words.ts';
 import { surfaceOf } from '../plugins/problems.ts';
 import { type RouteGroup, route } from '../route.ts';
 
@@ -76,7 +77,15 @@ export const metrics: RouteGroup = {
         const lang = langOf(req);
         return {
           ...result,
-          missing: result.missing.map((m) => ({ entities: m.entities, ...missingDataText(m, lang, surfaceOf(req)) })),
+          missing: result.missing.map((m) => {
+            const { message, hint, remedies } = missingDataText(m, lang);
+            // The dashboard words the import with its own page; an API client reads the route here.
+            return {
+              entities: m.entities,
+              message,
+              hint: surfaceOf(req) === 'api' ? apiHint(hint, remedies, lang) : hint,
+            };
+          }),
         };
       },
     }),

@@ -3,7 +3,6 @@
  * (x, t_x, T) patterns with their customer counts, then maximum likelihood over those (likelihood.ts).
  */
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
-import { by } from '../../errors/define.ts';
 import { tenureError } from '../../errors.ts';
 import { sql } from '../../sql/sql.ts';
 import { readColumns } from '../columns.ts';
@@ -37,11 +36,10 @@ export function fitBgNbd(p: BgNbdPatterns): BgNbdFit {
       model: 'bg-nbd',
       detail: n ? `none of ${n} customers bought again before the calibration end` : 'no customers',
       hint: {
-        en: (on) =>
-          `The BG/NBD needs repeat buyers: use a later ${by(on, { cli: '--calibration-end', web: 'calibration end', api: 'calibrationEnd' })} or import more order history.`,
-        'zh-CN': (on) =>
-          `BG/NBD 需要有复购的客户：请使用更晚的${by(on, { cli: ' --calibration-end', web: '校准截止日', api: ' calibrationEnd' })}，或导入更多订单历史。`,
+        en: 'The BG/NBD needs repeat buyers: use a later calibration end or import more order history.',
+        'zh-CN': 'BG/NBD 需要有复购的客户：请使用更晚的校准截止日，或导入更多订单历史。',
       },
+      remedies: [{ action: 'later_calibration_end' }],
     });
   const sample = samplePatterns(p, 'w', SCREEN);
   return maximizeLikelihood({

@@ -6,7 +6,6 @@
  */
 
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
-import { by } from '../../errors/define.ts';
 import { tenureError } from '../../errors.ts';
 import { badOption } from '../../options.ts';
 import { sql } from '../../sql/sql.ts';
@@ -121,9 +120,8 @@ const constant = (term: string) =>
     model: 'cox',
     detail: `${term} is the same for every customer that has it`,
     hint: {
-      en: (on) =>
-        `Leave it out of ${by(on, { cli: '--covariates', web: 'the covariates', api: 'covariates' })} (columns that are empty for everyone count as constant).`,
-      'zh-CN': (on) =>
-        `请从${by(on, { cli: ' --covariates ', web: '协变量', api: ' covariates ' })}中去掉它（对所有人都为空的列视为常量）。`,
+      en: 'Leave it out of the covariates (columns that are empty for everyone count as constant).',
+      'zh-CN': '请从协变量中去掉它（对所有人都为空的列视为常量）。',
     },
+    remedies: [{ action: 'drop_covariate', args: { term } }],
   });

@@ -3,7 +3,6 @@
  * uses the workspace's configured segment dimensions that vary between customers.
  */
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
-import { by } from '../../errors/define.ts';
 import { tenureError } from '../../errors.ts';
 import { sql } from '../../sql/sql.ts';
 import type { TenureConfig } from '../../workspace/config.ts';
@@ -49,19 +48,10 @@ export async function cox(
       model: 'cox',
       detail: 'no covariates given and no segment dimension varies between customers',
       hint: {
-        en: (on) =>
-          by(on, {
-            cli: 'Name customer columns with --covariates, e.g. --covariates contract,monthly_charges.',
-            web: 'Choose customer columns as covariates.',
-            api: 'Name customer columns in covariates, e.g. ["contract", "monthly_charges"].',
-          }),
-        'zh-CN': (on) =>
-          by(on, {
-            cli: '请用 --covariates 指定客户列，例如 --covariates contract,monthly_charges。',
-            web: '请选择客户列作为协变量。',
-            api: '请在 covariates 中指定客户列，例如 ["contract", "monthly_charges"]。',
-          }),
+        en: 'Choose customer columns as covariates.',
+        'zh-CN': '请选择客户列作为协变量。',
       },
+      remedies: [{ action: 'choose_covariates' }],
     });
   const design = await coxDesign(db, config, q, chosen);
   return {

@@ -10,7 +10,6 @@
  * depend on frequency; the fit reports their correlation so that can be checked.
  */
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
-import { by } from '../../errors/define.ts';
 import { tenureError } from '../../errors.ts';
 import { sql } from '../../sql/sql.ts';
 import { lnGamma } from '../../stats/gamma.ts';
@@ -96,11 +95,10 @@ export function fitGammaGamma(s: SpendPatterns): GammaGammaFit {
       model: 'gamma-gamma',
       detail: n ? 'fewer than two repeat buyers with positive spend' : 'no repeat buyers',
       hint: {
-        en: (on) =>
-          `The spend model learns from customers with repeat purchases and amounts: import order amounts, or use a later ${by(on, { cli: '--calibration-end', web: 'calibration end', api: 'calibrationEnd' })}.`,
-        'zh-CN': (on) =>
-          `消费模型从有复购和金额的客户中学习：请导入订单金额，或使用更晚的${by(on, { cli: ' --calibration-end', web: '校准截止日', api: ' calibrationEnd' })}。`,
+        en: 'The spend model learns from customers with repeat purchases and amounts: import order amounts, or use a later calibration end.',
+        'zh-CN': '消费模型从有复购和金额的客户中学习：请导入订单金额，或使用更晚的校准截止日。',
       },
+      remedies: [{ action: 'later_calibration_end' }],
     });
   const meanM = sm / n;
   const sample = samplePatterns(s, 'w', 20_000);

@@ -3,7 +3,6 @@
  * them. The SQL reduces customers to (segment, time, churned, count) patterns; the estimators run on those.
  */
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
-import { by } from '../../errors/define.ts';
 import { tenureError } from '../../errors.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import type { TenureConfig } from '../../workspace/config.ts';
@@ -77,11 +76,10 @@ export async function survival(
       model: 'kaplan-meier',
       detail: `no customer started before ${src.asOf}`,
       hint: {
-        en: (on) =>
-          `Import customers with churn events, subscriptions or orders, or pick a later ${by(on, { cli: '--as-of', web: 'date', api: 'asOf' })}.`,
-        'zh-CN': (on) =>
-          `请导入带流失事件、订阅或订单的客户，或选择更晚的${by(on, { cli: ' --as-of', web: '日期', api: ' asOf' })}。`,
+        en: 'Import customers with churn events, subscriptions or orders, or pick a later date.',
+        'zh-CN': '请导入带流失事件、订阅或订单的客户，或选择更晚的日期。',
       },
+      remedies: [{ action: 'later_as_of' }],
     });
   const tau = opts.tau ?? Math.max(...groups.map((g) => g.patterns.time.reduce((a, b) => Math.max(a, b), 0)));
   return {
