@@ -172,22 +172,24 @@ export class ServerContext {
    * the refresher is kicked (it builds them after the rollups) and views are computed meanwhile.
    */
   async customerViews(): Promise<{ stored: boolean; served: ServedFile | null; risk: ServedFile | null }> {
-    const found = await this.cache.get(this.storesKey(), () =>
-      this.db(async (ws) => {
+    // The files are opened inside the cached lookup: a request then costs one cache hit, nothing more.
+    const found = await this.cache.get(this.storesKey(), async () => {
+      const paths = await this.db(async (ws) => {
         const [stored, served, risk] = [
           await customerStoresCurrent(ws),
           await servedCustomer360(ws),
           await servedChurnRisk(ws),
         ];
         return { stored, served: served.path, risk: risk.path, behind: !stored || served.behind || risk.behind };
-      }),
-    );
+      });
+      return {
+        ...paths,
+        served: paths.served ? await this.openServed(paths.served) : null,
+        risk: paths.risk ? await this.openServed(paths.risk) : null,
+      };
+    });
     if (found.behind) this.rollups.kick();
-    return {
-      stored: found.stored,
-      served: found.served ? await this.openServed(found.served) : null,
-      risk: found.risk ? await this.openServed(found.risk) : null,
-    };
+    return found;
   }
 
   /** The open served file at `path`; one it replaces is closed a while later, once reads in flight are done. */
