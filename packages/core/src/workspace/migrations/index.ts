@@ -9,6 +9,7 @@ import rejectExpected from './0003-reject-expected.ts';
 import scoreExplanations from './0004-score-explanations.ts';
 import scoreKeys from './0005-score-keys.ts';
 import cases from './0006-cases.ts';
+import operations from './0007-operations.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   scoreExplanations,
   scoreKeys,
   cases,
+  operations,
 ];
 
 /** The highest schema version this Tenure knows. */
