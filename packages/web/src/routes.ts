@@ -32,6 +32,8 @@ export const routes = {
   atRisk: { path: '/at-risk', nav: 'nav.atRisk', Page: lazy(() => import('./pages/at-risk/at-risk-page.tsx')) },
   model: { path: '/churn-model', nav: 'nav.model', Page: lazy(() => import('./pages/model/model-page.tsx')) },
   alerts: { path: '/alerts', nav: 'nav.alerts', Page: lazy(() => import('./pages/alerts/alerts-page.tsx')) },
+  cases: { path: '/cases', nav: 'nav.cases', Page: lazy(() => import('./pages/cases/cases-page.tsx')) },
+  case: { path: '/cases/:case_id', Page: lazy(() => import('./pages/cases/case-page.tsx')) },
   customers: {
     path: '/customers',
     nav: 'nav.customers',

@@ -16,7 +16,7 @@ export type Role = Infer<typeof api.roleSchema>;
 type ServerProblem = Infer<typeof api.problemSchema>;
 /** application/problem+json; problems the client makes itself (network down) carry only title, status and code. */
 export type Problem = Pick<ServerProblem, 'title' | 'status' | 'code' | 'where' | 'errors' | 'request_id'> &
-  Partial<Pick<ServerProblem, 'type' | 'detail' | 'hint' | 'fixes' | 'remedies'>>;
+  Partial<Pick<ServerProblem, 'type' | 'detail' | 'hint' | 'fixes' | 'remedies' | 'version' | 'fields'>>;
 
 export type Session = Infer<typeof api.sessionResponse>;
 export type User = Session['user'];
@@ -95,3 +95,12 @@ export type CurvePoint = Evaluation['curve'][number];
 export type AlertItem = Infer<typeof api.alertsResponse>['rows'][number];
 /** GET /alerts/settings: the `prediction` section of the config. */
 export type PredictionSettings = Infer<typeof api.alertSettingsResponse>;
+
+/** A case as the API returns it (GET /cases rows, every case write). */
+export type CaseRow = Infer<typeof api.caseSchema>;
+export type CaseStage = CaseRow['stage'];
+/** One event of a case's history, newest first in a case's detail. */
+export type CaseEvent = Infer<typeof api.caseDetailResponse>['events'][number];
+export type CaseDetail = Infer<typeof api.caseDetailResponse>;
+/** What a case list sends (GET /cases): its filters, sort and page. */
+export type CasesQuery = api.Input<typeof api.casesQuery>;

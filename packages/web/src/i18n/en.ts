@@ -1,4 +1,5 @@
 import { entityLabels, taxonomyLabels } from '@tenure/core/present';
+import { casesEn } from './cases-en.ts';
 import { vocabulary } from './terms.ts';
 /**
  * English texts: the reference dictionary. Its keys are the type of every other language (zh-CN.ts), so a key
@@ -277,6 +278,7 @@ export const en = {
   'nav.atRisk': 'At risk',
   'nav.model': 'Churn model',
   'nav.alerts': 'Alerts',
+  ...casesEn,
   'tier.low': 'Low',
   'tier.medium': 'Medium',
   'tier.high': 'High',

@@ -1,4 +1,5 @@
 import { entityLabels, taxonomyLabels } from '@tenure/core/present';
+import { casesZhCN } from './cases-zh-CN.ts';
 import type { Dictionary } from './en.ts';
 import { vocabulary } from './terms.ts';
 
@@ -273,6 +274,7 @@ export const zhCN: Dictionary = {
   'nav.atRisk': '流失风险',
   'nav.model': '流失模型',
   'nav.alerts': '预警',
+  ...casesZhCN,
   'tier.low': '低',
   'tier.medium': '中',
   'tier.high': '高',

@@ -1,4 +1,4 @@
-import { Button, Card, Segmented, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -6,6 +6,7 @@ import type { AlertItem } from '../../api/types.ts';
 import { useAction } from '../../api/use-action.ts';
 import { useApi } from '../../api/use-api.ts';
 import { atLeast, useAuth } from '../../auth/auth.tsx';
+import { CreateCaseButton } from '../../components/create-case-button.tsx';
 import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
@@ -159,18 +160,29 @@ export default function AlertsPage() {
                 {
                   title: '',
                   align: 'right',
-                  render: (_, a) =>
-                    a.acknowledged_at ? (
-                      <Typography.Text type="secondary">
-                        {t('alerts.acknowledged', { at: fmt.date(a.acknowledged_at, true) })}
-                      </Typography.Text>
-                    ) : (
-                      canAck && (
-                        <Button size="small" data-testid="acknowledge" onClick={() => acknowledge([a.alert_id])}>
-                          {t('alerts.acknowledge')}
-                        </Button>
-                      )
-                    ),
+                  render: (_, a) => (
+                    <Space>
+                      {a.rule !== 'summary' && (
+                        <CreateCaseButton
+                          size="small"
+                          customerId={a.customer_id}
+                          kind="retention"
+                          source={{ source: 'alert', source_ref: String(a.alert_id) }}
+                        />
+                      )}
+                      {a.acknowledged_at ? (
+                        <Typography.Text type="secondary">
+                          {t('alerts.acknowledged', { at: fmt.date(a.acknowledged_at, true) })}
+                        </Typography.Text>
+                      ) : (
+                        canAck && (
+                          <Button size="small" data-testid="acknowledge" onClick={() => acknowledge([a.alert_id])}>
+                            {t('alerts.acknowledge')}
+                          </Button>
+                        )
+                      )}
+                    </Space>
+                  ),
                 },
               ]}
             />

@@ -1,6 +1,7 @@
 import { Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type { AtRiskPage, RiskRow } from '../../api/types.ts';
+import { CreateCaseButton } from '../../components/create-case-button.tsx';
 import { ReasonList } from '../../components/reason-list.tsx';
 import { TierTag } from '../../components/tier-tag.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -56,6 +57,19 @@ export function RiskTable({ data, onPage }: { data: AtRiskPage; onPage: (page: n
           render: (_, r) => <span data-testid="expected-loss">{fmt.value('money', r.expected_loss)}</span>,
         },
         { title: t('risk.reasons'), render: (_, r) => <ReasonList reasons={r.reasons} /> },
+        {
+          title: '',
+          align: 'right',
+          // A save attempt, caused by this scoring (its run names the row that raised the risk).
+          render: (_, r) => (
+            <CreateCaseButton
+              size="small"
+              customerId={r.customer_id}
+              kind="retention"
+              source={{ source: 'score', source_ref: data.run_id === null ? undefined : String(data.run_id) }}
+            />
+          ),
+        },
       ]}
     />
   );

@@ -2,14 +2,16 @@ import { Button, Card, Col, Empty, Flex, Row, Timeline, Typography } from 'antd'
 import { Link, useParams } from 'react-router-dom';
 import type { Customer360, TimelineEvent } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
+import { CreateCaseButton } from '../../components/create-case-button.tsx';
 import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { CasesCard } from './cases-card.tsx';
+import { CustomerCases } from './customer-cases.tsx';
 import { factsLine, sentence } from './event-sentence.ts';
 import { ProfileCard } from './profile-card.tsx';
 import { RiskCard } from './risk-card.tsx';
 import { StatusTag } from './status-tag.tsx';
+import { TicketsCard } from './tickets-card.tsx';
 import { UsageCharts } from './usage-charts.tsx';
 
 const COLORS: Record<TimelineEvent['kind'], string> = {
@@ -60,7 +62,7 @@ function TimelineCard({ events }: { events: TimelineEvent[] }) {
 
 /**
  * Customer 360, the page a care agent opens first: who they are and their status, risk and value, MRR and
- * usage over time, tickets and surveys, and everything that happened to them in plain sentences.
+ * usage over time, the cases worked on them, tickets and surveys, and everything that happened to them in plain sentences.
  */
 export default function CustomerPage() {
   const { t } = useI18n();
@@ -79,9 +81,12 @@ export default function CustomerPage() {
         </Flex>
       }
       extra={
-        <Link to="/customers">
-          <Button>{t('common.back')}</Button>
-        </Link>
+        <>
+          <CreateCaseButton customerId={id} />
+          <Link to="/customers">
+            <Button>{t('common.back')}</Button>
+          </Link>
+        </>
       }
     >
       <Loadable state={state}>
@@ -95,10 +100,11 @@ export default function CustomerPage() {
                 <RiskCard id={id} />
               </Col>
             </Row>
+            <CustomerCases customerId={id} />
             <UsageCharts series={d.series} />
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>
-                <CasesCard timeline={d.timeline} />
+                <TicketsCard timeline={d.timeline} />
               </Col>
               <Col xs={24} xl={12}>
                 <TimelineCard events={d.timeline} />

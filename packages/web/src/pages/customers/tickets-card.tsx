@@ -7,7 +7,7 @@ import { termOf } from './event-sentence.ts';
 const fact = (e: TimelineEvent, k: string) => e.facts[k];
 
 /** The customer's support tickets and survey answers, newest first: what a care agent reads before calling. */
-export function CasesCard({ timeline }: { timeline: TimelineEvent[] }) {
+export function TicketsCard({ timeline }: { timeline: TimelineEvent[] }) {
   const i18n = useI18n();
   const { t, fmt, field } = i18n;
   const tickets = timeline.filter((e) => e.kind === 'ticket');
