@@ -31,7 +31,7 @@ export function useFieldErrors(form: FormInstance, error: ApiError | undefined):
       })),
     );
   }, [form, refused, t]);
-  return refused && refused.map((f) => f.field);
+  return refused?.map((f) => f.field) ?? null;
 }
 
 /** What a refused step still needs, by the labels of its fields. */

@@ -13,6 +13,13 @@ const COLORS: Record<CaseEvent['action'], string> = {
   cancelled: 'red',
 };
 
+/** Columns an event sets as bookkeeping: the stage shows as from → to, the times as the event's own. */
+const BOOKKEEPING = new Set(['stage', 'stage_at', 'opened_at', 'closed_at', 'updated_at', 'reopen_count', 'version']);
+
+/** The fields worth reading in an event: the opening lists what it was given, not every empty column. */
+const shownFields = (e: CaseEvent) =>
+  Object.entries(e.fields).filter(([k, v]) => !BOOKKEEPING.has(k) && !(e.action === 'created' && v === null));
+
 /**
  * Every change of the case, newest first: what was done, from which stage to which, by whom and when, the fields
  * it set and its note. Everything a person wrote is rendered as text.
@@ -41,7 +48,7 @@ export function CaseTimeline({ events, config }: { events: CaseEvent[]; config: 
                   {fmt.date(e.at, true)} · {t('case.actor', { actor: e.actor })}
                 </Typography.Text>
               </div>
-              {Object.entries(e.fields).map(([k, v]) => (
+              {shownFields(e).map(([k, v]) => (
                 <div key={k} style={{ whiteSpace: 'pre-wrap' }}>
                   <Typography.Text type="secondary">{caseFieldLabel(i18n, k)}: </Typography.Text>
                   {caseFieldValue(i18n, k, v, config)}
