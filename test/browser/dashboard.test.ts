@@ -205,7 +205,14 @@ describe('dashboard in chromium', () => {
     const res = await d.page.request.get('/api/v1/customers?page_size=1');
     const [first] = ((await res.json()) as { rows: { customer_id: string }[] }).rows;
     expect(first).toBeDefined();
-    const visits = pageVisits({ id: first?.customer_id ?? '' });
+    // A case to show on the case page: opened through the API as the signed-in admin (its CSRF token from /auth/me).
+    const { csrf_token } = (await (await d.page.request.get('/api/v1/auth/me')).json()) as { csrf_token: string };
+    const opened = await d.page.request.post('/api/v1/cases', {
+      data: { customer_id: first?.customer_id, kind: 'complaint', subject: 'Asked to cancel' },
+      headers: { 'x-csrf-token': csrf_token },
+    });
+    const { case_id } = (await opened.json()) as { case_id: string };
+    const visits = pageVisits({ id: first?.customer_id ?? '', case_id });
     expect(Object.keys(pageExtras).filter((name) => !(name in routes))).toEqual([]); // no extras for a page gone
     expect(visits.length).toBeGreaterThanOrEqual(Object.keys(routes).length - 1); // the walk saw the registry
     for (const [lang, words, suffix] of [

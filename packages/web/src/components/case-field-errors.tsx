@@ -1,3 +1,4 @@
+import type { Lang } from '@tenure/core/present';
 import { Alert, type FormInstance } from 'antd';
 import { useEffect, useMemo } from 'react';
 import type { ApiError } from '../api/client.ts';
@@ -8,7 +9,7 @@ import { caseFieldLabel } from './case-field-value.ts';
  * The fields a refused case write names, each with what it needs in the page's language: TEN_CASE_FIELD lists
  * them (`fields`), TEN_CASE_APPROVAL is about the approver. Null for any other problem.
  */
-function refusedFields(error: ApiError | undefined, lang: 'en' | 'zh-CN') {
+function refusedFields(error: ApiError | undefined, lang: Lang) {
   const p = error?.problem;
   if (p?.code === 'TEN_CASE_APPROVAL') return [{ field: 'approved_by', message: p.detail ?? p.title }];
   if (p?.code !== 'TEN_CASE_FIELD' || !p.fields) return null;

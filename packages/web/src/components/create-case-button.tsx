@@ -21,6 +21,7 @@ interface Source {
 interface Values {
   kind: CaseRow['kind'];
   priority: CaseRow['priority'];
+  owner?: string;
   subject: string;
   description?: string;
 }
@@ -52,7 +53,13 @@ export function CreateCaseButton({
   const submit = (v: Values) =>
     create.run(async () => {
       const c = await api.post<CaseRow>('/api/v1/cases', {
-        json: { customer_id: customerId, ...source, ...v, description: v.description || undefined },
+        json: {
+          customer_id: customerId,
+          ...source,
+          ...v,
+          owner: v.owner?.trim() || undefined,
+          description: v.description || undefined,
+        },
       });
       invalidate('/api/v1/cases');
       setOpen(false);
@@ -77,7 +84,8 @@ export function CreateCaseButton({
           form={form}
           layout="vertical"
           data-testid="create-case-form"
-          initialValues={{ kind, priority: 'normal' }}
+          // The person who opens a case owns it unless they name someone else: it shows in their inbox at once.
+          initialValues={{ kind, priority: 'normal', owner: user?.username }}
           onFinish={submit}
         >
           <Form.Item name="kind" label={t('caseField.kind')} required>
@@ -85,6 +93,9 @@ export function CreateCaseButton({
           </Form.Item>
           <Form.Item name="priority" label={t('caseField.priority')}>
             <Select options={CASE_PRIORITIES.map((p) => ({ value: p, label: term('casePriority', p) }))} />
+          </Form.Item>
+          <Form.Item name="owner" label={t('caseField.owner')}>
+            <Input maxLength={64} />
           </Form.Item>
           <Form.Item name="subject" label={t('caseField.subject')} required>
             <Input maxLength={200} />
