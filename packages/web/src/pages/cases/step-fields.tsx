@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { CaseRow, CaseStage, Settings } from '../../api/types.ts';
 import { CASE_OUTCOMES, CASE_SEVERITIES, COMPENSATION_KINDS, rootCauseOptions } from '../../components/case-terms.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { StepStage } from './step-stages.ts';
 
 interface FieldsProps {
   row: CaseRow;
@@ -129,16 +130,15 @@ function Close({ row }: FieldsProps) {
 }
 
 /**
- * The form each step needs, by the stage it moves the case to, and the fields it sends: one line per step. The
- * server checks them (docs/cases.md) and names each missing one; the stars only say which ones it will ask for.
+ * The form each step needs, by the stage it moves the case to: one line per step. The stars only say which
+ * fields the server will ask for; it checks them (docs/cases.md) and names each missing one.
  */
 export const stepForms = {
-  diagnosed: { fields: ['root_cause', 'severity', 'company_at_fault'], Fields: Diagnose },
-  planned: { fields: ['action_plan', 'compensation_kind', 'compensation_amount', 'approved_by'], Fields: Plan },
-  implementing: { fields: [], Fields: Implement },
-  following_up: { fields: ['actions_done', 'compensation_granted'], Fields: FollowUp },
-  closed: { fields: ['contacted', 'satisfied', 'csat', 'outcome'], Fields: Close },
-} satisfies Partial<Record<CaseStage, { fields: string[]; Fields: ComponentType<FieldsProps> }>>;
+  diagnosed: Diagnose,
+  planned: Plan,
+  implementing: Implement,
+  following_up: FollowUp,
+  closed: Close,
+} satisfies Record<StepStage, ComponentType<FieldsProps>>;
 
-export type StepStage = keyof typeof stepForms;
 export const isStepStage = (s: CaseStage | null): s is StepStage => s !== null && Object.hasOwn(stepForms, s);

@@ -2,12 +2,13 @@ import { Button, Card, Form, type FormInstance, Input } from 'antd';
 import type { CaseRow, Settings } from '../../api/types.ts';
 import { CaseFieldErrors } from '../../components/case-field-errors.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type StepStage, stepForms } from './step-fields.tsx';
+import { stepForms } from './step-fields.tsx';
+import { STEP_FIELDS, type StepStage } from './step-stages.ts';
 
 /** The form's values as the API takes them: only this step's fields, empty ones left out. */
 const fieldsOf = (step: StepStage, values: Record<string, unknown>) =>
   Object.fromEntries(
-    stepForms[step].fields.flatMap((f) =>
+    STEP_FIELDS[step].flatMap((f) =>
       values[f] === undefined || values[f] === null || values[f] === '' ? [] : [[f, values[f]]],
     ),
   );
@@ -34,7 +35,7 @@ export function StepForm({
   onMove: (body: { to: StepStage; fields: Record<string, unknown>; note?: string }) => void;
 }) {
   const { t, term } = useI18n();
-  const { Fields } = stepForms[step];
+  const Fields = stepForms[step];
   return (
     <Card title={t('case.nextStep', { step: term('caseStage', step) })} data-testid="step-form">
       <Form
