@@ -6,7 +6,7 @@
  * listing the case; a subject carrying markup shown as text. No page error anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
+import { type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
 
 let d: Dashboard;
 
@@ -56,6 +56,9 @@ async function submitStep() {
 async function pick(label: string, option: string) {
   await step().getByLabel(label, { exact: true }).click();
   await d.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  // The next select is reachable once this one's list has closed (on a busy machine its animation lags).
+  await d.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  await step().getByText(option, { exact: true }).filter({ visible: true }).first().waitFor();
 }
 
 /** Picks yes or no of a yes/no field of the step form. */
@@ -100,8 +103,8 @@ describe('cases in chromium', () => {
   });
 
   it('diagnoses: root cause from the taxonomy, severity, company at fault', async () => {
-    await choose(d.page, 'Root cause', 'Billing');
-    await choose(d.page, 'Severity', 'High');
+    await pick('Root cause', 'Billing');
+    await pick('Severity', 'High');
     await answer('company_at_fault', 'Yes');
     expect(await submitStep()).toEqual({ status: 200, code: undefined });
     await step().getByText('Next step: Planned').waitFor();
@@ -186,8 +189,8 @@ describe('cases in chromium', () => {
     await d.page.getByTestId('case-steps').getByText('接收投诉').waitFor();
     expect(await submitStep()).toEqual({ status: 422, code: 'TEN_CASE_FIELD' });
     expect(await errorOn('根本原因').count()).toBe(1);
-    await choose(d.page, '根本原因', '网络/质量');
-    await choose(d.page, '严重程度', '严重');
+    await pick('根本原因', '网络/质量');
+    await pick('严重程度', '严重');
     await answer('company_at_fault', '是');
     expect(await submitStep()).toEqual({ status: 200, code: undefined });
     await step().getByText('下一步：制定方案').waitFor();
@@ -213,6 +216,13 @@ describe('cases in chromium', () => {
     expect(await step().getByLabel('Action plan').inputValue()).toBe('Send a technician this week');
     expect(await submitStep()).toEqual({ status: 200, code: undefined });
     await step().getByText('Next step: Implementing').waitFor();
+  });
+
+  it('shows my open cases under Mine: the one I opened and still work on', async () => {
+    await d.page.goto('/cases');
+    await d.page.getByTestId('case-view').getByText('Mine', { exact: true }).click();
+    const rows = d.page.getByTestId('cases').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.getByTestId('case-link').allTextContents()).toEqual([second]);
   });
 
   it('shows a subject and a note carrying markup as text', async () => {
