@@ -103,7 +103,6 @@ export function CaseTable({
       size="small"
       rowKey="case_id"
       dataSource={data.rows}
-      rowClassName={(r) => (overdue(r, now) ? 'case-overdue' : '')}
       columns={columns}
       onChange={(_, __, sorter, extra) => {
         // Paging calls this too, with the sort unchanged: only a click on a column header sorts.
