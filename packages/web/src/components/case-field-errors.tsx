@@ -28,7 +28,8 @@ export function useFieldErrors(form: FormInstance, error: ApiError | undefined):
     form.setFields(
       refused.map((f) => ({
         name: f.field,
-        errors: ['missing' in f && f.missing ? `${t('case.required')}: ${f.message}` : f.message],
+        // A missing field's control shows its choices already; a bad value gets what the field takes.
+        errors: ['missing' in f && f.missing ? t('case.required') : f.message],
       })),
     );
   }, [form, refused, t]);

@@ -14,8 +14,19 @@ export interface CaseFilters {
   q?: string;
 }
 
-/** Kind, priority, owner and words of the subject; a change goes back to the list's first page (the caller's). */
-export function CaseFilterBar({ value, onChange }: { value: CaseFilters; onChange: (f: CaseFilters) => void }) {
+/**
+ * Kind, priority, owner and words of the subject; a change goes back to the list's first page (the caller's). The
+ * owner is off while the view names it (Mine).
+ */
+export function CaseFilterBar({
+  value,
+  onChange,
+  ownerSet,
+}: {
+  value: CaseFilters;
+  onChange: (f: CaseFilters) => void;
+  ownerSet: boolean;
+}) {
   const { t, term } = useI18n();
   return (
     <Card size="small">
@@ -45,6 +56,7 @@ export function CaseFilterBar({ value, onChange }: { value: CaseFilters; onChang
           aria-label={t('caseField.owner')}
           placeholder={t('caseField.owner')}
           defaultValue={value.owner}
+          disabled={ownerSet}
           onSearch={(owner) => onChange({ ...value, owner: owner.trim() || undefined })}
           style={{ width: 180 }}
         />

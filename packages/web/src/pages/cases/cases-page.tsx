@@ -64,7 +64,7 @@ export default function CasesPage() {
         />
       }
     >
-      <CaseFilterBar value={filters} onChange={(f) => set({ ...f })} />
+      <CaseFilterBar value={filters} onChange={(f) => set({ ...f })} ownerSet={'owner' in caseViews[view](user)} />
       <Card>
         <Tabs
           activeKey={stage}
