@@ -109,6 +109,45 @@ describe('churn prediction pages in chromium', () => {
     await shoot(d.page, 'alerts-settings');
   });
 
+  it('opens a retention case from an alert and from the at-risk list, each recording what caused it', async () => {
+    type Case = { case_id: string; customer_id: string; kind: string; source: string; source_ref: string | null };
+    /** Opens a case from the row's button, with a subject, and returns it as the API has it. */
+    const openCase = async (row: ReturnType<typeof d.page.locator>, subject: string) => {
+      await row.getByTestId('create-case').click();
+      await d.page.getByTestId('create-case-form').getByLabel('Subject').fill(subject);
+      await d.page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await d.page.waitForURL(/\/cases\/[^/]+$/);
+      await d.page.getByTestId('case-steps').waitFor();
+      const id = decodeURIComponent(new URL(d.page.url()).pathname.split('/').pop() ?? '');
+      return (await api<{ case: Case }>(`/api/v1/cases/${encodeURIComponent(id)}`)).case;
+    };
+    type Alert = { alert_id: number; customer_id: string; rule: string };
+    const { rows: open } = await api<{ rows: Alert[] }>('/api/v1/alerts?open=true&page_size=50&lang=en');
+    // A summary alert names no customer: the first alert about one.
+    const i = open.findIndex((a) => a.rule !== 'summary');
+    await d.page.goto('/alerts');
+    const alertRows = d.page.getByTestId('alerts').locator('tbody tr.ant-table-row');
+    await alertRows.first().waitFor();
+    const fromAlert = await openCase(alertRows.nth(i), 'Call before the renewal');
+    expect(fromAlert).toMatchObject({
+      customer_id: open[i]?.customer_id,
+      kind: 'retention',
+      source: 'alert',
+      source_ref: String(open[i]?.alert_id),
+    });
+    const scoring = await api<{ run_id: number; rows: Row[] }>('/api/v1/churn/at-risk?lang=en');
+    await d.page.goto('/at-risk');
+    const riskRows = d.page.getByTestId('at-risk').locator('tbody tr.ant-table-row');
+    await riskRows.first().waitFor();
+    const fromScore = await openCase(riskRows.first(), 'Offer the yearly plan');
+    expect(fromScore).toMatchObject({
+      customer_id: scoring.rows[0]?.customer_id,
+      kind: 'retention',
+      source: 'score',
+      source_ref: String(scoring.run_id),
+    });
+  });
+
   it('renders the pages in 中文 with the reasons in Chinese, without a problem or a script error', async () => {
     await d.page.getByTestId('language').getByText('中文').click();
     await d.page.goto('/at-risk');
