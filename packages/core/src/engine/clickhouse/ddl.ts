@@ -78,10 +78,13 @@ function fieldType(f: Field): Sql {
   return lowCard ? sql`LowCardinality(${t})` : t;
 }
 
-/** ClickHouse type for a DuckDB column type (attributes and `_batch`): always Nullable, as they are optional. */
-export function typeFromDuckdb(duckdbType: string): Sql | undefined {
+/**
+ * ClickHouse type for a DuckDB column type (attributes and `_batch`): Nullable, as they are optional, unless
+ * `nullable` is false (a sort key column of a copied table of our own).
+ */
+export function typeFromDuckdb(duckdbType: string, nullable = true): Sql | undefined {
   const t = fromDuckdb[duckdbType.replaceAll(' ', '').toUpperCase()];
-  return t && sql`Nullable(${t})`;
+  return t && (nullable ? sql`Nullable(${t})` : t);
 }
 
 export interface ColumnDef {
