@@ -6,7 +6,7 @@ import { sql } from '../sql/sql.ts';
 import { wilson } from '../stats/wilson.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { catalog, type MetricName, metricNames } from './catalog.ts';
-import { type BaseName, type BaseRows, baseDimensions, bases, type MetricDef } from './define.ts';
+import { type BaseName, type BaseRows, bases, extraDimensions, type MetricDef } from './define.ts';
 import { type MetricQuery, type NormalQuery, normalizeQuery } from './query.ts';
 import { rollupSql } from './rollups/read.ts';
 import { segColumns } from './segments.ts';
@@ -65,12 +65,6 @@ export function checkGrain(d: MetricDef, grain: Grain): void {
   });
 }
 
-/** The breakdowns beyond customer dimensions that every one of `defs` offers (none unless all do). */
-function sharedDimensions(defs: MetricDef[]): string[] {
-  const [first, ...rest] = defs.map((d) => baseDimensions[d.base] ?? []);
-  return (first ?? []).filter((x) => rest.every((r) => r.includes(x)));
-}
-
 function shape(def: MetricDef, q: NormalQuery, row: BaseRows[BaseName]): MetricRow {
   const v = (def.value as (r: BaseRows[BaseName]) => ReturnType<MetricDef['value']>)(row);
   const period = q.grid[row.k as number] as { start: string; end: string };
@@ -109,7 +103,7 @@ export async function computeMetrics(
   opts: { rollups?: boolean } = {},
 ): Promise<MetricRow[]> {
   const defs = names.map(metricDef);
-  const q = await normalizeQuery(conn, config, query, sharedDimensions(defs));
+  const q = await normalizeQuery(conn, config, query, extraDimensions(defs));
   for (const d of defs) checkGrain(d, q.grain);
   const results = new Map<BaseName, BaseRows[BaseName][]>();
   for (const base of new Set(defs.map((d) => d.base))) {

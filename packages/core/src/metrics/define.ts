@@ -59,6 +59,12 @@ export const baseDimensions: Partial<Record<BaseName, readonly string[]>> = {
   case_sla: CASE_DIMENSIONS,
 };
 
+/** The breakdowns beyond customer dimensions that every one of `defs` offers (none unless all do). */
+export function extraDimensions(defs: readonly Pick<MetricDef, 'base'>[]): string[] {
+  const [first, ...rest] = defs.map((d) => baseDimensions[d.base] ?? []);
+  return (first ?? []).filter((x) => rest.every((r) => r.includes(x)));
+}
+
 /** The row each base's query returns, read off the registry above: a base cannot be in one and not the other. */
 export type BaseRows = { [B in BaseName]: RowOf<(typeof bases)[B]> };
 
