@@ -10,7 +10,7 @@ export const caseFirstResponseSla = defineMetric({
       '按 SLA 策略（policy）统计：本期新建、在 first_response_due 之前首次响应的工单数 ÷ 目标已有结果的工单数（已响应，或超过期限仍未响应即违约）。尚在期限内的工单为待定（明细 pending），不计入分子分母；无策略的工单不计。',
   },
   unit: 'ratio',
-  requires: [],
+  requires: ['customers'],
   base: 'case_sla',
   interval: 'wilson',
   value: (r) => ({

@@ -9,7 +9,7 @@ export const caseReopenRate = defineMetric({
     'zh-CN': '本期新建的工单中至少重开过一次的数量 ÷ 本期新建且曾经结案（当前已结案或曾重开）的工单数。',
   },
   unit: 'ratio',
-  requires: [],
+  requires: ['customers'],
   base: 'cases',
   interval: 'wilson',
   value: (r) => ratio(r.reopened, r.ever_closed),

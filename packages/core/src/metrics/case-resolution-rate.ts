@@ -9,7 +9,7 @@ export const caseResolutionRate = defineMetric({
     'zh-CN': '本期新建的工单中当前已结案的数量 ÷ 本期新建的工单数（已取消及未结案的不算）。',
   },
   unit: 'ratio',
-  requires: [],
+  requires: ['customers'],
   base: 'cases',
   interval: 'wilson',
   value: (r) => ratio(r.resolved, r.opened),

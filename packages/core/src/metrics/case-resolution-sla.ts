@@ -10,7 +10,7 @@ export const caseResolutionSla = defineMetric({
       '按 SLA 策略（policy）统计：本期新建、在 resolution_due 之前结案的工单数 ÷ 目标已有结果的工单数（已结案，或超过期限仍未结案即违约）。尚在期限内的未结工单为待定（明细 pending）；已取消及无策略的工单不计。',
   },
   unit: 'ratio',
-  requires: [],
+  requires: ['customers'],
   base: 'case_sla',
   interval: 'wilson',
   value: (r) => ({

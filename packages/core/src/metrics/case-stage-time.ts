@@ -10,7 +10,7 @@ export const caseStageTime = defineMetric({
       '按阶段（stage：received、diagnosed、planned、implementing、following_up）统计、本期离开该阶段的停留的中位小时数，取自工单日志：一次停留从工单进入该阶段的事件到其下一次阶段变更（重开会开始新的停留）。明细含 90 分位数、平均值与样本数 n。',
   },
   unit: 'hours',
-  requires: [],
+  requires: ['customers'],
   base: 'case_stages',
   interval: 'none',
   value: (r) => {

@@ -9,7 +9,7 @@ export const casesClosed = defineMetric({
     'zh-CN': '本期结案的工单数（阶段为 closed 且 closed_at 在本期内；已取消的工单不算结案）。',
   },
   unit: 'count',
-  requires: [],
+  requires: ['customers'],
   base: 'cases',
   interval: 'none',
   value: (r) => ({ value: r.closed }),

@@ -9,7 +9,7 @@ export const casesOpened = defineMetric({
     'zh-CN': '本期新建的工单（opened_at 在本期内）数，含所有类型；无工单的期间为 0。',
   },
   unit: 'count',
-  requires: [],
+  requires: ['customers'],
   base: 'cases',
   interval: 'none',
   value: (r) => ({ value: r.opened }),

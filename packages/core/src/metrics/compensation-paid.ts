@@ -10,7 +10,7 @@ export const compensationPaid = defineMetric({
       '本期发放的补偿：工单每次进入反馈跟踪步骤时记录的 compensation_granted 之和，重开工单的每一轮都计入（取自工单日志）。明细 cases 为发放次数。',
   },
   unit: 'money',
-  requires: [],
+  requires: ['customers'],
   base: 'cases',
   interval: 'none',
   value: (r) => ({ value: r.compensation, parts: { cases: r.compensated } }),

@@ -10,7 +10,7 @@ export const retentionSaveRate = defineMetric({
       '本期结案且结果为挽留成功（saved）的挽留工单数 ÷ 本期结案且有结果（saved、lost、no_contact、not_worth_retaining）的挽留工单数；明细给出各结果的数量。',
   },
   unit: 'ratio',
-  requires: [],
+  requires: ['customers'],
   base: 'cases',
   interval: 'wilson',
   value: (r) => ({
