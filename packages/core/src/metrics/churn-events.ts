@@ -3,7 +3,7 @@ import { CHURN_CATEGORIES } from '../schema/churn-events.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { gridOf } from './base-sql.ts';
 import type { NormalQuery } from './query.ts';
-import { retaliatoryCandidates } from './retaliatory.ts';
+import { retaliatoryCandidates } from './retaliatory-candidates.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
 import { segmentedCustomers } from './spans.ts';
 

@@ -1,6 +1,7 @@
 /**
  * The canonical entity tables in ClickHouse (bookkeeping tables — import_batches, rejects, attributes,
- * meta — stay in the DuckDB workspace: ClickHouse only serves metric queries over copies of the data).
+ * meta — stay in the DuckDB workspace: ClickHouse only serves metric queries over copies of the data; of our own
+ * tables only those metrics read are copied, the cases: sync.ts `copiedTables`).
  * The workspace's migrations (`workspace/migrations/`) create and extend these tables in a copy too, so a copy
  * synced by an older Tenure has every column the metric SQL names; `tenure sync` then replaces it whole.
  *

@@ -1,5 +1,5 @@
 /**
- * Copy a DuckDB workspace's entity tables into ClickHouse, through Parquet: DuckDB writes each table to a
+ * Copy a DuckDB workspace's entity tables (and the case tables metrics read) into ClickHouse, through Parquet: DuckDB writes each table to a
  * temporary file and ClickHouse reads it back (chdb: file() on the absolute path; a server: the file
  * streamed as INSERT … FORMAT Parquet). Parquet carries the exact types — DECIMAL(18,4), microsecond
  * timestamps, dates, NULLs — so metric SQL on the copy gives the same results as on the workspace.
