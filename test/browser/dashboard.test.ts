@@ -36,6 +36,7 @@ const pageExtras: Record<string, { chart?: string; tabs?: MessageKey[] }> = {
   cohorts: { chart: 'cohort-heatmap' },
   segments: { chart: 'segment-bars' },
   churnReasons: { chart: 'pareto-chart' },
+  operations: { chart: 'trend-chart' },
   data: { tabs: ['data.quality'] },
   settings: { tabs: ['settings.users', 'settings.keys'] },
 };

@@ -37,7 +37,11 @@ export interface Dashboard {
  * an admin user, the server on 127.0.0.1 serving the built dashboard, and Debian's chromium with a fresh profile
  * (no cookies, no remembered language).
  */
-export async function startDashboard(customers = 400): Promise<Dashboard> {
+export async function startDashboard(
+  customers = 400,
+  /** More data for a suite, written into the demo workspace before the server opens it. */
+  prepare?: (ws: Workspace) => Promise<void>,
+): Promise<Dashboard> {
   if (!existsSync(join(webDist, 'index.html'))) {
     throw new Error(`${webDist} is missing: build the dashboard first (npm run build -w @tenure/web; npm test does)`);
   }
@@ -55,6 +59,7 @@ export async function startDashboard(customers = 400): Promise<Dashboard> {
     ws = await initWorkspace(join(tmp, 'ws'));
     await generateDemo(ws, { customers, months: 24, seed: 11 });
     await addUser(ws, { ...admin, role: 'admin' });
+    await prepare?.(ws);
     server = await startServer(ws, { host: '127.0.0.1', port: 0, webDir: webDist });
     const url = server.url;
     context = await chromium.launchPersistentContext(mkdtempSync(join(tmp, 'profile-')), {

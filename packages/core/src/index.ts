@@ -77,6 +77,7 @@ export { metrics } from './metrics/index.ts';
 export { type MetricSql, metricSql, sqlListing } from './metrics/metric-sql.ts';
 export type { MetricQuery } from './metrics/query.ts';
 export { type MissingData, missingData, missingDataText } from './metrics/requires.ts';
+export { type RetaliatoryCandidate, retaliatoryChurn } from './metrics/retaliatory.ts';
 export { listRollups, type RollupRecord } from './metrics/rollups/record.ts';
 export { type RollupRefresh, refreshRollups } from './metrics/rollups/refresh.ts';
 export { refuseSnapshotTrend, SNAPSHOT_NOTE, type SnapshotChurn, snapshotChurn } from './metrics/snapshot.ts';

@@ -367,6 +367,23 @@ forEachEngine('dialect conformance', fill, (e) => {
     expect(rows[0]?.p90).toBeCloseTo(7.6, 12);
   });
 
+  e.it('now is the current UTC time as a naive timestamp', async () => {
+    const before = Date.now();
+    const r = await one(e, sql`SELECT ${d().now} AS t`);
+    const t = Date.parse(`${String(r.t).replace(' ', 'T').slice(0, 23)}Z`);
+    expect(Math.abs(t - before)).toBeLessThan(60_000);
+  });
+
+  e.it('jsonDecimal reads a number or a numeric string, exact, and NULL for anything else', async () => {
+    const doc = sql`${'{"a": 150.25, "b": "20", "c": null, "d": "x", "e": 0.0001}'}`;
+    const r = await one(
+      e,
+      sql`SELECT ${d().jsonDecimal(doc, 'a')} AS a, ${d().jsonDecimal(doc, 'b')} AS b, ${d().jsonDecimal(doc, 'c')} AS c,
+        ${d().jsonDecimal(doc, 'd')} AS d, ${d().jsonDecimal(doc, 'e')} AS e, ${d().jsonDecimal(doc, 'z')} AS z`,
+    );
+    expect(r).toEqual({ a: 150.25, b: 20, c: null, d: null, e: 0.0001, z: null });
+  });
+
   e.it('quantile is NULL over no rows and ignores NULLs', async () => {
     const r = await one(
       e,

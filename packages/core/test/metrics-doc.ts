@@ -33,6 +33,17 @@ or \`computeMetrics(conn, config, ids, query)\`; they give the same numbers on D
   month and per combination of the configured dimensions, rebuilt after each change to the data (the server after
   every write, \`tenure report\` and \`tenure metrics\` before they read). A month query reads them when they are
   current, else the entity tables, with the same result either way: see docs/architecture.md.
+- **Case metrics** (\`cases_opened\` … \`complaint_cases_per_1000\`) read \`cases\` and the append-only \`case_events\`
+  (docs/cases.md). Besides the customer dimensions they break down and filter by the case's own \`owner\`, \`team\`,
+  \`root_cause\`, \`kind\`, \`priority\` and \`source\` (a name that is both means the case's column); \`channel\` is the
+  customer's acquisition channel, the case's origin is \`source\`. A query uses a case column only when every metric
+  it asks for offers it. 工单指标读取 \`cases\` 与只追加的 \`case_events\`；除客户维度外，还可按工单自身的负责人、团队、
+  根因、类型、优先级与来源细分和筛选；\`channel\` 指客户的获客渠道，工单来源为 \`source\`。
+- **Retaliatory churn**: a churn event within \`churn.retaliatory_window_days\` (default 30) after a complaint case of
+  the same customer closed unsatisfied or after its resolution due time is a retaliatory candidate; derived on read,
+  it fills the churn taxonomy (involuntary / retaliatory) only where the event names no category and not the
+  voluntary kind. 报复性流失：客户的投诉工单以不满意或超过解决时限结案后，\`churn.retaliatory_window_days\`（默认 30）天内
+  发生的流失为报复性流失候选；查询时推导，仅在流失事件未给出类别且不是主动流失时计入分类（被动流失 / 报复性）。
 
 ## Catalogue · 指标目录
 

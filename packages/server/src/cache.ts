@@ -19,6 +19,16 @@ export class ResultCache {
     this.entries.clear();
   }
 
+  /**
+   * Forget every entry of the views named (the first element of their keys), pending ones included: what they
+   * reflect changed in a write that leaves the other views true (a case write: cases feed only some figures).
+   */
+  forgetViews(names: readonly string[]): void {
+    const prefixes = names.map((n) => JSON.stringify([n]).slice(0, -1));
+    for (const key of [...this.entries.keys()])
+      if (prefixes.some((p) => key === `${p}]` || key.startsWith(`${p},`))) this.entries.delete(key);
+  }
+
   /** Forget one entry: what it reflects changed without a data write (a derived table was rebuilt). */
   forget(key: string): void {
     this.entries.delete(key);

@@ -18,6 +18,12 @@ import { defaultLoginLimits, LoginLimiter, type LoginLimits } from './login-limi
 import { RollupRefresher } from './rollups.ts';
 import { WebhookSender } from './webhooks.ts';
 
+/**
+ * Views whose figures read cases: every metric (the case metrics, and the churn taxonomy's retaliatory mark), the
+ * churn reasons built from the taxonomy, and the report.
+ */
+const CASE_VIEWS = ['metric', 'churn-reasons', 'report'] as const;
+
 export interface ServerOptions {
   /** The dashboard's built files (index.html + assets): packages/web/dist by default when it exists; null: none. */
   webDir?: string | null;
@@ -125,10 +131,17 @@ export class ServerContext {
    * write lane for as long as it runs (minutes on a large file) and slow views the read lane, while a case write
    * is a few small statements on `cases` and `case_events`, which no import, rollup or view writes. Core runs
    * each in a transaction of its own and settles races between agents itself (TEN_CASE_STALE), so no queue
-   * behind other writes is needed for consistency. Cached views stay: none reads cases.
+   * behind other writes is needed for consistency. Cached views stay, but those whose figures read cases
+   * (`CASE_VIEWS`): the other views, the overview and the 360s among them, stay warm through an agent's day.
    */
   caseWrite<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
-    return this.caseWrites.run(() => onOwnConnection(this.ws, fn));
+    return this.caseWrites.run(async () => {
+      try {
+        return await onOwnConnection(this.ws, fn);
+      } finally {
+        this.cache.forgetViews(CASE_VIEWS);
+      }
+    });
   }
 
   /**

@@ -58,7 +58,13 @@ describe('settings writes', () => {
       timezone: 'Asia/Shanghai',
       fiscal_year_start_month: 4,
       week_start: 'sunday',
-      churn: { grace_days: 3, inactivity_days: 90, recognized_at: 'cancellation_request', count_same_period: true },
+      churn: {
+        grace_days: 3,
+        inactivity_days: 90,
+        recognized_at: 'cancellation_request',
+        count_same_period: true,
+        retaliatory_window_days: 45,
+      },
       gross_margin: 0.55,
       dimensions: ['region', 'channel'],
       prediction: {

@@ -29,6 +29,11 @@ export const routes = {
     Page: lazy(() => import('./pages/retention/retention-page.tsx')),
   },
   value: { path: '/value', nav: 'nav.value', Page: lazy(() => import('./pages/value/value-page.tsx')) },
+  operations: {
+    path: '/operations',
+    nav: 'nav.operations',
+    Page: lazy(() => import('./pages/operations/operations-page.tsx')),
+  },
   atRisk: { path: '/at-risk', nav: 'nav.atRisk', Page: lazy(() => import('./pages/at-risk/at-risk-page.tsx')) },
   model: { path: '/churn-model', nav: 'nav.model', Page: lazy(() => import('./pages/model/model-page.tsx')) },
   alerts: { path: '/alerts', nav: 'nav.alerts', Page: lazy(() => import('./pages/alerts/alerts-page.tsx')) },

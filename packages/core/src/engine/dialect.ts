@@ -52,6 +52,10 @@ export interface Dialect {
   ratio(x: Sql, y: Sql): Sql;
   /** The exact p-quantile of x (linear interpolation, like R type 7). */
   quantile(p: number, x: Sql): Sql;
+  /** The current time as a naive UTC timestamp (the type every stored time has). */
+  readonly now: Sql;
+  /** A number stored under `key` in a JSON object held as text (case_events.fields), as DECIMAL(18,4); NULL when absent. */
+  jsonDecimal(json: Sql, key: string): Sql;
   /** Text appended to every query (ClickHouse: SETTINGS that make joins and NULLs behave like SQL). */
   readonly querySuffix: Sql;
 }

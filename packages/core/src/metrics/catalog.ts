@@ -5,12 +5,21 @@ import { arpa } from './arpa.ts';
 import { averageLifetime } from './average-lifetime.ts';
 import { cac } from './cac.ts';
 import { cacPayback } from './cac-payback.ts';
+import { caseFirstResponseSla } from './case-first-response-sla.ts';
+import { caseReopenRate } from './case-reopen-rate.ts';
+import { caseResolutionRate } from './case-resolution-rate.ts';
+import { caseResolutionSla } from './case-resolution-sla.ts';
+import { caseStageTime } from './case-stage-time.ts';
+import { casesClosed } from './cases-closed.ts';
+import { casesOpened } from './cases-opened.ts';
 import { ces } from './ces.ts';
 import { churnByCategory } from './churn-by-category.ts';
 import { churnRate } from './churn-rate.ts';
 import { churnReasons } from './churn-reasons.ts';
 import { churnedCustomers } from './churned-customers.ts';
 import { cohortRetention } from './cohort-retention.ts';
+import { compensationPaid } from './compensation-paid.ts';
+import { complaintCasesPer1000 } from './complaint-cases-per-1000.ts';
 import { complaintsPer1000 } from './complaints-per-1000.ts';
 import { csat } from './csat.ts';
 import { dataQuality } from './data-quality.ts';
@@ -22,6 +31,7 @@ import { ltv } from './ltv.ts';
 import { ltvCac } from './ltv-cac.ts';
 import { mrr } from './mrr.ts';
 import { mrrMovements } from './mrr-movements.ts';
+import { mrrSaved } from './mrr-saved.ts';
 import { newCustomers } from './new-customers.ts';
 import { nps } from './nps.ts';
 import { nrr } from './nrr.ts';
@@ -32,9 +42,11 @@ import { renewalRate } from './renewal-rate.ts';
 import { repurchaseRate } from './repurchase-rate.ts';
 import { resolutionRate } from './resolution-rate.ts';
 import { resolutionTime } from './resolution-time.ts';
+import { retaliatoryChurnMetric } from './retaliatory-churn.ts';
 import { retentionCost } from './retention-cost.ts';
 import { retentionRate } from './retention-rate.ts';
 import { retentionRateEndMinusNew } from './retention-rate-end-minus-new.ts';
+import { retentionSaveRate } from './retention-save-rate.ts';
 import { slaCompliance } from './sla-compliance.ts';
 import { ticketVolume } from './ticket-volume.ts';
 
@@ -78,6 +90,18 @@ export const catalog = {
   churn_by_category: churnByCategory,
   average_lifetime: averageLifetime,
   cohort_retention: cohortRetention,
+  cases_opened: casesOpened,
+  cases_closed: casesClosed,
+  case_stage_time: caseStageTime,
+  case_first_response_sla: caseFirstResponseSla,
+  case_resolution_sla: caseResolutionSla,
+  case_resolution_rate: caseResolutionRate,
+  case_reopen_rate: caseReopenRate,
+  compensation_paid: compensationPaid,
+  retention_save_rate: retentionSaveRate,
+  mrr_saved: mrrSaved,
+  complaint_cases_per_1000: complaintCasesPer1000,
+  retaliatory_churn: retaliatoryChurnMetric,
 } satisfies Record<string, AnyMetric>;
 
 export type MetricName = keyof typeof catalog;

@@ -3,6 +3,7 @@ import { CHURN_CATEGORIES } from '../schema/churn-events.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { gridOf } from './base-sql.ts';
 import type { NormalQuery } from './query.ts';
+import { retaliatoryCandidates } from './retaliatory-candidates.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
 import { segmentedCustomers } from './spans.ts';
 
@@ -32,16 +33,32 @@ export interface ChurnCategoryRow {
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
 const { voluntary, involuntary } = CHURN_CATEGORIES;
 
-/** Churn events inside the grid, with their period, segment, reason, kind and category ('unknown' when empty). */
-function events(q: NormalQuery, d: Dialect): Sql {
+/**
+ * Whether churn event `e` may take a derived category: it names none of the taxonomy's categories, and not the
+ * voluntary kind (a derived retaliatory mark is involuntary). An imported value always wins over a derived one.
+ */
+export const taxonomyOpen = (e: string) =>
+  sql`NOT (coalesce(${sql.id(e, 'category')}, '') IN (${list([...voluntary, ...involuntary])})) AND coalesce(${sql.id(e, 'kind')}, '') <> 'voluntary'`;
+
+/**
+ * Churn events inside the grid, with their period, segment, reason, kind and category ('unknown' when empty), and
+ * whether each is a retaliatory candidate (retaliatory.ts) and took that mark: the category an event without one
+ * gets from its complaint history, read here so every taxonomy view and metric sees it.
+ */
+export function churnEventsOf(q: NormalQuery, d: Dialect): Sql {
   const { n, idx } = gridOf(q, d);
+  const marked = sql`r.hit = 1 AND ${taxonomyOpen('e')}`;
   return sql`SELECT * FROM (SELECT e.customer_id AS customer_id, e.churned_at AS churned_at, ${segSelect(q, 'c')},
       ${idx(sql`e.churned_at`)} AS k,
       CASE WHEN e.reason IS NULL OR trim(e.reason) = '' THEN 'unknown' ELSE trim(e.reason) END AS reason,
       CASE WHEN e.kind IN ('voluntary', 'involuntary') THEN e.kind WHEN e.category IN (${list(voluntary)}) THEN 'voluntary'
-        WHEN e.category IN (${list(involuntary)}) THEN 'involuntary' ELSE 'unknown' END AS kind,
-      CASE WHEN e.category IN (${list([...voluntary, ...involuntary])}) THEN e.category ELSE 'unknown' END AS category
-    FROM churn_events e JOIN (${segmentedCustomers(q)}) c ON c.customer_id = e.customer_id WHERE e.churned_at IS NOT NULL) ev
+        WHEN e.category IN (${list(involuntary)}) THEN 'involuntary' WHEN ${marked} THEN 'involuntary' ELSE 'unknown' END AS kind,
+      CASE WHEN e.category IN (${list([...voluntary, ...involuntary])}) THEN e.category
+        WHEN ${marked} THEN 'retaliatory' ELSE 'unknown' END AS category,
+      CASE WHEN r.hit = 1 THEN 1 ELSE 0 END AS candidate, CASE WHEN ${marked} THEN 1 ELSE 0 END AS marked
+    FROM churn_events e JOIN (${segmentedCustomers(q)}) c ON c.customer_id = e.customer_id
+      LEFT JOIN (${retaliatoryCandidates(q.config)}) r ON r.customer_id = e.customer_id AND r.churned_at = e.churned_at
+    WHERE e.churned_at IS NOT NULL) ev
     WHERE k >= 0 AND k < ${n}`;
 }
 
@@ -52,7 +69,7 @@ function events(q: NormalQuery, d: Dialect): Sql {
 export function churnReasonsSql(q: NormalQuery, d: Dialect): Sql {
   const segs = segList(q);
   return sql`WITH
-    ev AS (${events(q, d)}),
+    ev AS (${churnEventsOf(q, d)}),
     pe AS (SELECT v.k AS k, ${segSelect(q, 'v')}, v.reason AS reason, v.customer_id AS customer_id, v.churned_at AS churned_at,
              sum(CASE WHEN s.started_at < v.churned_at AND (s.ended_at IS NULL OR s.ended_at >= v.churned_at) THEN s.mrr ELSE 0 END) AS lost
            FROM ev v LEFT JOIN subscriptions s ON s.customer_id = v.customer_id
@@ -73,7 +90,7 @@ export function churnReasonsSql(q: NormalQuery, d: Dialect): Sql {
 export function churnCategoriesSql(q: NormalQuery, d: Dialect): Sql {
   const segs = segList(q);
   return sql`WITH
-    ev AS (${events(q, d)}),
+    ev AS (${churnEventsOf(q, d)}),
     cs AS (SELECT k, ${segs}, kind, category, count(*) AS n_events FROM ev GROUP BY k, ${segs}, kind, category),
     tot AS (SELECT k, ${segs}, sum(n_events) AS n_total FROM cs GROUP BY k, ${segs})
   SELECT c.k AS k, ${segSelect(q, 'c')}, c.kind AS key_kind, c.category AS key_category, c.n_events AS n, t.n_total AS total

@@ -6,7 +6,7 @@ import { sql } from '../sql/sql.ts';
 import { wilson } from '../stats/wilson.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { catalog, type MetricName, metricNames } from './catalog.ts';
-import { type BaseName, type BaseRows, bases, type MetricDef } from './define.ts';
+import { type BaseName, type BaseRows, bases, extraDimensions, type MetricDef } from './define.ts';
 import { type MetricQuery, type NormalQuery, normalizeQuery } from './query.ts';
 import { rollupSql } from './rollups/read.ts';
 import { segColumns } from './segments.ts';
@@ -103,7 +103,7 @@ export async function computeMetrics(
   opts: { rollups?: boolean } = {},
 ): Promise<MetricRow[]> {
   const defs = names.map(metricDef);
-  const q = await normalizeQuery(conn, config, query);
+  const q = await normalizeQuery(conn, config, query, extraDimensions(defs));
   for (const d of defs) checkGrain(d, q.grain);
   const results = new Map<BaseName, BaseRows[BaseName][]>();
   for (const base of new Set(defs.map((d) => d.base))) {

@@ -3,6 +3,10 @@ import { grains } from '../engine/dialect.ts';
 import type { Text, Unit } from '../present/index.ts';
 import { type QualityRow, qualitySql } from '../quality/index.ts';
 import type { Sql } from '../sql/sql.ts';
+import { type CaseFlowRow, caseFlowSql } from './case-flow.ts';
+import { CASE_DIMENSIONS } from './case-segments.ts';
+import { type CaseSlaRow, caseSlaSql } from './case-sla.ts';
+import { type CaseStageRow, caseStagesSql } from './case-stages.ts';
 import { type ChurnCategoryRow, type ChurnReasonRow, churnCategoriesSql, churnReasonsSql } from './churn-events.ts';
 import { type CohortRow, cohortsSql } from './cohorts.ts';
 import { type FlowRow, flowSql } from './flow.ts';
@@ -10,6 +14,7 @@ import { type PurchaseRow, purchasesSql } from './purchases.ts';
 import type { NormalQuery } from './query.ts';
 import { type RenewalRow, renewalsSql } from './renewals.ts';
 import type { Requirement } from './requires.ts';
+import { type RetaliatoryRow, retaliatorySql } from './retaliatory.ts';
 import { type RevenueRow, revenueSql } from './revenue.ts';
 import { type SatisfactionRow, satisfactionSql } from './satisfaction.ts';
 import { type ServiceRow, serviceSql } from './service.ts';
@@ -37,8 +42,28 @@ export const bases = {
   churn_reasons: base<ChurnReasonRow>(churnReasonsSql),
   churn_categories: base<ChurnCategoryRow>(churnCategoriesSql),
   cohorts: base<CohortRow>(cohortsSql),
+  cases: base<CaseFlowRow>(caseFlowSql),
+  case_stages: base<CaseStageRow>(caseStagesSql),
+  case_sla: base<CaseSlaRow>(caseSlaSql),
+  retaliatory: base<RetaliatoryRow>(retaliatorySql),
 };
 export type BaseName = keyof typeof bases;
+
+/**
+ * Breakdowns a base offers beyond the customer dimensions every base has: the case bases break down by the
+ * case's own columns (case-segments.ts). A query may use them when every metric it computes offers them.
+ */
+export const baseDimensions: Partial<Record<BaseName, readonly string[]>> = {
+  cases: CASE_DIMENSIONS,
+  case_stages: CASE_DIMENSIONS,
+  case_sla: CASE_DIMENSIONS,
+};
+
+/** The breakdowns beyond customer dimensions that every one of `defs` offers (none unless all do). */
+export function extraDimensions(defs: readonly Pick<MetricDef, 'base'>[]): string[] {
+  const [first, ...rest] = defs.map((d) => baseDimensions[d.base] ?? []);
+  return (first ?? []).filter((x) => rest.every((r) => r.includes(x)));
+}
 
 /** The row each base's query returns, read off the registry above: a base cannot be in one and not the other. */
 export type BaseRows = { [B in BaseName]: RowOf<(typeof bases)[B]> };

@@ -7,7 +7,7 @@ import type { SqlValue } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import type { MetricName } from './catalog.ts';
 import { checkGrain, metricDef } from './compute.ts';
-import { type BaseName, bases, type MetricDef } from './define.ts';
+import { type BaseName, bases, extraDimensions, type MetricDef } from './define.ts';
 import { type MetricQuery, type NormalQuery, normalizeQuery } from './query.ts';
 
 /** A metric's SQL as one engine receives it: the text with placeholders, and the values bound to them in order. */
@@ -33,7 +33,7 @@ export async function metricSql(
   query: MetricQuery,
 ): Promise<MetricSql> {
   const def = metricDef(name);
-  const q = await normalizeQuery(conn, config, query);
+  const q = await normalizeQuery(conn, config, query, extraDimensions([def]));
   checkGrain(def, q.grain);
   return _metricSql(def, q, conn.dialect);
 }

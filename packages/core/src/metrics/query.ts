@@ -82,9 +82,18 @@ export async function pickBasis(conn: Connection, basis: string): Promise<Basis>
 /** A query checked against everything but the workspace's data: `auto` basis still to be resolved. */
 export type AskedQuery = Omit<NormalQuery, 'basis'> & { basis: Basis | 'auto' };
 
-/** Parse and check a query against the workspace: unknown segments and malformed dates get clear errors. */
-export async function normalizeQuery(conn: Connection, config: TenureConfig, q: MetricQuery): Promise<NormalQuery> {
-  const asked = _normalizeQuery(config, q, await dimensions(conn, config));
+/**
+ * Parse and check a query against the workspace: unknown segments and malformed dates get clear errors. `extra`:
+ * breakdowns the metrics asked for offer beyond the customer dimensions (define.ts `baseDimensions`).
+ */
+export async function normalizeQuery(
+  conn: Connection,
+  config: TenureConfig,
+  q: MetricQuery,
+  extra: readonly string[] = [],
+): Promise<NormalQuery> {
+  const known = await dimensions(conn, config);
+  const asked = _normalizeQuery(config, q, [...known, ...extra.filter((x) => !known.includes(x))]);
   return { ...asked, basis: await pickBasis(conn, asked.basis) };
 }
 

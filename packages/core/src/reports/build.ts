@@ -67,7 +67,7 @@ export async function buildReport(
   const lang = normalizeLang(opts.lang);
   const calendar = calendarOf(ws.config);
   const range = await reportRange(ws.db, calendar, opts);
-  const c: BuildContext = { lang, fmt: formats(lang, ws.config.currency), range };
+  const c: BuildContext = { lang, fmt: formats(lang, ws.config.currency), range, config: ws.config };
   const sections: Section[] = [];
   for (const def of opts.sections ?? monthly) sections.push(await buildSection(ws, def, c));
   return {

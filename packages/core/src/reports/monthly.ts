@@ -14,6 +14,24 @@ function retentionNote(rows: MetricRow[], c: BuildContext): string[] {
   return [t(c.lang, 'retention_differs', { n: c.fmt.number(a.numerator - b.numerator), month: c.range.to })];
 }
 
+/** How many churns of the range were retaliatory candidates (metrics/retaliatory.ts), and how many took the mark. */
+function retaliatoryNote(rows: MetricRow[], c: BuildContext): string[] {
+  const own = rows.filter((r) => r.metric === 'retaliatory_churn' && !Object.keys(r.segment).length);
+  if (!own.length) return [];
+  const sum = (f: (r: MetricRow) => number) => own.reduce((s, r) => s + f(r), 0);
+  const n = sum((r) => r.value ?? 0);
+  const total = sum((r) => r.parts?.churns ?? 0);
+  const marked = sum((r) => r.parts?.marked ?? 0);
+  return [
+    t(c.lang, 'retaliatory', {
+      n: c.fmt.number(n),
+      total: c.fmt.number(total),
+      days: c.fmt.number(c.config.churn.retaliatory_window_days),
+      marked: c.fmt.number(marked),
+    }),
+  ];
+}
+
 /**
  * The monthly report: one entry per section, in order. A new section is one more entry; a new kind of
  * section is a builder in sections.ts and a renderer in markdown.ts and html.ts.
@@ -58,8 +76,9 @@ export const monthly: SectionDef[] = [
     id: 'reasons',
     kind: 'pareto',
     title: { en: 'Why customers leave', 'zh-CN': '客户流失原因' },
-    metrics: ['churn_reasons', 'churn_by_category'],
+    metrics: ['churn_reasons', 'churn_by_category', 'retaliatory_churn'],
     query: wholeRange,
+    notes: retaliatoryNote,
   },
   {
     id: 'regions',

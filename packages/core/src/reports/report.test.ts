@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetrics } from '../metrics/compute.ts';
 import { formats } from '../present/index.ts';
+import { defaultConfig } from '../workspace/config.ts';
 import { generateDemo } from '../workspace/demo/index.ts';
 import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { buildReport } from './build.ts';
@@ -183,7 +184,7 @@ it('explains why the two retention rates differ when they do', () => {
     calendar: { fiscalStartMonth: 1, weekStart: 'monday' as const },
   };
   const notes = monthly[0]?.notes;
-  const c = (lang: 'en' | 'zh-CN') => ({ lang, fmt: formats(lang, 'USD'), range });
+  const c = (lang: 'en' | 'zh-CN') => ({ lang, fmt: formats(lang, 'USD'), range, config: defaultConfig() });
   expect(notes?.([row('retention_rate', 90), row('retention_rate_end_minus_new', 88)], c('en'))).toEqual([
     expect.stringContaining('differ by 2 customers who joined and left within 2025-12'),
   ]);

@@ -36,6 +36,11 @@ const dict = {
   taxonomy: { en: 'By churn type', 'zh-CN': '按流失类型' },
   kind: { en: 'Kind', 'zh-CN': '类型' },
   category: { en: 'Category', 'zh-CN': '类别' },
+  retaliatory: {
+    en: '{n} of these churns (of {total}) came within {days} days after a complaint closed unsatisfied or past its resolution SLA: retaliatory candidates; {marked} of them had no imported category and are counted as involuntary / retaliatory above.',
+    'zh-CN':
+      '其中 {n} 次流失（共 {total} 次）发生在投诉以不满意或超过解决时限结案后的 {days} 天内，为报复性流失候选；其中 {marked} 次未导入类别，已在上表计为被动流失 / 报复性。',
+  },
   summed: {
     en: 'Totals over the {n} months of the report; shares are of these totals.',
     'zh-CN': '为报告期 {n} 个月的合计；占比按合计计算。',

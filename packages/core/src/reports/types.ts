@@ -1,6 +1,7 @@
 import type { MetricRow } from '../metrics/compute.ts';
 import type { MetricQuery } from '../metrics/query.ts';
 import type { Formats, Lang, Text, Unit } from '../present/index.ts';
+import type { TenureConfig } from '../workspace/config.ts';
 import type { ReportRange } from './range.ts';
 
 /** A metric's value in the KPI table: straight from the metric's row for the month. */
@@ -114,6 +115,8 @@ export interface BuildContext {
   lang: Lang;
   fmt: Formats;
   range: ReportRange;
+  /** The workspace's config: notes that name a configured rule (the retaliatory window) read it. */
+  config: TenureConfig;
 }
 
 /**

@@ -37,9 +37,20 @@ export const configSchema = z
         recognized_at: z.enum(['end_of_period', 'cancellation_request']).default('end_of_period'),
         /** Count customers who join and leave within one period as churned (Baremetrics) or not (ChartMogul). */
         count_same_period: z.boolean().default(false),
+        /**
+         * A churn within this many days after a complaint case closed unsatisfied or past its resolution SLA is a
+         * retaliatory candidate in the churn taxonomy (metrics/retaliatory.ts).
+         */
+        retaliatory_window_days: z.number().int().min(1).max(365).default(30),
       })
       .strict()
-      .default({ grace_days: 0, inactivity_days: 180, recognized_at: 'end_of_period', count_same_period: false }),
+      .default({
+        grace_days: 0,
+        inactivity_days: 180,
+        recognized_at: 'end_of_period',
+        count_same_period: false,
+        retaliatory_window_days: 30,
+      }),
     /** Gross margin on recurring revenue, for LTV and CAC payback when order costs do not tell it. */
     gross_margin: z.number().gt(0).max(1).default(0.7),
     /** Customer columns that may be used to break metrics down (canonical segments and imported attributes). */

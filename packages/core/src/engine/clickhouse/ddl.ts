@@ -1,6 +1,7 @@
 /**
  * The canonical entity tables in ClickHouse (bookkeeping tables — import_batches, rejects, attributes,
- * meta — stay in the DuckDB workspace: ClickHouse only serves metric queries over copies of the data).
+ * meta — stay in the DuckDB workspace: ClickHouse only serves metric queries over copies of the data; of our own
+ * tables only those metrics read are copied, the cases: sync.ts `copiedTables`).
  * The workspace's migrations (`workspace/migrations/`) create and extend these tables in a copy too, so a copy
  * synced by an older Tenure has every column the metric SQL names; `tenure sync` then replaces it whole.
  *
@@ -78,10 +79,13 @@ function fieldType(f: Field): Sql {
   return lowCard ? sql`LowCardinality(${t})` : t;
 }
 
-/** ClickHouse type for a DuckDB column type (attributes and `_batch`): always Nullable, as they are optional. */
-export function typeFromDuckdb(duckdbType: string): Sql | undefined {
+/**
+ * ClickHouse type for a DuckDB column type (attributes and `_batch`): Nullable, as they are optional, unless
+ * `nullable` is false (a sort key column of a copied table of our own).
+ */
+export function typeFromDuckdb(duckdbType: string, nullable = true): Sql | undefined {
   const t = fromDuckdb[duckdbType.replaceAll(' ', '').toUpperCase()];
-  return t && sql`Nullable(${t})`;
+  return t && (nullable ? sql`Nullable(${t})` : t);
 }
 
 export interface ColumnDef {

@@ -113,5 +113,9 @@ export const clickhouseDialect: Dialect = {
     const q = sql.raw(String(p));
     return sql`arrayMap(s -> if(length(s) = 0, NULL, arrayMap(rn -> if(floor(rn) = ceil(rn), s[toUInt64(rn) + 1], s[toUInt64(floor(rn)) + 1] * (1 - (rn - floor(rn))) + s[toUInt64(ceil(rn)) + 1] * (rn - floor(rn))), [(length(s) - 1) * ${q}])[1]), [arraySort(groupArray(toFloat64(${x})))])[1]`;
   },
+  now: sql`now64(6, 'UTC')`,
+  // The raw value with any quotes trimmed, so a number and a numeric string read alike (as DuckDB's
+  // json_extract_string); anything else, or no key, is NULL.
+  jsonDecimal: (json, key) => sql`toDecimal64OrNull(replaceAll(JSONExtractRaw(${json}, ${key}), '"', ''), 4)`,
   querySuffix: new Sql([` SETTINGS ${settingsText()}`]),
 };

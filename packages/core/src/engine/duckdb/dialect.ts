@@ -23,5 +23,8 @@ export const duckdbDialect: Dialect = {
   series: (n) => sql`(SELECT range AS i FROM range(${n}))`,
   ratio: (x, y) => sql`(CAST(${x} AS DOUBLE) / NULLIF(CAST(${y} AS DOUBLE), 0))`,
   quantile: (p, x) => sql`quantile_cont(CAST(${x} AS DOUBLE), ${sql.raw(String(p))})`,
+  now: sql`CAST(timezone('UTC', current_timestamp) AS TIMESTAMP)`,
+  // json_extract_string reads a number or a numeric string alike; TRY_CAST makes anything else NULL.
+  jsonDecimal: (json, key) => sql`TRY_CAST(json_extract_string(${json}, ${`$.${key}`}) AS DECIMAL(18,4))`,
   querySuffix: sql``,
 };

@@ -12,16 +12,44 @@
 -- $11 = 'non_malicious'
 -- $12 = 'retaliatory'
 -- $13 = 'malicious'
--- $14 = 3
+-- $14 = 'natural'
+-- $15 = 'competitive'
+-- $16 = 'fault'
+-- $17 = 'non_malicious'
+-- $18 = 'retaliatory'
+-- $19 = 'malicious'
+-- $20 = 'natural'
+-- $21 = 'competitive'
+-- $22 = 'fault'
+-- $23 = 'non_malicious'
+-- $24 = 'retaliatory'
+-- $25 = 'malicious'
+-- $26 = 'natural'
+-- $27 = 'competitive'
+-- $28 = 'fault'
+-- $29 = 'non_malicious'
+-- $30 = 'retaliatory'
+-- $31 = 'malicious'
+-- $32 = 30
+-- $33 = 3
 WITH
     ev AS (SELECT * FROM (SELECT e.customer_id AS customer_id, e.churned_at AS churned_at, "c"."seg__all" AS "seg__all",
       date_diff('quarter', CAST($1 AS TIMESTAMP), e.churned_at) AS k,
       CASE WHEN e.reason IS NULL OR trim(e.reason) = '' THEN 'unknown' ELSE trim(e.reason) END AS reason,
       CASE WHEN e.kind IN ('voluntary', 'involuntary') THEN e.kind WHEN e.category IN ($2, $3, $4) THEN 'voluntary'
-        WHEN e.category IN ($5, $6, $7) THEN 'involuntary' ELSE 'unknown' END AS kind,
-      CASE WHEN e.category IN ($8, $9, $10, $11, $12, $13) THEN e.category ELSE 'unknown' END AS category
-    FROM churn_events e JOIN (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true) c ON c.customer_id = e.customer_id WHERE e.churned_at IS NOT NULL) ev
-    WHERE k >= 0 AND k < $14),
+        WHEN e.category IN ($5, $6, $7) THEN 'involuntary' WHEN r.hit = 1 AND NOT (coalesce("e"."category", '') IN ($8, $9, $10, $11, $12, $13)) AND coalesce("e"."kind", '') <> 'voluntary' THEN 'involuntary' ELSE 'unknown' END AS kind,
+      CASE WHEN e.category IN ($14, $15, $16, $17, $18, $19) THEN e.category
+        WHEN r.hit = 1 AND NOT (coalesce("e"."category", '') IN ($20, $21, $22, $23, $24, $25)) AND coalesce("e"."kind", '') <> 'voluntary' THEN 'retaliatory' ELSE 'unknown' END AS category,
+      CASE WHEN r.hit = 1 THEN 1 ELSE 0 END AS candidate, CASE WHEN r.hit = 1 AND NOT (coalesce("e"."category", '') IN ($26, $27, $28, $29, $30, $31)) AND coalesce("e"."kind", '') <> 'voluntary' THEN 1 ELSE 0 END AS marked
+    FROM churn_events e JOIN (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true) c ON c.customer_id = e.customer_id
+      LEFT JOIN (SELECT e.customer_id AS customer_id, e.churned_at AS churned_at, min(c.case_id) AS case_id, 1 AS hit
+    FROM churn_events e JOIN cases c ON c.customer_id = e.customer_id
+    WHERE c.kind = 'complaint' AND c.stage = 'closed'
+      AND (c.satisfied = false OR c.closed_at > c.resolution_due)
+      AND e.churned_at > c.closed_at AND e.churned_at <= c.closed_at + INTERVAL ($32) DAY
+    GROUP BY e.customer_id, e.churned_at) r ON r.customer_id = e.customer_id AND r.churned_at = e.churned_at
+    WHERE e.churned_at IS NOT NULL) ev
+    WHERE k >= 0 AND k < $33),
     pe AS (SELECT v.k AS k, "v"."seg__all" AS "seg__all", v.reason AS reason, v.customer_id AS customer_id, v.churned_at AS churned_at,
              sum(CASE WHEN s.started_at < v.churned_at AND (s.ended_at IS NULL OR s.ended_at >= v.churned_at) THEN s.mrr ELSE 0 END) AS lost
            FROM ev v LEFT JOIN subscriptions s ON s.customer_id = v.customer_id

@@ -1,0 +1,40 @@
+import { sql } from '../../sql/sql.ts';
+import type { Migration } from './migration.ts';
+
+/**
+ * The case tables in a ClickHouse copy (issue 12): the case metrics and the churn taxonomy's retaliatory mark
+ * read `cases` and `case_events` on either engine, and the dashboard's team breakdown names `teams`. `tenure sync`
+ * recreates them from the workspace's columns (engine/clickhouse/sync.ts `copiedTables`); this gives a copy made by
+ * an older Tenure the empty tables with the columns of migrations 6 and 7, so the metric SQL runs on it before the
+ * next sync instead of failing on a missing table. Nothing changes in the workspace.
+ */
+export default {
+  name: 'case-copies',
+  fields: [],
+  steps: {
+    duckdb: [],
+    clickhouse: [
+      sql`CREATE TABLE IF NOT EXISTS cases (
+        case_id String, customer_id String, kind Nullable(String), source Nullable(String), source_ref Nullable(String),
+        stage Nullable(String), priority Nullable(String), owner Nullable(String), team Nullable(String),
+        subject Nullable(String), description Nullable(String), root_cause Nullable(String), severity Nullable(String),
+        company_at_fault Nullable(Bool), action_plan Nullable(String), compensation_kind Nullable(String),
+        compensation_amount Nullable(Decimal(18, 4)), approved_by Nullable(String), actions_done Nullable(String),
+        compensation_granted Nullable(Decimal(18, 4)), contacted Nullable(Bool), satisfied Nullable(Bool),
+        csat Nullable(Int32), outcome Nullable(String), opened_at Nullable(DateTime64(6, 'UTC')),
+        stage_at Nullable(DateTime64(6, 'UTC')), closed_at Nullable(DateTime64(6, 'UTC')), reopen_count Nullable(Int32),
+        version Nullable(Int32), updated_at Nullable(DateTime64(6, 'UTC')), sla_policy Nullable(String),
+        first_response_due Nullable(DateTime64(6, 'UTC')), resolution_due Nullable(DateTime64(6, 'UTC')),
+        first_response_at Nullable(DateTime64(6, 'UTC')), playbook_id Nullable(String))
+        ENGINE = MergeTree ORDER BY (customer_id, case_id)`,
+      sql`CREATE TABLE IF NOT EXISTS case_events (
+        case_id String, version Int32, "at" Nullable(DateTime64(6, 'UTC')), actor Nullable(String),
+        action Nullable(String), from_stage Nullable(String), to_stage Nullable(String), fields Nullable(String),
+        note Nullable(String))
+        ENGINE = MergeTree ORDER BY (case_id, version)`,
+      sql`CREATE TABLE IF NOT EXISTS teams (
+        team String, label_en Nullable(String), label_zh Nullable(String), created_at Nullable(DateTime64(6, 'UTC')))
+        ENGINE = MergeTree ORDER BY (team)`,
+    ],
+  },
+} satisfies Migration;
