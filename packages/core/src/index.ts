@@ -9,6 +9,7 @@ export { type Actor, createSession, endSession, SESSION_HOURS, type Session, ses
 export {
   addUser,
   checkLogin,
+  hasSignInAdmin,
   listUsers,
   removeUser,
   setUserLang,
