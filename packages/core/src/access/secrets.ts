@@ -30,7 +30,7 @@ export async function hashPassword(password: string): Promise<string> {
 
 /**
  * The stored hash of a user who cannot sign in (the demo's agents): no password matches it, since it is no
- * scrypt hash, until an admin sets one (`tenure users add NAME --replace`).
+ * scrypt hash, until an admin sets one (`tenure users add NAME --force`).
  */
 export const LOCKED_PASSWORD = 'locked';
 
