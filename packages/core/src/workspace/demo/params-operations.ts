@@ -29,7 +29,7 @@ export const OPERATIONS_PARAMS = {
    * ticket does), then to diagnose, to plan, to start, to carry out, and to follow up until the case closes.
    */
   stageHours: {
-    complaint: { response: 4, diagnose: 10, plan: 14, start: 6, implement: 30, followUp: 48 },
+    complaint: { response: 4, diagnose: 6, plan: 10, start: 4, implement: 24, followUp: 36 },
     service_request: { response: 8, diagnose: 6, plan: 8, start: 4, implement: 24, followUp: 24 },
     retention: { response: 20, diagnose: 6, plan: 10, start: 2, implement: 24, followUp: 72 },
     follow_up: { response: 24, diagnose: 2, plan: 2, start: 1, implement: 12, followUp: 24 },
@@ -43,7 +43,7 @@ export const OPERATIONS_PARAMS = {
   sla: {
     name: 'demo',
     targets: {
-      complaint: { low: [24, 240], normal: [8, 120], high: [4, 72], urgent: [1, 48] },
+      complaint: { low: [24, 240], normal: [12, 168], high: [8, 120], urgent: [4, 96] },
       service_request: { low: [48, 240], normal: [24, 168], high: [8, 72], urgent: [2, 48] },
       retention: { low: [48, 336], normal: [24, 240], high: [24, 168], urgent: [8, 96] },
       follow_up: { low: [72, 336], normal: [48, 240], high: [24, 168], urgent: [8, 96] },
