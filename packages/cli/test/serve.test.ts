@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
+import { demoUsers } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bin,
@@ -158,11 +159,14 @@ describe('tenure users and keys', SLOW, () => {
     const list = json<{ users: { username: string; role: string }[] }>(
       await tenure(['users', 'list', '-w', ws, '--json']),
     );
-    expect(list.users.map((u) => [u.username, u.role])).toEqual([
+    // The demo's team (locked users) is there too.
+    const expected = [
       ['admin', 'admin'],
       ['bob', 'viewer'],
       ['carol', 'analyst'],
-    ]);
+      ...demoUsers().map((u) => [u.username, u.role]),
+    ];
+    expect(list.users.map((u) => [u.username, u.role])).toEqual(expected.sort(([a], [b]) => (a! < b! ? -1 : 1)));
   });
 
   it('create a key shown once; the server accepts it and the piped password; a revoked key is listed as such', async () => {
@@ -229,7 +233,7 @@ describe('users added before the first start, and a demo rebuilt over them', SLO
     expect(again.code, again.stderr).toBe(0);
     expect(json<DemoOut>(again).customers).toBe(60);
     const users = json<{ users: { username: string }[] }>(await tenure(['users', 'list', '-w', dir, '--json']));
-    expect(users.users.map((u) => u.username)).toEqual(['li']);
+    expect(users.users.map((u) => u.username)).toEqual(['li', ...demoUsers().map((u) => u.username)].sort());
     const keys = await tenure(['keys', 'list', '-w', dir, '--json']);
     expect(keys.stdout).toContain(key.id);
   });

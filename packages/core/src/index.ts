@@ -9,6 +9,7 @@ export { type Actor, createSession, endSession, SESSION_HOURS, type Session, ses
 export {
   addUser,
   checkLogin,
+  hasSignInAdmin,
   listUsers,
   removeUser,
   setUserLang,
@@ -120,6 +121,7 @@ export { type ImportPreview, previewImport } from './wizard/import-preview.ts';
 export { type BatchRow, listBatches } from './workspace/batches.ts';
 export { configSchema, defaultConfig, parseConfig, type SettingsPatch, type TenureConfig } from './workspace/config.ts';
 export { checkDemoOptions, type DemoOptions, type DemoSummary, generateDemo } from './workspace/demo/index.ts';
+export { demoUsers } from './workspace/demo/staff.ts';
 export {
   readServerFile,
   removeServerFile,

@@ -9,13 +9,14 @@ import { emit, fail, fmtInt } from '../output.ts';
 const DEMO = { customers: 20_000, months: 36, seed: 42 };
 
 /**
- * The first admin of a workspace without one (users added with `tenure users add` before the first start may all
- * be viewers or analysts), with a random password that is printed once and never stored.
+ * The first admin of a workspace without one who can sign in (users added with `tenure users add` before the
+ * first start may all be viewers or analysts; the demo's team lead is locked), with a random password that is
+ * printed once and never stored.
  */
 async function firstAdmin(ws: Workspace): Promise<{ username: string; password: string } | null> {
-  const { addUser, listUsers } = await import('@tenure/core');
+  const { addUser, hasSignInAdmin, listUsers } = await import('@tenure/core');
+  if (await hasSignInAdmin(ws)) return null;
   const users = await listUsers(ws);
-  if (users.some((u) => u.role === 'admin')) return null;
   const username = users.some((u) => u.username === 'admin') ? 'tenure-admin' : 'admin';
   // Web Crypto's global, not an import of node:crypto, which `tenure --help` (every command's module) would load.
   const admin = { username, password: Buffer.from(crypto.getRandomValues(new Uint8Array(12))).toString('base64url') };

@@ -28,6 +28,12 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
+/**
+ * The stored hash of a user who cannot sign in (the demo's agents): no password matches it, since it is no
+ * scrypt hash, until an admin sets one (`tenure users add NAME --force`).
+ */
+export const LOCKED_PASSWORD = 'locked';
+
 /** Whether `password` matches a stored hash; compared in constant time. @example await verifyPassword(pw, stored) */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [kind, n, r, p, salt, hash] = stored.split('$');

@@ -3,7 +3,7 @@ import type { Lang } from '../present/lang.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { parseRole, type Role } from './roles.ts';
-import { hashPassword, verifyPassword } from './secrets.ts';
+import { hashPassword, LOCKED_PASSWORD, verifyPassword } from './secrets.ts';
 
 export interface User {
   username: string;
@@ -64,12 +64,24 @@ export async function addUser(
   return getUser(ws, username);
 }
 
-/** Refuse to leave the workspace without an admin. */
+/** Admins who can sign in: a locked user (LOCKED_PASSWORD, the demo's team lead) administers nothing. */
+const signInAdmins = sql`role = 'admin' AND password_hash <> ${LOCKED_PASSWORD}`;
+
+/** Refuse to leave the workspace without an admin who can sign in. */
 async function keepAnAdmin(ws: Workspace, username: string): Promise<void> {
   const [r] = await ws.db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM users WHERE role = 'admin' AND username <> ${username}`,
+    sql`SELECT count(*) AS n FROM users WHERE ${signInAdmins} AND username <> ${username}`,
   );
   if (!r?.n) throw tenureError('TEN_USER_LAST_ADMIN', { username });
+}
+
+/**
+ * Whether some admin can sign in: `tenure serve` creates the first admin of a workspace without one.
+ * @example if (!(await hasSignInAdmin(ws))) await addUser(ws, { username: 'admin', password, role: 'admin' })
+ */
+export async function hasSignInAdmin(ws: Workspace): Promise<boolean> {
+  const [r] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE ${signInAdmins}`);
+  return (r?.n ?? 0) > 0;
 }
 
 /**

@@ -91,10 +91,13 @@ export async function groundTruth(ctx: DemoContext): Promise<Record<string, unkn
       campaign: { id: CAMPAIGN_ID, months: labels.slice(cal.campaignFrom, cal.campaignTo) },
     },
     model:
-      'Monthly churn probability from the month after a subscription life starts = churn.involuntaryHazard + ' +
-      'min(churn.cap, churn.baseHazard[contract] × early × priceRise × unresolvedComplaint × disengagement × ' +
-      'competitor × (1 − campaign.hazardReduction for the treatment group while the campaign runs)), each factor ' +
-      'being its multiplier while its driver applies and 1 otherwise; times the observed share of a cut-short last month.',
+      'Monthly churn probability from the month after a subscription life starts = churn.unsatisfiedComplaint.hazard ' +
+      '(months lagMonths … lagMonths + months − 1 after a complaint case closed unsatisfied: retaliatory churn) + ' +
+      'churn.involuntaryHazard + min(churn.cap, churn.baseHazard[contract] × early × priceRise × unresolvedComplaint ' +
+      '× disengagement × competitor × (1 − campaign.hazardReduction for the treatment group while the campaign runs) ' +
+      '× (1 − churn.saved.hazardReduction from saved.lagMonths after a retention case that saved the customer)), ' +
+      'each factor being its multiplier while its driver applies and 1 otherwise; times the observed share of a ' +
+      'cut-short last month.',
     parameters: DEMO_PARAMS,
     realised: {
       monthlyChurn,

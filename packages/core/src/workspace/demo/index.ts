@@ -19,6 +19,8 @@ import { addContractAttribute, createCustomers } from './customers.ts';
 import { countRows, groundTruth } from './ground-truth.ts';
 import { simulateLives } from './lives.ts';
 import { DEMO_ZH, translateDemo } from './locale.ts';
+import { writeOperations } from './operations.ts';
+import { operationsTruth } from './operations-truth.ts';
 import { demoCalendar } from './params.ts';
 import { Rand } from './random.ts';
 import { writeSubscriptions } from './subscriptions.ts';
@@ -38,7 +40,16 @@ export interface DemoSummary {
 
 export const GROUND_TRUTH_FILE = 'ground-truth.json';
 const DEFAULT_END = '2025-12-31';
-const TEMP_TABLES = ['demo_months', 'demo_c', 'demo_lives', 'demo_ends', 'demo_spans'];
+const TEMP_TABLES = [
+  'demo_months',
+  'demo_c',
+  'demo_lives',
+  'demo_ends',
+  'demo_spans',
+  'demo_agents',
+  'demo_case_walks',
+  'demo_cases',
+];
 
 /**
  * Replace the workspace's data with a generated business and write ground-truth.json next to it.
@@ -50,7 +61,7 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
   const lang = opts.lang ?? 'en';
   const ctx: DemoContext = { db: ws.db, ...o, cal: demoCalendar(o.months), r: new Rand(o.seed) };
   const { rows, truth } = await ws.db.transaction(async () => {
-    for (const e of entityNames) await ws.db.run(sql`DELETE FROM ${sql.id(e)}`);
+    for (const e of [...entityNames, 'case_events', 'cases']) await ws.db.run(sql`DELETE FROM ${sql.id(e)}`);
     await addContractAttribute(ctx);
     await createCalendar(ctx);
     await createCustomers(ctx);
@@ -65,6 +76,9 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
     await writeBenchmarks(ctx);
     const truth = await groundTruth(ctx);
     await translateDemo(ws.db, lang);
+    const approvalLimit = ws.config.cases.approval_limit;
+    await writeOperations(ctx, { lang, approvalLimit });
+    truth.operations = await operationsTruth(ctx, approvalLimit);
     const result = {
       rows: await countRows(ctx),
       truth: lang === 'en' ? truth : { ...truth, lang, translated: DEMO_ZH },

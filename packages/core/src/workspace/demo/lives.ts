@@ -1,7 +1,8 @@
 /**
  * Subscription lives and churn. A life is one unbroken stretch as a subscriber: every customer has one,
  * and some churners come back for a second (a reactivation). A life's latent events (plan change, a
- * complaint that is never resolved, the month usage starts to fall, campaign assignment) are drawn when it
+ * complaint that is never resolved, one closed unsatisfied, the month usage starts to fall, campaign
+ * assignment, the at-risk playbook's retention case and its outcome) are drawn when it
  * starts; churn is then the first month in which a hashed uniform falls below that month's hazard, found
  * by expanding lives into (life, month) rows and keeping the first hit — no loop over months.
  */
@@ -37,7 +38,8 @@ export async function simulateLives(ctx: DemoContext): Promise<void> {
   await ctx.db.run(sql`
     CREATE OR REPLACE TEMP TABLE demo_spans AS
     SELECT l.*, e.end_s IS NOT NULL AS churned, coalesce(e.end_m, ${ctx.months - 1}) AS end_m,
-      coalesce(e.end_s, ${HORIZON}) AS end_s, e.kind, e.category, coalesce(e.promo, false) AS promo
+      coalesce(e.end_s, ${HORIZON}) AS end_s, e.kind, e.category, coalesce(e.promo, false) AS promo,
+      coalesce(e.retaliated, false) AS retaliated
     FROM demo_lives l LEFT JOIN demo_ends e USING (n, life)`);
 }
 
@@ -45,11 +47,18 @@ export async function simulateLives(ctx: DemoContext): Promise<void> {
 function withLatents(ctx: DemoContext, lives: Sql): Sql {
   const { r, cal } = ctx;
   const s = DEMO_PARAMS.subscription;
-  const { priceRise, unresolvedComplaint, disengagement } = DEMO_PARAMS.churn;
+  const { priceRise, unresolvedComplaint, unsatisfiedComplaint, disengagement } = DEMO_PARAMS.churn;
   const c = DEMO_PARAMS.campaign;
+  const pb = DEMO_PARAMS.operations.playbook;
   const key = [sql`n`, sql`life`];
+  const u = (stream: 'retentionContact' | 'retentionOutcome') => r.u(stream, ...key);
   return sql`
     SELECT x.* EXCLUDE (u_sample, u_group),
+      CASE WHEN x.onset_m + 1 >= ${cal.playbookFrom} AND x.onset_m + 1 < ${ctx.months}
+          AND ${r.u('retentionCase', ...key)} < ${pb.coverage} THEN x.onset_m + 1 END AS rt_m,
+      CASE WHEN ${u('retentionContact')} >= ${pb.contactShare} THEN 'no_contact'
+        WHEN ${u('retentionOutcome')} < ${pb.notWorthShare} THEN 'not_worth_retaining'
+        WHEN ${u('retentionOutcome')} < ${pb.notWorthShare + pb.savedShare} THEN 'saved' ELSE 'lost' END AS rt_outcome,
       ${r.within(sql`cm.ms_s + 1`, sql`cm.me_s`, 'planChangeAt', ...key)} AS change_s,
       CASE WHEN x.contract = 'month_to_month' AND x.start_m < ${cal.campaignFrom} AND x.u_sample < ${c.sampleShare}
           AND (x.unres_m < ${cal.campaignFrom} OR x.onset_m < ${cal.campaignFrom} OR x.affected)
@@ -64,6 +73,7 @@ function withLatents(ctx: DemoContext, lives: Sql): Sql {
             ELSE CASE WHEN ${r.u('planDirection', ...key)} < ${s.upgradeShare} THEN 'premium' ELSE 'basic' END
           END AS plan1,
           src.start_m + ${r.geometric(unresolvedComplaint.monthlyRate, 'unresolved', ...key)} AS unres_m,
+          src.start_m + ${r.geometric(unsatisfiedComplaint.monthlyRate, 'unsatisfied', ...key)} AS unsat_m,
           src.start_m + 1 + ${r.geometric(disengagement.monthlyRate, 'onset', ...key)} AS onset_m,
           ${r.u('campaignSample', ...key)} AS u_sample, ${r.u('campaignGroup', sql`n`)} AS u_group
         FROM (${lives}) src
@@ -90,6 +100,7 @@ function reactivations(ctx: DemoContext): Sql {
 function multipliers(ctx: DemoContext): Sql {
   const { cal } = ctx;
   const c = DEMO_PARAMS.churn;
+  const u = c.unsatisfiedComplaint;
   const m = sql`g.m`;
   const when = (cond: Sql, factor: number) => sql`CASE WHEN ${cond} THEN ${factor} ELSE 1 END`;
   const priceWindow = during(m, cal.priceRise, cal.priceRise + c.priceRise.months);
@@ -102,30 +113,36 @@ function multipliers(ctx: DemoContext): Sql {
     ${when(sql`${m} > l.unres_m`, c.unresolvedComplaint.multiplier)} AS mf,
     ${when(sql`${m} > l.onset_m`, c.disengagement.multiplier)} AS diseng,
     ${when(sql`l.region = ${c.competitor.region} AND ${promotion}`, c.competitor.multiplier)} AS mc,
-    ${when(sql`l.campaign_group = 'treatment' AND ${campaign}`, 1 - DEMO_PARAMS.campaign.hazardReduction)} AS camp`;
+    ${when(sql`l.campaign_group = 'treatment' AND ${campaign}`, 1 - DEMO_PARAMS.campaign.hazardReduction)} AS camp,
+    ${when(sql`l.rt_outcome = 'saved' AND ${m} >= l.rt_m + ${c.saved.lagMonths}`, 1 - c.saved.hazardReduction)} AS saved,
+    CASE WHEN ${m} >= l.unsat_m + ${u.lagMonths} AND ${m} < l.unsat_m + ${u.lagMonths + u.months}
+      THEN ${u.hazard} ELSE 0 END AS retaliation`;
 }
 
 /**
- * The churn month of each life: the first month after the start where u < involuntary + voluntary hazard.
- * The same uniform then picks the kind (below the involuntary part) and, rescaled, the category: the excess
- * of the competitor multiplier (mc) is competitive, that of unresolved complaints (mf) is fault.
+ * The churn month of each life: the first month after the start where u < retaliatory + involuntary +
+ * voluntary hazard. The same uniform then picks the kind and category: below the retaliatory part it is the
+ * planted retaliatory churn after an unsatisfied complaint, then the involuntary part by its shares, then,
+ * rescaled, the voluntary categories: the excess of the competitor multiplier (mc) is competitive, that of
+ * unresolved complaints (mf) is fault.
  */
 function churnOf(ctx: DemoContext, life: number): Sql {
   const { r } = ctx;
   const c = DEMO_PARAMS.churn;
-  const w = sql`((u - h_inv) / h_vol)`;
+  const w = sql`((u - h_ret - h_inv) / h_vol)`;
   return sql`
     SELECT n, life, m AS end_m, ${r.within(sql`ms_s + 1`, sql`me_s`, 'churnAt', sql`n`, sql`life`)} AS end_s,
-      CASE WHEN u < h_inv THEN 'involuntary' ELSE 'voluntary' END AS kind,
-      CASE WHEN u < h_inv THEN ${pick(sql`(u / h_inv)`, c.involuntaryShares)}
+      CASE WHEN u < h_ret + h_inv THEN 'involuntary' ELSE 'voluntary' END AS kind,
+      CASE WHEN u < h_ret THEN 'retaliatory'
+        WHEN u < h_ret + h_inv THEN ${pick(sql`((u - h_ret) / h_inv)`, c.involuntaryShares)}
         WHEN ${w} < p_comp THEN 'competitive' WHEN ${w} < p_comp + p_fault THEN 'fault' ELSE 'natural' END AS category,
-      mc > 1 AS promo
+      mc > 1 AS promo, u < h_ret AS retaliated
     FROM (
       SELECT *, 1 - 1 / mc + ${c.voluntaryShares.competitive} / (mc * mf) AS p_comp,
         (1 - 1 / mf) / mc + ${c.voluntaryShares.fault} / (mc * mf) AS p_fault
       FROM (
-        SELECT *, ${c.involuntaryHazard} * frac AS h_inv,
-          least(${c.cap}, base * early * price * mf * diseng * mc * camp) * frac AS h_vol
+        SELECT *, ${c.involuntaryHazard} * frac AS h_inv, retaliation * frac AS h_ret,
+          least(${c.cap}, base * early * price * mf * diseng * mc * camp * saved) * frac AS h_vol
         FROM (
           SELECT l.n, l.life, g.m, mo.ms_s, mo.me_s, mo.frac, ${r.u('churn', sql`l.n`, sql`l.life`, sql`g.m`)} AS u,
             ${multipliers(ctx)}
@@ -134,6 +151,6 @@ function churnOf(ctx: DemoContext, life: number): Sql {
         )
       )
     )
-    WHERE u < h_inv + h_vol
+    WHERE u < h_ret + h_inv + h_vol
     QUALIFY row_number() OVER (PARTITION BY n ORDER BY m) = 1`;
 }

@@ -3,6 +3,16 @@ import type { Lang } from '../../present/lang.ts';
 import { sql } from '../../sql/sql.ts';
 
 const LINES = { mobile: '移动', broadband: '宽带', tv: '电视' };
+const TICKET_TEXTS = {
+  'My bill is higher than expected': '账单比预期高',
+  'I was charged twice': '被重复扣费',
+  'No signal at home': '家里没有信号',
+  'Connection keeps dropping': '网络经常掉线',
+  'The router does not work': '路由器无法使用',
+  'Cannot activate the add-on': '无法开通附加服务',
+  'Nobody called me back': '一直没人回电',
+  'The store gave me wrong information': '门店给了错误信息',
+};
 
 /**
  * The Chinese demo (`tenure demo --lang zh`): the same simulation, every value a person reads translated once it
@@ -24,15 +34,44 @@ export const DEMO_ZH: Record<string, Record<string, Record<string, string>>> = {
   orders: { product_line: LINES },
   tickets: {
     channel: { phone: '电话', email: '邮件', chat: '在线客服', store: '门店' },
-    text: {
-      'My bill is higher than expected': '账单比预期高',
-      'I was charged twice': '被重复扣费',
-      'No signal at home': '家里没有信号',
-      'Connection keeps dropping': '网络经常掉线',
-      'The router does not work': '路由器无法使用',
-      'Cannot activate the add-on': '无法开通附加服务',
-      'Nobody called me back': '一直没人回电',
-      'The store gave me wrong information': '门店给了错误信息',
+    text: TICKET_TEXTS,
+  },
+  // Cases are written after this translation (operations.ts), in the demo's language from the start, since
+  // their texts are in the event log too; these entries are what they are written with.
+  cases: {
+    subject: {
+      ...TICKET_TEXTS,
+      'Usage is falling: retention call': '使用量下降：挽留回访',
+      'Check that the compensation reached the customer': '确认补偿已送达客户',
+    },
+    action_plan: {
+      'Correct the bill and explain the charges': '更正账单并解释费用',
+      'Send a technician and check the coverage': '派技术人员上门并检查覆盖',
+      'Apologise and call the customer back': '致歉并回电客户',
+      'Replace or reconfigure the device': '更换或重新配置设备',
+      'Offer a loyalty discount': '提供老客户折扣',
+      'Match the competing offer': '匹配竞争对手的优惠',
+      'Call the customer and agree on next steps': '致电客户并商定后续步骤',
+      'Confirm the compensation arrived': '确认补偿已到账',
+      'Escalate to second-line support': '升级至二线支持',
+    },
+    actions_done: {
+      'Bill corrected': '账单已更正',
+      'Technician visit done': '技术人员已上门',
+      'Called the customer back': '已回电客户',
+      'Device replaced': '设备已更换',
+      'Discount offered': '已提供折扣',
+      'Counter-offer made': '已提出还价方案',
+      'Next steps agreed': '已商定后续步骤',
+      'Called the customer': '已致电客户',
+      'Second-line fix done': '二线支持已修复',
+    },
+  },
+  case_events: {
+    note: {
+      'Replied to the customer': '已回复客户',
+      'The problem came back': '问题再次出现',
+      'The customer withdrew the request': '客户撤回了请求',
     },
   },
   churn_events: {
@@ -75,4 +114,15 @@ export async function translateDemo(db: DuckDbConnection, lang: Lang): Promise<v
       );
       await db.run(sql`UPDATE ${sql.id(table)} SET ${c} = CASE ${c} ${cases} ELSE ${c} END WHERE ${c} IS NOT NULL`);
     }
+}
+
+/** A demo text of the cases in `lang` (the entries of DEMO_ZH.cases and .case_events). */
+export function caseText(lang: Lang): (en: string) => string {
+  if (lang === 'en') return (en) => en;
+  const zh: Record<string, string> = Object.assign(
+    {},
+    ...Object.values(DEMO_ZH.cases!),
+    ...Object.values(DEMO_ZH.case_events!),
+  );
+  return (en) => zh[en] ?? en;
 }

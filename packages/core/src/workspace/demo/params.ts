@@ -15,12 +15,18 @@
  * - complaint: from the month after a complaint that is never resolved;
  * - disengaged: from the month after usage starts falling (usage then shrinks by `usageDecay` a month);
  * - competitor: customers in `competitor.region` while its promotion runs;
- * - campaign: the treatment group of the retention campaign while it runs (the campaign's true effect).
+ * - campaign: the treatment group of the retention campaign while it runs (the campaign's true effect);
+ * - saved: a retention case of the playbook closed with outcome saved, from `saved.lagMonths` months after
+ *   the month it opened (cases close within `operations.maxDays`, so the effect follows the outcome).
  * The excess hazard of the competitor promotion is attributed to competitive churn and that of unresolved
- * complaints to fault churn; the rest splits by `voluntaryShares`. Usage also decays in the last
+ * complaints to fault churn; the rest splits by `voluntaryShares`. A complaint case closed unsatisfied adds
+ * `unsatisfiedComplaint.hazard` to the involuntary hazard for `months` months from `lagMonths` after the
+ * month it opened: retaliatory churn (报复性流失), planted, so its customers are known exactly. Usage also decays in the last
  * `preChurn.months` months before voluntary churn, and complaints are likelier just before it. Some
  * churners come back after a gap (`reactivation`) for a second life that follows the same model.
  */
+
+import { OPERATIONS_PARAMS } from './params-operations.ts';
 
 /** Weights of a categorical draw, in declaration order. */
 export type Weights = Readonly<Record<string, number>>;
@@ -66,6 +72,14 @@ export const DEMO_PARAMS = {
     priceRise: { monthsBeforeEnd: 8, size: 0.1, plans: ['basic', 'standard'], months: 4, multiplier: 1.8 },
     /** Monthly probability of a complaint that is never resolved, and the hazard multiplier after it. */
     unresolvedComplaint: { monthlyRate: 0.004, multiplier: 2 },
+    /**
+     * Monthly probability of a complaint that is worked to the end but closed with the customer unsatisfied,
+     * and the extra monthly hazard of retaliatory churn it adds (months lagMonths … lagMonths + months − 1
+     * after the month of the complaint).
+     */
+    unsatisfiedComplaint: { monthlyRate: 0.004, lagMonths: 2, months: 3, hazard: 0.1 },
+    /** A retention case saved: relative reduction of the voluntary hazard from lagMonths after it opened on. */
+    saved: { lagMonths: 2, hazardReduction: 0.5 },
     /** Monthly probability that usage starts to fall, and the hazard multiplier once it does. */
     disengagement: { monthlyRate: 0.02, multiplier: 2.5, usageDecay: 0.85 },
     competitor: { region: 'south', name: 'Nimbus Mobile', monthsBeforeEnd: 14, months: 4, multiplier: 2 },
@@ -155,6 +169,8 @@ export const DEMO_PARAMS = {
     ticketMean: 0.8,
     perHourWaited: 0.004,
     preChurnPenalty: 0.3,
+    /** Ticket CSAT of a complaint closed with the customer unsatisfied (churn.unsatisfiedComplaint). */
+    unsatisfiedPenalty: 0.35,
     exitMean: 0.3,
     employeeMean: 0.7,
   },
@@ -179,6 +195,7 @@ export const DEMO_PARAMS = {
     crmPerActive: 0.25,
     servicePerTicket: 15,
   },
+  operations: OPERATIONS_PARAMS,
 } as const;
 
 /** Months (0 = first observed month) where the dated events of the demo happen. */
@@ -189,6 +206,8 @@ export interface DemoCalendar {
   competitorTo: number;
   campaignFrom: number;
   campaignTo: number;
+  /** The first month the at-risk playbook runs. */
+  playbookFrom: number;
 }
 
 /** Place the dated events relative to the end, clamped into short windows. Ranges are [from, to). */
@@ -203,5 +222,6 @@ export function demoCalendar(months: number): DemoCalendar {
     competitorTo: Math.min(months, at(competitor.monthsBeforeEnd) + competitor.months),
     campaignFrom: at(campaign.monthsBeforeEnd),
     campaignTo: Math.min(months, at(campaign.monthsBeforeEnd) + campaign.months),
+    playbookFrom: at(OPERATIONS_PARAMS.playbook.monthsBeforeEnd),
   };
 }

@@ -1,7 +1,8 @@
 /**
- * Tickets from three sources that share one set of field draws: ordinary tickets in active months (all
- * resolved eventually), each life's complaint that is never resolved (the churn driver) and the complaint
- * some voluntary churners make in their last month. Times past the end of the window are left empty, as
+ * Tickets from four sources that share one set of field draws: ordinary tickets in active months (all
+ * resolved eventually), each life's complaint that is never resolved (the churn driver), the complaint
+ * some voluntary churners make in their last month and each life's complaint that is resolved but leaves the
+ * customer unsatisfied (the retaliatory-churn driver; its case closes unsatisfied, operations.ts). Times past the end of the window are left empty, as
  * an export taken on the end day would show them: not yet answered or not yet resolved.
  */
 import { sql } from '../../sql/sql.ts';
@@ -33,7 +34,8 @@ export async function writeTickets(ctx: DemoContext): Promise<void> {
         WHEN resolved THEN 'resolved' WHEN answered THEN 'pending' ELSE 'open' END AS status,
       CASE WHEN resolved THEN ${scaled(
         sql`${sat.ticketMean} - ${sat.perHourWaited} * (resolved_s - opened_s) / 3600
-          - CASE WHEN src = 2 THEN ${sat.preChurnPenalty} ELSE 0 END + ${sat.sigma} * ${r.normal('ticketCsat', ...key)}`,
+          - CASE src WHEN 2 THEN ${sat.preChurnPenalty} WHEN 3 THEN ${sat.unsatisfiedPenalty} ELSE 0 END
+          + ${sat.sigma} * ${r.normal('ticketCsat', ...key)}`,
         1,
         5,
       )} END AS csat,
@@ -65,6 +67,10 @@ export async function writeTickets(ctx: DemoContext): Promise<void> {
               ${spanMonth('end_m')}
               WHERE sp.kind = 'voluntary' AND ${r.u('preChurnComplaint', sql`n`, sql`sp.life`)}
                 < CASE WHEN sp.category = 'fault' THEN ${pre.faultComplaintShare} ELSE ${pre.complaintShare} END
+              UNION ALL
+              SELECT n, mo.m, 3, customer_id, greatest(mo.ms_s, sp.start_s), least(mo.me_s, sp.end_s), false
+              ${spanMonth('unsat_m')}
+              WHERE sp.unsat_m <= sp.end_m
             )
           )
         )
