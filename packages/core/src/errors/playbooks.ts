@@ -18,13 +18,13 @@ const listZh = (known: readonly string[]) => (known.length ? known.join('、') :
  * hints speak of the playbook's own parts (trigger, template, owner rule), never a shell's flag or control.
  */
 export const playbookCodes = {
-  TEN_PLAYBOOK_INVALID: def<{ id: string | null; problems: PlaybookProblem[] }>(
+  TEN_PLAYBOOK_INVALID: def<{ id: string | null; playbookProblems: PlaybookProblem[] }>(
     422,
     {
       en: (a) =>
-        `Playbook${a.id ? ` ${quote(a.id)}` : ''} is not valid: ${a.problems.map((p) => `${at(p)} takes ${p.allowed.en}${p.value ? `, not ${quote(p.value)}` : ''}`).join('; ')}`,
+        `Playbook${a.id ? ` ${quote(a.id)}` : ''} is not valid: ${a.playbookProblems.map((p) => `${at(p)} takes ${p.allowed.en}${p.value ? `, not ${quote(p.value)}` : ''}`).join('; ')}`,
       'zh-CN': (a) =>
-        `剧本${a.id ? ` ${q(a.id)} ` : ''}无效：${a.problems.map((p) => `${atZh(p)} 应为${p.allowed['zh-CN']}${p.value ? `，而非 ${q(p.value)}` : ''}`).join('；')}`,
+        `剧本${a.id ? ` ${q(a.id)} ` : ''}无效：${a.playbookProblems.map((p) => `${atZh(p)} 应为${p.allowed['zh-CN']}${p.value ? `，而非 ${q(p.value)}` : ''}`).join('；')}`,
     },
     {
       en: () =>

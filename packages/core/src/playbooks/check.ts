@@ -38,7 +38,7 @@ export async function checkPlaybook(
         allowed: allowedOf(issue),
       })),
     );
-    throw tenureError('TEN_PLAYBOOK_INVALID', { id: typeof id === 'string' ? id : null, problems });
+    throw tenureError('TEN_PLAYBOOK_INVALID', { id: typeof id === 'string' ? id : null, playbookProblems: problems });
   }
   const { version, ...definition } = r.data;
   const t = definition.trigger;
