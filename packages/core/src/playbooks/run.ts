@@ -26,8 +26,6 @@ import { atRiskQuery, type Cause, triggerQuery, triggers } from './triggers.ts';
 /** Case ids a run returns (the count says how many it opened). */
 const LISTED_IDS = 100;
 
-const text = (v: string | null) => (v === null ? sql`NULL` : sql`CAST(${v} AS VARCHAR)`);
-
 /** The case's subject and description in the playbook's language, the checklist as numbered lines after it. */
 function caseTexts(p: Playbook): { subject: string; description: string | null } {
   const t = p.template;
@@ -40,42 +38,57 @@ function caseTexts(p: Playbook): { subject: string; description: string | null }
   return { subject: t.subject[lang], description: parts.length ? parts.join('\n\n') : null };
 }
 
+/** The columns a `created` event records: all but the version and time, which the event carries itself. */
+const EVENT_FIELDS = CASE_COLUMNS.filter((c) => c !== 'version' && c !== 'updated_at');
+
+/** The time columns a new case sets. */
+const TIME_COLUMNS = new Set<string>(['opened_at', 'stage_at', 'updated_at', 'resolution_due']);
+
+/** The columns that differ between the cases of one run: each comes from the candidate row `n`. */
+const PER_CUSTOMER = ['customer_id', 'source', 'source_ref'] as const;
+
 /**
- * Every column of a new case as an expression over the candidate `n` (customer_id, source, source_ref): for the
- * row (times as TIMESTAMP) and for the event's fields (times as the ISO text every event keeps).
+ * Every column of a new case: the per-customer ones from the candidate `n`, the rest the same for every case of
+ * the run. Returns the row's expressions (times as TIMESTAMP) and the `created` event's fields as one JSON text
+ * per row: the constant part is written once here, and each row only splices in its three values (json_object
+ * over thirty keys per row was half the time of 50,000 cases).
  */
-function caseValues(p: Playbook, at: string): { row: Record<CaseColumn, Sql>; json: Record<CaseColumn, Sql> } {
+function caseValues(p: Playbook, at: string): { row: Record<CaseColumn, Sql>; json: Sql } {
   const { subject, description } = caseTexts(p);
   const due = p.template.due_in_days
     ? new Date(Date.parse(at) + p.template.due_in_days * 86_400_000).toISOString()
     : null;
-  const json: Record<string, Sql> = Object.fromEntries(CASE_COLUMNS.map((c) => [c, sql`NULL`]));
-  Object.assign(json, {
-    customer_id: sql`n.customer_id`,
-    kind: text(p.template.kind),
-    source: sql`n.source`,
-    source_ref: sql`n.source_ref`,
-    stage: text('received'),
-    priority: text(p.template.priority),
-    owner: text(p.owner_rule.owner ?? null),
-    team: text(p.owner_rule.team ?? null),
-    subject: text(subject),
-    description: text(description),
-    opened_at: text(at),
-    stage_at: text(at),
-    reopen_count: sql`CAST(0 AS INTEGER)`,
-    version: sql`CAST(1 AS INTEGER)`,
-    updated_at: text(at),
-    playbook_id: text(p.id),
-    resolution_due: text(due),
-  });
-  const time = (v: string | null) => (v === null ? sql`NULL` : sql`CAST(${v} AS TIMESTAMP)`);
-  const row = { ...json, opened_at: time(at), stage_at: time(at), updated_at: time(at), resolution_due: time(due) };
-  return { row: row as Record<CaseColumn, Sql>, json: json as Record<CaseColumn, Sql> };
+  const fixed: Partial<Record<CaseColumn, unknown>> = {
+    ...Object.fromEntries(EVENT_FIELDS.map((c) => [c, null])),
+    kind: p.template.kind,
+    stage: 'received',
+    priority: p.template.priority,
+    owner: p.owner_rule.owner ?? null,
+    team: p.owner_rule.team ?? null,
+    subject,
+    description,
+    opened_at: at,
+    stage_at: at,
+    reopen_count: 0,
+    playbook_id: p.id,
+    resolution_due: due,
+  };
+  for (const c of PER_CUSTOMER) delete fixed[c];
+  const value = (c: CaseColumn): Sql => {
+    if ((PER_CUSTOMER as readonly string[]).includes(c)) return sql`${sql.id('n', c)}`;
+    if (c === 'version') return sql`CAST(1 AS INTEGER)`;
+    const v = c === 'updated_at' ? at : fixed[c];
+    if (v === null || v === undefined) return sql`NULL`;
+    if (typeof v === 'number') return sql`CAST(${v} AS INTEGER)`;
+    return TIME_COLUMNS.has(c) ? sql`CAST(${v} AS TIMESTAMP)` : sql`CAST(${v} AS VARCHAR)`;
+  };
+  const row = Object.fromEntries(CASE_COLUMNS.map((c) => [c, value(c)])) as Record<CaseColumn, Sql>;
+  const rest = JSON.stringify(fixed).slice(1);
+  const spliced = PER_CUSTOMER.map(
+    (c) => sql`${`"${c}":`} || coalesce(CAST(to_json(${sql.id('n', c)}) AS VARCHAR), 'null') || ','`,
+  );
+  return { row, json: sql`'{' || ${sql.join(spliced, sql` || `)} || ${rest}` };
 }
-
-/** The columns a `created` event records: all but the version and time, which the event carries itself. */
-const EVENT_FIELDS = CASE_COLUMNS.filter((c) => c !== 'version' && c !== 'updated_at');
 
 interface Counts {
   matched: number;
@@ -133,10 +146,9 @@ async function attempt(
     const v = caseValues(p, opts.at);
     await db.run(sql`INSERT INTO cases (case_id, ${sql.ids(CASE_COLUMNS)})
       SELECT n.case_id, ${sql.join(CASE_COLUMNS.map((col) => v.row[col]))} FROM _pb_new n`);
-    const fields = sql.join(EVENT_FIELDS.map((col) => sql`${col}, ${v.json[col]}`));
     await db.run(sql`INSERT INTO case_events (case_id, version, "at", actor, action, from_stage, to_stage, fields, note)
       SELECT n.case_id, 1, CAST(${opts.at} AS TIMESTAMP), ${opts.actor}, 'created', NULL, 'received',
-        CAST(json_object(${fields}) AS VARCHAR), NULL
+        ${v.json}, NULL
       FROM _pb_new n`);
     const ids = await db.all<{ case_id: string }>(
       sql`SELECT case_id FROM _pb_new ORDER BY case_id LIMIT ${LISTED_IDS}`,
