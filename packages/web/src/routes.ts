@@ -32,6 +32,11 @@ export const routes = {
   atRisk: { path: '/at-risk', nav: 'nav.atRisk', Page: lazy(() => import('./pages/at-risk/at-risk-page.tsx')) },
   model: { path: '/churn-model', nav: 'nav.model', Page: lazy(() => import('./pages/model/model-page.tsx')) },
   alerts: { path: '/alerts', nav: 'nav.alerts', Page: lazy(() => import('./pages/alerts/alerts-page.tsx')) },
+  playbooks: {
+    path: '/playbooks',
+    nav: 'nav.playbooks',
+    Page: lazy(() => import('./pages/playbooks/playbooks-page.tsx')),
+  },
   customers: {
     path: '/customers',
     nav: 'nav.customers',

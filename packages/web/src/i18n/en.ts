@@ -1,4 +1,5 @@
 import { entityLabels, taxonomyLabels } from '@tenure/core/present';
+import { playbooksEn } from './playbooks.ts';
 import { vocabulary } from './terms.ts';
 /**
  * English texts: the reference dictionary. Its keys are the type of every other language (zh-CN.ts), so a key
@@ -561,6 +562,7 @@ export const en = {
   'field.tickets_90d': 'Tickets in 90 days',
   'field.usage_30d': 'Usage in 30 days',
   'field.usage_trend': 'Usage trend',
+  ...playbooksEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
