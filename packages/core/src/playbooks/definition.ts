@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CASE_KINDS, CASE_PRIORITIES } from '../cases/workflow.ts';
+import { LANGS } from '../present/lang.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** A text in both languages: a playbook is read by a team in either. */
@@ -84,7 +85,7 @@ export const playbookInput = z
     name: bilingual(120),
     enabled: z.boolean().default(true),
     /** The language the cases' subject, description and checklist are written in. */
-    language: z.enum(['en', 'zh-CN']).default('en'),
+    language: z.enum(LANGS).default('en'),
     trigger: triggerSchema,
     template: caseTemplateSchema,
     owner_rule: ownerRuleSchema.default({}),
@@ -111,7 +112,7 @@ export const playbookSchema = z.object({
   id: z.string(),
   name: bilingualOut,
   enabled: z.boolean(),
-  language: z.enum(['en', 'zh-CN']),
+  language: z.enum(LANGS),
   trigger: triggerSchema,
   template: z.object({
     kind: z.enum(CASE_KINDS),

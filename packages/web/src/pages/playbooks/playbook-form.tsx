@@ -1,4 +1,4 @@
-import { caseKindLabels, casePriorityLabels } from '@tenure/core/present';
+import { caseKindLabels, casePriorityLabels, LANGS, type Lang } from '@tenure/core/present';
 import { Button, Col, Divider, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/use-action.ts';
@@ -33,7 +33,7 @@ interface Values {
   id: string;
   name: Pair;
   enabled: boolean;
-  language: 'en' | 'zh-CN';
+  language: Lang;
   kind: TriggerKind;
   tier?: string;
   rule?: string;
@@ -193,7 +193,7 @@ export function PlaybookForm({
           <Form.Item label={t('playbooks.field.language')} name="language">
             <Select
               aria-label={t('playbooks.field.language')}
-              options={(['en', 'zh-CN'] as const).map((l) => ({ value: l, label: t(`playbooks.lang.${l}`) }))}
+              options={LANGS.map((l) => ({ value: l, label: t(`playbooks.lang.${l}`) }))}
             />
           </Form.Item>
         </Col>
