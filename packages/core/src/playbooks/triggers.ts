@@ -36,7 +36,10 @@ interface TriggerDef<K extends TriggerKind> {
 /** The case's source when the cause itself is the reason (a filter matched, a complaint overran). */
 const causeSource = (c: Cause) => sql`${c.kind}`;
 const tierRank = (col: Sql) => sql`list_position(${[...tiers]}, ${col})`;
-/** Rows of the import that set the run off, when an import did: a historic import opens no cases twice. */
+/**
+ * Rows of the import that set the run off, when an import did: a historic import opens no cases twice, and an
+ * event batch reads its own rows (segments of other batches are skipped by their _batch ranges), not the table.
+ */
 const ofBatch = (c: Cause, col: Sql) =>
   c.kind === 'import' && c.ref !== null ? sql` AND ${col} = ${Number(c.ref)}` : sql``;
 
@@ -65,25 +68,27 @@ export const triggers: { [K in TriggerKind]: TriggerDef<K> } = {
   },
   nps_detractor: {
     listens: (c) => c.kind === 'import' && c.entity === 'surveys',
-    // Within the window before the latest NPS answer, the surveys' own clock: an imported history is judged
-    // as of its end, not as of today.
+    // Within the window before the latest NPS answer (of the import, after one), the surveys' own clock: an
+    // imported history is judged as of its end, not as of today.
     query: (t, c) => sql`
       SELECT s.respondent_id AS customer_id, 'survey' AS source, arg_max(s.response_id, s.answered_at) AS source_ref
       FROM surveys s
       WHERE s.kind = 'nps' AND coalesce(s.respondent_type, 'customer') = 'customer' AND s.score <= ${NPS_DETRACTOR_MAX}
-        AND s.answered_at >= (SELECT max(answered_at) FROM surveys WHERE kind = 'nps') - INTERVAL (${t.within_days}) DAY
+        AND s.answered_at >= (SELECT max(answered_at) FROM surveys WHERE kind = 'nps'${ofBatch(c.cause, sql`_batch`)})
+          - INTERVAL (${t.within_days}) DAY
         ${ofBatch(c.cause, sql`s._batch`)}
       GROUP BY s.respondent_id`,
   },
   failed_payment: {
     listens: (c) => c.kind === 'import' && c.entity === 'activity',
     // Orders carry no payment status: a failed payment is an activity of a payment-failure kind, as the churn
-    // model's payment_failures_90d reads it. The ref is the import batch that brought the latest failure.
+    // model's payment_failures_90d reads it. The window ends at the latest activity (of the import, after one);
+    // the ref is the import batch that brought the latest failure.
     query: (t, c) => sql`
       SELECT a.customer_id, 'import' AS source, CAST(arg_max(a._batch, a."at") AS VARCHAR) AS source_ref
       FROM activity a
       WHERE a.kind IN (SELECT unnest(${PAYMENT_FAILURE_KINDS}))
-        AND a."at" >= (SELECT max("at") FROM activity) - INTERVAL (${t.within_days}) DAY
+        AND a."at" >= (SELECT max("at") FROM activity WHERE true${ofBatch(c.cause, sql`_batch`)}) - INTERVAL (${t.within_days}) DAY
         ${ofBatch(c.cause, sql`a._batch`)}
       GROUP BY a.customer_id`,
   },
