@@ -7,8 +7,9 @@
  * credit-risk attribute set: the same rule the scoring flags them by, predict/value.ts), then customers who
  * still have an open case from this playbook: a customer never gets a second one while the first is worked.
  *
- * The cases are written exactly as `createCase` writes one: the row, and a `created` event at version 1
- * holding every column, so `replayCases` folds the log into the same rows.
+ * The cases are written as `createCase` writes one: the row, and a `created` event at version 1 holding every
+ * column it sets (an empty one left out: the fold starts from empty columns), so `replayCases` folds the log
+ * into the same rows.
  */
 import { CASE_COLUMNS, type CaseColumn } from '../cases/record.ts';
 import { OPEN_STAGES } from '../cases/workflow.ts';
@@ -83,7 +84,9 @@ function caseValues(p: Playbook, at: string): { row: Record<CaseColumn, Sql>; js
     return TIME_COLUMNS.has(c) ? sql`CAST(${v} AS TIMESTAMP)` : sql`CAST(${v} AS VARCHAR)`;
   };
   const row = Object.fromEntries(CASE_COLUMNS.map((c) => [c, value(c)])) as Record<CaseColumn, Sql>;
-  const rest = JSON.stringify(fixed).slice(1);
+  // The event names the columns it sets: an empty one is what the fold starts from (replay.ts), and half a
+  // hundred nulls per case were most of the log's bytes.
+  const rest = JSON.stringify(Object.fromEntries(Object.entries(fixed).filter(([, x]) => x !== null))).slice(1);
   const spliced = PER_CUSTOMER.map(
     (c) => sql`${`"${c}":`} || coalesce(CAST(to_json(${sql.id('n', c)}) AS VARCHAR), 'null') || ','`,
   );
