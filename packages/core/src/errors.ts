@@ -12,6 +12,7 @@ import { caseCodes } from './errors/cases.ts';
 import type { CodeDef, Surface } from './errors/define.ts';
 import { importCodes } from './errors/import.ts';
 import { optionCodes } from './errors/options.ts';
+import { playbookCodes } from './errors/playbooks.ts';
 import { rowCodes } from './errors/rows.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import type { Lang } from './present/lang.ts';
@@ -21,6 +22,7 @@ export type { CaseFieldProblem } from './errors/cases.ts';
 export type { Local, Surface } from './errors/define.ts';
 export { surfaces } from './errors/define.ts';
 export type { OptionFix } from './errors/options.ts';
+export type { PlaybookProblem } from './errors/playbooks.ts';
 
 /** Where a problem is: as precise as we know it. */
 export interface Where {
@@ -40,6 +42,7 @@ export const codes = {
   ...accessCodes,
   ...optionCodes,
   ...caseCodes,
+  ...playbookCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;

@@ -86,6 +86,7 @@ export { forecastRows } from './metrics/trend.ts';
 export * from './models/index.ts';
 export { badOption, optionFixes, parseOptions } from './options.ts';
 export { type Page, type PageQuery, pageOf } from './paging.ts';
+export * from './playbooks/index.ts';
 export * from './predict/index.ts';
 export {
   DASH,

@@ -17,7 +17,7 @@ type Allowed = OptionFix['allowed'];
 const list = (values: readonly unknown[], sep: string) => values.map(String).join(sep);
 
 /** What an issue allows, in both languages; a schema's own message (a date format) where zod knows no more. */
-function allowedOf(issue: Issue): Allowed {
+export function allowedOf(issue: Issue): Allowed {
   switch (issue.code) {
     case 'invalid_type':
       return issue.expected === 'int'

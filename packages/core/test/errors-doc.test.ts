@@ -23,7 +23,9 @@ const args = new Proxy(
             ? [{ field: 'csat', value: null, expected: { en: 'a whole number from 1 to 5', 'zh-CN': '1 至 5 的整数' } }]
             : k === 'fixes'
               ? [{ option: 'forecast', value: '61', allowed: { en: 'at most 36', 'zh-CN': '不大于 36' } }]
-              : 'x',
+              : k === 'playbookProblems'
+                ? [{ path: 'trigger.kind', value: 'x', allowed: { en: 'one of filter', 'zh-CN': '以下之一：filter' } }]
+                : 'x',
   },
 );
 const texts = (code: string, lang: Lang, on: Surface) => {

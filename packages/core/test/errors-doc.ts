@@ -19,6 +19,9 @@ export const placeholderArgs = new Proxy(
         return [
           { field: sample('field'), value: null, expected: { en: sample('expected'), 'zh-CN': sample('expected') } },
         ];
+      // A playbook's refused parts, as data: where in the definition, the value given and what it takes.
+      if (name === 'playbookProblems')
+        return [{ path: sample('path'), value: '…', allowed: { en: sample('allowed'), 'zh-CN': sample('allowed') } }];
       if (['found', 'known', 'sheets', 'problems', 'fields'].includes(name)) return ['…'];
       // Remedies a caller names (a fit's) are not the table's: the doc lists only the codes' own.
       if (name === 'remedies') return undefined;

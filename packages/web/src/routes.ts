@@ -39,6 +39,11 @@ export const routes = {
   alerts: { path: '/alerts', nav: 'nav.alerts', Page: lazy(() => import('./pages/alerts/alerts-page.tsx')) },
   cases: { path: '/cases', nav: 'nav.cases', Page: lazy(() => import('./pages/cases/cases-page.tsx')) },
   case: { path: '/cases/:case_id', Page: lazy(() => import('./pages/cases/case-page.tsx')) },
+  playbooks: {
+    path: '/playbooks',
+    nav: 'nav.playbooks',
+    Page: lazy(() => import('./pages/playbooks/playbooks-page.tsx')),
+  },
   customers: {
     path: '/customers',
     nav: 'nav.customers',

@@ -5,6 +5,7 @@ export * from './customers.ts';
 export * from './imports.ts';
 export * from './metrics.ts';
 export * from './models.ts';
+export * from './playbooks.ts';
 export * from './predict.ts';
 export * from './wire.ts';
 export * from './workspace.ts';

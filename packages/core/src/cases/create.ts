@@ -48,6 +48,8 @@ export async function createCase(ws: Workspace, actor: CaseActor, input: CreateC
     stage_at: at,
     closed_at: null,
     reopen_count: 0,
+    playbook_id: null,
+    resolution_due: null,
   };
   const id = i.case_id ?? (await nextId(ws));
   return insertCase(ws, id, {

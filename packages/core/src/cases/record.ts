@@ -38,6 +38,10 @@ export interface CaseRow {
   reopen_count: number;
   version: number;
   updated_at: string;
+  /** The playbook that opened the case (playbooks/), null for every other. */
+  playbook_id: string | null;
+  /** When the case's resolution is due (a playbook's template sets it), null when nothing does. */
+  resolution_due: string | null;
 }
 
 /** A column of `cases` an event may set (all but the key, which the event carries itself). */
@@ -74,9 +78,11 @@ export const CASE_COLUMNS = [
   'reopen_count',
   'version',
   'updated_at',
+  'playbook_id',
+  'resolution_due',
 ] as const satisfies readonly CaseColumn[];
 
-const TIMES = new Set<string>(['opened_at', 'stage_at', 'closed_at', 'updated_at']);
+const TIMES = new Set<string>(['opened_at', 'stage_at', 'closed_at', 'updated_at', 'resolution_due']);
 
 /** A time column as ISO text with milliseconds, as JavaScript writes it. */
 export const isoOf = (column: Sql) => sql`strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;

@@ -188,6 +188,8 @@ export const caseRowSchema = z.object({
   reopen_count: z.number().int(),
   version: z.number().int(),
   updated_at: time,
+  playbook_id: nullable(z.string()),
+  resolution_due: nullable(time),
 }) satisfies z.ZodType<CaseRow>;
 
 /** One event of a case's history (`CaseEvent`). */

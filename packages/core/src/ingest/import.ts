@@ -98,6 +98,13 @@ export async function importFile(
       }
       summary.seconds = (Date.now() - started.getTime()) / 1000;
       if (loaded.refused && !run.o.dryRun) throw tooManyRejects(summary, run.o.maxRejectRate);
+      // After the commit, for rows that changed: the playbooks listening to this entity. Their code loads only
+      // when a playbook is on, so an import without any pays one lookup.
+      const changed = !run.o.dryRun && summary.rowsNew + summary.rowsUpdated > 0;
+      if (changed && (await db.all(sql`SELECT 1 AS x FROM playbooks WHERE enabled LIMIT 1`)).length) {
+        const { runPlaybooksOn } = await import('../playbooks/run.ts');
+        await runPlaybooksOn(ws, { kind: 'import', ref: String(loaded.batch), entity: summary.entity });
+      }
       return summary;
     } catch (e) {
       await db.run(sql`ROLLBACK`).catch(() => undefined);

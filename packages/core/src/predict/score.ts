@@ -8,6 +8,7 @@
  */
 import { tenureError } from '../errors.ts';
 import { type ModelRun, saveRun } from '../models/runs.ts';
+import { runPlaybooksOn } from '../playbooks/run.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { openAlerts, raiseAlerts, storeAlerts } from './alerts/raise.ts';
@@ -131,7 +132,7 @@ export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<
     alerts: alerts.length,
     top: retained.slice(0, 10).map(customer),
   };
-  return ws.db.transaction(async () => {
+  const stored = await ws.db.transaction(async () => {
     const run = await saveRun(ws.db, {
       model: SCORE_RUN,
       parameters: o,
@@ -148,6 +149,10 @@ export async function scoreChurn(ws: Workspace, options: unknown = {}): Promise<
     await storeAlerts(ws, run.runId, rows.asOf, alerts);
     return run;
   });
+  // After the commit: the playbooks read the scores and alerts just written, and their cases never hold the
+  // scores back (a failing playbook is recorded with its error, playbooks/run.ts).
+  await runPlaybooksOn(ws, { kind: 'score', ref: String(stored.runId) });
+  return stored;
 }
 
 /** Each customer's tier at the latest earlier scoring. */

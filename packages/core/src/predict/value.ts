@@ -18,7 +18,7 @@ import { readColumns } from '../models/columns.ts';
 import { expectedSpend } from '../models/gamma-gamma/gamma-gamma.ts';
 import { rfmSource } from '../models/rfm.ts';
 import { latestRun } from '../models/runs.ts';
-import { sql } from '../sql/sql.ts';
+import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Frame } from './frame.ts';
 
@@ -86,20 +86,32 @@ export async function customerValues(ws: Workspace, frame: Frame, ids: string[])
 export type NotWorth = 'malicious_churn' | 'credit_risk';
 
 /**
- * Customers not worth retaining at `asOf`, with why.
+ * The query of customers not worth retaining before `asOf` (a timestamp expression), with why: one row per
+ * reason, so a customer may appear twice. Playbooks skip them with the same rule the scoring flags them by.
  *
  * @example
- * (await notWorthRetaining(ws, '2025-12-01')).get('C42'); // 'credit_risk'
+ * sql`SELECT DISTINCT customer_id FROM (${await notWorthSql(ws, sql`now()::TIMESTAMP`)}) n WHERE why = 'credit_risk'`
  */
-export async function notWorthRetaining(ws: Workspace, asOf: string): Promise<Map<string, NotWorth>> {
+export async function notWorthSql(ws: Workspace, asOf: Sql): Promise<Sql> {
   const col = ws.config.prediction.credit_risk_column;
   const cols = await ws.db.all<{ column_name: string }>(sql`DESCRIBE customers`);
   const credit = cols.some((c) => c.column_name === col)
     ? sql` UNION ALL SELECT customer_id, 'credit_risk' FROM customers
         WHERE lower(trim(CAST(${sql.id(col)} AS VARCHAR))) IN ('true', 'yes', 'y', '1', '是')`
     : sql``;
-  const rows = await ws.db.all<{ customer_id: string; why: NotWorth }>(sql`
-    SELECT customer_id, 'malicious_churn' AS why FROM churn_events
-    WHERE category = 'malicious' AND churned_at < CAST(${asOf} AS TIMESTAMP)${credit}`);
+  return sql`SELECT customer_id, 'malicious_churn' AS why FROM churn_events
+    WHERE category = 'malicious' AND churned_at < ${asOf}${credit}`;
+}
+
+/**
+ * Customers not worth retaining at `asOf`, with why.
+ *
+ * @example
+ * (await notWorthRetaining(ws, '2025-12-01')).get('C42'); // 'credit_risk'
+ */
+export async function notWorthRetaining(ws: Workspace, asOf: string): Promise<Map<string, NotWorth>> {
+  const rows = await ws.db.all<{ customer_id: string; why: NotWorth }>(
+    await notWorthSql(ws, sql`CAST(${asOf} AS TIMESTAMP)`),
+  );
   return new Map(rows.map((r) => [r.customer_id, r.why]));
 }

@@ -13,6 +13,7 @@ import { imports } from './imports.ts';
 import { keys } from './keys.ts';
 import { metrics } from './metrics.ts';
 import { models } from './models.ts';
+import { playbooks } from './playbooks.ts';
 import { quality } from './quality.ts';
 import { report } from './report.ts';
 import { settings } from './settings.ts';
@@ -34,6 +35,7 @@ export const routeGroups = {
   quality,
   customers,
   cases,
+  playbooks,
   imports,
   events,
   settings,

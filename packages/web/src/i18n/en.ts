@@ -1,5 +1,6 @@
 import { entityLabels, taxonomyLabels } from '@tenure/core/present';
 import { casesEn } from './cases-en.ts';
+import { playbooksEn } from './playbooks.ts';
 import { vocabulary } from './terms.ts';
 /**
  * English texts: the reference dictionary. Its keys are the type of every other language (zh-CN.ts), so a key
@@ -584,6 +585,7 @@ export const en = {
   'field.tickets_90d': 'Tickets in 90 days',
   'field.usage_30d': 'Usage in 30 days',
   'field.usage_trend': 'Usage trend',
+  ...playbooksEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { entityLabels, taxonomyLabels } from '@tenure/core/present';
 import { casesZhCN } from './cases-zh-CN.ts';
 import type { Dictionary } from './en.ts';
+import { playbooksZh } from './playbooks.ts';
 import { vocabulary } from './terms.ts';
 
 /** 简体中文. Typed as the English dictionary, so every key must be here, and nothing else. */
@@ -579,4 +580,5 @@ export const zhCN: Dictionary = {
   'field.tickets_90d': '90 天工单数',
   'field.usage_30d': '30 天使用量',
   'field.usage_trend': '使用量趋势',
+  ...playbooksZh,
 };

@@ -10,6 +10,7 @@ import scoreExplanations from './0004-score-explanations.ts';
 import scoreKeys from './0005-score-keys.ts';
 import cases from './0006-cases.ts';
 import operations from './0007-operations.ts';
+import playbooks from './0008-playbooks.ts';
 import caseCopies from './0009-case-copies.ts';
 import type { Migration } from './migration.ts';
 
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   scoreKeys,
   cases,
   operations,
+  playbooks,
   caseCopies,
 ];
 

@@ -1,0 +1,30 @@
+import { sql } from '../../sql/sql.ts';
+import type { Migration } from './migration.ts';
+
+/**
+ * Playbooks (playbooks/): an admin's definition, kept as the JSON it was checked as, with a version for
+ * optimistic concurrency (two admins editing one playbook: the second is refused, never lost); and each run's
+ * counts (matched, created, and every skip by why), so "how many malicious churners did we not chase" is a
+ * query. `last_run_at` is written by every run inside its transaction: two runs of one playbook at once
+ * conflict on that row and run one after the other, so neither opens a second case for a customer.
+ */
+export default {
+  name: 'playbooks',
+  fields: [],
+  steps: {
+    duckdb: [
+      sql`CREATE TABLE IF NOT EXISTS playbooks (
+        playbook_id VARCHAR PRIMARY KEY, definition VARCHAR NOT NULL, enabled BOOLEAN NOT NULL,
+        version INTEGER NOT NULL, created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL,
+        updated_by VARCHAR NOT NULL, last_run_at TIMESTAMP)`,
+      sql`CREATE SEQUENCE IF NOT EXISTS playbook_run_seq START 1`,
+      sql`CREATE TABLE IF NOT EXISTS playbook_runs (
+        run_id BIGINT PRIMARY KEY, playbook_id VARCHAR NOT NULL, playbook_version INTEGER NOT NULL,
+        cause VARCHAR NOT NULL, cause_ref VARCHAR, at_risk BOOLEAN NOT NULL, dry_run BOOLEAN NOT NULL,
+        actor VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL, ms INTEGER NOT NULL,
+        matched INTEGER NOT NULL, created INTEGER NOT NULL, skipped_open_case INTEGER NOT NULL,
+        skipped_malicious INTEGER NOT NULL, skipped_credit_risk INTEGER NOT NULL, error VARCHAR)`,
+    ],
+    clickhouse: [],
+  },
+} satisfies Migration;
