@@ -13,6 +13,7 @@ import type { CodeDef, Surface } from './errors/define.ts';
 import { importCodes } from './errors/import.ts';
 import { optionCodes } from './errors/options.ts';
 import { rowCodes } from './errors/rows.ts';
+import { teamCodes } from './errors/teams.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import type { Lang } from './present/lang.ts';
 
@@ -40,6 +41,7 @@ export const codes = {
   ...accessCodes,
   ...optionCodes,
   ...caseCodes,
+  ...teamCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;
