@@ -6,5 +6,6 @@ export * from './imports.ts';
 export * from './metrics.ts';
 export * from './models.ts';
 export * from './predict.ts';
+export * from './teams.ts';
 export * from './wire.ts';
 export * from './workspace.ts';

@@ -17,6 +17,7 @@ import { quality } from './quality.ts';
 import { report } from './report.ts';
 import { settings } from './settings.ts';
 import { status } from './status.ts';
+import { teams } from './teams.ts';
 import { users } from './users.ts';
 
 /** Every route group: one line each. The app registers exactly these, and the tests iterate over them. */
@@ -34,6 +35,7 @@ export const routeGroups = {
   quality,
   customers,
   cases,
+  teams,
   imports,
   events,
   settings,
