@@ -27,6 +27,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   users: async () => (await import('./commands/users.ts')).users,
   keys: async () => (await import('./commands/keys.ts')).keys,
   cases: async () => (await import('./commands/cases.ts')).cases,
+  teams: async () => (await import('./commands/teams.ts')).teams,
 };
 
 /**
