@@ -16,7 +16,7 @@ beforeAll(async () => {
   ws = join(tmp, 'ws');
   const csv = join(tmp, 'customers.csv');
   writeFileSync(csv, 'customer_id,created_at\nC1,2024-01-05\n');
-  expect((await tenure(['init', ws])).code).toBe(0);
+  expect((await tenure(['init', '-w', ws])).code).toBe(0);
   // An SLA policy for every case: answered within an hour, resolved within a day, around the clock.
   const file = join(ws, 'tenure.config.json');
   const config = JSON.parse(readFileSync(file, 'utf8'));
