@@ -1,6 +1,8 @@
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { type CaseEvent, type CaseRow, eventOf, eventSelect, type StoredEvent } from './record.ts';
+import { CASE_COLUMNS, type CaseEvent, type CaseRow, eventOf, eventSelect, type StoredEvent } from './record.ts';
+
+const NONE = Object.fromEntries(CASE_COLUMNS.map((c) => [c, null]));
 
 /**
  * A case's row as its events make it: each event's fields laid over the last, its version and time the row's.
@@ -11,7 +13,8 @@ import { type CaseEvent, type CaseRow, eventOf, eventSelect, type StoredEvent } 
 export function foldCase(events: readonly CaseEvent[]): CaseRow | null {
   let row: Record<string, unknown> | null = null;
   for (const e of events) {
-    row = { ...(row ?? { case_id: e.case_id }), ...e.fields, version: e.version, updated_at: e.at };
+    // Every column starts null: a case created before a column existed has no value for it in its events.
+    row = { ...(row ?? { case_id: e.case_id, ...NONE }), ...e.fields, version: e.version, updated_at: e.at };
   }
   return row as CaseRow | null;
 }

@@ -14,7 +14,6 @@ import {
   type RelabelTeamInput,
   relabelTeamInput,
   type Team,
-  teamId,
   teamMemberInput,
 } from './team-schemas.ts';
 import { OPEN_STAGES } from './workflow.ts';
@@ -122,8 +121,7 @@ export async function checkTeam(ws: Workspace, team: string): Promise<void> {
   const rows = await ws.db.all<{ team: string; hit: boolean }>(
     sql`SELECT team, team = ${team} AS hit FROM teams ORDER BY team`,
   );
-  if (!rows.some((r) => r.hit) || !teamId.safeParse(team).success)
-    throw tenureError('TEN_CASE_UNKNOWN_TEAM', { team, known: rows.map((r) => r.team) });
+  if (!rows.some((r) => r.hit)) throw tenureError('TEN_CASE_UNKNOWN_TEAM', { team, known: rows.map((r) => r.team) });
 }
 
 /** An owner given with a team must be its member (TEN_CASE_OWNER_NOT_IN_TEAM). */
