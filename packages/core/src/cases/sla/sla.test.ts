@@ -136,7 +136,22 @@ describe('due times', () => {
     await cancelCase(ws, agent, e.case_id, { at: '2026-03-06T09:45:00.000Z' });
   });
 
-  it('the event log still rebuilds the table row for row', async () => {
+  it('the event log still rebuilds the table row for row, cases from before SLAs included', async () => {
+    // A case opened before the SLA columns existed: its created event names none of them, its row holds nulls.
+    const old = await createCase(ws, agent, {
+      customer_id: 'C2',
+      kind: 'follow_up',
+      subject: 'Old',
+      at: '2026-02-01T00:00:00.000Z',
+    });
+    const [e] = await ws.db.all<{ fields: string }>(sql`SELECT fields FROM case_events WHERE case_id = ${old.case_id}`);
+    const fields = JSON.parse(e?.fields ?? '{}');
+    for (const k of ['sla_policy', 'first_response_due', 'resolution_due', 'first_response_at', 'playbook_id'])
+      delete fields[k];
+    await ws.db.run(sql`UPDATE case_events SET fields = ${JSON.stringify(fields)} WHERE case_id = ${old.case_id}`);
+    await ws.db.run(sql`UPDATE cases SET sla_policy = NULL, first_response_due = NULL, resolution_due = NULL
+      WHERE case_id = ${old.case_id}`);
+    await cancelCase(ws, agent, old.case_id, { at: '2026-02-02T00:00:00.000Z' });
     const table = await ws.db.all(sql`SELECT ${caseSelect()} FROM cases c ORDER BY c.case_id`);
     expect(await replayCases(ws)).toEqual(table);
   });
@@ -169,6 +184,7 @@ describe('breaches at a fixed time', () => {
       ['A', '2026-03-09T02:00:00.000Z'],
       ['D', '2026-03-10T05:00:00.000Z'],
       ['B', '2026-03-10T09:00:00.000Z'],
+      ['Old', null], // no due time: last
     ]);
     expect(await subjects({ mine: true }, 'li.wei')).toEqual(['A']);
     expect(await subjects({ my_team: true, sort: 'case_id', order: 'asc' }, 'wang.fang')).toEqual(['A', 'B']);
