@@ -3,7 +3,7 @@
  * stage, kind, priority and root-cause words from core's presentation layer, the CLI's own words here.
  * `--json` prints the core objects as they are.
  */
-import type { CaseDetail, CaseRow, Page } from '@tenure/core';
+import type { CaseDetail, CaseListRow, CaseRow, Page, SlaCheck } from '@tenure/core';
 import {
   caseKindLabels,
   caseOutcomeLabels,
@@ -23,8 +23,23 @@ const words = {
   none: { en: 'No cases match.', 'zh-CN': '没有符合条件的案例。' },
   page: { en: '{total} case(s), page {page} of {pages}', 'zh-CN': '共 {total} 个案例，第 {page}/{pages} 页' },
   head: {
-    en: ['case', 'stage', 'kind', 'priority', 'customer', 'owner', 'subject', 'updated'],
-    'zh-CN': ['案例', '阶段', '类型', '优先级', '客户', '负责人', '主题', '更新时间'],
+    en: ['case', 'stage', 'kind', 'priority', 'customer', 'owner', 'subject', 'due', 'updated'],
+    'zh-CN': ['案例', '阶段', '类型', '优先级', '客户', '负责人', '主题', '截止时间', '更新时间'],
+  },
+  overdue: { en: 'overdue', 'zh-CN': '已超时' },
+  sla: {
+    en: 'SLA {policy}: first response due {first} {firstState}, resolution due {resolution} {resolutionState}',
+    'zh-CN': 'SLA {policy}：首次响应截止 {first} {firstState}，解决截止 {resolution} {resolutionState}',
+  },
+  met: { en: '(met)', 'zh-CN': '（已达成）' },
+  breached: { en: '(breached)', 'zh-CN': '（已违约）' },
+  checked: {
+    en: '{n} new SLA breach(es) of open cases, {alerted} alerted.',
+    'zh-CN': '未结案例新增 {n} 项 SLA 违约，已发出 {alerted} 条预警。',
+  },
+  breach: {
+    en: { first_response: 'first response due {due}', resolution: 'resolution due {due}' },
+    'zh-CN': { first_response: '首次响应截止 {due}', resolution: '解决截止 {due}' },
   },
   history: { en: 'History', 'zh-CN': '处理记录' },
   reopened: { en: 'reopened {n} time(s)', 'zh-CN': '重开 {n} 次' },
@@ -38,7 +53,7 @@ export const caseLine = (c: CaseRow, lang: Lang): string =>
   say(words.now, lang, { id: c.case_id, stage: caseStageLabels[c.stage][lang], version: c.version });
 
 /** A page of cases as a table. */
-export function caseTable(p: Page<CaseRow>, lang: Lang): string {
+export function caseTable(p: Page<CaseListRow>, lang: Lang): string {
   if (!p.total) return words.none[lang];
   const rows = p.rows.map((c) => [
     c.case_id,
@@ -48,6 +63,7 @@ export function caseTable(p: Page<CaseRow>, lang: Lang): string {
     c.customer_id,
     c.owner ?? '',
     c.subject,
+    `${time(c.next_due)}${c.overdue ? ` ${words.overdue[lang]}` : ''}`,
     time(c.updated_at),
   ]);
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
@@ -70,6 +86,19 @@ export function caseDetail(d: CaseDetail, lang: Lang, terms: Readonly<Record<str
     `${c.case_id}  ${c.subject}`,
     `${caseKindLabels[c.kind][lang]} · ${caseStageLabels[c.stage][lang]} · ${casePriorityLabels[c.priority][lang]} · ${c.customer_id}${c.owner ? ` · ${c.owner}` : ''}${c.team ? ` (${c.team})` : ''}${c.reopen_count ? ` · ${say(words.reopened, lang, { n: c.reopen_count })}` : ''}`,
   ];
+  if (c.sla_policy) {
+    const state = (breached: boolean, met: string | null) =>
+      breached ? words.breached[lang] : met ? words.met[lang] : '';
+    head.push(
+      say(words.sla, lang, {
+        policy: c.sla_policy,
+        first: time(c.first_response_due),
+        firstState: state(c.first_response_breached, c.first_response_at),
+        resolution: time(c.resolution_due),
+        resolutionState: state(c.resolution_breached, c.closed_at),
+      }),
+    );
+  }
   const fields = (
     [
       'description',
@@ -93,8 +122,18 @@ export function caseDetail(d: CaseDetail, lang: Lang, terms: Readonly<Record<str
     .map(([f, v]) => `  ${f}: ${v}`);
   const history = d.events.map((e) => {
     const move = e.to_stage && e.action !== 'created' ? ` ${e.from_stage ?? ''} → ${e.to_stage}` : '';
-    const changed = Object.keys(e.fields).filter((k) => !['stage', 'stage_at', 'closed_at'].includes(k));
+    const changed = Object.keys(e.fields).filter(
+      (k) => !['stage', 'stage_at', 'closed_at', 'first_response_at'].includes(k),
+    );
     return `  v${e.version}  ${time(e.at)}  ${e.actor}  ${e.action}${move}${changed.length && e.action !== 'created' ? `  [${changed.join(', ')}]` : ''}${e.note ? `\n        ${e.note}` : ''}`;
   });
   return [...head, ...(fields.length ? ['', ...fields] : []), '', `${words.history[lang]}:`, ...history].join('\n');
+}
+
+/** What an SLA check found: the new breaches of open cases and how many were alerted. */
+export function slaCheckText(r: SlaCheck, lang: Lang): string {
+  const lines = r.breaches.map(
+    (b) => `  ${b.case_id}  ${b.customer_id}  ${fill(words.breach[lang][b.target], { due: time(b.due) })}`,
+  );
+  return [say(words.checked, lang, { n: r.breaches.length, alerted: r.alerted }), ...lines].join('\n');
 }

@@ -28,6 +28,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   keys: async () => (await import('./commands/keys.ts')).keys,
   cases: async () => (await import('./commands/cases.ts')).cases,
   playbooks: async () => (await import('./commands/playbooks.ts')).playbooks,
+  teams: async () => (await import('./commands/teams.ts')).teams,
 };
 
 /**

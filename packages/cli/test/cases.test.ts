@@ -117,7 +117,13 @@ describe('tenure cases', SLOW, () => {
       'urgent',
     ]);
     expectJsonError(await cases(['assign', c.case_id, '--owner', 'ghost']), 3, 'TEN_CASE_UNKNOWN_OWNER');
-    expect(await row(['assign', c.case_id, '--owner', 'boss', '--team', 'save desk'])).toMatchObject({ owner: 'boss' });
+    expectJsonError(await cases(['assign', c.case_id, '--team', 'save-desk']), 3, 'TEN_CASE_UNKNOWN_TEAM');
+    for (const args of [
+      ['teams', 'create', 'save-desk', '--en', 'Save desk', '--zh', '挽留组'],
+      ['teams', 'add', 'save-desk', 'boss'],
+    ])
+      expect((await tenure([...args, '-w', ws])).code).toBe(0);
+    expect(await row(['assign', c.case_id, '--owner', 'boss', '--team', 'save-desk'])).toMatchObject({ owner: 'boss' });
     expectJsonError(
       await cases(['create', '--customer', 'C9', '--kind', 'complaint', '--subject', 'x']),
       3,

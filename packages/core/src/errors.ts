@@ -14,6 +14,7 @@ import { importCodes } from './errors/import.ts';
 import { optionCodes } from './errors/options.ts';
 import { playbookCodes } from './errors/playbooks.ts';
 import { rowCodes } from './errors/rows.ts';
+import { teamCodes } from './errors/teams.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import type { Lang } from './present/lang.ts';
 
@@ -43,6 +44,7 @@ export const codes = {
   ...optionCodes,
   ...caseCodes,
   ...playbookCodes,
+  ...teamCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;

@@ -66,8 +66,10 @@ export async function buildApp(ws: Workspace, opts: ServerOptions = {}): Promise
   app.addHook('onReady', async () => {
     ctx.webhooks.kick();
     ctx.rollups.kick();
+    ctx.sla.kick();
   });
   app.addHook('onClose', async () => {
+    await ctx.sla.close();
     await ctx.webhooks.close();
     await ctx.rollups.close();
   });

@@ -16,6 +16,7 @@ import { type FitJob, type Job, Jobs } from './jobs.ts';
 import { Lane } from './lanes.ts';
 import { defaultLoginLimits, LoginLimiter, type LoginLimits } from './login-limit.ts';
 import { RollupRefresher } from './rollups.ts';
+import { SlaChecker } from './sla.ts';
 import { WebhookSender } from './webhooks.ts';
 
 /**
@@ -75,6 +76,8 @@ export class ServerContext {
   /** Sends the alerts' webhooks; a failed pass goes to the error log. */
   readonly webhooks = new WebhookSender(this, (e) => this.errors.write('webhook delivery pass', e));
   readonly rollups = new RollupRefresher(this, (e) => this.errors.write('refreshing metric rollups', e));
+  /** Alerts SLA breaches of cases every `cases.sla.check_minutes`; a failed check goes to the error log. */
+  readonly sla = new SlaChecker(this, (e) => this.errors.write('checking case SLAs', e));
   readonly limiter: LoginLimiter;
   readonly anonymous: AnonymousLimiter;
   readonly webDir: string | null;

@@ -79,7 +79,15 @@ export const cases: CommandModule = (program: Command) => {
     .option('--open', 'only cases still worked (received to following_up)')
     .option('--closed', 'only closed or cancelled cases')
     .option('--search <words>', 'words of the subject, case-insensitive')
-    .option('--sort <key>', 'opened_at, updated_at, priority, stage, customer_id or case_id', 'updated_at')
+    .option('--overdue', 'only open cases with an SLA target past due')
+    .option('--mine', 'only cases owned by the user given with --as')
+    .option('--my-team', 'only cases of the teams of the user given with --as')
+    .option('--as <user>', 'the user --mine and --my-team stand for')
+    .option(
+      '--sort <key>',
+      'opened_at, updated_at, priority, stage, customer_id, case_id or due (next due time)',
+      'updated_at',
+    )
     .option('--asc', 'ascending (default: descending)')
     .option('--page <n>', 'page number, from 1', '1')
     .option('--limit <n>', 'cases per page (at most 500)', '50')
@@ -91,20 +99,27 @@ export const cases: CommandModule = (program: Command) => {
         if (f.open && f.closed) throw tenureError('TEN_USAGE', { detail: 'give --open or --closed, not both' });
         const s = (k: string) => f[k] as string | undefined;
         const page = await withWorkspace(g.workspace, (ws) =>
-          listCases(ws, {
-            ...(f.stage ? { stage: list(s('stage')) as never } : {}),
-            ...(f.kind ? { kind: list(s('kind')) as never } : {}),
-            ...(f.priority ? { priority: list(s('priority')) as never } : {}),
-            ...(f.owner ? { owner: s('owner') } : {}),
-            ...(f.team ? { team: s('team') } : {}),
-            ...(f.customer ? { customer_id: s('customer') } : {}),
-            ...(f.open ? { status: 'open' as const } : f.closed ? { status: 'closed' as const } : {}),
-            ...(f.search ? { q: s('search') } : {}),
-            sort: s('sort') as never,
-            order: f.asc ? 'asc' : 'desc',
-            page: int(s('page')) as number,
-            page_size: int(s('limit')) as number,
-          }),
+          listCases(
+            ws,
+            {
+              ...(f.stage ? { stage: list(s('stage')) as never } : {}),
+              ...(f.kind ? { kind: list(s('kind')) as never } : {}),
+              ...(f.priority ? { priority: list(s('priority')) as never } : {}),
+              ...(f.owner ? { owner: s('owner') } : {}),
+              ...(f.team ? { team: s('team') } : {}),
+              ...(f.customer ? { customer_id: s('customer') } : {}),
+              ...(f.open ? { status: 'open' as const } : f.closed ? { status: 'closed' as const } : {}),
+              ...(f.search ? { q: s('search') } : {}),
+              ...(f.overdue ? { overdue: true } : {}),
+              ...(f.mine ? { mine: true } : {}),
+              ...(f.myTeam ? { my_team: true } : {}),
+              sort: s('sort') as never,
+              order: f.asc ? 'asc' : 'desc',
+              page: int(s('page')) as number,
+              page_size: int(s('limit')) as number,
+            },
+            { user: s('as') ?? null },
+          ),
         );
         const { caseTable } = await import('../case-render.ts');
         emit(g, page, () => caseTable(page, normalizeLang(s('lang'))));
@@ -127,6 +142,26 @@ export const cases: CommandModule = (program: Command) => {
         }));
         const { caseDetail } = await import('../case-render.ts');
         emit(g, detail, () => caseDetail(detail, normalizeLang(f.lang), terms));
+      } catch (e) {
+        fail(g, e);
+      }
+    });
+
+  cmd
+    .command('sla-check')
+    .description('alert the SLA breaches of open cases not alerted yet (the server does this every few minutes)')
+    .option('--at <time>', 'check as of this ISO time (default: now)')
+    .option('--lang <lang>', 'en or zh', 'en')
+    .action(async (f: { at?: string; lang: string }, c: Command) => {
+      const g = globalsOf(c);
+      try {
+        const { checkSlaBreaches, normalizeLang, tenureError, withWorkspace } = await import('@tenure/core');
+        const at = f.at === undefined ? new Date() : new Date(f.at);
+        if (Number.isNaN(at.getTime()))
+          throw tenureError('TEN_USAGE', { detail: `--at ${f.at}: give an ISO time such as 2026-03-09T10:00:00Z` });
+        const r = await withWorkspace(g.workspace, (ws) => checkSlaBreaches(ws, at));
+        const { slaCheckText } = await import('../case-render.ts');
+        emit(g, r, () => slaCheckText(r, normalizeLang(f.lang)));
       } catch (e) {
         fail(g, e);
       }

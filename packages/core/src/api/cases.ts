@@ -3,6 +3,7 @@ import {
   assignCaseInput,
   cancelCaseInput,
   caseEventSchema,
+  caseListRowSchema,
   caseRowSchema,
   commentCaseInput,
   createCaseInput,
@@ -22,8 +23,9 @@ import { pageOf } from './common.ts';
 export const caseParams = z.object({ id: z.string() });
 export const casesQuery = listCasesQuery;
 export const caseSchema = caseRowSchema;
-export const casesResponse = pageOf(caseRowSchema);
-export const caseDetailResponse = z.object({ case: caseRowSchema, events: z.array(caseEventSchema) });
+/** Lists and the case page carry each case's SLA state as read (breached targets, overdue, the next due time). */
+export const casesResponse = pageOf(caseListRowSchema);
+export const caseDetailResponse = z.object({ case: caseListRowSchema, events: z.array(caseEventSchema) });
 
 export const createCaseBody = createCaseInput.omit({ at: true });
 export const moveCaseBody = moveCaseInput.omit({ at: true });

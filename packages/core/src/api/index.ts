@@ -7,5 +7,6 @@ export * from './metrics.ts';
 export * from './models.ts';
 export * from './playbooks.ts';
 export * from './predict.ts';
+export * from './teams.ts';
 export * from './wire.ts';
 export * from './workspace.ts';

@@ -2,10 +2,12 @@ import type { Workspace } from '../workspace/workspace.ts';
 import { type CaseActor, parseInput } from './input.ts';
 import type { CaseRow } from './record.ts';
 import { type CommentCaseInput, commentCaseInput } from './schemas.ts';
+import { firstResponse } from './sla/policy.ts';
 import { basedOn, checkTime, readCase, timeOf, writeChange } from './write.ts';
 
 /**
- * Add a note to a case's timeline: an event of its own that changes no field (a call made, a promise given).
+ * Add a note to a case's timeline: an event of its own (a call made, a promise given), which changes no field
+ * but the first response's time when it is the first.
  * @example await commentCase(ws, actor, 'CASE-000001', { note: 'Called back, no answer' })
  */
 export async function commentCase(
@@ -25,7 +27,7 @@ export async function commentCase(
     action: 'commented',
     from_stage: null,
     to_stage: null,
-    fields: {},
+    fields: firstResponse(c, at),
     note: i.note,
   });
 }

@@ -1,9 +1,10 @@
 /**
- * The `cases` section of tenure.config.json: the root-cause taxonomy of the diagnose step and the approval of
- * compensation. Every key has a default, so configs written before cases existed stay valid.
+ * The `cases` section of tenure.config.json: the root-cause taxonomy of the diagnose step, the approval of
+ * compensation, SLA policies and assignment rules. Every key has a default, so configs written before cases existed stay valid.
  */
 import { z } from 'zod';
 import { roles } from '../access/roles.ts';
+import { assignmentConfigSchema, slaConfigSchema } from './sla/config.ts';
 import { DEFAULT_ROOT_CAUSES } from './workflow.ts';
 
 const term = z.string().regex(/^[a-z_][a-z0-9_]*$/, 'use lower-case letters, digits and _');
@@ -23,6 +24,10 @@ const casesConfigObject = z
     approval_limit: z.number().min(0).max(1e12).default(100),
     /** The least role an approver of compensation above the limit must have. */
     approver_role: z.enum(roles).default('admin'),
+    /** SLA policies, their business calendars and breach alerts (sla/config.ts). */
+    sla: slaConfigSchema.default(() => slaConfigSchema.parse({})),
+    /** Which team a case opened without owner or team goes to (sla/config.ts, routing.ts). */
+    assignment: assignmentConfigSchema,
   })
   .strict();
 

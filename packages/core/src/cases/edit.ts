@@ -4,14 +4,17 @@ import { type CaseActor, parseInput } from './input.ts';
 import type { CaseColumn, CaseRow } from './record.ts';
 import { checkSteps, parseFields } from './rules.ts';
 import { type EditCaseInput, editCaseInput, generalFieldSchemas, stageFieldSchemas } from './schemas.ts';
-import { reachedSteps, STAGE_FIELDS, type StepStage, stageOfField } from './workflow.ts';
+import { slaFields } from './sla/policy.ts';
+import { type CasePriority, reachedSteps, STAGE_FIELDS, type StepStage, stageOfField } from './workflow.ts';
 import { basedOn, checkTime, readCase, timeOf, writeChange } from './write.ts';
 
 /**
  * Correct a case: its subject, description, priority or source reference, and the findings of the steps it has
  * reached (a diagnosis found wrong while planning). Each step whose fields change is checked again by the same
  * rules as when it was entered, so an edit cannot raise a compensation past its approval. A field of a step
- * not reached yet is refused: it is recorded by taking that step.
+ * not reached yet is refused: it is recorded by taking that step. A new priority sets the due times again, from
+ * the opening and under the policy its kind and new priority have now: an urgent case found to be low was never
+ * owed the urgent answer, and one found urgent was owed it from the start.
  * @example await editCase(ws, actor, 'CASE-000001', { fields: { root_cause: 'billing' }, note: 'Was a billing error' })
  */
 export async function editCase(ws: Workspace, actor: CaseActor, id: string, input: EditCaseInput): Promise<CaseRow> {
@@ -37,7 +40,12 @@ export async function editCase(ws: Workspace, actor: CaseActor, id: string, inpu
     action: 'edited',
     from_stage: null,
     to_stage: null,
-    fields: given as Partial<Record<CaseColumn, unknown>>,
+    fields: {
+      ...(given as Partial<Record<CaseColumn, unknown>>),
+      ...(given.priority !== undefined && given.priority !== c.priority
+        ? slaFields(ws.config.cases.sla, c.kind, given.priority as CasePriority, c.opened_at)
+        : {}),
+    },
     note: i.note ?? null,
   });
 }

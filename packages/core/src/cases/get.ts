@@ -1,22 +1,27 @@
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { type CaseEvent, type CaseRow, eventOf, eventSelect, type StoredEvent } from './record.ts';
+import { type CaseEvent, type CaseListRow, caseSelect, eventOf, eventSelect, type StoredEvent } from './record.ts';
+import { slaStateSelect } from './sla/state.ts';
 import { readCase } from './write.ts';
 
 export interface CaseDetail {
-  case: CaseRow;
+  /** The case and its SLA state when read. */
+  case: CaseListRow;
   /** Every change, newest first: the case page's timeline. */
   events: CaseEvent[];
 }
 
 /**
- * One case and its event log, or TEN_CASE_NOT_FOUND.
+ * One case with its SLA state and its event log, or TEN_CASE_NOT_FOUND.
  * @example const { case: c, events } = await getCase(ws, 'CASE-000001')
  */
-export async function getCase(ws: Workspace, id: string): Promise<CaseDetail> {
-  const c = await readCase(ws.db, id);
+export async function getCase(ws: Workspace, id: string, now: Date = new Date()): Promise<CaseDetail> {
+  await readCase(ws.db, id);
+  const [c] = await ws.db.all<CaseListRow & Record<string, unknown>>(
+    sql`SELECT ${caseSelect()}, ${slaStateSelect('c', now)} FROM cases c WHERE c.case_id = ${id}`,
+  );
   const rows = await ws.db.all<StoredEvent & Record<string, unknown>>(
     sql`SELECT ${eventSelect} FROM case_events WHERE case_id = ${id} ORDER BY version DESC`,
   );
-  return { case: c, events: rows.map(eventOf) };
+  return { case: c as CaseListRow, events: rows.map(eventOf) };
 }

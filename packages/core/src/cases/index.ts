@@ -11,10 +11,26 @@ export { createCase } from './create.ts';
 export { editCase } from './edit.ts';
 export { type CaseDetail, getCase } from './get.ts';
 export type { CaseActor } from './input.ts';
-export { listCases } from './list.ts';
+export { type ListContext, listCases } from './list.ts';
 export { moveCase } from './move.ts';
-export { CASE_COLUMNS, type CaseColumn, type CaseEvent, type CaseRow } from './record.ts';
+export { CASE_COLUMNS, type CaseColumn, type CaseEvent, type CaseListRow, type CaseRow } from './record.ts';
 export { reopenCase } from './reopen.ts';
 export { foldCase, replayCases } from './replay.ts';
+export { type Assignee, type AssigneeQuery, nextMember, pickAssignee } from './routing.ts';
 export * from './schemas.ts';
+export { checkSlaBreaches, SLA_ALERT_RULES, type SlaBreach, type SlaCheck } from './sla/alerts.ts';
+export { addBusinessHours, type BusinessCalendar, dueAfter } from './sla/calendar.ts';
+export type { AssignmentRule, SlaConfig, SlaPolicy } from './sla/config.ts';
+export { policyFor, type SlaFields, slaFields } from './sla/policy.ts';
+export type { SlaState } from './sla/state.ts';
+export * from './team-schemas.ts';
+export {
+  addTeamMember,
+  createTeam,
+  deleteTeam,
+  getTeam,
+  listTeams,
+  relabelTeam,
+  removeTeamMember,
+} from './teams.ts';
 export * from './workflow.ts';

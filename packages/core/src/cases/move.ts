@@ -5,6 +5,7 @@ import { type CaseActor, fieldError, parseInput } from './input.ts';
 import type { CaseColumn, CaseRow } from './record.ts';
 import { checkSteps, parseFields } from './rules.ts';
 import { type MoveCaseInput, moveCaseInput } from './schemas.ts';
+import { firstResponse } from './sla/policy.ts';
 import { allowedMoves, type CaseStage, moveKind, reachedSteps, STAGE_FIELDS, type StepStage } from './workflow.ts';
 import { basedOn, checkTime, readCase, timeOf, writeChange } from './write.ts';
 
@@ -59,7 +60,7 @@ export async function moveCase(ws: Workspace, actor: CaseActor, id: string, inpu
     action: kind,
     from_stage: c.stage,
     to_stage: i.to,
-    fields,
+    fields: { ...fields, ...firstResponse(c, at) },
     note: i.note ?? null,
   });
 }

@@ -4,6 +4,7 @@
  * events (`replay.ts`) compare equal value for value.
  */
 import { type Sql, sql } from '../sql/sql.ts';
+import type { SlaState } from './sla/state.ts';
 import type { CaseAction, CaseKind, CaseOutcome, CasePriority, CaseSource, CaseStage } from './workflow.ts';
 
 export interface CaseRow {
@@ -36,13 +37,21 @@ export interface CaseRow {
   stage_at: string;
   closed_at: string | null;
   reopen_count: number;
-  version: number;
-  updated_at: string;
+  /** The SLA policy that set the due times (sla/policy.ts), null when none applied. */
+  sla_policy: string | null;
+  first_response_due: string | null;
+  /** Set by the SLA policy, or by a playbook's template (its due in N days). */
+  resolution_due: string | null;
+  /** When the case was first worked after opening: a note or a step (sla/policy.ts `firstResponse`). */
+  first_response_at: string | null;
   /** The playbook that opened the case (playbooks/), null for every other. */
   playbook_id: string | null;
-  /** When the case's resolution is due (a playbook's template sets it), null when nothing does. */
-  resolution_due: string | null;
+  version: number;
+  updated_at: string;
 }
+
+/** A case as lists and the case page show it: the row and its SLA state at the time it was read. */
+export type CaseListRow = CaseRow & SlaState;
 
 /** A column of `cases` an event may set (all but the key, which the event carries itself). */
 export type CaseColumn = Exclude<keyof CaseRow, 'case_id'>;
@@ -76,13 +85,24 @@ export const CASE_COLUMNS = [
   'stage_at',
   'closed_at',
   'reopen_count',
+  'sla_policy',
+  'first_response_due',
+  'resolution_due',
+  'first_response_at',
+  'playbook_id',
   'version',
   'updated_at',
-  'playbook_id',
-  'resolution_due',
 ] as const satisfies readonly CaseColumn[];
 
-const TIMES = new Set<string>(['opened_at', 'stage_at', 'closed_at', 'updated_at', 'resolution_due']);
+const TIMES = new Set<string>([
+  'opened_at',
+  'stage_at',
+  'closed_at',
+  'first_response_due',
+  'resolution_due',
+  'first_response_at',
+  'updated_at',
+]);
 
 /** A time column as ISO text with milliseconds, as JavaScript writes it. */
 export const isoOf = (column: Sql) => sql`strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { pageQuery } from '../api/common.ts';
-import type { CaseEvent, CaseRow } from './record.ts';
+import type { CaseEvent, CaseListRow, CaseRow } from './record.ts';
 import {
   CASE_ACTIONS,
   CASE_KINDS,
@@ -111,7 +111,10 @@ export type CancelCaseInput = z.input<typeof cancelCaseInput>;
 const oneOrMany = <T extends z.ZodType>(t: T) => z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(t));
 
 /** The sort keys of a case list; each a column, so the list sorts in SQL. */
-export const CASE_SORTS = ['opened_at', 'updated_at', 'priority', 'stage', 'customer_id', 'case_id'] as const;
+export const CASE_SORTS = ['opened_at', 'updated_at', 'priority', 'stage', 'customer_id', 'case_id', 'due'] as const;
+
+/** A yes/no filter: a boolean from a library caller, `true`/`false` from a query string. */
+const flag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
 export const listCasesQuery = z
   .object({
@@ -125,6 +128,12 @@ export const listCasesQuery = z
     status: z.enum(['open', 'closed']).optional(),
     /** Words of the subject, case-insensitive, taken literally. */
     q: text(200).optional(),
+    /** Open cases with an SLA target past due (docs/cases.md, breaches). */
+    overdue: flag.optional(),
+    /** Cases the acting user owns. */
+    mine: flag.optional(),
+    /** Cases of the teams the acting user belongs to. */
+    my_team: flag.optional(),
     sort: z.enum(CASE_SORTS).default('updated_at'),
     order: z.enum(['asc', 'desc']).default('desc'),
     ...pageQuery.shape,
@@ -186,11 +195,22 @@ export const caseRowSchema = z.object({
   stage_at: time,
   closed_at: nullable(time),
   reopen_count: z.number().int(),
+  sla_policy: nullable(z.string()),
+  first_response_due: nullable(time),
+  resolution_due: nullable(time),
+  first_response_at: nullable(time),
+  playbook_id: nullable(z.string()),
   version: z.number().int(),
   updated_at: time,
-  playbook_id: nullable(z.string()),
-  resolution_due: nullable(time),
 }) satisfies z.ZodType<CaseRow>;
+
+/** A case as lists and the case page show it: the row and its SLA state when read (`CaseListRow`). */
+export const caseListRowSchema = caseRowSchema.extend({
+  first_response_breached: z.boolean(),
+  resolution_breached: z.boolean(),
+  overdue: z.boolean(),
+  next_due: nullable(time),
+}) satisfies z.ZodType<CaseListRow>;
 
 /** One event of a case's history (`CaseEvent`). */
 export const caseEventSchema = z.object({

@@ -124,7 +124,7 @@ describe('the event log', () => {
       fields: { contacted: true, satisfied: false, csat: 2, outcome: 'lost' },
     });
     await reopenCase(ws, agent, a.case_id, { to: 'diagnosed' });
-    await assignCase(ws, agent, a.case_id, { owner: 'li.wei', team: 'save desk' });
+    await assignCase(ws, agent, a.case_id, { owner: 'li.wei', team: 'retention' });
     const b = await createCase(ws, agent, { customer_id: 'C2', kind: 'service_request', subject: 'Move address' });
     await cancelCase(ws, agent, b.case_id, { note: 'Done by the shop' });
 

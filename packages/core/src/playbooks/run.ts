@@ -12,6 +12,7 @@
  * into the same rows.
  */
 import { CASE_COLUMNS, type CaseColumn } from '../cases/record.ts';
+import { memberTurns } from '../cases/routing.ts';
 import { OPEN_STAGES } from '../cases/workflow.ts';
 import { presentDimensions } from '../customers/columns.ts';
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
@@ -46,12 +47,12 @@ const EVENT_FIELDS = CASE_COLUMNS.filter((c) => c !== 'version' && c !== 'update
 const TIME_COLUMNS = new Set<string>(['opened_at', 'stage_at', 'updated_at', 'resolution_due']);
 
 /** The columns that differ between the cases of one run: each comes from the candidate row `n`. */
-const PER_CUSTOMER = ['customer_id', 'source', 'source_ref'] as const;
+const PER_CUSTOMER = ['customer_id', 'source', 'source_ref', 'owner'] as const;
 
 /**
  * Every column of a new case: the per-customer ones from the candidate `n`, the rest the same for every case of
  * the run. Returns the row's expressions (times as TIMESTAMP) and the `created` event's fields as one JSON text
- * per row: the constant part is written once here, and each row only splices in its three values (json_object
+ * per row: the constant part is written once here, and each row only splices in its four values (json_object
  * over thirty keys per row was half the time of 50,000 cases).
  */
 function caseValues(p: Playbook, at: string): { row: Record<CaseColumn, Sql>; json: Sql } {
@@ -64,7 +65,6 @@ function caseValues(p: Playbook, at: string): { row: Record<CaseColumn, Sql>; js
     kind: p.template.kind,
     stage: 'received',
     priority: p.template.priority,
-    owner: p.owner_rule.owner ?? null,
     team: p.owner_rule.team ?? null,
     subject,
     description,
@@ -91,6 +91,22 @@ function caseValues(p: Playbook, at: string): { row: Record<CaseColumn, Sql>; js
     (c) => sql`${`"${c}":`} || coalesce(CAST(to_json(${sql.id('n', c)}) AS VARCHAR), 'null') || ','`,
   );
   return { row, json: sql`'{' || ${sql.join(spliced, sql` || `)} || ${rest}` };
+}
+
+/**
+ * Who owns the run's cases: the rule's owner; with a team alone, the team's members dealt out in turn
+ * (cases/routing.ts), the `k`-th case to the member at turn (k − 1) mod members + 1, as the same cases opened
+ * one by one would be; with neither, nobody. `turns` is joined on that turn.
+ */
+function owners(p: Playbook): { owner: Sql; turns: Sql } {
+  const { owner, team } = p.owner_rule;
+  const none = sql`SELECT CAST(NULL AS VARCHAR) AS username, 0 AS turn, 1 AS members WHERE false`;
+  if (owner !== undefined) return { owner: sql`CAST(${owner} AS VARCHAR)`, turns: none };
+  if (team === undefined) return { owner: sql`CAST(NULL AS VARCHAR)`, turns: none };
+  return {
+    owner: sql`t.username`,
+    turns: sql`SELECT username, turn, count(*) OVER () AS members FROM (${memberTurns(team)}) m`,
+  };
 }
 
 interface Counts {
@@ -139,9 +155,13 @@ async function attempt(
     const counts = c as Counts;
     // A dry run's `created` counts the cases it would open.
     if (opts.dryRun || !counts.created) return { counts, ids: [] };
+    const dealt = owners(p);
     await db.run(sql`CREATE OR REPLACE TEMP TABLE _pb_new AS
-      SELECT printf('CASE-%06d', nextval('case_seq')) AS case_id, customer_id, source, source_ref
-      FROM (SELECT * FROM _pb_class WHERE skip IS NULL ORDER BY customer_id)`);
+      SELECT printf('CASE-%06d', nextval('case_seq')) AS case_id, customer_id, source, source_ref, owner
+      FROM (SELECT n.*, ${dealt.owner} AS owner
+            FROM (SELECT *, row_number() OVER (ORDER BY customer_id) AS k FROM _pb_class WHERE skip IS NULL) n
+              LEFT JOIN (${dealt.turns}) t ON t.turn = (n.k - 1) % t.members + 1
+            ORDER BY customer_id)`);
     // An imported case may have brought an id of the sequence's form: draw again for those, as createCase does.
     const taken = sql`case_id IN (SELECT case_id FROM cases)`;
     while ((await db.all(sql`SELECT 1 AS x FROM _pb_new WHERE ${taken} LIMIT 1`)).length)

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, definition, playbookWorkspace } from '../../test/playbooks.ts';
+import { replayCases } from '../cases/replay.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { runPlaybook } from './run.ts';
@@ -79,11 +80,24 @@ describe('a definition naming what the workspace lacks', () => {
     await ws.db.run(sql`INSERT INTO teams VALUES ('save-desk', 'Save desk', '挽留组', now()::TIMESTAMP)`);
     const p = await savePlaybook(ws, admin, definition({ id: 'team-only', owner_rule: { team: 'save-desk' } }));
     expect(p.owner_rule).toEqual({ team: 'save-desk' });
-    // A team without an owner: the case is the team's, its owner left for the team's assignment.
+    // A team without members: the cases wait in the team's queue.
     const r = await runPlaybook(ws, admin, 'team-only', { at_risk: true });
     const cases = await ws.db.all(sql`SELECT DISTINCT owner, team FROM cases WHERE playbook_id = 'team-only'`);
     expect(r.created).toBeGreaterThan(0);
     expect(cases).toEqual([{ owner: null, team: 'save-desk' }]);
+  });
+
+  it('a team alone deals the cases out to its members in turn, as cases opened one by one would be', async () => {
+    // retention: li.wei and wang.fang, neither owning a case yet, so li.wei (by name) first.
+    await savePlaybook(ws, admin, definition({ id: 'dealt', owner_rule: { team: 'retention' } }));
+    const r = await runPlaybook(ws, admin, 'dealt', { at_risk: true });
+    const owners = await ws.db.all<{ owner: string }>(
+      sql`SELECT owner FROM cases WHERE playbook_id = 'dealt' ORDER BY case_id`,
+    );
+    expect(r.created).toBeGreaterThan(1);
+    expect(owners.map((o) => o.owner)).toEqual(owners.map((_, i) => (i % 2 ? 'wang.fang' : 'li.wei')));
+    const replayed = await replayCases(ws);
+    expect(replayed.filter((c) => c.playbook_id === 'dealt').map((c) => c.owner)).toEqual(owners.map((o) => o.owner));
   });
 });
 

@@ -26,6 +26,8 @@ export const CONFIG_SCHEMA_MODULES = [
   '../predict/config',
   '../cases/config',
   '../cases/workflow',
+  '../cases/sla/config',
+  '../cases/sla/calendar',
   '../access/roles',
 ] as const;
 

@@ -81,18 +81,22 @@ export const cases: RouteGroup = {
       config: { access: 'viewer' },
       schema: {
         summary:
-          'A page of cases with the total, filtered by stage, kind, priority (each repeatable), owner, team, customer, `status=open|closed` and words of the subject (`q`), sorted by `sort` and `order`',
+          "A page of cases with the total and each case's SLA state, filtered by stage, kind, priority (each repeatable), owner, team, customer, `status=open|closed`, words of the subject (`q`), `overdue`, `mine` and `my_team` (the authenticated user's; 422 TEN_CASE_NEEDS_USER for an API key), sorted by `sort` (`due`: the next due time) and `order`",
         querystring: api.casesQuery,
         response: { 200: api.casesResponse },
       },
-      handler: (req) => req.server.tenure.db(async (ws) => api.toWire(await listCases(ws, req.query))),
+      // `mine` and `my_team` are the authenticated user's (an API key is no user: TEN_CASE_NEEDS_USER).
+      handler: (req) =>
+        req.server.tenure.db(async (ws) =>
+          api.toWire(await listCases(ws, req.query, { user: (req.actor as Actor).name })),
+        ),
     }),
     route({
       method: 'GET',
       url: '/:id',
       config: { access: 'viewer' },
       schema: {
-        summary: 'One case and its events, newest first (404 TEN_CASE_NOT_FOUND)',
+        summary: 'One case with its SLA state, and its events newest first (404 TEN_CASE_NOT_FOUND)',
         params: api.caseParams,
         response: { 200: api.caseDetailResponse },
       },

@@ -18,6 +18,7 @@ import { quality } from './quality.ts';
 import { report } from './report.ts';
 import { settings } from './settings.ts';
 import { status } from './status.ts';
+import { teams } from './teams.ts';
 import { users } from './users.ts';
 
 /** Every route group: one line each. The app registers exactly these, and the tests iterate over them. */
@@ -36,6 +37,7 @@ export const routeGroups = {
   customers,
   cases,
   playbooks,
+  teams,
   imports,
   events,
   settings,

@@ -388,6 +388,8 @@ export const en = {
   'rule.complaint_past_sla': 'Complaint past SLA',
   'rule.nps_detractor': 'NPS detractor',
   'rule.failed_payment': 'Failed payment',
+  'rule.case_first_response_breach': 'Case: first response past SLA',
+  'rule.case_resolution_breach': 'Case: resolution past SLA',
   'severity.high': 'High',
   'severity.medium': 'Medium',
   'role.viewer': 'Viewer',

@@ -383,6 +383,8 @@ export const zhCN: Dictionary = {
   'rule.complaint_past_sla': '投诉超过 SLA',
   'rule.nps_detractor': 'NPS 贬损者',
   'rule.failed_payment': '扣款失败',
+  'rule.case_first_response_breach': '案例首次响应超出 SLA',
+  'rule.case_resolution_breach': '案例解决超出 SLA',
   'severity.high': '高',
   'severity.medium': '中',
   'role.viewer': '查看者',

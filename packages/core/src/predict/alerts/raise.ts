@@ -132,6 +132,8 @@ export async function storeAlerts(ws: Workspace, runId: number, asOf: string, al
     SELECT nextval('alert_seq'), ${runId}, n.customer_id, n.rule, n.severity, CAST(${asOf} AS DATE),
       CAST(now() AS TIMESTAMP), n.message_en, n.message_zh, n.detail
     FROM _new_alerts n RETURNING alert_id`);
+  // The rows just inserted, not every alert of the run: SLA checks store theirs under run 0 (cases/sla/alerts.ts).
+  const ids = inserted.map((r) => String(r.alert_id));
   for (const hook of ws.config.prediction.webhooks)
     await ws.db.run(sql`
       INSERT INTO webhook_outbox (delivery_id, alert_id, url, secret_env, payload, status, attempts, next_attempt_at, created_at)
@@ -140,7 +142,7 @@ export async function storeAlerts(ws: Workspace, runId: number, asOf: string, al
           'as_of', strftime(a.as_of, '%Y-%m-%d'), 'message', json_object('en', a.message_en, 'zh-CN', a.message_zh),
           'detail', json(a.detail))::VARCHAR,
         'pending', 0, CAST(now() AS TIMESTAMP), CAST(now() AS TIMESTAMP)
-      FROM alerts a WHERE a.run_id = ${runId}`);
+      FROM alerts a WHERE list_contains(${ids}, CAST(a.alert_id AS VARCHAR))`);
   await ws.db.run(sql`DROP TABLE _new_alerts`);
   return inserted.length;
 }
