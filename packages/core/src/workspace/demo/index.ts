@@ -23,6 +23,7 @@ import { writeOperations } from './operations.ts';
 import { operationsTruth } from './operations-truth.ts';
 import { demoCalendar } from './params.ts';
 import { Rand } from './random.ts';
+import { addDemoPlaybook, addDemoSla } from './setup.ts';
 import { writeSubscriptions } from './subscriptions.ts';
 import { writeSurveys } from './surveys.ts';
 import { writeTickets } from './tickets.ts';
@@ -91,10 +92,10 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
   const groundTruthFile = join(ws.dir, GROUND_TRUTH_FILE);
   writeFileSync(groundTruthFile, `${JSON.stringify(truth, null, 2)}\n`);
   // Contract type is the demo's main churn driver: declare it, so metrics can be broken down by it.
-  if (!ws.config.dimensions.includes('contract')) {
-    ws.config.dimensions.push('contract');
-    writeFileSync(join(ws.dir, CONFIG_FILE), `${JSON.stringify(ws.config, null, 2)}\n`);
-  }
+  const contract = !ws.config.dimensions.includes('contract');
+  if (contract) ws.config.dimensions.push('contract');
+  if (addDemoSla(ws) || contract) writeFileSync(join(ws.dir, CONFIG_FILE), `${JSON.stringify(ws.config, null, 2)}\n`);
+  await addDemoPlaybook(ws, lang);
   return { customers: o.customers, rows, seconds: (performance.now() - started) / 1000, groundTruthFile };
 }
 

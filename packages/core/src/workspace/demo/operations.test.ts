@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, checkLogin, hasSignInAdmin, removeUser, updateUser } from '../../access/users.ts';
+import { createCase } from '../../cases/create.ts';
 import { type CaseRow, caseSelect } from '../../cases/record.ts';
 import { replayCases } from '../../cases/replay.ts';
 import { checkSteps } from '../../cases/rules.ts';
 import { moveKind, reachedSteps } from '../../cases/workflow.ts';
+import { getPlaybook } from '../../playbooks/store.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import { initWorkspace, type Workspace } from '../workspace.ts';
 import { generateDemo } from './index.ts';
@@ -189,5 +191,27 @@ describe('the demo cases', () => {
     // New cases number on from the demo's.
     const [seq] = await rows(sql`SELECT nextval('case_seq') AS n`);
     expect(Number(seq?.n)).toBe(Number(before[0]?.n) + 1);
+  });
+
+  it('come with their SLA policy in the config and their playbook stored, so new cases are opened the same way', async () => {
+    const p = await getPlaybook(ws, OPS.playbook.id);
+    expect(p).toMatchObject({
+      enabled: true,
+      trigger: { kind: 'risk_tier', tier: 'high' },
+      owner_rule: { team: 'retention' },
+    });
+    const c = await createCase(
+      ws,
+      { name: OPS.lead },
+      {
+        customer_id: String((await ws.db.all<{ c: string }>(sql`SELECT min(customer_id) AS c FROM customers`))[0]?.c),
+        kind: 'complaint',
+        priority: 'high',
+        subject: 'Billed twice',
+      },
+    );
+    const [hours] = OPS.sla.targets.complaint.high;
+    expect(c.sla_policy).toBe(OPS.sla.name);
+    expect(Date.parse(c.first_response_due ?? '') - Date.parse(c.opened_at)).toBe(hours * 3_600_000);
   });
 });
