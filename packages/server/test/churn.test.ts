@@ -278,6 +278,9 @@ describe('webhooks', () => {
     }
     expect(new Set(received.map((r) => JSON.parse(r.body).alert_id))).toEqual(new Set(raised.map((a) => a.alert_id)));
     const inbox = (await viewer.get<z.infer<typeof api.alertsResponse>>('/api/v1/alerts?open=true&page_size=500')).body;
-    for (const a of inbox.rows) expect(a.deliveries).toEqual({ delivered: 1, pending: 0, failed: 0 });
+    // The scoring's alerts; the server's SLA checks raise theirs on their own clock (the demo has overdue cases).
+    const scored = inbox.rows.filter((a) => a.run_id === done.run?.run_id);
+    expect(scored.length).toBe(raised.length);
+    for (const a of scored) expect(a.deliveries).toEqual({ delivered: 1, pending: 0, failed: 0 });
   });
 });

@@ -54,7 +54,7 @@ describe('playbook routes', () => {
     const opened = await viewer.get<{ case: Record<string, unknown> }>(`/api/v1/cases/${run.body.case_ids[0]}`);
     expect(opened.body.case).toMatchObject({ playbook_id: 'region-follow-up', kind: 'follow_up', owner: 'analyst' });
     const list = await viewer.get<{ playbooks: Playbook[] }>('/api/v1/playbooks');
-    expect(list.body.playbooks.map((p) => p.id)).toEqual(['region-follow-up']);
+    expect(list.body.playbooks.map((p) => p.id)).toEqual(['demo-at-risk', 'region-follow-up']);
     // Only admins change playbooks; viewers cannot run them.
     expectProblem(
       await analyst.call('POST', '/api/v1/playbooks', { json: definition({ id: 'x' }) }),

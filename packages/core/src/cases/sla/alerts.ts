@@ -3,8 +3,13 @@
  * target breached, ever (acknowledging it does not raise it again). Only open cases are alerted: an alert asks
  * someone to act, and a case closed late leaves nothing to do (the compliance figures count it). The server
  * checks every `cases.sla.check_minutes`; `tenure cases sla-check` checks once.
+ *
+ * A check alerts at most `prediction.alert_cap` breaches, as a scoring does (the urgent and high priorities
+ * first, then the oldest due): the rest are counted in one summary alert that names their cases, so a backlog
+ * (a workspace opened after a holiday, an import of old open cases) never floods the inbox, and those breaches
+ * are not alerted again one by one.
  */
-import { type AlertRow, storeAlerts } from '../../predict/alerts/raise.ts';
+import { type AlertRow, SUMMARY_RULE, storeAlerts } from '../../predict/alerts/raise.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import { isoOf } from '../record.ts';
@@ -29,7 +34,7 @@ export interface SlaCheck {
   checked_at: string;
   /** Breaches of open cases not alerted before, oldest due first. */
   breaches: SlaBreach[];
-  /** Alerts raised for them (0 when `cases.sla.alerts` is off). */
+  /** Alerts raised for them, the summary of those over the cap included (0 when `cases.sla.alerts` is off). */
   alerted: number;
 }
 
@@ -53,6 +58,28 @@ const alertOf = (b: SlaBreach): AlertRow => {
   };
 };
 
+/** Where a priority's breaches come in the alerts of a check: the most urgent first. */
+const PRIORITY_RANK = sql`CASE b.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+
+/** The breaches of one check as alerts: each up to the cap, the rest in one summary naming their cases. */
+function capped(breaches: SlaBreach[], cap: number): AlertRow[] {
+  if (breaches.length <= cap) return breaches.map(alertOf);
+  const rest = breaches.slice(cap - 1);
+  const n = rest.length;
+  const byRule: Record<string, number> = {};
+  for (const b of rest) byRule[SLA_ALERT_RULES[b.target]] = (byRule[SLA_ALERT_RULES[b.target]] ?? 0) + 1;
+  const high = rest.filter((b) => alertOf(b).severity === 'high').length;
+  const summary: AlertRow = {
+    customerId: '',
+    rule: SUMMARY_RULE,
+    severity: high ? 'high' : 'medium',
+    en: `${n} more SLA target${n === 1 ? '' : 's'} of open cases passed, beyond the cap of ${cap}: see Overdue in the case inbox`,
+    zh: `另有 ${n} 个未结案例的 SLA 目标已超时，超出上限 ${cap} 条：请查看案例收件箱的“已逾期”`,
+    detail: JSON.stringify({ more: n, cap, byRule, high, breaches: rest.map((b) => `${b.case_id}|${b.target}`) }),
+  };
+  return [...breaches.slice(0, cap - 1).map(alertOf), summary];
+}
+
 /**
  * Find the open cases past a due time that have no alert for it yet, and alert each (with its webhook
  * deliveries) in one transaction, so a breach is alerted exactly once even when checks overlap.
@@ -72,9 +99,12 @@ export async function checkSlaBreaches(ws: Workspace, now: Date = new Date()): P
         UNION ALL ${one('resolution', resolutionBreached(c, t), sql`c.resolution_due`)}) b
       WHERE NOT EXISTS (SELECT 1 FROM alerts a
         WHERE a.rule = b.rule AND json_extract_string(a.detail, '$.case_id') = b.case_id)
-      ORDER BY b.due, b.case_id, b.target`);
+        AND b.case_id || '|' || b.target NOT IN (
+          SELECT unnest(CAST(json_extract(a.detail, '$.breaches') AS VARCHAR[])) FROM alerts a
+          WHERE a.run_id = ${NO_RUN} AND a.rule = ${SUMMARY_RULE})
+      ORDER BY ${PRIORITY_RANK}, b.due, b.case_id, b.target`);
     const alerted = ws.config.cases.sla.alerts
-      ? await storeAlerts(ws, NO_RUN, now.toISOString().slice(0, 10), breaches.map(alertOf))
+      ? await storeAlerts(ws, NO_RUN, now.toISOString().slice(0, 10), capped(breaches, ws.config.prediction.alert_cap))
       : 0;
     return { checked_at: now.toISOString(), breaches, alerted };
   });

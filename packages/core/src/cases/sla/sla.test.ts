@@ -212,4 +212,23 @@ describe('breaches at a fixed time', () => {
     const [o] = await ws.db.all<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM webhook_outbox`);
     expect(o?.n).toBe(2);
   });
+
+  it('alert at most the cap of a check, the rest in one summary naming them, none of them alerted again', async () => {
+    const cap = ws.config.prediction.alert_cap;
+    ws.config.prediction.alert_cap = 2;
+    try {
+      const at = new Date('2026-06-01T00:00:00.000Z');
+      const r = await checkSlaBreaches(ws, at);
+      expect(r.breaches.length).toBeGreaterThanOrEqual(3);
+      expect(r.alerted).toBe(2);
+      const [summary] = await ws.db.all<{ detail: string }>(
+        sql`SELECT detail FROM alerts WHERE rule = 'summary' AND run_id = 0`,
+      );
+      const named = JSON.parse(summary?.detail ?? '{}').breaches as string[];
+      expect(named).toEqual(r.breaches.slice(1).map((b) => `${b.case_id}|${b.target}`));
+      expect(await checkSlaBreaches(ws, at)).toMatchObject({ breaches: [], alerted: 0 });
+    } finally {
+      ws.config.prediction.alert_cap = cap;
+    }
+  });
 });
