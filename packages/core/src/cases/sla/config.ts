@@ -73,9 +73,6 @@ export const slaConfigSchema = z
           message: 'at most resolution_hours: a case is answered before it is resolved',
         });
     }
-    const names = s.policies.map((p) => p.name);
-    if (new Set(names).size !== names.length)
-      ctx.addIssue({ code: 'custom', path: ['policies'], message: 'give each policy its own name' });
   });
 
 const term = z.string().regex(/^[a-z_][a-z0-9_]*$/, 'use lower-case letters, digits and _');
