@@ -17,9 +17,7 @@ try {
     await page.goto(path);
     await settle(page);
     // The inbox's table is wider than 1280 px: zoomed out, its due column is in the picture too.
-    await page.evaluate((z) => {
-      document.body.style.zoom = String(z);
-    }, zoom);
+    await page.addStyleTag({ content: `body { zoom: ${zoom} }` });
     await page.screenshot({ path: join(out, `${name}.png`) });
   };
   await page.goto('/');
