@@ -225,6 +225,19 @@ describe('cases in chromium', () => {
     await expect.poll(() => rows.getByTestId('case-link').allTextContents()).toEqual([second]);
   });
 
+  it('lists the overdue cases under Overdue, each marked, and sorts them by due time', async () => {
+    const api = await get<{ total: number; rows: Case[] }>('/api/v1/cases?overdue=true&sort=due&order=asc');
+    expect(api.total).toBeGreaterThan(0); // the demo leaves unresolved complaints open past their SLA
+    await d.page.goto('/cases');
+    await d.page.getByTestId('case-view').getByText('Overdue', { exact: true }).click();
+    const rows = d.page.getByTestId('cases').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(Math.min(api.total, 50));
+    expect(await rows.getByTestId('overdue').count()).toBe(await rows.count());
+    await d.page.getByTestId('cases').getByRole('columnheader', { name: 'Due' }).click();
+    await expect.poll(() => rows.first().getByTestId('case-link').textContent()).toBe(api.rows[0]?.case_id);
+    expect(new URL(d.page.url()).searchParams.get('sort')).toBe('due');
+  });
+
   it('shows a subject and a note carrying markup as text', async () => {
     const markup = '<img src=x onerror="document.title=\'pwned\'"><b>bold</b>';
     const c = await post<Case>('/api/v1/cases', {

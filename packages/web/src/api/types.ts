@@ -99,6 +99,8 @@ export type PredictionSettings = Infer<typeof api.alertSettingsResponse>;
 /** A case as the API returns it (GET /cases rows, every case write). */
 export type CaseRow = Infer<typeof api.caseSchema>;
 export type CaseStage = CaseRow['stage'];
+/** A case as lists return it: the row and its SLA state when read (breached targets, overdue, the next due time). */
+export type CaseListRow = Infer<typeof api.casesResponse>['rows'][number];
 /** One event of a case's history, newest first in a case's detail. */
 export type CaseEvent = Infer<typeof api.caseDetailResponse>['events'][number];
 export type CaseDetail = Infer<typeof api.caseDetailResponse>;

@@ -1,7 +1,7 @@
-import { Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
-import type { CaseRow, CasesQuery, Page } from '../api/types.ts';
+import type { CaseListRow, CasesQuery, Page } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { CaseStageTag } from './case-stage-tag.tsx';
 
@@ -10,14 +10,6 @@ export interface CaseOrder {
   sort: CaseSort;
   order: 'asc' | 'desc';
 }
-
-/**
- * Due times come with the SLA work (optional here): a row shows its resolution target when the API sends one,
- * red once it is past while the case is open.
- */
-type WithDue = CaseRow & { resolution_due?: string | null };
-const overdue = (r: WithDue, now: number) =>
-  !!r.resolution_due && !r.closed_at && r.stage !== 'cancelled' && Date.parse(r.resolution_due) < now;
 
 const sortOrder = (order: CaseOrder | undefined, key: CaseSort): SortOrder =>
   order?.sort === key ? (order.order === 'asc' ? 'ascend' : 'descend') : null;
@@ -33,17 +25,17 @@ export function CaseTable({
   onSort,
   withCustomer = true,
 }: {
-  data: Page<CaseRow>;
+  data: Page<CaseListRow>;
   order?: CaseOrder;
   onPage: (page: number, pageSize: number) => void;
   onSort?: (order: CaseOrder | undefined) => void;
   withCustomer?: boolean;
 }) {
   const { t, fmt, term } = useI18n();
-  const now = Date.now();
   const sortable = (key: CaseSort) => (onSort ? { sorter: true, sortOrder: sortOrder(order, key), key } : {});
-  const showDue = data.rows.some((r: WithDue) => r.resolution_due !== undefined);
-  const columns: TableColumnsType<WithDue> = [
+  // A workspace without SLA policies gives no case a due time: no column then.
+  const showDue = data.rows.some((r) => r.next_due !== null || r.resolution_due !== null);
+  const columns: TableColumnsType<CaseListRow> = [
     {
       title: t('caseField.case_id'),
       ...sortable('case_id'),
@@ -66,7 +58,7 @@ export function CaseTable({
           {
             title: t('caseField.customer_id'),
             ...sortable('customer_id'),
-            render: (_: unknown, r: WithDue) => (
+            render: (_: unknown, r: CaseListRow) => (
               <Link to={`/customers/${encodeURIComponent(r.customer_id)}`}>{r.customer_id}</Link>
             ),
           },
@@ -85,20 +77,14 @@ export function CaseTable({
       ? [
           {
             title: t('caseField.resolution_due'),
-            render: (_: unknown, r: WithDue) =>
-              overdue(r, now) ? (
-                <Tag color="red" data-testid="overdue">
-                  {t('cases.overdue')} · {fmt.date(r.resolution_due, true)}
-                </Tag>
-              ) : (
-                fmt.date(r.resolution_due, true)
-              ),
+            ...sortable('due'),
+            render: (_: unknown, r: CaseListRow) => <DueCell row={r} />,
           },
         ]
       : []),
   ];
   return (
-    <Table<WithDue>
+    <Table<CaseListRow>
       data-testid="cases"
       size="small"
       rowKey="case_id"
@@ -119,5 +105,30 @@ export function CaseTable({
         onChange: onPage,
       }}
     />
+  );
+}
+
+/**
+ * The time that matters next on an open case (the first response's until met, then the resolution's), the
+ * resolution's on a settled one, and the server's verdicts on them: overdue in red, a target missed in orange.
+ */
+function DueCell({ row }: { row: CaseListRow }) {
+  const { t, fmt } = useI18n();
+  const due = row.next_due ?? row.resolution_due;
+  return (
+    <Space size={4} wrap>
+      {due ? fmt.date(due, true) : null}
+      {row.overdue && (
+        <Tag color="red" data-testid="overdue">
+          {t('cases.overdue')}
+        </Tag>
+      )}
+      {row.first_response_breached && !row.overdue && <Tag color="orange">{t('cases.lateResponse')}</Tag>}
+      {row.resolution_breached && !row.overdue && (
+        <Tag color="orange" data-testid="resolution-breached">
+          {t('cases.breached')}
+        </Tag>
+      )}
+    </Space>
   );
 }
