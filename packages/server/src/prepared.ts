@@ -1,39 +1,32 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type ZodType, z } from 'zod';
 
-const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
 /**
  * A large answer made once per data generation and sent as bytes: its JSON exactly as the route's serializer
- * writes it, gzip and brotli forms of it, and an ETag. A cached view's JSON was kept as text (serialize.ts), but
+ * writes it, its gzip form, and an ETag. A cached view's JSON was kept as text (serialize.ts), but
  * each request still encoded hundreds of kilobytes of it to UTF-8 and sent them all, to a dashboard that asks
  * with `Accept-Encoding` and, having the answer already, with `If-None-Match`.
  */
 export interface Prepared {
   json: Buffer;
   gzip: Buffer;
-  br: Buffer;
   etag: string;
 }
 
 /**
- * Prepare `value` as the route's response schema encodes it. Compressed off the event loop (zlib's threads),
- * brotli at a middle quality: a few milliseconds for a 200 KB body, once, for most of the best ratio.
+ * Prepare `value` as the route's response schema encodes it, compressed off the event loop (zlib's threads). Gzip
+ * only: on a Kaplan–Meier run (numbers to 17 digits) brotli at a quality that takes as long was no smaller.
  * @example const p = await prepare(api.latestRunResponse, api.toWire(run)); p.gzip.length < p.json.length
  */
 export async function prepare<S extends ZodType>(schema: S, value: z.output<S>): Promise<Prepared> {
   const json = Buffer.from(JSON.stringify(z.encode(schema, value)));
-  const [gz, br] = await Promise.all([
-    gzipped(json, { level: 6 }),
-    brotli(json, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: json.length },
-    }),
-  ]);
-  return { json, gzip: gz, br, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  return { json, gzip: await gzipped(json, { level: 6 }), etag };
 }
 
 /** The codings a request accepts (`Accept-Encoding`), those with q = 0 left out. */
@@ -57,17 +50,14 @@ function unchanged(header: string | undefined, etag: string): boolean {
 }
 
 /**
- * Send a prepared answer: 304 with no body when the client holds it (`If-None-Match`), else brotli, gzip or
- * plain JSON as the client accepts, preferred in that order. Caches may keep it per user and must ask again
- * before using it (`private, no-cache`): the data may change at any write.
+ * Send a prepared answer: 304 with no body when the client holds it (`If-None-Match`), else gzip when the client
+ * accepts it, plain JSON otherwise. Caches may keep it per user and must ask again before using it
+ * (`private, no-cache`): the data may change at any write.
  */
 export function sendPrepared(req: FastifyRequest, reply: FastifyReply, p: Prepared): FastifyReply {
   reply.header('etag', p.etag).header('vary', 'accept-encoding').header('cache-control', 'private, no-cache');
   if (unchanged(req.headers['if-none-match'], p.etag)) return reply.code(304).send();
-  const codings = accepted(req.headers['accept-encoding']);
-  const coding = codings.has('br') ? 'br' : codings.has('gzip') ? 'gzip' : null;
-  if (coding) reply.header('content-encoding', coding);
-  return reply
-    .type('application/json; charset=utf-8')
-    .send(coding === 'br' ? p.br : coding === 'gzip' ? p.gzip : p.json);
+  const gzip = accepted(req.headers['accept-encoding']).has('gzip');
+  if (gzip) reply.header('content-encoding', 'gzip');
+  return reply.type('application/json; charset=utf-8').send(gzip ? p.gzip : p.json);
 }

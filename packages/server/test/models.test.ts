@@ -5,7 +5,7 @@
  */
 
 import { type IncomingHttpHeaders, request } from 'node:http';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { api, latestRun, sbg, survival, survivalOnGrid, validateModels } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -154,8 +154,8 @@ describe('fits, runs and customer value', () => {
     expect(times).toEqual([...new Set(times)].sort((a, b) => a - b));
     expect(times.length).toBeLessThan(curve!.n / 2);
 
-    // Prepared once as bytes: plain, gzip or brotli as asked, each the JSON the route's serializer writes, one
-    // ETag for all three; a client that holds it gets 304 and no body, until the run changes.
+    // Prepared once as bytes: plain or gzip as asked, each the JSON the route's serializer writes, one ETag for
+    // both; a client that holds it gets 304 and no body, until the run changes.
     const stored = async () =>
       JSON.stringify(z.encode(api.latestRunResponse, api.toWire((await latestRun(s.ws.db, 'km'))!)));
     const json = await stored();
@@ -165,15 +165,12 @@ describe('fits, runs and customer value', () => {
     expect(plain.body.toString()).toBe(json);
     const etag = plain.headers.etag as string;
     expect(etag).toMatch(/^"[\w-]+"$/);
-    const gz = await raw({ 'accept-encoding': 'gzip, deflate' });
+    const gz = await raw({ 'accept-encoding': 'gzip, deflate, br' });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gz.body).toString()).toBe(json);
     expect(gz.body.length).toBeLessThan(json.length / 3);
-    const br = await raw({ 'accept-encoding': 'gzip, deflate, br' });
-    expect(br.headers['content-encoding']).toBe('br');
-    expect(brotliDecompressSync(br.body).toString()).toBe(json);
-    expect((await raw({ 'accept-encoding': 'br;q=0, gzip;q=0' })).headers['content-encoding']).toBeUndefined();
-    for (const r of [gz, br]) expect(r.headers.etag).toBe(etag);
+    expect(gz.headers.etag).toBe(etag);
+    expect((await raw({ 'accept-encoding': 'br, gzip;q=0' })).headers['content-encoding']).toBeUndefined();
     for (const tag of [etag, `W/${etag}`, `"other", ${etag}`]) {
       const again = await raw({ 'if-none-match': tag, 'accept-encoding': 'gzip' });
       expect(again.status).toBe(304);
