@@ -115,11 +115,12 @@ export function explainKept(ws: Workspace, model: ChurnModel, runId: number, fou
   const features = model.classifier.features;
   const explained = (k: StoredExplanation) => k.c !== undefined && k.e !== undefined;
   const unexplained = found.flatMap((f, i) => (explained(f.kept) ? [] : [i]));
-  const values = frameOfValues(
-    features,
-    unexplained.map((i) => found[i]!.kept.v),
-  );
-  const computed = unexplained.length ? classifierOf(model.classifier).shap(model.classifier, values) : null;
+  const values = () =>
+    frameOfValues(
+      features,
+      unexplained.map((i) => found[i]!.kept.v),
+    );
+  const computed = unexplained.length ? classifierOf(model.classifier).shap(model.classifier, values()) : null;
   const rowOf = new Map(unexplained.map((i, r) => [i, r]));
   return found.map(({ id, asOf, kept, margin, probability }, i) => {
     const r = rowOf.get(i);
