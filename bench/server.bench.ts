@@ -20,8 +20,10 @@
  *    zero loss: the orders table grows by exactly the rows sent (counted in the workspace before and after).
  *    The bench's orders are deleted afterwards, so the cached workspace stays as generated.
  * Also the gzip size of the dashboard's first-page JavaScript, when packages/web/dist exists.
- * Options (env): CUSTOMERS=1000000 DURATION=30 CONNECTIONS=100 BATCHES=20 HOT=1000, and ONLY=<part of a
- * route's name> to measure only those routes (no ingestion then).
+ * Options (env): CUSTOMERS=1000000 DURATION=30 CONNECTIONS=100 BATCHES=20 HOT=1000, ONLY=<part of a
+ * route's name> to measure only those routes (no ingestion then), PROFILE=<folder> to write the server's CPU
+ * profile there (node --cpu-prof), to see where a route's time goes under load, and ENCODING=<Accept-Encoding>
+ * (a browser's `gzip, deflate, br` by default; `identity` for a client that takes no compression).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,6 +48,8 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const BATCHES = Number(process.env.BATCHES ?? 20);
 const HOT = Number(process.env.HOT ?? 1000);
 const ONLY = process.env.ONLY ?? '';
+const PROFILE = process.env.PROFILE ?? '';
+const ENCODING = process.env.ENCODING ?? 'gzip, deflate, br';
 const BATCH = 10_000;
 const root = join(import.meta.dirname, '..');
 const wsDir = join(import.meta.dirname, 'out', `server-ws-${CUSTOMERS}`);
@@ -90,6 +94,7 @@ async function prepare(): Promise<{ key: string; admin: string; before: number }
 /** `tenure serve` on the workspace; resolves with its URL once it listens. */
 function serve(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [
+    ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []),
     join(root, 'packages/cli/bin/tenure.js'),
     'serve',
     '-w',
@@ -129,7 +134,8 @@ async function load(what: string, url: string, key: string, path: () => string):
     connections: CONNECTIONS,
     duration: DURATION,
     timeout: 60,
-    headers: { authorization: `Bearer ${key}` },
+    // As the dashboard's browser asks: routes that prepare a compressed answer send it (prepared.ts).
+    headers: { authorization: `Bearer ${key}`, 'accept-encoding': ENCODING },
     requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
   });
   // Requests still queued in the server when the load stops finish before anything else is measured.

@@ -5,7 +5,17 @@
  * exists.
  */
 import { createServer, type Server } from 'node:http';
-import { api, atRisk, churnModelReport, customerScore, latestRun, listAlerts, signature } from '@tenure/core';
+import {
+  api,
+  atRisk,
+  churnModelReport,
+  customerScore,
+  explainCustomer,
+  latestRun,
+  listAlerts,
+  riskViewJson,
+  signature,
+} from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
@@ -175,6 +185,13 @@ describe('scoring and the at-risk list', () => {
       const x = served.body.explanation;
       expect(x.contributions.reduce((a, c) => a + c.contribution, x.expected_margin)).toBeCloseTo(x.margin, 9);
       expect(x.reasons.map((r) => r.feature)).toEqual(other.reasons.map((r) => r.feature));
+      // Sent as prebuilt, in the request's language: the bytes the library computes for it.
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const sent = await viewer.get(`/api/v1/churn/customers/${other.customer_id}?lang=${lang}`);
+        const score = await customerScore(s.ws, other.customer_id, lang);
+        const e = await explainCustomer(s.ws, other.customer_id, { asOf: score?.as_of });
+        expect(sent.text).toBe(riskViewJson(score, e, lang));
+      }
     }
   });
 });

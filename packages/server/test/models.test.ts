@@ -3,9 +3,12 @@
  * curves and the log-rank test, sBG on survivor counts (Fader & Hardie's regular cohort), fit jobs that store
  * runs, the latest run and customer value read back without refitting, validation, and the refusals.
  */
+
+import { type IncomingHttpHeaders, request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { api, latestRun, sbg, survival, survivalOnGrid, validateModels } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
 
 let s: TestServer;
@@ -23,6 +26,25 @@ type FitJob = z.infer<typeof api.fitJobSchema>;
 /** JSON as it travels: what the library returns, after a round trip. */
 /** A library result as the API sends it: keys in snake_case, then through JSON. */
 const wire = <T>(v: T): api.Wire<T> => JSON.parse(JSON.stringify(api.toWire(v)));
+
+/** A GET as it travels, its body not decoded (fetch would undo the compression). */
+function rawGet(
+  base: string,
+  path: string,
+  key: string | null,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((done, fail) => {
+    const auth: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+    request(`${base}${path}`, { headers: { ...auth, ...headers } }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (d: Buffer) => parts.push(d));
+      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }));
+    })
+      .on('error', fail)
+      .end();
+  });
+}
 
 /** Deep equality with numbers equal to a relative tolerance. */
 function expectNear(actual: unknown, expected: unknown, rel: number, path = '$'): void {
@@ -131,6 +153,38 @@ describe('fits, runs and customer value', () => {
     expect(times.every(Number.isInteger)).toBe(true);
     expect(times).toEqual([...new Set(times)].sort((a, b) => a - b));
     expect(times.length).toBeLessThan(curve!.n / 2);
+
+    // Prepared once as bytes: plain or gzip as asked, each the JSON the route's serializer writes, one ETag for
+    // both; a client that holds it gets 304 and no body, until the run changes.
+    const stored = async () =>
+      JSON.stringify(z.encode(api.latestRunResponse, api.toWire((await latestRun(s.ws.db, 'km'))!)));
+    const json = await stored();
+    const raw = (headers: Record<string, string>) => rawGet(s.url, '/api/v1/models/km/latest', s.keys.viewer, headers);
+    const plain = await raw({});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(json);
+    const etag = plain.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const gz = await raw({ 'accept-encoding': 'gzip, deflate, br' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(json);
+    expect(gz.body.length).toBeLessThan(json.length / 3);
+    expect(gz.headers.etag).toBe(etag);
+    expect((await raw({ 'accept-encoding': 'br, gzip;q=0' })).headers['content-encoding']).toBeUndefined();
+    for (const tag of [etag, `W/${etag}`, `"other", ${etag}`]) {
+      const again = await raw({ 'if-none-match': tag, 'accept-encoding': 'gzip' });
+      expect(again.status).toBe(304);
+      expect(again.body.length).toBe(0);
+    }
+    expect((await raw({ 'if-none-match': '"other"' })).status).toBe(200);
+    // Anonymous requests learn nothing from a tag: refused before it is compared.
+    expect((await rawGet(s.url, '/api/v1/models/km/latest', null, { 'if-none-match': etag })).status).toBe(401);
+    // A new run is a new answer with a new tag.
+    expect((await fit('km', { unit: 'week' })).state).toBe('done');
+    const changed = await raw({ 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.body.toString()).toBe(await stored());
   });
 
   // The demo's churn runs at a steady rate whatever the tenure, so the sBG has nothing to project there (per

@@ -39,8 +39,17 @@ export type Wire<T> = T extends readonly unknown[]
 /** A request's top-level keys as the library names them (values untouched: a filter's keys are data). */
 export type CamelKeys<T> = { [K in keyof T as K extends string ? CamelCase<K> : K]: T[K] };
 
-export const snakeKey = (key: string) =>
-  key.replace(/([a-z0-9])([A-Z])/g, (_, a: string, b: string) => `${a}_${b.toLowerCase()}`);
+/** Keys seen, converted: a route's answer has the same few dozen keys on every row, converted by regex each time. */
+const snakeKeys = new Map<string, string>();
+export function snakeKey(key: string): string {
+  let snake = snakeKeys.get(key);
+  if (snake === undefined) {
+    snake = key.replace(/([a-z0-9])([A-Z])/g, (_, a: string, b: string) => `${a}_${b.toLowerCase()}`);
+    // Record keys (dimension and column names) are data: the map stops growing at a bound.
+    if (snakeKeys.size < 10_000) snakeKeys.set(key, snake);
+  }
+  return snake;
+}
 const camelKey = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 const isPlain = (v: unknown): v is Record<string, unknown> =>

@@ -23,14 +23,19 @@ export interface ServedView<R> {
   count(ws: Workspace): Promise<number>;
   /** The rows of the customers whose id hash `k` lies in [from, to) (`to` null: no end). */
   rows(ws: Workspace, from: string, to: string | null): Promise<R[]>;
-  /** A row's customer id and the JSON text kept for them. */
-  record(row: R): [id: string, json: string];
+  /**
+   * The records kept for some rows of a part (a few hundred at a time, the build yielding to other work between
+   * calls): each a key (the customer id, or one naming it) and a JSON text.
+   */
+  records(rows: R[], ws: Workspace): Promise<[key: string, json: string][]>;
 }
 
 /** The folder of served files in the workspace. */
 export const SERVED_DIR = 'served';
 /** Customers per statement: their views are up to a few kilobytes each, held in memory until written. */
 const PART = 20_000;
+/** Rows made into records between yields: a few milliseconds of the event loop (the server builds while it serves). */
+const CHUNK = 200;
 
 const metaKey = (view: ServedView<unknown>) => `served_${view.name}`;
 
@@ -86,9 +91,9 @@ async function writeParts<R>(ws: Workspace, view: ServedView<R>, writer: ServedF
       // Awaited next round; if this round fails first, its failure is the one reported.
       next.catch(() => undefined);
     }
-    for (let j = 0; j < rows.length; j++) {
-      writer.add(...view.record(rows[j] as R));
-      if (j % 200 === 199) await yieldToEvents();
+    for (let j = 0; j < rows.length; j += CHUNK) {
+      for (const [key, json] of await view.records(rows.slice(j, j + CHUNK), ws)) writer.add(key, json);
+      await yieldToEvents();
     }
   }
 }

@@ -38,10 +38,11 @@ const served360: ServedView<Viewed> = {
       FROM ${sql.id(DIRECTORY)} d LEFT JOIN (${customerViews(sql`e`, SERVED_LIMIT)}) v ON v.customer_id = d.customer_id
       WHERE ${inPart(sql`d.k`, from, to)}`),
   // As the route's schema encodes it (the customers route's test compares the two).
-  record: (row) => [
-    row.customer_id,
-    JSON.stringify(toWire(viewOf(row, { status: row.status ?? 'unknown', mrr: row.mrr ?? null }))),
-  ],
+  records: async (rows) =>
+    rows.map((row) => [
+      row.customer_id,
+      JSON.stringify(toWire(viewOf(row, { status: row.status ?? 'unknown', mrr: row.mrr ?? null }))),
+    ]),
 };
 
 /** The served 360s' file, or null when none reflects the data now (see served-views.ts). */

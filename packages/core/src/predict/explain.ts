@@ -97,32 +97,48 @@ async function stored(
   return r && kept?.m === runId ? { kept, margin: r.margin, probability: r.probability } : null;
 }
 
+/** A scored customer and what the scoring kept of them (scores.explained, margin and probability). */
+export interface KeptScore {
+  id: string;
+  asOf: string;
+  kept: StoredExplanation;
+  margin: number;
+  probability: number;
+}
+
 /**
- * The explanation of a customer's score from what the scoring kept of them: their SHAP values when it explained
- * them, else computed from the kept feature values, which the model scored, so they add up to the same margin.
+ * The explanations of customers' scores from what the scoring kept of them: their SHAP values when it explained
+ * them, else computed from the kept feature values (all such customers in one pass), which the model scored, so
+ * they add up to the same margin.
  */
-export function explainKept(
-  ws: Workspace,
-  model: ChurnModel,
-  runId: number,
-  id: string,
-  asOf: string,
-  found: { kept: StoredExplanation; margin: number; probability: number },
-): Explanation {
-  const { kept, margin, probability } = found;
+export function explainKept(ws: Workspace, model: ChurnModel, runId: number, found: KeptScore[]): Explanation[] {
   const features = model.classifier.features;
-  const shap = kept.c && kept.e !== undefined ? { values: kept.c, expected: kept.e } : null;
-  const computed = shap ?? classifierOf(model.classifier).shap(model.classifier, frameOfValues(features, kept.v));
-  return explanation(ws, {
-    id,
-    asOf,
-    modelRunId: runId,
-    features,
-    values: kept.v,
-    phi: computed.values,
-    expected: computed.expected,
-    margin,
-    probability,
+  const explained = (k: StoredExplanation) => k.c !== undefined && k.e !== undefined;
+  const unexplained = found.flatMap((f, i) => (explained(f.kept) ? [] : [i]));
+  const values = () =>
+    frameOfValues(
+      features,
+      unexplained.map((i) => found[i]!.kept.v),
+    );
+  const computed = unexplained.length ? classifierOf(model.classifier).shap(model.classifier, values()) : null;
+  const rowOf = new Map(unexplained.map((i, r) => [i, r]));
+  return found.map(({ id, asOf, kept, margin, probability }, i) => {
+    const r = rowOf.get(i);
+    const shap =
+      r === undefined || !computed
+        ? { phi: kept.c!, expected: kept.e! }
+        : { phi: computed.values.subarray(r * computed.F, (r + 1) * computed.F), expected: computed.expected };
+    return explanation(ws, {
+      id,
+      asOf,
+      modelRunId: runId,
+      features,
+      values: kept.v,
+      phi: shap.phi,
+      expected: shap.expected,
+      margin,
+      probability,
+    });
   });
 }
 
@@ -138,7 +154,7 @@ export async function explainCustomer(ws: Workspace, customerId: string, options
   if (!trained) throw tenureError('TEN_PREDICT_NO_MODEL', {});
   const { model, runId } = trained;
   const found = o.asOf ? await stored(ws, customerId, o.asOf, runId) : null;
-  if (found && o.asOf) return explainKept(ws, model, runId, customerId, o.asOf, found);
+  if (found && o.asOf) return explainKept(ws, model, runId, [{ id: customerId, asOf: o.asOf, ...found }])[0]!;
   const rows = await scoringRows(ws, o, model, customerId);
   const i = rows.frame.ids.indexOf(customerId);
   if (i < 0) throw tenureError('TEN_PREDICT_UNKNOWN_CUSTOMER', { customer: customerId }, { value: customerId });

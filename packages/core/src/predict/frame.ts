@@ -70,13 +70,15 @@ export function alignFrame(frame: Frame, features: FeatureSpec[]): Frame {
   return { rows: frame.rows, features, columns };
 }
 
-/** One row as a frame, from its values as stored and shown (featureValue: a missing number is null). */
-export function frameOfValues(features: FeatureSpec[], values: readonly (number | string | null)[]): Frame {
+/** Rows as a frame, from their values as stored and shown (featureValue: a missing number is null). */
+export function frameOfValues(features: FeatureSpec[], rows: readonly (readonly (number | string | null)[])[]): Frame {
   const columns = features.map((f, j): Column => {
-    const v = values[j] ?? null;
-    return f.kind === 'numeric' ? Float64Array.of(v === null ? Number.NaN : Number(v)) : [v === null ? '' : String(v)];
+    const at = (r: number) => rows[r]![j] ?? null;
+    return f.kind === 'numeric'
+      ? Float64Array.from(rows, (_, r) => (at(r) === null ? Number.NaN : Number(at(r))))
+      : rows.map((_, r) => (at(r) === null ? '' : String(at(r))));
   });
-  return { rows: 1, features, columns };
+  return { rows: rows.length, features, columns };
 }
 
 /** The rows at `index`, as a new frame (train/validation/test splits). */

@@ -34,6 +34,7 @@ export {
 } from './queue.ts';
 export { type Reason, reasonText } from './reasons.ts';
 export { type ChurnModelReport, churnModelReport } from './report.ts';
+export { riskView, riskViewJson } from './risk-view.ts';
 export { REASON_ROWS, SCORE_RUN, type ScoredCustomer, type ScoreSummary, scoreChurn } from './score.ts';
 export { refreshServedRisk, servedChurnRisk, servedRisk } from './served-risk.ts';
 export { CHURN_RUN, type TrainMetrics, type TrainResult, trainChurnModel } from './train.ts';

@@ -1,38 +1,38 @@
 import type { ServedFile } from '../customers/served-file.ts';
 import { inPart, refreshServed, type ServedView, servedPath } from '../customers/served-views.ts';
-import type { Lang } from '../present/lang.ts';
+import { LANGS, type Lang } from '../present/lang.ts';
 import { sql } from '../sql/sql.ts';
 import { dataVersion } from '../workspace/data-version.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { type Explanation, explainKept, type StoredExplanation } from './explain.ts';
+import { explainKept, type StoredExplanation } from './explain.ts';
 import { latestChurnModel } from './latest-model.ts';
-import type { ChurnModel } from './model.ts';
-import { inLanguage, latestScoring, type RiskRow, SCORE_COLUMNS, type Stored } from './queue.ts';
-
-/** What the served file keeps of a scored customer: the score row and what the scoring kept to explain it. */
-interface Kept {
-  score: Stored;
-  explained: StoredExplanation | null;
-  margin: number;
-}
+import { inLanguage, latestScoring, SCORE_COLUMNS, type Stored } from './queue.ts';
+import { riskViewJson } from './risk-view.ts';
 
 type Row = Stored & { explained: string | null; margin: number };
 
 /** Bump when what is kept changes in this code. */
-const LAYOUT = 1;
+const LAYOUT = 2;
+
+/** A customer's record in one language. */
+const keyOf = (id: string, lang: Lang) => `${lang}\t${id}`;
 
 /**
- * Every scored customer's churn-risk view of the latest scoring, kept for serving (served-views.ts): the score
- * row with the customer's name and the explanation's inputs, where a first open ran five statements (~15 ms of
- * database CPU). The explanation itself is worded per request, in the request's language, and its SHAP values
- * are computed then for customers the scoring did not explain (~1 ms).
+ * Every scored customer's churn-risk view of the latest scoring, kept for serving (served-views.ts) exactly as
+ * `GET /churn/customers/:id` answers it, once per language: computed per request, a first open ran five
+ * statements (~15 ms of database CPU), and read from a file of kept values it still cost TreeSHAP (~1 ms for the
+ * customers the scoring did not explain) and the wording of every feature, where a route has ~0.2 ms for a
+ * hundred agents on two cores. The SHAP values of those customers are computed here, a few hundred at a time
+ * (gbdt/shap.ts reuses a tree's values for rows that take the same way through it).
  */
 const servedRiskView: ServedView<Row> = {
   name: 'churn-risk',
   async version(ws) {
     const [run, model] = await Promise.all([latestScoring(ws), latestChurnModel(ws)]);
     if (!run || !model) return null;
-    return JSON.stringify([run.runId, model.runId, await dataVersion(ws.db, ['customers']), LAYOUT]);
+    // The explanation's tier follows the configured tiers, which settings may change without a scoring.
+    const tiers = ws.config.prediction.tiers;
+    return JSON.stringify([run.runId, model.runId, await dataVersion(ws.db, ['customers']), tiers, LAYOUT]);
   },
   async count(ws) {
     const run = await latestScoring(ws);
@@ -47,10 +47,34 @@ const servedRiskView: ServedView<Row> = {
       FROM scores s LEFT JOIN customers c ON c.customer_id = s.customer_id
       WHERE s.run_id = ${run?.runId ?? -1} AND ${inPart(sql`s.k`, from, to)}`);
   },
-  record: ({ explained, margin, ...score }) => [
-    score.customer_id,
-    JSON.stringify({ score, explained: explained ? JSON.parse(explained) : null, margin } satisfies Kept),
-  ],
+  async records(rows, ws) {
+    const latest = await latestChurnModel(ws);
+    if (!latest) return [];
+    // Customers whose kept values are another model's (scored before the latest training) are left out: the
+    // route computes theirs, as it does for customers not in the file.
+    const kept = rows.flatMap((row) => {
+      const explained = row.explained ? (JSON.parse(row.explained) as StoredExplanation) : null;
+      return explained?.m === latest.runId ? [{ row, explained }] : [];
+    });
+    const explanations = explainKept(
+      ws,
+      latest.model,
+      latest.runId,
+      kept.map(({ row, explained }) => ({
+        id: row.customer_id,
+        asOf: row.as_of,
+        kept: explained,
+        margin: row.margin,
+        probability: row.probability,
+      })),
+    );
+    return kept.flatMap(({ row: { explained: _, margin: __, ...score } }, i) =>
+      LANGS.map((lang): [string, string] => [
+        keyOf(score.customer_id, lang),
+        riskViewJson({ ...score, reasons: inLanguage(score.reasons, lang) }, explanations[i]!, lang),
+      ]),
+    );
+  },
 };
 
 /** The served churn-risk file, or null when none reflects the latest scoring now. */
@@ -60,26 +84,10 @@ export const servedChurnRisk = (ws: Workspace) => servedPath(ws, servedRiskView)
 export const refreshServedRisk = (ws: Workspace) => refreshServed(ws, servedRiskView);
 
 /**
- * One customer's score and its explanation, in `lang`, from the served file and the `latest` churn model (as
- * `latestChurnModel` gives it); null when the file does not have them (not scored, or scored by another model
- * than the latest): the caller then computes the view.
- * @example const r = await servedRisk(ws, file, 'C0000042', 'zh-CN', latest); r?.explanation.reasons[0]
+ * One customer's churn-risk view in `lang` as the route sends it (UTF-8 JSON), from the served file; null when
+ * the file does not have it (not scored, or scored by another model than the latest): the caller then computes
+ * the view.
+ * @example const json = await servedRisk(file, 'C0000042', 'zh-CN'); json && JSON.parse(json.toString()).score
  */
-export async function servedRisk(
-  ws: Workspace,
-  file: ServedFile,
-  id: string,
-  lang: Lang,
-  latest: { runId: number; model: ChurnModel },
-): Promise<{ score: RiskRow; explanation: Explanation } | null> {
-  const text = await file.get(id);
-  if (text === null) return null;
-  const { score, explained, margin } = JSON.parse(text.toString()) as Kept;
-  if (explained?.m !== latest.runId) return null;
-  const model = latest.model;
-  const found = { kept: explained, margin, probability: score.probability };
-  return {
-    score: { ...score, reasons: inLanguage(score.reasons, lang) },
-    explanation: explainKept(ws, model, explained.m, id, score.as_of, found),
-  };
-}
+export const servedRisk = (file: ServedFile, id: string, lang: Lang): Promise<Buffer | null> =>
+  file.get(keyOf(id, lang));

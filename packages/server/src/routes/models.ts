@@ -13,6 +13,7 @@ import {
   validateModels,
 } from '@tenure/core';
 import { startFitJob } from '../fit-job.ts';
+import { prepare, sendPrepared } from '../prepared.ts';
 import { type RouteGroup, route } from '../route.ts';
 
 /** A model name from the URL, refused (404) before any work when the catalogue lacks it. */
@@ -137,16 +138,17 @@ export const models: RouteGroup = {
         params: api.modelParams,
         response: { 200: api.latestRunResponse },
       },
-      handler: async (req) => {
+      handler: async (req, reply) => {
         const model = knownModel(req.params.model);
-        // Converted inside the view, so the cached body is the wire's and its JSON is kept (serialize.ts): a run's
-        // result can run to hundreds of kilobytes (a Kaplan–Meier table has a row per distinct lifetime in days).
-        const run = await req.server.tenure.view(['latest-run', model], async (ws) => {
-          const found = await latestRun(ws.db, model);
-          return found && api.toWire(found);
+        // Prepared once per data generation as bytes, compressed, with an ETag: a run's result can run to
+        // hundreds of kilobytes (a Kaplan–Meier table has a row per distinct lifetime in days).
+        const ctx = req.server.tenure;
+        const run = await ctx.memo(['latest-run', model], async () => {
+          const found = await ctx.db((ws) => latestRun(ws.db, model));
+          return found && (await prepare(api.latestRunResponse, api.toWire(found)));
         });
         if (!run) throw tenureError('TEN_MODEL_NO_RUN', { model });
-        return run;
+        return sendPrepared(req, reply, run);
       },
     }),
   ],

@@ -88,4 +88,18 @@ describe('TreeSHAP (Lundberg, Erion & Lee 2018, Algorithm 2)', () => {
     expect(meanAbs(5)).toBeLessThan(meanAbs(0) / 4);
     expect(meanAbs(5)).toBeLessThan(meanAbs(2) / 4);
   });
+
+  it("gives a row the same values to the last bit, however many rows shared a tree's walk before it", async () => {
+    const train = synthetic(4_000, 6);
+    const model = await fitGbdt(train, null, { trees: 30, maxDepth: 5, learningRate: 0.2, threads: 1 });
+    const test = synthetic(300, 8);
+    const all = gbdtShap(model, test.frame);
+    // A copy of the model keeps no values of its own yet: every row alone, walked or found, in another order.
+    const fresh = structuredClone(model);
+    for (const r of [299, 0, 150, 7]) {
+      const one = { ...test.frame, rows: 1, columns: test.frame.columns.map((c) => c.slice(r, r + 1)) };
+      const F = all.F;
+      expect(gbdtShap(fresh, one as typeof test.frame).values).toEqual(all.values.slice(r * F, (r + 1) * F));
+    }
+  });
 });
