@@ -11,7 +11,7 @@ import type { WorkCheck, WorkLoad, WorkLoader } from '../../ingest/work.ts';
 import { caseImports, caseStepFields } from '../../schema/cases.ts';
 import type { Field } from '../../schema/index.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
-import { checkedRows, flagPeopleAndCauses, flagWhere, jsonValue, valueOf } from './values.ts';
+import { cellValue, checkedRows, flagPeopleAndCauses, flagWhere, jsonValue } from './values.ts';
 
 const T = sql.id(CHECKED);
 const field = (name: string) => caseImports.fields.find((f) => f.name === name) as Field;
@@ -42,7 +42,7 @@ const CREATED = [
  * the file says.
  */
 function importedCases(columns: readonly CheckedColumn[], where: Sql): Sql {
-  const v = (name: string) => valueOf(columns, field(name));
+  const v = (name: string) => cellValue(columns, field(name));
   const ended = sql`list_contains(${ENDED}, stage)`;
   const typed = [
     ...CREATED.filter((c) => !['source', 'stage_at', 'closed_at', 'reopen_count'].includes(c)).map(

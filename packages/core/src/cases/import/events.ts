@@ -17,7 +17,7 @@ import type { Field } from '../../schema/index.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import { isoOf } from '../record.ts';
 import { allowedMoves, CASE_STAGES, stageOfField } from '../workflow.ts';
-import { checkedRows, flagPeopleAndCauses, flagWhere, jsonValue, valueOf } from './values.ts';
+import { cellValue, checkedRows, flagPeopleAndCauses, flagWhere, jsonValue } from './values.ts';
 
 const T = sql.id(CHECKED);
 const F = sql.id(FLAGS);
@@ -28,7 +28,7 @@ const OWN = ['case_id', 'at', 'actor', 'from_stage', 'to_stage', 'owner', 'team'
 /** The event rows typed, `_rid` their row of the checked table. */
 const typedEvents = (columns: readonly CheckedColumn[], where: Sql): Sql =>
   sql`SELECT rowid AS _rid, ${sql.join(
-    [...OWN, ...caseStepFields.map((f) => f.name)].map((n) => sql`${valueOf(columns, field(n))} AS ${sql.id(n)}`),
+    [...OWN, ...caseStepFields.map((f) => f.name)].map((n) => sql`${cellValue(columns, field(n))} AS ${sql.id(n)}`),
   )} FROM ${T} WHERE ${where}`;
 
 /** A change the case already has: the same time and stage (an import's `created` event among them). */

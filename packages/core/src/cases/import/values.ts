@@ -14,7 +14,7 @@ import { isoOf } from '../record.ts';
 const isFlag = (f: Field) => f.type === 'enum' && !!f.values?.includes('yes');
 
 /** A field's typed value: its column, else its default (or NULL) when the file has none. */
-export function valueOf(columns: readonly CheckedColumn[], f: Field): Sql {
+export function cellValue(columns: readonly CheckedColumn[], f: Field): Sql {
   const present = columns.some((c) => c.name === f.name && !c.extra);
   const v = present ? sql`${sql.id(f.name)}` : defaultOf(f);
   if (isFlag(f))
