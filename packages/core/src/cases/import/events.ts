@@ -91,10 +91,13 @@ async function flagMoves(c: WorkCheck): Promise<void> {
         sql` `,
       )} END`;
     await c.db.run(sql`CREATE OR REPLACE TEMP TABLE case_import_first AS ${firstBad}`);
-    for (const [bad, rule] of [
-      [sql`_bad_to`, byStage(toRule)],
-      [sql`_bad_from`, byStage(fromRule)],
-    ] as const)
+    // A rule's value is read from the file's row, so only a column the file has gets its rules.
+    const has = (name: string) => c.columns.some((x) => x.name === name && !x.extra);
+    const checks = [
+      ...(has('to_stage') ? [[sql`_bad_to`, byStage(toRule)] as const] : []),
+      ...(has('from_stage') ? [[sql`_bad_from`, byStage(fromRule)] as const] : []),
+    ];
+    for (const [bad, rule] of checks)
       await c.db.run(sql`INSERT INTO ${F} SELECT _rid, ${rule}, NULL FROM ${moves} m JOIN case_import_first b USING (case_id)
         WHERE ${bad} AND m."at" = b._first`);
     const after = c.rule('TEN_ROW_CASE_AFTER_REJECT', 'case_id', sql`case_id`);

@@ -136,3 +136,86 @@ describe('tenure import cases', () => {
     expect(await events()).toEqual(before);
   });
 });
+
+const H =
+  'case_id,at,actor,from_stage,to_stage,owner,root_cause,severity,company_at_fault,action_plan,compensation_kind,compensation_amount,actions_done,compensation_granted,contacted,satisfied,csat,note';
+const HISTORY = [
+  H,
+  'Z-1,2024-03-01 09:00:00,,,received,,,,,,,,,,,,,',
+  'Z-1,2024-03-02 10:00:00,alice,received,diagnosed,,network_quality,medium,yes,,,,,,,,,',
+  'Z-1,2024-03-03 10:00:00,alice,,,,,,,,,,,,,,,Called the customer',
+  'Z-1,2024-03-04 10:00:00,alice,,planned,,,,,Replace the router,credit,20,,,,,,',
+  'Z-1,2024-03-05 10:00:00,alice,,implementing,,,,,,,,,,,,,',
+  'Z-1,2024-03-06 10:00:00,alice,,following_up,,,,,,,,Replaced,20,,,,',
+  'Z-1,2024-03-07 10:00:00,bob,,closed,,,,,,,,,,yes,yes,5,',
+  'Z-1,2024-03-08 10:00:00,bob,closed,diagnosed,,,,,,,,,,,,,Signal dropped again',
+  'Z-1,2024-03-09 10:00:00,bob,,,wang.fang,,,,,,,,,,,,',
+  'Z-7,2024-03-05 10:00:00,carol,,planned,,,,,Skip ahead,,,,,,,,',
+  'Z-7,2024-03-06 10:00:00,carol,,diagnosed,,product,low,no,,,,,,,,,',
+  'Z-404,2024-03-06 10:00:00,carol,,diagnosed,,,,,,,,,,,,,',
+  'ZH-1,2024-03-05 10:00:00,carol,,,,,,,,,,,,,,,Too early',
+  'Z-8,2024-04-02 10:00:00,carol,diagnosed,diagnosed,,price,low,no,,,,,,,,,',
+  'Z-2,2024-03-10 10:00:00,dave,,received,,,,,,,,,,,,,Customer wrote again',
+];
+
+describe('tenure import case_events', () => {
+  it('appends each case its history, moves checked against the workflow, later changes after a refused one rejected', async () => {
+    const s = await importFile(ws, 'case_events', file('history.csv', HISTORY), { maxRejectRate: 0.9 });
+    expect(s).toMatchObject({ status: 'loaded', rowsRead: 15, rowsRejected: 5, rowsNew: 9, rowsUnchanged: 1 });
+    expect((await rejects(s.batchId)).map((r) => [r.line, r.code, r.column, r.value])).toEqual([
+      [11, 'TEN_ROW_CASE_TRANSITION', 'to_stage', 'received → planned'],
+      [12, 'TEN_ROW_CASE_AFTER_REJECT', 'case_id', 'Z-7'],
+      [13, 'TEN_ROW_UNKNOWN_CASE', 'case_id', 'Z-404'],
+      [14, 'TEN_ROW_CASE_BEFORE_LAST', 'at', '2024-03-05 10:00:00'],
+      [15, 'TEN_ROW_CASE_TRANSITION', 'from_stage', 'diagnosed'],
+    ]);
+    const byId = Object.fromEntries((await table()).map((r) => [r.case_id, r]));
+    expect(byId['Z-1']).toMatchObject({
+      stage: 'diagnosed',
+      reopen_count: 1,
+      root_cause: 'network_quality',
+      company_at_fault: true,
+      action_plan: null,
+      compensation_granted: null,
+      contacted: null,
+      closed_at: null,
+      owner: 'wang.fang',
+      version: 9,
+      updated_at: '2024-03-09T10:00:00.000Z',
+    });
+    expect(byId['Z-2']).toMatchObject({ stage: 'received', reopen_count: 1, root_cause: null, version: 2 });
+    expect(byId['Z-7']).toMatchObject({ stage: 'received', version: 1 });
+    const actions = await ws.db.all(sql`SELECT action FROM case_events WHERE case_id = 'Z-1' ORDER BY version`);
+    expect(actions.map((a) => a.action)).toEqual([
+      'created',
+      'moved',
+      'commented',
+      'moved',
+      'moved',
+      'moved',
+      'moved',
+      'reopened',
+      'assigned',
+    ]);
+    await foldHolds();
+  });
+
+  it('importing the same history again changes nothing; Chinese headers map', async () => {
+    const [rowsBefore, eventsBefore] = [await table(), await events()];
+    const again = await importFile(ws, 'case_events', file('history.csv', HISTORY), { maxRejectRate: 0.9 });
+    expect(again).toMatchObject({ rowsNew: 0, rowsUnchanged: 10 });
+    expect(await table()).toEqual(rowsBefore);
+    expect(await events()).toEqual(eventsBefore);
+    const zh = file('历史.csv', [
+      '案件编号,操作时间,操作人,新阶段,根因,严重程度,是否我方责任,备注',
+      'ZH-1,2024-05-02 09:00:00,张三,diagnosed,billing,high,是,已核实',
+    ]);
+    const s = await importFile(ws, 'case_events', zh);
+    expect(s).toMatchObject({ rowsNew: 1, rowsRejected: 0 });
+    expect((await table()).find((r) => r.case_id === 'ZH-1')).toMatchObject({
+      stage: 'diagnosed',
+      company_at_fault: true,
+    });
+    await foldHolds();
+  });
+});
