@@ -9,6 +9,12 @@ export { commentCase } from './comment.ts';
 export { type CasesConfig, casesConfigSchema, defaultCasesConfig } from './config.ts';
 export { createCase } from './create.ts';
 export { editCase } from './edit.ts';
+export {
+  type EscalateTicketInput,
+  type Escalation,
+  escalateTicket,
+  escalateTicketInput,
+} from './escalate.ts';
 export { type CaseDetail, getCase } from './get.ts';
 export type { CaseActor } from './input.ts';
 export { listCases } from './list.ts';
