@@ -59,7 +59,9 @@ describe('escalateTicket', () => {
       code: 'TEN_TICKET_NOT_FOUND',
       status: 404,
     });
-    await ws.db.run(sql`INSERT INTO tickets (ticket_id, customer_id, opened_at) VALUES ('T-3', 'C3', TIMESTAMP '2024-06-03 09:00:00')`);
+    await ws.db.run(
+      sql`INSERT INTO tickets (ticket_id, customer_id, opened_at) VALUES ('T-3', 'C3', TIMESTAMP '2024-06-03 09:00:00')`,
+    );
     await expect(escalateTicket(ws, agent, { ticket_id: 'T-3', owner: 'nobody' })).rejects.toMatchObject({
       code: 'TEN_CASE_UNKNOWN_OWNER',
     });

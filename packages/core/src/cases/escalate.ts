@@ -3,29 +3,15 @@
  * where it came from (`source = 'ticket'`, `source_ref` the ticket id), takes its customer, its priority and
  * its subject from the ticket, and the second escalation of a ticket returns the case the first opened.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { tenureError } from '../errors.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { createCase } from './create.ts';
+import { type EscalateTicketInput, escalateTicketInput } from './escalate-input.ts';
 import { type CaseActor, parseInput } from './input.ts';
 import { type CaseRow, caseSelect } from './record.ts';
 import { CASE_PRIORITIES } from './workflow.ts';
-
-export const escalateTicketInput = z
-  .object({
-    ticket_id: z.string().trim().min(1).max(200),
-    owner: z
-      .string()
-      .regex(/^[A-Za-z0-9._@-]{1,64}$/, 'a username')
-      .optional(),
-    team: z.string().trim().min(1).max(64).optional(),
-    /** Overrides the ticket's priority. */
-    priority: z.enum(CASE_PRIORITIES).optional(),
-    note: z.string().trim().min(1).max(10_000).optional(),
-  })
-  .strict();
-export type EscalateTicketInput = z.input<typeof escalateTicketInput>;
 
 export interface Escalation {
   case: CaseRow;
@@ -58,7 +44,10 @@ async function escalatedCase(ws: Workspace, ticketId: string): Promise<CaseRow |
 
 /** A case's subject from its ticket: the first line of what the customer said, else the category and the id. */
 function subjectOf(t: Ticket): string {
-  const line = (t.text ?? '').split(/\r?\n/).find((l) => l.trim())?.trim();
+  const line = (t.text ?? '')
+    .split(/\r?\n/)
+    .find((l) => l.trim())
+    ?.trim();
   if (line) return line.length > 200 ? `${line.slice(0, 199)}…` : line;
   return `${t.category ?? 'Ticket'} ${t.ticket_id}`.slice(0, 200);
 }
@@ -70,8 +59,8 @@ function subjectOf(t: Ticket): string {
  */
 export async function escalateTicket(ws: Workspace, actor: CaseActor, input: EscalateTicketInput): Promise<Escalation> {
   const i = parseInput(escalateTicketInput, input, null, 'received');
-  let running = inFlight.get(ws);
-  if (!running) inFlight.set(ws, (running = new Map()));
+  const running = inFlight.get(ws) ?? new Map<string, Promise<Escalation>>();
+  inFlight.set(ws, running);
   const pending = running.get(i.ticket_id);
   if (pending) return pending.then((e) => ({ case: e.case, created: false }));
   const work = escalate(ws, actor, i).finally(() => running.delete(i.ticket_id));
