@@ -20,15 +20,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import {
-  addUser,
-  createKey,
-  generateDemo,
-  importFile,
-  initWorkspace,
-  openWorkspace,
-  sql,
-} from '@tenure/core';
+import { addUser, createKey, generateDemo, importFile, initWorkspace, openWorkspace, sql } from '@tenure/core';
 import autocannon from 'autocannon';
 import { agentName, writeOpsFiles } from './ops/data.ts';
 import { percentiles, type Timed, workCases } from './ops/transitions.ts';
