@@ -17,7 +17,7 @@
  * WORKERS=10 ORDERS=300000 REFRESH=60 SOURCE=<workspace folder to copy>.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -175,17 +175,19 @@ async function inbox(url: string, key: string) {
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
 }
 
-/** An orders file for the import that runs during (b): new orders of existing customers. */
+/**
+ * An orders file for the import that runs during (b): new orders of existing customers, their ids new on every
+ * run, so the import writes rows and the rollup refresh after it has work to do.
+ */
 function ordersFile(): string {
-  const file = join(dataDir, `orders-${ORDERS}.csv`);
-  if (!existsSync(file)) {
-    const lines = ['order_id,customer_id,ordered_at,amount'];
-    for (let i = 0; i < ORDERS; i++)
-      lines.push(
-        `OPSB-${i},C${String(1 + ((i * 7919) % CUSTOMERS)).padStart(7, '0')},2025-0${1 + (i % 9)}-1${i % 10} 12:00:00,${(i % 97) + 0.5}`,
-      );
-    writeFileSync(file, `${lines.join('\n')}\n`);
-  }
+  const run = Date.now().toString(36);
+  const file = join(dataDir, `orders-${run}.csv`);
+  const lines = ['order_id,customer_id,ordered_at,amount'];
+  for (let i = 0; i < ORDERS; i++)
+    lines.push(
+      `OPSB-${run}-${i},C${String(1 + ((i * 7919) % CUSTOMERS)).padStart(7, '0')},2025-0${1 + (i % 9)}-1${i % 10} 12:00:00,${(i % 97) + 0.5}`,
+    );
+  writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 
@@ -194,7 +196,9 @@ async function transitions(url: string, key: string, received: string[]) {
   const headers = { authorization: `Bearer ${key}` };
   const form = new FormData();
   form.append('entity', 'orders');
-  form.append('file', new Blob([readFileSync(ordersFile())]), 'orders.csv');
+  const orders = ordersFile();
+  form.append('file', new Blob([readFileSync(orders)]), 'orders.csv');
+  rmSync(orders);
   log(`(b) ${WORKERS} agents working cases while ${n(ORDERS)} orders import, then for ${REFRESH} s of refresh…`);
   let importEnd = 0;
   let stop = false;
