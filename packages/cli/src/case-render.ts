@@ -43,6 +43,11 @@ const words = {
   },
   history: { en: 'History', 'zh-CN': '处理记录' },
   reopened: { en: 'reopened {n} time(s)', 'zh-CN': '重开 {n} 次' },
+  escalated: { en: 'Ticket {ticket} escalated: case {id} opened.', 'zh-CN': '工单 {ticket} 已升级：已创建案例 {id}。' },
+  escalatedBefore: {
+    en: 'Ticket {ticket} was escalated before: it is case {id} ({stage}); nothing was written.',
+    'zh-CN': '工单 {ticket} 此前已升级：即案例 {id}（“{stage}”）；未写入任何内容。',
+  },
 } as const;
 
 const say = (t: Text, lang: Lang, vars: Record<string, string | number> = {}) => fill(t[lang], vars);
@@ -51,6 +56,14 @@ const time = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') :
 /** One line after a write: where the case is now. */
 export const caseLine = (c: CaseRow, lang: Lang): string =>
   say(words.now, lang, { id: c.case_id, stage: caseStageLabels[c.stage][lang], version: c.version });
+
+/** What an escalation did: a case opened, or the one a ticket was escalated into before. */
+export const escalationLine = (ticket: string, e: { case: CaseRow; created: boolean }, lang: Lang): string =>
+  say(e.created ? words.escalated : words.escalatedBefore, lang, {
+    ticket,
+    id: e.case.case_id,
+    stage: caseStageLabels[e.case.stage][lang],
+  });
 
 /** A page of cases as a table. */
 export function caseTable(p: Page<CaseListRow>, lang: Lang): string {

@@ -8,6 +8,7 @@
 import { accessCodes } from './errors/access.ts';
 import type { Remedy } from './errors/actions.ts';
 import { analysisCodes } from './errors/analysis.ts';
+import { caseImportCodes } from './errors/case-imports.ts';
 import { caseCodes } from './errors/cases.ts';
 import type { CodeDef, Surface } from './errors/define.ts';
 import { importCodes } from './errors/import.ts';
@@ -45,6 +46,7 @@ export const codes = {
   ...caseCodes,
   ...playbookCodes,
   ...teamCodes,
+  ...caseImportCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;

@@ -115,7 +115,18 @@ export {
   reportMetrics,
 } from './reports/index.ts';
 export { lastCompleteMonth } from './reports/range.ts';
-export { type Entity, type EntityName, entities, entityNames, type Field, isEntityName } from './schema/index.ts';
+export {
+  type Entity,
+  type EntityName,
+  entities,
+  entityNames,
+  type Field,
+  type ImportName,
+  importables,
+  importNames,
+  isEntityName,
+  isImportName,
+} from './schema/index.ts';
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';
 export { type ImportPreview, previewImport } from './wizard/import-preview.ts';

@@ -257,4 +257,35 @@ export const cases: CommandModule = (program: Command) => {
         core.commentCase(ws, actorOf(f.as), id, { note: text, ...common({ ...f, note: undefined }) }),
       ),
     );
+
+  cmd
+    .command('escalate <ticket>')
+    .description('open a complaint case from a ticket, once per ticket (a second time shows the case opened then)')
+    .option('--owner <user>', 'the user who works it')
+    .option('--team <team>', 'the team it belongs to')
+    .option('--priority <priority>', `${CASE_PRIORITIES.join(', ')} (default: the ticket's)`)
+    .option('--as <user>', 'who acts, recorded in the case history (default: cli:<your login>)')
+    .option('--note <text>', 'a note for the case history')
+    .option('--lang <lang>', 'en or zh', 'en')
+    .action(
+      async (ticket: string, f: WriteFlags & { owner?: string; team?: string; priority?: string }, c: Command) => {
+        const g = globalsOf(c);
+        try {
+          const core = await import('@tenure/core');
+          const e = await core.withWorkspace(g.workspace, (ws) =>
+            core.escalateTicket(ws, actorOf(f.as), {
+              ticket_id: ticket,
+              ...(f.owner !== undefined ? { owner: f.owner } : {}),
+              ...(f.team !== undefined ? { team: f.team } : {}),
+              ...(f.priority !== undefined ? { priority: f.priority as never } : {}),
+              ...(f.note !== undefined ? { note: f.note } : {}),
+            }),
+          );
+          const { escalationLine } = await import('../case-render.ts');
+          emit(g, e, () => escalationLine(ticket, e, core.normalizeLang(f.lang)));
+        } catch (e) {
+          fail(g, e);
+        }
+      },
+    );
 };

@@ -1,5 +1,5 @@
 import type { ImportSummary } from '@tenure/core';
-import { encodingNames, entityNames, formatNames, TenureError, tenureError } from '@tenure/core/shell';
+import { encodingNames, formatNames, importNames, TenureError, tenureError } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { numberOrText } from '../flag-value.ts';
@@ -81,7 +81,7 @@ export const importCommand: CommandModule = (program: Command) => {
   program
     .command('import')
     .description('import a CSV/TSV, XLSX, Parquet, JSON or NDJSON file into an entity')
-    .argument('<entity>', entityNames.join(', '))
+    .argument('<entity>', importNames.join(', '))
     .argument('<file>', 'the file to import')
     .option('--map <target=source>', 'map a file column onto a field (repeatable)', collect, [])
     .option('--drop-unmapped', 'skip columns that map to no field instead of keeping them as attributes')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escalateTicketInput } from '../cases/escalate-input.ts';
 import {
   assignCaseInput,
   cancelCaseInput,
@@ -34,3 +35,7 @@ export const editCaseBody = editCaseInput.omit({ at: true });
 export const commentCaseBody = commentCaseInput.omit({ at: true });
 export const reopenCaseBody = reopenCaseInput.omit({ at: true });
 export const cancelCaseBody = cancelCaseInput.omit({ at: true });
+
+/** A ticket escalated into a complaint case: the case, and whether this call opened it (once per ticket). */
+export const escalateTicketBody = escalateTicketInput;
+export const escalationResponse = z.object({ case: caseRowSchema, created: z.boolean() });

@@ -9,6 +9,8 @@ export { commentCase } from './comment.ts';
 export { type CasesConfig, casesConfigSchema, defaultCasesConfig } from './config.ts';
 export { createCase } from './create.ts';
 export { editCase } from './edit.ts';
+export { type Escalation, escalateTicket } from './escalate.ts';
+export { type EscalateTicketInput, escalateTicketInput } from './escalate-input.ts';
 export { type CaseDetail, getCase } from './get.ts';
 export type { CaseActor } from './input.ts';
 export { type ListContext, listCases } from './list.ts';

@@ -30,5 +30,5 @@ export { type DimensionFilter, groupFilter } from '../metrics/filter.ts';
 export { type ModelName, modelNames } from '../models/names.ts';
 export { timeUnits } from '../models/time-units.ts';
 export { type Lang, normalizeLang } from '../present/lang.ts';
-export { type EntityName, entityNames } from '../schema/names.ts';
+export { type EntityName, entityNames, type ImportName, importNames } from '../schema/names.ts';
 export { CONFIG_FILE, DB_FILE, isWorkspace } from '../workspace/files.ts';

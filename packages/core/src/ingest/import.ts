@@ -1,6 +1,6 @@
 import { type TenureError, tenureError } from '../errors.ts';
 import { badOption } from '../options.ts';
-import { type Entity, entities, isEntityName } from '../schema/index.ts';
+import { type Entity, importables, isImportName } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { CHECKED, dropChecked } from './load.ts';
@@ -119,8 +119,8 @@ export async function importFile(
 
 /** The entity by name, or TEN_ENTITY_UNKNOWN with the nearest name. */
 function entityOf(name: string): Entity {
-  if (isEntityName(name)) return entities[name];
-  const known = Object.keys(entities);
+  if (isImportName(name)) return importables[name];
+  const known = Object.keys(importables);
   const suggestion = nearest(name, known);
   throw tenureError(
     'TEN_ENTITY_UNKNOWN',

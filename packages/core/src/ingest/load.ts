@@ -190,7 +190,7 @@ export async function addExtraColumns(
 /** --create-missing-customers: unknown customers are created, acquired at their first event in the file. */
 export async function createMissingCustomers(db: DuckDbConnection, e: Entity, batch: number, OK: Sql): Promise<number> {
   const time = e.fields.find((f: Field) => f.type === 'timestamp' && f.required);
-  if (!time || e.name === 'customers') return 0;
+  if (!time || e.name === 'customers' || !e.fields.some((f) => f.references)) return 0;
   return db.exec(sql`INSERT INTO customers (customer_id, created_at, _batch)
     SELECT customer_id, min(${sql.id(time.name)}), ${batch} FROM ${T}
     WHERE ${OK} AND customer_id NOT IN (SELECT customer_id FROM customers) GROUP BY customer_id`);

@@ -5,7 +5,7 @@ import { readers } from '../ingest/readers.ts';
 import { inspectSource } from '../ingest/source.ts';
 import { checkImportOptions, type ImportOptions, type ImportSummary } from '../ingest/summary.ts';
 import { makeTempDir, releaseTempDir } from '../ingest/temp.ts';
-import { type Entity, entities, isEntityName } from '../schema/index.ts';
+import { type Entity, importables, isImportName } from '../schema/index.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
 /** What the import wizard needs to let a person fix a mapping and a reject limit before anything is written. */
@@ -68,12 +68,12 @@ export async function previewImport(
   opts: ImportOptions = {},
 ): Promise<ImportPreview> {
   const o = checkImportOptions(opts);
-  if (!isEntityName(entityName)) {
-    const known = Object.keys(entities);
+  if (!isImportName(entityName)) {
+    const known = Object.keys(importables);
     const suggestion = nearest(entityName, known);
     throw tenureError('TEN_ENTITY_UNKNOWN', { entity: entityName, known, ...(suggestion ? { suggestion } : {}) });
   }
-  const entity: Entity = entities[entityName];
+  const entity: Entity = importables[entityName];
   const columns = await headersOf(ws, file, o);
   const mapOpts = { explicit: o.map ?? {}, dropUnmapped: !!o.dropUnmapped, file: o.name ?? file };
   const auto = mapColumns(relaxed(entity), columns, mapOpts);

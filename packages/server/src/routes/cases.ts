@@ -7,6 +7,7 @@ import {
   commentCase,
   createCase,
   editCase,
+  escalateTicket,
   getCase,
   listCases,
   moveCase,
@@ -115,6 +116,23 @@ export const cases: RouteGroup = {
       },
       handler: async (req, reply) =>
         reply.code(201).send(await write(req, (ws, actor) => createCase(ws, actor, bodyOf(req)))),
+    }),
+    route({
+      method: 'POST',
+      url: '/escalations',
+      config: { access: 'analyst' },
+      attachValidation: true,
+      schema: {
+        summary:
+          'Escalate a ticket (`ticket_id`) into a complaint case → 201 `{case, created: true}`; a ticket escalated before → 200 `{case, created: false}` with the case opened then (404 TEN_TICKET_NOT_FOUND for an unknown ticket)',
+        body: api.escalateTicketBody,
+        response: { 200: api.escalationResponse, 201: api.escalationResponse },
+      },
+      handler: async (req, reply) => {
+        const e = await req.server.tenure.caseWrite((ws) => escalateTicket(ws, req.actor as Actor, bodyOf(req)));
+        req.auditTarget = e.case.case_id;
+        return reply.code(e.created ? 201 : 200).send(e);
+      },
     }),
     caseWrite(
       'POST',

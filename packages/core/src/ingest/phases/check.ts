@@ -1,8 +1,9 @@
 /**
  * Phase check: the entity's field declarations compile to one pass over the staged file that types every cell
  * and lists the rules each row breaks (validate.ts); then the rules that need the whole file or other tables
- * (duplicate keys, unknown customers) flag their rows. The result is a temporary table of checked rows.
+ * (duplicate keys, unknown customers, and a work record's own: ingest/work.ts) flag their rows. The result is a temporary table of checked rows.
  */
+import type { ErrorCode } from '../../errors.ts';
 import type { Entity } from '../../schema/index.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
@@ -18,6 +19,7 @@ import {
 } from '../load.ts';
 import type { Malformed } from '../read/reader.ts';
 import { type CheckPlan, planChecks, type Rule } from '../validate.ts';
+import { workLoaderOf } from '../work.ts';
 import type { ImportRun } from './context.ts';
 import type { Mapped } from './map.ts';
 import { withProgress } from './progress.ts';
@@ -66,11 +68,22 @@ export async function checkPhase(run: ImportRun, { staged, scanning }: Read, map
   const base = await prepareChecked(db);
   if (!mapping.derivedKey) await flagDuplicates(db, entity, extra.dup);
   await flagUnknownCustomers(db, entity, extra.refs);
+  await workLoaderOf(entity)?.flag({ ws, db, columns: plan.columns, rule: addRule(plan) });
   const [counts = { blank: 0, bad: 0, all: 0 }] = await db.all<Checked['counts']>(
     sql`SELECT count(*) FILTER (WHERE _blank) AS blank, count(*) FILTER (WHERE ${BAD}) AS bad, count(*) AS "all" FROM ${T}`,
   );
   return { plan, malformed, base, counts, OK: okRows(await anyFlagged(db)) };
 }
+
+/** A rule flagged by a work record's loader (ingest/work.ts), its column named as the file names it. */
+const addRule =
+  (plan: CheckPlan) =>
+  (code: ErrorCode, field: string, value: Sql, expected = ''): Rule => {
+    const column = plan.columns.find((c) => c.name === field)?.header ?? field;
+    const rule: Rule = { id: plan.rules.length + 1, code, column, expected, cond: sql`false`, value };
+    plan.rules.push(rule);
+    return rule;
+  };
 
 /** Rules that need the whole file or other tables; flagged after the one-pass check. */
 function tableRules(plan: CheckPlan, e: Entity, createCustomers: boolean) {

@@ -1,10 +1,11 @@
 /**
  * Phase load, inside the import's transaction: a batch number, the rejects with their line and the arguments of
  * their code, the reject-rate gate, then (unless refused or a dry run) new attribute columns, missing customers
- * when asked, the upsert by key and the churn events of a snapshot.
+ * when asked, the upsert by key (or a work record's own write: ingest/work.ts) and the churn events of a snapshot.
  */
 import { sql } from '../../sql/sql.ts';
 import { addExtraColumns, createMissingCustomers, syncSnapshotChurn, upsert, writeRejects } from '../load.ts';
+import { workLoaderOf } from '../work.ts';
 import type { Checked } from './check.ts';
 import type { ImportRun } from './context.ts';
 import type { Mapped } from './map.ts';
@@ -42,7 +43,10 @@ export async function loadPhase(run: ImportRun, { staged }: Read, mapped: Mapped
   if (!refused && !o.dryRun) {
     await addExtraColumns(db, entity, mapping, mapped.extraTypes, batch);
     if (o.createMissingCustomers) customersCreated = await createMissingCustomers(db, entity, batch, OK);
-    loaded = await withProgress(run, 'load', () => upsert(db, entity, plan.columns, batch, OK));
+    const work = workLoaderOf(entity);
+    loaded = await withProgress(run, 'load', () =>
+      work ? work.write({ ws, db, columns: plan.columns, batch, OK }) : upsert(db, entity, plan.columns, batch, OK),
+    );
     if (mapping.snapshot && o.asOf) churnEvents = await syncSnapshotChurn(db, o.asOf, batch, OK);
   }
   return { batch, total, bad, blank, refused, ...loaded, customersCreated, churnEvents };
