@@ -69,11 +69,14 @@ describe('the error table speaks the languages of present/', () => {
   });
   it('no `zh:` language key comes back in core: texts given to an error (a hint, what is allowed) included', () => {
     const why = 'an alert row, not a text: its columns message_en and message_zh are stored in the workspace';
-    const alertRow = ['zh: string', 'zh: fired.map', 'zh: `本次评分'].map((text) => ({
-      file: 'packages/core/src/predict/alerts/raise.ts',
-      text,
-      why,
-    }));
+    const alertRow = [
+      ...['zh: string', 'zh: fired.map', 'zh: `本次评分'].map((text) => ({
+        file: 'packages/core/src/predict/alerts/raise.ts',
+        text,
+        why,
+      })),
+      ...['zh: `案例', 'zh: `另有'].map((text) => ({ file: 'packages/core/src/cases/sla/alerts.ts', text, why })),
+    ];
     expect(find([...sources('packages/core/src'), ...shells], /(^|[\s{,])zh\s*:/, alertRow)).toEqual([]);
   });
 });

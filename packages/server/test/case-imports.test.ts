@@ -27,11 +27,11 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 describe('POST /api/v1/cases/escalations', () => {
-  it('opens a complaint case from a ticket (201), then answers with that case (200, created false)', async () => {
+  it('opens a complaint case from a ticket (created true), then answers with that case (created false)', async () => {
     const first = await analyst.call<Escalation>('POST', '/api/v1/cases/escalations', {
       json: { ticket_id: ticket.ticket_id },
     });
-    expect(first.status, first.text).toBe(201);
+    expect(first.status, first.text).toBe(200);
     expect(first.body).toMatchObject({
       created: true,
       case: { source: 'ticket', source_ref: ticket.ticket_id, customer_id: ticket.customer_id, kind: 'complaint' },

@@ -1,3 +1,4 @@
+import { type Lang, normalizeLang } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail, table } from '../output.ts';
@@ -9,20 +10,19 @@ type Workspace = import('@tenure/core').Workspace;
 const words = {
   none: {
     en: 'No teams yet: add one with `tenure teams create <team> --en <label> --zh <label>`.',
-    zh: '尚无团队：请用 `tenure teams create <团队> --en <名称> --zh <名称>` 添加。',
+    'zh-CN': '尚无团队：请用 `tenure teams create <团队> --en <名称> --zh <名称>` 添加。',
   },
-  head: { en: ['team', 'name', 'members'], zh: ['团队', '名称', '成员'] },
-  one: { en: 'Team {team} ({label}): {members}', zh: '团队 {team}（{label}）：{members}' },
-  nobody: { en: 'no members', zh: '暂无成员' },
-  deleted: { en: 'Team {team} deleted.', zh: '团队 {team} 已删除。' },
-} as const;
+  head: { en: ['team', 'name', 'members'], 'zh-CN': ['团队', '名称', '成员'] },
+  one: { en: 'Team {team} ({label}): {members}', 'zh-CN': '团队 {team}（{label}）：{members}' },
+  nobody: { en: 'no members', 'zh-CN': '暂无成员' },
+  deleted: { en: 'Team {team} deleted.', 'zh-CN': '团队 {team} 已删除。' },
+} as const satisfies Record<string, Record<Lang, unknown>>;
 
-/** The CLI's two languages; anything but zh is English. */
-const langOf = (l: string | undefined): 'en' | 'zh' => (l?.toLowerCase().startsWith('zh') ? 'zh' : 'en');
+const langOf = (l: string | undefined): Lang => normalizeLang(l);
 const fill = (t: string, vars: Record<string, string>) => t.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
-const labelIn = (t: Team, lang: 'en' | 'zh') => (lang === 'zh' ? t.label['zh-CN'] : t.label.en);
+const labelIn = (t: Team, lang: Lang) => t.label[lang];
 
-const teamLine = (t: Team, lang: 'en' | 'zh') =>
+const teamLine = (t: Team, lang: Lang) =>
   fill(words.one[lang], {
     team: t.team,
     label: labelIn(t, lang),
@@ -74,7 +74,7 @@ export const teams: CommandModule = (program: Command) => {
       .description('add a team (id: letters, digits and . _ -) with its name in English and Chinese')
       .requiredOption('--en <label>', 'its name in English')
       .requiredOption('--zh <label>', 'its name in Chinese'),
-  ).action((team: string, o: { en: string; zh: string; lang: string }, c: Command) =>
+  ).action((team: string, o: Record<'en' | 'zh' | 'lang', string>, c: Command) =>
     change(c, o.lang, (core, ws) => core.createTeam(ws, { team, label_en: o.en, label_zh: o.zh })),
   );
 

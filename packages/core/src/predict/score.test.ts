@@ -29,6 +29,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tenure-score-'));
   ws = await initWorkspace(join(dir, 'ws'));
   await generateDemo(ws, { customers: 2500, months: 30, seed: 5 });
+  // Tiers low enough that this small demo has critical customers (its riskiest score ~0.45): the alert tests
+  // need every tier present.
+  ws.config.prediction.tiers = { critical: 0.35, high: 0.25, medium: 0.12 };
 });
 afterAll(async () => {
   await ws.close();

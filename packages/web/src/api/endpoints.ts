@@ -45,6 +45,7 @@ export const endpoints = {
   'GET /api/v1/cases': api.casesResponse,
   'GET /api/v1/cases/:id': api.caseDetailResponse,
   'POST /api/v1/cases': api.caseSchema,
+  'POST /api/v1/cases/escalations': api.escalationResponse,
   'POST /api/v1/cases/:id/moves': api.caseSchema,
   'POST /api/v1/cases/:id/assign': api.caseSchema,
   'POST /api/v1/cases/:id/comments': api.caseSchema,

@@ -119,10 +119,10 @@ export async function translateDemo(db: DuckDbConnection, lang: Lang): Promise<v
 /** A demo text of the cases in `lang` (the entries of DEMO_ZH.cases and .case_events). */
 export function caseText(lang: Lang): (en: string) => string {
   if (lang === 'en') return (en) => en;
-  const zh: Record<string, string> = Object.assign(
+  const chinese: Record<string, string> = Object.assign(
     {},
     ...Object.values(DEMO_ZH.cases!),
     ...Object.values(DEMO_ZH.case_events!),
   );
-  return (en) => zh[en] ?? en;
+  return (en) => chinese[en] ?? en;
 }

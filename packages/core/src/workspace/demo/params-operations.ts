@@ -7,9 +7,9 @@
 export const OPERATIONS_PARAMS = {
   /** Teams with their labels, and their agents (analysts), who get the team's cases in turn (round-robin). */
   teams: {
-    care: { en: 'Customer care', zh: '客户服务', agents: ['zhang.min', 'chen.jing', 'liu.yang', 'huang.lei'] },
-    billing: { en: 'Billing', zh: '账务', agents: ['zhao.li', 'zhou.tao'] },
-    retention: { en: 'Retention', zh: '客户挽留', agents: ['wu.hao', 'xu.lin', 'sun.mei'] },
+    care: { en: 'Customer care', 'zh-CN': '客户服务', agents: ['zhang.min', 'chen.jing', 'liu.yang', 'huang.lei'] },
+    billing: { en: 'Billing', 'zh-CN': '账务', agents: ['zhao.li', 'zhou.tao'] },
+    retention: { en: 'Retention', 'zh-CN': '客户挽留', agents: ['wu.hao', 'xu.lin', 'sun.mei'] },
   },
   /** The team lead: an admin, member of every team, who approves compensation above the approval limit. */
   lead: 'guo.qiang',

@@ -30,7 +30,7 @@ export async function writeStaff(ctx: DemoContext): Promise<void> {
   await ctx.db.run(sql`DELETE FROM team_members WHERE team IN (${sql.join(names.map((t) => sql`${t}`))})`);
   await ctx.db.run(sql`DELETE FROM teams WHERE team IN (${sql.join(names.map((t) => sql`${t}`))})`);
   await ctx.db.run(sql`INSERT INTO teams (team, label_en, label_zh, created_at)
-    VALUES ${sql.join(teams.map(([team, t]) => sql`(${team}, ${t.en}, ${t.zh}, ${since})`))}`);
+    VALUES ${sql.join(teams.map(([team, t]) => sql`(${team}, ${t.en}, ${t['zh-CN']}, ${since})`))}`);
   const members = teams.flatMap(([team, t]) => [...t.agents, OPS.lead].map((u) => sql`(${team}, ${u})`));
   await ctx.db.run(sql`INSERT INTO team_members (team, username) VALUES ${sql.join(members)}`);
   const users = demoUsers().map((u) => sql`(${u.username}, ${u.role}, ${LOCKED_PASSWORD}, ${since}, ${since})`);
