@@ -14,10 +14,12 @@ const TERMS: Record<string, string> = {
   outcome: 'caseOutcome',
 };
 const MONEY = new Set(['compensation_amount', 'compensation_granted']);
+/** Times a case records (SLA targets, the first response), shown as dates with the time, not ISO text. */
+const TIMES = new Set(['first_response_due', 'resolution_due', 'first_response_at', 'opened_at', 'closed_at']);
 
 /**
  * A case field's value as a person reads it: coded values in words, the root cause by the configured labels,
- * money in the workspace currency, yes/no. Text (a subject, a plan) is returned as the string it is, for React
+ * money in the workspace currency, times as dates, yes/no. Text (a subject, a plan) is returned as the string it is, for React
  * to render as text: case text is never markup.
  * @example caseFieldValue(i18n, 'root_cause', 'billing', config) // 'Billing' / '计费'
  */
@@ -26,6 +28,7 @@ export function caseFieldValue(i18n: I18n, field: string, value: unknown, config
   if (typeof value === 'boolean') return i18n.t(value ? 'common.yes' : 'common.no');
   if (typeof value === 'number') return MONEY.has(field) ? i18n.fmt.value('money', value) : i18n.fmt.number(value, 0);
   if (typeof value !== 'string') return JSON.stringify(value);
+  if (TIMES.has(field)) return i18n.fmt.date(value, true);
   if (field === 'root_cause')
     return rootCauseLabel(i18n.lang, value, config?.root_cause_labels as Record<string, Text> | undefined);
   const prefix = TERMS[field];
