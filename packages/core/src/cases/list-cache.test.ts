@@ -6,6 +6,7 @@ import type { Workspace } from '../workspace/workspace.ts';
 import { commentCase } from './comment.ts';
 import { createCase } from './create.ts';
 import { listCases } from './list.ts';
+import { freshToken } from './list-cache.ts';
 import { moveCase } from './move.ts';
 
 let ws: Workspace;
@@ -39,5 +40,32 @@ describe('kept inbox pages', () => {
       sql`INSERT INTO cases SELECT * REPLACE ('BULK-1' AS case_id) FROM cases WHERE case_id = ${b.case_id}`,
     );
     expect(await ids('received')).toEqual(['BULK-1@1', `${b.case_id}@1`]);
+  });
+
+  it('a page kept across minutes still words its breaches as of the minute asked, and the overdue filter moves', async () => {
+    const c = await createCase(ws, agent, { customer_id: 'C3', kind: 'complaint', subject: 'Due soon' });
+    await ws.db.run(
+      sql`UPDATE cases SET resolution_due = TIMESTAMP '2030-01-01 10:00:00' WHERE case_id = ${c.case_id}`,
+    );
+    const at = (t: string) => ({ now: new Date(t) });
+    const q = { customer_id: 'C3', sort: 'case_id', order: 'asc' } as const;
+    const before = await listCases(ws, q, at('2030-01-01T09:59:00Z'));
+    const after = await listCases(ws, q, at('2030-01-01T10:01:00Z'));
+    expect(before.rows.map((r) => [r.case_id, r.overdue, r.resolution_breached])).toEqual([[c.case_id, false, false]]);
+    expect(after.rows.map((r) => [r.case_id, r.overdue, r.resolution_breached])).toEqual([[c.case_id, true, true]]);
+    expect((await listCases(ws, { ...q, overdue: true }, at('2030-01-01T09:59:00Z'))).total).toBe(0);
+    expect((await listCases(ws, { ...q, overdue: true }, at('2030-01-01T10:01:00Z'))).total).toBe(1);
+  });
+
+  it('an asker who comes after a write sees it, even while a read of the token began before it', async () => {
+    const before = freshToken(ws);
+    const c = await createCase(ws, agent, { customer_id: 'C1', kind: 'complaint', subject: 'Raced' });
+    const after = await freshToken(ws);
+    const shared = await Promise.all([freshToken(ws), freshToken(ws), freshToken(ws)]);
+    expect(after).not.toBe(await before);
+    expect(new Set(shared)).toEqual(new Set([after]));
+    expect((await listCases(ws, { customer_id: 'C1', stage: 'received' })).rows.map((r) => r.case_id)).toContain(
+      c.case_id,
+    );
   });
 });

@@ -2,7 +2,8 @@ import { tenureError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
 import { type Page, pageOf } from '../paging.ts';
 import { type Sql, sql } from '../sql/sql.ts';
-import type { Workspace } from '../workspace/workspace.ts';
+import { connectWorkspace, type Workspace } from '../workspace/workspace.ts';
+import { freshToken, KeptPages } from './list-cache.ts';
 import { type CaseListRow, caseSelect } from './record.ts';
 import { type ListCasesQuery, listCasesQuery } from './schemas.ts';
 import { nextDue, nowOf, overdue, slaStateSelect } from './sla/state.ts';
@@ -38,35 +39,53 @@ export async function listCases(
   ctx: ListContext = {},
 ): Promise<Page<CaseListRow>> {
   const f = parseOptions(listCasesQuery, query);
-  // A page is kept while the cases and teams are as they were when it was read, for the same asker, within the
-  // same minute: every write of a case bumps its version and a new or removed case changes the count, so the
-  // count and the sum of versions say whether any changed (one pass over a column, a third of the page's own
-  // cost); team membership decides "my team"; breaches are as of the minute. Agents reopen the same inbox
-  // views all day.
+  // Breaches are as of the minute, but only the overdue filter makes which cases match move with the clock: for
+  // every other query the page's keys (the costly top-N over all cases) are kept across minutes, and only its
+  // rows' SLA state (a lookup of a page of keys) is read again.
   const now = ctx.now ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
-  const [t] = await ws.db.all<{ n: number; v: number | null; m: number | null }>(
-    sql`SELECT count(*) AS n, sum(version) AS v, (SELECT sum(hash(team, username)) FROM team_members) AS m FROM cases`,
-  );
-  const token = `${t?.n}:${t?.v}:${t?.m}`;
-  const cacheKey = `${ws.dir}\0${ctx.user ?? ''}\0${now.toISOString()}\0${JSON.stringify(f)}`;
-  const kept = pages.get(cacheKey);
-  if (kept?.token === token) return kept.page;
-  const page = await readPage(ws, f, ctx.user, now);
-  if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value as string);
-  pages.set(cacheKey, { token, page });
-  return page;
+  const token = await freshToken(ws);
+  const key = `${ws.dir}\0${ctx.user ?? ''}\0${f.overdue === undefined ? '' : now.toISOString()}\0${JSON.stringify(f)}`;
+  let kept = pages.get(key);
+  if (kept?.token !== token) kept = pages.set(key, { token, ids: await readIds(ws, f, ctx.user, now), page: null });
+  const at = now.getTime();
+  const entry = kept;
+  if (entry.page && entry.page.at < at && ctx.now === undefined) {
+    // The clock turned and no case changed: the rows as of the last minute serve while this minute's are read
+    // on a connection of the read's own, so the turn of a minute does not make every open inbox wait at once.
+    entry.refreshing ??= connectWorkspace(ws)
+      .then((view) => readRows(view, entry.ids, now).finally(() => view.close()))
+      .then((value) => {
+        if (!entry.page || entry.page.at < at) entry.page = { at, value };
+      })
+      // A failed read (the workspace closed meanwhile) leaves the last minute's rows; the next asker tries again.
+      .catch(() => undefined)
+      .finally(() => {
+        entry.refreshing = undefined;
+      });
+    return entry.page.value;
+  }
+  if (entry.page?.at !== at) entry.page = { at, value: await readRows(ws, entry.ids, now) };
+  return entry.page.value;
 }
 
-/** Pages read, by workspace, asker, minute and query, with the state they were read from (oldest first). */
-const pages = new Map<string, { token: string; page: Page<CaseListRow> }>();
-const MAX_PAGES = 1000;
+/** A page's keys in order, with the paging it was read for and the total matching. */
+interface PageIds {
+  ids: string[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
-async function readPage(
+/** Pages read, by workspace, asker, query (and minute, for the overdue filter). */
+const pages = new KeptPages<PageIds, Page<CaseListRow>>(1000);
+
+/** The keys of the page the filters and sort select, and the total matching. */
+async function readIds(
   ws: Workspace,
   f: ReturnType<typeof listCasesQuery.parse>,
   user: string | null | undefined,
   now: Date,
-): Promise<Page<CaseListRow>> {
+): Promise<PageIds> {
   const p = pageOf({ page: f.page, pageSize: f.page_size });
   const c = sql`${sql.id('c')}`;
   const conds: Sql[] = [sql`true`];
@@ -97,18 +116,22 @@ async function readPage(
     sql`SELECT c.case_id, count(*) OVER () AS _total FROM cases c WHERE ${where}
         ORDER BY ${key} ${dir} NULLS LAST, c.case_id ${dir} LIMIT ${p.limit} OFFSET ${p.offset}`,
   );
-  const found = page.length
-    ? await ws.db.all<CaseListRow & Record<string, unknown>>(
-        sql`SELECT ${caseSelect()}, ${slaStateSelect('c', now)} FROM cases c
-          WHERE c.case_id IN (${sql.join(page.map((r) => sql`${r.case_id}`))})`,
-      )
-    : [];
-  const byId = new Map(found.map((r) => [r.case_id, r as CaseListRow]));
-  const rows = page.flatMap((r) => byId.get(r.case_id) ?? []);
   // The total rides along with the page; past the last page there is no row to carry it.
   const total =
     page.length || p.page === 1
       ? Number(page[0]?._total ?? 0)
       : Number((await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM cases c WHERE ${where}`))[0]?.n ?? 0);
-  return { total, page: p.page, pageSize: p.pageSize, rows };
+  return { ids: page.map((r) => r.case_id), total, page: p.page, pageSize: p.pageSize };
+}
+
+/** The page's rows in its order, each with its SLA state as of `now`. */
+async function readRows(ws: Workspace, p: PageIds, now: Date): Promise<Page<CaseListRow>> {
+  const found = p.ids.length
+    ? await ws.db.all<CaseListRow & Record<string, unknown>>(
+        sql`SELECT ${caseSelect()}, ${slaStateSelect('c', now)} FROM cases c
+          WHERE c.case_id IN (${sql.join(p.ids.map((id) => sql`${id}`))})`,
+      )
+    : [];
+  const byId = new Map(found.map((r) => [r.case_id, r as CaseListRow]));
+  return { total: p.total, page: p.page, pageSize: p.pageSize, rows: p.ids.flatMap((id) => byId.get(id) ?? []) };
 }
