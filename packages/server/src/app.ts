@@ -72,6 +72,7 @@ export async function buildApp(ws: Workspace, opts: ServerOptions = {}): Promise
     await ctx.sla.close();
     await ctx.webhooks.close();
     await ctx.rollups.close();
+    await ctx.closeConnections();
   });
   return app;
 }

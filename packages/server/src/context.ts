@@ -84,6 +84,9 @@ export class ServerContext {
   readonly maxUploadBytes: number;
   readonly secureCookies: boolean;
   private readonly reads: Lane;
+  /** The read lane's connections between requests. */
+  private readonly idle: Workspace[] = [];
+  private closed = false;
   private readonly writes = new Lane(1);
   private readonly caseWrites = new Lane(2);
   /** The served files open, by view (their name without the build stamp). */
@@ -108,9 +111,31 @@ export class ServerContext {
     this.errors = new ErrorLog(o.errorLog === undefined ? join(ws.dir, ERROR_LOG_FILE) : o.errorLog);
   }
 
-  /** Reads, and small writes that need no transaction of their own (sessions, users, keys, the audit log). */
-  db<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
-    return this.reads.run(() => onOwnConnection(this.ws, fn));
+  /**
+   * Reads, and small writes that need no transaction of their own (sessions, users, keys, the audit log), on
+   * the read lane's connections: kept open between requests (opening one and setting its time zone were two of
+   * a cached page's three round trips), one request at a time each. A connection a request failed on is closed,
+   * not kept, so nothing a failure left behind (an open transaction) reaches the next request.
+   */
+  async db<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
+    return this.reads.run(async () => {
+      const view = this.idle.pop() ?? (await connectWorkspace(this.ws));
+      let kept = false;
+      try {
+        const out = await fn(view);
+        kept = !this.closed;
+        return out;
+      } finally {
+        if (kept) this.idle.push(view);
+        else await view.close();
+      }
+    });
+  }
+
+  /** Close the read lane's kept connections (the server is closing). */
+  async closeConnections(): Promise<void> {
+    this.closed = true;
+    for (const view of this.idle.splice(0)) await view.close();
   }
 
   /**
