@@ -2,7 +2,7 @@
  * The newcomer's path in Chinese: a members file whose key column no alias knows and with one bad date goes
  * through the import wizard (map the column in the editor, see that the import would be refused, raise the
  * reject limit, import, read the rejected row); then the customer 360 reads as sentences and charts, without a
- * raw field name. Screenshots at 1280 and 900 px in both languages, to look at the layout.
+ * raw field name; the team's cases from another tool come in through the same wizard. Screenshots at 1280 and 900 px in both languages, to look at the layout.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +11,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
 
 let d: Dashboard;
-const members = join(mkdtempSync(join(tmpdir(), 'tenure-newcomer-')), '会员.csv');
+const folder = mkdtempSync(join(tmpdir(), 'tenure-newcomer-'));
+const members = join(folder, '会员.csv');
+const cases = join(folder, '案件.csv');
 
 beforeAll(async () => {
   // 会员卡号 (membership card number) is the key, but no alias of customer_id matches it: it must be mapped.
   const rows = [1, 2, 3, 4, 5].map((i) => `M-${i},会员${i},${i === 3 ? '2024-02-30' : `2024-03-0${i}`},华东,两年`);
   writeFileSync(members, `会员卡号,客户名称,注册日期,地区,合同\n${rows.join('\n')}\n`);
+  // The retention team's open cases, exported from the tool it used before, for members the first file brings.
+  writeFileSync(
+    cases,
+    '案件编号,客户编号,类型,阶段,优先级,主题,创建时间\nXT-1,M-1,complaint,received,urgent,宽带掉线,2024-05-01 08:00:00\nXT-2,M-2,complaint,received,normal,账单有误,2024-05-02 09:30:00\n',
+  );
   d = await startDashboard();
 });
 
@@ -64,6 +71,17 @@ describe('a newcomer in Chinese', () => {
       .getByRole('row', { name: /^4 注册日期 2024-02-30 不是有效日期/ })
       .waitFor();
     await shoot(d.page, 'newcomer-wizard-result-zh');
+  });
+
+  it("brings the team's cases from another tool through the same wizard, its Chinese headers mapped", async () => {
+    await d.page.goto('/data');
+    await choose(d.page, '数据表', '案例');
+    await d.page.locator('input[type=file]').setInputFiles(cases);
+    await d.page.getByRole('button', { name: /^预\s?览$/ }).click();
+    await d.page.getByTestId('import-start').click();
+    await expect.poll(() => d.page.getByTestId('import-rows_loaded').textContent(), { timeout: 30_000 }).toBe('2');
+    await d.page.goto('/cases/XT-1');
+    await d.page.getByText('宽带掉线').first().waitFor();
   });
 
   it('shows an imported member without subscriptions as activity unknown, not churned', async () => {

@@ -24,6 +24,7 @@ export {
   type TaxonomyTerm,
   taxonomyLabel,
   taxonomyLabels,
+  workImportLabels,
 } from './labels.ts';
 export { isLang, LANGS, type Lang, normalizeLang, parseLang } from './lang.ts';
 export { fill, say, type Text, type Vars } from './text.ts';

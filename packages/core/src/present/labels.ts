@@ -1,5 +1,5 @@
 import type { CHURN_CATEGORIES } from '../schema/churn-events.ts';
-import type { EntityName } from '../schema/index.ts';
+import type { EntityName, WorkName } from '../schema/index.ts';
 import type { Lang } from './lang.ts';
 import type { Text } from './text.ts';
 
@@ -21,6 +21,12 @@ export const entityLabels = {
   campaign_members: { en: 'Campaign members', 'zh-CN': '活动成员' },
   benchmarks: { en: 'Benchmarks', 'zh-CN': '行业基准' },
 } as const satisfies Record<EntityName, Text>;
+
+/** What else a file can be imported into: the retention team's work from another tool (cases and their history). */
+export const workImportLabels = {
+  cases: { en: 'Cases', 'zh-CN': '案例' },
+  case_events: { en: 'Case history (events)', 'zh-CN': '案例历史（事件）' },
+} as const satisfies Record<WorkName, Text>;
 
 type ChurnKind = keyof typeof CHURN_CATEGORIES;
 type ChurnCategory = (typeof CHURN_CATEGORIES)[ChurnKind][number];

@@ -1,4 +1,4 @@
-import { entityLabels, taxonomyLabels } from '@tenure/core/present';
+import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/present';
 import { casesEn } from './cases-en.ts';
 import { playbooksEn } from './playbooks.ts';
 import { vocabulary } from './terms.ts';
@@ -195,6 +195,7 @@ export const en = {
   'quality.count': 'Rows affected',
   'quality.loss': 'Points lost',
   ...vocabulary('entity', entityLabels, 'en'),
+  ...vocabulary('entity', workImportLabels, 'en'),
   'settings.churn': 'Churn definition',
   'settings.graceDays': 'Grace days after a subscription lapses',
   'settings.inactivityDays': 'Days without an order before a buyer counts as churned',

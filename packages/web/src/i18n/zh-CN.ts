@@ -1,4 +1,4 @@
-import { entityLabels, taxonomyLabels } from '@tenure/core/present';
+import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/present';
 import { casesZhCN } from './cases-zh-CN.ts';
 import type { Dictionary } from './en.ts';
 import { playbooksZh } from './playbooks.ts';
@@ -88,7 +88,7 @@ export const zhCN: Dictionary = {
   'operations.by.team': '团队',
   'operations.by.root_cause': '根因',
   'operations.by.channel': '渠道（获客）',
-  'operations.by.kind': '工单类型',
+  'operations.by.kind': '案例类型',
   'operations.by.priority': '优先级',
   'operations.trend': '所选期间内的走势，按“细分维度”中所选维度细分',
   'operations.chartMetric': '图表指标',
@@ -96,7 +96,7 @@ export const zhCN: Dictionary = {
   'operations.stage': '步骤',
   'operations.median': '中位数',
   'operations.p90': '90 分位数',
-  'operations.visits': '离开该步骤的工单数',
+  'operations.visits': '离开该步骤的案例数',
   'operations.sla': '各 SLA 策略达标率，所选范围的最后一期',
   'operations.policy': 'SLA 策略',
   'operations.firstResponse': '按时首次响应',
@@ -192,6 +192,7 @@ export const zhCN: Dictionary = {
   'quality.count': '受影响行数',
   'quality.loss': '扣分',
   ...vocabulary('entity', entityLabels, 'zh-CN'),
+  ...vocabulary('entity', workImportLabels, 'zh-CN'),
   'settings.churn': '流失定义',
   'settings.graceDays': '订阅到期后的宽限天数',
   'settings.inactivityDays': '买家多少天无订单视为流失',

@@ -1,3 +1,4 @@
+import { workImportLabels } from '@tenure/core/present';
 import { Button, Divider, Flex, Progress, Select, Steps, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -40,7 +41,11 @@ const START: Draft = { map: {}, choices: DEFAULT_CHOICES };
 /** Upload → mapping and options, checked by a dry run after each change → import job with progress → result. */
 export function ImportWizard() {
   const { t, term, freeTerm } = useI18n();
-  const entities = useStatus().data?.entities.map((e) => e.entity) ?? ['customers'];
+  // The data model's tables, then the retention team's work a team brings from another tool.
+  const entities = [
+    ...(useStatus().data?.entities.map((e) => e.entity) ?? ['customers']),
+    ...(Object.keys(workImportLabels) as (keyof typeof workImportLabels)[]),
+  ];
   const [entity, setEntity] = useState('customers');
   const [file, setFile] = useState<File>();
   const [draft, setDraft] = useState<Draft>(START);
@@ -99,6 +104,8 @@ export function ImportWizard() {
           <Select
             aria-label={t('import.entity')}
             style={{ minWidth: 180 }}
+            // A dozen tables: all of them in the list, scrolled, rather than a virtual window of eight.
+            virtual={false}
             value={entity}
             onChange={(e) => {
               setEntity(e);

@@ -26,6 +26,9 @@ export default function PlaybooksPage() {
   const admin = atLeast(user, 'admin');
   const analyst = atLeast(user, 'analyst');
   const state = useApi('/api/v1/playbooks');
+  // The owner column names a team by its label in the page's language, as the inbox's team filter does.
+  const teams = useApi('/api/v1/teams');
+  const teamLabel = (team: string) => teams.data?.teams.find((x) => x.team === team)?.label[lang] ?? team;
   const action = useAction();
   const [editing, setEditing] = useState<Playbook | 'new' | null>(null);
   const [dryRun, setDryRun] = useState(false);
@@ -92,7 +95,8 @@ export default function PlaybooksPage() {
                 },
                 {
                   title: t('playbooks.col.owner'),
-                  render: (_, p) => [p.owner_rule.owner, p.owner_rule.team].filter(Boolean).join(' / '),
+                  render: (_, p) =>
+                    [p.owner_rule.owner, p.owner_rule.team && teamLabel(p.owner_rule.team)].filter(Boolean).join(' / '),
                 },
                 {
                   title: t('playbooks.col.enabled'),
