@@ -61,6 +61,12 @@ export const serve: CommandModule = (program: Command) => {
         // The record must not outlive the process, however it ends.
         process.on('exit', () => removeServerFile(dir));
         const stop = () => {
+          // A stop is prompt: work that cannot be interrupted (a served file being built in JavaScript) is
+          // abandoned after a grace period; DuckDB replays its log on the next open, so nothing committed is lost.
+          setTimeout(() => {
+            process.stderr.write('Tenure did not stop within 10 s: exiting now.\n');
+            process.exit(1);
+          }, 10_000).unref();
           void server
             .close()
             .then(() => ws.close())
