@@ -80,12 +80,19 @@ function accept(n: number, p: number, npq: number, k: number, v: number): boolea
   const m = Math.floor((n + 1) * p);
   const km = Math.abs(k - m);
   if (km <= 15) {
-    // f(i)/f(i − 1) = ((n + 1)/i − 1)·p/q
-    const nr = (n + 1) * r;
-    let f = 1;
-    for (let i = m + 1; i <= k; i++) f *= nr / i - r;
-    for (let i = k + 1; i <= m; i++) v *= nr / i - r;
-    return v <= f;
+    // f(i)/f(i − 1) = (n + 1 − i)·r / i. Hörmann multiplies those ratios; comparing numerators and denominators as
+    // two products instead is the same test without a division per step (terms stay far below overflow).
+    let num = 1;
+    let den = 1;
+    for (let i = m + 1; i <= k; i++) {
+      num *= (n + 1 - i) * r;
+      den *= i;
+    }
+    for (let i = k + 1; i <= m; i++) {
+      den *= (n + 1 - i) * r;
+      num *= i;
+    }
+    return v * den <= num;
   }
   const lv = Math.log(v);
   const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
