@@ -38,7 +38,10 @@ export interface Cuped {
  * Unadjusted and CUPED-adjusted treatment − control difference of means.
  *
  * @example
- * cuped(treatmentMoments, controlMoments); // { unadjusted: {…}, adjusted: {…}, theta: 0.79, varianceReduction: 0.61 }
+ * // Treatment Y = 3, 5, 8 with X = 1, 2, 4; control Y = 2, 3, 6 with X = 1, 3, 4.
+ * const t = { n: 3, sumY: 16, sumY2: 98, sumX: 7, sumX2: 21, sumXY: 45 };
+ * const c = { n: 3, sumY: 11, sumY2: 49, sumX: 8, sumX2: 26, sumXY: 35 };
+ * cuped(t, c); // unadjusted 1.67 (−2.03 to 5.36), adjusted 2.11 (0.86 to 3.35), theta 1.316, varianceReduction 0.887
  */
 export function cuped(t: Moments, c: Moments, level = 0.95): Cuped {
   checkArms([t.n, c.n], 2);
