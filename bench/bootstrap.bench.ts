@@ -1,6 +1,6 @@
 /**
  * npx tsx --conditions=source bench/bootstrap.bench.ts — the campaign bootstrap's cost: 1,000 resamples of the
- * difference of means of two arms of MEMBERS=500000 members, each arm GROUPS=4096 distinct values (the most a
+ * difference of means of two arms of MEMBERS=500000 members, each arm GROUP_COUNT=4096 distinct values (the most a
  * measurement passes after quantize), counts drawn so that they sum to the arm's size. RUNS=5 runs; prints the
  * best and the median wall time, and the best CPU time (steadier on a shared machine). Target (issue 13): well
  * under 1 s.
@@ -9,7 +9,7 @@ import { bootstrapMeanDifference, type Grouped } from '../packages/core/src/stat
 import { Random } from '../packages/core/src/stats/random.ts';
 
 const MEMBERS = Number(process.env.MEMBERS ?? 500_000);
-const GROUPS = Number(process.env.GROUPS ?? 4096);
+const GROUPS = Number(process.env.GROUP_COUNT ?? 4096);
 const RUNS = Number(process.env.RUNS ?? 5);
 
 /** A skewed arm, like retained MRR: many members at low values, a long tail, every group non-empty. */
