@@ -11,6 +11,7 @@ import { analysisCodes } from './errors/analysis.ts';
 import { caseImportCodes } from './errors/case-imports.ts';
 import { caseCodes } from './errors/cases.ts';
 import type { CodeDef, Surface } from './errors/define.ts';
+import { experimentCodes } from './errors/experiments.ts';
 import { importCodes } from './errors/import.ts';
 import { optionCodes } from './errors/options.ts';
 import { playbookCodes } from './errors/playbooks.ts';
@@ -47,6 +48,7 @@ export const codes = {
   ...playbookCodes,
   ...teamCodes,
   ...caseImportCodes,
+  ...experimentCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;
