@@ -16,6 +16,7 @@ import { optionCodes } from './errors/options.ts';
 import { playbookCodes } from './errors/playbooks.ts';
 import { rowCodes } from './errors/rows.ts';
 import { teamCodes } from './errors/teams.ts';
+import { upliftCodes } from './errors/uplift.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import type { Lang } from './present/lang.ts';
 
@@ -47,6 +48,7 @@ export const codes = {
   ...playbookCodes,
   ...teamCodes,
   ...caseImportCodes,
+  ...upliftCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;
