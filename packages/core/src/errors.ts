@@ -8,6 +8,7 @@
 import { accessCodes } from './errors/access.ts';
 import type { Remedy } from './errors/actions.ts';
 import { analysisCodes } from './errors/analysis.ts';
+import { campaignCodes } from './errors/campaigns.ts';
 import { caseImportCodes } from './errors/case-imports.ts';
 import { caseCodes } from './errors/cases.ts';
 import type { CodeDef, Surface } from './errors/define.ts';
@@ -47,6 +48,7 @@ export const codes = {
   ...playbookCodes,
   ...teamCodes,
   ...caseImportCodes,
+  ...campaignCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;
