@@ -12,6 +12,7 @@ import { campaignCodes } from './errors/campaigns.ts';
 import { caseImportCodes } from './errors/case-imports.ts';
 import { caseCodes } from './errors/cases.ts';
 import type { CodeDef, Surface } from './errors/define.ts';
+import { experimentCodes } from './errors/experiments.ts';
 import { importCodes } from './errors/import.ts';
 import { optionCodes } from './errors/options.ts';
 import { playbookCodes } from './errors/playbooks.ts';
@@ -49,6 +50,7 @@ export const codes = {
   ...teamCodes,
   ...caseImportCodes,
   ...campaignCodes,
+  ...experimentCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;
