@@ -19,7 +19,13 @@ beforeEach(async () => {
 });
 afterEach(() => done());
 
-const codeOf = async (p: Promise<unknown>) => (await p.then(() => null, (e) => e))?.code;
+const codeOf = async (p: Promise<unknown>) =>
+  (
+    await p.then(
+      () => null,
+      (e) => e,
+    )
+  )?.code;
 const arms = async (id: string) =>
   ws.db.all<{ customer_id: string; arm: string }>(
     sql`SELECT customer_id, ${sql.id('group')} AS arm FROM campaign_members WHERE campaign_id = ${id} ORDER BY customer_id`,
@@ -141,6 +147,8 @@ describe('the power calculation', () => {
     expect(mde.solved_for).toBe('mde');
     expect(mde.effect).toBeLessThanOrEqual(0.05 + 1e-9);
     expect(mde.effect).toBeGreaterThan(0.045);
-    expect(() => campaignPower({ baseline: 0.2 })).toThrow(expect.objectContaining({ code: 'TEN_CAMPAIGN_POWER_INPUT' }));
+    expect(() => campaignPower({ baseline: 0.2 })).toThrow(
+      expect.objectContaining({ code: 'TEN_CAMPAIGN_POWER_INPUT' }),
+    );
   });
 });
