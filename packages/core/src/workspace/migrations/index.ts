@@ -13,6 +13,7 @@ import operations from './0007-operations.ts';
 import playbooks from './0008-playbooks.ts';
 import caseCopies from './0009-case-copies.ts';
 import upliftScores from './0010-uplift-scores.ts';
+import campaignDesigns from './0011-campaign-designs.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   playbooks,
   caseCopies,
   upliftScores,
+  campaignDesigns,
 ];
 
 /** The highest schema version this Tenure knows. */
