@@ -48,7 +48,10 @@ export const uplift: CommandModule = (program: Command) => {
       'fit the two-model and transformed-outcome approaches on a campaign and keep the one with the larger Qini',
     )
     .option('--campaign <id>', 'the campaign to learn from (default: the latest with treatment and control members)')
-    .option('--window <days>', 'churn within this many days of the campaign start is the outcome (default 90)')
+    .option(
+      '--window <days>',
+      "churn within this many days of the campaign's start is the outcome (default: the campaign's outcome window)",
+    )
     .option('--holdout <share>', 'share of members held out, stratified by arm and outcome (default 0.3)')
     .option('--seed <n>', 'seed of the held-out draw (default 1)')
     .option('--trees <n>', 'gbdt: most trees (early stopping on one customer in five)')

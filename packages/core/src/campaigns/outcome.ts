@@ -29,6 +29,8 @@ export interface OutcomeQuery {
   /** Where activity comes from (a resolved basis: metrics/query.ts pickBasis). */
   basis: Basis;
   config: TenureConfig;
+  /** A window other than the campaign's, in days (uplift models may learn from a shorter one). */
+  windowDays?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export function outcomeSql(q: OutcomeQuery, d: Dialect): Sql {
     members AS (SELECT m.customer_id AS customer_id, m.${sql.id('group')} AS arm,
         coalesce(m.stratum, '(none)') AS stratum, CASE WHEN m.delivered_at IS NULL THEN 0 ELSE 1 END AS delivered,
         coalesce(c.launched_at, m.assigned_at, c.started_at) AS t0,
-        coalesce(c.outcome_window_days, ${q.config.campaigns.outcome_window_days}) AS window_days
+        ${q.windowDays ?? sql`coalesce(c.outcome_window_days, ${q.config.campaigns.outcome_window_days})`} AS window_days
       FROM campaign_members m JOIN campaigns c ON c.campaign_id = m.campaign_id
       WHERE m.campaign_id = ${q.campaignId}),
     clocks AS (SELECT customer_id, arm, stratum, delivered, t0, window_days,

@@ -24,7 +24,6 @@ import { qini, randomQini } from './qini.ts';
 import { segmentUplift } from './segments.ts';
 import type { Members, QiniOf, UpliftFitResult, UpliftModel, UpliftReport } from './types.ts';
 
-export const DEFAULT_WINDOW_DAYS = 90;
 const DEFAULT_HOLDOUT = 0.3;
 
 const pick = (a: Uint8Array, v: number) => [...a.keys()].filter((i) => a[i] === v);
@@ -43,7 +42,7 @@ export async function fitUplift(ws: Workspace, options: unknown = {}): Promise<M
   const churn = await latestChurnModel(ws);
   const snapshotModel = churn?.model.data.mode === 'snapshots' ? churn.model : null;
   const extra = snapshotModel ? segmentsOf(snapshotModel.classifier.features) : [];
-  const m = await campaignMembers(ws, campaign, o.windowDays ?? DEFAULT_WINDOW_DAYS, extra);
+  const m = await campaignMembers(ws, campaign, o.windowDays, extra);
   const { frame, treated } = m;
   const held = holdoutRows(frame.ids, treated, frame.label, o.holdout ?? DEFAULT_HOLDOUT, o.seed ?? 1);
   const [trainRows, holdRows] = [pick(held, 0), pick(held, 1)];

@@ -1,6 +1,6 @@
 /** Uplift targeting's public surface, re-exported by predict/index.ts. */
 export { predictUplift } from './approaches.ts';
-export { DEFAULT_WINDOW_DAYS, fitUplift } from './fit.ts';
+export { fitUplift } from './fit.ts';
 export { latestUplift, UPLIFT_RUN } from './latest.ts';
 export {
   parseUpliftFitOptions,

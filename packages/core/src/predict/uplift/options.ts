@@ -10,7 +10,7 @@ export const upliftFitOptionsSchema = z
   .object({
     /** The finished randomised campaign to learn from (default: the latest one that has both arms). */
     campaignId: z.string().min(1).max(200),
-    /** Churn within this many days of the campaign's start is the outcome (default 90). */
+    /** Churn within this many days of the campaign's start is the outcome (default: the campaign's outcome window). */
     windowDays: z.number().int().min(7).max(730),
     /** Share of members held out, stratified by arm and outcome, to pick the model by its Qini coefficient. */
     holdout: z.number().gt(0).max(0.5),
