@@ -1,6 +1,7 @@
 /** Uplift targeting's public surface, re-exported by predict/index.ts. */
-export { predictUplift } from './approaches.ts';
+export { fitTransformedOutcome, fitTwoModel, predictUplift } from './approaches.ts';
 export { fitUplift } from './fit.ts';
+export { holdoutRows } from './holdout.ts';
 export { latestUplift, UPLIFT_RUN } from './latest.ts';
 export {
   parseUpliftFitOptions,
