@@ -8,6 +8,7 @@
 import { accessCodes } from './errors/access.ts';
 import type { Remedy } from './errors/actions.ts';
 import { analysisCodes } from './errors/analysis.ts';
+import { campaignCodes } from './errors/campaigns.ts';
 import { caseImportCodes } from './errors/case-imports.ts';
 import { caseCodes } from './errors/cases.ts';
 import type { CodeDef, Surface } from './errors/define.ts';
@@ -17,6 +18,7 @@ import { optionCodes } from './errors/options.ts';
 import { playbookCodes } from './errors/playbooks.ts';
 import { rowCodes } from './errors/rows.ts';
 import { teamCodes } from './errors/teams.ts';
+import { upliftCodes } from './errors/uplift.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import type { Lang } from './present/lang.ts';
 
@@ -48,7 +50,9 @@ export const codes = {
   ...playbookCodes,
   ...teamCodes,
   ...caseImportCodes,
+  ...campaignCodes,
   ...experimentCodes,
+  ...upliftCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;

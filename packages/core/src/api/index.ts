@@ -1,4 +1,5 @@
 export * from './auth.ts';
+export * from './campaigns.ts';
 export * from './cases.ts';
 export * from './common.ts';
 export * from './customers.ts';
@@ -8,5 +9,6 @@ export * from './models.ts';
 export * from './playbooks.ts';
 export * from './predict.ts';
 export * from './teams.ts';
+export * from './uplift.ts';
 export * from './wire.ts';
 export * from './workspace.ts';

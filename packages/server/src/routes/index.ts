@@ -2,6 +2,7 @@ import type { Access, RouteGroup } from '../route.ts';
 import { alerts } from './alerts.ts';
 import { audit } from './audit.ts';
 import { auth } from './auth.ts';
+import { campaigns } from './campaigns.ts';
 import { cases } from './cases.ts';
 import { churn } from './churn.ts';
 import { clv } from './clv.ts';
@@ -19,6 +20,7 @@ import { report } from './report.ts';
 import { settings } from './settings.ts';
 import { status } from './status.ts';
 import { teams } from './teams.ts';
+import { uplift } from './uplift.ts';
 import { users } from './users.ts';
 
 /** Every route group: one line each. The app registers exactly these, and the tests iterate over them. */
@@ -30,6 +32,7 @@ export const routeGroups = {
   models,
   clv,
   churn,
+  uplift,
   alerts,
   dashboard,
   report,
@@ -37,6 +40,7 @@ export const routeGroups = {
   customers,
   cases,
   playbooks,
+  campaigns,
   teams,
   imports,
   events,

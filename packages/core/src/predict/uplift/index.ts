@@ -1,0 +1,16 @@
+/** Uplift targeting's public surface, re-exported by predict/index.ts. */
+export { fitTransformedOutcome, fitTwoModel, predictUplift } from './approaches.ts';
+export { fitUplift } from './fit.ts';
+export { holdoutRows } from './holdout.ts';
+export { latestUplift, UPLIFT_RUN } from './latest.ts';
+export {
+  parseUpliftFitOptions,
+  parseUpliftScoreOptions,
+  type UpliftFitOptions,
+  type UpliftScoreOptions,
+} from './options.ts';
+export { type Qini, type QiniPoint, qini } from './qini.ts';
+export { upliftReport } from './report.ts';
+export { scoreUplift, UPLIFT_SCORE_RUN, type UpliftScoreSummary } from './score.ts';
+export { type UpliftScoreRow, type UpliftScoresPage, type UpliftScoresQuery, upliftScores } from './scores.ts';
+export type { UpliftFitResult, UpliftModel, UpliftReport } from './types.ts';
