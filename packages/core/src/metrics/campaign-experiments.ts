@@ -34,7 +34,6 @@ export interface CampaignRow {
 
 export function campaignExperimentsSql(q: NormalQuery, d: Dialect): Sql {
   const { n, idx } = gridOf(q, d);
-  const segs = segList(q);
   const treated = (x: Sql) => sql`sum(CASE WHEN m.arm = 'treatment' THEN ${x} ELSE 0 END)`;
   const control = (x: Sql) => sql`sum(CASE WHEN m.arm = 'control' THEN ${x} ELSE 0 END)`;
   const categories = sql.join(q.config.campaigns.crm_cost_categories.map((c) => sql`${c}`));
