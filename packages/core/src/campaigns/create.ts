@@ -34,12 +34,14 @@ export async function createCampaign(
   if (currency !== ws.config.currency)
     throw tenureError('TEN_CAMPAIGN_CURRENCY', { currency, workspace: ws.config.currency });
   const id = design.id;
+  const exists = async () => (await ws.db.all(sql`SELECT 1 AS x FROM campaigns WHERE campaign_id = ${id}`)).length > 0;
+  // An existing id is the answer before anything about the target: the campaign is there, never redrawn.
+  if (await exists()) throw tenureError('TEN_CAMPAIGN_EXISTS', { id });
   const clock = await campaignClock(ws);
   const target = await targetSql(ws, design.target, design.strata, clock);
   const at = sql`CAST(${clock} AS TIMESTAMP)`;
   await ws.db.transaction(async () => {
-    if ((await ws.db.all(sql`SELECT 1 AS x FROM campaigns WHERE campaign_id = ${id}`)).length)
-      throw tenureError('TEN_CAMPAIGN_EXISTS', { id });
+    if (await exists()) throw tenureError('TEN_CAMPAIGN_EXISTS', { id });
     const inserted = await ws.db.exec(sql`
       INSERT INTO campaign_members (campaign_id, customer_id, ${sql.id('group')}, assigned_at, stratum, assigned_by)
       SELECT ${id}, customer_id, CASE WHEN rk <= round(n * ${holdout}) THEN 'control' ELSE 'treatment' END, ${at},

@@ -5,6 +5,8 @@ import { arpa } from './arpa.ts';
 import { averageLifetime } from './average-lifetime.ts';
 import { cac } from './cac.ts';
 import { cacPayback } from './cac-payback.ts';
+import { campaignChurnDifference } from './campaign-churn-difference.ts';
+import { campaignRoi } from './campaign-roi.ts';
 import { caseFirstResponseSla } from './case-first-response-sla.ts';
 import { caseReopenRate } from './case-reopen-rate.ts';
 import { caseResolutionRate } from './case-resolution-rate.ts';
@@ -21,6 +23,7 @@ import { cohortRetention } from './cohort-retention.ts';
 import { compensationPaid } from './compensation-paid.ts';
 import { complaintCasesPer1000 } from './complaint-cases-per-1000.ts';
 import { complaintsPer1000 } from './complaints-per-1000.ts';
+import { crmRoiMetric } from './crm-roi.ts';
 import { csat } from './csat.ts';
 import { dataQuality } from './data-quality.ts';
 import type { AnyMetric } from './define.ts';
@@ -102,6 +105,9 @@ export const catalog = {
   mrr_saved: mrrSaved,
   complaint_cases_per_1000: complaintCasesPer1000,
   retaliatory_churn: retaliatoryChurnMetric,
+  campaign_churn_difference: campaignChurnDifference,
+  campaign_roi: campaignRoi,
+  crm_roi: crmRoiMetric,
 } satisfies Record<string, AnyMetric>;
 
 export type MetricName = keyof typeof catalog;

@@ -3,6 +3,7 @@ import { grains } from '../engine/dialect.ts';
 import type { Text, Unit } from '../present/index.ts';
 import { type QualityRow, qualitySql } from '../quality/index.ts';
 import type { Sql } from '../sql/sql.ts';
+import { type CampaignRow, campaignExperimentsSql } from './campaign-experiments.ts';
 import { type CaseFlowRow, caseFlowSql } from './case-flow.ts';
 import { CASE_DIMENSIONS } from './case-segments.ts';
 import { type CaseSlaRow, caseSlaSql } from './case-sla.ts';
@@ -46,6 +47,7 @@ export const bases = {
   case_stages: base<CaseStageRow>(caseStagesSql),
   case_sla: base<CaseSlaRow>(caseSlaSql),
   retaliatory: base<RetaliatoryRow>(retaliatorySql),
+  campaigns: base<CampaignRow>(campaignExperimentsSql),
 };
 export type BaseName = keyof typeof bases;
 

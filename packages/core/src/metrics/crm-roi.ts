@@ -1,0 +1,23 @@
+import { grossProfit } from './campaign-experiments.ts';
+import { defineMetric } from './define.ts';
+
+/** The CRM investment's return in a period: the campaigns' incremental gross profit against CRM and retention costs. */
+export const crmRoiMetric = defineMetric({
+  id: 'crm_roi',
+  title: { en: 'CRM ROI', 'zh-CN': 'CRM 投资回报率' },
+  description: {
+    en: "(Incremental gross profit of the campaigns launched in the period − the period's costs of the categories campaigns.crm_cost_categories, default crm and retention) ÷ those costs; the gross profit as in campaign_roi, before the campaigns' own cost. Whole business only.",
+    'zh-CN':
+      '（本期启动活动的增量毛利 − 本期 campaigns.crm_cost_categories 类成本，默认 crm 与 retention）÷ 该成本；增量毛利口径同 campaign_roi，未扣活动自身成本。仅支持全业务。',
+  },
+  unit: 'ratio',
+  requires: ['campaign_members', 'costs'],
+  base: 'campaigns',
+  interval: 'none',
+  value: (r) => {
+    const gross = grossProfit(r);
+    return gross === null || !r.crm_cost
+      ? { value: null }
+      : { value: (gross - r.crm_cost) / r.crm_cost, parts: { incremental_gross_profit: gross, crm_cost: r.crm_cost } };
+  },
+});
