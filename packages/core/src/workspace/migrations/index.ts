@@ -14,6 +14,7 @@ import playbooks from './0008-playbooks.ts';
 import caseCopies from './0009-case-copies.ts';
 import upliftScores from './0010-uplift-scores.ts';
 import campaignDesigns from './0011-campaign-designs.ts';
+import caseEventIndex from './0012-case-event-index.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   caseCopies,
   upliftScores,
   campaignDesigns,
+  caseEventIndex,
 ];
 
 /** The highest schema version this Tenure knows. */
