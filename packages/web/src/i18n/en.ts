@@ -1,4 +1,5 @@
 import { entityLabels, taxonomyLabels } from '@tenure/core/present';
+import { campaignsEn } from './campaigns.ts';
 import { casesEn } from './cases-en.ts';
 import { playbooksEn } from './playbooks.ts';
 import { vocabulary } from './terms.ts';
@@ -588,6 +589,7 @@ export const en = {
   'field.usage_30d': 'Usage in 30 days',
   'field.usage_trend': 'Usage trend',
   ...playbooksEn,
+  ...campaignsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

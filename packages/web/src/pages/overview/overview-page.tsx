@@ -8,15 +8,17 @@ import { Page } from '../../components/page.tsx';
 import { GrainSelect, PeriodPicker } from '../../components/period-controls.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type PickerGrain, periodOf } from '../../period.ts';
+import { CrmRoiCard } from './crm-roi-card.tsx';
 import { KpiCard } from './kpi-card.tsx';
 
-/** The headline KPIs for one period, each against the previous period, with their recent history. */
+/** The headline KPIs for one period, each against the previous period, with their recent history; the CRM's return. */
 export default function OverviewPage() {
   const { t, fmt } = useI18n();
   const [grain, setGrain] = useState<PickerGrain>('month');
   const [at, setAt] = useState<Dayjs | null>(null);
   // Without `to` the server picks the last complete period, exactly as a plain GET /overview does.
-  const state = useApi('/api/v1/overview', { period: grain, to: at ? periodOf(at, grain) : undefined });
+  const query = { period: grain, to: at ? periodOf(at, grain) : undefined };
+  const state = useApi('/api/v1/overview', query);
   const catalog = useMetricCatalog();
   const info = (id: string) => catalog.data?.metrics.find((m) => m.id === id);
   return (
@@ -60,6 +62,7 @@ export default function OverviewPage() {
           );
         }}
       </Loadable>
+      <CrmRoiCard query={query} />
     </Page>
   );
 }
