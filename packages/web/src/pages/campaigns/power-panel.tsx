@@ -1,4 +1,4 @@
-import { Alert, Col, Flex, InputNumber, Row, Segmented, Typography } from 'antd';
+import { Alert, Col, Flex, Form, InputNumber, Row, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
@@ -11,7 +11,8 @@ type Mode = 'size' | 'mde';
 /**
  * The power calculation beside the design: the customers needed for a baseline churn and the smallest reduction
  * worth detecting, or the smallest reduction the planned size detects. Recomputed by the server as the user types
- * (once per pause), with the design's control group share.
+ * (once per pause), with the design's control group share. Its inputs are the design form's items, not its
+ * values: the calculation is advice, never part of the design sent.
  */
 export function PowerPanel({ holdout, targetSize }: { holdout: number | undefined; targetSize?: number }) {
   const { t, fmt } = useI18n();
@@ -46,8 +47,7 @@ export function PowerPanel({ holdout, targetSize }: { holdout: number | undefine
       />
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <label>
-            {t('power.baseline')}
+          <Form.Item label={t('power.baseline')}>
             <InputNumber
               aria-label={t('power.baseline')}
               style={{ width: '100%' }}
@@ -57,12 +57,11 @@ export function PowerPanel({ holdout, targetSize }: { holdout: number | undefine
               value={baseline}
               onChange={setBaseline}
             />
-          </label>
+          </Form.Item>
         </Col>
         <Col xs={24} md={12}>
           {mode === 'size' ? (
-            <label>
-              {t('power.effect')}
+            <Form.Item label={t('power.effect')}>
               <InputNumber
                 aria-label={t('power.effect')}
                 style={{ width: '100%' }}
@@ -72,10 +71,9 @@ export function PowerPanel({ holdout, targetSize }: { holdout: number | undefine
                 value={effect}
                 onChange={setEffect}
               />
-            </label>
+            </Form.Item>
           ) : (
-            <label>
-              {t('power.planned')}
+            <Form.Item label={t('power.planned')}>
               <InputNumber
                 aria-label={t('power.planned')}
                 style={{ width: '100%' }}
@@ -84,7 +82,7 @@ export function PowerPanel({ holdout, targetSize }: { holdout: number | undefine
                 value={planned}
                 onChange={setPlanned}
               />
-            </label>
+            </Form.Item>
           )}
         </Col>
       </Row>
