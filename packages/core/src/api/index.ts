@@ -8,5 +8,6 @@ export * from './models.ts';
 export * from './playbooks.ts';
 export * from './predict.ts';
 export * from './teams.ts';
+export * from './uplift.ts';
 export * from './wire.ts';
 export * from './workspace.ts';

@@ -105,10 +105,21 @@ const riskRow = z.object({
   retain: z.boolean(),
   flag: z.enum(['malicious_churn', 'credit_risk']).nullable(),
   reasons: z.array(reason),
+  /** The persuadable view only (uplift/): predicted churn prevented by contact, its value, and the sleeping-dog flag. */
+  uplift: n.optional(),
+  expected_saved_value: n.optional(),
+  sleeping_dog: z.boolean().optional(),
 });
+
+/**
+ * The at-risk list's views: by expected loss (the retention queue), or `persuadable`: the latest uplift scoring's
+ * customers by expected saved value (uplift × CLV − cost per contact), largest first.
+ */
+export const atRiskViews = ['expected_loss', 'persuadable'] as const;
 
 /** GET /churn/at-risk */
 export const atRiskQuery = pageQuery.extend(langQuery.shape).extend({
+  view: z.enum(atRiskViews).default('expected_loss'),
   tier: z
     .union([tier, z.array(tier)])
     .optional()
