@@ -5,15 +5,16 @@ import { colorAt, escapeHtml } from './series.ts';
 
 export interface QiniLine {
   name: string;
-  /** (share of customers contacted, best-ranked first; customers saved by then) */
+  /** (share of customers contacted, best-ranked first; churners saved by then, as a share of all customers) */
   points: [number, number][];
   /** The reference a ranking must beat (random choice): dotted grey. */
   reference?: boolean;
 }
 
 /**
- * Qini curves: customers saved (treated minus control outcomes, scaled to the treated group) as the share contacted
- * grows, one line per way of ranking customers. A ranking worth having climbs above the random line early.
+ * Qini curves: churners saved (treated minus control outcomes, scaled to the treated group) as the share contacted
+ * grows, one line per way of ranking customers. A ranking worth having climbs above the random line early. Both
+ * axes are shares of the customers ranked, shown as percents.
  */
 export function QiniChart({ lines, x, y }: { lines: QiniLine[]; x: string; y: string }) {
   const { fmt } = useI18n();
@@ -37,7 +38,7 @@ export function QiniChart({ lines, x, y }: { lines: QiniLine[]; x: string; y: st
           trigger: 'item',
           formatter: (p: unknown) => {
             const { seriesName, value } = p as { seriesName: string; value: [number, number] };
-            return `${escapeHtml(seriesName)}<br/>${x}: ${fmt.value('ratio', value[0])}<br/>${y}: ${fmt.number(value[1], 1)}`;
+            return `${escapeHtml(seriesName)}<br/>${x}: ${fmt.value('ratio', value[0])}<br/>${y}: ${fmt.value('ratio', value[1])}`;
           },
         },
         xAxis: {
@@ -54,7 +55,7 @@ export function QiniChart({ lines, x, y }: { lines: QiniLine[]; x: string; y: st
           name: y,
           nameLocation: 'middle',
           nameGap: 52,
-          axisLabel: { formatter: (v: number) => fmt.number(v, 0) },
+          axisLabel: { formatter: (v: number) => fmt.value('ratio', v) },
         },
         series,
       }}

@@ -1,11 +1,8 @@
-/** PROVISIONAL until the uplift schemas land in @tenure/core/api. */
-export interface UpliftReport {
-  campaign_id: string;
-  fitted_at: string;
-  method: 'two_model' | 'transformed_outcome';
-  qini: {
-    ranking: 'model' | 'random' | 'risk';
-    coefficient: number | null;
-    points: { share: number; gain: number }[];
-  }[];
-}
+import type * as api from '@tenure/core/api';
+
+type Infer<S> = api.Infer<S>;
+
+/** The latest uplift fit's report (GET /uplift/model) and one ordering's Qini curve. */
+export type UpliftReport = Infer<typeof api.upliftModelResponse>;
+export type Qini = UpliftReport['qini'][number];
+export type UpliftSegment = UpliftReport['segments'][number];
