@@ -1,4 +1,5 @@
 export * from './auth.ts';
+export * from './campaigns.ts';
 export * from './cases.ts';
 export * from './common.ts';
 export * from './customers.ts';

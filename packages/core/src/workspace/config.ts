@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { campaignsConfigSchema, defaultCampaignsConfig } from '../campaigns/config.ts';
 import { casesConfigSchema, defaultCasesConfig } from '../cases/config.ts';
 import { tenureError } from '../errors.ts';
 import { defaultImportLimits, importLimitsSchema } from '../ingest/limits.ts';
@@ -61,6 +62,8 @@ export const configSchema = z
     prediction: predictionConfigSchema.default(defaultPredictionConfig),
     /** Cases: the root-cause taxonomy and the approval of compensation (cases/config.ts). */
     cases: casesConfigSchema.default(defaultCasesConfig),
+    /** Campaigns as experiments: defaults of imported campaigns, CRM cost categories (campaigns/config.ts). */
+    campaigns: campaignsConfigSchema.default(defaultCampaignsConfig),
   })
   .strict();
 

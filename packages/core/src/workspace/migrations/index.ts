@@ -12,6 +12,7 @@ import cases from './0006-cases.ts';
 import operations from './0007-operations.ts';
 import playbooks from './0008-playbooks.ts';
 import caseCopies from './0009-case-copies.ts';
+import campaignDesigns from './0010-campaign-designs.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   operations,
   playbooks,
   caseCopies,
+  campaignDesigns,
 ];
 
 /** The highest schema version this Tenure knows. */

@@ -1,0 +1,31 @@
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "target" VARCHAR;
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "holdout_share" DOUBLE;
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "seed" BIGINT;
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "strata" VARCHAR;
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "cost_per_contact" DECIMAL(18, 4);
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "fixed_cost" DECIMAL(18, 4);
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "currency" VARCHAR;
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "outcome_window_days" INTEGER;
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "primary_metric" VARCHAR;
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "status" VARCHAR;
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "launched_at" TIMESTAMP;
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "created_at" TIMESTAMP;
+
+ALTER TABLE "campaigns" ADD COLUMN IF NOT EXISTS "created_by" VARCHAR;
+
+ALTER TABLE "campaign_members" ADD COLUMN IF NOT EXISTS "stratum" VARCHAR;
+
+ALTER TABLE "campaign_members" ADD COLUMN IF NOT EXISTS "delivered_at" TIMESTAMP;
+
+ALTER TABLE "campaign_members" ADD COLUMN IF NOT EXISTS "assigned_by" VARCHAR;
