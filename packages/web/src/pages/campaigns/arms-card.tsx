@@ -1,23 +1,32 @@
-import { Card, Col, Row, Statistic, Table } from 'antd';
+import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { CampaignResult } from './types.ts';
+import type { ArmRow, Interval, Measurement } from './types.ts';
 
-type ArmRow = CampaignResult['arms'][number];
-
-/** Churn within the window per group with its interval, and the effect: absolute and relative reduction, p-value. */
-export function ArmsCard({ result: r }: { result: CampaignResult }) {
+/**
+ * Per group: customers, churned and churn within the window, and the means per customer of MRR kept and revenue;
+ * beside it the effect on churn: the absolute reduction (Newcombe's interval), the relative one, the p-value.
+ */
+export function ArmsCard({ m }: { m: Measurement }) {
   const { t, fmt, term } = useI18n();
-  const { absolute, relative, p_value } = r.effect;
+  const { absolute_reduction: absolute, relative_reduction: relative, p_value } = m.churn;
+  const effect = (label: Parameters<typeof t>[0], v: Interval, testId: string) => (
+    <Col span={12}>
+      <Statistic title={t(label)} value={fmt.value('ratio', v.estimate)} data-testid={testId} />
+      <Typography.Text type="secondary" data-testid={`${testId}-interval`}>
+        {fmt.interval('ratio', v.lower, v.upper)}
+      </Typography.Text>
+    </Col>
+  );
   return (
     <Card title={t('campaign.arms')}>
-      <Row gutter={[16, 16]}>
+      <Row gutter={[24, 16]}>
         <Col xs={24} xl={14}>
           <Table<ArmRow>
             data-testid="campaign-arms"
             size="small"
             rowKey="arm"
             pagination={false}
-            dataSource={r.arms}
+            dataSource={m.arms}
             columns={[
               { title: t('campaign.arm'), render: (_, a) => term('campaign.arm', a.arm) },
               { title: t('campaign.members'), align: 'right', render: (_, a) => fmt.number(a.members, 0) },
@@ -25,32 +34,24 @@ export function ArmsCard({ result: r }: { result: CampaignResult }) {
               {
                 title: t('campaign.churnRate'),
                 align: 'right',
-                render: (_, a) => (
-                  <span data-testid={`churn-${a.arm}`}>{fmt.value('ratio', a.churn_rate.estimate)}</span>
-                ),
+                render: (_, a) => <span data-testid={`churn-${a.arm}`}>{fmt.value('ratio', a.churn_rate)}</span>,
               },
               {
-                title: t('campaign.interval'),
+                title: t('campaign.retainedMrr'),
                 align: 'right',
-                render: (_, a) => fmt.interval('ratio', a.churn_rate.lower, a.churn_rate.upper),
+                render: (_, a) => fmt.value('money', a.retained_mrr),
               },
+              { title: t('campaign.revenue'), align: 'right', render: (_, a) => fmt.value('money', a.revenue) },
             ]}
           />
         </Col>
         <Col xs={24} xl={10}>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {t('campaign.effect')}
+          </Typography.Title>
           <Row gutter={[16, 16]} data-testid="campaign-effect">
-            <Col span={12}>
-              <Statistic
-                title={t('campaign.absolute')}
-                value={fmt.change('ratio', absolute.estimate)}
-                data-testid="effect-absolute"
-              />
-              {fmt.interval('ratio', absolute.lower, absolute.upper)}
-            </Col>
-            <Col span={12}>
-              <Statistic title={t('campaign.relative')} value={fmt.value('ratio', relative.estimate)} />
-              {fmt.interval('ratio', relative.lower, relative.upper)}
-            </Col>
+            {effect('campaign.absolute', absolute, 'effect-absolute')}
+            {effect('campaign.relative', relative, 'effect-relative')}
             <Col span={12}>
               <Statistic title={t('campaign.pValue')} value={fmt.p(p_value)} data-testid="effect-p" />
             </Col>

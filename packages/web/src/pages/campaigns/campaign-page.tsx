@@ -1,89 +1,92 @@
-import { Button, Card, Col, Flex, Row, Segmented, Typography } from 'antd';
+import { Alert, Button, Flex, Segmented } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { url } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useAction } from '../../api/use-action.ts';
 import { useApi } from '../../api/use-api.ts';
-import { SurvivalChart } from '../../charts/survival-chart.tsx';
+import { atLeast, useAuth } from '../../auth/auth.tsx';
 import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
+import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ArmsCard } from './arms-card.tsx';
-import { MoneyCard } from './money-card.tsx';
-import { ResultNotices } from './result-notices.tsx';
+import { MeasurementView } from './measurement-view.tsx';
 import { StatusTag } from './status-tag.tsx';
-import type { CampaignResult } from './types.ts';
-import { ValueCard } from './value-card.tsx';
+import type { Campaign, Measurement, MeasureView } from './types.ts';
 
-type View = CampaignResult['view'];
+const VIEWS: MeasureView[] = ['itt', 'per_protocol'];
 
 /**
- * A campaign's result, measured on request: churn per group with intervals, the reduction and its p-value,
- * survival per group, the revenue kept (CUPED beside unadjusted) and the money; a warning when the groups' sizes
- * do not fit the design, and interim figures marked as such while the outcome window is open.
+ * A campaign and its result, measured on request: everyone assigned (intention to treat) or only those the
+ * treatment reached (per protocol, when deliveries are recorded). A draft is launched from here, which starts its
+ * outcome window; a launched campaign is finished from here.
  */
 export default function CampaignPage() {
-  const { t, term, fmt } = useI18n();
+  const { t, term } = useI18n();
+  const { user } = useAuth();
   const id = useParams().campaign_id ?? '';
-  const [view, setView] = useState<View>('itt');
   const path = `/api/v1/campaigns/${encodeURIComponent(id)}`;
-  const state = useApi<CampaignResult>(`${path}/result`, { view });
-  const c = state.data?.campaign;
+  const [view, setView] = useState<MeasureView>('itt');
+  const campaign = useApi<Campaign>(path);
+  const c = campaign.data;
+  const draft = c?.status === 'draft';
+  const measure = useApi<Measurement>(c && !draft ? `${path}/measure` : null, { view });
+  const change = useAction();
+  const move = async (to: 'launch' | 'finish') => {
+    if (await change.run(() => api.post(`${path}/${to}`))) {
+      campaign.reload();
+      measure.reload();
+    }
+  };
+  const analyst = atLeast(user, 'analyst');
   return (
     <Page
       title={
         <Flex gap={8} align="center" wrap>
-          <span data-testid="campaign-title">{c ? `${c.campaign_id} · ${c.name}` : id}</span>
+          <span data-testid="campaign-title">{c ? `${c.id} · ${c.name}` : id}</span>
           {c && <StatusTag status={c.status} />}
         </Flex>
       }
       extra={
         <>
           <Link to="/campaigns">{t('campaign.back')}</Link>
-          <Segmented<View>
-            aria-label={t('campaign.view')}
-            value={view}
-            onChange={setView}
-            options={(['itt', 'pp'] as const).map((v) => ({
-              value: v,
-              disabled: v === 'pp' && state.data?.per_protocol === false,
-              label: (
-                <span title={v === 'pp' && state.data?.per_protocol === false ? t('campaign.noDelivery') : undefined}>
-                  {term('campaign.view', v)}
-                </span>
-              ),
-            }))}
-          />
-          <Button href={url(`${path}/export`)} download data-testid="campaign-export">
-            {t('campaign.download')}
-          </Button>
+          {c && !draft && (
+            <Segmented<MeasureView>
+              aria-label={t('campaign.view')}
+              value={view}
+              onChange={setView}
+              options={VIEWS.map((v) => ({
+                value: v,
+                disabled: v === 'per_protocol' && c.delivered === 0,
+                label: (
+                  <span title={v === 'per_protocol' && c.delivered === 0 ? t('campaign.noDelivery') : undefined}>
+                    {term('campaign.view', v)}
+                  </span>
+                ),
+              }))}
+            />
+          )}
+          {analyst && draft && (
+            <Button type="primary" loading={change.busy} onClick={() => move('launch')} data-testid="campaign-launch">
+              {t('campaign.launch')}
+            </Button>
+          )}
+          {analyst && c?.status === 'launched' && (
+            <Button loading={change.busy} onClick={() => move('finish')} data-testid="campaign-finish">
+              {t('campaign.finish')}
+            </Button>
+          )}
         </>
       }
     >
-      <Loadable state={state}>
-        {(r) => (
-          <Flex vertical gap={16}>
-            <ResultNotices result={r} />
-            <ArmsCard result={r} />
-            <Row gutter={[16, 16]}>
-              <Col xs={24} xl={12}>
-                <Card title={t('campaign.survival')}>
-                  <SurvivalChart
-                    testId="campaign-survival"
-                    data={r.survival}
-                    label={(arm) => term('campaign.arm', arm as 'treatment' | 'control')}
-                  />
-                  <Typography.Text data-testid="campaign-log-rank">
-                    {t('campaign.logRank', { p: fmt.p(r.survival.log_rank_p) })}
-                  </Typography.Text>
-                </Card>
-              </Col>
-              <Col xs={24} xl={12}>
-                <MoneyCard money={r.money} />
-              </Col>
-            </Row>
-            <ValueCard value={r.value} />
-          </Flex>
-        )}
+      {change.error && <ProblemAlert error={change.error} />}
+      <Loadable state={campaign}>
+        {(c) =>
+          c.status === 'draft' ? (
+            <Alert type="info" showIcon data-testid="campaign-draft" title={t('campaign.draft')} />
+          ) : (
+            <Loadable state={measure}>{(m) => <MeasurementView campaign={c} m={m} />}</Loadable>
+          )
+        }
       </Loadable>
     </Page>
   );

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Col, Divider, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Button, Col, Divider, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../api/resources.ts';
 import { useAction } from '../../api/use-action.ts';
@@ -6,66 +6,65 @@ import { useApi } from '../../api/use-api.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PowerPanel } from './power-panel.tsx';
-import type { CampaignRow } from './types.ts';
+import type { CampaignDesign, NewCampaign, PrimaryMetric, Target } from './types.ts';
 
-const TARGETS = ['at_risk', 'tier', 'filter', 'playbook'] as const;
+const TARGETS: Target['kind'][] = ['at_risk', 'risk_tier', 'filter', 'playbook'];
 const TIERS = ['low', 'medium', 'high', 'critical'] as const;
-const METRICS = ['churn', 'retained_mrr', 'orders'] as const;
+const METRICS: PrimaryMetric[] = ['churned', 'retained_mrr', 'orders'];
 
 /** The form's values: the design, with the holdout as a percent and a filter as lines of text. */
 interface Values {
-  campaign_id: string;
+  id: string;
   name: string;
   kind?: string;
-  target: (typeof TARGETS)[number];
+  target: Target['kind'];
   tier: (typeof TIERS)[number];
   filter?: string;
   playbook?: string;
   holdout_percent: number;
   seed: number;
-  stratify_tier: boolean;
-  stratify_by?: string;
+  strata?: string;
   cost_per_contact: number;
   fixed_cost: number;
   outcome_window_days: number;
-  primary_metric: (typeof METRICS)[number];
+  primary_metric: PrimaryMetric;
 }
 
-const initial: Omit<Values, 'campaign_id' | 'name'> = {
+// The workspace's defaults (the campaigns section of its config): half held out, a 90-day window.
+const initial: Omit<Values, 'id' | 'name'> = {
   target: 'at_risk',
   tier: 'high',
-  holdout_percent: 20,
+  holdout_percent: 50,
   seed: 1,
-  stratify_tier: true,
   cost_per_contact: 0,
   fixed_cost: 0,
   outcome_window_days: 90,
-  primary_metric: 'churn',
+  primary_metric: 'churned',
 };
 
 /** The design the server takes, from the form: the target as its kind and what it needs, shares as fractions. */
-function designOf(v: Values) {
+function designOf(v: Values): CampaignDesign {
   const lines = (s: string | undefined) =>
     (s ?? '')
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-  const target =
-    v.target === 'tier'
+  const target: Target =
+    v.target === 'risk_tier'
       ? { kind: v.target, tier: v.tier }
       : v.target === 'filter'
         ? { kind: v.target, filter: lines(v.filter) }
         : v.target === 'playbook'
-          ? { kind: v.target, playbook: v.playbook }
+          ? { kind: v.target, playbook: v.playbook ?? '' }
           : { kind: v.target };
   return {
-    campaign_id: v.campaign_id.trim(),
+    id: v.id.trim(),
     name: v.name.trim(),
     ...(v.kind?.trim() ? { kind: v.kind.trim() } : {}),
     target,
     holdout_share: v.holdout_percent / 100,
     seed: v.seed,
-    strata: [...(v.stratify_tier ? ['risk_tier'] : []), ...(v.stratify_by ? [v.stratify_by] : [])],
+    ...(v.strata ? { strata: v.strata } : {}),
     cost_per_contact: v.cost_per_contact,
     fixed_cost: v.fixed_cost,
     outcome_window_days: v.outcome_window_days,
@@ -75,10 +74,10 @@ function designOf(v: Values) {
 
 /**
  * Design a campaign: whom it targets, the control group's share and the seed of the random draw (balanced within
- * risk tiers and a chosen dimension), its costs, the outcome window and primary metric, with the power
+ * risk tiers and, when chosen, a dimension), its costs, the outcome window and primary metric, with the power
  * calculation beside it. The server draws the groups once, when it creates the campaign.
  */
-export function DesignForm({ onCreated, onCancel }: { onCreated: (c: CampaignRow) => void; onCancel: () => void }) {
+export function DesignForm({ onCreated, onCancel }: { onCreated: (c: NewCampaign) => void; onCancel: () => void }) {
   const { t, term, field, text } = useI18n();
   const [form] = Form.useForm<Values>();
   const target = Form.useWatch('target', form) ?? initial.target;
@@ -88,7 +87,7 @@ export function DesignForm({ onCreated, onCancel }: { onCreated: (c: CampaignRow
   const action = useAction();
   const required = [{ required: true, message: t('login.required') }];
   const create = (v: Values) =>
-    action.run(async () => onCreated(await api.post<CampaignRow>('/api/v1/campaigns', { json: designOf(v) })));
+    action.run(async () => onCreated(await api.post<NewCampaign>('/api/v1/campaigns', { json: designOf(v) })));
   const number = (name: keyof Values, label: Parameters<typeof t>[0], props: { min?: number; max?: number }) => (
     <Form.Item label={t(label)} name={name} rules={required}>
       <InputNumber aria-label={t(label)} style={{ width: '100%' }} {...props} />
@@ -100,7 +99,7 @@ export function DesignForm({ onCreated, onCancel }: { onCreated: (c: CampaignRow
       <Divider titlePlacement="start">{t('design.section.campaign')}</Divider>
       <Row gutter={12}>
         <Col xs={24} md={8}>
-          <Form.Item label={t('design.id')} name="campaign_id" rules={required}>
+          <Form.Item label={t('design.id')} name="id" rules={required}>
             <Input aria-label={t('design.id')} autoComplete="off" />
           </Form.Item>
         </Col>
@@ -126,7 +125,7 @@ export function DesignForm({ onCreated, onCancel }: { onCreated: (c: CampaignRow
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          {target === 'tier' && (
+          {target === 'risk_tier' && (
             <Form.Item label={t('design.tier')} name="tier">
               <Select
                 aria-label={t('design.tier')}
@@ -158,7 +157,7 @@ export function DesignForm({ onCreated, onCancel }: { onCreated: (c: CampaignRow
           {number('seed', 'design.seed', { min: 0 })}
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label={t('design.stratifyBy')} name="stratify_by">
+          <Form.Item label={t('design.stratifyBy')} name="strata">
             <Select
               allowClear
               aria-label={t('design.stratifyBy')}
@@ -167,9 +166,6 @@ export function DesignForm({ onCreated, onCancel }: { onCreated: (c: CampaignRow
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="stratify_tier" valuePropName="checked">
-        <Checkbox>{t('design.stratifyTier')}</Checkbox>
-      </Form.Item>
       <Typography.Paragraph type="secondary">{t('design.assignedOnce')}</Typography.Paragraph>
       <Divider titlePlacement="start">{t('design.section.costs')}</Divider>
       <Row gutter={12}>

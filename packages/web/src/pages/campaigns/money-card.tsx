@@ -1,38 +1,41 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
-import type { Unit } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { CampaignResult, Interval } from './types.ts';
+import type { Interval, Money } from './types.ts';
 
-type Money = CampaignResult['money'];
+type Figure = 'saved' | 'incremental_profit' | 'roi' | 'cost_per_saved';
 
-/** Saved customers, incremental profit, ROI and cost per saved customer, each with its 95 % interval. */
+/**
+ * Saved customers, incremental profit, ROI and cost per saved customer, each with its 95 % interval (a missing
+ * bound is unbounded: a cost per saved customer when the saving may be zero), from the cost, CLV and margin shown.
+ */
 export function MoneyCard({ money }: { money: Money }) {
   const { t, fmt } = useI18n();
-  const figure = (key: keyof Money, label: Parameters<typeof t>[0], unit: Unit | 'count') => {
-    const v = money[key] as Interval;
-    const show = (x: number | null) => (unit === 'count' ? fmt.number(x, 0) : fmt.value(unit, x));
+  const figure = (key: Figure, label: Parameters<typeof t>[0], show: (x: number | null) => string) => {
+    const v: Interval = money[key];
     return (
       <Col span={12}>
         <Statistic title={t(label)} value={show(v.estimate)} data-testid={`money-${key}`} />
-        <Typography.Text type="secondary">
-          {v.lower === null || v.upper === null ? '' : `${show(v.lower)} – ${show(v.upper)}`}
+        <Typography.Text type="secondary" data-testid={`money-${key}-interval`}>
+          {v.estimate === null ? '' : `${show(v.lower)} – ${v.upper === null ? '∞' : show(v.upper)}`}
         </Typography.Text>
       </Col>
     );
   };
+  const money$ = (x: number | null) => fmt.value('money', x);
   return (
     <Card title={t('campaign.money')} style={{ height: '100%' }}>
       <Row gutter={[16, 16]}>
-        {figure('saved', 'campaign.saved', 'count')}
-        {figure('profit', 'campaign.profit', 'money')}
-        {figure('roi', 'campaign.roi', 'ratio')}
-        {figure('cost_per_saved', 'campaign.costPerSaved', 'money')}
-        <Col span={12}>
-          <Statistic title={t('campaign.cost')} value={fmt.value('money', money.cost)} />
-        </Col>
+        {figure('saved', 'campaign.saved', (x) => fmt.number(x, 1))}
+        {figure('incremental_profit', 'campaign.profit', money$)}
+        {figure('roi', 'campaign.roi', (x) => fmt.value('ratio', x))}
+        {figure('cost_per_saved', 'campaign.costPerSaved', money$)}
       </Row>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
-        {t('campaign.moneyNote')}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }} data-testid="money-inputs">
+        {t('campaign.moneyInputs', {
+          cost: money$(money.cost),
+          clv: money$(money.clv),
+          margin: fmt.value('ratio', money.margin),
+        })}
       </Typography.Paragraph>
     </Card>
   );

@@ -1,32 +1,44 @@
 import { Alert } from 'antd';
+import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { CampaignResult } from './types.ts';
+import type { Campaign, Measurement } from './types.ts';
 
-/** What to know before reading the figures: interim (the window still open), a sample ratio mismatch. */
-export function ResultNotices({ result: r }: { result: CampaignResult }) {
-  const { t, fmt } = useI18n();
+/**
+ * What to know before reading the figures: that they are interim while the outcome window runs (and for how
+ * long), a sample ratio mismatch between the groups' sizes and the design, and the measurement's own warnings.
+ */
+export function ResultNotices({ campaign, m }: { campaign: Campaign; m: Measurement }) {
+  const { t, fmt, text } = useI18n();
+  const size = (arm: 'treatment' | 'control') => m.arms.find((a) => a.arm === arm)?.members ?? 0;
+  const ends = dayjs(m.launched_at.slice(0, 10)).add(m.window_days, 'day').format('YYYY-MM-DD');
   return (
     <>
-      {r.interim && (
+      {m.interim && (
         <Alert
           type="info"
           showIcon
           data-testid="campaign-interim"
-          title={t('campaign.interim', { date: fmt.date(r.interim.window_ends), days: r.interim.days_remaining })}
+          title={t('campaign.interim', { date: fmt.date(ends), days: m.days_remaining })}
         />
       )}
-      {r.srm.mismatch && (
+      {m.srm.mismatch && (
         <Alert
           type="warning"
           showIcon
           data-testid="campaign-srm"
           title={t('campaign.srm', {
-            treatment: fmt.number(r.srm.treatment, 0),
-            control: fmt.number(r.srm.control, 0),
-            share: fmt.value('ratio', r.srm.expected_control_share),
-            p: fmt.number(r.srm.p_value, 6),
+            treatment: fmt.number(size('treatment'), 0),
+            control: fmt.number(size('control'), 0),
+            share: fmt.value('ratio', 1 - m.srm.expected_treatment_share),
+            p: fmt.p(m.srm.p_value),
           })}
         />
+      )}
+      {m.warnings.map((w) => (
+        <Alert key={w.code} type="warning" showIcon data-testid={`warning-${w.code}`} title={text(w.message)} />
+      ))}
+      {campaign.status === 'imported' && (
+        <Alert type="info" showIcon title={t('campaign.importedDefaults', { days: m.window_days })} />
       )}
     </>
   );

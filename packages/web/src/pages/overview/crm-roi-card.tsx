@@ -1,57 +1,66 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useApi } from '../../api/use-api.ts';
 import { Loadable } from '../../components/loadable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { CrmRoi } from '../campaigns/types.ts';
+
+/** The twelve months ending with the period shown (`start`, the first day of a month, quarter or year). */
+export function trailingYear(grain: string, start: string) {
+  const months = grain === 'year' ? 12 : grain === 'quarter' ? 3 : 1;
+  const to = dayjs(start).add(months - 1, 'month');
+  return { from: to.subtract(11, 'month').format('YYYY-MM'), to: to.format('YYYY-MM') };
+}
 
 /**
- * The CRM's return for the period shown: the incremental gross profit of every evaluated campaign against the CRM
- * and retention costs, and what a customer-year costs to acquire against what it costs to keep.
+ * The CRM's return over the twelve months ending with the period the overview shows: the incremental gross profit
+ * of every evaluated campaign against the CRM and retention costs, and what a customer costs to acquire against
+ * what a customer-year costs to keep, measured on the workspace's own costs.
  */
-export function CrmRoiCard({ query }: { query: { period: string; to?: string } }) {
+export function CrmRoiCard({ range }: { range: { from: string; to: string } }) {
   const { t, fmt } = useI18n();
-  const state = useApi<CrmRoi>('/api/v1/crm-roi', query);
+  const state = useApi('/api/v1/crm-roi', range);
+  const month = (m: string) => fmt.period('month', `${m}-01`);
   return (
-    <Card size="small" title={t('crmRoi.title')} data-testid="crm-roi">
+    <Card size="small" title={`${t('crmRoi.title')} · ${month(range.from)} – ${month(range.to)}`} data-testid="crm-roi">
       <Loadable state={state}>
-        {(r) => {
-          const ratio =
-            r.acquisition_per_customer_year !== null && r.retention_per_customer_year
-              ? r.acquisition_per_customer_year / r.retention_per_customer_year
-              : null;
-          return (
-            <Row gutter={[16, 16]}>
-              <Col xs={12} md={6}>
-                <Statistic
-                  title={t('campaign.roi')}
-                  value={fmt.value('ratio', r.roi.estimate)}
-                  data-testid="crm-roi-value"
-                />
-                <Typography.Text type="secondary">{fmt.interval('ratio', r.roi.lower, r.roi.upper)}</Typography.Text>
-              </Col>
-              <Col xs={12} md={6}>
-                <Statistic title={t('crmRoi.profit')} value={fmt.value('money', r.incremental_profit.estimate)} />
-                <Typography.Text type="secondary">
-                  {r.programmes ? t('crmRoi.programmes', { n: r.programmes }) : t('crmRoi.none')}
+        {(r) => (
+          <Row gutter={[16, 16]}>
+            <Col xs={12} lg={6}>
+              <Statistic
+                title={t('campaign.roi')}
+                value={fmt.value('ratio', r.roi.estimate)}
+                data-testid="crm-roi-value"
+              />
+              <Typography.Text type="secondary">{fmt.interval('ratio', r.roi.lower, r.roi.upper)}</Typography.Text>
+            </Col>
+            <Col xs={12} lg={6}>
+              <Statistic
+                title={t('crmRoi.profit')}
+                value={fmt.value('money', r.incremental_gross_profit.estimate)}
+                data-testid="crm-roi-profit"
+              />
+              <Typography.Text type="secondary">
+                {r.programmes.length
+                  ? t('crmRoi.programmes', { n: r.programmes.length })
+                  : t('crmRoi.none', { page: t('nav.campaigns') })}
+              </Typography.Text>
+            </Col>
+            <Col xs={12} lg={6}>
+              <Statistic title={t('crmRoi.cost')} value={fmt.value('money', r.crm_cost)} data-testid="crm-roi-cost" />
+            </Col>
+            <Col xs={12} lg={6}>
+              <Statistic
+                title={t('crmRoi.perCustomer')}
+                value={`${fmt.value('money', r.acquisition.per_customer)} / ${fmt.value('money', r.retention.per_customer_year)}`}
+              />
+              {r.acquisition_to_retention !== null && (
+                <Typography.Text type="secondary" data-testid="crm-roi-ratio">
+                  {t('crmRoi.ratio', { x: fmt.number(r.acquisition_to_retention, 1) })}
                 </Typography.Text>
-              </Col>
-              <Col xs={12} md={6}>
-                <Statistic title={t('crmRoi.cost')} value={fmt.value('money', r.cost)} />
-              </Col>
-              <Col xs={12} md={6}>
-                <Statistic
-                  title={`${t('crmRoi.acquisition')} / ${t('crmRoi.retention')}`}
-                  value={`${fmt.value('money', r.acquisition_per_customer_year)} / ${fmt.value('money', r.retention_per_customer_year)}`}
-                />
-                {ratio !== null && (
-                  <Typography.Text type="secondary" data-testid="crm-roi-ratio">
-                    {t('crmRoi.ratio', { x: fmt.number(ratio, 1) })}
-                  </Typography.Text>
-                )}
-              </Col>
-            </Row>
-          );
-        }}
+              )}
+            </Col>
+          </Row>
+        )}
       </Loadable>
     </Card>
   );

@@ -8,7 +8,7 @@ import { Page } from '../../components/page.tsx';
 import { GrainSelect, PeriodPicker } from '../../components/period-controls.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type PickerGrain, periodOf } from '../../period.ts';
-import { CrmRoiCard } from './crm-roi-card.tsx';
+import { CrmRoiCard, trailingYear } from './crm-roi-card.tsx';
 import { KpiCard } from './kpi-card.tsx';
 
 /** The headline KPIs for one period, each against the previous period, with their recent history; the CRM's return. */
@@ -17,8 +17,7 @@ export default function OverviewPage() {
   const [grain, setGrain] = useState<PickerGrain>('month');
   const [at, setAt] = useState<Dayjs | null>(null);
   // Without `to` the server picks the last complete period, exactly as a plain GET /overview does.
-  const query = { period: grain, to: at ? periodOf(at, grain) : undefined };
-  const state = useApi('/api/v1/overview', query);
+  const state = useApi('/api/v1/overview', { period: grain, to: at ? periodOf(at, grain) : undefined });
   const catalog = useMetricCatalog();
   const info = (id: string) => catalog.data?.metrics.find((m) => m.id === id);
   return (
@@ -58,11 +57,11 @@ export default function OverviewPage() {
                   </Col>
                 ))}
               </Row>
+              {current && <CrmRoiCard range={trailingYear(d.period, current)} />}
             </>
           );
         }}
       </Loadable>
-      <CrmRoiCard query={query} />
     </Page>
   );
 }

@@ -6,7 +6,6 @@ import { FitButton, RunLoadable } from '../../components/model-run.tsx';
 import { Page } from '../../components/page.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { CampaignRow } from '../campaigns/types.ts';
 import { UpliftReportView } from './uplift-report.tsx';
 
 /**
@@ -17,7 +16,8 @@ import { UpliftReportView } from './uplift-report.tsx';
 export default function UpliftPage() {
   const { t } = useI18n();
   const state = useApi('/api/v1/uplift/model');
-  const campaigns = useApi<{ campaigns: CampaignRow[] }>('/api/v1/campaigns').data?.campaigns ?? [];
+  // A campaign to learn from must have been launched (or imported): a draft has no outcomes yet.
+  const campaigns = (useApi('/api/v1/campaigns').data?.campaigns ?? []).filter((c) => c.status !== 'draft');
   const [campaign, setCampaign] = useState<string>();
   const [scored, setScored] = useState(false);
   const fit = useFit('/api/v1/uplift/fit', state.reload);
@@ -35,7 +35,7 @@ export default function UpliftPage() {
             style={{ minWidth: 220 }}
             value={chosen}
             onChange={setCampaign}
-            options={campaigns.map((c) => ({ value: c.campaign_id, label: `${c.campaign_id} · ${c.name}` }))}
+            options={campaigns.map((c) => ({ value: c.id, label: `${c.id} · ${c.name}` }))}
           />
           <FitButton
             fit={fit}
