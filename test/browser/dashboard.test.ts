@@ -237,5 +237,5 @@ describe('dashboard in chromium', () => {
     }
     await d.page.getByTestId('language').getByText('English').click();
     expect(d.errors).toEqual([]);
-  }, 480_000); // ~24 pages × 2 languages, each settled and shot: minutes on a loaded 2-core machine
+  }, 560_000); // ~27 pages × 2 languages, each settled and shot: minutes on a loaded 2-core machine
 });
