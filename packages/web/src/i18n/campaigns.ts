@@ -158,7 +158,7 @@ export const campaignsEn = {
 
 export const campaignsZh: Record<keyof typeof campaignsEn, string> = {
   'nav.campaigns': '营销活动',
-  'nav.uplift': '增益定位',
+  'nav.uplift': '提升模型定向',
   'campaigns.intro':
     '每个活动都是一次实验：目标客户被随机分为实验组（团队会联系他们）和对照组（不联系）。两组在结果观察期内的流失差异，就是活动挽留的成效。',
   'campaigns.new': '新建活动',
@@ -260,15 +260,15 @@ export const campaignsZh: Record<keyof typeof campaignsEn, string> = {
   'uplift.intro':
     '下次该联系谁：根据一次已结束的随机活动，学习活动使每位客户的流失下降了多少。Qini 曲线统计按排名先联系前若干比例客户时挽留的客户数，在模型未学习过的客户上，将模型与随机选择、仅按流失风险选择相比较。',
   'uplift.campaign': '学习所用活动',
-  'uplift.fit': '拟合增益模型',
+  'uplift.fit': '拟合提升模型',
   'uplift.refit': '重新拟合',
-  'uplift.notFitted': '还没有拟合增益模型。',
-  'uplift.notFittedHint': '在上方选择一个已结束的活动，然后点击“拟合增益模型”。',
+  'uplift.notFitted': '还没有拟合提升模型。',
+  'uplift.notFittedHint': '在上方选择一个已结束的活动，然后点击“拟合提升模型”。',
   'uplift.qini': 'Qini 曲线（留出客户）',
   'uplift.share': '联系的客户比例',
   'uplift.gain': '挽留的流失客户（占留出客户的比例）',
-  'uplift.ranking.two_model': '增益：双模型',
-  'uplift.ranking.transformed_outcome': '增益：转换结果法',
+  'uplift.ranking.two_model': '提升：双模型',
+  'uplift.ranking.transformed_outcome': '提升：转换结果法',
   'uplift.ranking.churn_risk': '仅按流失风险',
   'uplift.ranking.random': '随机',
   'uplift.coefficients': 'Qini 系数',
@@ -278,7 +278,7 @@ export const campaignsZh: Record<keyof typeof campaignsEn, string> = {
   'uplift.rows':
     '学习用 {train} 位成员（实验组 {trainT}，对照组 {trainC}）；在留出的 {holdout} 位上评估（实验组 {holdoutT}，对照组 {holdoutC}）。',
   'uplift.observed': '观察期内流失率：实验组 {treatment}，对照组 {control}。',
-  'uplift.segments': '各细分的增益（留出客户）',
+  'uplift.segments': '各细分的提升（留出客户）',
   'uplift.segment': '细分',
   'uplift.members': '客户数',
   'uplift.predicted': '预测减少的流失',
@@ -295,10 +295,10 @@ export const campaignsZh: Record<keyof typeof campaignsEn, string> = {
   'risk.view': '排序',
   'risk.view.expected_loss': '按预期损失',
   'risk.view.persuadable': '可被说服',
-  'risk.uplift': '增益',
+  'risk.uplift': '提升',
   'risk.savedValue': '预期挽回价值',
   'risk.sleepingDog': '“沉睡的狗”',
   'risk.sleepingDogHint': '预测联系反而会使该客户更可能流失：请勿打扰。',
-  'risk.noUplift': '还没有客户的增益评分。',
-  'risk.noUpliftHint': '请在“增益定位”页面，基于一个已结束的活动拟合增益模型，然后点击“为当前客户评分”。',
+  'risk.noUplift': '还没有客户的提升评分。',
+  'risk.noUpliftHint': '请在“提升模型定向”页面，基于一个已结束的活动拟合提升模型，然后点击“为当前客户评分”。',
 };
