@@ -29,6 +29,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   cases: async () => (await import('./commands/cases.ts')).cases,
   playbooks: async () => (await import('./commands/playbooks.ts')).playbooks,
   teams: async () => (await import('./commands/teams.ts')).teams,
+  campaigns: async () => (await import('./commands/campaigns.ts')).campaigns,
 };
 
 /**

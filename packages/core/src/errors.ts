@@ -8,9 +8,11 @@
 import { accessCodes } from './errors/access.ts';
 import type { Remedy } from './errors/actions.ts';
 import { analysisCodes } from './errors/analysis.ts';
+import { campaignCodes } from './errors/campaigns.ts';
 import { caseImportCodes } from './errors/case-imports.ts';
 import { caseCodes } from './errors/cases.ts';
 import type { CodeDef, Surface } from './errors/define.ts';
+import { experimentCodes } from './errors/experiments.ts';
 import { importCodes } from './errors/import.ts';
 import { optionCodes } from './errors/options.ts';
 import { playbookCodes } from './errors/playbooks.ts';
@@ -47,6 +49,8 @@ export const codes = {
   ...playbookCodes,
   ...teamCodes,
   ...caseImportCodes,
+  ...campaignCodes,
+  ...experimentCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;

@@ -17,6 +17,7 @@ export {
   updateUser,
 } from './access/users.ts';
 export * as api from './api/index.ts';
+export * from './campaigns/index.ts';
 export * from './cases/index.ts';
 export { presentDimensions } from './customers/columns.ts';
 export { type CustomerRow, type CustomerSearch, searchCustomers } from './customers/search.ts';

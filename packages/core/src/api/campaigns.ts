@@ -56,6 +56,21 @@ export const powerResponse = z.object({
 });
 export type PowerResult = z.output<typeof powerResponse>;
 
+/** GET /campaigns/:id/export: the assignment for the contact team, as JSON rows or CSV (format=csv). */
+export const exportQuery = z.object({
+  arm: z.enum(['treatment', 'control']).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export const assignmentRowSchema = z.object({
+  customer_id: z.string(),
+  arm: z.enum(['treatment', 'control']),
+  stratum: z.string().nullable(),
+  assigned_at: z.string().nullable(),
+  delivered_at: z.string().nullable(),
+});
+export type AssignmentRow = z.output<typeof assignmentRowSchema>;
+export const exportResponse = z.object({ campaign_id: z.string(), members: z.array(assignmentRowSchema) });
+
 /** GET /campaigns/:id/measure: intention-to-treat by default, per-protocol when delivery is recorded. */
 export const measureQuery = z.object({
   view: z.enum(['itt', 'per_protocol']).default('itt'),

@@ -13,10 +13,14 @@
  */
 import type { Dialect } from '../engine/dialect.ts';
 import { calendarOf } from '../metrics/calendar.ts';
-import type { Basis, NormalQuery } from '../metrics/query.ts';
+import type { Basis } from '../metrics/query.ts';
 import { OPEN_END, spans } from '../metrics/spans.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
+
+/** The merged activity spans [a, z) of every customer on `basis` (metrics/spans.ts): what churn means here. */
+export const activitySpans = (basis: Basis, config: TenureConfig, far: Sql): Sql =>
+  spans({ grain: 'month', grid: [], calendar: calendarOf(config), by: [], filter: [], basis, config }, far);
 
 export interface OutcomeQuery {
   campaignId: string;
@@ -36,15 +40,6 @@ export interface OutcomeQuery {
 export function outcomeSql(q: OutcomeQuery, d: Dialect): Sql {
   const far = d.timestamp(sql`${OPEN_END}`);
   const asOf = d.timestamp(sql`${q.asOf}`);
-  const spanQuery: NormalQuery = {
-    grain: 'month',
-    grid: [],
-    calendar: calendarOf(q.config),
-    by: [],
-    filter: [],
-    basis: q.basis,
-    config: q.config,
-  };
   const days = (a: Sql, b: Sql) => sql`greatest(${d.daysBetween(a, b)}, 0)`;
   return sql`WITH
     members AS (SELECT m.customer_id AS customer_id, m.${sql.id('group')} AS arm,
@@ -59,7 +54,7 @@ export function outcomeSql(q: OutcomeQuery, d: Dialect): Sql {
         ${d.addPeriods('day', sql`t0`, sql`-window_days`)} AS tp
       FROM members),
     covering AS (SELECT k.customer_id AS customer_id, max(s.z) AS z
-      FROM clocks k JOIN (${spans(spanQuery, far)}) s ON s.customer_id = k.customer_id AND s.a <= k.t0 AND s.z > k.t0
+      FROM clocks k JOIN (${activitySpans(q.basis, q.config, far)}) s ON s.customer_id = k.customer_id AND s.a <= k.t0 AND s.z > k.t0
       GROUP BY k.customer_id),
     mrr AS (SELECT k.customer_id AS customer_id,
         sum(CASE WHEN s.started_at <= k.tc AND coalesce(s.ended_at, ${far}) > k.tc THEN s.mrr ELSE 0 END) AS retained_mrr,

@@ -97,3 +97,19 @@ function pearson(rows: readonly SegmentCounts[], successes: number, total: numbe
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * Pearson's goodness-of-fit test of observed counts against expected counts (Agresti 2013, §1.5.2):
+ * X² = Σ (O − E)² / E, df = k − 1, as scipy.stats.chisquare. Every expected count must be positive.
+ *
+ * @example
+ * chiSquareGoodnessOfFit([480, 520], [500, 500]); // { statistic: 1.6, df: 1, pValue: 0.2059 }
+ */
+export function chiSquareGoodnessOfFit(observed: readonly number[], expected: readonly number[]) {
+  if (observed.length !== expected.length || observed.length < 2 || expected.some((e) => !(e > 0))) {
+    throw tenureError('TEN_INTERNAL', { detail: 'goodness of fit: need ≥ 2 cells with positive expected counts' });
+  }
+  const statistic = sum(observed.map((o, i) => (o - (expected[i] as number)) ** 2 / (expected[i] as number)));
+  const df = observed.length - 1;
+  return { statistic, df, pValue: chiSquarePValue(statistic, df) };
+}

@@ -2,6 +2,7 @@ import type { Access, RouteGroup } from '../route.ts';
 import { alerts } from './alerts.ts';
 import { audit } from './audit.ts';
 import { auth } from './auth.ts';
+import { campaigns } from './campaigns.ts';
 import { cases } from './cases.ts';
 import { churn } from './churn.ts';
 import { clv } from './clv.ts';
@@ -37,6 +38,7 @@ export const routeGroups = {
   customers,
   cases,
   playbooks,
+  campaigns,
   teams,
   imports,
   events,

@@ -1,0 +1,102 @@
+/**
+ * The return of the CRM investment for a period (客户关系管理系统的投资回报率): the incremental gross profit of
+ * every evaluated programme — each measured campaign started in the period, its saved customers × CLV × margin
+ * (measure.ts, before the campaign's own cost) — against the CRM and retention spending recorded in `costs`
+ * (the categories of `campaigns.crm_cost_categories`). The programmes' intervals combine as independent
+ * estimates (half-widths added in quadrature). Beside it, acquisition cost per new customer against retention
+ * cost per customer-year (active customer-days in the period ÷ 365.25), the "5–10×" claim on the user's data.
+ */
+import type { CrmRoi } from '../api/campaigns.ts';
+import { tenureError } from '../errors.ts';
+import { parseDay, pickBasis } from '../metrics/query.ts';
+import { OPEN_END } from '../metrics/spans.ts';
+import { sql } from '../sql/sql.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { measureCampaign } from './measure.ts';
+import { activitySpans } from './outcome.ts';
+import { listCampaigns } from './store.ts';
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** [from, to) as days: a month `to` runs to its last day. */
+function period(from: string, to: string): { start: string; end: string } {
+  const a = parseDay(from, 'from');
+  const b = parseDay(to, 'to');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(to.trim())) b.setUTCDate(b.getUTCDate() + 1);
+  else b.setUTCMonth(b.getUTCMonth() + 1);
+  if (b <= a)
+    throw tenureError('TEN_METRIC_BAD_QUERY', {
+      detail: `to ${to} is before from ${from}`,
+      hint: { en: 'Swap them.', 'zh-CN': '请交换两者。' },
+    });
+  return { start: iso(a), end: iso(b) };
+}
+
+/** Sum of independent estimates: the estimates add, the half-widths add in quadrature; an unbounded side stays so. */
+function combine(xs: { estimate: number | null; lower: number | null; upper: number | null }[]) {
+  const est = xs.reduce((s, x) => s + (x.estimate ?? 0), 0);
+  const side = (f: (x: (typeof xs)[number]) => number | null) =>
+    xs.some((x) => f(x) === null) ? null : Math.sqrt(xs.reduce((s, x) => s + (f(x) as number) ** 2, 0));
+  const lo = side((x) => (x.lower === null || x.estimate === null ? null : x.estimate - x.lower));
+  const hi = side((x) => (x.upper === null || x.estimate === null ? null : x.upper - x.estimate));
+  return { estimate: est, lower: lo === null ? null : est - lo, upper: hi === null ? null : est + hi };
+}
+
+/**
+ * @example (await crmRoi(ws, { from: '2025-01', to: '2025-12' })).roi.estimate
+ */
+export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Promise<CrmRoi> {
+  const { start, end } = period(q.from, q.to);
+  const cfg = ws.config.campaigns;
+  const evaluated = (await listCampaigns(ws)).filter(
+    (c) => c.status !== 'draft' && c.started_at !== null && c.started_at >= start && c.started_at < end,
+  );
+  const programmes = [];
+  for (const c of evaluated) {
+    const m = await measureCampaign(ws, c.id);
+    const gross = (x: number | null) => (x === null ? null : x + m.money.cost);
+    const p = m.money.incremental_profit;
+    programmes.push({
+      campaign_id: c.id,
+      name: c.name,
+      cost: m.money.cost,
+      incremental_profit: p,
+      gross: { estimate: gross(p.estimate), lower: gross(p.lower), upper: gross(p.upper) },
+    });
+  }
+  const gross = combine(programmes.map((p) => p.gross));
+  const d = ws.db.dialect;
+  const [s, e] = [d.timestamp(sql`${`${start} 00:00:00`}`), d.timestamp(sql`${`${end} 00:00:00`}`)];
+  const costOf = async (categories: string[]) => {
+    const [r] = await ws.db.all<{ v: number }>(sql`SELECT CAST(coalesce(sum(amount), 0) AS DOUBLE) AS v FROM costs
+      WHERE category IN (SELECT unnest(${categories})) AND period_start >= CAST(${start} AS DATE) AND period_end < CAST(${end} AS DATE)`);
+    return r?.v ?? 0;
+  };
+  const crmCost = await costOf(cfg.crm_cost_categories);
+  const acquisitionCost = await costOf(cfg.acquisition_cost_categories);
+  const [n] = await ws.db.all<{ v: number }>(
+    sql`SELECT CAST(count(*) AS DOUBLE) AS v FROM customers WHERE created_at >= ${s} AND created_at < ${e}`,
+  );
+  const spans = activitySpans(await pickBasis(ws.db, 'auto'), ws.config, d.timestamp(sql`${OPEN_END}`));
+  const [y] = await ws.db.all<{ v: number }>(sql`SELECT CAST(coalesce(sum(
+      ${d.daysBetween(sql`greatest(a, ${s})`, sql`least(z, ${e})`)}), 0) / 365.25 AS DOUBLE) AS v
+    FROM (${spans}) x WHERE a < ${e} AND z > ${s}`);
+  const newCustomers = n?.v ?? 0;
+  const years = y?.v ?? 0;
+  const perCustomer = newCustomers ? acquisitionCost / newCustomers : null;
+  const perYear = years ? crmCost / years : null;
+  const roi = (x: number | null) => (x === null || crmCost === 0 ? null : (x - crmCost) / crmCost);
+  return {
+    from: start,
+    to: end,
+    currency: ws.config.currency,
+    programmes: programmes.map(({ gross: _g, ...p }) => p),
+    incremental_gross_profit: gross,
+    cost_categories: cfg.crm_cost_categories,
+    crm_cost: crmCost,
+    roi: { estimate: roi(gross.estimate), lower: roi(gross.lower), upper: roi(gross.upper) },
+    acquisition: { cost: acquisitionCost, customers: newCustomers, per_customer: perCustomer },
+    retention: { cost: crmCost, customer_years: years, per_customer_year: perYear },
+    acquisition_to_retention: perCustomer !== null && perYear ? perCustomer / perYear : null,
+  };
+}
