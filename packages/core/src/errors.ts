@@ -18,6 +18,7 @@ import { optionCodes } from './errors/options.ts';
 import { playbookCodes } from './errors/playbooks.ts';
 import { rowCodes } from './errors/rows.ts';
 import { teamCodes } from './errors/teams.ts';
+import { upliftCodes } from './errors/uplift.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import type { Lang } from './present/lang.ts';
 
@@ -51,6 +52,7 @@ export const codes = {
   ...caseImportCodes,
   ...campaignCodes,
   ...experimentCodes,
+  ...upliftCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;

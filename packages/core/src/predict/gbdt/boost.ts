@@ -4,6 +4,10 @@
  * fits a tree to g = p − y, h = p(1 − p) and adds it to the margin. The first margin is the training log-odds.
  * With a validation frame, boosting stops once its log loss has not improved for `earlyStoppingRounds` rounds
  * and keeps the best number of trees (XGBoost's early_stopping_rounds).
+ *
+ * The `squared` objective fits a regression instead (Friedman 2001, §4.1, least squares): g = m − y, h = 1, the
+ * first margin is the training mean and the margin is the prediction itself. Uplift's transformed outcome
+ * (predict/uplift/) is regressed this way.
  */
 import { availableParallelism } from 'node:os';
 import { tenureError } from '../../errors.ts';
@@ -12,7 +16,39 @@ import { applyBins, type FeatureBins, fitBins } from './bin.ts';
 import { HistogramPool } from './histogram.ts';
 import { compileTree, type GrowParams, growTree, leafOf, type Tree } from './tree.ts';
 
+/**
+ * What boosting minimises: the log loss of a 0/1 label (margins are log-odds), or half the squared error of a
+ * real-valued one (margins are predictions). Each gives its first margin, gradient and hessian, and loss.
+ */
+const objectives = {
+  logistic: {
+    valid: (y: Float64Array) => y.every((v) => v === 0 || v === 1),
+    base: (y: Float64Array) => {
+      const positives = y.reduce((a, v) => a + v, 0);
+      return Math.log(positives / (y.length - positives));
+    },
+    gradient: (y: number, m: number, gh: Float64Array, at: number) => {
+      const p = 1 / (1 + Math.exp(-m));
+      gh[at] = p - y;
+      gh[at + 1] = Math.max(p * (1 - p), 1e-16);
+    },
+    loss: (y: number, m: number) => Math.log1p(Math.exp(-Math.abs(m))) + Math.max(m, 0) - y * m,
+  },
+  squared: {
+    valid: (y: Float64Array) => y.every(Number.isFinite),
+    base: (y: Float64Array) => y.reduce((a, v) => a + v, 0) / y.length,
+    gradient: (y: number, m: number, gh: Float64Array, at: number) => {
+      gh[at] = m - y;
+      gh[at + 1] = 1;
+    },
+    loss: (y: number, m: number) => 0.5 * (y - m) ** 2,
+  },
+};
+export type GbdtObjective = keyof typeof objectives;
+
 export interface GbdtParams extends GrowParams {
+  /** The loss boosting minimises (default logistic: churn classifiers). */
+  objective: GbdtObjective;
   /** Most trees to grow. */
   trees: number;
   /** Rounds without validation improvement before stopping; 0 = never stop early. */
@@ -22,6 +58,7 @@ export interface GbdtParams extends GrowParams {
 }
 
 export const defaultGbdtParams = (): GbdtParams => ({
+  objective: 'logistic',
   trees: 500,
   learningRate: 0.05,
   maxDepth: 4,
@@ -39,7 +76,7 @@ export interface GbdtModel {
   kind: 'gbdt';
   features: FeatureSpec[];
   bins: FeatureBins[];
-  /** The starting margin: log-odds of the training churn rate. */
+  /** The starting margin: log-odds of the training churn rate (the mean label for the squared objective). */
   baseScore: number;
   trees: Tree[];
   params: GbdtParams;
@@ -53,9 +90,6 @@ export interface Labelled {
   label: Float64Array;
 }
 
-const sigmoid = (m: number) => 1 / (1 + Math.exp(-m));
-const logLoss = (y: number, m: number) => Math.log1p(Math.exp(-Math.abs(m))) + Math.max(m, 0) - y * m;
-
 /**
  * Fit a gradient-boosted tree classifier.
  *
@@ -65,10 +99,12 @@ const logLoss = (y: number, m: number) => Math.log1p(Math.exp(-Math.abs(m))) + M
  */
 export async function fitGbdt(train: Labelled, valid: Labelled | null, opts: Partial<GbdtParams> = {}) {
   const params = { ...defaultGbdtParams(), ...opts };
+  const objective = objectives[params.objective];
   const { frame, label: y } = train;
   const n = frame.rows;
   const positives = y.reduce((a, v) => a + v, 0);
-  if (positives === 0 || positives === n || y.some((v) => v !== 0 && v !== 1))
+  const degenerate = params.objective === 'logistic' ? positives === 0 || positives === n : n === 0;
+  if (degenerate || !objective.valid(y))
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {
       model: 'gbdt',
       detail: `${positives} of ${n} training rows churned`,
@@ -80,7 +116,7 @@ export async function fitGbdt(train: Labelled, valid: Labelled | null, opts: Par
   const bins = fitBins(frame);
   const tb = applyBins(frame, bins, { shared: true, columns: true });
   const vb = valid ? applyBins(valid.frame, bins) : null;
-  const baseScore = Math.log(positives / (n - positives));
+  const baseScore = objective.base(y);
   const margin = new Float64Array(n).fill(baseScore);
   const vMargin = new Float64Array(valid?.frame.rows ?? 0).fill(baseScore);
   const gh = new Float64Array(new SharedArrayBuffer(16 * n));
@@ -93,9 +129,7 @@ export async function fitGbdt(train: Labelled, valid: Labelled | null, opts: Par
   try {
     for (let t = 0; t < params.trees; t++) {
       for (let r = 0; r < n; r++) {
-        const p = sigmoid(margin[r]!);
-        gh[2 * r] = p - y[r]!;
-        gh[2 * r + 1] = Math.max(p * (1 - p), 1e-16);
+        objective.gradient(y[r]!, margin[r]!, gh, 2 * r);
         rows[r] = r;
       }
       const { tree, leaves } = await growTree({ ...ctx, pool }, params);
@@ -104,7 +138,7 @@ export async function fitGbdt(train: Labelled, valid: Labelled | null, opts: Par
       if (!valid || !vb) continue;
       const c = compileTree(tree, bins);
       for (let r = 0; r < vb.rows; r++) vMargin[r]! += c.value[leafOf(c, vb.data, r * vb.F)]!;
-      const loss = meanLoss(valid.label, vMargin);
+      const loss = meanLoss(objective.loss, valid.label, vMargin);
       validLoss.push(loss);
       if (loss < best.loss) best = { loss, trees: t + 1 };
       else if (params.earlyStoppingRounds > 0 && t + 1 - best.trees >= params.earlyStoppingRounds) break;
@@ -124,8 +158,8 @@ export async function fitGbdt(train: Labelled, valid: Labelled | null, opts: Par
   } satisfies GbdtModel as GbdtModel;
 }
 
-function meanLoss(y: Float64Array, m: Float64Array): number {
+function meanLoss(loss: (y: number, m: number) => number, y: Float64Array, m: Float64Array): number {
   let s = 0;
-  for (let r = 0; r < y.length; r++) s += logLoss(y[r]!, m[r]!);
+  for (let r = 0; r < y.length; r++) s += loss(y[r]!, m[r]!);
   return s / y.length;
 }

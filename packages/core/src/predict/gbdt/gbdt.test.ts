@@ -145,3 +145,39 @@ describe('boosting', () => {
     expect([...gbdtMargin(copy, valid.frame)]).toEqual([...gbdtMargin(m, valid.frame)]);
   });
 });
+
+describe('the squared objective (regression)', () => {
+  it('a stump without shrinkage or penalty predicts each side’s mean; the first margin is the mean', async () => {
+    const x = [1, 2, 3, 4, 5, 6];
+    const y = Float64Array.of(1, 2, 3, 10, 11, 15);
+    const model = await fitGbdt({ frame: numeric(x), label: y }, null, { ...stump, objective: 'squared' });
+    expect(model.baseScore).toBeCloseTo(7, 12);
+    expect([...gbdtMargin(model, numeric(x))].map((v) => +v.toFixed(9))).toEqual([2, 2, 2, 12, 12, 12]);
+  });
+
+  it('takes real-valued labels a classifier refuses, and stops early on the validation squared error', async () => {
+    const n = 2000;
+    const x = Array.from({ length: n }, (_, i) => (i * 7919) % n);
+    const y = Float64Array.from(x, (v, i) => (v < n / 2 ? -3 : 5) + ((i * 104729) % 7) - 3);
+    const frame = numeric(x);
+    await expect(fitGbdt({ frame, label: y }, null, { trees: 1, threads: 1 })).rejects.toMatchObject({
+      code: 'TEN_MODEL_INSUFFICIENT_DATA',
+    });
+    // The validation rows have the same step and other noise: fitting the training noise stops paying off.
+    const v = Float64Array.from(x, (x, i) => (x < n / 2 ? -3 : 5) + ((i * 31) % 5) - 2);
+    const model = await fitGbdt(
+      { frame, label: y },
+      { frame, label: v },
+      {
+        objective: 'squared',
+        trees: 400,
+        earlyStoppingRounds: 5,
+        threads: 1,
+      },
+    );
+    expect(model.trees.length).toBeLessThan(400);
+    const m = gbdtMargin(model, numeric([0, n - 1]));
+    expect(m[0]).toBeCloseTo(-3, 0);
+    expect(m[1]).toBeCloseTo(5, 0);
+  });
+});

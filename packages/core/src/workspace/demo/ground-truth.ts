@@ -9,6 +9,7 @@ import { type Sql, sql } from '../../sql/sql.ts';
 import { CAMPAIGN_ID } from './campaign-costs.ts';
 import type { DemoContext } from './context.ts';
 import { DEMO_PARAMS } from './params.ts';
+import { plantedEffect } from './planted-effect.ts';
 import { toTs } from './random.ts';
 
 /** A type alias (not an interface) so it fits the connection's Row shape. */
@@ -75,6 +76,7 @@ export async function groundTruth(ctx: DemoContext): Promise<Record<string, unkn
     LEFT JOIN churn_events e ON e.customer_id = m.customer_id AND e.churned_at BETWEEN c.started_at AND c.ended_at
     GROUP BY ALL ORDER BY ALL`);
   const rows = await countRows(ctx);
+  const planted = await plantedEffect(ctx);
   const label = (m: number) => labels[m] ?? null;
   const { competitor, priceRise } = DEMO_PARAMS.churn;
   return {
@@ -94,11 +96,18 @@ export async function groundTruth(ctx: DemoContext): Promise<Record<string, unkn
       'Monthly churn probability from the month after a subscription life starts = churn.unsatisfiedComplaint.hazard ' +
       '(months lagMonths … lagMonths + months − 1 after a complaint case closed unsatisfied: retaliatory churn) + ' +
       'churn.involuntaryHazard + min(churn.cap, churn.baseHazard[contract] × early × priceRise × unresolvedComplaint ' +
-      '× disengagement × competitor × (1 − campaign.hazardReduction for the treatment group while the campaign runs) ' +
+      '× disengagement × competitor × (1 − campaign.effect.hazardReduction[product line] for the treatment group ' +
+      'while the campaign runs) ' +
       '× (1 − churn.saved.hazardReduction from saved.lagMonths after a retention case that saved the customer)), ' +
       'each factor being its multiplier while its driver applies and 1 otherwise; times the observed share of a ' +
       'cut-short last month.',
     parameters: DEMO_PARAMS,
+    /**
+     * The planted effect as a campaign measurement estimates it: the expected ITT reduction in churn within
+     * plantedEffect.windowDays of the launch (control − treatment, absolute), overall and by
+     * plantedEffect.dimension, from the generator's hazards (planted-effect.ts).
+     */
+    campaign: { id: CAMPAIGN_ID, plantedEffect: planted },
     realised: {
       monthlyChurn,
       churnByContract: Object.fromEntries(byContract.map(({ key, ...g }) => [key, g])),

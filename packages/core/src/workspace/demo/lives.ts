@@ -96,8 +96,11 @@ function reactivations(ctx: DemoContext): Sql {
     ) x JOIN demo_months mo ON mo.m = x.start_m`;
 }
 
-/** The monthly hazard's multipliers for life l in month g.m (see the header of params.ts). */
-function multipliers(ctx: DemoContext): Sql {
+/**
+ * The monthly hazard's multipliers for life l in month g.m (see the header of params.ts), for a life in the
+ * campaign arm `arm` (by default its own: planted-effect.ts asks for both arms of every member).
+ */
+export function multipliers(ctx: DemoContext, arm: Sql = sql`l.campaign_group`): Sql {
   const { cal } = ctx;
   const c = DEMO_PARAMS.churn;
   const u = c.unsatisfiedComplaint;
@@ -106,6 +109,7 @@ function multipliers(ctx: DemoContext): Sql {
   const priceWindow = during(m, cal.priceRise, cal.priceRise + c.priceRise.months);
   const promotion = during(m, cal.competitorFrom, cal.competitorTo);
   const campaign = during(m, cal.campaignFrom, cal.campaignTo);
+  const { effect } = DEMO_PARAMS.campaign;
   return sql`
     ${lookup(sql`l.contract`, c.baseHazard)} AS base,
     ${when(sql`${m} - l.start_m <= ${c.early.months}`, c.early.multiplier)} AS early,
@@ -113,11 +117,16 @@ function multipliers(ctx: DemoContext): Sql {
     ${when(sql`${m} > l.unres_m`, c.unresolvedComplaint.multiplier)} AS mf,
     ${when(sql`${m} > l.onset_m`, c.disengagement.multiplier)} AS diseng,
     ${when(sql`l.region = ${c.competitor.region} AND ${promotion}`, c.competitor.multiplier)} AS mc,
-    ${when(sql`l.campaign_group = 'treatment' AND ${campaign}`, 1 - DEMO_PARAMS.campaign.hazardReduction)} AS camp,
+    CASE WHEN ${arm} = 'treatment' AND ${campaign}
+      THEN 1 - ${lookup(sql`${sql.id('l', effect.dimension)}`, effect.hazardReduction)} ELSE 1 END AS camp,
     ${when(sql`l.rt_outcome = 'saved' AND ${m} >= l.rt_m + ${c.saved.lagMonths}`, 1 - c.saved.hazardReduction)} AS saved,
     CASE WHEN ${m} >= l.unsat_m + ${u.lagMonths} AND ${m} < l.unsat_m + ${u.lagMonths + u.months}
       THEN ${u.hazard} ELSE 0 END AS retaliation`;
 }
+
+/** A month's retaliatory, involuntary and voluntary hazards from its multipliers' columns. */
+export const HAZARDS = sql`retaliation * frac AS h_ret, ${DEMO_PARAMS.churn.involuntaryHazard} * frac AS h_inv,
+  least(${DEMO_PARAMS.churn.cap}, base * early * price * mf * diseng * mc * camp * saved) * frac AS h_vol`;
 
 /**
  * The churn month of each life: the first month after the start where u < retaliatory + involuntary +
@@ -141,8 +150,7 @@ function churnOf(ctx: DemoContext, life: number): Sql {
       SELECT *, 1 - 1 / mc + ${c.voluntaryShares.competitive} / (mc * mf) AS p_comp,
         (1 - 1 / mf) / mc + ${c.voluntaryShares.fault} / (mc * mf) AS p_fault
       FROM (
-        SELECT *, ${c.involuntaryHazard} * frac AS h_inv, retaliation * frac AS h_ret,
-          least(${c.cap}, base * early * price * mf * diseng * mc * camp * saved) * frac AS h_vol
+        SELECT *, ${HAZARDS}
         FROM (
           SELECT l.n, l.life, g.m, mo.ms_s, mo.me_s, mo.frac, ${r.u('churn', sql`l.n`, sql`l.life`, sql`g.m`)} AS u,
             ${multipliers(ctx)}

@@ -15,7 +15,8 @@
  * - complaint: from the month after a complaint that is never resolved;
  * - disengaged: from the month after usage starts falling (usage then shrinks by `usageDecay` a month);
  * - competitor: customers in `competitor.region` while its promotion runs;
- * - campaign: the treatment group of the retention campaign while it runs (the campaign's true effect);
+ * - campaign: the treatment group of the retention campaign while it runs (the campaign's true effect, which
+ *   depends on the product line: `campaign.effect`);
  * - saved: a retention case of the playbook closed with outcome saved, from `saved.lagMonths` months after
  *   the month it opened (cases close within `operations.maxDays`, so the effect follows the outcome).
  * The excess hazard of the competitor promotion is attributed to competitive churn and that of unresolved
@@ -109,10 +110,17 @@ export const DEMO_PARAMS = {
     monthsBeforeEnd: 6,
     months: 6,
     /** At-risk = month-to-month and (unresolved complaint, falling usage or hit by the price rise) at launch. */
-    sampleShare: 0.5,
+    sampleShare: 1,
     treatmentShare: 0.5,
-    /** The true effect: relative reduction of the treatment group's voluntary hazard while it runs. */
-    hazardReduction: 0.35,
+    /**
+     * The true effect, heterogeneous by a segment the churn features see: the relative reduction of the
+     * treatment group's voluntary hazard while the campaign runs, by product line. Mobile customers respond
+     * strongly, broadband ones not at all, and tv customers are hurt (the offer reminds them to leave: their
+     * hazard goes up). Overall it still prevents churn; ground-truth.json states it as campaign.plantedEffect.
+     */
+    effect: { dimension: 'product_line', hazardReduction: { mobile: 0.7, broadband: 0, tv: -0.8 } },
+    /** The outcome window the planted effect is stated for: churn within this many days of the launch. */
+    outcomeWindowDays: 90,
     costPerTreated: 20,
   },
   usage: {
