@@ -71,6 +71,7 @@ export const campaignsEn = {
   'campaign.srm':
     'Sample ratio mismatch: the groups hold {treatment} and {control} customers, where the design expects a {share} control group (χ² test, {p}). Check how members were assigned and imported before trusting the result.',
   'campaign.launch': 'Launch',
+  'campaign.download': 'Download the assignment (CSV)',
   'campaign.finish': 'Finish',
   'campaign.draft':
     'A draft: its groups are drawn but its outcome window has not started. Launch it when the team starts contacting the treatment group; the results appear here from then on.',
@@ -221,6 +222,7 @@ export const campaignsZh: Record<keyof typeof campaignsEn, string> = {
   'campaign.srm':
     '样本比例失衡：两组分别有 {treatment} 和 {control} 位客户，而设计的对照组比例为 {share}（卡方检验，{p}）。请先检查成员的分配和导入，再采信结果。',
   'campaign.launch': '启动',
+  'campaign.download': '下载分组名单（CSV）',
   'campaign.finish': '结束',
   'campaign.draft': '草稿：分组已抽定，但结果观察期尚未开始。团队开始联系实验组时请点击“启动”；此后结果会显示在这里。',
   'campaign.importedDefaults': '导入的活动：按工作区默认设置评估（自开始起 {days} 天的结果观察期）。',

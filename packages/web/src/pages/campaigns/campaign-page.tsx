@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Segmented } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
+import { api, url } from '../../api/client.ts';
 import { useAction } from '../../api/use-action.ts';
 import { useApi } from '../../api/use-api.ts';
 import { atLeast, useAuth } from '../../auth/auth.tsx';
@@ -64,6 +64,12 @@ export default function CampaignPage() {
                 ),
               }))}
             />
+          )}
+          {c && (
+            // The assignment for the team that contacts the customers: a file, so a plain link the browser saves.
+            <Button href={url(`${path}/export`, { format: 'csv' })} download data-testid="campaign-export">
+              {t('campaign.download')}
+            </Button>
           )}
           {analyst && draft && (
             <Button type="primary" loading={change.busy} onClick={() => move('launch')} data-testid="campaign-launch">
