@@ -9,11 +9,14 @@
 import { scoreChurn, trainChurnModel, type Workspace } from '@tenure/core';
 import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../packages/web/src/i18n/en.ts';
 import { formats } from '../../packages/web/src/i18n/format.ts';
 import { choose, type Dashboard, logIn, settle, shoot, startDashboard } from './harness.ts';
 
 const DEMO_CAMPAIGN = 'RET-01';
 const fmt = formats('en');
+/** A difference of rates as the page words it: in percentage points. */
+const points = (v: number | null) => en['unit.pp'].replace('{n}', fmt.number(100 * (v ?? 0), 1));
 
 interface Interval {
   estimate: number | null;
@@ -45,9 +48,14 @@ afterAll(async () => {
 const get = async <T>(path: string): Promise<T> => (await (await d.page.request.get(path)).json()) as T;
 const drawn = (testId: string) => d.page.getByTestId(testId).and(d.page.locator('[data-drawn=true]')).waitFor();
 const text = (testId: string) => d.page.getByTestId(testId).first().textContent();
-/** The next answer of a route (method and path, any query). */
-const answer = (method: string, path: RegExp) =>
-  d.page.waitForResponse((r: Response) => r.request().method() === method && path.test(new URL(r.url()).pathname));
+/** The next answer of a route (method and path, any query), or of the request whose JSON body has `body`'s values. */
+const answer = (method: string, path: RegExp, body: Record<string, unknown> = {}) =>
+  d.page.waitForResponse(
+    (r: Response) =>
+      r.request().method() === method &&
+      path.test(new URL(r.url()).pathname) &&
+      Object.entries(body).every(([k, v]) => (r.request().postDataJSON() as Record<string, unknown>)?.[k] === v),
+  );
 
 describe('campaigns in chromium', () => {
   it('lists the demo campaign with its groups as the API counts them', async () => {
@@ -72,8 +80,8 @@ describe('campaigns in chromium', () => {
     await drawn('campaign-survival');
     for (const arm of m.arms) expect(await text(`churn-${arm.arm}`)).toBe(fmt.value('ratio', arm.churn_rate));
     const reduction = m.churn.absolute_reduction;
-    expect(await text('effect-absolute')).toBe(fmt.value('ratio', reduction.estimate));
-    expect(await text('effect-absolute-interval')).toBe(fmt.interval('ratio', reduction.lower, reduction.upper));
+    expect(await text('effect-absolute')).toBe(points(reduction.estimate));
+    expect(await text('effect-absolute-note')).toBe(`${points(reduction.lower)} – ${points(reduction.upper)}`);
     expect(await text('effect-p')).toBe(fmt.p(m.churn.p_value));
     expect(await text('money-saved')).toBe(fmt.number(m.money.saved.estimate, 1));
     expect(await text('money-roi')).toBe(fmt.value('ratio', m.money.roi.estimate));
@@ -89,13 +97,14 @@ describe('campaigns in chromium', () => {
     await d.page.getByRole('button', { name: 'New campaign' }).click();
     const form = d.page.getByTestId('design-form');
     await form.waitFor();
-    const asked = answer('POST', /\/campaigns\/power$/);
+    // Typed, not sent per keystroke: the answer that counts is the one to the last values typed.
+    const asked = answer('POST', /\/campaigns\/power$/, { baseline: 0.3, effect: 0.1 });
     await form.getByLabel('Churn in the control group (%)').fill('30');
     await form.getByLabel('Smallest reduction worth detecting (percentage points)').fill('10');
     const size = (await (await asked).json()) as { total: number; solved_for: string };
     expect(size.solved_for).toBe('sample_size');
     await expect.poll(() => text('power-result')).toContain(fmt.number(size.total, 0));
-    const again = answer('POST', /\/campaigns\/power$/);
+    const again = answer('POST', /\/campaigns\/power$/, { size: 600 });
     await form.getByText('Smallest detectable effect', { exact: true }).click();
     await form.getByLabel('Customers in the campaign').fill('600');
     const mde = (await (await again).json()) as { total: number; effect: number; solved_for: string };
@@ -112,7 +121,7 @@ describe('campaigns in chromium', () => {
     const created = answer('POST', /\/api\/v1\/campaigns$/);
     await d.page.getByTestId('design-create').click();
     const reply = await created;
-    expect(reply.status()).toBe(200);
+    expect(reply.status()).toBe(201);
     const { campaign } = (await reply.json()) as { campaign: { treatment: number; control: number } };
     expect(campaign.treatment).toBeGreaterThan(campaign.control);
     expect(await text('campaign-created')).toContain(fmt.number(campaign.treatment, 0));

@@ -1,4 +1,5 @@
-import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Row, Table, Typography } from 'antd';
+import { Figure } from '../../components/figure.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { ArmRow, Interval, Measurement } from './types.ts';
 
@@ -9,14 +10,19 @@ import type { ArmRow, Interval, Measurement } from './types.ts';
 export function ArmsCard({ m }: { m: Measurement }) {
   const { t, fmt, term } = useI18n();
   const { absolute_reduction: absolute, relative_reduction: relative, p_value } = m.churn;
-  const effect = (label: Parameters<typeof t>[0], v: Interval, testId: string) => (
+  // The absolute reduction is a difference of two rates: in percentage points, never a percent of a percent.
+  const points = (v: number | null) => (v === null ? fmt.number(v) : t('unit.pp', { n: fmt.number(100 * v, 1) }));
+  const effect = (label: Parameters<typeof t>[0], v: Interval, show: (x: number | null) => string, testId: string) => (
     <Col span={12}>
-      <Statistic title={t(label)} value={fmt.value('ratio', v.estimate)} data-testid={testId} />
-      <Typography.Text type="secondary" data-testid={`${testId}-interval`}>
-        {fmt.interval('ratio', v.lower, v.upper)}
-      </Typography.Text>
+      <Figure
+        title={t(label)}
+        value={show(v.estimate)}
+        note={v.lower === null || v.upper === null ? undefined : `${show(v.lower)} – ${show(v.upper)}`}
+        testId={testId}
+      />
     </Col>
   );
+  const percent = (x: number | null) => fmt.value('ratio', x);
   return (
     <Card title={t('campaign.arms')}>
       <Row gutter={[24, 16]}>
@@ -50,10 +56,10 @@ export function ArmsCard({ m }: { m: Measurement }) {
             {t('campaign.effect')}
           </Typography.Title>
           <Row gutter={[16, 16]} data-testid="campaign-effect">
-            {effect('campaign.absolute', absolute, 'effect-absolute')}
-            {effect('campaign.relative', relative, 'effect-relative')}
+            {effect('campaign.absolute', absolute, points, 'effect-absolute')}
+            {effect('campaign.relative', relative, percent, 'effect-relative')}
             <Col span={12}>
-              <Statistic title={t('campaign.pValue')} value={fmt.p(p_value)} data-testid="effect-p" />
+              <Figure title={t('campaign.pValue')} value={fmt.p(p_value)} testId="effect-p" />
             </Col>
           </Row>
         </Col>

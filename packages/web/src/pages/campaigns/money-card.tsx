@@ -1,8 +1,9 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
+import { Figure } from '../../components/figure.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Interval, Money } from './types.ts';
 
-type Figure = 'saved' | 'incremental_profit' | 'roi' | 'cost_per_saved';
+type MoneyFigure = 'saved' | 'incremental_profit' | 'roi' | 'cost_per_saved';
 
 /**
  * Saved customers, incremental profit, ROI and cost per saved customer, each with its 95 % interval (a missing
@@ -10,14 +11,16 @@ type Figure = 'saved' | 'incremental_profit' | 'roi' | 'cost_per_saved';
  */
 export function MoneyCard({ money }: { money: Money }) {
   const { t, fmt } = useI18n();
-  const figure = (key: Figure, label: Parameters<typeof t>[0], show: (x: number | null) => string) => {
+  const figure = (key: MoneyFigure, label: Parameters<typeof t>[0], show: (x: number | null) => string) => {
     const v: Interval = money[key];
     return (
       <Col span={12}>
-        <Statistic title={t(label)} value={show(v.estimate)} data-testid={`money-${key}`} />
-        <Typography.Text type="secondary" data-testid={`money-${key}-interval`}>
-          {v.estimate === null ? '' : `${show(v.lower)} – ${v.upper === null ? '∞' : show(v.upper)}`}
-        </Typography.Text>
+        <Figure
+          title={t(label)}
+          value={show(v.estimate)}
+          note={v.estimate === null ? undefined : `${show(v.lower)} – ${v.upper === null ? '∞' : show(v.upper)}`}
+          testId={`money-${key}`}
+        />
       </Col>
     );
   };

@@ -1,6 +1,7 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Row } from 'antd';
 import dayjs from 'dayjs';
 import { useApi } from '../../api/use-api.ts';
+import { Figure } from '../../components/figure.tsx';
 import { Loadable } from '../../components/loadable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -26,38 +27,39 @@ export function CrmRoiCard({ range }: { range: { from: string; to: string } }) {
         {(r) => (
           <Row gutter={[16, 16]}>
             <Col xs={12} lg={6}>
-              <Statistic
+              <Figure
                 title={t('campaign.roi')}
                 value={fmt.value('ratio', r.roi.estimate)}
-                data-testid="crm-roi-value"
+                note={fmt.interval('ratio', r.roi.lower, r.roi.upper)}
+                testId="crm-roi-value"
               />
-              <Typography.Text type="secondary">{fmt.interval('ratio', r.roi.lower, r.roi.upper)}</Typography.Text>
             </Col>
             <Col xs={12} lg={6}>
-              <Statistic
+              <Figure
                 title={t('crmRoi.profit')}
                 value={fmt.value('money', r.incremental_gross_profit.estimate)}
-                data-testid="crm-roi-profit"
+                note={
+                  r.programmes.length
+                    ? t('crmRoi.programmes', { n: r.programmes.length })
+                    : t('crmRoi.none', { page: t('nav.campaigns') })
+                }
+                testId="crm-roi-profit"
               />
-              <Typography.Text type="secondary">
-                {r.programmes.length
-                  ? t('crmRoi.programmes', { n: r.programmes.length })
-                  : t('crmRoi.none', { page: t('nav.campaigns') })}
-              </Typography.Text>
             </Col>
             <Col xs={12} lg={6}>
-              <Statistic title={t('crmRoi.cost')} value={fmt.value('money', r.crm_cost)} data-testid="crm-roi-cost" />
+              <Figure title={t('crmRoi.cost')} value={fmt.value('money', r.crm_cost)} testId="crm-roi-cost" />
             </Col>
             <Col xs={12} lg={6}>
-              <Statistic
+              <Figure
                 title={t('crmRoi.perCustomer')}
                 value={`${fmt.value('money', r.acquisition.per_customer)} / ${fmt.value('money', r.retention.per_customer_year)}`}
+                note={
+                  r.acquisition_to_retention === null
+                    ? undefined
+                    : t('crmRoi.ratio', { x: fmt.number(r.acquisition_to_retention, 1) })
+                }
+                testId="crm-roi-per-customer"
               />
-              {r.acquisition_to_retention !== null && (
-                <Typography.Text type="secondary" data-testid="crm-roi-ratio">
-                  {t('crmRoi.ratio', { x: fmt.number(r.acquisition_to_retention, 1) })}
-                </Typography.Text>
-              )}
             </Col>
           </Row>
         )}

@@ -1,5 +1,6 @@
-import { Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Row, Table, Tag, Typography } from 'antd';
 import { QiniChart } from '../../charts/qini-chart.tsx';
+import { Figure } from '../../components/figure.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { UpliftReport, UpliftSegment } from './types.ts';
 
@@ -49,7 +50,7 @@ export function UpliftReportView({ report: r }: { report: UpliftReport }) {
                 .filter((q) => q.ranking !== 'random')
                 .map((q) => (
                   <div key={q.ranking}>
-                    <Statistic
+                    <Figure
                       title={
                         <>
                           {term('uplift.ranking', q.ranking)}{' '}
@@ -57,13 +58,13 @@ export function UpliftReportView({ report: r }: { report: UpliftReport }) {
                         </>
                       }
                       value={fmt.number(q.coefficient, 4)}
-                      data-testid={`qini-${q.ranking}`}
+                      note={
+                        q.normalized === null
+                          ? undefined
+                          : t('uplift.normalized', { n: fmt.value('ratio', q.normalized) })
+                      }
+                      testId={`qini-${q.ranking}`}
                     />
-                    {q.normalized !== null && (
-                      <Typography.Text type="secondary">
-                        {t('uplift.normalized', { n: fmt.value('ratio', q.normalized) })}
-                      </Typography.Text>
-                    )}
                   </div>
                 ))}
             </Flex>
