@@ -3,6 +3,9 @@ import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Campaign, Measurement } from './types.ts';
 
+/** The warnings this page words itself, with its own figures (the date the window ends, both groups' sizes). */
+const WORDED_HERE = new Set(['TEN_CAMPAIGN_INTERIM', 'TEN_CAMPAIGN_SRM']);
+
 /**
  * What to know before reading the figures: that they are interim while the outcome window runs (and for how
  * long), a sample ratio mismatch between the groups' sizes and the design, and the measurement's own warnings.
@@ -34,9 +37,11 @@ export function ResultNotices({ campaign, m }: { campaign: Campaign; m: Measurem
           })}
         />
       )}
-      {m.warnings.map((w) => (
-        <Alert key={w.code} type="warning" showIcon data-testid={`warning-${w.code}`} title={text(w.message)} />
-      ))}
+      {m.warnings
+        .filter((w) => !WORDED_HERE.has(w.code))
+        .map((w) => (
+          <Alert key={w.code} type="warning" showIcon data-testid={`warning-${w.code}`} title={text(w.message)} />
+        ))}
       {campaign.status === 'imported' && (
         <Alert type="info" showIcon title={t('campaign.importedDefaults', { days: m.window_days })} />
       )}
