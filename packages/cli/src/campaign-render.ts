@@ -28,7 +28,10 @@ const words = {
     'zh-CN': ['组别', '人数', '流失', '流失率', '留存 MRR', '收入'],
   },
   arm: { en: { treatment: 'treatment', control: 'control' }, 'zh-CN': { treatment: '实验组', control: '对照组' } },
-  view: { en: { itt: 'intention to treat', per_protocol: 'per protocol' }, 'zh-CN': { itt: '意向性分析', per_protocol: '按方案分析' } },
+  view: {
+    en: { itt: 'intention to treat', per_protocol: 'per protocol' },
+    'zh-CN': { itt: '意向性分析', per_protocol: '按方案分析' },
+  },
   title: {
     en: 'Campaign {id} ({view}), launched {from}, {w}-day window, as of {asOf}',
     'zh-CN': '活动 {id}（{view}），{from} 启动，观察期 {w} 天，截至 {asOf}',
@@ -99,15 +102,29 @@ export const createdLine = (r: { campaign: Campaign; strata: readonly unknown[] 
     w: r.campaign.outcome_window_days,
   });
 
-export const movedLine = (c: Campaign, lang: Lang) => say(words.moved, lang, { id: c.id, status: words.status[lang][c.status] });
+export const movedLine = (c: Campaign, lang: Lang) =>
+  say(words.moved, lang, { id: c.id, status: words.status[lang][c.status] });
 
 export function measurementText(m: Measurement, lang: Lang): string {
   const lines = [
-    say(words.title, lang, { id: m.campaign_id, view: words.view[lang][m.view], from: m.launched_at, w: m.window_days, asOf: m.as_of }),
+    say(words.title, lang, {
+      id: m.campaign_id,
+      view: words.view[lang][m.view],
+      from: m.launched_at,
+      w: m.window_days,
+      asOf: m.as_of,
+    }),
     ...m.warnings.map((w) => `! ${w.message[lang]}`),
     table(
       [...words.arms[lang]],
-      m.arms.map((a) => [words.arm[lang][a.arm], a.members, a.churned, pct(a.churn_rate), num(a.retained_mrr), num(a.revenue)]),
+      m.arms.map((a) => [
+        words.arm[lang][a.arm],
+        a.members,
+        a.churned,
+        pct(a.churn_rate),
+        num(a.retained_mrr),
+        num(a.revenue),
+      ]),
     ),
     say(words.reduction, lang, {
       abs: pts(m.churn.absolute_reduction.estimate),

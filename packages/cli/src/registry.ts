@@ -30,6 +30,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   playbooks: async () => (await import('./commands/playbooks.ts')).playbooks,
   teams: async () => (await import('./commands/teams.ts')).teams,
   campaigns: async () => (await import('./commands/campaigns.ts')).campaigns,
+  uplift: async () => (await import('./commands/uplift.ts')).uplift,
 };
 
 /**

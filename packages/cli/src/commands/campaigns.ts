@@ -177,7 +177,9 @@ export const campaigns: CommandModule = (program: Command) => {
       const g = globalsOf(c);
       try {
         const core = await import('@tenure/core');
-        const rows = await core.withWorkspace(g.workspace, (ws) => core.assignmentRows(ws, id, f.arm ? { arm: f.arm } : {}));
+        const rows = await core.withWorkspace(g.workspace, (ws) =>
+          core.assignmentRows(ws, id, f.arm ? { arm: f.arm } : {}),
+        );
         if (g.json) return emit(g, { campaign_id: id, members: rows }, () => '');
         const csv = core.assignmentCsv(rows);
         if (f.out) (await import('node:fs')).writeFileSync(f.out, csv);
@@ -199,7 +201,15 @@ export const campaigns: CommandModule = (program: Command) => {
       .option('--power <power>', 'the power wanted', '0.8'),
   ).action(
     async (
-      f: { lang: string; baseline: string; effect?: string; size?: string; holdout: string; alpha: string; power: string },
+      f: {
+        lang: string;
+        baseline: string;
+        effect?: string;
+        size?: string;
+        holdout: string;
+        alpha: string;
+        power: string;
+      },
       c: Command,
     ) => {
       const g = globalsOf(c);

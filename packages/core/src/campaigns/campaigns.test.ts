@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHURNED, CLOCK, campaignWorkspace } from '../../test/campaigns.ts';
+import { importFile } from '../ingest/import.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { createCampaign } from './create.ts';
@@ -19,7 +22,13 @@ beforeEach(async () => {
 });
 afterEach(() => done());
 
-const codeOf = async (p: Promise<unknown>) => (await p.then(() => null, (e) => e))?.code;
+const codeOf = async (p: Promise<unknown>) =>
+  (
+    await p.then(
+      () => null,
+      (e) => e,
+    )
+  )?.code;
 const arms = async (id: string) =>
   ws.db.all<{ customer_id: string; arm: string }>(
     sql`SELECT customer_id, ${sql.id('group')} AS arm FROM campaign_members WHERE campaign_id = ${id} ORDER BY customer_id`,
@@ -61,6 +70,18 @@ describe('designing a campaign', () => {
     expect(await codeOf(createCampaign(ws, boss, { ...north, holdout_share: 'half' }))).toBe('TEN_BAD_OPTION');
     expect(await listCampaigns(ws)).toEqual([]);
     expect(await ws.db.all(sql`SELECT * FROM campaign_members`)).toEqual([]);
+  });
+
+  it('never changes an assignment on re-import: a stored member keeps its group, new members are added', async () => {
+    const file = join(ws.dir, 'members.csv');
+    writeFileSync(file, 'campaign_id,customer_id,group\nIMP,C01,treatment\n');
+    await importFile(ws, 'campaign_members', file);
+    writeFileSync(file, 'campaign_id,customer_id,group\nIMP,C01,control\nIMP,C02,control\n');
+    await importFile(ws, 'campaign_members', file);
+    expect(await arms('IMP')).toEqual([
+      { customer_id: 'C01', arm: 'treatment' },
+      { customer_id: 'C02', arm: 'control' },
+    ]);
   });
 
   it('exports the assignment as CSV, treatment first, formulas defused', async () => {
@@ -141,6 +162,8 @@ describe('the power calculation', () => {
     expect(mde.solved_for).toBe('mde');
     expect(mde.effect).toBeLessThanOrEqual(0.05 + 1e-9);
     expect(mde.effect).toBeGreaterThan(0.045);
-    expect(() => campaignPower({ baseline: 0.2 })).toThrow(expect.objectContaining({ code: 'TEN_CAMPAIGN_POWER_INPUT' }));
+    expect(() => campaignPower({ baseline: 0.2 })).toThrow(
+      expect.objectContaining({ code: 'TEN_CAMPAIGN_POWER_INPUT' }),
+    );
   });
 });

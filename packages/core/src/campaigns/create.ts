@@ -47,7 +47,8 @@ export async function createCampaign(
       FROM (SELECT customer_id, stratum, count(*) OVER (PARTITION BY stratum) AS n,
           row_number() OVER (PARTITION BY stratum ORDER BY md5(${String(design.seed)} || ':' || customer_id), customer_id) AS rk
         FROM (${target}) t) r`);
-    if (!inserted) throw tenureError('TEN_CAMPAIGN_EMPTY_TARGET', { target: targetText(design.target), reason: 'none' });
+    if (!inserted)
+      throw tenureError('TEN_CAMPAIGN_EMPTY_TARGET', { target: targetText(design.target), reason: 'none' });
     await ws.db.run(sql`
       INSERT INTO campaigns (campaign_id, name, kind, started_at, cost, target, holdout_share, seed, strata,
         cost_per_contact, fixed_cost, currency, outcome_window_days, primary_metric, status, created_at, created_by)

@@ -18,8 +18,8 @@ import { listCampaigns } from './store.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** [from, to) as days: a month `to` runs to its last day. */
-function period(from: string, to: string): { start: string; end: string } {
+/** The period as days [start, end) and its last day: a month `to` runs to its last day. */
+function period(from: string, to: string): { start: string; end: string; last: string } {
   const a = parseDay(from, 'from');
   const b = parseDay(to, 'to');
   if (/^\d{4}-\d{2}-\d{2}$/.test(to.trim())) b.setUTCDate(b.getUTCDate() + 1);
@@ -29,7 +29,9 @@ function period(from: string, to: string): { start: string; end: string } {
       detail: `to ${to} is before from ${from}`,
       hint: { en: 'Swap them.', 'zh-CN': '请交换两者。' },
     });
-  return { start: iso(a), end: iso(b) };
+  const last = new Date(b);
+  last.setUTCDate(last.getUTCDate() - 1);
+  return { start: iso(a), end: iso(b), last: iso(last) };
 }
 
 /** Sum of independent estimates: the estimates add, the half-widths add in quadrature; an unbounded side stays so. */
@@ -46,7 +48,7 @@ function combine(xs: { estimate: number | null; lower: number | null; upper: num
  * @example (await crmRoi(ws, { from: '2025-01', to: '2025-12' })).roi.estimate
  */
 export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Promise<CrmRoi> {
-  const { start, end } = period(q.from, q.to);
+  const { start, end, last } = period(q.from, q.to);
   const cfg = ws.config.campaigns;
   const evaluated = (await listCampaigns(ws)).filter(
     (c) => c.status !== 'draft' && c.started_at !== null && c.started_at >= start && c.started_at < end,
@@ -88,7 +90,7 @@ export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Pr
   const roi = (x: number | null) => (x === null || crmCost === 0 ? null : (x - crmCost) / crmCost);
   return {
     from: start,
-    to: end,
+    to: last,
     currency: ws.config.currency,
     programmes: programmes.map(({ gross: _g, ...p }) => p),
     incremental_gross_profit: gross,

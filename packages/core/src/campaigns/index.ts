@@ -4,6 +4,8 @@
  * `measure.ts` on the one outcome definition of `outcome.ts`, exported for the contact team in `export.ts`, and
  * summed into the CRM ROI of a period in `crm-roi.ts`.
  */
+
+export type { AssignmentRow, CrmRoi, Measurement, PowerResult } from '../api/campaigns.ts';
 export { campaignClock } from './clock.ts';
 export { type Actor as CampaignActor, createCampaign } from './create.ts';
 export { crmRoi } from './crm-roi.ts';
@@ -14,4 +16,3 @@ export { activitySpans, type OutcomeQuery, outcomeSql } from './outcome.ts';
 export { campaignPower } from './power.ts';
 export { moveCampaign } from './status.ts';
 export { getCampaign, listCampaigns } from './store.ts';
-export type { AssignmentRow, CrmRoi, Measurement, PowerResult } from '../api/campaigns.ts';

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SurvivalPatterns } from '../models/kaplan-meier/kaplan-meier.ts';
 import { type Sql, sql } from '../sql/sql.ts';
+import type { Grouped } from '../stats/bootstrap.ts';
 import type { Moments } from '../stats/cuped.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { PrimaryMetric } from './design.ts';
@@ -15,11 +16,12 @@ import { type OutcomeQuery, outcomeSql } from './outcome.ts';
 export type Arm = 'treatment' | 'control';
 export const ARMS: readonly Arm[] = ['treatment', 'control'];
 
-/** Distinct values and how many members have each (stats/bootstrap.ts Grouped). */
-export interface Grouped {
-  values: Float64Array;
-  counts: Float64Array;
-}
+/**
+ * At most this many groups per arm reach the bootstrap: more distinct values are cut, in SQL, into runs of about
+ * equal member counts at their count-weighted mean — stats/bootstrap.ts `quantize`, without sending every distinct
+ * value of a 1M-member campaign to JavaScript first.
+ */
+const MAX_GROUPS = 4096;
 
 export interface ArmData {
   members: number;
@@ -87,8 +89,13 @@ export async function measureData(
         ${dbl(sql`sum(churned)`)} AS events, ${dbl(sql`count(*)`)} AS n
       FROM ${t} GROUP BY arm, ceil(days) ORDER BY arm, time`);
     const values = (col: string) =>
-      ws.db.all<{ arm: Arm; v: number; c: number }>(sql`SELECT arm, ${sql.id(col)} AS v, ${dbl(sql`count(*)`)} AS c
-        FROM ${t} GROUP BY arm, ${sql.id(col)} ORDER BY arm, v`);
+      ws.db.all<{ arm: Arm; v: number; c: number }>(sql`WITH
+        g AS (SELECT arm, ${sql.id(col)} AS v, ${dbl(sql`count(*)`)} AS c FROM ${t} GROUP BY arm, ${sql.id(col)}),
+        r AS (SELECT arm, v, c, sum(c) OVER (PARTITION BY arm ORDER BY v ROWS UNBOUNDED PRECEDING) - c AS before,
+            sum(c) OVER (PARTITION BY arm) AS total, count(*) OVER (PARTITION BY arm) AS n FROM g)
+        SELECT arm, sum(v * c) / sum(c) AS v, sum(c) AS c FROM r
+        GROUP BY arm, CASE WHEN n <= ${MAX_GROUPS} THEN v ELSE floor(before * ${MAX_GROUPS} / total) END
+        ORDER BY arm, v`);
     const [mrr, revenue] = [await values('retained_mrr'), await values('revenue')];
     const of = (arm: Arm): ArmData => {
       const a = arms.find((r) => r.arm === arm);

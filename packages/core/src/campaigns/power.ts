@@ -17,7 +17,14 @@ export function campaignPower(input: unknown): PowerResult {
   const common = { baseline: b.baseline, alpha: b.alpha, power: b.power, holdout_share: b.holdout_share };
   if (b.effect !== undefined) {
     const s = sampleSizeTwoProportions({ ...common, effect: b.effect, controlShare: b.holdout_share });
-    return { ...common, effect: b.effect, treatment: s.treatment, control: s.control, total: s.total, solved_for: 'sample_size' };
+    return {
+      ...common,
+      effect: b.effect,
+      treatment: s.treatment,
+      control: s.control,
+      total: s.total,
+      solved_for: 'sample_size',
+    };
   }
   if (b.size === undefined) throw tenureError('TEN_CAMPAIGN_POWER_INPUT', {});
   const control = Math.round(b.size * b.holdout_share);

@@ -78,9 +78,7 @@ export async function targetSql(ws: Workspace, t: Target, strata: string | undef
   const basis = await pickBasis(ws.db, 'auto');
   const spans = activitySpans(basis, ws.config, d.timestamp(sql`${OPEN_END}`));
   const tier = sql`coalesce(s.tier, 'unscored')`;
-  const stratum = strata
-    ? sql`${tier} || ' × ' || coalesce(CAST(c.${sql.id(strata)} AS VARCHAR), '(none)')`
-    : tier;
+  const stratum = strata ? sql`${tier} || ' × ' || coalesce(CAST(c.${sql.id(strata)} AS VARCHAR), '(none)')` : tier;
   return sql`SELECT c.customer_id AS customer_id, ${stratum} AS stratum
     FROM customers c
     JOIN (SELECT DISTINCT customer_id FROM (${await picked(ws, t, now)}) x) p ON p.customer_id = c.customer_id

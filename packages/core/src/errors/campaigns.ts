@@ -45,7 +45,9 @@ export const campaignCodes = {
           ? `The target ${a.target} needs a churn scoring, and there is none`
           : `The target ${a.target} matches no active customer`,
       'zh-CN': (a) =>
-        a.reason === 'no_scoring' ? `目标 ${a.target} 需要流失评分，但尚无评分` : `目标 ${a.target} 未匹配到任何活跃客户`,
+        a.reason === 'no_scoring'
+          ? `目标 ${a.target} 需要流失评分，但尚无评分`
+          : `目标 ${a.target} 未匹配到任何活跃客户`,
     },
     {
       en: (a) =>
@@ -84,9 +86,9 @@ export const campaignCodes = {
   TEN_CAMPAIGN_STATUS: def<{ id: string; status: string; wanted: 'launch' | 'finish' }>(
     409,
     {
-      en: (a) => `Campaign ${quote(a.id)} is ${a.status} and cannot ${a.wanted === 'launch' ? 'be launched' : 'be finished'}`,
-      'zh-CN': (a) =>
-        `活动 ${q(a.id)} 当前状态为 ${a.status}，无法${a.wanted === 'launch' ? '启动' : '结束'}`,
+      en: (a) =>
+        `Campaign ${quote(a.id)} is ${a.status} and cannot ${a.wanted === 'launch' ? 'be launched' : 'be finished'}`,
+      'zh-CN': (a) => `活动 ${q(a.id)} 当前状态为 ${a.status}，无法${a.wanted === 'launch' ? '启动' : '结束'}`,
     },
     {
       en: () => 'Only a draft is launched, and only a launched campaign is finished.',
@@ -130,8 +132,7 @@ export const campaignCodes = {
   TEN_CAMPAIGN_TWICE_ASSIGNED: def<{ id: string; customers: number; example: string }>(
     422,
     {
-      en: (a) =>
-        `Campaign ${quote(a.id)} assigns ${a.customers} customer(s) more than once (e.g. ${quote(a.example)})`,
+      en: (a) => `Campaign ${quote(a.id)} assigns ${a.customers} customer(s) more than once (e.g. ${quote(a.example)})`,
       'zh-CN': (a) => `活动 ${q(a.id)} 中有 ${a.customers} 位客户被重复分组（例如 ${q(a.example)}）`,
     },
     {

@@ -209,7 +209,7 @@ export async function upsert(
 ): Promise<{ inserted: number; updated: number }> {
   const names = columns.map((c) => c.name);
   const target = sql.id(e.name);
-  const nonKey = names.filter((n) => !e.key.includes(n));
+  const nonKey = names.filter((n) => !e.key.includes(n) && !e.fixed?.includes(n));
   let updated = 0;
   const [{ n } = { n: 0 }] = await db.all<{ n: number }>(
     sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${target} LIMIT 1)`,

@@ -26,6 +26,7 @@ export { type PredictOptions, parsePredictOptions, predictOptionsSchema } from '
 export {
   type AtRiskPage,
   type AtRiskQuery,
+  type AtRiskView,
   atRisk,
   customerScore,
   type ReasonIn,
@@ -38,3 +39,4 @@ export { riskView, riskViewJson } from './risk-view.ts';
 export { REASON_ROWS, SCORE_RUN, type ScoredCustomer, type ScoreSummary, scoreChurn } from './score.ts';
 export { refreshServedRisk, servedChurnRisk, servedRisk } from './served-risk.ts';
 export { CHURN_RUN, type TrainMetrics, type TrainResult, trainChurnModel } from './train.ts';
+export * from './uplift/index.ts';

@@ -3,6 +3,7 @@
  * (score.ts writes them): what the API and the dashboard show between scorings, without scoring again.
  * Reason texts are given in one language, the caller's.
  */
+import type { atRiskViews } from '../api/predict.ts';
 import { presentDimensions } from '../customers/columns.ts';
 import { DIRECTORY } from '../customers/directory.ts';
 import { checkDimensions } from '../metrics/filter.ts';
@@ -12,6 +13,7 @@ import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Tier } from './alerts/rules.ts';
 import { type Reason, reasonText } from './reasons.ts';
+import { persuadableView } from './uplift/scores.ts';
 import type { NotWorth } from './value.ts';
 
 /** A reason with its text in one language. */
@@ -33,6 +35,10 @@ export interface RiskRow {
   flag: NotWorth | null;
   /** The top reasons stored with the score (empty beyond the riskiest REASON_ROWS). */
   reasons: ReasonIn[];
+  /** The persuadable view only (uplift/scores.ts): churn prevented by contact, its value, and the sleeping-dog flag. */
+  uplift?: number;
+  expected_saved_value?: number | null;
+  sleeping_dog?: boolean;
 }
 
 export interface AtRiskQuery extends PageQuery {
@@ -43,8 +49,12 @@ export interface AtRiskQuery extends PageQuery {
   reason?: string;
   /** Include customers not worth retaining (left out by default: they are not in the retention queue). */
   all?: boolean;
+  /** expected_loss (default): the retention queue; persuadable: the latest uplift scoring by expected saved value. */
+  view?: AtRiskView;
   lang?: Lang;
 }
+
+export type AtRiskView = (typeof atRiskViews)[number];
 
 export type AtRiskPage = Page<RiskRow> & { runId: number | null; asOf: string | null };
 
@@ -80,8 +90,10 @@ export async function latestScoring(ws: Workspace): Promise<{ runId: number; asO
 }
 
 /**
- * Scored customers by expected loss, largest first (customers without a CLV after them, by probability).
- * Dimension names are checked like customer search's (TEN_METRIC_UNKNOWN_SEGMENT).
+ * Scored customers by expected loss, largest first (customers without a CLV after them, by probability); in the
+ * persuadable view, the latest uplift scoring's customers by expected saved value, with their uplift and
+ * sleeping-dog flag (empty before the first uplift scoring). Dimension names are checked like customer search's
+ * (TEN_METRIC_UNKNOWN_SEGMENT).
  *
  * @example
  * const page = await atRisk(ws, { tier: ['critical', 'high'], filter: { region: ['north'] }, lang: 'zh-CN' });
@@ -92,7 +104,9 @@ export async function atRisk(ws: Workspace, q: AtRiskQuery = {}): Promise<AtRisk
   const dims = await presentDimensions(ws);
   checkDimensions(Object.keys(filter), dims);
   const run = await latestScoring(ws);
-  if (!run) return { total: 0, page: p.page, pageSize: p.pageSize, runId: null, asOf: null, rows: [] };
+  const uplift = q.view === 'persuadable' ? await persuadableView(ws) : null;
+  if (!run || (q.view === 'persuadable' && !uplift))
+    return { total: 0, page: p.page, pageSize: p.pageSize, runId: null, asOf: null, rows: [] };
   const conds: Sql[] = [sql`s.run_id = ${run.runId}`];
   if (!q.all) conds.push(sql`s.retain`);
   if (q.tier?.length) conds.push(sql`s.tier IN (SELECT unnest(${q.tier}))`);
@@ -101,17 +115,18 @@ export async function atRisk(ws: Workspace, q: AtRiskQuery = {}): Promise<AtRisk
     conds.push(sql`CAST(${sql.id('c', dim)} AS VARCHAR) IN (SELECT unnest(${values}))`);
   // The customers table is joined only for dimension filters, and for the names of the page's rows: a window
   // count over the joined whole materialised every score with its reasons (seconds on a million customers).
-  const from = Object.keys(filter).length
-    ? sql`scores s JOIN customers c ON c.customer_id = s.customer_id`
-    : sql`scores s`;
+  const scores = uplift ? sql`scores s${uplift.join}` : sql`scores s`;
+  const from = Object.keys(filter).length ? sql`${scores} JOIN customers c ON c.customer_id = s.customer_id` : scores;
   const where = sql.join(conds, sql` AND `);
-  const order = sql`s.expected_loss DESC NULLS LAST, s.probability DESC, s.customer_id`;
+  const lossOrder = sql`s.expected_loss DESC NULLS LAST, s.probability DESC, s.customer_id`;
   const [count] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`);
+  // The page's rows keep the uplift columns beside the score's, so the outer query reads and orders by both as `s`.
   const rows = await ws.db.all<Stored>(sql`
-    SELECT ${COLUMNS}
-    FROM (SELECT s.* FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${p.limit} OFFSET ${p.offset}) s
+    SELECT ${COLUMNS}${uplift ? sql`, ${uplift.columns('s')}` : sql``}
+    FROM (SELECT s.*${uplift ? sql`, ${uplift.columns('u')}` : sql``} FROM ${from} WHERE ${where}
+      ORDER BY ${uplift?.order('u') ?? lossOrder} LIMIT ${p.limit} OFFSET ${p.offset}) s
     JOIN customers c ON c.customer_id = s.customer_id
-    ORDER BY ${order}`);
+    ORDER BY ${uplift?.order('s') ?? lossOrder}`);
   return {
     total: count?.n ?? 0,
     page: p.page,

@@ -29,6 +29,8 @@ export const campaignMembers: Entity = {
   doc: 'Who was assigned to a campaign, and to which group.',
   key: ['campaign_id', 'customer_id'],
   extensible: true,
+  // An assignment is made once: re-importing members adds new ones and never moves a stored one to the other arm.
+  fixed: ['group', 'assigned_at'],
   fields: [
     f.id('campaign_id', 'The campaign.', { aliases: ['campaign', '活动编号', '活动id'] }),
     f.customer(),

@@ -39,6 +39,8 @@ export interface Entity {
   extensible: boolean;
   /** Row-level rule over other fields that makes a reference conditional (surveys by employees). */
   referenceWhen?: { field: string; equals: string };
+  /** Fields a re-import never changes once a row is stored (a campaign member's group: never reassigned). */
+  fixed?: readonly string[];
 }
 
 export const f = {

@@ -17,7 +17,7 @@ import { type RouteGroup, route } from '../route.ts';
 
 /**
  * A body as core takes it: core checks a design or a power request with the same schema and names each bad option
- * (TEN_BAD_OPTION, 422), and bad values it can tell apart by code (TEN_EXPERIMENT_BAD_HOLDOUT,
+ * (TEN_BAD_OPTION, 400), and bad values it can tell apart by code (TEN_EXPERIMENT_BAD_HOLDOUT,
  * TEN_CAMPAIGN_CURRENCY), so these routes attach Fastify's verdict rather than answer 400.
  */
 const bodyOf = (req: FastifyRequest): Record<string, unknown> => {
@@ -48,7 +48,7 @@ export const campaigns: RouteGroup = {
       attachValidation: true,
       schema: {
         summary:
-          'Design a campaign and draw its arms once → 201 (422 TEN_BAD_OPTION, TEN_EXPERIMENT_BAD_HOLDOUT, TEN_CAMPAIGN_CURRENCY, TEN_CAMPAIGN_TARGET, TEN_CAMPAIGN_EMPTY_TARGET; 409 TEN_CAMPAIGN_EXISTS)',
+          'Design a campaign and draw its arms once → 201 (400 TEN_BAD_OPTION; 422 TEN_EXPERIMENT_BAD_HOLDOUT, TEN_CAMPAIGN_CURRENCY, TEN_CAMPAIGN_TARGET, TEN_CAMPAIGN_EMPTY_TARGET; 409 TEN_CAMPAIGN_EXISTS)',
         body: api.newCampaignBody,
         response: { 201: api.newCampaignResponse },
       },

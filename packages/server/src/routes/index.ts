@@ -20,6 +20,7 @@ import { report } from './report.ts';
 import { settings } from './settings.ts';
 import { status } from './status.ts';
 import { teams } from './teams.ts';
+import { uplift } from './uplift.ts';
 import { users } from './users.ts';
 
 /** Every route group: one line each. The app registers exactly these, and the tests iterate over them. */
@@ -31,6 +32,7 @@ export const routeGroups = {
   models,
   clv,
   churn,
+  uplift,
   alerts,
   dashboard,
   report,

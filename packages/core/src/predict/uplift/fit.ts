@@ -17,13 +17,13 @@ import { latestChurnModel } from '../latest-model.ts';
 import { type ChurnModel, churnScores } from '../model.ts';
 import { fitChurnRisk, fitTransformedOutcome, fitTwoModel, predictUplift } from './approaches.ts';
 import { holdoutRows } from './holdout.ts';
+import { UPLIFT_RUN } from './latest.ts';
 import { campaignMembers, findCampaign } from './members.ts';
 import { parseUpliftFitOptions } from './options.ts';
 import { qini, randomQini } from './qini.ts';
 import { segmentUplift } from './segments.ts';
 import type { Members, QiniOf, UpliftFitResult, UpliftModel, UpliftReport } from './types.ts';
 
-export const UPLIFT_RUN = 'uplift';
 export const DEFAULT_WINDOW_DAYS = 90;
 const DEFAULT_HOLDOUT = 0.3;
 

@@ -12,7 +12,8 @@ import cases from './0006-cases.ts';
 import operations from './0007-operations.ts';
 import playbooks from './0008-playbooks.ts';
 import caseCopies from './0009-case-copies.ts';
-import campaignDesigns from './0010-campaign-designs.ts';
+import upliftScores from './0010-uplift-scores.ts';
+import campaignDesigns from './0011-campaign-designs.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   operations,
   playbooks,
   caseCopies,
+  upliftScores,
   campaignDesigns,
 ];
 
