@@ -159,7 +159,8 @@ describe('campaigns in chromium', () => {
     await d.page.getByRole('button', { name: 'Score the current customers' }).click();
     await d.page.getByTestId('uplift-scored').waitFor({ timeout: 60_000 });
     await d.page.goto('/at-risk');
-    const listed = answer('GET', /\/churn\/at-risk$/);
+    await settle(d.page);
+    const listed = d.page.waitForResponse((r) => /\/churn\/at-risk\?.*view=persuadable/.test(r.url()));
     await d.page.getByText('Persuadable', { exact: true }).click();
     const page = (await (await listed).json()) as {
       rows: { customer_id: string; expected_saved_value: number | null; sleeping_dog?: boolean }[];
