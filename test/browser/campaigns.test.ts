@@ -168,8 +168,10 @@ describe('campaigns in chromium', () => {
     await settle(d.page);
     const rows = d.page.getByTestId('at-risk').locator('tbody tr.ant-table-row');
     expect(await rows.first().getByRole('link').textContent()).toBe(page.rows[0]?.customer_id);
+    // Money in the workspace's currency, as the page formats it.
+    const { currency } = await get<{ currency: string }>('/api/v1/settings');
     expect(await rows.first().getByTestId('saved-value').textContent()).toBe(
-      fmt.value('money', page.rows[0]?.expected_saved_value ?? null),
+      formats('en', currency).value('money', page.rows[0]?.expected_saved_value ?? null),
     );
     // Largest expected saved value first, and each sleeping dog on the page flagged.
     const values = page.rows.map((r) => r.expected_saved_value ?? Number.NEGATIVE_INFINITY);
