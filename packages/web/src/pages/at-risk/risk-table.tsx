@@ -66,8 +66,21 @@ export function RiskTable({
           align: 'right',
           render: (_, r) => <span data-testid="clv">{fmt.value('money', r.clv)}</span>,
         },
-        { title: t('risk.clvSubscription'), align: 'right', render: (_, r) => fmt.value('money', r.clv_subscription) },
-        { title: t('risk.clvPurchases'), align: 'right', render: (_, r) => fmt.value('money', r.clv_purchases) },
+        // The persuadable order needs room for uplift and saved value: the CLV's parts stay on the other order.
+        ...(persuadable
+          ? []
+          : [
+              {
+                title: t('risk.clvSubscription'),
+                align: 'right' as const,
+                render: (_: unknown, r: RiskRow) => fmt.value('money', r.clv_subscription),
+              },
+              {
+                title: t('risk.clvPurchases'),
+                align: 'right' as const,
+                render: (_: unknown, r: RiskRow) => fmt.value('money', r.clv_purchases),
+              },
+            ]),
         {
           title: t('risk.expectedLoss'),
           align: 'right',
