@@ -44,6 +44,13 @@ export const routes = {
     nav: 'nav.playbooks',
     Page: lazy(() => import('./pages/playbooks/playbooks-page.tsx')),
   },
+  campaigns: {
+    path: '/campaigns',
+    nav: 'nav.campaigns',
+    Page: lazy(() => import('./pages/campaigns/campaigns-page.tsx')),
+  },
+  campaign: { path: '/campaigns/:campaign_id', Page: lazy(() => import('./pages/campaigns/campaign-page.tsx')) },
+  uplift: { path: '/uplift', nav: 'nav.uplift', Page: lazy(() => import('./pages/uplift/uplift-page.tsx')) },
   customers: {
     path: '/customers',
     nav: 'nav.customers',

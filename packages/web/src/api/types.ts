@@ -80,6 +80,8 @@ export type HistogramBin = NonNullable<ClvRun['result']['distribution']>['clv'][
 export type ClvCustomer = ClvRun['result']['top'][number];
 
 export type AtRiskPage = Infer<typeof api.atRiskResponse>;
+/** The at-risk list's orders: by expected loss, or persuadable (by expected saved value). */
+export type AtRiskView = (typeof api.atRiskViews)[number];
 /** A customer's row of the latest scoring (GET /churn/at-risk, GET /churn/customers/:id). */
 export type RiskRow = AtRiskPage['rows'][number];
 export type Tier = RiskRow['tier'];

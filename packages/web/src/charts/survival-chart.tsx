@@ -10,12 +10,26 @@ interface TooltipParam {
   dataIndex: number;
 }
 
+/** What the chart draws: curves read at shared times in one unit (a segment's, or a campaign group's). */
+export interface KmCurves {
+  unit: Survival['unit'];
+  curves: Pick<Survival['curves'][number], 'segment' | 'points'>[];
+}
+
 /**
  * Kaplan–Meier curves, one step line per segment inside its shaded 95 % band. Every curve is read at the same
- * times (GET /models/survival), whatever step they fall at (1.1, 2.2 … months); the time axis is a value axis
- * with whole-number ticks, so it reads 0, 6, 12 … months. A curve stops where its data end.
+ * times (GET /models/survival, a campaign's groups), whatever step they fall at (1.1, 2.2 … months); the time
+ * axis is a value axis with whole-number ticks, so it reads 0, 6, 12 … months. A curve stops where its data end.
  */
-export function SurvivalChart({ data, label }: { data: Survival; label: (segment: string) => string }) {
+export function SurvivalChart({
+  data,
+  label,
+  testId = 'survival-chart',
+}: {
+  data: KmCurves;
+  label: (segment: string) => string;
+  testId?: string;
+}) {
   const { t, fmt, term } = useI18n();
   const times = data.curves[0]?.points.map((p) => p.time) ?? [];
   const series: LineSeriesOption[] = data.curves.flatMap((c, i) => {
@@ -49,7 +63,7 @@ export function SurvivalChart({ data, label }: { data: Survival; label: (segment
   const unit = term('timeUnit', data.unit);
   return (
     <Chart
-      testId="survival-chart"
+      testId={testId}
       option={{
         grid: { left: 76, right: 24, top: 40, bottom: 56 },
         legend: { type: 'scroll', top: 0, data: data.curves.map((c) => label(c.segment)) },

@@ -8,9 +8,9 @@ import { atLeast, useAuth } from '../auth/auth.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Loadable } from './loadable.tsx';
 
-/** A lifetime model never fitted, or no churn model trained yet. */
-const notFitted = (e: ApiError | undefined) =>
-  e?.problem.code === 'TEN_MODEL_NO_RUN' || e?.problem.code === 'TEN_PREDICT_NO_MODEL';
+/** A lifetime model never fitted, no churn model trained yet, or no uplift model fitted yet. */
+const NOT_FITTED = new Set(['TEN_MODEL_NO_RUN', 'TEN_PREDICT_NO_MODEL', 'TEN_UPLIFT_NO_MODEL']);
+const notFitted = (e: ApiError | undefined) => NOT_FITTED.has(e?.problem.code ?? '');
 
 /**
  * The latest run of a model in its four states, where "never fitted" is the empty state (saying how to fit it)

@@ -1,4 +1,5 @@
 import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/present';
+import { campaignsEn } from './campaigns.ts';
 import { casesEn } from './cases-en.ts';
 import { playbooksEn } from './playbooks.ts';
 import { vocabulary } from './terms.ts';
@@ -589,6 +590,7 @@ export const en = {
   'field.usage_30d': 'Usage in 30 days',
   'field.usage_trend': 'Usage trend',
   ...playbooksEn,
+  ...campaignsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,7 @@
-import { Card, Empty, Input, Select, Space, Switch, Typography } from 'antd';
+import { Card, Empty, Input, Segmented, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useStatus } from '../../api/resources.ts';
-import type { Tier } from '../../api/types.ts';
+import type { AtRiskView, Tier } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFit } from '../../api/use-fit.ts';
 import { Loadable } from '../../components/loadable.tsx';
@@ -13,9 +13,13 @@ import { RiskTable } from './risk-table.tsx';
 
 const TIERS: Tier[] = ['critical', 'high', 'medium', 'low'];
 
+const VIEWS: AtRiskView[] = ['expected_loss', 'persuadable'];
+
 /**
  * The retention queue: the latest scoring's customers by expected loss (P(churn) × CLV), filtered by tier,
- * segment and reason; customers not worth retaining only when asked. Analysts score again from here.
+ * segment and reason; customers not worth retaining only when asked. Analysts score again from here. The
+ * persuadable order ranks them instead by what contact is expected to save (uplift × CLV − cost per contact),
+ * sleeping dogs (whom contact would push away) flagged.
  */
 export default function AtRiskPage() {
   const { t, fmt, term, lang, field } = useI18n();
@@ -24,8 +28,15 @@ export default function AtRiskPage() {
   const [value, setValue] = useState('');
   const [reason, setReason] = useState<string>();
   const [all, setAll] = useState(false);
+  const [view, setView] = useState<AtRiskView>('expected_loss');
   const [paging, setPaging] = useState({ page: 1, page_size: 50 });
-  const filters = { tier, filter: dimension && value ? `${dimension}:${value}` : undefined, reason, all: all || null };
+  const filters = {
+    view,
+    tier,
+    filter: dimension && value ? `${dimension}:${value}` : undefined,
+    reason,
+    all: all || null,
+  };
   const state = useApi('/api/v1/churn/at-risk', { ...filters, lang, ...paging });
   const score = useFit('/api/v1/churn/score', state.reload);
   const dimensions = useStatus().data?.dimensions ?? [];
@@ -55,6 +66,12 @@ export default function AtRiskPage() {
       {score.problem && <ProblemAlert error={score.problem} />}
       <Card>
         <Space wrap>
+          <Segmented<AtRiskView>
+            aria-label={t('risk.view')}
+            value={view}
+            onChange={set(setView)}
+            options={VIEWS.map((v) => ({ value: v, label: term('risk.view', v) }))}
+          />
           <Select<Tier[]>
             mode="multiple"
             allowClear
@@ -101,12 +118,17 @@ export default function AtRiskPage() {
       <Loadable state={state}>
         {(d) =>
           d.run_id === null ? (
-            <Empty data-testid="not-scored" description={t('risk.notScored')}>
-              <Typography.Text type="secondary">{t('risk.notScoredHint')}</Typography.Text>
+            <Empty
+              data-testid="not-scored"
+              description={t(view === 'persuadable' ? 'risk.noUplift' : 'risk.notScored')}
+            >
+              <Typography.Text type="secondary">
+                {t(view === 'persuadable' ? 'risk.noUpliftHint' : 'risk.notScoredHint')}
+              </Typography.Text>
             </Empty>
           ) : (
             <Card>
-              <RiskTable data={d} onPage={(page, pageSize) => setPaging({ page, page_size: pageSize })} />
+              <RiskTable data={d} view={view} onPage={(page, pageSize) => setPaging({ page, page_size: pageSize })} />
             </Card>
           )
         }

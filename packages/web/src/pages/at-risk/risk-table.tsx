@@ -1,16 +1,26 @@
-import { Table, Tag } from 'antd';
+import { Table, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
-import type { AtRiskPage, RiskRow } from '../../api/types.ts';
+import type { AtRiskPage, AtRiskView, RiskRow } from '../../api/types.ts';
 import { CreateCaseButton } from '../../components/create-case-button.tsx';
 import { ReasonList } from '../../components/reason-list.tsx';
 import { TierTag } from '../../components/tier-tag.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-/** The CLV's two parts (core models/clv/parts.ts), served beside clv; older scorings have none. */
-
-/** One page of scored customers as the server orders them (expected loss, largest first), each linked to their 360. */
-export function RiskTable({ data, onPage }: { data: AtRiskPage; onPage: (page: number, pageSize: number) => void }) {
+/**
+ * One page of scored customers as the server orders them (expected loss, or in the persuadable view expected saved
+ * value, largest first), each linked to their 360.
+ */
+export function RiskTable({
+  data,
+  view,
+  onPage,
+}: {
+  data: AtRiskPage;
+  view: AtRiskView;
+  onPage: (page: number, pageSize: number) => void;
+}) {
   const { t, fmt, term } = useI18n();
+  const persuadable = view === 'persuadable';
   return (
     <Table<RiskRow>
       data-testid="at-risk"
@@ -41,6 +51,13 @@ export function RiskTable({ data, onPage }: { data: AtRiskPage; onPage: (page: n
             <>
               <TierTag tier={r.tier} />
               {r.flag && <Tag>{term('notWorth', r.flag)}</Tag>}
+              {r.sleeping_dog && (
+                <Tooltip title={t('risk.sleepingDogHint')}>
+                  <Tag color="purple" data-testid="sleeping-dog">
+                    {t('risk.sleepingDog')}
+                  </Tag>
+                </Tooltip>
+              )}
             </>
           ),
         },
@@ -49,13 +66,42 @@ export function RiskTable({ data, onPage }: { data: AtRiskPage; onPage: (page: n
           align: 'right',
           render: (_, r) => <span data-testid="clv">{fmt.value('money', r.clv)}</span>,
         },
-        { title: t('risk.clvSubscription'), align: 'right', render: (_, r) => fmt.value('money', r.clv_subscription) },
-        { title: t('risk.clvPurchases'), align: 'right', render: (_, r) => fmt.value('money', r.clv_purchases) },
+        // The persuadable order needs room for uplift and saved value: the CLV's parts stay on the other order.
+        ...(persuadable
+          ? []
+          : [
+              {
+                title: t('risk.clvSubscription'),
+                align: 'right' as const,
+                render: (_: unknown, r: RiskRow) => fmt.value('money', r.clv_subscription),
+              },
+              {
+                title: t('risk.clvPurchases'),
+                align: 'right' as const,
+                render: (_: unknown, r: RiskRow) => fmt.value('money', r.clv_purchases),
+              },
+            ]),
         {
           title: t('risk.expectedLoss'),
           align: 'right',
           render: (_, r) => <span data-testid="expected-loss">{fmt.value('money', r.expected_loss)}</span>,
         },
+        ...(persuadable
+          ? [
+              {
+                title: t('risk.uplift'),
+                align: 'right' as const,
+                render: (_: unknown, r: RiskRow) => <span data-testid="uplift">{fmt.change('ratio', r.uplift)}</span>,
+              },
+              {
+                title: t('risk.savedValue'),
+                align: 'right' as const,
+                render: (_: unknown, r: RiskRow) => (
+                  <span data-testid="saved-value">{fmt.value('money', r.expected_saved_value)}</span>
+                ),
+              },
+            ]
+          : []),
         { title: t('risk.reasons'), render: (_, r) => <ReasonList reasons={r.reasons} /> },
         {
           title: '',

@@ -8,9 +8,10 @@ import { Page } from '../../components/page.tsx';
 import { GrainSelect, PeriodPicker } from '../../components/period-controls.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type PickerGrain, periodOf } from '../../period.ts';
+import { CrmRoiCard, trailingYear } from './crm-roi-card.tsx';
 import { KpiCard } from './kpi-card.tsx';
 
-/** The headline KPIs for one period, each against the previous period, with their recent history. */
+/** The headline KPIs for one period, each against the previous period, with their recent history; the CRM's return. */
 export default function OverviewPage() {
   const { t, fmt } = useI18n();
   const [grain, setGrain] = useState<PickerGrain>('month');
@@ -56,6 +57,7 @@ export default function OverviewPage() {
                   </Col>
                 ))}
               </Row>
+              {current && <CrmRoiCard range={trailingYear(d.period, current)} />}
             </>
           );
         }}
