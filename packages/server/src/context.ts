@@ -37,7 +37,10 @@ export interface ServerOptions {
   maxUploadBytes?: number;
   /** Mark the session cookie Secure: set it when the server is reached over HTTPS (a reverse proxy). */
   secureCookies?: boolean;
-  /** Requests that may use the database at once (default 3). */
+  /**
+   * Requests that may use the database at once (default 8). Each holds a thread of libuv's pool while its statement
+   * runs, so this stays well under the pool `tenure` starts with (32, bin/tenure.js).
+   */
   dbConcurrency?: number;
   /** File that internal errors are appended to, besides stderr: tenure.server.log in the workspace by default; null: stderr only. */
   errorLog?: string | null;
@@ -107,7 +110,7 @@ export class ServerContext {
     this.webDir = o.webDir === undefined ? (existsSync(defaultWebDir) ? defaultWebDir : null) : o.webDir;
     this.maxUploadBytes = o.maxUploadBytes ?? 1024 ** 3;
     this.secureCookies = !!o.secureCookies;
-    this.reads = new Lane(o.dbConcurrency ?? 3);
+    this.reads = new Lane(o.dbConcurrency ?? 8);
     this.errors = new ErrorLog(o.errorLog === undefined ? join(ws.dir, ERROR_LOG_FILE) : o.errorLog);
   }
 

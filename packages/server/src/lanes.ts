@@ -1,6 +1,6 @@
 /**
  * At most `n` tasks at a time, the rest wait in order. Each running task holds a DuckDB connection and a
- * thread of Node's pool (4 by default), so unbounded concurrency would only queue the work inside DuckDB
+ * thread of Node's pool (32 in `tenure`, bin/tenure.js), so unbounded concurrency would only queue the work inside DuckDB
  * while starving file and crypto work.
  */
 export class Lane {
