@@ -45,6 +45,11 @@ describe('errors come from the table', () => {
         text: 'process.exit(0)',
         why: 'not an error: a signal stopped the server, which has closed the workspace',
       },
+      {
+        file: 'packages/cli/src/commands/serve.ts',
+        text: 'process.exit(1)',
+        why: 'not a user error: a stop past its grace period, said on stderr, the process ending as asked',
+      },
     ];
     expect(find(shells, /new Error\(|InvalidArgumentError|process\.exit\(/, allowed)).toEqual([]);
   });

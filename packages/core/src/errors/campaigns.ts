@@ -1,4 +1,4 @@
-import { by, def, q, quote } from './define.ts';
+import { def, q, quote } from './define.ts';
 
 const list = (known: readonly string[]) => (known.length ? known.join(', ') : '—');
 const listZh = (known: readonly string[]) => (known.length ? known.join('、') : '无');
@@ -12,18 +12,8 @@ export const campaignCodes = {
     404,
     { en: (a) => `There is no campaign ${quote(a.id)}`, 'zh-CN': (a) => `不存在活动 ${q(a.id)}` },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'List the campaigns with tenure campaigns list.',
-          web: 'Pick a campaign from the campaign list.',
-          api: 'GET /campaigns lists them.',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '用 tenure campaigns list 查看活动列表。',
-          web: '请从活动列表中选择活动。',
-          api: 'GET /campaigns 可列出活动。',
-        }),
+      en: () => 'Check the campaign id; the list of campaigns shows every campaign with its id.',
+      'zh-CN': () => '请检查活动编号；活动列表显示每个活动及其编号。',
     },
   ),
   TEN_CAMPAIGN_EXISTS: def<{ id: string }>(
@@ -147,18 +137,9 @@ export const campaignCodes = {
       'zh-CN': () => '功效计算需要最小效果或计划样本量之一',
     },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Pass --effect for the sample size, or --size for the minimum detectable effect.',
-          web: 'Fill in the minimum effect, or the planned size.',
-          api: 'Send effect for the sample size, or size for the minimum detectable effect.',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '传入 --effect 求样本量，或传入 --size 求最小可检出效果。',
-          web: '请填写最小效果或计划样本量。',
-          api: '发送 effect 求样本量，或发送 size 求最小可检出效果。',
-        }),
+      en: () =>
+        'Give the minimum effect to get the sample size, or the planned size to get the minimum detectable effect.',
+      'zh-CN': () => '给出最小效果可求样本量，给出计划样本量可求最小可检出效果。',
     },
   ),
 };
