@@ -81,7 +81,9 @@ describe('the playbook editor in chromium', () => {
   it('switches it off, and reads in 中文 without a script error', async () => {
     await d.page.getByLabel('On north-follow-up').click();
     await settle(d.page);
-    expect((await api<{ enabled: boolean; version: number }>('/api/v1/playbooks/north-follow-up')).enabled).toBe(false);
+    await expect
+      .poll(async () => (await api<{ enabled: boolean }>('/api/v1/playbooks/north-follow-up')).enabled)
+      .toBe(false);
     await d.page.getByTestId('language').getByText('中文').click();
     await d.page.getByRole('heading', { name: '剧本' }).waitFor();
     await d.page.getByRole('button', { name: '新建剧本' }).waitFor();

@@ -3,7 +3,7 @@
  * `--json` prints core's objects as they are.
  */
 import type { Campaign, CrmRoi, Measurement, PowerResult } from '@tenure/core';
-import { fill, type Lang, type Text } from '@tenure/core/present';
+import { fill, formats, type Lang, type Text } from '@tenure/core/present';
 import { table } from './output.ts';
 
 type Interval = { estimate: number | null; lower: number | null; upper: number | null };
@@ -71,7 +71,7 @@ const words = {
 
 const say = (t: Text, lang: Lang, vars: Record<string, string | number> = {}) => fill(t[lang], vars);
 const num = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+const pct = (x: number | null) => formats('en').percent(x);
 const pts = (x: number | null) => (x === null ? '—' : (x * 100).toFixed(1));
 const range = (i: Interval, f: (x: number | null) => string = (x) => num(x)) =>
   `${f(i.estimate)} [${i.lower === null ? '−∞' : f(i.lower)}, ${i.upper === null ? '∞' : f(i.upper)}]`;

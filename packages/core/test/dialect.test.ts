@@ -50,12 +50,12 @@ break'),
   await run(sql`INSERT INTO costs VALUES
     (DATE '2024-01-01', DATE '2024-01-31', 'acquisition', 5000.25, 'all', 7),
     (DATE '1969-07-01', DATE '1969-07-31', 'retention', 0.0001, NULL, 7)`);
-  await run(sql`INSERT INTO campaigns VALUES
+  await run(sql`INSERT INTO campaigns (campaign_id, name, kind, started_at, ended_at, cost, _batch) VALUES
     ('K1', 'Win-back', 'discount', TIMESTAMP '2024-04-01 00:00:00', NULL, 300.3, 8)`);
   await run(sql`INSERT INTO benchmarks (source, metric, period_start, period_end, value, segment, note, _batch) VALUES
     ('Rival', 'churn_rate', DATE '2024-01-01', NULL, 0.035, 'all', NULL, 9),
     ('Industry report', 'nrr', DATE '2023-01-01', DATE '2023-12-31', 1.07, 'region=north', 'https://example.org', 9)`);
-  await run(sql`INSERT INTO campaign_members VALUES
+  await run(sql`INSERT INTO campaign_members (campaign_id, customer_id, "group", assigned_at, _batch) VALUES
     ('K1', 'C1', 'treatment', TIMESTAMP '2024-04-01 00:00:00', 8), ('K1', 'C3', 'control', NULL, 8)`);
 }
 

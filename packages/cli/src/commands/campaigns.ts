@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import type { Lang } from '@tenure/core/present';
 import type { Command } from 'commander';
 import { type CommandModule, type Globals, globalsOf } from '../context.ts';
 import { emit, fail } from '../output.ts';
@@ -12,7 +13,6 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 type Core = typeof import('@tenure/core');
 type Ws = import('@tenure/core').Workspace;
 type Render = typeof import('../campaign-render.ts');
-type Lang = import('@tenure/core').Lang;
 
 /** Run `fn` (on the workspace when `open`) and print its result: `--json` as it is, else `human` in the language asked for. */
 async function act<T>(

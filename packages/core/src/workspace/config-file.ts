@@ -29,6 +29,7 @@ export const CONFIG_SCHEMA_MODULES = [
   '../cases/sla/config',
   '../cases/sla/calendar',
   '../access/roles',
+  '../campaigns/config',
 ] as const;
 
 /** A digest of the checking code: its modules' text (.ts from the sources, .js from the build), Tenure's and Node's versions. */
