@@ -3,6 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import type { FitJob } from './jobs.ts';
 import { asClientError, problemOf } from './plugins/problems.ts';
 
+/** The description of a route that answers with a job. */
+export const polled = 'A job: poll GET /models/jobs/{jobId}, as for the lifetime models’ fits.';
+
 /**
  * Start work that stores a model run (a lifetime-model fit, churn training or scoring) as a job and return the
  * job at once; it ends `done` with the run (without its result, which GET routes read) or `failed` with the

@@ -5,6 +5,7 @@
  * workspace's) are not zod bounds but checks in `create.ts` with their own codes, so a client can tell them apart.
  */
 import { z } from 'zod';
+import { filterList } from '../metrics/filter-list.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -17,10 +18,7 @@ export const targetSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('filter'),
-      filter: z
-        .array(z.string().regex(/^[^=]+=.*$/, 'name=value'))
-        .min(1)
-        .max(50),
+      filter: filterList,
     })
     .strict(),
   /** Customers whose tier at the latest scoring is `tier` or above. */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CASE_KINDS, CASE_PRIORITIES } from '../cases/workflow.ts';
+import { filterList } from '../metrics/filter-list.ts';
 import { LANGS } from '../present/lang.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -42,10 +43,7 @@ export const triggerSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('filter'),
-      filter: z
-        .array(z.string().regex(/^[^=]+=.*$/, 'name=value'))
-        .min(1)
-        .max(50),
+      filter: filterList,
     })
     .strict(),
 ]);

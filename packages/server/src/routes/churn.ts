@@ -11,11 +11,9 @@ import {
   tenureError,
   trainChurnModel,
 } from '@tenure/core';
-import { startFitJob } from '../fit-job.ts';
+import { polled, startFitJob } from '../fit-job.ts';
 import { langOf } from '../lang.ts';
 import { type RouteGroup, route } from '../route.ts';
-
-const polled = 'A job: poll GET /models/jobs/{jobId}, as for the lifetime models’ fits.';
 
 /**
  * Churn prediction: training and scoring as jobs, the latest model's report, the retention queue and one

@@ -1,8 +1,6 @@
 import { api, fitUplift, scoreUplift, upliftReport, upliftScores } from '@tenure/core';
-import { startFitJob } from '../fit-job.ts';
+import { polled, startFitJob } from '../fit-job.ts';
 import { type RouteGroup, route } from '../route.ts';
-
-const polled = 'A job: poll GET /models/jobs/{jobId}, as for the lifetime models’ fits.';
 
 /**
  * Uplift targeting: fitting on a finished randomised campaign and scoring the current customers run as jobs;
