@@ -159,18 +159,22 @@ describe('cases in chromium', () => {
     await shoot(d.page, 'case-closed');
   });
 
+  /** Acts, then waits for the inbox's answer to the query `re` matches: the last page stays on screen meanwhile. */
+  const listed = (re: RegExp, act: () => Promise<void>) =>
+    Promise.all([d.page.waitForResponse((r) => r.url().includes('/api/v1/cases?') && re.test(r.url())), act()]);
+
   it('lists the case on the 360 and in the inbox', async () => {
     await d.page.goto(`/customers/${encodeURIComponent(customer)}`);
     await d.page.getByTestId('customer-work-cases').getByRole('link', { name: complaint }).waitFor();
     await d.page.goto('/cases?view=all');
     await d.page.getByLabel('Search the subjects').fill('billed twice');
-    await d.page.getByLabel('Search the subjects').press('Enter');
+    await listed(/q=billed/, () => d.page.getByLabel('Search the subjects').press('Enter'));
     const rows = d.page.getByTestId('cases').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getByTestId('case-link').textContent()).toBe(complaint);
-    await d.page.getByRole('tab', { name: 'Closed' }).click();
+    await listed(/stage=closed/, () => d.page.getByRole('tab', { name: 'Closed' }).click());
     await expect.poll(() => rows.count()).toBe(1);
-    await d.page.getByRole('tab', { name: 'Received' }).click();
+    await listed(/stage=received/, () => d.page.getByRole('tab', { name: 'Received' }).click());
     await expect.poll(() => rows.count()).toBe(0);
     await d.page.getByTestId('cases').locator('.ant-empty-description').waitFor();
     await shoot(d.page, 'cases-inbox');
@@ -220,7 +224,7 @@ describe('cases in chromium', () => {
 
   it('shows my open cases under Mine: the one I opened and still work on', async () => {
     await d.page.goto('/cases');
-    await d.page.getByTestId('case-view').getByText('Mine', { exact: true }).click();
+    await listed(/owner=/, () => d.page.getByTestId('case-view').getByText('Mine', { exact: true }).click());
     const rows = d.page.getByTestId('cases').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.getByTestId('case-link').allTextContents()).toEqual([second]);
   });
@@ -229,11 +233,11 @@ describe('cases in chromium', () => {
     const api = await get<{ total: number; rows: Case[] }>('/api/v1/cases?overdue=true&sort=due&order=asc');
     expect(api.total).toBeGreaterThan(0); // the demo leaves unresolved complaints open past their SLA
     await d.page.goto('/cases');
-    await d.page.getByTestId('case-view').getByText('Overdue', { exact: true }).click();
+    await listed(/overdue=true/, () => d.page.getByTestId('case-view').getByText('Overdue', { exact: true }).click());
     const rows = d.page.getByTestId('cases').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(Math.min(api.total, 50));
     expect(await rows.getByTestId('overdue').count()).toBe(await rows.count());
-    await d.page.getByTestId('cases').getByRole('columnheader', { name: 'Due' }).click();
+    await listed(/sort=due/, () => d.page.getByTestId('cases').getByRole('columnheader', { name: 'Due' }).click());
     await expect.poll(() => rows.first().getByTestId('case-link').textContent()).toBe(api.rows[0]?.case_id);
     expect(new URL(d.page.url()).searchParams.get('sort')).toBe('due');
   });
