@@ -1,3 +1,4 @@
+import { api } from '@tenure/core';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 
 /**
@@ -21,3 +22,19 @@ export const memoSerializerCompiler: typeof serializerCompiler = (route) => {
     return json;
   };
 };
+
+const wired = new WeakMap<object, object>();
+
+/**
+ * The wire form of a value core keeps and answers again (the inbox's kept pages), made once and frozen, so that
+ * the serializer above keeps its JSON too: a kept page then costs a lookup, where renaming and encoding its rows
+ * for every request was most of what an inbox request cost.
+ */
+export function wireOnce<T extends object>(value: T): api.Wire<T> {
+  let w = wired.get(value);
+  if (w === undefined) {
+    w = Object.freeze(api.toWire(value) as object);
+    wired.set(value, w);
+  }
+  return w as api.Wire<T>;
+}

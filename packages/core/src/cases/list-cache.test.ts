@@ -1,12 +1,12 @@
 /** The inbox's kept pages: served again while no case changed, read again after any change, whoever wrote it. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { agent, caseWorkspace } from '../../test/cases.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { commentCase } from './comment.ts';
 import { createCase } from './create.ts';
 import { listCases } from './list.ts';
-import { freshToken } from './list-cache.ts';
+import { freshToken, TOKEN_TTL_MS } from './list-cache.ts';
 import { moveCase } from './move.ts';
 
 let ws: Workspace;
@@ -39,7 +39,8 @@ describe('kept inbox pages', () => {
     await ws.db.run(
       sql`INSERT INTO cases SELECT * REPLACE ('BULK-1' AS case_id) FROM cases WHERE case_id = ${b.case_id}`,
     );
-    expect(await ids('received')).toEqual(['BULK-1@1', `${b.case_id}@1`]);
+    // A statement outside core is seen once the store's token is read again (TOKEN_TTL_MS), not at once.
+    await expect.poll(() => ids('received'), { timeout: 4 * TOKEN_TTL_MS }).toEqual(['BULK-1@1', `${b.case_id}@1`]);
   });
 
   it('a page kept across minutes still words its breaches as of the minute asked, and the overdue filter moves', async () => {
@@ -67,5 +68,29 @@ describe('kept inbox pages', () => {
     expect((await listCases(ws, { customer_id: 'C1', stage: 'received' })).rows.map((r) => r.case_id)).toContain(
       c.case_id,
     );
+  });
+
+  it('when the minute turns, serves the rows of the last minute while one read brings every page in use up to the minute', async () => {
+    // A workspace of its own: the store's token is read once, before the clock turns, and does not change.
+    const own = await caseWorkspace();
+    const ws = own.ws;
+    await createCase(ws, agent, { customer_id: 'C1', kind: 'complaint', subject: 'Turns' });
+    const minute = Date.UTC(2031, 0, 1, 8, 0);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(minute + 5_000);
+      const a = { stage: 'received', sort: 'case_id', order: 'asc' } as const;
+      const b = { customer_id: 'C1', sort: 'case_id', order: 'asc' } as const;
+      const [a0, b0] = [await listCases(ws, a), await listCases(ws, b)];
+      vi.setSystemTime(minute + 65_000);
+      expect(await listCases(ws, a)).toBe(a0); // the turn's read runs behind this answer
+      await expect.poll(async () => (await listCases(ws, a)) !== a0).toBe(true);
+      const b1 = await listCases(ws, b);
+      expect(b1).not.toBe(b0); // brought up to the minute by the same read, not asked meanwhile
+      expect(b1.rows.map((r) => r.case_id)).toEqual(b0.rows.map((r) => r.case_id));
+    } finally {
+      vi.useRealTimers();
+      await own.done();
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The inbox's kept pages. Agents reopen the same views all day, and a page (a top-N over every case) costs tens
  * of milliseconds where a check that nothing changed costs one: so pages are kept while the cases and teams are
- * as they were when they were read, whoever changed them (core, an import, a statement outside core).
+ * as they were when they were read, whoever changed them (core and its imports at once, a statement outside core
+ * within TOKEN_TTL_MS).
  */
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -18,32 +19,59 @@ const readToken = async (ws: Workspace): Promise<string> => {
   return `${t?.n}:${t?.v}:${t?.m}`;
 };
 
-/** The token read running for a workspace, and the one queued behind it for the requests that came meanwhile. */
-const gates = new Map<string, { running?: Promise<string>; queued?: Promise<string> }>();
+/**
+ * How often a token is read from the store, at most (ms). Core's own writers of cases and teams announce each
+ * commit (`casesChanged`), so a page after such a write is read again at once; the read of the store's token only
+ * catches statements outside core, within this long. Reading it for every request cost a DuckDB round trip each:
+ * at a thousand inbox requests a second, a busy core of a two-core machine.
+ */
+export const TOKEN_TTL_MS = 250;
+
+/** Per workspace: the count of writes announced, and the store's token as last read (and the read under way). */
+interface Tokens {
+  writes: number;
+  /** `at`: performance.now() when the read began (a clock that never turns back). */
+  read?: { token: string; at: number };
+  reading?: Promise<string>;
+}
+const tokens = new Map<string, Tokens>();
+const tokensOf = (ws: Workspace): Tokens => {
+  const t = tokens.get(ws.dir) ?? { writes: 0 };
+  tokens.set(ws.dir, t);
+  return t;
+};
 
 /**
- * The token as of a read that began after the call: a write committed before the asker asked is always seen.
- * Askers arriving while a read runs share the next one, so fifty agents opening their inboxes at once cost two
- * reads, not fifty.
+ * A writer of cases, case events or team membership committed: every kept page of the workspace is read again on
+ * its next request. Called after the commit, so a page read meanwhile is kept under the old count and dropped.
  */
-export function freshToken(ws: Workspace): Promise<string> {
-  const gate = gates.get(ws.dir) ?? {};
-  gates.set(ws.dir, gate);
-  const start = (): Promise<string> => {
-    const read = readToken(ws).finally(() => {
-      if (gate.running === read) gate.running = undefined;
-    });
-    gate.running = read;
-    return read;
-  };
-  if (!gate.running) return start();
-  gate.queued ??= gate.running
-    .catch(() => undefined)
-    .then(() => {
-      gate.queued = undefined;
-      return start();
-    });
-  return gate.queued;
+export function casesChanged(ws: Workspace): void {
+  tokensOf(ws).writes++;
+}
+
+/**
+ * What the cases and teams are now, as a token: the writes core announced, and the store's token read at most
+ * TOKEN_TTL_MS ago. A token older than that is served while the next read runs (one at a time); the first asker
+ * of a workspace waits for it.
+ */
+export async function freshToken(ws: Workspace): Promise<string> {
+  const t = tokensOf(ws);
+  const stale = !t.read || performance.now() - t.read.at > TOKEN_TTL_MS;
+  if (stale && !t.reading) {
+    const at = performance.now();
+    t.reading = readToken(ws)
+      .then((token) => {
+        t.read = { token, at };
+        return token;
+      })
+      .finally(() => {
+        t.reading = undefined;
+      });
+    // A failed read (the connection closed meanwhile) fails only an asker who waits for it; the next one reads again.
+    t.reading.catch(() => undefined);
+  }
+  const token = t.read?.token ?? (await t.reading);
+  return `${t.writes}:${token}`;
 }
 
 /** A kept entry: the token it was read at, what is kept and when (ms, the minute of its SLA states). */
@@ -51,8 +79,6 @@ export interface Kept<I, P> {
   token: string;
   ids: I;
   page: { at: number; value: P } | null;
-  /** A read of the page's rows for a later minute under way (one at a time). */
-  refreshing?: Promise<unknown>;
 }
 
 /** A bounded store of kept entries, oldest dropped first. */
@@ -63,6 +89,11 @@ export class KeptPages<I, P> {
 
   get(key: string): Kept<I, P> | undefined {
     return this.entries.get(key);
+  }
+
+  /** The entries whose key starts with `prefix` (a workspace's: keys begin with its folder). */
+  *startingWith(prefix: string): Iterable<Kept<I, P>> {
+    for (const [k, v] of this.entries) if (k.startsWith(prefix)) yield v;
   }
 
   set(key: string, kept: Kept<I, P>): Kept<I, P> {

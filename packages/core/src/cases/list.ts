@@ -49,23 +49,48 @@ export async function listCases(
   if (kept?.token !== token) kept = pages.set(key, { token, ids: await readIds(ws, f, ctx.user, now), page: null });
   const at = now.getTime();
   const entry = kept;
-  if (entry.page && entry.page.at < at && ctx.now === undefined) {
-    // The clock turned and no case changed: the rows as of the last minute serve while this minute's are read
-    // on a connection of the read's own, so the turn of a minute does not make every open inbox wait at once.
-    entry.refreshing ??= connectWorkspace(ws)
-      .then((view) => readRows(view, entry.ids, now).finally(() => view.close()))
-      .then((value) => {
-        if (!entry.page || entry.page.at < at) entry.page = { at, value };
-      })
-      // A failed read (the workspace closed meanwhile) leaves the last minute's rows; the next asker tries again.
-      .catch(() => undefined)
-      .finally(() => {
-        entry.refreshing = undefined;
-      });
+  // The clock turned and no case changed: the rows as of the last minute serve while this minute's are read,
+  // those of every page in use in one statement, so the turn of a minute costs one read, not one per open inbox.
+  if (entry.page && entry.page.at < at && entry.page.at >= at - IN_USE_MS && ctx.now === undefined) {
+    turnMinute(ws, now);
     return entry.page.value;
   }
-  if (entry.page?.at !== at) entry.page = { at, value: await readRows(ws, entry.ids, now) };
+  if (entry.page?.at !== at) entry.page = { at, value: (await readRows(ws, [entry.ids], now))[0] as Page<CaseListRow> };
   return entry.page.value;
+}
+
+/** Pages read within this long (ms) are in use: their rows are read again when the minute turns. */
+const IN_USE_MS = 10 * 60_000;
+
+/** The minute whose rows are being read, by workspace. */
+const turning = new Map<string, number>();
+
+/** Read this minute's rows of every page of the workspace in use, on a connection of the read's own. */
+function turnMinute(ws: Workspace, now: Date): void {
+  const at = now.getTime();
+  if ((turning.get(ws.dir) ?? 0) >= at) return;
+  turning.set(ws.dir, at);
+  const due = [...pages.startingWith(`${ws.dir}\0`)].filter(
+    (e) => e.page && e.page.at < at && e.page.at >= at - IN_USE_MS,
+  );
+  connectWorkspace(ws)
+    .then((view) =>
+      readRows(
+        view,
+        due.map((e) => e.ids),
+        now,
+      ).finally(() => view.close()),
+    )
+    .then((values) =>
+      due.forEach((e, i) => {
+        if (!e.page || e.page.at < at) e.page = { at, value: values[i] as Page<CaseListRow> };
+      }),
+    )
+    // A failed read (the workspace closed meanwhile) leaves the last minute's rows; the next asker tries again.
+    .catch(() => undefined)
+    .finally(() => {
+      if (turning.get(ws.dir) === at) turning.delete(ws.dir);
+    });
 }
 
 /** A page's keys in order, with the paging it was read for and the total matching. */
@@ -124,14 +149,20 @@ async function readIds(
   return { ids: page.map((r) => r.case_id), total, page: p.page, pageSize: p.pageSize };
 }
 
-/** The page's rows in its order, each with its SLA state as of `now`. */
-async function readRows(ws: Workspace, p: PageIds, now: Date): Promise<Page<CaseListRow>> {
-  const found = p.ids.length
+/** Each page's rows in its order, each with its SLA state as of `now`: one statement for all of them. */
+async function readRows(ws: Workspace, pageIds: PageIds[], now: Date): Promise<Page<CaseListRow>[]> {
+  const ids = [...new Set(pageIds.flatMap((p) => p.ids))];
+  const found = ids.length
     ? await ws.db.all<CaseListRow & Record<string, unknown>>(
         sql`SELECT ${caseSelect()}, ${slaStateSelect('c', now)} FROM cases c
-          WHERE c.case_id IN (${sql.join(p.ids.map((id) => sql`${id}`))})`,
+          WHERE c.case_id IN (${sql.join(ids.map((id) => sql`${id}`))})`,
       )
     : [];
   const byId = new Map(found.map((r) => [r.case_id, r as CaseListRow]));
-  return { total: p.total, page: p.page, pageSize: p.pageSize, rows: p.ids.flatMap((id) => byId.get(id) ?? []) };
+  return pageIds.map((p) => ({
+    total: p.total,
+    page: p.page,
+    pageSize: p.pageSize,
+    rows: p.ids.flatMap((id) => byId.get(id) ?? []),
+  }));
 }

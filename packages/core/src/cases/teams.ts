@@ -8,6 +8,7 @@ import { tenureError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { casesChanged } from './list-cache.ts';
 import {
   type CreateTeamInput,
   createTeamInput,
@@ -89,6 +90,7 @@ export async function deleteTeam(ws: Workspace, team: string): Promise<void> {
     await ws.db.run(sql`DELETE FROM team_members WHERE team = ${team}`);
     await ws.db.run(sql`DELETE FROM teams WHERE team = ${team}`);
   });
+  casesChanged(ws);
 }
 
 /**
@@ -103,6 +105,7 @@ export async function addTeamMember(ws: Workspace, team: string, username: strin
   await ws.db.run(
     sql`INSERT INTO team_members (team, username) VALUES (${team}, ${i.username}) ON CONFLICT DO NOTHING`,
   );
+  casesChanged(ws);
   return getTeam(ws, team);
 }
 
@@ -113,6 +116,7 @@ export async function addTeamMember(ws: Workspace, team: string, username: strin
 export async function removeTeamMember(ws: Workspace, team: string, username: string): Promise<Team> {
   await getTeam(ws, team);
   await ws.db.run(sql`DELETE FROM team_members WHERE team = ${team} AND username = ${username}`);
+  casesChanged(ws);
   return getTeam(ws, team);
 }
 

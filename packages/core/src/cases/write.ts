@@ -9,6 +9,7 @@ import { TenureError, tenureError } from '../errors.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { fieldError } from './input.ts';
+import { casesChanged } from './list-cache.ts';
 import { CASE_COLUMNS, type CaseColumn, type CaseEvent, type CaseRow, caseSelect } from './record.ts';
 
 /** A change to write: the event without its key and version, which the write gives it. */
@@ -55,6 +56,7 @@ export async function insertCase(ws: Workspace, id: string, change: Change): Pro
           VALUES (${id}, ${sql.join(cols.map((c) => sql`${change.fields[c]}`))}, 1, ${change.at})`);
         await db.run(insertEvent(id, 1, change));
       });
+      casesChanged(ws);
     } catch (e) {
       if (isConflict(e)) throw tenureError('TEN_CASE_EXISTS', { id });
       throw e;
@@ -82,6 +84,7 @@ export async function writeChange(ws: Workspace, id: string, basedOn: number, ch
         if (n !== 1) throw stale(id, basedOn, -1);
         await db.run(insertEvent(id, version, change));
       });
+      casesChanged(ws);
     } catch (e) {
       if (isConflict(e) || (e instanceof TenureError && e.code === 'TEN_CASE_STALE'))
         throw stale(id, basedOn, await settledVersion(db, id, basedOn));

@@ -1,3 +1,4 @@
+import { casesChanged } from '../cases/list-cache.ts';
 import { type TenureError, tenureError } from '../errors.ts';
 import { badOption } from '../options.ts';
 import { type Entity, importables, isImportName } from '../schema/index.ts';
@@ -21,6 +22,7 @@ import {
   summarizeProblems,
 } from './summary.ts';
 import { makeTempDir, releaseTempDir } from './temp.ts';
+import { workLoaderOf } from './work.ts';
 
 /** TEN_IMPORT_TOO_MANY_REJECTS for a summary; a dry run's caller throws it too, to say the import would fail. */
 export function tooManyRejects(summary: ImportSummary, max: number): TenureError {
@@ -101,6 +103,7 @@ export async function importFile(
       // After the commit, for rows that changed: the playbooks listening to this entity. Their code loads only
       // when a playbook is on, so an import without any pays one lookup.
       const changed = !run.o.dryRun && summary.rowsNew + summary.rowsUpdated > 0;
+      if (changed && workLoaderOf(run.entity)) casesChanged(ws);
       if (changed && (await db.all(sql`SELECT 1 AS x FROM playbooks WHERE enabled LIMIT 1`)).length) {
         const { runPlaybooksOn } = await import('../playbooks/run.ts');
         await runPlaybooksOn(ws, { kind: 'import', ref: String(loaded.batch), entity: summary.entity });

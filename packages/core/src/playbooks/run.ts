@@ -11,6 +11,7 @@
  * column it sets (an empty one left out: the fold starts from empty columns), so `replayCases` folds the log
  * into the same rows.
  */
+import { casesChanged } from '../cases/list-cache.ts';
 import { CASE_COLUMNS, type CaseColumn } from '../cases/record.ts';
 import { memberTurns } from '../cases/routing.ts';
 import { OPEN_STAGES } from '../cases/workflow.ts';
@@ -226,6 +227,7 @@ async function _runPlaybook(
     for (let wait = 1; !out; wait *= 4) {
       try {
         out = await attempt(ws, db, p, candidates, { dryRun: o.dryRun, at, actor: actor.name });
+        if (out.counts.created && !o.dryRun) casesChanged(ws);
       } catch (e) {
         if (!isConflict(e) || wait > 256) throw e;
         await new Promise((done) => setTimeout(done, wait));

@@ -16,6 +16,7 @@ import {
 } from '@tenure/core';
 import type { FastifyRequest } from 'fastify';
 import { type RouteGroup, route } from '../route.ts';
+import { wireOnce } from '../serialize.ts';
 
 /** How every write states the version it is based on, in each write's OpenAPI summary. */
 const VERSIONED =
@@ -89,7 +90,7 @@ export const cases: RouteGroup = {
       // `mine` and `my_team` are the authenticated user's (an API key is no user: TEN_CASE_NEEDS_USER).
       handler: (req) =>
         req.server.tenure.db(async (ws) =>
-          api.toWire(await listCases(ws, req.query, { user: (req.actor as Actor).name })),
+          wireOnce(await listCases(ws, req.query, { user: (req.actor as Actor).name })),
         ),
     }),
     route({

@@ -4,8 +4,10 @@
  * The business and its parameters are described in params.ts; ground-truth.json records them with the
  * figures they produced.
  */
+
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { casesChanged } from '../../cases/list-cache.ts';
 import { parseOptions } from '../../options.ts';
 import { entityNames } from '../../schema/index.ts';
 import { sql } from '../../sql/sql.ts';
@@ -89,6 +91,7 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
     await bumpDataEpoch(ws.db);
     return result;
   });
+  casesChanged(ws);
   const groundTruthFile = join(ws.dir, GROUND_TRUTH_FILE);
   writeFileSync(groundTruthFile, `${JSON.stringify(truth, null, 2)}\n`);
   // Contract type is the demo's main churn driver: declare it, so metrics can be broken down by it.
