@@ -124,19 +124,22 @@ export class ServerContext {
    * a cached page's three round trips), one request at a time each. A connection a request failed on is closed,
    * not kept, so nothing a failure left behind (an open transaction) reaches the next request.
    */
-  async db<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
-    return this.reads.run(async () => {
-      const view = this.idle.pop() ?? (await connectWorkspace(this.ws));
-      let kept = false;
-      try {
-        const out = await fn(view);
-        kept = !this.closed;
-        return out;
-      } finally {
-        if (kept) this.idle.push(view);
-        else await view.close();
-      }
-    });
+  db<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
+    return this.reads.run(() => this.pooled(fn));
+  }
+
+  /** `fn` on a kept connection (the read lane's and the case-write lane's), kept again unless `fn` failed. */
+  private async pooled<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
+    const view = this.idle.pop() ?? (await connectWorkspace(this.ws));
+    let kept = false;
+    try {
+      const out = await fn(view);
+      kept = !this.closed;
+      return out;
+    } finally {
+      if (kept) this.idle.push(view);
+      else await view.close();
+    }
   }
 
   /** Close the read lane's kept connections (the server is closing). */
@@ -162,7 +165,7 @@ export class ServerContext {
 
   /**
    * People's writes to cases (a move, an assignment, a note): a lane of their own, beside `write()`, each on a
-   * connection of its own. People's writes never wait for analytics: an import or an event batch holds the
+   * kept connection while it runs (core's transaction takes one of its own). People's writes never wait for analytics: an import or an event batch holds the
    * write lane for as long as it runs (minutes on a large file) and slow views the read lane, while a case write
    * is a few small statements on `cases` and `case_events`, which no import, rollup or view writes. Core runs
    * each in a transaction of its own and settles races between agents itself (TEN_CASE_STALE), so no queue
@@ -172,7 +175,7 @@ export class ServerContext {
   caseWrite<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
     return this.caseWrites.run(async () => {
       try {
-        return await onOwnConnection(this.ws, fn);
+        return await this.pooled(fn);
       } finally {
         this.cache.forgetViews(CASE_VIEWS);
       }
