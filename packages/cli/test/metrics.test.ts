@@ -156,6 +156,18 @@ describe('how tenure metrics prints figures', SLOW, () => {
     ).toEqual(['2024', '2025']);
   });
 
+  it('names what a breakdown metric counts: the reason and the category beside each count', async () => {
+    const r = await tenure(['metrics', 'churn_reasons', 'churn_by_category', '--period', 'year', '--json', '-w', ws]);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = json<MetricRow[]>(r);
+    const t = await tenure(['metrics', 'churn_reasons', 'churn_by_category', '--period', 'year', '-w', ws]);
+    const [head, , ...body] = lines(t.stdout).map((l) => l.split(/\s{2,}/));
+    expect(head?.slice(2, 5)).toEqual(['reason', 'kind', 'category']);
+    const reason = rows.find((x) => x.metric === 'churn_reasons')?.segment.reason;
+    expect(reason).toBeTruthy();
+    expect(body.some((cells) => cells[2] === reason)).toBe(true);
+  });
+
   it('writes CSV with a period label, a forecast flag and values rounded to the unit (cents for money)', async () => {
     const r = await tenure([
       'metrics',

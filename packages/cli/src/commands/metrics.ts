@@ -204,6 +204,9 @@ export const metrics: CommandModule = (program: Command) => {
         });
         const period = (r: MetricRow) => periodLabel(query.period, r.period_start, result.calendar);
         const rows = result.rows;
+        // The columns of a row's segment: the dimensions asked for, and those a metric breaks down by itself
+        // (a churn reason, a category), without which its rows are counts of nothing named.
+        const by = [...new Set([...f.by, ...rows.flatMap((r) => Object.keys(r.segment))])];
         // Why a metric is empty: after the table, or on stderr where stdout is data (--json, --csv).
         const notes = result.missing.map((m) => {
           const { message, hint, remedies } = missingDataText(m, lang);
@@ -211,7 +214,7 @@ export const metrics: CommandModule = (program: Command) => {
         });
         if (notes.length && (g.json || f.csv)) process.stderr.write(`${notes.join('\n')}\n`);
         if (f.csv && !g.json) {
-          process.stdout.write(`${toCsv(rows, f.by, period, unitOf)}\n`);
+          process.stdout.write(`${toCsv(rows, by, period, unitOf)}\n`);
           return;
         }
         emit(g, rows, () => {
@@ -219,7 +222,7 @@ export const metrics: CommandModule = (program: Command) => {
             [
               L('metric'),
               L('period'),
-              ...f.by,
+              ...by,
               L('value'),
               L('change'),
               L('numerator'),
@@ -230,7 +233,7 @@ export const metrics: CommandModule = (program: Command) => {
             rows.map((r) => [
               catalog[r.metric].title[lang],
               period(r),
-              ...f.by.map((b) => r.segment[b] ?? ''),
+              ...by.map((b) => r.segment[b] ?? ''),
               fmt.value(unitOf(r), r.value),
               fmt.change(unitOf(r), r.change),
               fmt.number(r.numerator),
