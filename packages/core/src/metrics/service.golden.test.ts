@@ -10,6 +10,8 @@ import { computeMetrics, type MetricRow } from './compute.ts';
  * Tickets opened:  Jan T01–T11 = 11 (north T01–T05, T10, T11 = 7; south T06–T09 = 4; west 0)
  *                  Feb T12–T20 = 9  (north T12, T13, T17, T20 = 4; south T14–T16, T18 = 4; west T19 = 1)
  * Active at start: Jan 7 (north 4, south 3, west 0), Feb 8 (4, 4, 0), Mar 9 (4, 4, 1).
+ * Complaints (kind complaint or empty): all but T02 (north, service request) and T14 (south, inquiry):
+ *                  Jan 10 (north 6, south 4), Feb 8 (north 4, south 3, west 1).
  * First response, hours:
  *   Jan 0.5, 5, 20, 80, —, 2, 3, 1, 10, 4, 1 → sorted 0.5 1 1 2 3 4 5 10 20 80, n 10, missing 1 (T05)
  *       mean 126.5 / 10 = 12.65; median (type 7) at rank 4.5 → (3 + 4) / 2 = 3.5; p90 at 8.1 → 20 + 0.1·60 = 26
@@ -27,7 +29,8 @@ import { computeMetrics, type MetricRow } from './compute.ts';
  */
 
 const T = {
-  volume: 'ticket volume and complaints per 1,000 active customers, with an empty March',
+  volume:
+    'ticket volume, and complaints (not service requests or inquiries) per 1,000 active customers, with an empty March',
   byRegion: 'by region: every period × region, null per 1,000 where no one was active',
   frt: 'first response time: mean, median, p90, n and missing',
   frtRegion: 'first response time by region in January',
@@ -44,11 +47,13 @@ forEachEngine('service metrics on tiny-service (hand-computed)', fillTinyService
   e.it(T.volume, async () => {
     const rows = await run(e.conn, e.ws.config, ['ticket_volume', 'complaints_per_1000']);
     expect(values(rows, 'ticket_volume')).toEqual([11, 9, 0]);
-    expect(values(rows, 'complaints_per_1000')).toEqual([(11 / 7) * 1000, 1125, 0]);
-    expect(of(rows, 'complaints_per_1000').map((r) => [r.parts?.tickets, r.parts?.active_start])).toEqual([
-      [11, 7],
-      [9, 8],
-      [0, 9],
+    expect(values(rows, 'complaints_per_1000')).toEqual([(10 / 7) * 1000, 1000, 0]);
+    expect(
+      of(rows, 'complaints_per_1000').map((r) => [r.parts?.complaints, r.parts?.tickets, r.parts?.active_start]),
+    ).toEqual([
+      [10, 11, 7],
+      [8, 9, 8],
+      [0, 0, 9],
     ]);
   });
 
@@ -66,7 +71,7 @@ forEachEngine('service metrics on tiny-service (hand-computed)', fillTinyService
       ['03 south', 0],
       ['03 west', 0],
     ]);
-    expect(values(rows, 'complaints_per_1000')).toEqual([1750, (4 / 3) * 1000, null, 1000, 1000, null, 0, 0, 0]);
+    expect(values(rows, 'complaints_per_1000')).toEqual([1500, (4 / 3) * 1000, null, 1000, 750, null, 0, 0, 0]);
   });
 
   e.it(T.frt, async () => {

@@ -10,6 +10,8 @@ import { segmentedCustomers } from './spans.ts';
 export interface ServiceRow {
   k: number;
   tickets: number;
+  /** Of them, complaints: kind complaint or none given (tickets before kinds were imported count as complaints). */
+  complaints: number;
   /** Customers active at the period's start, as the flow base counts them. */
   active_start: number;
   /** Status resolved or closed, or a resolved_at. */
@@ -60,9 +62,10 @@ export function serviceSql(q: NormalQuery, d: Dialect): Sql {
              ${hours(d, sql`t.opened_at`, sql`t.first_response_at`)} AS frt_h,
              ${hours(d, sql`t.opened_at`, sql`t.resolved_at`)} AS res_h,
              CASE WHEN t.status IN ('resolved', 'closed') OR t.resolved_at IS NOT NULL THEN 1 ELSE 0 END AS is_resolved,
-             CASE WHEN t.first_response_at <= ${deadline()} THEN 1 ELSE 0 END AS is_met
+             CASE WHEN t.first_response_at <= ${deadline()} THEN 1 ELSE 0 END AS is_met,
+             CASE WHEN t.kind IS NULL OR t.kind = 'complaint' THEN 1 ELSE 0 END AS is_complaint
            FROM tickets t JOIN sc ON sc.customer_id = t.customer_id WHERE t.opened_at IS NOT NULL),
-    tagg AS (SELECT k, ${segs}, count(*) AS n_tickets, sum(is_resolved) AS n_resolved, sum(is_met) AS n_met,
+    tagg AS (SELECT k, ${segs}, count(*) AS n_tickets, sum(is_complaint) AS n_complaints, sum(is_resolved) AS n_resolved, sum(is_met) AS n_met,
                count(frt_h) AS n_frt, avg(frt_h) AS frt_avg, ${d.quantile(0.5, sql`frt_h`)} AS frt_q50,
                ${d.quantile(0.9, sql`frt_h`)} AS frt_q90,
                count(res_h) AS n_res, avg(res_h) AS res_avg, ${d.quantile(0.5, sql`res_h`)} AS res_q50,
@@ -71,7 +74,7 @@ export function serviceSql(q: NormalQuery, d: Dialect): Sql {
     fl AS (${flowSql(q, d)}),
     tkeys AS (SELECT DISTINCT ${segs} FROM sc),
     tgrid AS (SELECT i AS k FROM ${d.series(sql`${n}`)} gs)
-  SELECT g.k AS k, ${segSelect(q, 'y')}, coalesce(a.n_tickets, 0) AS tickets, coalesce(f.active_start, 0) AS active_start,
+  SELECT g.k AS k, ${segSelect(q, 'y')}, coalesce(a.n_tickets, 0) AS tickets, coalesce(a.n_complaints, 0) AS complaints, coalesce(f.active_start, 0) AS active_start,
     coalesce(a.n_resolved, 0) AS resolved, coalesce(a.n_met, 0) AS sla_met,
     coalesce(a.n_frt, 0) AS frt_n, a.frt_avg AS frt_mean, a.frt_q50 AS frt_median, a.frt_q90 AS frt_p90,
     coalesce(a.n_res, 0) AS res_n, a.res_avg AS res_mean, a.res_q50 AS res_median, a.res_q90 AS res_p90

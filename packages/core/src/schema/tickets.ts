@@ -15,6 +15,12 @@ export const tickets: Entity = {
       required: true,
       aliases: ['created_at', 'opened', 'received_at', '受理时间', '创建时间', '投诉时间'],
     }),
+    f.oneOf(
+      'kind',
+      ['complaint', 'service_request', 'inquiry'],
+      'A complaint, a service request or an inquiry; empty counts as a complaint.',
+      { aliases: ['ticket_kind', 'ticket_type', '工单类型', '工单性质'] },
+    ),
     f.text('channel', 'Where it came in: phone, email, chat, store…', { aliases: ['source', '渠道', '来源'] }),
     f.text('category', 'What it is about: billing, network, product…', {
       aliases: ['type', 'topic', 'reason', '类别', '分类', '问题类型'],

@@ -1,0 +1,1 @@
+ALTER TABLE "tickets" ADD COLUMN IF NOT EXISTS "kind" LowCardinality(Nullable(String));
