@@ -49,6 +49,7 @@ const DECIMALS: Record<Unit, number> = {
   count: 2,
   money: 2,
   ratio: 4,
+  growth: 4,
   score: 2,
   multiple: 2,
   per_1000: 2,

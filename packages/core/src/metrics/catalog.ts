@@ -25,6 +25,7 @@ import { complaintCasesPer1000 } from './complaint-cases-per-1000.ts';
 import { complaintsPer1000 } from './complaints-per-1000.ts';
 import { crmRoiMetric } from './crm-roi.ts';
 import { csat } from './csat.ts';
+import { customerGrowthRate } from './customer-growth-rate.ts';
 import { dataQuality } from './data-quality.ts';
 import type { AnyMetric } from './define.ts';
 import { enps } from './enps.ts';
@@ -62,6 +63,7 @@ export const catalog = {
   new_customers: newCustomers,
   reactivated_customers: reactivatedCustomers,
   churned_customers: churnedCustomers,
+  customer_growth_rate: customerGrowthRate,
   mrr,
   mrr_movements: mrrMovements,
   grr,

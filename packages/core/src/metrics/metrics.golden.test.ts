@@ -37,6 +37,13 @@ forEachEngine('tiny-saas (hand-computed)', fillTinySaas, (e) => {
       expect(values(rows, 'churned_customers')).toEqual(months.map((m) => FLOW[m].churned));
     });
 
+    e.it('customer growth rate: (end − start) ÷ start, negative when the base shrinks', async () => {
+      const rows = await run(['customer_growth_rate']);
+      expect(values(rows, 'customer_growth_rate')).toEqual([(6 - 7) / 7, (8 - 6) / 6, (7 - 8) / 8]);
+      expect(rows[0]?.parts).toEqual({ active_start: 7, active_end: 6 });
+      expect(rows[0]).toMatchObject({ ci_low: null, ci_high: null });
+    });
+
     e.it('churn and both retention rates, with the reason they differ', async () => {
       const rows = await run(['churn_rate', 'retention_rate', 'retention_rate_end_minus_new']);
       expect(values(rows, 'churn_rate')).toEqual([2 / 7, 0 / 6, 2 / 8]);

@@ -1,6 +1,6 @@
 import type { Lang } from './lang.ts';
 import { fill, type Text } from './text.ts';
-import type { Unit } from './units.ts';
+import { isShareUnit, type Unit } from './units.ts';
 
 /**
  * The one number formatting of the report, the CLI and the dashboard, through Intl only (browser-safe). One
@@ -39,7 +39,7 @@ function currencyOptions(currency: string | undefined): Intl.NumberFormatOptions
 }
 
 /** How a figure in a unit reads around its number (`{n}`). */
-const around: Record<Exclude<Unit, 'ratio' | 'money'>, Text> = {
+const around: Record<Exclude<Unit, 'ratio' | 'growth' | 'money'>, Text> = {
   count: { en: '{n}', 'zh-CN': '{n}' },
   score: { en: '{n}', 'zh-CN': '{n}' },
   multiple: { en: '{n}×', 'zh-CN': '{n}×' },
@@ -95,13 +95,13 @@ export function formats(lang: Lang, currency?: string): Formats {
     lang,
     value: (unit, v) => {
       if (missing(v)) return DASH;
-      if (unit === 'ratio') return percent(v);
+      if (isShareUnit(unit)) return percent(v);
       if (unit === 'money') return moneyOf(v, 'auto');
       return fill(around[unit][lang], { n: number(v) });
     },
     change: (unit, v) => {
       if (missing(v)) return DASH;
-      if (unit === 'ratio') return fill(POINTS[lang], { n: signed(100 * v) });
+      if (isShareUnit(unit)) return fill(POINTS[lang], { n: signed(100 * v) });
       if (unit === 'money') return moneyOf(v, 'exceptZero');
       const n = nf(lang, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v);
       return fill(around[unit][lang], { n });

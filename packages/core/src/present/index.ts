@@ -28,4 +28,4 @@ export {
 } from './labels.ts';
 export { isLang, LANGS, type Lang, normalizeLang, parseLang } from './lang.ts';
 export { fill, say, type Text, type Vars } from './text.ts';
-export { isSummable, type SummableUnit, UNITS, type Unit, type UnitSpec, units } from './units.ts';
+export { isShareUnit, isSummable, type SummableUnit, UNITS, type Unit, type UnitSpec, units } from './units.ts';

@@ -22,6 +22,8 @@ export const units = {
   money: { summable: true, min: -ANY, max: ANY, label: { en: 'money', 'zh-CN': '金额' } },
   /** A rate or share as a fraction (0.034 = 3.4 %); a revenue ratio such as NRR may pass 1. */
   ratio: { summable: false, min: 0, max: ANY, label: { en: 'rate', 'zh-CN': '比率' } },
+  /** A change as a fraction of where it started (−0.02 = −2 %): customer growth; read and compared as a rate. */
+  growth: { summable: false, min: -1, max: ANY, label: { en: 'growth rate', 'zh-CN': '增长率' } },
   /** Points on a bounded scale: NPS and eNPS (−100 … 100), a 0–100 quality score, a 1–7 CES mean. */
   score: { summable: false, min: -100, max: 100, label: { en: 'score', 'zh-CN': '得分' } },
   /** One quantity per another: LTV : CAC, orders per buyer. */
@@ -33,6 +35,9 @@ export const units = {
 } as const satisfies Record<string, UnitSpec>;
 
 export type Unit = keyof typeof units;
+
+/** Units that are fractions shown as percents, whose changes are percentage points. */
+export const isShareUnit = (u: Unit): u is 'ratio' | 'growth' => u === 'ratio' || u === 'growth';
 export const UNITS = Object.keys(units) as [Unit, ...Unit[]];
 
 /** The units the type system lets a rollup sum (cubes.ts). */

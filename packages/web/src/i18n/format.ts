@@ -5,7 +5,7 @@
  */
 import { DASH, type Lang } from '@tenure/core/present';
 
-export { DASH, type Formats, formats, type Lang, type Unit } from '@tenure/core/present';
+export { DASH, type Formats, formats, isShareUnit, type Lang, type Unit } from '@tenure/core/present';
 
 /**
  * Wall-clock timestamps ('YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS' in the workspace's zone) are read and shown as

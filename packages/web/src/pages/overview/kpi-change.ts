@@ -1,5 +1,5 @@
 import type { Kpi } from '../../api/types.ts';
-import { formats, type Lang } from '../../i18n/format.ts';
+import { formats, isShareUnit, type Lang } from '../../i18n/format.ts';
 
 /** Metrics where a fall is the good news. */
 const LOWER_IS_BETTER = new Set(['churn_rate']);
@@ -18,7 +18,7 @@ export interface KpiChange {
 /** The change as printed: its value in the printed unit, the decimals printed, and the text. */
 function printed(unit: Kpi['unit'], c: number, previous: number | null | undefined, lang: Lang) {
   const f = formats(lang);
-  if (unit === 'ratio') return { value: c * 100, digits: 1, figure: f.signed(c * 100, 1) };
+  if (isShareUnit(unit)) return { value: c * 100, digits: 1, figure: f.signed(c * 100, 1) };
   if (unit !== 'money') {
     const digits = Number.isInteger(c) ? 0 : 1;
     return { value: c, digits, figure: f.signed(c, digits) };
@@ -43,7 +43,7 @@ export function kpiChange(k: Pick<Kpi, 'metric' | 'unit' | 'change' | 'previous'
   const better = k.change * (LOWER_IS_BETTER.has(k.metric) ? -1 : 1);
   return {
     figure: p.figure,
-    points: k.unit === 'ratio',
+    points: isShareUnit(k.unit),
     tone: !visible ? 'secondary' : better > 0 ? 'success' : 'danger',
   };
 }
