@@ -39,7 +39,8 @@ break'),
     ('C1', TIMESTAMP '2024-01-01 08:00:00', 'login', 1, 3), ('C1', TIMESTAMP '2024-01-02 08:00:00', 'login', 2, 3),
     ('C1', TIMESTAMP '2024-01-03 08:00:00', 'login', 3, 3), ('C1', TIMESTAMP '2024-01-04 08:00:00', 'login', 4, 3),
     ('C1', TIMESTAMP '2024-01-05 08:00:00', 'login', 10, 3), ('C3', TIMESTAMP '2024-01-01 08:00:00', 'usage', 2.5, 3)`);
-  await run(sql`INSERT INTO tickets VALUES
+  await run(sql`INSERT INTO tickets (ticket_id, customer_id, opened_at, channel, category, priority, first_response_at,
+    resolved_at, status, csat, text, _batch) VALUES
     ('T1', 'C1', TIMESTAMP '2024-01-10 09:00:00', 'phone', 'billing', 'high', TIMESTAMP '2024-01-10 09:30:00', TIMESTAMP '2024-01-12 18:00:00', 'resolved', 4, 'It''s broken', 4),
     ('T2', 'C3', TIMESTAMP '2024-02-10 09:00:00', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 4)`);
   await run(sql`INSERT INTO surveys VALUES
