@@ -36,6 +36,7 @@ const T = {
   frtRegion: 'first response time by region in January',
   res: 'resolution time: tickets without a resolution time are missing',
   rates: 'resolution rate and SLA compliance, with Wilson intervals',
+  slaConfig: 'SLA compliance against the configured hours by priority, fractions of an hour included',
 };
 
 const run = (conn: Connection, config: TenureConfig, names: string[], extra: Record<string, unknown> = {}) =>
@@ -133,5 +134,18 @@ forEachEngine('service metrics on tiny-service (hand-computed)', fillTinyService
     expect(of(rows, 'sla_compliance')[2]).toMatchObject({ ci_low: null, ci_high: null });
     const north = await run(e.conn, e.ws.config, ['sla_compliance'], { by: ['region'], to: '2024-01' });
     expect(north.find((r) => r.segment.region === 'north')).toMatchObject({ numerator: 4, denominator: 7 });
+  });
+
+  e.it(T.slaConfig, async () => {
+    const hours = { ...e.ws.config.service.first_response_hours, high: 5, normal: 1.5 };
+    const config = { ...e.ws.config, service: { first_response_hours: hours } };
+    const rows = of(await run(e.conn, config, ['sla_compliance']), 'sla_compliance');
+    // Jan: + T02 (high, 5 h: at the deadline); − T03, T07, T09 (no priority), T10 (normal, 20, 3, 10, 4 h > 1.5 h).
+    // Feb: − T12, T18 (normal, 6 h and 12 h); T20 (1 h) still in time.
+    expect(rows.map((r) => [r.numerator, r.denominator])).toEqual([
+      [4, 11],
+      [4, 9],
+      [0, 0],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from '../sql/sql.ts';
+import { defaultConfig } from '../workspace/config.ts';
 import { featureGroups } from './features/snapshot.ts';
 import { reasonIn } from './queue.ts';
 import { reasonText, topReasons } from './reasons.ts';
@@ -8,7 +9,7 @@ const num = (name: string) => ({ name, kind: 'numeric' as const });
 
 describe('reason codes in English and Chinese', () => {
   it('word every feature, known or missing, without its field name (last_csat未知 was shown on the zh page)', () => {
-    const features = featureGroups.flatMap((g) => g(sql`snaps`).features);
+    const features = featureGroups.flatMap((g) => g(sql`snaps`, defaultConfig()).features);
     expect(features.length).toBeGreaterThan(20);
     for (const f of features)
       for (const value of f.kind === 'numeric' ? [null, 1] : [null, 'x']) {

@@ -15,6 +15,13 @@ const isTimeZone = (tz: string) => {
   }
 };
 
+/** Hours to the first response on an imported ticket, by its priority (a ticket without one is normal). */
+export const DEFAULT_TICKET_SLA_HOURS = { urgent: 1, high: 4, normal: 24, low: 72 };
+const slaHours = z
+  .number()
+  .positive()
+  .max(24 * 366);
+
 const identifier = z.string().regex(/^[a-z_][a-z0-9_]*$/, 'use lower-case letters, digits and _ (a column name)');
 
 /** tenure.config.json: how this business defines churn and its calendar. Every key has a safe default. */
@@ -52,6 +59,21 @@ export const configSchema = z
         count_same_period: false,
         retaliatory_window_days: 30,
       }),
+    /** Service levels of imported tickets, which SLA compliance measures (metrics/service.ts). */
+    service: z
+      .object({
+        first_response_hours: z
+          .object({
+            urgent: slaHours.default(DEFAULT_TICKET_SLA_HOURS.urgent),
+            high: slaHours.default(DEFAULT_TICKET_SLA_HOURS.high),
+            normal: slaHours.default(DEFAULT_TICKET_SLA_HOURS.normal),
+            low: slaHours.default(DEFAULT_TICKET_SLA_HOURS.low),
+          })
+          .strict()
+          .default(DEFAULT_TICKET_SLA_HOURS),
+      })
+      .strict()
+      .default({ first_response_hours: DEFAULT_TICKET_SLA_HOURS }),
     /** Gross margin on recurring revenue, for LTV and CAC payback when order costs do not tell it. */
     gross_margin: z.number().gt(0).max(1).default(0.7),
     /** Customer columns that may be used to break metrics down (canonical segments and imported attributes). */

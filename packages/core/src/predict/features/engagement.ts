@@ -5,8 +5,9 @@
  * before t and not resolved before t: its resolution, first response, status and CSAT after t are unknown at t
  * (status is today's, so it is never read).
  */
-import { SLA_HOURS } from '../../metrics/service.ts';
+import { ticketDeadline } from '../../metrics/service.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
+import type { TenureConfig } from '../../workspace/config.ts';
 import type { FeatureSpec } from '../frame.ts';
 import { days, daysSince, type FeatureGroup } from './account.ts';
 
@@ -49,15 +50,8 @@ export const activityFeatures = (snaps: Sql): FeatureGroup => {
   };
 };
 
-/** A ticket's first-response deadline (metrics/service.ts's SLA by priority; none counts as normal). */
-function deadline(): Sql {
-  const at = (h: number) => sql`k.opened_at + INTERVAL (${h}) HOUR`;
-  const { urgent, high, low, normal } = SLA_HOURS;
-  return sql`CASE k.priority WHEN 'urgent' THEN ${at(urgent)} WHEN 'high' THEN ${at(high)} WHEN 'low' THEN ${at(low)} ELSE ${at(normal)} END`;
-}
-
 /** Tickets: opened in 90 days, open at t, open and unanswered past their SLA, the oldest open one's category, CSAT. */
-export const ticketFeatures = (snaps: Sql): FeatureGroup => {
+export const ticketFeatures = (snaps: Sql, config: TenureConfig): FeatureGroup => {
   const open = sql`(k.resolved_at IS NULL OR k.resolved_at >= p.t)`;
   const unanswered = sql`(k.first_response_at IS NULL OR k.first_response_at >= p.t)`;
   return {
@@ -72,7 +66,7 @@ export const ticketFeatures = (snaps: Sql): FeatureGroup => {
       SELECT k.customer_id, p.t,
         CAST(count(*) FILTER (WHERE k.opened_at >= p.t - ${days(90)}) AS DOUBLE) AS tickets_90d,
         CAST(count(*) FILTER (WHERE ${open}) AS DOUBLE) AS open_tickets,
-        CAST(count(*) FILTER (WHERE ${open} AND ${unanswered} AND ${deadline()} < p.t) AS DOUBLE) AS open_past_sla,
+        CAST(count(*) FILTER (WHERE ${open} AND ${unanswered} AND ${ticketDeadline('k', config)} < p.t) AS DOUBLE) AS open_past_sla,
         arg_min(k.category, k.opened_at) FILTER (WHERE ${open}) AS open_ticket_category,
         CAST(avg(k.csat) FILTER (WHERE k.resolved_at < p.t AND k.resolved_at >= p.t - ${days(180)}) AS DOUBLE)
           AS ticket_csat_180d

@@ -8,6 +8,7 @@
  * keeps no history of them.
  */
 import { type Sql, sql } from '../../sql/sql.ts';
+import { defaultConfig, type TenureConfig } from '../../workspace/config.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import type { FeatureSpec } from '../frame.ts';
 import { days, type FeatureGroup, historyFeatures, orderFeatures, subscriptionFeatures } from './account.ts';
@@ -22,7 +23,7 @@ export const featureGroups = [
   activityFeatures,
   ticketFeatures,
   surveyFeatures,
-] satisfies ((snaps: Sql) => FeatureGroup)[];
+] satisfies ((snaps: Sql, config: TenureConfig) => FeatureGroup)[];
 
 /** Counts are 0 when a customer has no rows of that kind; rates, recencies and categories stay missing. */
 const ZERO_WHEN_ABSENT = new Set([
@@ -80,7 +81,9 @@ async function segmentFeatures(ws: Workspace, dimensions: string[]): Promise<Fea
  * it knows) after the dimensions in the config change.
  */
 export function segmentsOf(features: FeatureSpec[]): string[] {
-  const fixed = new Set(['tenure_days', ...featureGroups.flatMap((g) => g(sql`snaps`).features.map((f) => f.name))]);
+  // The groups' feature names, which no setting changes: any config names them.
+  const names = featureGroups.flatMap((g) => g(sql`snaps`, defaultConfig()).features.map((f) => f.name));
+  const fixed = new Set(['tenure_days', ...names]);
   return features.filter((f) => !fixed.has(f.name)).map((f) => f.name);
 }
 
@@ -100,7 +103,7 @@ export async function snapshotFeatures(
   only: string | null = null,
 ): Promise<FeatureQuery> {
   const snaps = sql`(SELECT CAST(unnest(${dates}) AS TIMESTAMP) AS t)`;
-  const groups = featureGroups.map((g) => g(snaps));
+  const groups = featureGroups.map((g) => g(snaps, ws.config));
   const segments = await segmentFeatures(ws, dimensions);
   const features: FeatureSpec[] = [
     { name: 'tenure_days', kind: 'numeric' },
