@@ -74,7 +74,11 @@ function shape(def: MetricDef, q: NormalQuery, row: BaseRows[BaseName]): MetricR
   );
   for (const [col, v] of Object.entries(row)) if (col.startsWith('key_')) segment[col.slice(4)] = String(v);
   const ci =
-    def.interval === 'wilson' && v.numerator !== undefined && v.denominator ? wilson(v.numerator, v.denominator) : null;
+    def.interval === 'wilson' && v.numerator !== undefined && v.denominator
+      ? wilson(v.numerator, v.denominator)
+      : def.interval === 'own'
+        ? (v.ci ?? null)
+        : null;
   return {
     metric: def.id as MetricName,
     period_start: period.start.slice(0, 10),

@@ -76,6 +76,8 @@ export interface Value {
   denominator?: number;
   /** Named components (e.g. MRR movements). */
   parts?: Record<string, number>;
+  /** A 95 % interval the metric derives itself (`interval: 'own'`); an end it cannot bound is null. */
+  ci?: { low: number | null; high: number | null };
 }
 
 export interface MetricDef<B extends BaseName = BaseName> {
@@ -89,8 +91,8 @@ export interface MetricDef<B extends BaseName = BaseName> {
   /** What the metric needs rows of (`a|b`: any one will do); an empty result names those missing (requires.ts). */
   requires: readonly Requirement[];
   base: B;
-  /** Rates get Wilson 95 % intervals from numerator and denominator. */
-  interval: 'wilson' | 'none';
+  /** Rates get Wilson 95 % intervals from numerator and denominator; `own`: the value states its interval (`ci`). */
+  interval: 'wilson' | 'own' | 'none';
   value: (row: BaseRows[B]) => Value;
 }
 

@@ -37,6 +37,20 @@ forEachEngine('value metrics on tiny-saas (hand-computed)', fill, (e) => {
     expect(ltv[0]).toBeCloseTo(ltvJan, 9);
     expect(ltv[1]).toBeNull(); // no churn in February: lifetime value is unbounded, not a number
     expect(ltv[2]).toBeCloseTo(ltvMar, 9);
+    // Its interval: the Wilson 95 % interval of the month's churn (z = 1.959964) carried through ARPA × margin ÷ churn.
+    const wilsonOf = (k: number, n: number) => {
+      const [z, p] = [1.959964, k / n];
+      const centre = (p + z ** 2 / (2 * n)) / (1 + z ** 2 / n);
+      const half = (z / (1 + z ** 2 / n)) * Math.sqrt((p * (1 - p)) / n + z ** 2 / (4 * n ** 2));
+      return [centre - half, centre + half] as const;
+    };
+    const ltvRows = rows.filter((r) => r.metric === 'ltv');
+    const [janLow, janHigh] = wilsonOf(2, 7);
+    expect(ltvRows[0]?.ci_low).toBeCloseTo(((440 / 6) * 0.7) / janHigh, 3);
+    expect(ltvRows[0]?.ci_high).toBeCloseTo(((440 / 6) * 0.7) / janLow, 3);
+    // February lost no one: the churn interval starts at 0, so LTV is bounded below only.
+    expect(ltvRows[1]?.ci_low).toBeCloseTo(((550 / 8) * 0.7) / (wilsonOf(0, 6)[1] as number), 3);
+    expect(ltvRows[1]?.ci_high).toBeNull();
     expect(v('ltv_cac')[0]).toBeCloseTo(ltvJan / 75, 9);
     expect(v('ltv_cac')[2]).toBeCloseTo(ltvMar / 30, 9);
     expect(v('cac_payback_months')[0]).toBeCloseTo(75 / ((440 / 6) * 0.7), 9);

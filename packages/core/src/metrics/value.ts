@@ -1,5 +1,6 @@
 import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
+import { wilson } from '../stats/wilson.ts';
 import { gridOf } from './base-sql.ts';
 import { flowSql } from './flow.ts';
 import type { NormalQuery } from './query.ts';
@@ -84,4 +85,20 @@ export function ltvOf(r: ValueRow): number | null {
   const arpa = arpaOf(r);
   const churn = monthlyChurn(r);
   return arpa !== null && churn ? (arpa * r.margin) / churn : null;
+}
+
+/**
+ * LTV's 95 % interval from the churn rate's: the Wilson interval of churned ÷ active at the start, each end made
+ * monthly and put in LTV's place, ARPA and margin taken as known. Churn is what makes LTV swing (a quarter with 2
+ * instead of 3 churned customers moves it by half), and this says by how much; a churn interval reaching 0 leaves
+ * the upper end unbounded (null).
+ */
+export function ltvInterval(r: ValueRow): { low: number | null; high: number | null } | undefined {
+  const arpa = arpaOf(r);
+  if (arpa === null || !r.active_start) return undefined;
+  const w = wilson(r.churned, r.active_start);
+  if (w.low === null || w.high === null) return undefined;
+  const monthly = (p: number) => 1 - (1 - p) ** (1 / r.months);
+  const at = (p: number) => (monthly(p) > 0 ? (arpa * r.margin) / monthly(p) : null);
+  return { low: at(w.high), high: at(w.low) };
 }
