@@ -1,3 +1,4 @@
+import { acquisitionRetentionRatio } from './acquisition-retention-ratio.ts';
 import { activeBuyers } from './active-buyers.ts';
 import { activeCustomers } from './active-customers.ts';
 import { aov } from './aov.ts';
@@ -74,6 +75,7 @@ export const catalog = {
   ltv_cac: ltvCac,
   cac_payback_months: cacPayback,
   retention_cost_per_customer: retentionCost,
+  acquisition_retention_ratio: acquisitionRetentionRatio,
   profit_contribution: profitContribution,
   ticket_volume: ticketVolume,
   complaints_per_1000: complaintsPer1000,

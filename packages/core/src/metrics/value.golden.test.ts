@@ -30,6 +30,7 @@ const ltvMar = ((470 / 7) * 0.7) / (2 / 8); // 188
 forEachEngine('value metrics on tiny-saas (hand-computed)', fill, (e) => {
   e.it('CAC, LTV, LTV:CAC, payback, retention cost and profit contribution', async () => {
     const ids = ['cac', 'ltv', 'ltv_cac', 'cac_payback_months', 'retention_cost_per_customer', 'profit_contribution'];
+    ids.push('acquisition_retention_ratio');
     const rows = await computeMetrics(e.conn, e.ws.config, ids, { period: 'month', from: '2024-01', to: '2024-03' });
     const v = (id: string) => rows.filter((r) => r.metric === id).map((r) => r.value);
     expect(v('cac')).toEqual([150 / 2, 90 / 1, 30 / 1]);
@@ -55,6 +56,8 @@ forEachEngine('value metrics on tiny-saas (hand-computed)', fill, (e) => {
     expect(v('ltv_cac')[2]).toBeCloseTo(ltvMar / 30, 9);
     expect(v('cac_payback_months')[0]).toBeCloseTo(75 / ((440 / 6) * 0.7), 9);
     expect(v('retention_cost_per_customer')).toEqual([70 / 7, null, null]); // no cost rows: unknown, not zero
+    // January: CAC 75 ÷ (70 of retention ÷ (7 − 2 kept × 1/12 year)) = 75 ÷ 168.
+    expect(v('acquisition_retention_ratio')).toEqual([75 / (70 / (5 / 12)), null, null]);
     // January: mean MRR (540 + 440) / 2 × 1 month × 0.7 − 70 retention = 273, over 7 customers.
     expect(v('profit_contribution')[0]).toBeCloseTo(273 / 7, 9);
   });
