@@ -15,7 +15,8 @@ import caseCopies from './0009-case-copies.ts';
 import upliftScores from './0010-uplift-scores.ts';
 import campaignDesigns from './0011-campaign-designs.ts';
 import caseEventIndex from './0012-case-event-index.ts';
-import ticketKind from './0013-ticket-kind.ts';
+import surveys from './0013-surveys.ts';
+import ticketKind from './0016-ticket-kind.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   upliftScores,
   campaignDesigns,
   caseEventIndex,
+  surveys,
   ticketKind,
 ];
 
