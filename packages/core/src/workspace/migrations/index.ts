@@ -15,6 +15,7 @@ import caseCopies from './0009-case-copies.ts';
 import upliftScores from './0010-uplift-scores.ts';
 import campaignDesigns from './0011-campaign-designs.ts';
 import caseEventIndex from './0012-case-event-index.ts';
+import voiceText from './0014-voice-text.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -30,6 +31,8 @@ export const migrations: readonly Migration[] = [
   upliftScores,
   campaignDesigns,
   caseEventIndex,
+  // 0013 (surveys) is another branch's; the integrator puts it before this line.
+  voiceText,
 ];
 
 /** The highest schema version this Tenure knows. */
