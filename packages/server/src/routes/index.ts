@@ -22,6 +22,7 @@ import { status } from './status.ts';
 import { teams } from './teams.ts';
 import { uplift } from './uplift.ts';
 import { users } from './users.ts';
+import { voice } from './voice.ts';
 
 /** Every route group: one line each. The app registers exactly these, and the tests iterate over them. */
 export const routeGroups = {
@@ -41,6 +42,7 @@ export const routeGroups = {
   cases,
   playbooks,
   campaigns,
+  voice,
   teams,
   imports,
   events,
