@@ -11,6 +11,7 @@ import type { Workspace } from '../../workspace/workspace.ts';
 import { type Corpus, CorpusBuilder } from './corpus.ts';
 import { detectLang, type TextLang } from './detect.ts';
 import { readDocuments } from './documents.ts';
+import { fnv } from './hash.ts';
 import { type AnalyseOptions, analyseOptionsSchema } from './options.ts';
 import { BREAK, clausesOf, loadSegmenter, type Segmenter } from './segment.ts';
 import { fitLogOdds, scoreDocuments } from './sentiment.ts';
@@ -178,11 +179,4 @@ function learnSentiment(corpus: Corpus, index: number[], docs: TextsInput) {
   if (!ys.includes(0) || !ys.includes(1)) return { sentiment: null, summary: { scored, heldOut: test.length, auc } };
   const sentiment = scoreDocuments(corpus, fitLogOdds(corpus, Int32Array.from(all), ys).delta);
   return { sentiment, summary: { scored, heldOut: test.length, auc } };
-}
-
-/** FNV-1a, 32 bits: a split by id that does not change with the order documents are read in. */
-export function fnv(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }

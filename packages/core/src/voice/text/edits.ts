@@ -7,8 +7,8 @@
 import { tenureError } from '../../errors.ts';
 import { sql } from '../../sql/sql.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
-import { fnv } from './analyse.ts';
 import type { TextLang } from './detect.ts';
+import { fnv } from './hash.ts';
 import { topicColumns, topicOf, type VoiceTopic } from './queries.ts';
 
 async function topicById(ws: Workspace, id: string): Promise<VoiceTopic> {

@@ -6,6 +6,7 @@
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import { sql } from '../../sql/sql.ts';
 import type { TextLang } from './detect.ts';
+import { fnv } from './hash.ts';
 
 export interface StoredTopic {
   topicId: string;
@@ -59,7 +60,7 @@ export function topicIds(
         bestScore = score;
       }
     }
-    let topicId = best?.topicId ?? `${lang}-${hash(f.terms.slice(0, 5).join('|')).toString(36)}`;
+    let topicId = best?.topicId ?? `${lang}-${fnv(f.terms.slice(0, 5).join('|')).toString(36)}`;
     while (taken.has(topicId)) topicId += 'x';
     taken.add(topicId);
     return { topicId, lang, label: labelOf(f.terms), terms: f.terms, pinned: false };
@@ -70,10 +71,4 @@ function jaccard(a: readonly string[], b: readonly string[]): number {
   const sa = new Set(a);
   const common = b.filter((x) => sa.has(x)).length;
   return common / (sa.size + b.length - common || 1);
-}
-
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
