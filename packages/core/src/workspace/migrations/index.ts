@@ -16,6 +16,7 @@ import upliftScores from './0010-uplift-scores.ts';
 import campaignDesigns from './0011-campaign-designs.ts';
 import caseEventIndex from './0012-case-event-index.ts';
 import surveys from './0013-surveys.ts';
+import voiceText from './0014-voice-text.ts';
 import ticketKind from './0016-ticket-kind.ts';
 import type { Migration } from './migration.ts';
 
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   campaignDesigns,
   caseEventIndex,
   surveys,
+  voiceText,
   ticketKind,
 ];
 
