@@ -15,15 +15,15 @@ const args = new Proxy(
   {},
   {
     get: (_t, k) =>
-      ['found', 'known', 'sheets', 'problems', 'fields'].includes(String(k))
+      ['found', 'known', 'sheets', 'problems', 'fields', 'ids'].includes(String(k))
         ? ['a', 'b']
-        : k === 'hint'
+        : k === 'hint' || k === 'problem'
           ? { en: 'hint', 'zh-CN': '提示' }
           : k === 'fieldProblems'
             ? [{ field: 'csat', value: null, expected: { en: 'a whole number from 1 to 5', 'zh-CN': '1 至 5 的整数' } }]
             : k === 'fixes'
               ? [{ option: 'forecast', value: '61', allowed: { en: 'at most 36', 'zh-CN': '不大于 36' } }]
-              : k === 'playbookProblems'
+              : k === 'playbookProblems' || k === 'surveyProblems'
                 ? [{ path: 'trigger.kind', value: 'x', allowed: { en: 'one of filter', 'zh-CN': '以下之一：filter' } }]
                 : 'x',
   },

@@ -15,6 +15,7 @@ import {
   defaultAnonymousLimits,
   defaultAnswerLimits,
 } from './anonymous-limit.ts';
+import { AnswerBatcher } from './answer-batch.ts';
 import { ResultCache } from './cache.ts';
 import { ErrorLog } from './error-log.ts';
 import { type FitJob, type Job, Jobs } from './jobs.ts';
@@ -91,6 +92,8 @@ export class ServerContext {
   readonly limiter: LoginLimiter;
   readonly anonymous: AnonymousLimiter;
   readonly answers: AnonymousLimiter;
+  /** Survey answers, written in groups (answer-batch.ts). */
+  readonly answerWrites: AnswerBatcher = new AnswerBatcher(this);
   readonly webDir: string | null;
   readonly maxUploadBytes: number;
   readonly secureCookies: boolean;

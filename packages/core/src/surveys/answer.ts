@@ -7,14 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isoOf } from '../cases/record.ts';
-import { tenureError } from '../errors.ts';
+import { TenureError, tenureError } from '../errors.ts';
 import type { Lang } from '../present/lang.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { answerInput, MAIN_SCALE, mainQuestion, type Survey, type SurveyKind } from './definition.ts';
 import { getSurvey } from './store.ts';
 import { digestOf, TOKEN_SHAPE } from './token.ts';
-import { answerRows } from './validate.ts';
+import { type AnswerRow, answerRows } from './validate.ts';
 
 interface Invitation {
   token_digest: string;
@@ -27,17 +27,27 @@ interface Invitation {
   answered_at: string | null;
 }
 
-/** The open invitation of a token, or the refusal a respondent can act on. */
+const selectInvitation = sql`SELECT token_digest, survey_id, version, respondent_type, respondent_id, lang,
+  ${isoOf(sql`expires_at`)} AS expires_at, ${isoOf(sql`answered_at`)} AS answered_at FROM survey_invitations`;
+
+/** The refusal a respondent can act on, for a link that is not open; null when it is. */
+function refusalOf(v: Invitation | undefined, now: Date): TenureError | null {
+  if (!v) return tenureError('TEN_SURVEY_LINK_UNKNOWN', {});
+  if (v.answered_at !== null) return tenureError('TEN_SURVEY_LINK_USED', {});
+  if (Date.parse(v.expires_at) <= now.getTime())
+    return tenureError('TEN_SURVEY_LINK_EXPIRED', { expired_at: v.expires_at });
+  return null;
+}
+
+/** The open invitation of a token, or the refusal. */
 async function openInvitation(ws: Workspace, token: string, now: Date): Promise<Invitation> {
   if (!TOKEN_SHAPE.test(token)) throw tenureError('TEN_SURVEY_LINK_UNKNOWN', {});
-  const [v] = await ws.db.all<Invitation & Record<string, unknown>>(sql`
-    SELECT token_digest, survey_id, version, respondent_type, respondent_id, lang, ${isoOf(sql`expires_at`)} AS expires_at,
-      ${isoOf(sql`answered_at`)} AS answered_at FROM survey_invitations WHERE token_digest = ${digestOf(token)}`);
-  if (!v) throw tenureError('TEN_SURVEY_LINK_UNKNOWN', {});
-  if (v.answered_at !== null) throw tenureError('TEN_SURVEY_LINK_USED', {});
-  if (Date.parse(v.expires_at) <= now.getTime())
-    throw tenureError('TEN_SURVEY_LINK_EXPIRED', { expired_at: v.expires_at });
-  return v;
+  const [v] = await ws.db.all<Invitation & Record<string, unknown>>(
+    sql`${selectInvitation} WHERE token_digest = ${digestOf(token)}`,
+  );
+  const refused = refusalOf(v, now);
+  if (refused) throw refused;
+  return v as Invitation;
 }
 
 export interface PublicSurvey {
@@ -103,6 +113,134 @@ export interface AnswerResult {
   score: number | null;
 }
 
+/** An answer checked and ready to write. */
+interface Planned {
+  at: number;
+  v: Invitation;
+  s: Survey;
+  rows: AnswerRow[];
+  scored: { kind: string; main: string } | null;
+  score: number | null;
+  comment: string | null;
+  responseId: string;
+}
+
+/** An answer's input checked against its survey version, or the refusal naming the question. */
+function plan(at: number, v: Invitation, s: Survey, input: unknown): Planned {
+  const parsed = answerInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const question = issue?.path[0] === 'answers' && issue.path[1] !== undefined ? String(issue.path[1]) : 'answers';
+    throw tenureError(
+      'TEN_SURVEY_ANSWER_INVALID',
+      { question, problem: { en: issue?.message ?? 'not an answer', 'zh-CN': '回答格式不正确' } },
+      { path: issue?.path.join('.') ?? 'answers' },
+    );
+  }
+  const rows = answerRows(s, parsed.data.answers);
+  const scored = scoredKind(s);
+  const texts = rows.filter((r) => s.questions.find((q) => q.id === r.question_id)?.type === 'text');
+  return {
+    at,
+    v,
+    s,
+    rows,
+    scored,
+    score: scored ? (rows.find((r) => r.question_id === scored.main)?.value_num ?? null) : null,
+    comment: texts.length ? texts.map((r) => r.value_text).join('\n') : null,
+    responseId: `svy-${randomUUID()}`,
+  };
+}
+
+/** Lists bound as parameters hold no NULL among values: '' stands for none (no stored answer is blank). */
+const orBlank = (v: string | number | null) => (v === null ? '' : String(v));
+
+/**
+ * Write checked answers in one transaction: each invitation marked used only if still open (RETURNING says
+ * which were), then the `surveys` and `survey_answers` rows of those. The digests the update did not take
+ * were answered meanwhile by another writer.
+ */
+async function write(ws: Workspace, plans: Planned[], at: string): Promise<Set<string>> {
+  return ws.db.transaction(async () => {
+    const taken = await ws.db.all<{ token_digest: string }>(sql`UPDATE survey_invitations
+      SET answered_at = CAST(${at} AS TIMESTAMP), response_id = b.rid
+      FROM (SELECT unnest(${plans.map((p) => p.v.token_digest)}) AS d, unnest(${plans.map((p) => p.responseId)}) AS rid) b
+      WHERE survey_invitations.token_digest = b.d AND survey_invitations.answered_at IS NULL
+      RETURNING survey_invitations.token_digest`);
+    const took = new Set(taken.map((t) => t.token_digest));
+    const kept = plans.filter((p) => took.has(p.v.token_digest));
+    const scored = kept.filter((p) => p.scored);
+    if (scored.length)
+      await ws.db.run(sql`INSERT INTO surveys (response_id, respondent_type, respondent_id, answered_at, kind, score, comment)
+        SELECT r, t, i, CAST(${at} AS TIMESTAMP), k, CAST(nullif(n, '') AS DOUBLE), nullif(c, '')
+        FROM (SELECT unnest(${scored.map((p) => p.responseId)}) AS r, unnest(${scored.map((p) => p.v.respondent_type)}) AS t,
+          unnest(${scored.map((p) => p.v.respondent_id)}) AS i, unnest(${scored.map((p) => p.scored?.kind ?? '')}) AS k,
+          unnest(${scored.map((p) => orBlank(p.score))}) AS n, unnest(${scored.map((p) => orBlank(p.comment))}) AS c)`);
+    const rows = kept.flatMap((p) => p.rows.map((r) => ({ p, r })));
+    if (rows.length)
+      await ws.db.run(sql`INSERT INTO survey_answers (response_id, survey_id, version, question_id, dimension, value_num, value_text)
+        SELECT r, s, CAST(v AS INTEGER), q, nullif(d, ''), CAST(nullif(n, '') AS DOUBLE), nullif(t, '')
+        FROM (SELECT unnest(${rows.map((x) => x.p.responseId)}) AS r, unnest(${rows.map((x) => x.p.s.id)}) AS s,
+          unnest(${rows.map((x) => String(x.p.s.version))}) AS v, unnest(${rows.map((x) => x.r.question_id)}) AS q,
+          unnest(${rows.map((x) => orBlank(x.r.dimension))}) AS d, unnest(${rows.map((x) => orBlank(x.r.value_num))}) AS n,
+          unnest(${rows.map((x) => orBlank(x.r.value_text))}) AS t)`);
+    return took;
+  });
+}
+
+/**
+ * Answer several links at once (the server gathers the answers that arrive while a write runs: one commit for
+ * all, as each commit costs milliseconds): each answer is checked on its own and gets its result or its
+ * refusal, and the accepted ones are written in one transaction. Nothing of a refused answer is stored.
+ * @example const [r] = await answerSurveys(ws, [{ token, input: { answers: { nps: 9 } } }])
+ */
+export async function answerSurveys(
+  ws: Workspace,
+  items: readonly { token: string; input: unknown }[],
+  o: { now?: Date } = {},
+): Promise<(AnswerResult | TenureError)[]> {
+  const now = o.now ?? new Date();
+  const at = now.toISOString();
+  const digests = items.map((i) => (TOKEN_SHAPE.test(i.token) ? digestOf(i.token) : ''));
+  const found = await ws.db.all<Invitation & Record<string, unknown>>(
+    sql`${selectInvitation} WHERE token_digest IN (SELECT unnest(${digests.filter(Boolean)}))`,
+  );
+  const byDigest = new Map(found.map((v) => [v.token_digest, v as Invitation]));
+  const versions = new Map<string, Promise<Survey>>();
+  const out: (AnswerResult | TenureError)[] = [];
+  const plans: Planned[] = [];
+  for (const [k, item] of items.entries()) {
+    try {
+      const v = byDigest.get(digests[k] as string);
+      const refused = refusalOf(v, now);
+      if (refused) throw refused;
+      const inv = v as Invitation;
+      // The same link twice in one batch: the first answer counts, as it would one after the other.
+      if (plans.some((p) => p.v.token_digest === inv.token_digest)) throw tenureError('TEN_SURVEY_LINK_USED', {});
+      const key = `${inv.survey_id}@${inv.version}`;
+      if (!versions.has(key)) versions.set(key, getSurvey(ws, inv.survey_id, inv.version));
+      plans.push(plan(k, inv, await (versions.get(key) as Promise<Survey>), item.input));
+    } catch (e) {
+      if (!(e instanceof TenureError)) throw e;
+      out[k] = e;
+    }
+  }
+  const took = plans.length ? await write(ws, plans, at) : new Set<string>();
+  for (const p of plans)
+    out[p.at] = took.has(p.v.token_digest)
+      ? {
+          response_id: p.responseId,
+          survey_id: p.s.id,
+          version: p.s.version,
+          answered_at: at,
+          respondent_type: p.v.respondent_type,
+          kind: p.scored?.kind ?? null,
+          score: p.score,
+        }
+      : tenureError('TEN_SURVEY_LINK_USED', {});
+  return out;
+}
+
 /**
  * Answer the survey of a link: checked against its version (TEN_SURVEY_ANSWER_INVALID naming the question),
  * refused for a link that is unknown, expired or used, and stored in one transaction.
@@ -114,48 +252,7 @@ export async function answerSurvey(
   input: unknown,
   o: { now?: Date } = {},
 ): Promise<AnswerResult> {
-  const now = o.now ?? new Date();
-  const v = await openInvitation(ws, token, now);
-  const parsed = answerInput.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const question = issue?.path[0] === 'answers' && issue.path[1] !== undefined ? String(issue.path[1]) : 'answers';
-    throw tenureError(
-      'TEN_SURVEY_ANSWER_INVALID',
-      { question, problem: { en: issue?.message ?? 'not an answer', 'zh-CN': '回答格式不正确' } },
-      { path: issue?.path.join('.') ?? 'answers' },
-    );
-  }
-  const s = await getSurvey(ws, v.survey_id, v.version);
-  const rows = answerRows(s, parsed.data.answers);
-  const scored = scoredKind(s);
-  const score = scored ? (rows.find((r) => r.question_id === scored.main)?.value_num ?? null) : null;
-  const comment = rows.filter((r) => s.questions.find((q) => q.id === r.question_id)?.type === 'text');
-  const responseId = `svy-${randomUUID()}`;
-  const at = now.toISOString();
-  await ws.db.transaction(async () => {
-    const n = await ws.db.exec(sql`UPDATE survey_invitations SET answered_at = CAST(${at} AS TIMESTAMP),
-      response_id = ${responseId} WHERE token_digest = ${v.token_digest} AND answered_at IS NULL`);
-    if (n !== 1) throw tenureError('TEN_SURVEY_LINK_USED', {});
-    if (scored)
-      await ws.db.run(sql`INSERT INTO surveys (response_id, respondent_type, respondent_id, answered_at, kind, score, comment)
-        VALUES (${responseId}, ${v.respondent_type}, ${v.respondent_id}, CAST(${at} AS TIMESTAMP), ${scored.kind}, ${score},
-          ${comment.length ? comment.map((r) => r.value_text).join('\n') : null})`);
-    if (rows.length)
-      await ws.db.run(sql`INSERT INTO survey_answers (response_id, survey_id, version, question_id, dimension, value_num, value_text)
-        SELECT ${responseId}, ${s.id}, ${s.version}, q, nullif(d, ''), CAST(nullif(n, '') AS DOUBLE), nullif(t, '')
-        -- Lists bound as parameters hold no NULL among strings: '' stands for none (no answer is blank).
-        FROM (SELECT unnest(${rows.map((r) => r.question_id)}) AS q, unnest(${rows.map((r) => r.dimension ?? '')}) AS d,
-          unnest(${rows.map((r) => (r.value_num === null ? '' : String(r.value_num)))}) AS n,
-          unnest(${rows.map((r) => r.value_text ?? '')}) AS t)`);
-  });
-  return {
-    response_id: responseId,
-    survey_id: s.id,
-    version: s.version,
-    answered_at: at,
-    respondent_type: v.respondent_type,
-    kind: scored?.kind ?? null,
-    score,
-  };
+  const [r] = await answerSurveys(ws, [{ token, input }], o);
+  if (r instanceof TenureError) throw r;
+  return r as AnswerResult;
 }

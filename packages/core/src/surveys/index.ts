@@ -4,7 +4,7 @@
  * `sources.ts`, webhooks in `deliver.ts`), the public answer (`answer.ts`, checked in `validate.ts`) and the
  * results (`results.ts`).
  */
-export { type AnswerResult, answerSurvey, type PublicSurvey, surveyOfLink } from './answer.ts';
+export { type AnswerResult, answerSurvey, answerSurveys, type PublicSurvey, surveyOfLink } from './answer.ts';
 export { checkSurvey } from './check.ts';
 export * from './definition.ts';
 export { type InvitationRow, listInvitations } from './invitations.ts';

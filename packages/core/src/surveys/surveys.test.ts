@@ -12,7 +12,7 @@ import { runPlaybooksOn } from '../playbooks/run.ts';
 import { savePlaybook } from '../playbooks/store.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { answerSurvey, surveyOfLink } from './answer.ts';
+import { answerSurvey, answerSurveys, surveyOfLink } from './answer.ts';
 import { surveyResults } from './results.ts';
 import { invitationsCsv, sendSurvey } from './send.ts';
 import { getSurvey, saveSurvey, surveyVersions } from './store.ts';
@@ -175,6 +175,26 @@ describe('links and answers', () => {
       { value: 'app', count: 1 },
       { value: 'hotline', count: 1 },
     ]);
+  });
+});
+
+describe('answers written together', () => {
+  it('each answer of a batch gets its own result: the same link twice counts once, a bad one refuses only itself', async () => {
+    const r = await sendSurvey(ws, 'nps-q4', { respondents: [{ id: 'C4' }, { id: 'C5' }] });
+    const [a, b] = r.invitations.map((i) => i.token) as [string, string];
+    const out = await answerSurveys(ws, [
+      { token: a, input: { answers: { nps: 7 } } },
+      { token: a, input: { answers: { nps: 1 } } },
+      { token: b, input: { answers: { nps: 42 } } },
+    ]);
+    expect(out.map((o) => ('code' in o ? o.code : 'stored'))).toEqual([
+      'stored',
+      'TEN_SURVEY_LINK_USED',
+      'TEN_SURVEY_ANSWER_INVALID',
+    ]);
+    const rows = await ws.db.all(sql`SELECT s.score FROM surveys s JOIN survey_invitations v USING (response_id)
+      WHERE v.respondent_id IN ('C4', 'C5') AND v.survey_id = 'nps-q4'`);
+    expect(rows).toEqual([{ score: 7 }]);
   });
 });
 

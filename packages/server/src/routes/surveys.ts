@@ -1,13 +1,11 @@
 import {
   type Actor,
-  answerSurvey,
   api,
   deleteSurvey,
   getSurvey,
   invitationsCsv,
   listInvitations,
   listSurveys,
-  runPlaybooksOn,
   saveSurvey,
   sendSurvey,
   surveyOfLink,
@@ -205,15 +203,6 @@ function answerErrors(err: FastifyError, req: FastifyRequest, reply: FastifyRepl
   return sendProblem(reply, asClientError(err, req));
 }
 
-/** An unhappy answer may open a case: the survey_answer playbooks run after it, off the respondent's time. */
-function runPlaybooksAfter(req: FastifyRequest, a: { response_id: string; kind: string | null; score: number | null }) {
-  if (a.score === null || (a.kind !== 'nps' && a.kind !== 'csat')) return;
-  const ctx = req.server.tenure;
-  ctx
-    .caseWrite((ws) => runPlaybooksOn(ws, { kind: 'survey', ref: a.response_id }))
-    .catch((e: unknown) => ctx.errors.write(`playbooks after survey answer ${a.response_id}`, e));
-}
-
 /**
  * The public answer routes: no login, the link's token the only key, scoped to its one invitation. A refused
  * link (unknown, expired, used) or answer (TEN_SURVEY_ANSWER_INVALID naming the question) stores nothing.
@@ -250,8 +239,7 @@ export const answers: RouteGroup = {
         response: { 201: api.answerResponse },
       },
       handler: async (req, reply) => {
-        const a = await req.server.tenure.caseWrite((ws) => answerSurvey(ws, req.params.token, req.body));
-        runPlaybooksAfter(req, a);
+        const a = await req.server.tenure.answerWrites.answer(req.params.token, req.body);
         return reply.code(201).send({
           response_id: a.response_id,
           survey_id: a.survey_id,
