@@ -88,7 +88,7 @@ export interface TextsInput {
 
 /**
  * The analysis in memory, without the store: language, segmentation, topics, keyphrases and sentiment of every
- * text, per language (what `analyseFeedback` runs between reading and writing, and what bench/voice.ts times).
+ * text, per language (what `analyseFeedback` runs between reading and writing, and what bench/voice.bench.ts times).
  * @example analyseTexts({ text, label, key }, await loadSegmenter([]), [], { k: 8, seed: 1 })
  */
 export function analyseTexts(

@@ -1,5 +1,5 @@
 /**
- * npx tsx --conditions=source bench/voice-answers.ts — the public survey answer route under load.
+ * npx tsx --conditions=source bench/voice-answers.bench.ts — the public survey answer route under load.
  *
  * A demo workspace (CUSTOMERS, cached in bench/out/voice-answers-ws-<customers>) gets a fresh NPS survey per
  * CUSTOMERS answers (a customer holds one open link per survey), and a link per answer to send. The server runs
