@@ -86,10 +86,10 @@ describe('key drivers', () => {
     expect(thin.note).not.toBeNull();
   });
 
-  it('refuses an unknown survey and one without a main question', async () => {
+  it('refuses an unknown survey and one without a scale question to explain', async () => {
     await expect(keyDrivers(ws.db, { surveyId: 'nope' })).rejects.toMatchObject({ code: 'TEN_VOICE_NO_SURVEY' });
     await expect(keyDrivers(ws.db, { kind: 'ces' })).rejects.toMatchObject({ code: 'TEN_VOICE_NO_SURVEY' });
-    await defineSurvey(ws, 'nomain', 'nps', [scale('a'), scale('b')]);
+    await defineSurvey(ws, 'nomain', 'custom', [{ id: 'why', type: 'text', text: text('Why?'), required: false }]);
     await expect(keyDrivers(ws.db, { surveyId: 'nomain' })).rejects.toMatchObject({
       code: 'TEN_VOICE_NO_MAIN_QUESTION',
     });

@@ -8,6 +8,7 @@ import type { Connection } from '../../engine/engine.ts';
 import { tenureError } from '../../errors.ts';
 import type { Text } from '../../present/text.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
+import { mainQuestion } from '../../surveys/definition.ts';
 import { keyDriverWeights } from './relative-weights.ts';
 import { isScale, type SurveyDefinition, surveyDefinition, surveyDefinitions } from './survey-definition.ts';
 
@@ -50,8 +51,8 @@ const tooFew: Text = {
  */
 export async function keyDrivers(conn: Connection, opts: KeyDriverOptions = {}): Promise<KeyDrivers> {
   const def = opts.surveyId ? await surveyDefinition(conn, opts.surveyId) : await latestAnswered(conn, opts.kind);
-  const outcome = def.questions.find((q) => q.main && isScale(q));
-  if (!outcome) throw tenureError('TEN_VOICE_NO_MAIN_QUESTION', { survey: def.surveyId });
+  const outcome = mainQuestion(def.questions);
+  if (!outcome || !isScale(outcome)) throw tenureError('TEN_VOICE_NO_MAIN_QUESTION', { survey: def.surveyId });
   const drivers = def.questions.filter((q) => q !== outcome && isScale(q));
   const columns = [...drivers, outcome];
   const sums = await answerSums(
