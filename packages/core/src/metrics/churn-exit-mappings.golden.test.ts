@@ -25,7 +25,7 @@ const cells = (rows: MetricRow[], ...keys: string[]) =>
 
 forEachEngine('confirmed exit mappings fill churn reasons and categories (hand-computed)', fill, (e) => {
   e.it('a confirmed mapping fills a missing reason, kind and category; an imported one wins', async () => {
-    const q = { period: 'month', from: '2024-01', to: '2024-01' };
+    const q = { period: 'month', from: '2024-01', to: '2024-01' } as const;
     const reasons = await computeMetrics(e.conn, e.ws.config, ['churn_reasons'], q);
     expect(cells(reasons, 'reason')).toEqual([
       ['01', 'billing errors', 1, { share: 0.5, cumulative_share: 0.5, mrr_lost: 20 }],
