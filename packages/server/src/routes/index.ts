@@ -22,6 +22,7 @@ import { status } from './status.ts';
 import { teams } from './teams.ts';
 import { uplift } from './uplift.ts';
 import { users } from './users.ts';
+import { voiceDrivers } from './voice-drivers.ts';
 
 /** Every route group: one line each. The app registers exactly these, and the tests iterate over them. */
 export const routeGroups = {
@@ -48,6 +49,7 @@ export const routeGroups = {
   users,
   keys,
   audit,
+  voiceDrivers,
 } satisfies Record<string, RouteGroup>;
 
 /**
