@@ -47,7 +47,5 @@ describe('topics as churn-model features', () => {
     expect(r.aucWithout).toBeGreaterThan(0.5);
     expect(r.aucWith).toBeGreaterThan(0.5);
     expect(r.difference).toBeCloseTo(r.aucWith - r.aucWithout, 12);
-      `topic features: AUC without ${r.aucWithout.toFixed(4)}, with ${r.aucWith.toFixed(4)} (${r.rows} rows)`,
-    );
   }, 300_000);
 });
