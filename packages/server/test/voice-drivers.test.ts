@@ -86,4 +86,19 @@ describe('voice driver routes', () => {
     expect(r.body.teams.every((t) => t.satisfaction !== null)).toBe(true);
     expect(r.body.csat).toMatchObject({ teams: 3, lower: null });
   });
+
+  it('topic features: a fit job for analysts, its latest comparison read back', { timeout: 180_000 }, async () => {
+    expect((await viewer.get<{ latest: null }>('/api/v1/voice/topic-features')).body).toEqual({ latest: null });
+    expectProblem(await viewer.call('POST', '/api/v1/voice/topic-features', { json: {} }), 403, 'TEN_FORBIDDEN');
+    const start = await analyst.call<{ job_id: string }>('POST', '/api/v1/voice/topic-features', { json: {} });
+    expect(start.status, start.text).toBe(202);
+    const poll = () =>
+      viewer.get<{ state: string }>(`/api/v1/models/jobs/${start.body.job_id}`).then((r) => r.body.state);
+    await expect.poll(poll, { timeout: 150_000 }).toBe('done');
+    const read = await viewer.get<{ latest: { auc_without: number; auc_with: number; rows: number } }>(
+      '/api/v1/voice/topic-features',
+    );
+    expect(read.body.latest.rows).toBeGreaterThan(0);
+    expect(read.body.latest.auc_without).toBeGreaterThan(0.5);
+  });
 });

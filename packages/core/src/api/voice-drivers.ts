@@ -5,7 +5,7 @@
  * each team handled. Zod only.
  */
 import { z } from 'zod';
-import { commaList, isoDay, problemSchema, textSchema } from './common.ts';
+import { commaList, isoDay, textSchema } from './common.ts';
 
 const n = z.number().nullable();
 
@@ -100,7 +100,10 @@ export const keyDriversResponse = z.object({
   note: textSchema.nullable(),
 });
 
-/** POST /voice/topic-features: the churn model fitted with and without topic mentions (a job). */
+/**
+ * POST /voice/topic-features: the churn model fitted with and without topic mentions, as a fit job (fitJobSchema,
+ * polled like a model fit); the result is stored as a run of model `topic-features`.
+ */
 export const topicFeaturesBody = z.object({ as_of: isoDay.optional() }).strict();
 
 export const topicFeaturesResult = z.object({
@@ -116,13 +119,8 @@ export const topicFeaturesResult = z.object({
   seconds: z.number(),
 });
 
-export const topicFeaturesJob = z.object({
-  job_id: z.string(),
-  state: z.enum(['queued', 'running', 'done', 'failed']),
-  result: topicFeaturesResult.optional(),
-  error: problemSchema.optional(),
-});
-export const topicFeaturesJobParams = z.object({ job_id: z.string() });
+/** GET /voice/topic-features: the latest comparison, null before the first (POST starts one: a fit job). */
+export const topicFeaturesResponse = z.object({ latest: topicFeaturesResult.nullable() });
 
 export const EXIT_SOURCES = ['exit_survey', 'churn_note'] as const;
 export const EXIT_STATUSES = ['suggested', 'confirmed', 'all'] as const;

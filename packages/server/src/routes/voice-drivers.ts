@@ -1,4 +1,14 @@
-import { api, churnLift, confirmExit, employeeSatisfaction, keyDrivers, listExits } from '@tenure/core';
+import {
+  api,
+  churnLift,
+  confirmExit,
+  employeeSatisfaction,
+  keyDrivers,
+  latestTopicFeatureAuc,
+  listExits,
+  runTopicFeatureAuc,
+} from '@tenure/core';
+import { polled, startFitJob } from '../fit-job.ts';
 import { type RouteGroup, route } from '../route.ts';
 
 /**
@@ -98,6 +108,35 @@ export const voiceDrivers: RouteGroup = {
           api.toWire(await employeeSatisfaction(ws.db, q)),
         );
       },
+    }),
+    route({
+      method: 'POST',
+      url: '/topic-features',
+      config: { access: 'analyst' },
+      schema: {
+        summary: 'Fit the churn model with and without topic mentions before each snapshot and compare validation AUC',
+        description: polled,
+        body: api.topicFeaturesBody,
+        response: { 202: api.fitJobSchema },
+      },
+      handler: async (req, reply) => {
+        const opts = req.body.as_of ? { asOf: req.body.as_of } : {};
+        const job = startFitJob(req, 'topic-features', 'db', (ws) => runTopicFeatureAuc(ws, opts));
+        return reply.code(202).send(api.toWire(job));
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/topic-features',
+      config: { access: 'viewer' },
+      schema: {
+        summary: 'The latest comparison of the churn model with and without topic features (null before the first)',
+        response: { 200: api.topicFeaturesResponse },
+      },
+      handler: (req) =>
+        req.server.tenure.view(['voice-topic-features'], async (ws) =>
+          api.toWire({ latest: await latestTopicFeatureAuc(ws) }),
+        ),
     }),
   ],
 };

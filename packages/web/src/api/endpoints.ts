@@ -83,6 +83,8 @@ export const endpoints = {
   'GET /api/v1/voice/exits': api.exitsResponse,
   'POST /api/v1/voice/exits/confirm': api.exitConfirmResponse,
   'GET /api/v1/voice/employees': api.employeesResponse,
+  'POST /api/v1/voice/topic-features': api.fitJobSchema,
+  'GET /api/v1/voice/topic-features': api.topicFeaturesResponse,
   'POST /api/v1/imports/preview': api.importPreviewSchema,
   'POST /api/v1/imports': api.jobCreated,
   'GET /api/v1/imports': api.batchesResponse,

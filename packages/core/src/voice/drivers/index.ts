@@ -6,4 +6,11 @@ export { EXIT_RULES, type ExitSuggestion, suggestExit } from '../exits/rules.ts'
 export { type KeyDriver, type KeyDriverOptions, type KeyDrivers, keyDrivers } from './key-drivers.ts';
 export { type ChurnLift, churnLift, type DriverLift, type LiftOptions } from './lift.ts';
 export { type KeyDriverWeights, keyDriverWeights } from './relative-weights.ts';
-export { addTopicColumns, type TopicFeatureAuc, topicFeatureAuc } from './topic-features.ts';
+export {
+  addTopicColumns,
+  latestTopicFeatureAuc,
+  runTopicFeatureAuc,
+  TOPIC_FEATURES_RUN,
+  type TopicFeatureAuc,
+  topicFeatureAuc,
+} from './topic-features.ts';

@@ -5,6 +5,7 @@
  * these columns, and the validation ROC AUC of both is reported: whether what customers write adds to what
  * they do. Counts are aggregated in SQL (one row per customer, snapshot and topic that has texts).
  */
+import { latestRun, type ModelRun, saveRun } from '../../models/runs.ts';
 import { fitChurnModel } from '../../predict/fit.ts';
 import type { FeatureSpec, LabelledFrame } from '../../predict/frame.ts';
 import { parsePredictOptions } from '../../predict/options.ts';
@@ -76,4 +77,27 @@ export async function addTopicColumns(ws: Workspace, frame: LabelledFrame): Prom
   }
   const features: FeatureSpec[] = topics.map((t) => ({ name: `topic_${t}`, kind: 'numeric' }));
   return { ...frame, features: [...frame.features, ...features], columns: [...frame.columns, ...columns] };
+}
+
+/** The stored runs' model name: a comparison is kept like a model fit, so pages read the latest without refitting. */
+export const TOPIC_FEATURES_RUN = 'topic-features';
+
+/** Run the comparison and store it as a model run (what the job route starts). */
+export async function runTopicFeatureAuc(
+  ws: Workspace,
+  opts: { asOf?: string } = {},
+): Promise<ModelRun<TopicFeatureAuc>> {
+  const result = await topicFeatureAuc(ws, opts);
+  return saveRun(ws.db, {
+    model: TOPIC_FEATURES_RUN,
+    parameters: opts,
+    dataWindow: { from: null, to: result.asOf },
+    result,
+  });
+}
+
+/** The latest stored comparison, or null before the first. */
+export async function latestTopicFeatureAuc(ws: Workspace): Promise<TopicFeatureAuc | null> {
+  const run = await latestRun(ws.db, TOPIC_FEATURES_RUN);
+  return run ? (run.result as TopicFeatureAuc) : null;
 }
