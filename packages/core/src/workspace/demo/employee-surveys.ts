@@ -10,6 +10,7 @@ import { sql } from '../../sql/sql.ts';
 import type { DemoContext } from './context.ts';
 import { DEMO_PARAMS } from './params.ts';
 import { scaled, toTs } from './random.ts';
+import { demoUsers } from './staff.ts';
 
 export const EMPLOYEE_SURVEY = 'employee-pulse';
 const SAT = DEMO_PARAMS.satisfaction;
@@ -42,7 +43,7 @@ const questions = [
   })),
 ];
 
-/** Write the definition, the answers and their `surveys` rows (after the staff: writeOperations). */
+/** Write the definition, the answers and their `surveys` rows, beside the other surveys (before the ground truth counts rows). */
 export async function writeEmployeeSurveys(ctx: DemoContext): Promise<void> {
   const { r } = ctx;
   const title = { en: 'Employee pulse', 'zh-CN': '员工满意度调查' };
@@ -53,17 +54,22 @@ export async function writeEmployeeSurveys(ctx: DemoContext): Promise<void> {
     SELECT ${EMPLOYEE_SURVEY}, 1, 'employee', ${title.en}, ${title['zh-CN']}, ${JSON.stringify(questions)},
       ${JSON.stringify({ id: EMPLOYEE_SURVEY, kind: 'employee', title, questions })}, ${toTs(sql`min(ms_s)`)}, 'demo'
     FROM demo_months`);
-  const lift = sql`CASE a.team ${sql.join(
+  const lift = sql`CASE u.team ${sql.join(
     Object.entries(TEAM_LIFT).map(([team, v]) => sql`WHEN ${team} THEN ${v}`),
     sql` `,
   )} ELSE 0 END`;
-  // One team per agent (demo_agents); the lead answers with no team lift. A user's random key: a BIGINT (hash is UINT64).
+  // The staff as params.ts names them (written as users by writeOperations, later): one team per agent, the lead
+  // in none (no team lift). A user's random key: a BIGINT (hash is UINT64).
+  const teamOf = new Map<string, string>(
+    Object.entries(DEMO_PARAMS.operations.teams).flatMap(([team, t]) => t.agents.map((u) => [u, team] as const)),
+  );
+  const staff = demoUsers().map((u) => sql`(${u.username}, ${teamOf.get(u.username) ?? null})`);
   const userKey = sql`CAST(hash(u.username) % 1000003 AS BIGINT)`;
   await ctx.db.run(sql`CREATE OR REPLACE TEMP TABLE demo_pulse AS
     SELECT 'PULSE-' || u.username || '-' || strftime(${toTs(sql`m.ms_s`)}, '%Y%m') AS response_id, u.username,
       ${toTs(r.within(sql`m.ms_s`, sql`m.me_s`, 'employeeAt', userKey, sql`m.m`))} AS answered_at,
       coalesce(${lift}, 0) AS lift, ${userKey} AS h, m.m
-    FROM (SELECT DISTINCT username FROM team_members) u LEFT JOIN demo_agents a ON a.username = u.username
+    FROM (VALUES ${sql.join(staff)}) AS u(username, team)
       CROSS JOIN demo_months m
     WHERE m.moy IN (3, 6, 9, 12) AND ${r.u('employee', userKey, sql`m.m`)} < ${DEMO_PARAMS.surveys.employeeResponse}`);
   const score = (i: number) =>

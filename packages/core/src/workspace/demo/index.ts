@@ -75,6 +75,7 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
     await writeOrders(ctx);
     await writeTickets(ctx);
     await writeSurveys(ctx);
+    await writeEmployeeSurveys(ctx);
     await writeCampaign(ctx);
     await writeCosts(ctx);
     await writeBenchmarks(ctx);
@@ -82,7 +83,6 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
     await translateDemo(ws.db, lang);
     const approvalLimit = ws.config.cases.approval_limit;
     await writeOperations(ctx, { lang, approvalLimit });
-    await writeEmployeeSurveys(ctx);
     truth.operations = await operationsTruth(ctx, approvalLimit);
     truth.texts = await writeTexts(ctx, lang);
     const result = {
