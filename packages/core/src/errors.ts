@@ -20,6 +20,7 @@ import { rowCodes } from './errors/rows.ts';
 import { surveyCodes } from './errors/surveys.ts';
 import { teamCodes } from './errors/teams.ts';
 import { upliftCodes } from './errors/uplift.ts';
+import { voiceDriverCodes } from './errors/voice-drivers.ts';
 import { voiceTextCodes } from './errors/voice-text.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import type { Lang } from './present/lang.ts';
@@ -56,6 +57,7 @@ export const codes = {
   ...experimentCodes,
   ...upliftCodes,
   ...surveyCodes,
+  ...voiceDriverCodes,
   ...voiceTextCodes,
 } as const;
 

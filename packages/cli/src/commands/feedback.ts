@@ -1,6 +1,7 @@
 import { normalizeLang } from '@tenure/core/present';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
+import { driverCommands } from '../feedback-drivers.ts';
 import { analysedText, topicsText } from '../feedback-render.ts';
 import { numberOrText } from '../flag-value.ts';
 import { emit, fail } from '../output.ts';
@@ -55,6 +56,5 @@ export const feedback: CommandModule = (program: Command) => {
       }
     });
 
-  // INTEGRATOR: the drivers slice adds `drivers`, `exits` and `employees` here, with
-  // `driverCommands(group)` imported from '../feedback-drivers.ts' (issue 14, slice C).
+  driverCommands(group);
 };

@@ -12,5 +12,6 @@ export * from './surveys.ts';
 export * from './teams.ts';
 export * from './uplift.ts';
 export * from './voice.ts';
+export * from './voice-drivers.ts';
 export * from './wire.ts';
 export * from './workspace.ts';

@@ -18,6 +18,7 @@ import { createCalendar } from './calendar.ts';
 import { writeBenchmarks, writeCampaign, writeCosts } from './campaign-costs.ts';
 import { type DemoContext, type DemoOptions, demoOptionsSchema } from './context.ts';
 import { addContractAttribute, createCustomers } from './customers.ts';
+import { writeEmployeeSurveys } from './employee-surveys.ts';
 import { countRows, groundTruth } from './ground-truth.ts';
 import { simulateLives } from './lives.ts';
 import { DEMO_ZH, translateDemo } from './locale.ts';
@@ -76,6 +77,7 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
     await writeOrders(ctx);
     await writeTickets(ctx);
     await writeSurveys(ctx);
+    await writeEmployeeSurveys(ctx);
     await writeCampaign(ctx);
     await writeCosts(ctx);
     await writeBenchmarks(ctx);
