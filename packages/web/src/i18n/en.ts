@@ -2,7 +2,9 @@ import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/pre
 import { campaignsEn } from './campaigns.ts';
 import { casesEn } from './cases-en.ts';
 import { playbooksEn } from './playbooks.ts';
+import { surveysEn } from './surveys.ts';
 import { vocabulary } from './terms.ts';
+import { voiceEn } from './voice.ts';
 /**
  * English texts: the reference dictionary. Its keys are the type of every other language (zh-CN.ts), so a key
  * missing or misspelt in one language does not compile. `{name}` marks a value filled in by t().
@@ -591,6 +593,8 @@ export const en = {
   'field.usage_trend': 'Usage trend',
   ...playbooksEn,
   ...campaignsEn,
+  ...surveysEn,
+  ...voiceEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,7 +3,9 @@ import { campaignsZh } from './campaigns.ts';
 import { casesZhCN } from './cases-zh-CN.ts';
 import type { Dictionary } from './en.ts';
 import { playbooksZh } from './playbooks.ts';
+import { surveysZh } from './surveys.ts';
 import { vocabulary } from './terms.ts';
+import { voiceZh } from './voice.ts';
 
 /** 简体中文. Typed as the English dictionary, so every key must be here, and nothing else. */
 export const zhCN: Dictionary = {
@@ -586,4 +588,6 @@ export const zhCN: Dictionary = {
   'field.usage_trend': '使用量趋势',
   ...playbooksZh,
   ...campaignsZh,
+  ...surveysZh,
+  ...voiceZh,
 };
