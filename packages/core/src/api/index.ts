@@ -10,5 +10,6 @@ export * from './playbooks.ts';
 export * from './predict.ts';
 export * from './teams.ts';
 export * from './uplift.ts';
+export * from './voice.ts';
 export * from './wire.ts';
 export * from './workspace.ts';
