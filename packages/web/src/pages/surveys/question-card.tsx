@@ -1,5 +1,5 @@
-import { AutoComplete, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Select } from 'antd';
 import type { FormInstance } from 'antd';
+import { AutoComplete, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Select } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { isChoice, type Values } from './form-values.ts';
 import { DIMENSIONS, QUESTION_TYPES } from './types.ts';
@@ -94,12 +94,18 @@ export function QuestionCard({
                 <Row gutter={12} key={f.key} align="middle">
                   <Col xs={11}>
                     <Form.Item name={[f.name, 'text', 'en']} style={{ marginBottom: 8 }}>
-                      <Input aria-label={`${t('builder.optionEn')} ${n}.${j + 1}`} placeholder={t('builder.optionEn')} />
+                      <Input
+                        aria-label={`${t('builder.optionEn')} ${n}.${j + 1}`}
+                        placeholder={t('builder.optionEn')}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={11}>
                     <Form.Item name={[f.name, 'text', 'zh-CN']} style={{ marginBottom: 8 }}>
-                      <Input aria-label={`${t('builder.optionZh')} ${n}.${j + 1}`} placeholder={t('builder.optionZh')} />
+                      <Input
+                        aria-label={`${t('builder.optionZh')} ${n}.${j + 1}`}
+                        placeholder={t('builder.optionZh')}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={2}>

@@ -65,7 +65,10 @@ export function ResultsView({ results, survey, comments }: { results: Results; s
             />
             {main && main.low !== null && (
               <Typography.Text type="secondary">
-                {t('results.interval', { low: measure(main.measure, main.low), high: measure(main.measure, main.high) })}
+                {t('results.interval', {
+                  low: measure(main.measure, main.low),
+                  high: measure(main.measure, main.high),
+                })}
               </Typography.Text>
             )}
           </Card>

@@ -44,7 +44,13 @@ export function SurveyForm({ survey, onSaved }: { survey: Survey | null; onSaved
     </Row>
   );
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={valuesOf(survey)} onFinish={save} data-testid="survey-form">
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={valuesOf(survey)}
+      onFinish={save}
+      data-testid="survey-form"
+    >
       {action.error && <ProblemAlert error={action.error} />}
       <Row gutter={12}>
         <Col xs={24} md={8}>
