@@ -23,6 +23,7 @@ export const copiedTables = {
   cases: ['customer_id', 'case_id'],
   case_events: ['case_id', 'version'],
   teams: ['team'],
+  survey_answers: ['response_id', 'question_id'],
 } as const satisfies Record<string, readonly string[]>;
 export type CopiedTable = keyof typeof copiedTables;
 

@@ -15,6 +15,7 @@ import caseCopies from './0009-case-copies.ts';
 import upliftScores from './0010-uplift-scores.ts';
 import campaignDesigns from './0011-campaign-designs.ts';
 import caseEventIndex from './0012-case-event-index.ts';
+import surveys from './0013-surveys.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   upliftScores,
   campaignDesigns,
   caseEventIndex,
+  surveys,
 ];
 
 /** The highest schema version this Tenure knows. */
