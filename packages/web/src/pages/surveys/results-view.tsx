@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Flex, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
 import { Chart } from '../../charts/chart.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { QuestionResult, Results, Survey } from './types.ts';
@@ -45,9 +45,9 @@ function QuestionChart({ q, survey }: { q: QuestionResult; survey: Survey }) {
 
 /**
  * A survey's results: the main score with its 95 % interval, the response rate (with its interval), each
- * question's distribution, and the comments as written (text, never markup).
+ * question's distribution.
  */
-export function ResultsView({ results, survey, comments }: { results: Results; survey: Survey; comments: string[] }) {
+export function ResultsView({ results, survey }: { results: Results; survey: Survey }) {
   const { t, fmt } = useI18n();
   const measure = useMeasure();
   const main = results.main;
@@ -102,16 +102,6 @@ export function ResultsView({ results, survey, comments }: { results: Results; s
             </Col>
           ))}
       </Row>
-      <Card title={t('results.comments')} data-testid="survey-comments">
-        <Table
-          size="small"
-          rowKey={(_, i) => String(i)}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          dataSource={comments.map((c) => ({ c }))}
-          locale={{ emptyText: t('results.noComments') }}
-          columns={[{ title: t('results.comments'), dataIndex: 'c' }]}
-        />
-      </Card>
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Select, Tabs, Typography } from 'antd';
+import { Card, Select, Tabs } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { invalidate, useApi } from '../../api/use-api.ts';
@@ -39,7 +39,7 @@ export default function SurveyPage() {
             value={version}
             onChange={setVersion}
             options={[
-              { value: null, label: `${t('results.version')}: ${t('exits.status.all')}` },
+              { value: null, label: t('results.allVersions') },
               ...survey.data.versions.map((v) => ({ value: v, label: `${t('results.version')} ${v}` })),
             ]}
           />
@@ -54,9 +54,7 @@ export default function SurveyPage() {
               {
                 key: 'results',
                 label: t('surveys.tab.results'),
-                children: (
-                  <Loadable state={results}>{(r) => <ResultsView results={r} survey={s} comments={[]} />}</Loadable>
-                ),
+                children: <Loadable state={results}>{(r) => <ResultsView results={r} survey={s} />}</Loadable>,
               },
               ...(analyst
                 ? [
@@ -66,7 +64,6 @@ export default function SurveyPage() {
                       label: t('surveys.tab.build'),
                       children: (
                         <Card>
-                          <Typography.Paragraph type="secondary">{t('builder.versions')}</Typography.Paragraph>
                           <SurveyForm key={s.version} survey={s} onSaved={reload} />
                         </Card>
                       ),

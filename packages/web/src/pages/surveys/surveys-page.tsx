@@ -7,7 +7,7 @@ import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SurveyForm } from './survey-form.tsx';
-import type { SurveySummary } from './types.ts';
+import type { SurveySummary, Surveys } from './types.ts';
 
 export const surveyPath = (id: string) => `/surveys/${encodeURIComponent(id)}`;
 
@@ -17,7 +17,7 @@ export default function SurveysPage() {
   const { user } = useAuth();
   const analyst = atLeast(user, 'analyst');
   const navigate = useNavigate();
-  const state = useApi('/api/v1/surveys');
+  const state = useApi<Surveys>('/api/v1/surveys');
   const [building, setBuilding] = useState(false);
   return (
     <Page

@@ -4,7 +4,8 @@ type Infer<S> = api.Infer<S>;
 
 /** Surveys as the API answers them: a version with its questions, the list, a send's links, the results. */
 export type Survey = Infer<typeof api.surveyResponse>;
-export type SurveySummary = Infer<typeof api.surveysResponse>['surveys'][number];
+export type Surveys = Infer<typeof api.surveysResponse>;
+export type SurveySummary = Surveys['surveys'][number];
 export type SurveyKind = Survey['kind'];
 export type Question = Survey['questions'][number];
 export type QuestionType = Question['type'];
