@@ -19,6 +19,7 @@ import { playbookCodes } from './errors/playbooks.ts';
 import { rowCodes } from './errors/rows.ts';
 import { teamCodes } from './errors/teams.ts';
 import { upliftCodes } from './errors/uplift.ts';
+import { voiceDriverCodes } from './errors/voice-drivers.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import type { Lang } from './present/lang.ts';
 
@@ -53,6 +54,7 @@ export const codes = {
   ...campaignCodes,
   ...experimentCodes,
   ...upliftCodes,
+  ...voiceDriverCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;

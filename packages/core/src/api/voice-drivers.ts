@@ -11,6 +11,7 @@ const n = z.number().nullable();
 
 /** What a churn driver is: a topic mentioned, a survey answer given, a ticket category or a case root cause. */
 export const DRIVER_SOURCES = ['topic', 'survey_answer', 'ticket_category', 'root_cause'] as const;
+export type DriverSource = (typeof DRIVER_SOURCES)[number];
 export const driverSource = z.enum(DRIVER_SOURCES);
 
 /** GET /voice/drivers */
