@@ -40,7 +40,7 @@ describe('the Voice of the customer page in chromium', () => {
   it('runs the analysis and lists the topics the API lists', async () => {
     await d.page.goto('/');
     await logIn(d.page);
-    await d.page.getByRole('menuitem', { name: 'Voice of the customer' }).click();
+    await d.page.getByRole('menuitem', { name: 'Customer voice' }).click();
     await d.page.getByRole('tab', { name: 'Topics' }).waitFor();
     await d.page.getByTestId('run-analysis').click();
     await d.page.getByText('Analysis done').waitFor({ timeout: 90_000 });

@@ -4,7 +4,8 @@
  * dictionaries change apart from it. Every text names controls on the page.
  */
 export const voiceEn = {
-  'nav.voice': 'Voice of the customer',
+  'nav.voice': 'Customer voice',
+  'voice.title': 'Voice of the customer',
   'voice.intro':
     'What customers write in survey comments, tickets, case notes and churn notes, read in Chinese and English: grouped into topics, scored for sentiment learned from your own survey scores, and set against who churned.',
   'voice.tab.topics': 'Topics',
@@ -124,6 +125,7 @@ export const voiceEn = {
 
 export const voiceZh: Record<keyof typeof voiceEn, string> = {
   'nav.voice': '客户之声',
+  'voice.title': '客户之声',
   'voice.intro':
     '客户在问卷意见、工单、案例备注和流失备注中写下的内容，中英文均可解读：归纳为话题，按从您自己的问卷评分中学到的情感打分，并与实际流失的客户对照。',
   'voice.tab.topics': '话题',

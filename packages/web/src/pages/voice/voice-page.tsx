@@ -23,7 +23,7 @@ export default function VoicePage() {
   const tab = params.get('tab');
   const active: TabKey = isTab(tab) ? tab : 'topics';
   return (
-    <Page title={t('nav.voice')} extra={<AnalyseButton />}>
+    <Page title={t('voice.title')} extra={<AnalyseButton />}>
       <Typography.Paragraph type="secondary">{t('voice.intro')}</Typography.Paragraph>
       <Tabs
         activeKey={active}
