@@ -20,6 +20,7 @@ import { rowCodes } from './errors/rows.ts';
 import { teamCodes } from './errors/teams.ts';
 import { upliftCodes } from './errors/uplift.ts';
 import { voiceDriverCodes } from './errors/voice-drivers.ts';
+import { voiceTextCodes } from './errors/voice-text.ts';
 import { workspaceCodes } from './errors/workspace.ts';
 import type { Lang } from './present/lang.ts';
 
@@ -55,6 +56,7 @@ export const codes = {
   ...experimentCodes,
   ...upliftCodes,
   ...voiceDriverCodes,
+  ...voiceTextCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;

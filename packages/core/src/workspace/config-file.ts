@@ -30,6 +30,7 @@ export const CONFIG_SCHEMA_MODULES = [
   '../cases/sla/calendar',
   '../access/roles',
   '../campaigns/config',
+  '../voice/text/config',
 ] as const;
 
 /** A digest of the checking code: its modules' text (.ts from the sources, .js from the build), Tenure's and Node's versions. */

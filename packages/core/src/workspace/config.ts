@@ -5,6 +5,7 @@ import { tenureError } from '../errors.ts';
 import { defaultImportLimits, importLimitsSchema } from '../ingest/limits.ts';
 import { defaultPredictionConfig, predictionConfigSchema } from '../predict/config.ts';
 import { ErrorReport } from '../report.ts';
+import { defaultVoiceConfig, voiceConfigSchema } from '../voice/text/config.ts';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -64,6 +65,8 @@ export const configSchema = z
     cases: casesConfigSchema.default(defaultCasesConfig),
     /** Campaigns as experiments: defaults of imported campaigns, CRM cost categories (campaigns/config.ts). */
     campaigns: campaignsConfigSchema.default(defaultCampaignsConfig),
+    /** Text analysis: the user dictionary and the number of topics (voice/text/config.ts). */
+    voice: voiceConfigSchema.default(defaultVoiceConfig),
   })
   .strict();
 

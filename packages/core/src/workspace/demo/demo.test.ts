@@ -194,6 +194,8 @@ describe('the Chinese demo', () => {
       expect(zs.rows).toEqual(summary.rows);
       for (const [table, columns] of Object.entries(DEMO_ZH))
         for (const [column, map] of Object.entries(columns)) {
+          // Ticket texts are translated for the cases' subjects, then rewritten in the writer's language (texts.ts).
+          if (table === 'tickets' && column === 'text') continue;
           const values = (
             await zh.db.all(
               sql`SELECT DISTINCT ${sql.id(column)} AS v FROM ${sql.id(table)} WHERE ${sql.id(column)} IS NOT NULL`,

@@ -26,6 +26,8 @@ import { Rand } from './random.ts';
 import { addDemoPlaybook, addDemoSla } from './setup.ts';
 import { writeSubscriptions } from './subscriptions.ts';
 import { writeSurveys } from './surveys.ts';
+import { DEMO_DICTIONARY } from './text-templates.ts';
+import { writeTexts } from './texts.ts';
 import { writeTickets } from './tickets.ts';
 
 export type { DemoOptions } from './context.ts';
@@ -80,6 +82,7 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
     const approvalLimit = ws.config.cases.approval_limit;
     await writeOperations(ctx, { lang, approvalLimit });
     truth.operations = await operationsTruth(ctx, approvalLimit);
+    truth.texts = await writeTexts(ctx, lang);
     const result = {
       rows: await countRows(ctx),
       truth: lang === 'en' ? truth : { ...truth, lang, translated: DEMO_ZH },
@@ -94,7 +97,11 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
   // Contract type is the demo's main churn driver: declare it, so metrics can be broken down by it.
   const contract = !ws.config.dimensions.includes('contract');
   if (contract) ws.config.dimensions.push('contract');
-  if (addDemoSla(ws) || contract) writeFileSync(join(ws.dir, CONFIG_FILE), `${JSON.stringify(ws.config, null, 2)}\n`);
+  // The demo's product, plan and competitor names, so the segmenter keeps them whole.
+  const words = DEMO_DICTIONARY.filter((w) => !ws.config.voice.dictionary.includes(w));
+  ws.config.voice.dictionary.push(...words);
+  if (addDemoSla(ws) || contract || words.length)
+    writeFileSync(join(ws.dir, CONFIG_FILE), `${JSON.stringify(ws.config, null, 2)}\n`);
   await addDemoPlaybook(ws, lang);
   return { customers: o.customers, rows, seconds: (performance.now() - started) / 1000, groundTruthFile };
 }

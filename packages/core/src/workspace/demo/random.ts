@@ -95,6 +95,11 @@ const STREAM_NAMES = [
   'caseFollowUp',
   'caseFollowUpAt',
   'caseOpenAt',
+  'textLang',
+  'textTopic',
+  'textPart',
+  'comment',
+  'churnNote',
 ] as const;
 
 export type Stream = (typeof STREAM_NAMES)[number];

@@ -16,6 +16,7 @@ import upliftScores from './0010-uplift-scores.ts';
 import campaignDesigns from './0011-campaign-designs.ts';
 import caseEventIndex from './0012-case-event-index.ts';
 import surveys from './0013-surveys.ts';
+import voiceText from './0014-voice-text.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   campaignDesigns,
   caseEventIndex,
   surveys,
+  voiceText,
 ];
 
 /** The highest schema version this Tenure knows. */
