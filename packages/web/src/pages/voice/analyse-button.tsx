@@ -1,51 +1,32 @@
 import { Button, message } from 'antd';
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
-import { useAction } from '../../api/use-action.ts';
 import { invalidate } from '../../api/use-api.ts';
-import { useJob } from '../../api/use-job.ts';
+import { useFit } from '../../api/use-fit.ts';
 import { atLeast, useAuth } from '../../auth/auth.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-const ANALYSE = '/api/v1/voice/analyse';
-interface AnalyseJob {
-  job_id: string;
-  state: string;
-  error?: Parameters<typeof ProblemAlert>[0]['error'];
-}
+/** Everything the analysis changes: the page's figures are fetched again once it is done. */
+const READS = ['topics', 'documents', 'trend', 'drivers', 'key-drivers', 'exits'].map((p) => `/api/v1/voice/${p}`);
 
 /**
- * Run analysis (analysts): read every text again, as a job, and reload the page's figures when it is done. The
- * topics a user edited are kept by the run.
+ * Run analysis (analysts): read every text again, as a job like a model fit, and reload the page's figures when
+ * it is done. The topics a user edited are kept by the run.
  */
 export function AnalyseButton() {
   const { t } = useI18n();
   const { user } = useAuth();
-  const action = useAction();
-  const [jobId, setJobId] = useState<string>();
-  const { job, error } = useJob<AnalyseJob>(jobId && `${ANALYSE}/${encodeURIComponent(jobId)}`);
   const [note, holder] = message.useMessage();
-  useEffect(() => {
-    if (job?.state !== 'done') return;
-    for (const p of ['topics', 'documents', 'trend', 'drivers', 'key-drivers', 'exits'])
-      invalidate(`/api/v1/voice/${p}`);
+  const fit = useFit('/api/v1/voice/analyse', () => {
+    for (const p of READS) invalidate(p);
     void note.success(t('voice.ran'));
-  }, [job?.state, note, t]);
+  });
   if (!atLeast(user, 'analyst')) return null;
-  const running = action.busy || job?.state === 'queued' || job?.state === 'running';
-  const problem = action.error ?? error ?? job?.error;
   return (
     <>
       {holder}
-      {problem && <ProblemAlert error={problem} />}
-      <Button
-        type="primary"
-        loading={running}
-        data-testid="run-analysis"
-        onClick={() => action.run(async () => setJobId((await api.post<AnalyseJob>(ANALYSE, { json: {} })).job_id))}
-      >
-        {running ? t('voice.running') : t('voice.run')}
+      {fit.problem && <ProblemAlert error={fit.problem} />}
+      <Button type="primary" loading={fit.running} data-testid="run-analysis" onClick={() => fit.start({})}>
+        {fit.running ? t('voice.running') : t('voice.run')}
       </Button>
     </>
   );
