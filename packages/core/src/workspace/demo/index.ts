@@ -16,6 +16,7 @@ import { createCalendar } from './calendar.ts';
 import { writeBenchmarks, writeCampaign, writeCosts } from './campaign-costs.ts';
 import { type DemoContext, type DemoOptions, demoOptionsSchema } from './context.ts';
 import { addContractAttribute, createCustomers } from './customers.ts';
+import { writeEmployeeSurveys } from './employee-surveys.ts';
 import { countRows, groundTruth } from './ground-truth.ts';
 import { simulateLives } from './lives.ts';
 import { DEMO_ZH, translateDemo } from './locale.ts';
@@ -81,6 +82,7 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
     await translateDemo(ws.db, lang);
     const approvalLimit = ws.config.cases.approval_limit;
     await writeOperations(ctx, { lang, approvalLimit });
+    await writeEmployeeSurveys(ctx);
     truth.operations = await operationsTruth(ctx, approvalLimit);
     truth.texts = await writeTexts(ctx, lang);
     const result = {
