@@ -58,6 +58,12 @@ export function triggerText(t: Trigger, lang: Lang): string {
       return zh ? '投诉超过 SLA' : 'complaint past its SLA';
     case 'filter':
       return zh ? `客户筛选 ${t.filter.join('，')}` : `customers where ${t.filter.join(', ')}`;
+    case 'survey_answer': {
+      const of = t.survey ? (zh ? `问卷 ${t.survey} 的` : ` to survey ${t.survey}`) : '';
+      return zh
+        ? `${of}答卷：NPS ≤ ${t.nps_max} 或 CSAT ≤ ${t.csat_max}`
+        : `an answer${of} with NPS ≤ ${t.nps_max} or CSAT ≤ ${t.csat_max}`;
+    }
   }
 }
 

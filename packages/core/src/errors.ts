@@ -17,6 +17,7 @@ import { importCodes } from './errors/import.ts';
 import { optionCodes } from './errors/options.ts';
 import { playbookCodes } from './errors/playbooks.ts';
 import { rowCodes } from './errors/rows.ts';
+import { surveyCodes } from './errors/surveys.ts';
 import { teamCodes } from './errors/teams.ts';
 import { upliftCodes } from './errors/uplift.ts';
 import { voiceDriverCodes } from './errors/voice-drivers.ts';
@@ -57,6 +58,7 @@ export const codes = {
   ...upliftCodes,
   ...voiceDriverCodes,
   ...voiceTextCodes,
+  ...surveyCodes,
 } as const;
 
 export type ErrorCode = keyof typeof codes;

@@ -131,6 +131,7 @@ export {
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';
 export * from './voice/text/index.ts';
+export * from './surveys/index.ts';
 export { type ImportPreview, previewImport } from './wizard/import-preview.ts';
 export { type BatchRow, listBatches } from './workspace/batches.ts';
 export { configSchema, defaultConfig, parseConfig, type SettingsPatch, type TenureConfig } from './workspace/config.ts';

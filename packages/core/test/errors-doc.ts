@@ -20,13 +20,13 @@ export const placeholderArgs = new Proxy(
           { field: sample('field'), value: null, expected: { en: sample('expected'), 'zh-CN': sample('expected') } },
         ];
       // A playbook's refused parts, as data: where in the definition, the value given and what it takes.
-      if (name === 'playbookProblems')
+      if (name === 'playbookProblems' || name === 'surveyProblems')
         return [{ path: sample('path'), value: '…', allowed: { en: sample('allowed'), 'zh-CN': sample('allowed') } }];
-      if (['found', 'known', 'sheets', 'problems', 'fields'].includes(name)) return ['…'];
+      if (['found', 'known', 'sheets', 'problems', 'fields', 'ids'].includes(name)) return ['…'];
       // Remedies a caller names (a fit's) are not the table's: the doc lists only the codes' own.
       if (name === 'remedies') return undefined;
       // Caller-supplied texts (a query's or a fit's own hint) are shown as a placeholder in both languages.
-      if (name === 'hint') return { en: sample('hint'), 'zh-CN': sample('hint') };
+      if (name === 'hint' || name === 'problem') return { en: sample('hint'), 'zh-CN': sample('hint') };
       return sample(name);
     },
   },

@@ -10,7 +10,7 @@ import { getCampaign } from './store.ts';
 
 const COLUMNS = ['customer_id', 'arm', 'stratum', 'assigned_at', 'delivered_at'] as const;
 
-const cell = (v: unknown): string => {
+export const csvCell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
   let s = String(v);
   if (/^[=+\-@]/.test(s)) s = `'${s}`;
@@ -39,4 +39,4 @@ export async function assignmentRows(
  * @example writeFileSync('WIN-01.csv', assignmentCsv(await assignmentRows(ws, 'WIN-01')))
  */
 export const assignmentCsv = (rows: readonly AssignmentRow[]): string =>
-  `${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n')}\r\n`;
+  `${[COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n')}\r\n`;

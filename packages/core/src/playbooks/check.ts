@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { presentDimensions } from '../customers/columns.ts';
-import { tenureError } from '../errors.ts';
+import { type PlaybookProblem, tenureError } from '../errors.ts';
 import { allowedOf } from '../options.ts';
 import { alertRuleNames, tiers } from '../predict/alerts/rules.ts';
 import { sql } from '../sql/sql.ts';
@@ -16,6 +17,16 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** Each issue of a definition's parse as a problem: its path, the value given there and what it takes (surveys too). */
+export const definitionProblems = (input: unknown, issues: readonly z.core.$ZodIssue[]): PlaybookProblem[] =>
+  issues.flatMap((issue) =>
+    (issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path]).map((path) => ({
+      path: path.join('.'),
+      value: textOf(valueAt(input, path)),
+      allowed: allowedOf(issue),
+    })),
+  );
+
 /**
  * A playbook definition as given (a file, a request body) checked in two passes: its shape, every problem at
  * once (TEN_PLAYBOOK_INVALID naming each path); then what it names against the workspace: the risk tier
@@ -31,13 +42,7 @@ export async function checkPlaybook(
   const r = playbookInput.safeParse(input);
   if (!r.success) {
     const id = valueAt(input, ['id']);
-    const problems = r.error.issues.flatMap((issue) =>
-      (issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path]).map((path) => ({
-        path: path.join('.'),
-        value: textOf(valueAt(input, path)),
-        allowed: allowedOf(issue),
-      })),
-    );
+    const problems = definitionProblems(input, r.error.issues);
     throw tenureError('TEN_PLAYBOOK_INVALID', { id: typeof id === 'string' ? id : null, playbookProblems: problems });
   }
   const { version, ...definition } = r.data;

@@ -22,11 +22,14 @@ export const TRIGGER_KINDS = [
   'failed_payment',
   'complaint_past_sla',
   'filter',
+  'survey_answer',
 ] as const;
 export type TriggerKind = (typeof TRIGGER_KINDS)[number];
 
 /** The highest NPS answer that makes a detractor (0–6, the NPS definition). */
 export const NPS_DETRACTOR_MAX = 6;
+/** The highest CSAT answer (1–5) of an unhappy customer: dissatisfied or very dissatisfied. */
+export const CSAT_UNHAPPY_MAX = 2;
 
 export const triggerSchema = z.discriminatedUnion('kind', [
   /** A customer's tier at the latest scoring is `tier` or above, and was below it at the one before. */
@@ -44,6 +47,20 @@ export const triggerSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('filter'),
       filter: filterList,
+    })
+    .strict(),
+  /**
+   * An answer to a survey sent by Tenure (of `survey` when named): NPS at most `nps_max` (a detractor) or CSAT
+   * at most `csat_max` (an unhappy answer after a case), as it is answered; run by hand, the answers of the
+   * last `within_days`.
+   */
+  z
+    .object({
+      kind: z.literal('survey_answer'),
+      survey: z.string().optional(),
+      nps_max: z.number().int().min(0).max(10).default(NPS_DETRACTOR_MAX),
+      csat_max: z.number().int().min(1).max(5).default(CSAT_UNHAPPY_MAX),
+      within_days: days.default(30),
     })
     .strict(),
 ]);
@@ -132,7 +149,7 @@ export const playbookSchema = z.object({
 export interface PlaybookRunResult {
   run_id: number;
   playbook_id: string;
-  cause: 'score' | 'import' | 'manual';
+  cause: 'score' | 'import' | 'manual' | 'survey';
   at_risk: boolean;
   dry_run: boolean;
   matched: number;
@@ -146,7 +163,7 @@ export interface PlaybookRunResult {
 export const playbookRunSchema = z.object({
   run_id: z.number().int(),
   playbook_id: z.string(),
-  cause: z.enum(['score', 'import', 'manual']),
+  cause: z.enum(['score', 'import', 'manual', 'survey']),
   at_risk: z.boolean(),
   dry_run: z.boolean(),
   matched: z.number().int(),

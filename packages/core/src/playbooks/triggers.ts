@@ -12,9 +12,12 @@ import { type Sql, sql } from '../sql/sql.ts';
 import { NPS_DETRACTOR_MAX, type Trigger, type TriggerKind } from './definition.ts';
 import { customerFilterOf } from './filter.ts';
 
-/** What set a run off: a scoring (ref: its run id), an import (ref: its batch id, with the entity), or a person. */
+/**
+ * What set a run off: a scoring (ref: its run id), an import (ref: its batch id, with the entity), an answer to
+ * a survey sent by Tenure (ref: its response id), or a person.
+ */
 export interface Cause {
-  kind: 'score' | 'import' | 'manual';
+  kind: 'score' | 'import' | 'manual' | 'survey';
   ref: string | null;
   entity?: string;
 }
@@ -110,6 +113,22 @@ export const triggers: { [K in TriggerKind]: TriggerDef<K> } = {
         SELECT c.customer_id, ${causeSource(c.cause)} AS source, ${c.cause.ref} AS source_ref
         FROM customers c WHERE ${sql.join(conds, sql` AND `)}${ofBatch(c.cause, sql`c._batch`)}`;
     },
+  },
+  survey_answer: {
+    listens: (c) => c.kind === 'survey',
+    // The answer that set the run off; by hand, every answer of the window before now.
+    query: (t, c) => sql`
+      SELECT s.respondent_id AS customer_id, 'survey' AS source, arg_max(s.response_id, s.answered_at) AS source_ref
+      FROM surveys s JOIN survey_invitations v ON v.response_id = s.response_id
+      WHERE coalesce(s.respondent_type, 'customer') = 'customer'
+        AND (s.kind = 'nps' AND s.score <= ${t.nps_max} OR s.kind = 'csat' AND s.score <= ${t.csat_max})
+        ${t.survey === undefined ? sql`` : sql`AND v.survey_id = ${t.survey}`}
+        ${
+          c.cause.kind === 'survey' && c.cause.ref !== null
+            ? sql`AND s.response_id = ${c.cause.ref}`
+            : sql`AND s.answered_at >= ${c.now} - INTERVAL (${t.within_days}) DAY`
+        }
+      GROUP BY s.respondent_id`,
   },
 };
 

@@ -53,12 +53,14 @@ export const playbooksEn = {
   'playbooks.trigger.failed_payment': 'A payment fails',
   'playbooks.trigger.complaint_past_sla': 'A complaint passes its SLA',
   'playbooks.trigger.filter': 'Customers match a filter',
+  'playbooks.trigger.survey_answer': 'An unhappy survey answer (NPS 0–6, CSAT 1–2)',
   'playbooks.says.risk_tier': 'Entered the {tier} tier or above',
   'playbooks.says.alert_rule': 'Alert: {rule}',
   'playbooks.says.nps_detractor': 'NPS detractor within {days} days',
   'playbooks.says.failed_payment': 'Failed payment within {days} days',
   'playbooks.says.complaint_past_sla': 'Complaint past its SLA',
   'playbooks.says.filter': 'Customers where {filter}',
+  'playbooks.says.survey_answer': 'Survey answer with NPS ≤ {nps} or CSAT ≤ {csat}',
   'playbooks.result':
     '{matched} customers matched, {created} cases opened. Skipped: {open} with an open case from this playbook, {malicious} malicious churners, {credit} credit risks.',
   'playbooks.resultDry':
@@ -118,12 +120,14 @@ export const playbooksZh: Record<keyof typeof playbooksEn, string> = {
   'playbooks.trigger.failed_payment': '扣款失败',
   'playbooks.trigger.complaint_past_sla': '投诉超过 SLA',
   'playbooks.trigger.filter': '符合筛选条件的客户',
+  'playbooks.trigger.survey_answer': '不满意的问卷答卷（NPS 0–6、CSAT 1–2）',
   'playbooks.says.risk_tier': '进入“{tier}”及以上风险等级',
   'playbooks.says.alert_rule': '预警：{rule}',
   'playbooks.says.nps_detractor': '{days} 天内的 NPS 贬损者',
   'playbooks.says.failed_payment': '{days} 天内扣款失败',
   'playbooks.says.complaint_past_sla': '投诉超过 SLA',
   'playbooks.says.filter': '客户筛选：{filter}',
+  'playbooks.says.survey_answer': '问卷答卷 NPS ≤ {nps} 或 CSAT ≤ {csat}',
   'playbooks.result':
     '匹配 {matched} 位客户，新建 {created} 个案例。跳过：{open} 位已有本剧本的未结案例，{malicious} 位恶意流失客户，{credit} 位信用风险客户。',
   'playbooks.resultDry':

@@ -13,6 +13,7 @@ const TRIGGER_KINDS: TriggerKind[] = [
   'failed_payment',
   'complaint_past_sla',
   'filter',
+  'survey_answer',
 ];
 /** The case kinds and priorities in the workflow's order, as its labels list them. */
 const CASE_KINDS = Object.keys(caseKindLabels) as (keyof typeof caseKindLabels)[];

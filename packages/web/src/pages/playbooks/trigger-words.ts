@@ -19,5 +19,7 @@ export function triggerWords({ t, freeTerm }: Pick<I18n, 't' | 'freeTerm'>, trig
       return t('playbooks.says.complaint_past_sla');
     case 'filter':
       return t('playbooks.says.filter', { filter: trigger.filter.join(', ') });
+    case 'survey_answer':
+      return t('playbooks.says.survey_answer', { nps: trigger.nps_max, csat: trigger.csat_max });
   }
 }
