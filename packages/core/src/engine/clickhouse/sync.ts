@@ -24,6 +24,7 @@ export const copiedTables = {
   case_events: ['case_id', 'version'],
   teams: ['team'],
   survey_answers: ['response_id', 'question_id'],
+  exit_mappings: ['customer_id', 'churned_at'],
 } as const satisfies Record<string, readonly string[]>;
 export type CopiedTable = keyof typeof copiedTables;
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineSurvey, ensureVoiceTables, type QuestionDef } from '../../../test/fixtures/voice-tables.ts';
+import { defineSurvey, type QuestionDef } from '../../../test/fixtures/voice-tables.ts';
 import { sql } from '../../sql/sql.ts';
 import { initWorkspace, type Workspace } from '../../workspace/workspace.ts';
 import { keyDrivers } from './key-drivers.ts';
@@ -33,7 +33,6 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tenure-key-drivers-'));
   ws = await initWorkspace(dir);
-  await ensureVoiceTables(ws);
   await defineSurvey(ws, 'rel', 'nps', [
     scale('nps', true),
     ...reference.drivers.map((d) => scale(d)),

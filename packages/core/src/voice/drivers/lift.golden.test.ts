@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineSurvey, ensureVoiceTables } from '../../../test/fixtures/voice-tables.ts';
+import { defineSurvey } from '../../../test/fixtures/voice-tables.ts';
 import { sql } from '../../sql/sql.ts';
 import { initWorkspace, type Workspace } from '../../workspace/workspace.ts';
 import { churnLift } from './lift.ts';
@@ -23,7 +23,6 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tenure-lift-'));
   ws = await initWorkspace(dir);
-  await ensureVoiceTables(ws);
   const ids = Array.from({ length: 10 }, (_, i) => `A${i + 1}`);
   await ws.db.run(sql`INSERT INTO customers (customer_id, created_at)
     VALUES ${sql.join(ids.map((id) => sql`(${id}, TIMESTAMP '2024-01-01 00:00:00')`))}`);
@@ -31,23 +30,27 @@ beforeAll(async () => {
     ('A1', TIMESTAMP '2024-03-01 00:00:00'), ('A2', TIMESTAMP '2024-03-10 00:00:00'),
     ('A3', TIMESTAMP '2024-04-01 00:00:00'), ('A4', TIMESTAMP '2024-05-01 00:00:00')`);
   const doc = (id: string, customer: string, at: string, topic: string) =>
-    sql`('ticket', ${id}, ${customer}, CAST(${at} AS TIMESTAMP), 'en', ${topic}, NULL, '[]')`;
+    sql`('ticket', ${id}, ${customer}, CAST(${at} AS TIMESTAMP), 'en', ${topic}, NULL, '[]', '')`;
   await ws.db.run(
-    sql`INSERT INTO voice_documents VALUES ${sql.join([
-      doc('d1', 'A1', '2024-02-01', 'net'),
-      doc('d2', 'A2', '2024-02-15', 'net'),
-      doc('d3', 'A3', '2024-05-01', 'net'),
-      doc('d4', 'A5', '2024-02-01', 'net'),
-      doc('d5', 'A6', '2024-07-05', 'net'),
-      doc('d6', 'A3', '2024-03-01', 'price'),
-      doc('d7', 'A4', '2024-04-01', 'price'),
-      doc('d8', 'A7', '2024-02-01', 'price'),
-      doc('d9', 'A8', '2024-02-01', 'price'),
-      doc('d10', 'A9', '2024-02-01', 'price'),
-      doc('d11', 'A9', '2024-03-01', 'price'),
-    ])}`,
+    sql`INSERT INTO voice_documents (source, doc_id, customer_id, "at", lang, topic_id, sentiment, keyphrases, text) VALUES ${sql.join(
+      [
+        doc('d1', 'A1', '2024-02-01', 'net'),
+        doc('d2', 'A2', '2024-02-15', 'net'),
+        doc('d3', 'A3', '2024-05-01', 'net'),
+        doc('d4', 'A5', '2024-02-01', 'net'),
+        doc('d5', 'A6', '2024-07-05', 'net'),
+        doc('d6', 'A3', '2024-03-01', 'price'),
+        doc('d7', 'A4', '2024-04-01', 'price'),
+        doc('d8', 'A7', '2024-02-01', 'price'),
+        doc('d9', 'A8', '2024-02-01', 'price'),
+        doc('d10', 'A9', '2024-02-01', 'price'),
+        doc('d11', 'A9', '2024-03-01', 'price'),
+      ],
+    )}`,
   );
-  await ws.db.run(sql`INSERT INTO voice_topics VALUES ('net', 'en', 'network outage', '[]', false, NULL, NULL)`);
+  await ws.db.run(
+    sql`INSERT INTO voice_topics VALUES ('net', 'en', 'network outage', '[]', false, TIMESTAMP '2024-01-01 00:00:00', NULL)`,
+  );
   await ws.db.run(sql`INSERT INTO tickets (ticket_id, customer_id, opened_at, category) VALUES
     ('T1', 'A1', TIMESTAMP '2024-02-01 00:00:00', 'billing'), ('T2', 'A2', TIMESTAMP '2024-02-01 00:00:00', 'billing'),
     ('T3', 'A3', TIMESTAMP '2024-02-01 00:00:00', 'billing '), ('T4', 'A4', TIMESTAMP '2024-02-01 00:00:00', 'billing'),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseWorkspace } from '../../../test/cases.ts';
-import { defineSurvey, ensureVoiceTables } from '../../../test/fixtures/voice-tables.ts';
+import { defineSurvey } from '../../../test/fixtures/voice-tables.ts';
 import { sql } from '../../sql/sql.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import { teamCorrelation } from './correlation.ts';
@@ -19,7 +19,6 @@ let ws: Workspace;
 let done: () => Promise<void>;
 beforeAll(async () => {
   ({ ws, done } = await caseWorkspace());
-  await ensureVoiceTables(ws);
   const scale = (id: string, type: 'scale_0_10' | 'scale_1_5', dimension?: string, main?: boolean) => ({
     id,
     type,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineSurvey, ensureVoiceTables } from '../../../test/fixtures/voice-tables.ts';
+import { defineSurvey } from '../../../test/fixtures/voice-tables.ts';
 import { sql } from '../../sql/sql.ts';
 import { initWorkspace, type Workspace } from '../../workspace/workspace.ts';
 import { confirmExit } from './confirm.ts';
@@ -18,7 +18,6 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tenure-exits-'));
   ws = await initWorkspace(dir);
-  await ensureVoiceTables(ws);
   await ws.db.run(sql`INSERT INTO customers (customer_id, created_at) VALUES
     ('X1', DATE '2023-01-01'), ('X2', DATE '2023-01-01'), ('X3', DATE '2023-01-01'), ('X4', DATE '2023-01-01')`);
   await ws.db.run(sql`INSERT INTO churn_events (customer_id, churned_at, kind, category, competitor, note) VALUES
@@ -39,9 +38,11 @@ beforeAll(async () => {
     VALUES ('e1', 'customer', 'X1', TIMESTAMP '2024-03-08 00:00:00', 'exit', '信号太差了')`);
   await ws.db.run(sql`INSERT INTO survey_answers (response_id, survey_id, version, question_id, value_text)
     VALUES ('e1', 'exit', 1, 'why', 'o1')`);
-  await ws.db.run(sql`INSERT INTO voice_topics VALUES ('t9', 'en', 'outage', '["outage","down"]', false, NULL, NULL)`);
-  await ws.db.run(sql`INSERT INTO voice_documents VALUES
-    ('churn_note', 'X4|2024-02-01', 'X4', TIMESTAMP '2024-02-01 00:00:00', 'en', 't9', NULL, '[]')`);
+  await ws.db.run(
+    sql`INSERT INTO voice_topics VALUES ('t9', 'en', 'outage', '["outage","down"]', false, TIMESTAMP '2024-01-01 00:00:00', NULL)`,
+  );
+  await ws.db.run(sql`INSERT INTO voice_documents (source, doc_id, customer_id, "at", lang, topic_id, sentiment, keyphrases, text) VALUES
+    ('churn_note', 'X4|2024-02-01', 'X4', TIMESTAMP '2024-02-01 00:00:00', 'en', 't9', NULL, '[]', 'see ticket')`);
 });
 afterAll(async () => {
   await ws.close();

@@ -17,6 +17,7 @@ import campaignDesigns from './0011-campaign-designs.ts';
 import caseEventIndex from './0012-case-event-index.ts';
 import surveys from './0013-surveys.ts';
 import voiceText from './0014-voice-text.ts';
+import voiceDrivers from './0015-voice-drivers.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   caseEventIndex,
   surveys,
   voiceText,
+  voiceDrivers,
 ];
 
 /** The highest schema version this Tenure knows. */
