@@ -12,6 +12,13 @@ export interface AnonymousLimits {
 
 export const defaultAnonymousLimits: AnonymousLimits = { burst: 120, perSecond: 10 };
 
+/**
+ * Survey answers per address: a respondent sends one, an office behind one address a few dozen a minute, so 30
+ * at once and one every two seconds after; a script posting a thousand a minute from one address is held to
+ * that, while every other address answers on.
+ */
+export const defaultAnswerLimits: AnonymousLimits = { burst: 30, perSecond: 0.5 };
+
 /** Addresses beyond this are pruned of full buckets, so spoofed source addresses cannot grow the map forever. */
 const PRUNE_AT = 10_000;
 

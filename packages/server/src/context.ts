@@ -9,7 +9,12 @@ import {
   servedCustomer360,
   type Workspace,
 } from '@tenure/core';
-import { AnonymousLimiter, type AnonymousLimits, defaultAnonymousLimits } from './anonymous-limit.ts';
+import {
+  AnonymousLimiter,
+  type AnonymousLimits,
+  defaultAnonymousLimits,
+  defaultAnswerLimits,
+} from './anonymous-limit.ts';
 import { ResultCache } from './cache.ts';
 import { ErrorLog } from './error-log.ts';
 import { type FitJob, type Job, Jobs } from './jobs.ts';
@@ -33,6 +38,8 @@ export interface ServerOptions {
   loginLimits?: LoginLimits;
   /** API requests without valid credentials per client address (burst, then per second). */
   anonymousLimits?: AnonymousLimits;
+  /** Survey answers per client address (burst, then per second): the public answer route's own limit. */
+  answerLimits?: AnonymousLimits;
   /** Upload size limit of the import routes, bytes (default 1 GiB). */
   maxUploadBytes?: number;
   /** Mark the session cookie Secure: set it when the server is reached over HTTPS (a reverse proxy). */
@@ -83,6 +90,7 @@ export class ServerContext {
   readonly sla = new SlaChecker(this, (e) => this.errors.write('checking case SLAs', e));
   readonly limiter: LoginLimiter;
   readonly anonymous: AnonymousLimiter;
+  readonly answers: AnonymousLimiter;
   readonly webDir: string | null;
   readonly maxUploadBytes: number;
   readonly secureCookies: boolean;
@@ -107,6 +115,7 @@ export class ServerContext {
   ) {
     this.limiter = new LoginLimiter(o.loginLimits ?? defaultLoginLimits);
     this.anonymous = new AnonymousLimiter(o.anonymousLimits ?? defaultAnonymousLimits);
+    this.answers = new AnonymousLimiter(o.answerLimits ?? defaultAnswerLimits);
     this.webDir = o.webDir === undefined ? (existsSync(defaultWebDir) ? defaultWebDir : null) : o.webDir;
     this.maxUploadBytes = o.maxUploadBytes ?? 1024 ** 3;
     this.secureCookies = !!o.secureCookies;

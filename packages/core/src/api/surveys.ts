@@ -30,6 +30,8 @@ export const surveysResponse = z.object({ surveys: z.array(surveySummarySchema) 
 export const newSurveyBody = surveyInput;
 export const surveyChangeBody = surveyInput;
 export const sendSurveyBody = sendInput;
+/** `?format=csv`: the new links as CSV for a mailing tool (UTF-8 with a BOM), instead of JSON. */
+export const sendSurveyQuery = z.object({ format: z.enum(['json', 'csv']).default('json') }).strict();
 export const sendSurveyResponse = sendResultSchema;
 
 export const INVITATION_STATUSES = ['open', 'answered', 'expired'] as const;

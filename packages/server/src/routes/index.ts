@@ -19,6 +19,7 @@ import { quality } from './quality.ts';
 import { report } from './report.ts';
 import { settings } from './settings.ts';
 import { status } from './status.ts';
+import { answers, surveys } from './surveys.ts';
 import { teams } from './teams.ts';
 import { uplift } from './uplift.ts';
 import { users } from './users.ts';
@@ -40,6 +41,8 @@ export const routeGroups = {
   customers,
   cases,
   playbooks,
+  surveys,
+  answers,
   campaigns,
   teams,
   imports,
