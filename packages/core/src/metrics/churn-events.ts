@@ -43,21 +43,29 @@ export const taxonomyOpen = (e: string) =>
 /**
  * Churn events inside the grid, with their period, segment, reason, kind and category ('unknown' when empty), and
  * whether each is a retaliatory candidate (retaliatory.ts) and took that mark: the category an event without one
- * gets from its complaint history, read here so every taxonomy view and metric sees it.
+ * gets from its complaint history, read here so every taxonomy view and metric sees it. An analyst's confirmed
+ * exit mapping (`exit_mappings`, voice/exits/) fills what the event lacks — its reason, kind and category —
+ * ahead of the derived mark; an imported value always wins over both.
  */
 export function churnEventsOf(q: NormalQuery, d: Dialect): Sql {
   const { n, idx } = gridOf(q, d);
-  const marked = sql`r.hit = 1 AND ${taxonomyOpen('e')}`;
+  const all = list([...voluntary, ...involuntary]);
+  const mapped = sql`coalesce(x.category, '') IN (${all}) AND (coalesce(e.kind, '') NOT IN ('voluntary', 'involuntary') OR e.kind = coalesce(x.kind, ''))`;
+  const marked = sql`r.hit = 1 AND ${taxonomyOpen('e')} AND NOT (${mapped})`;
+  const blank = (c: Sql) => sql`(${c} IS NULL OR trim(${c}) = '')`;
   return sql`SELECT * FROM (SELECT e.customer_id AS customer_id, e.churned_at AS churned_at, ${segSelect(q, 'c')},
       ${idx(sql`e.churned_at`)} AS k,
-      CASE WHEN e.reason IS NULL OR trim(e.reason) = '' THEN 'unknown' ELSE trim(e.reason) END AS reason,
+      CASE WHEN NOT ${blank(sql`e.reason`)} THEN trim(e.reason) WHEN NOT ${blank(sql`x.reason`)} THEN trim(x.reason)
+        ELSE 'unknown' END AS reason,
       CASE WHEN e.kind IN ('voluntary', 'involuntary') THEN e.kind WHEN e.category IN (${list(voluntary)}) THEN 'voluntary'
-        WHEN e.category IN (${list(involuntary)}) THEN 'involuntary' WHEN ${marked} THEN 'involuntary' ELSE 'unknown' END AS kind,
-      CASE WHEN e.category IN (${list([...voluntary, ...involuntary])}) THEN e.category
+        WHEN e.category IN (${list(involuntary)}) THEN 'involuntary' WHEN coalesce(x.kind, '') IN ('voluntary', 'involuntary') THEN x.kind
+        WHEN ${marked} THEN 'involuntary' ELSE 'unknown' END AS kind,
+      CASE WHEN e.category IN (${all}) THEN e.category WHEN ${mapped} THEN x.category
         WHEN ${marked} THEN 'retaliatory' ELSE 'unknown' END AS category,
       CASE WHEN r.hit = 1 THEN 1 ELSE 0 END AS candidate, CASE WHEN ${marked} THEN 1 ELSE 0 END AS marked
     FROM churn_events e JOIN (${segmentedCustomers(q)}) c ON c.customer_id = e.customer_id
       LEFT JOIN (${retaliatoryCandidates(q.config)}) r ON r.customer_id = e.customer_id AND r.churned_at = e.churned_at
+      LEFT JOIN exit_mappings x ON x.customer_id = e.customer_id AND x.churned_at = e.churned_at
     WHERE e.churned_at IS NOT NULL) ev
     WHERE k >= 0 AND k < ${n}`;
 }

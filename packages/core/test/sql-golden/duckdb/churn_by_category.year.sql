@@ -30,26 +30,53 @@
 -- $29 = 'non_malicious'
 -- $30 = 'retaliatory'
 -- $31 = 'malicious'
--- $32 = 30
--- $33 = 3
+-- $32 = 'natural'
+-- $33 = 'competitive'
+-- $34 = 'fault'
+-- $35 = 'non_malicious'
+-- $36 = 'retaliatory'
+-- $37 = 'malicious'
+-- $38 = 'natural'
+-- $39 = 'competitive'
+-- $40 = 'fault'
+-- $41 = 'non_malicious'
+-- $42 = 'retaliatory'
+-- $43 = 'malicious'
+-- $44 = 'natural'
+-- $45 = 'competitive'
+-- $46 = 'fault'
+-- $47 = 'non_malicious'
+-- $48 = 'retaliatory'
+-- $49 = 'malicious'
+-- $50 = 'natural'
+-- $51 = 'competitive'
+-- $52 = 'fault'
+-- $53 = 'non_malicious'
+-- $54 = 'retaliatory'
+-- $55 = 'malicious'
+-- $56 = 30
+-- $57 = 3
 WITH
     ev AS (SELECT * FROM (SELECT e.customer_id AS customer_id, e.churned_at AS churned_at, "c"."seg__all" AS "seg__all",
       date_diff('year', CAST($1 AS TIMESTAMP), e.churned_at) AS k,
-      CASE WHEN e.reason IS NULL OR trim(e.reason) = '' THEN 'unknown' ELSE trim(e.reason) END AS reason,
+      CASE WHEN NOT (e.reason IS NULL OR trim(e.reason) = '') THEN trim(e.reason) WHEN NOT (x.reason IS NULL OR trim(x.reason) = '') THEN trim(x.reason)
+        ELSE 'unknown' END AS reason,
       CASE WHEN e.kind IN ('voluntary', 'involuntary') THEN e.kind WHEN e.category IN ($2, $3, $4) THEN 'voluntary'
-        WHEN e.category IN ($5, $6, $7) THEN 'involuntary' WHEN r.hit = 1 AND NOT (coalesce("e"."category", '') IN ($8, $9, $10, $11, $12, $13)) AND coalesce("e"."kind", '') <> 'voluntary' THEN 'involuntary' ELSE 'unknown' END AS kind,
-      CASE WHEN e.category IN ($14, $15, $16, $17, $18, $19) THEN e.category
-        WHEN r.hit = 1 AND NOT (coalesce("e"."category", '') IN ($20, $21, $22, $23, $24, $25)) AND coalesce("e"."kind", '') <> 'voluntary' THEN 'retaliatory' ELSE 'unknown' END AS category,
-      CASE WHEN r.hit = 1 THEN 1 ELSE 0 END AS candidate, CASE WHEN r.hit = 1 AND NOT (coalesce("e"."category", '') IN ($26, $27, $28, $29, $30, $31)) AND coalesce("e"."kind", '') <> 'voluntary' THEN 1 ELSE 0 END AS marked
+        WHEN e.category IN ($5, $6, $7) THEN 'involuntary' WHEN coalesce(x.kind, '') IN ('voluntary', 'involuntary') THEN x.kind
+        WHEN r.hit = 1 AND NOT (coalesce("e"."category", '') IN ($8, $9, $10, $11, $12, $13)) AND coalesce("e"."kind", '') <> 'voluntary' AND NOT (coalesce(x.category, '') IN ($14, $15, $16, $17, $18, $19) AND (coalesce(e.kind, '') NOT IN ('voluntary', 'involuntary') OR e.kind = coalesce(x.kind, ''))) THEN 'involuntary' ELSE 'unknown' END AS kind,
+      CASE WHEN e.category IN ($20, $21, $22, $23, $24, $25) THEN e.category WHEN coalesce(x.category, '') IN ($26, $27, $28, $29, $30, $31) AND (coalesce(e.kind, '') NOT IN ('voluntary', 'involuntary') OR e.kind = coalesce(x.kind, '')) THEN x.category
+        WHEN r.hit = 1 AND NOT (coalesce("e"."category", '') IN ($32, $33, $34, $35, $36, $37)) AND coalesce("e"."kind", '') <> 'voluntary' AND NOT (coalesce(x.category, '') IN ($38, $39, $40, $41, $42, $43) AND (coalesce(e.kind, '') NOT IN ('voluntary', 'involuntary') OR e.kind = coalesce(x.kind, ''))) THEN 'retaliatory' ELSE 'unknown' END AS category,
+      CASE WHEN r.hit = 1 THEN 1 ELSE 0 END AS candidate, CASE WHEN r.hit = 1 AND NOT (coalesce("e"."category", '') IN ($44, $45, $46, $47, $48, $49)) AND coalesce("e"."kind", '') <> 'voluntary' AND NOT (coalesce(x.category, '') IN ($50, $51, $52, $53, $54, $55) AND (coalesce(e.kind, '') NOT IN ('voluntary', 'involuntary') OR e.kind = coalesce(x.kind, ''))) THEN 1 ELSE 0 END AS marked
     FROM churn_events e JOIN (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true) c ON c.customer_id = e.customer_id
       LEFT JOIN (SELECT e.customer_id AS customer_id, e.churned_at AS churned_at, min(c.case_id) AS case_id, 1 AS hit
     FROM churn_events e JOIN cases c ON c.customer_id = e.customer_id
     WHERE c.kind = 'complaint' AND c.stage = 'closed'
       AND (c.satisfied = false OR c.closed_at > c.resolution_due)
-      AND e.churned_at > c.closed_at AND e.churned_at <= c.closed_at + INTERVAL ($32) DAY
+      AND e.churned_at > c.closed_at AND e.churned_at <= c.closed_at + INTERVAL ($56) DAY
     GROUP BY e.customer_id, e.churned_at) r ON r.customer_id = e.customer_id AND r.churned_at = e.churned_at
+      LEFT JOIN exit_mappings x ON x.customer_id = e.customer_id AND x.churned_at = e.churned_at
     WHERE e.churned_at IS NOT NULL) ev
-    WHERE k >= 0 AND k < $33),
+    WHERE k >= 0 AND k < $57),
     cs AS (SELECT k, "seg__all", kind, category, count(*) AS n_events FROM ev GROUP BY k, "seg__all", kind, category),
     tot AS (SELECT k, "seg__all", sum(n_events) AS n_total FROM cs GROUP BY k, "seg__all")
   SELECT c.k AS k, "c"."seg__all" AS "seg__all", c.kind AS key_kind, c.category AS key_category, c.n_events AS n, t.n_total AS total
