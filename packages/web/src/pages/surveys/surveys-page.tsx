@@ -17,7 +17,7 @@ export default function SurveysPage() {
   const { user } = useAuth();
   const analyst = atLeast(user, 'analyst');
   const navigate = useNavigate();
-  const state = useApi<Surveys>('/api/v1/surveys');
+  const state = useApi('/api/v1/surveys');
   const [building, setBuilding] = useState(false);
   return (
     <Page
