@@ -2,7 +2,8 @@
  * Surveys in chromium (issue 14): an analyst builds an NPS survey in the builder (title and questions in both
  * languages, a choice question with its choices), sends it to listed customers and gets their links once, and
  * after two answers posted through the public answer route (one with markup in its comment) reads the results:
- * the answers, the response rate and the score the API computed, the comment shown as text — and the page in 中文.
+ * the answers, the response rate and the score the API computed; the comment shows as text on the customer 360;
+ * and the page reads in 中文.
  */
 import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,14 +92,14 @@ describe('surveys in chromium', () => {
     await shoot(d.page, 'survey-send');
   });
 
-  it('shows the results of answers posted through the public route, comments as text', async () => {
+  it('shows the results of answers posted through the public route', async () => {
     const answers = [
       { q1: 9, q2: 'Great <b>service</b><script>alert(1)</script>', q3: 'o2' },
       { q1: 3, q2: '信号太差', q3: 'o1' },
     ];
     for (const [i, a] of answers.entries()) {
       const res = await d.page.request.post(`/api/v1/answers/${invitations[i]?.token}`, { data: { answers: a } });
-      expect(res.status()).toBe(200);
+      expect(res.status()).toBe(201);
     }
     const results = await get<{ answered: number; main: { value: number } }>('/api/v1/surveys/pulse/results');
     expect(results.answered).toBe(2);
@@ -112,10 +113,16 @@ describe('surveys in chromium', () => {
     expect(await d.page.getByTestId('results-rate').textContent()).toContain('50.0%');
     await d.page.getByTestId('distribution-q1').and(d.page.locator('[data-drawn=true]')).waitFor();
     expect(await d.page.getByTestId('result-q3').textContent()).toContain('What do you use most?');
-    const comments = d.page.getByTestId('survey-comments');
-    await comments.getByText('Great <b>service</b><script>alert(1)</script>').waitFor();
-    expect(await comments.locator('script, b').count()).toBe(0);
     await shoot(d.page, 'survey-results');
+  });
+
+  it("shows the answer's comment as text on the respondent's customer 360", async () => {
+    await d.page.goto(`/customers/${encodeURIComponent(invitations[0]?.respondent_id ?? '')}`);
+    await d.page.getByRole('tab', { name: /Surveys/ }).click();
+    const card = d.page.getByTestId('customer-cases');
+    await card.getByText('Great <b>service</b><script>alert(1)</script>').waitFor();
+    expect(await card.locator('script, b').count()).toBe(0);
+    await d.page.goBack();
   });
 
   it('reads in 中文 without a script error', async () => {
