@@ -16,6 +16,12 @@ const useMeasure = () => {
 function QuestionChart({ q, survey }: { q: QuestionResult; survey: Survey }) {
   const { t, text, fmt } = useI18n();
   const options = survey.questions.find((x) => x.id === q.id)?.options;
+  // A scale shows every point of it, answered or not, so the bars' shape reads at a glance.
+  const span: [number, number] | null = q.type === 'scale_0_10' ? [0, 10] : q.type === 'scale_1_5' ? [1, 5] : null;
+  const values = span
+    ? Array.from({ length: span[1] - span[0] + 1 }, (_, i) => String(span[0] + i))
+    : q.distribution.map((d) => d.value);
+  const count = (v: string) => q.distribution.find((d) => d.value === v)?.count ?? 0;
   const label = (v: string) => {
     const o = options?.find((x) => x.id === v);
     return o ? text(o.text) : v;
@@ -33,9 +39,9 @@ function QuestionChart({ q, survey }: { q: QuestionResult; survey: Survey }) {
           option={{
             grid: { left: 48, right: 16, top: 16, bottom: 40 },
             tooltip: { trigger: 'axis' },
-            xAxis: { type: 'category', data: q.distribution.map((d) => label(d.value)), axisLabel: { interval: 0 } },
+            xAxis: { type: 'category', data: values.map(label), axisLabel: { interval: 0 } },
             yAxis: { type: 'value', minInterval: 1 },
-            series: [{ type: 'bar', name: t('results.responses'), data: q.distribution.map((d) => d.count) }],
+            series: [{ type: 'bar', name: t('results.responses'), data: values.map(count) }],
           }}
         />
       )}

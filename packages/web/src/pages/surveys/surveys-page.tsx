@@ -7,7 +7,7 @@ import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SurveyForm } from './survey-form.tsx';
-import type { SurveySummary, Surveys } from './types.ts';
+import type { SurveySummary } from './types.ts';
 
 export const surveyPath = (id: string) => `/surveys/${encodeURIComponent(id)}`;
 
