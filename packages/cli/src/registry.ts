@@ -28,6 +28,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   keys: async () => (await import('./commands/keys.ts')).keys,
   cases: async () => (await import('./commands/cases.ts')).cases,
   playbooks: async () => (await import('./commands/playbooks.ts')).playbooks,
+  surveys: async () => (await import('./commands/surveys.ts')).surveys,
   teams: async () => (await import('./commands/teams.ts')).teams,
   campaigns: async () => (await import('./commands/campaigns.ts')).campaigns,
   uplift: async () => (await import('./commands/uplift.ts')).uplift,

@@ -67,3 +67,7 @@ export const routes = {
 
 /** The login page is not a route: it shows wherever a signed-out user lands. */
 export const LoginPage = lazy(() => import('./pages/login/login-page.tsx'));
+
+/** The public answer page of a survey link: outside the login and the dashboard's frame, at `/s/:token`. */
+export const ANSWER_PATH = '/s/:token';
+export const AnswerPage = lazy(() => import('./pages/answer/answer-page.tsx'));

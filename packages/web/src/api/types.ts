@@ -108,3 +108,6 @@ export type CaseEvent = Infer<typeof api.caseDetailResponse>['events'][number];
 export type CaseDetail = Infer<typeof api.caseDetailResponse>;
 /** What a case list sends (GET /cases): its filters, sort and page. */
 export type CasesQuery = api.Input<typeof api.casesQuery>;
+
+/** A survey as its public answer page reads it: the invitation's language only. */
+export type PublicSurvey = Infer<typeof api.publicSurveyResponse>;

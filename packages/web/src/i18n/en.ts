@@ -1,4 +1,5 @@
 import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/present';
+import { answerEn } from './answer.ts';
 import { campaignsEn } from './campaigns.ts';
 import { casesEn } from './cases-en.ts';
 import { playbooksEn } from './playbooks.ts';
@@ -592,6 +593,7 @@ export const en = {
   'field.usage_30d': 'Usage in 30 days',
   'field.usage_trend': 'Usage trend',
   ...playbooksEn,
+  ...answerEn,
   ...campaignsEn,
   ...surveysEn,
   ...voiceEn,

@@ -1,4 +1,5 @@
 import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/present';
+import { answerZh } from './answer.ts';
 import { campaignsZh } from './campaigns.ts';
 import { casesZhCN } from './cases-zh-CN.ts';
 import type { Dictionary } from './en.ts';
@@ -587,6 +588,7 @@ export const zhCN: Dictionary = {
   'field.usage_30d': '30 天使用量',
   'field.usage_trend': '使用量趋势',
   ...playbooksZh,
+  ...answerZh,
   ...campaignsZh,
   ...surveysZh,
   ...voiceZh,
