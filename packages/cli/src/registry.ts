@@ -32,6 +32,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   teams: async () => (await import('./commands/teams.ts')).teams,
   campaigns: async () => (await import('./commands/campaigns.ts')).campaigns,
   uplift: async () => (await import('./commands/uplift.ts')).uplift,
+  feedback: async () => (await import('./commands/feedback.ts')).feedback,
 };
 
 /**

@@ -5,24 +5,22 @@
  * back; topics are edited by hand (rename, merge, create with seed terms, delete) and later runs keep the edits.
  */
 import { z } from 'zod';
+import { analyseOptionsSchema } from '../voice/text/options.ts';
+import { VOICE_SOURCES } from '../voice/text/sources.ts';
 import { isoDay, pageOf, pageQuery } from './common.ts';
+import { wireOptions } from './wire.ts';
 
 const n = z.number().nullable();
 
 /** Where a document comes from: a survey answer's comment, a ticket's text, a case note, a churn note. */
-export const voiceSources = ['survey', 'ticket', 'case_note', 'churn_note'] as const;
+export const voiceSources = VOICE_SOURCES;
 export const voiceSource = z.enum(voiceSources);
 /** A document's language, detected per document from its share of Han characters. */
 export const voiceLangs = ['zh', 'en'] as const;
 export const voiceLang = z.enum(voiceLangs);
 
 /** POST /voice/analyse: how many topics to find per language (pinned topics come on top), and the seed. */
-export const voiceAnalyseBody = z
-  .object({
-    topics: z.number().int().min(2).max(60).optional(),
-    seed: z.number().int().min(0).optional(),
-  })
-  .strict();
+export const voiceAnalyseBody = wireOptions(analyseOptionsSchema);
 
 /** A document as the lists show it, with its text and the label of its topic. */
 export const voiceDocumentSchema = z.object({

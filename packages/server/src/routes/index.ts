@@ -23,6 +23,7 @@ import { answers, surveys } from './surveys.ts';
 import { teams } from './teams.ts';
 import { uplift } from './uplift.ts';
 import { users } from './users.ts';
+import { voice } from './voice.ts';
 
 /** Every route group: one line each. The app registers exactly these, and the tests iterate over them. */
 export const routeGroups = {
@@ -44,6 +45,7 @@ export const routeGroups = {
   surveys,
   answers,
   campaigns,
+  voice,
   teams,
   imports,
   events,

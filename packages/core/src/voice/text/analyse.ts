@@ -8,11 +8,11 @@ import { type ModelRun, saveRun } from '../../models/runs.ts';
 import { parseOptions } from '../../options.ts';
 import { rocAuc } from '../../predict/evaluation.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
-import { CorpusBuilder } from './corpus.ts';
+import { type Corpus, CorpusBuilder } from './corpus.ts';
 import { detectLang, type TextLang } from './detect.ts';
 import { readDocuments } from './documents.ts';
 import { type AnalyseOptions, analyseOptionsSchema } from './options.ts';
-import { loadSegmenter, type Segmenter } from './segment.ts';
+import { BREAK, clausesOf, loadSegmenter, type Segmenter } from './segment.ts';
 import { fitLogOdds, scoreDocuments } from './sentiment.ts';
 import { readTopics, type StoredTopic, topicIds } from './stored-topics.ts';
 import { fitTopics } from './topics.ts';
@@ -41,12 +41,14 @@ export interface LangResult {
   docs: Int32Array;
   topic: (string | null)[];
   sentiment: Float64Array | null;
-  keyphrases: string[][];
+  keyphrases: (i: number) => string[];
   topics: StoredTopic[];
 }
 
 /** One in five scored answers (by a hash of its id) is held out to measure the sentiment's AUC. */
 const HELD_OUT = 5;
+/** Distinct clauses whose word ids are kept (about 100 bytes each). */
+const CLAUSE_CACHE = 500_000;
 
 /**
  * Analyse the workspace's texts and store the result.
@@ -59,11 +61,11 @@ export async function analyseFeedback(ws: Workspace, opts: AnalyseOptions = {}):
   const docs = await readDocuments(ws.db);
   const stored = await readTopics(ws.db);
   const segmenter = await loadSegmenter([...ws.config.voice.dictionary]);
-  const langOf = new Uint8Array(docs.n);
-  for (let d = 0; d < docs.n; d++) langOf[d] = detectLang(docs.text[d]!) === 'zh' ? 1 : 0;
-  const results = (['zh', 'en'] as const).map((lang) =>
-    analyseLang(lang, docs, langOf, segmenter, stored, { k, seed: o.seed }),
-  );
+  const keys = docs.docId.map((id, d) => `${docs.source[d]}|${id}`);
+  const results = analyseTexts({ text: docs.text, label: docs.label, key: keys }, segmenter, stored, {
+    k,
+    seed: o.seed,
+  });
   await writeAnalysis(ws.db, docs, results);
   const langs = Object.fromEntries(results.map((r) => [r.lang, r.summary])) as Record<TextLang, LangSummary>;
   const result: FeedbackAnalysis = { documents: docs.n, langs, seconds: (performance.now() - started) / 1000 };
@@ -75,20 +77,43 @@ export async function analyseFeedback(ws: Workspace, opts: AnalyseOptions = {}):
   });
 }
 
+/** Texts as the analysis takes them: the text, its label (1 promoter, 0 detractor, NaN none) and a stable key. */
+export interface TextsInput {
+  text: string[];
+  label: Float64Array;
+  /** Decides the held-out split, so it must not change between runs (source and id). */
+  key: string[];
+}
+
+/**
+ * The analysis in memory, without the store: language, segmentation, topics, keyphrases and sentiment of every
+ * text, per language (what `analyseFeedback` runs between reading and writing, and what bench/voice.ts times).
+ * @example analyseTexts({ text, label, key }, await loadSegmenter([]), [], { k: 8, seed: 1 })
+ */
+export function analyseTexts(
+  input: TextsInput,
+  segmenter: Segmenter,
+  stored: readonly StoredTopic[],
+  o: { k: number; seed: number },
+): (LangResult & { summary: LangSummary })[] {
+  const n = input.text.length;
+  const langOf = new Uint8Array(n);
+  for (let d = 0; d < n; d++) langOf[d] = detectLang(input.text[d]!) === 'zh' ? 1 : 0;
+  return (['zh', 'en'] as const).map((lang) => analyseLang(lang, input, langOf, segmenter, stored, o));
+}
+
 function analyseLang(
   lang: TextLang,
-  docs: Awaited<ReturnType<typeof readDocuments>>,
+  docs: TextsInput,
   langOf: Uint8Array,
   segmenter: Segmenter,
-  stored: StoredTopic[],
+  stored: readonly StoredTopic[],
   o: { k: number; seed: number },
 ): LangResult & { summary: LangSummary } {
   const want = lang === 'zh' ? 1 : 0;
   const index: number[] = [];
-  for (let d = 0; d < docs.n; d++) if (langOf[d] === want) index.push(d);
-  const builder = new CorpusBuilder();
-  for (const d of index) builder.add(segmenter.words(docs.text[d]!, lang));
-  const corpus = builder.build();
+  for (let d = 0; d < langOf.length; d++) if (langOf[d] === want) index.push(d);
+  const corpus = segmentAll(index, docs.text, lang, segmenter);
   const pinned = stored.filter((t) => t.pinned && t.lang === lang);
   const fit = fitTopics(corpus, lang, {
     k: Math.max(2, o.k - pinned.length),
@@ -108,17 +133,32 @@ function analyseLang(
   };
 }
 
+/** Cut every text, each distinct clause once (comments repeat clauses; a bounded cache of their word ids). */
+function segmentAll(index: number[], text: string[], lang: TextLang, segmenter: Segmenter): Corpus {
+  const builder = new CorpusBuilder();
+  const cache = new Map<string, Int32Array>();
+  for (const d of index) {
+    const parts = clausesOf(text[d]!, lang).map((clause) => {
+      let ids = cache.get(clause);
+      if (!ids) {
+        ids = Int32Array.from(segmenter.words(clause, lang), (w) => (w === BREAK ? -1 : builder.intern(w)));
+        if (cache.size >= CLAUSE_CACHE) cache.clear();
+        cache.set(clause, ids);
+      }
+      return ids;
+    });
+    builder.addParts(parts);
+  }
+  return builder.build();
+}
+
 /** Fit the log-odds on the training answers to measure the AUC on the held-out ones, then on all to score. */
-function learnSentiment(
-  corpus: ReturnType<CorpusBuilder['build']>,
-  index: number[],
-  docs: { docId: string[]; source: string[]; label: Float64Array },
-) {
+function learnSentiment(corpus: Corpus, index: number[], docs: TextsInput) {
   const train: number[] = [];
   const test: number[] = [];
   index.forEach((d, i) => {
     if (Number.isNaN(docs.label[d]!)) return;
-    (fnv(`${docs.source[d]}|${docs.docId[d]}`) % HELD_OUT === 0 ? test : train).push(i);
+    (fnv(docs.key[d]!) % HELD_OUT === 0 ? test : train).push(i);
   });
   const labels = (rows: number[]) => Uint8Array.from(rows, (i) => docs.label[index[i]!]!);
   const scored = train.length + test.length;

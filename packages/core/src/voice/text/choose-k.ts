@@ -8,7 +8,9 @@ import { nearest, sphericalKMeans } from './kmeans.ts';
 import type { Rows } from './tfidf.ts';
 
 /** Documents the silhouette is measured on: the pairwise similarities are m² / 2 sparse dot products. */
-const SILHOUETTE_SAMPLE = 1500;
+const SILHOUETTE_SAMPLE = 1000;
+/** The gain in mean silhouette one more topic must bring. */
+const PARSIMONY = 0.01;
 
 /** Cosine of two unit-length sparse rows (columns sorted). */
 function cosine(rows: Rows, a: number, b: number): number {
@@ -72,15 +74,17 @@ export function bestClustering(
       dist[i * m + j] = d;
       dist[j * m + i] = d;
     }
+  // Restarts guard against a poor local optimum and cost time in proportion to the sample: many on a small one.
+  const restarts = Math.max(4, Math.min(10, Math.round(20_000 / Math.max(1, sample.length))));
   let best: Float64Array[] = [];
   let bestScore = Number.NEGATIVE_INFINITY;
   const minK = Math.max(1, 2 - o.fixed.length);
   for (let k = minK; k <= Math.max(minK, o.maxK); k++) {
-    const centroids = sphericalKMeans(rows, sample, V, { k, seed: o.seed, fixed: o.fixed });
-    const labels = Int32Array.from(probe, (d) => nearest(rows, d, centroids));
+    const centroids = sphericalKMeans(rows, sample, V, { k, seed: o.seed, fixed: o.fixed, restarts });
+    const labels = Int32Array.from(probe, (d) => nearest(rows, d, centroids, o.fixed.length));
     const score = meanSilhouette(dist, labels, centroids.length);
-    // Strictly better only: of equally good clusterings the one with fewer topics is kept.
-    if (score > bestScore + 1e-9) {
+    // Better by a margin only: of about equally good clusterings the one with fewer topics is kept.
+    if (score > bestScore + PARSIMONY) {
       bestScore = score;
       best = centroids;
     }

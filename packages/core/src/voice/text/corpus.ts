@@ -23,29 +23,35 @@ export class CorpusBuilder {
   private n = 0;
   private used = 0;
 
-  /** Add one document's words (BREAK-separated, as a Segmenter gives them). */
-  add(words: readonly string[]): void {
-    if (this.n + 2 > this.offsets.length) this.offsets = grow(this.offsets, this.offsets.length * 2);
-    if (this.used + words.length > this.tokens.length)
-      this.tokens = grow(this.tokens, Math.max(this.tokens.length * 2, this.used + words.length));
-    for (const w of words) {
-      let id = -1;
-      if (w !== BREAK) {
-        id = this.ids.get(w) ?? -1;
-        if (id < 0) {
-          id = this.vocab.length;
-          this.ids.set(w, id);
-          this.vocab.push(w);
-        }
-      }
-      this.tokens[this.used++] = id;
+  /** The id of a word, made on its first sight. */
+  intern(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.vocab.length;
+      this.ids.set(word, id);
+      this.vocab.push(word);
     }
-    this.offsets[++this.n] = this.used;
+    return id;
   }
 
-  /** The id of a word, or -1 when no document has it. */
-  idOf(word: string): number {
-    return this.ids.get(word) ?? -1;
+  /** Add one document's words (BREAK-separated, as a Segmenter gives them). */
+  add(words: readonly string[]): void {
+    this.addParts([Int32Array.from(words, (w) => (w === BREAK ? -1 : this.intern(w)))]);
+  }
+
+  /** Add one document as parts of word ids (-1 a break), a break between parts: its clauses, cut and interned once. */
+  addParts(parts: readonly Int32Array[]): void {
+    let len = parts.length;
+    for (const p of parts) len += p.length;
+    if (this.n + 2 > this.offsets.length) this.offsets = grow(this.offsets, this.offsets.length * 2);
+    if (this.used + len > this.tokens.length)
+      this.tokens = grow(this.tokens, Math.max(this.tokens.length * 2, this.used + len));
+    parts.forEach((p, i) => {
+      if (i > 0 && p.length) this.tokens[this.used++] = -1;
+      this.tokens.set(p, this.used);
+      this.used += p.length;
+    });
+    this.offsets[++this.n] = this.used;
   }
 
   build(): Corpus {

@@ -24,11 +24,16 @@ export function dot(rows: Rows, d: number, centroid: Float64Array): number {
   return s;
 }
 
-/** The index of the centroid of largest cosine with row d, or -1 when d shares no term with any. */
-export function nearest(rows: Rows, d: number, centroids: readonly Float64Array[]): number {
+/**
+ * The topic of row d: among the first `fixed` centroids (pinned topics, non-zero only on their terms) the one of
+ * largest weight when d has any of their terms, since a user who names a topic's terms means the documents that
+ * use them; otherwise the centroid of largest cosine. -1 when d shares no term with any.
+ */
+export function nearest(rows: Rows, d: number, centroids: readonly Float64Array[], fixed = 0): number {
   let best = -1;
   let bestSim = 1e-9;
   for (let j = 0; j < centroids.length; j++) {
+    if (j === fixed && best >= 0) return best;
     const s = dot(rows, d, centroids[j]!);
     if (s > bestSim) {
       bestSim = s;
@@ -46,16 +51,16 @@ export function sphericalKMeans(rows: Rows, docs: Int32Array, V: number, o: KMea
   const fixed = o.fixed ?? [];
   let best: Float64Array[] = [];
   let bestScore = -1;
-  for (let r = 0; r < (o.restarts ?? 10); r++) {
+  for (let r = 0; r < (o.restarts ?? 4); r++) {
     const rnd = new Random(o.seed * 7919 + r);
     const learned = plusPlus(rows, docs, V, o.k, rnd, fixed);
     let score = 0;
-    for (let it = 0; it < (o.iterations ?? 25); it++) {
+    for (let it = 0; it < (o.iterations ?? 20); it++) {
       const all = [...fixed, ...learned];
       const sums = learned.map(() => new Float64Array(V));
       score = 0;
       for (const d of docs) {
-        const j = nearest(rows, d, all);
+        const j = nearest(rows, d, all, fixed.length);
         if (j < 0) continue;
         score += dot(rows, d, all[j]!);
         if (j < fixed.length) continue;

@@ -10,3 +10,6 @@ export const analyseOptionsSchema = z
   .strict();
 
 export type AnalyseOptions = z.input<typeof analyseOptionsSchema>;
+
+/** The filter of `tenure feedback topics`: the language of the texts. */
+export const voiceTopicsOptionsSchema = z.object({ lang: z.enum(['zh', 'en']).optional() }).strict();

@@ -8,9 +8,10 @@ import { type Page, type PageQuery, pageOf } from '../../paging.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import type { TextLang } from './detect.ts';
+import type { VoiceSource } from './sources.ts';
 
 export interface VoiceDocument {
-  source: string;
+  source: VoiceSource;
   docId: string;
   customerId: string;
   at: string;
@@ -52,7 +53,7 @@ const docColumns = sql`d.source, d.doc_id, d.customer_id, CAST(d."at" AS VARCHAR
   t.label AS topic_label, d.sentiment, d.keyphrases, d.text`;
 
 type DocRow = {
-  source: string;
+  source: VoiceSource;
   doc_id: string;
   customer_id: string;
   at: string;
@@ -177,7 +178,7 @@ function aucOf(result: string, lang?: TextLang): number | null {
 export interface DocumentsQuery extends PageQuery {
   topicId?: string;
   customerId?: string;
-  source?: string;
+  source?: VoiceSource;
   lang?: TextLang;
 }
 

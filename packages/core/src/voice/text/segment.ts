@@ -35,9 +35,17 @@ function loadJieba() {
 const HAN = /\p{Script=Han}/u;
 const WORDISH = /[\p{L}\p{N}]/u;
 const DIGITS = /^\d+$/;
-/** Clause boundaries: a clause is cut once and reused, since comments repeat phrases ("网络很差", "客服态度好"). */
-const CLAUSE = /[，。！？、；：,.!?;:\s\n]+/;
-const CACHE_LIMIT = 200_000;
+/** Clause boundaries: punctuation, and in Chinese spaces too (which English needs between its words). */
+const ZH_CLAUSE = /[，。！？、；：,.!?;:\s]+/;
+const EN_CLAUSE = /[,.!?;:\n]+/;
+
+/**
+ * A text's clauses, which the analysis cuts once each and reuses: comments repeat phrases ("网络很差",
+ * "客服态度好"), and a clause never holds a phrase that crosses punctuation.
+ * @example clausesOf('网络很差，客服态度好', 'zh') // ['网络很差', '客服态度好']
+ */
+export const clausesOf = (text: string, lang: TextLang): string[] =>
+  text.split(lang === 'zh' ? ZH_CLAUSE : EN_CLAUSE).filter((c) => c.trim());
 
 /**
  * A segmenter with the user dictionary `dictionary` (product names and other words to keep whole).
@@ -52,7 +60,6 @@ export async function loadSegmenter(dictionary: readonly string[]): Promise<Segm
     jieba.loadDict(new TextEncoder().encode(zhWords.map((w) => `${w.replace(/\s+/g, '')} 100000 nz`).join('\n')));
   const keep = new Set(dictionary.map((w) => w.toLowerCase()));
   const phrases = phraseIndex(dictionary.filter((w) => !HAN.test(w) && /\s/.test(w.trim())));
-  const cache = new Map<string, string[]>();
   const en = new Intl.Segmenter('en', { granularity: 'word' });
 
   const clean = (raw: string[], stop: ReadonlySet<string>, out: string[]) => {
@@ -65,30 +72,17 @@ export async function loadSegmenter(dictionary: readonly string[]): Promise<Segm
   };
   const zh = (text: string): string[] => {
     const out: string[] = [];
-    for (const clause of text.split(CLAUSE)) {
-      if (!clause) continue;
-      let words = cache.get(clause);
-      if (!words) {
-        words = [];
-        clean(jieba.cut(clause, true), ZH_STOP_WORDS, words);
-        if (cache.size >= CACHE_LIMIT) cache.clear();
-        cache.set(clause, words);
-      }
+    for (const clause of clausesOf(text, 'zh')) {
       if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
-      for (const w of words) out.push(w);
+      clean(jieba.cut(clause, true), ZH_STOP_WORDS, out);
     }
     return mergePhrases(out, phrases);
   };
   const english = (text: string): string[] => {
     const raw: string[] = [];
-    for (const s of en.segment(text))
-      raw.push(s.isWordLike ? s.segment : CLAUSE.test(s.segment) && !/^\s+$/.test(s.segment) ? '.' : ' ');
+    for (const s of en.segment(text)) if (s.isWordLike || !/^\s+$/.test(s.segment)) raw.push(s.segment);
     const out: string[] = [];
-    clean(
-      raw.filter((w) => w !== ' '),
-      EN_STOP_WORDS,
-      out,
-    );
+    clean(raw, EN_STOP_WORDS, out);
     return mergePhrases(out, phrases);
   };
   return { words: (text, lang) => (lang === 'zh' ? zh(text) : english(text)) };

@@ -22,8 +22,10 @@ export function tfidfRows(c: Corpus): Rows {
     idf[t] = df >= 2 && df <= maxDf ? Math.log(c.n / df) : 0;
   }
   const ptr = new Int32Array(c.n + 1);
-  const cols: number[] = [];
-  const vals: number[] = [];
+  // A document has at most as many distinct terms as tokens: one allocation, trimmed at the end.
+  const cols = new Int32Array(c.tokens.length);
+  const vals = new Float32Array(c.tokens.length);
+  let used = 0;
   const count = new Float64Array(V);
   const touched: number[] = [];
   for (let d = 0; d < c.n; d++) {
@@ -36,17 +38,17 @@ export function tfidfRows(c: Corpus): Rows {
     }
     touched.sort((a, b) => a - b);
     let norm = 0;
-    const start = vals.length;
+    const start = used;
     for (const t of touched) {
       const w = (1 + Math.log(count[t]!)) * idf[t]!;
-      cols.push(t);
-      vals.push(w);
+      cols[used] = t;
+      vals[used++] = w;
       norm += w * w;
       count[t] = 0;
     }
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let i = start; i < vals.length; i++) vals[i]! *= inv;
-    ptr[d + 1] = vals.length;
+    for (let i = start; i < used; i++) vals[i]! *= inv;
+    ptr[d + 1] = used;
   }
-  return { ptr, cols: Int32Array.from(cols), vals: Float32Array.from(vals), idf };
+  return { ptr, cols: cols.slice(0, used), vals: vals.slice(0, used), idf };
 }

@@ -12,6 +12,12 @@ import { nearest } from './kmeans.ts';
 import { phraseKeys, phraseText } from './phrases.ts';
 import { tfidfRows } from './tfidf.ts';
 
+/**
+ * Documents the topics are fitted on. Topics are frequent by nature: a few thousand documents show every topic
+ * worth a label, and fitting on more costs time that grows with the k tried and the restarts, not the result.
+ */
+const FIT_SAMPLE = 5000;
+
 export interface TopicOptions {
   /** The most learned topics (besides the pinned ones); fewer when the documents have fewer (choose-k.ts). */
   k: number;
@@ -30,8 +36,8 @@ export interface TopicFit {
   /** Topic of each document: an index into `topics` (pinned first, in the order given), -1 for none. */
   assignment: Int32Array;
   topics: { terms: string[]; size: number }[];
-  /** Each document's keyphrases. */
-  keyphrases: string[][];
+  /** A document's keyphrases, best first (made into text when asked for: most are only written once). */
+  keyphrases: (d: number) => string[];
 }
 
 /** @example fitTopics(corpus, 'zh', { k: 8, seed: 1, pinned: [['价格', '涨价']] }).topics[0].terms */
@@ -48,11 +54,11 @@ export function fitTopics(c: Corpus, lang: 'zh' | 'en', o: TopicOptions): TopicF
     const norm = Math.hypot(...v.filter((x) => x > 0)) || 1;
     return v.map((x) => x / norm);
   });
-  const sample = sampleOf(c.n, o.sample ?? 20_000, o.seed);
+  const sample = sampleOf(c.n, o.sample ?? FIT_SAMPLE, o.seed);
   const k = Math.max(1, Math.min(o.k, sample.length));
   const centroids = bestClustering(rows, sample, V, { maxK: k, seed: o.seed, fixed });
   const assignment = new Int32Array(c.n);
-  for (let d = 0; d < c.n; d++) assignment[d] = nearest(rows, d, centroids);
+  for (let d = 0; d < c.n; d++) assignment[d] = nearest(rows, d, centroids, fixed.length);
   const K = centroids.length;
   const scores = classTfidf(c, assignment, K);
   const size = new Array<number>(K).fill(0);
@@ -64,18 +70,49 @@ export function fitTopics(c: Corpus, lang: 'zh' | 'en', o: TopicOptions): TopicF
       .map(([key]) => phraseText(c.vocab, key, lang)),
     size: size[j]!,
   }));
-  const keyphrases = new Array<string[]>(c.n);
   const top = o.keyphrases ?? 3;
+  const best = new Float64Array(c.n * top).fill(-1);
+  const score = new Float64Array(top);
+  let s = scores[0] ?? new Map<number, number>();
+  let base = 0;
+  // Keep the `top` best phrases of a document by insertion: no array or set per document.
+  const consider = (key: number) => {
+    const v = s.get(key) ?? 0;
+    if (v <= score[top - 1]!) return;
+    for (let k = 0; k < top; k++) if (best[base + k] === key) return;
+    let k = top - 1;
+    while (k > 0 && score[k - 1]! < v) {
+      score[k] = score[k - 1]!;
+      best[base + k] = best[base + k - 1]!;
+      k--;
+    }
+    score[k] = v;
+    best[base + k] = key;
+  };
   for (let d = 0; d < c.n; d++) {
     const j = assignment[d]!;
-    if (j < 0) {
-      keyphrases[d] = [];
-      continue;
+    if (j < 0) continue;
+    s = scores[j]!;
+    base = d * top;
+    score.fill(0);
+    let prev = -1;
+    for (let i = c.offsets[d]!; i < c.offsets[d + 1]!; i++) {
+      const t = c.tokens[i]!;
+      if (t >= 0) {
+        consider(t);
+        if (prev >= 0) consider((prev + 1) * V + t);
+      }
+      prev = t;
     }
-    const s = scores[j]!;
-    const keys = [...new Set(phraseKeys(c, d))].sort((a, b) => (s.get(b) ?? 0) - (s.get(a) ?? 0) || a - b);
-    keyphrases[d] = keys.slice(0, top).map((key) => phraseText(c.vocab, key, lang));
   }
+  const keyphrases = (d: number): string[] => {
+    const out: string[] = [];
+    for (let k = 0; k < top; k++) {
+      const key = best[d * top + k]!;
+      if (key >= 0) out.push(phraseText(c.vocab, key, lang));
+    }
+    return out;
+  };
   return { assignment, topics, keyphrases };
 }
 

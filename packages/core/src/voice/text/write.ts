@@ -33,7 +33,7 @@ export async function writeAnalysis(
           SELECT unnest(${pick(docs.source)}), unnest(${pick(docs.docId)}), unnest(${pick(docs.customerId)}),
             CAST(unnest(${pick(docs.at)}) AS TIMESTAMP), ${r.lang}, nullif(unnest(${idx.map((_, i) => r.topic[part(i)] ?? '')}), ''),
             TRY_CAST(nullif(unnest(${idx.map((_, i) => (r.sentiment ? String(r.sentiment[part(i)]) : ''))}), '') AS DOUBLE),
-            unnest(${idx.map((_, i) => JSON.stringify(r.keyphrases[part(i)]))}), unnest(${pick(docs.text)})`);
+            unnest(${idx.map((_, i) => JSON.stringify(r.keyphrases(part(i))))}), unnest(${pick(docs.text)})`);
       }
     }
   });
