@@ -130,6 +130,7 @@ export {
 } from './schema/index.ts';
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';
+export * from './voice/drivers/index.ts';
 export * from './voice/text/index.ts';
 export * from './surveys/index.ts';
 export { type ImportPreview, previewImport } from './wizard/import-preview.ts';

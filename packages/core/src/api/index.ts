@@ -11,7 +11,7 @@ export * from './predict.ts';
 export * from './surveys.ts';
 export * from './teams.ts';
 export * from './uplift.ts';
-export * from './voice-drivers.ts';
 export * from './voice.ts';
+export * from './voice-drivers.ts';
 export * from './wire.ts';
 export * from './workspace.ts';

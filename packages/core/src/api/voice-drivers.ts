@@ -5,7 +5,7 @@
  * each team handled. Zod only.
  */
 import { z } from 'zod';
-import { isoDay, problemSchema, textSchema } from './common.ts';
+import { commaList, isoDay, problemSchema, textSchema } from './common.ts';
 
 const n = z.number().nullable();
 
@@ -81,8 +81,8 @@ export const keyDriverRow = z.object({
   beta: z.number(),
   /** Johnson's (2000) relative weight ε_j; they sum to R². */
   relative_weight: z.number(),
-  /** Shapley value of R² (Lipovetsky & Conklin 2001); they sum to R² too. */
-  shapley: z.number(),
+  /** Shapley value of R² (Lipovetsky & Conklin 2001); they sum to R² too. Null beyond 15 drivers (2^p fits). */
+  shapley: n,
   /** relative_weight ÷ R²: the share of the explained variance. */
   share: z.number(),
 });
@@ -130,6 +130,8 @@ export const EXIT_STATUSES = ['suggested', 'confirmed', 'all'] as const;
 /** GET /voice/exits */
 export const exitsQuery = z.object({
   status: z.enum(EXIT_STATUSES).default('all'),
+  /** Competitor names to look for (comma list), besides those churn events already name. */
+  competitors: commaList,
   page: z.coerce.number().int().min(1).default(1),
   page_size: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -38,15 +38,15 @@ export const voiceDriverCodes = {
       'zh-CN': () => '只能确认已有流失事件的归类：流失原因列表显示每个事件及其日期。',
     },
   ),
-  TEN_VOICE_BAD_TAXONOMY: def<{ kind: string; category: string; allowed: string[] }>(
+  TEN_VOICE_BAD_TAXONOMY: def<{ kind: string; category: string; known: string[] }>(
     422,
     {
       en: (a) => `The category ${quote(a.category)} does not belong to ${a.kind} churn`,
       'zh-CN': (a) => `类别 ${q(a.category)} 不属于 ${a.kind} 流失`,
     },
     {
-      en: (a) => `Pick one of ${a.allowed.join(', ')} for ${a.kind} churn, or change the kind.`,
-      'zh-CN': (a) => `${a.kind} 流失请选择 ${a.allowed.join('、')} 之一，或修改流失类型。`,
+      en: (a) => `Pick one of ${a.known.join(', ')} for ${a.kind} churn, or change the kind.`,
+      'zh-CN': (a) => `${a.kind} 流失请选择 ${a.known.join('、')} 之一，或修改流失类型。`,
     },
   ),
 } as const;

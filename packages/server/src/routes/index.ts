@@ -24,6 +24,7 @@ import { teams } from './teams.ts';
 import { uplift } from './uplift.ts';
 import { users } from './users.ts';
 import { voice } from './voice.ts';
+import { voiceDrivers } from './voice-drivers.ts';
 
 /** Every route group: one line each. The app registers exactly these, and the tests iterate over them. */
 export const routeGroups = {
@@ -53,6 +54,7 @@ export const routeGroups = {
   users,
   keys,
   audit,
+  voiceDrivers,
 } satisfies Record<string, RouteGroup>;
 
 /**

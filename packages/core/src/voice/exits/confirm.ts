@@ -28,7 +28,7 @@ export async function confirmExit(
 ): Promise<ExitRow> {
   const { kind, category } = input;
   if (kind && category && kindOf(category) !== kind)
-    throw tenureError('TEN_VOICE_BAD_TAXONOMY', { kind, category, allowed: [...CHURN_CATEGORIES[kind]] });
+    throw tenureError('TEN_VOICE_BAD_TAXONOMY', { kind, category, known: [...CHURN_CATEGORIES[kind]] });
   const [event] = await ws.db.all<{ churned_at: string }>(sql`SELECT CAST(churned_at AS VARCHAR) AS churned_at
     FROM churn_events WHERE customer_id = ${input.customerId} AND churned_at = TRY_CAST(${input.churnedAt} AS TIMESTAMP)`);
   if (!event)

@@ -57,14 +57,15 @@ export async function writeEmployeeSurveys(ctx: DemoContext): Promise<void> {
     Object.entries(TEAM_LIFT).map(([team, v]) => sql`WHEN ${team} THEN ${v}`),
     sql` `,
   )} ELSE 0 END`;
-  // One team per agent (demo_agents); the lead answers with no team lift.
+  // One team per agent (demo_agents); the lead answers with no team lift. A user's random key: a BIGINT (hash is UINT64).
+  const userKey = sql`CAST(hash(u.username) % 1000003 AS BIGINT)`;
   await ctx.db.run(sql`CREATE OR REPLACE TEMP TABLE demo_pulse AS
     SELECT 'PULSE-' || u.username || '-' || strftime(${toTs(sql`m.ms_s`)}, '%Y%m') AS response_id, u.username,
-      ${toTs(r.within(sql`m.ms_s`, sql`m.me_s`, 'employeeAt', sql`hash(u.username)`, sql`m.m`))} AS answered_at,
-      coalesce(${lift}, 0) AS lift, hash(u.username) AS h, m.m
+      ${toTs(r.within(sql`m.ms_s`, sql`m.me_s`, 'employeeAt', userKey, sql`m.m`))} AS answered_at,
+      coalesce(${lift}, 0) AS lift, ${userKey} AS h, m.m
     FROM (SELECT DISTINCT username FROM team_members) u LEFT JOIN demo_agents a ON a.username = u.username
       CROSS JOIN demo_months m
-    WHERE m.moy IN (3, 6, 9, 12) AND ${r.u('employee', sql`hash(u.username)`, sql`m.m`)} < ${DEMO_PARAMS.surveys.employeeResponse}`);
+    WHERE m.moy IN (3, 6, 9, 12) AND ${r.u('employee', userKey, sql`m.m`)} < ${DEMO_PARAMS.surveys.employeeResponse}`);
   const score = (i: number) =>
     sql`${SAT.employeeMean} + lift + ${SAT.sigma} * ${r.normal('employeeScore', sql`h`, sql`m`, sql`${i}`)}`;
   await ctx.db.run(sql`INSERT INTO survey_answers (response_id, survey_id, version, question_id, dimension, value_num)
