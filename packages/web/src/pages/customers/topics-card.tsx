@@ -12,7 +12,7 @@ import type { VoiceDocument, VoiceDocuments } from '../voice/types.ts';
  */
 export function TopicsCard({ customerId }: { customerId: string }) {
   const { t, fmt } = useI18n();
-  const state = useApi<VoiceDocuments>('/api/v1/voice/documents', { customer_id: customerId, page_size: 50 });
+  const state = useApi('/api/v1/voice/documents', { customer_id: customerId, page_size: 50 });
   return (
     <Card title={t('customerTopics.title')} data-testid="customer-topics">
       <Loadable state={state}>

@@ -19,7 +19,7 @@ const byLift = (a: DriverRow, b: DriverRow) => (b.difference ?? -Infinity) - (a.
 export function DriversTab() {
   const { t, fmt, text } = useI18n();
   const [source, setSource] = useState<DriverSource | null>(null);
-  const state = useApi<Drivers>('/api/v1/voice/drivers', { source });
+  const state = useApi('/api/v1/voice/drivers', { source });
   const cells = liftColumns(t, fmt);
   return (
     <Flex vertical gap={16}>

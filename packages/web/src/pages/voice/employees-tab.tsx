@@ -11,7 +11,7 @@ import type { Employees, TeamRow } from './types.ts';
  */
 export function EmployeesTab() {
   const { t, fmt, lang, freeTerm } = useI18n();
-  const state = useApi<Employees>('/api/v1/voice/employees');
+  const state = useApi('/api/v1/voice/employees');
   const teams = useApi('/api/v1/teams');
   const teamLabel = (team: string) => teams.data?.teams.find((x) => x.team === team)?.label[lang] ?? team;
   const dim = (d: string) => freeTerm('builder.dimension', d);

@@ -36,7 +36,7 @@ export function ExitsTab() {
   const analyst = atLeast(user, 'analyst');
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('suggested');
   const [page, setPage] = useState(1);
-  const state = useApi<Exits>('/api/v1/voice/exits', { status, page, page_size: 20 });
+  const state = useApi('/api/v1/voice/exits', { status, page, page_size: 20 });
   const action = useAction();
   const [correcting, setCorrecting] = useState<ExitRow | null>(null);
   const confirm = (e: ExitRow, m: Taxonomy) =>

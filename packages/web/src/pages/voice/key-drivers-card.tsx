@@ -16,7 +16,7 @@ const KINDS = ['nps', 'csat', 'ces', 'employee'] as const;
 export function KeyDriversCard() {
   const { t, fmt, text, freeTerm } = useI18n();
   const [kind, setKind] = useState<(typeof KINDS)[number]>('nps');
-  const state = useApi<KeyDrivers>('/api/v1/voice/key-drivers', { kind });
+  const state = useApi('/api/v1/voice/key-drivers', { kind });
   return (
     <Card
       title={t('keyDrivers.title')}

@@ -43,9 +43,9 @@ export function TopicsTab() {
   const { user } = useAuth();
   const analyst = atLeast(user, 'analyst');
   const [lang, setLang] = useState<VoiceLang | null>(null);
-  const topics = useApi<VoiceTopics>('/api/v1/voice/topics', { lang, examples: 3 });
-  const trend = useApi<VoiceTrend>('/api/v1/voice/trend', { lang });
-  const drivers = useApi<Drivers>('/api/v1/voice/drivers', { source: 'topic' });
+  const topics = useApi('/api/v1/voice/topics', { lang, examples: 3 });
+  const trend = useApi('/api/v1/voice/trend', { lang });
+  const drivers = useApi('/api/v1/voice/drivers', { source: 'topic' });
   const lift = new Map(drivers.data?.drivers.map((d) => [d.key, d]));
   const cells = liftColumns(t, fmt);
   const [edit, setEdit] = useState<TopicEdit | null>(null);
