@@ -4,7 +4,7 @@ import { useApi } from '../../api/use-api.ts';
 import { Loadable } from '../../components/loadable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Sentiment } from '../voice/lift-cells.tsx';
-import type { VoiceDocument, VoiceDocuments } from '../voice/types.ts';
+import type { VoiceDocument } from '../voice/types.ts';
 
 /**
  * What the customer wrote (survey comments, tickets, case notes, churn notes), newest first, each with the topic

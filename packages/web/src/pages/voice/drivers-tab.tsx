@@ -5,7 +5,7 @@ import { Loadable } from '../../components/loadable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { KeyDriversCard } from './key-drivers-card.tsx';
 import { liftColumns } from './lift-cells.tsx';
-import type { DriverRow, DriverSource, Drivers } from './types.ts';
+import type { DriverRow, DriverSource } from './types.ts';
 
 const SOURCES: DriverSource[] = ['topic', 'survey_answer', 'ticket_category', 'root_cause'];
 /** Largest churn difference first; drivers without a comparison group last. */

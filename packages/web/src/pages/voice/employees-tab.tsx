@@ -3,7 +3,7 @@ import { useApi } from '../../api/use-api.ts';
 import { Loadable } from '../../components/loadable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TeamScatter } from './team-scatter.tsx';
-import type { Employees, TeamRow } from './types.ts';
+import type { TeamRow } from './types.ts';
 
 /**
  * The employee side: survey answers by dimension (environment, content of work, pay, training, and any of

@@ -9,7 +9,7 @@ import { Loadable } from '../../components/loadable.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ExitForm } from './exit-form.tsx';
-import type { ExitRow, Exits, Taxonomy } from './types.ts';
+import type { ExitRow, Taxonomy } from './types.ts';
 
 const STATUSES = ['suggested', 'confirmed', 'all'] as const;
 

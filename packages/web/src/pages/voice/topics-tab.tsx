@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { liftColumns, Sentiment } from './lift-cells.tsx';
 import { TopicDialog, type TopicEdit } from './topic-dialog.tsx';
 import { TopicTrend } from './topic-trend.tsx';
-import type { Drivers, TopicRow, VoiceDocument, VoiceLang, VoiceTopics, VoiceTrend } from './types.ts';
+import type { TopicRow, VoiceDocument, VoiceLang } from './types.ts';
 
 /** A text as written: plain text in the page (React escapes it), never markup. */
 function Examples({ docs }: { docs: VoiceDocument[] }) {
