@@ -15,13 +15,3 @@ export function linksCsv(sent: SendResult): string {
   const rows = sent.invitations.map((i) => [i.respondent_type, i.respondent_id, i.lang, i.expires_at, i.link]);
   return `${[head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
-
-/** Save a text as a file: the links exist only in this answer (the server keeps their digests), so no URL serves them. */
-export function download(name: string, text: string) {
-  const href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(href);
-}

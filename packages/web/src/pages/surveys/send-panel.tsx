@@ -5,7 +5,8 @@ import { api } from '../../api/client.ts';
 import { useAction } from '../../api/use-action.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { download, linksCsv } from './links-csv.ts';
+import { download } from './download.ts';
+import { linksCsv } from './links-csv.ts';
 import type { SendInput, SendResult, Survey } from './types.ts';
 
 type Mode = 'filter' | 'customers' | 'employees' | 'triggers';

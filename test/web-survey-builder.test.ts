@@ -5,9 +5,9 @@
  */
 import { newSurveyBody } from '@tenure/core/api';
 import { describe, expect, it } from 'vitest';
-import { definitionOf, type Values, valuesOf } from './form-values.ts';
-import { linksCsv } from './links-csv.ts';
-import type { SendResult, Survey } from './types.ts';
+import { definitionOf, type Values, valuesOf } from '../packages/web/src/pages/surveys/form-values.ts';
+import { linksCsv } from '../packages/web/src/pages/surveys/links-csv.ts';
+import type { SendResult, Survey } from '../packages/web/src/pages/surveys/types.ts';
 
 const both = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
