@@ -58,7 +58,7 @@ export function TeamScatter({
           series: [{ type: 'scatter', symbolSize: 12, data: points.map((p) => [p.x, p.y]) }],
         }}
       />
-      {correlation.r !== null && (
+      {correlation.r !== null && correlation.lower !== null && (
         <Typography.Paragraph strong style={{ marginBottom: 4 }}>
           {t('employees.correlation', {
             r: fmt.number(correlation.r, 2),
