@@ -42,14 +42,19 @@ describe('surveys in chromium', () => {
     await field('Question in English (Question 2)').fill('What should we do better?');
     await field('Question in Chinese (Question 2)').fill('我们哪里可以做得更好？');
     await form().getByRole('button', { name: 'Add a question' }).click();
-    await choose(d.page, 'Answer type (Question 3)', 'One choice');
+    // The drawer may still be sliding in when the select opens on a loaded machine: choose until the type took.
+    const addChoice = form().getByTestId('question-3').getByRole('button', { name: 'Add a choice' });
+    for (let i = 0; i < 3 && !(await addChoice.isVisible()); i++) {
+      await choose(d.page, 'Answer type (Question 3)', 'One choice');
+      await addChoice.waitFor({ timeout: 3000 }).catch(() => {});
+    }
     await field('Question in English (Question 3)').fill('What do you use most?');
     await field('Question in Chinese (Question 3)').fill('您最常用什么？');
     for (const [n, en, zh] of [
       [1, 'Calls', '通话'],
       [2, 'Data', '流量'],
     ] as const) {
-      await form().getByTestId('question-3').getByRole('button', { name: 'Add a choice' }).click();
+      await addChoice.click();
       await field(`Choice in English 3.${n}`).fill(en);
       await field(`Choice in Chinese 3.${n}`).fill(zh);
     }
