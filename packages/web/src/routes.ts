@@ -50,6 +50,9 @@ export const routes = {
     Page: lazy(() => import('./pages/campaigns/campaigns-page.tsx')),
   },
   campaign: { path: '/campaigns/:campaign_id', Page: lazy(() => import('./pages/campaigns/campaign-page.tsx')) },
+  surveys: { path: '/surveys', nav: 'nav.surveys', Page: lazy(() => import('./pages/surveys/surveys-page.tsx')) },
+  survey: { path: '/surveys/:survey_id', Page: lazy(() => import('./pages/surveys/survey-page.tsx')) },
+  voice: { path: '/voice', nav: 'nav.voice', Page: lazy(() => import('./pages/voice/voice-page.tsx')) },
   uplift: { path: '/uplift', nav: 'nav.uplift', Page: lazy(() => import('./pages/uplift/uplift-page.tsx')) },
   customers: {
     path: '/customers',

@@ -1,5 +1,11 @@
-import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, SunburstSeriesOption } from 'echarts/charts';
-import { BarChart, HeatmapChart, LineChart, SunburstChart } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  HeatmapSeriesOption,
+  LineSeriesOption,
+  ScatterSeriesOption,
+  SunburstSeriesOption,
+} from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, ScatterChart, SunburstChart } from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,
@@ -17,6 +23,7 @@ echarts.use([
   BarChart,
   HeatmapChart,
   LineChart,
+  ScatterChart,
   SunburstChart,
   GridComponent,
   LegendComponent,
@@ -29,6 +36,7 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | HeatmapSeriesOption
   | LineSeriesOption
+  | ScatterSeriesOption
   | SunburstSeriesOption
   | GridComponentOption
   | LegendComponentOption

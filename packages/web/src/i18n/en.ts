@@ -3,7 +3,9 @@ import { answerEn } from './answer.ts';
 import { campaignsEn } from './campaigns.ts';
 import { casesEn } from './cases-en.ts';
 import { playbooksEn } from './playbooks.ts';
+import { surveysEn } from './surveys.ts';
 import { vocabulary } from './terms.ts';
+import { voiceEn } from './voice.ts';
 /**
  * English texts: the reference dictionary. Its keys are the type of every other language (zh-CN.ts), so a key
  * missing or misspelt in one language does not compile. `{name}` marks a value filled in by t().
@@ -593,6 +595,8 @@ export const en = {
   ...playbooksEn,
   ...answerEn,
   ...campaignsEn,
+  ...surveysEn,
+  ...voiceEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

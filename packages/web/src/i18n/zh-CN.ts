@@ -4,7 +4,9 @@ import { campaignsZh } from './campaigns.ts';
 import { casesZhCN } from './cases-zh-CN.ts';
 import type { Dictionary } from './en.ts';
 import { playbooksZh } from './playbooks.ts';
+import { surveysZh } from './surveys.ts';
 import { vocabulary } from './terms.ts';
+import { voiceZh } from './voice.ts';
 
 /** 简体中文. Typed as the English dictionary, so every key must be here, and nothing else. */
 export const zhCN: Dictionary = {
@@ -588,4 +590,6 @@ export const zhCN: Dictionary = {
   ...playbooksZh,
   ...answerZh,
   ...campaignsZh,
+  ...surveysZh,
+  ...voiceZh,
 };

@@ -12,6 +12,7 @@ import { ProfileCard } from './profile-card.tsx';
 import { RiskCard } from './risk-card.tsx';
 import { StatusTag } from './status-tag.tsx';
 import { TicketsCard } from './tickets-card.tsx';
+import { TopicsCard } from './topics-card.tsx';
 import { UsageCharts } from './usage-charts.tsx';
 
 const COLORS: Record<TimelineEvent['kind'], string> = {
@@ -110,6 +111,7 @@ export default function CustomerPage() {
                 <TimelineCard events={d.timeline} />
               </Col>
             </Row>
+            <TopicsCard customerId={id} />
           </Flex>
         )}
       </Loadable>
