@@ -7,6 +7,7 @@
  * the demo shows the "too few teams to say anything" statement of the correlation with case outcomes.
  */
 import { sql } from '../../sql/sql.ts';
+import { surveyInput } from '../../surveys/definition.ts';
 import type { DemoContext } from './context.ts';
 import { DEMO_PARAMS } from './params.ts';
 import { scaled, toTs } from './random.ts';
@@ -47,12 +48,15 @@ const questions = [
 export async function writeEmployeeSurveys(ctx: DemoContext): Promise<void> {
   const { r } = ctx;
   const title = { en: 'Employee pulse', 'zh-CN': '员工满意度调查' };
+  // Through the surveys' own schema, so the stored definition has every default a saved one has (its triggers,
+  // how long its links last): the survey list and results read it as any other.
+  const { version: _, ...definition } = surveyInput.parse({ id: EMPLOYEE_SURVEY, kind: 'employee', title, questions });
   await ctx.db.run(sql`DELETE FROM survey_answers WHERE survey_id = ${EMPLOYEE_SURVEY}`);
   await ctx.db.run(sql`DELETE FROM survey_definitions WHERE survey_id = ${EMPLOYEE_SURVEY}`);
   await ctx.db.run(sql`INSERT INTO survey_definitions
       (survey_id, version, kind, title_en, title_zh, questions, definition, created_at, created_by)
     SELECT ${EMPLOYEE_SURVEY}, 1, 'employee', ${title.en}, ${title['zh-CN']}, ${JSON.stringify(questions)},
-      ${JSON.stringify({ id: EMPLOYEE_SURVEY, kind: 'employee', title, questions })}, ${toTs(sql`min(ms_s)`)}, 'demo'
+      ${JSON.stringify(definition)}, ${toTs(sql`min(ms_s)`)}, 'demo'
     FROM demo_months`);
   const lift = sql`CASE u.team ${sql.join(
     Object.entries(TEAM_LIFT).map(([team, v]) => sql`WHEN ${team} THEN ${v}`),
