@@ -171,8 +171,9 @@ async function lastRun(db: DuckDbConnection): Promise<{ created_at: string; resu
 function aucOf(result: string, lang?: TextLang): number | null {
   const langs = (JSON.parse(result) as { langs: Record<TextLang, { auc: number | null; scored: number }> }).langs;
   if (lang) return langs[lang]?.auc ?? null;
-  const [zh, en] = [langs.zh, langs.en];
-  return (zh && en ? (zh.scored >= en.scored ? zh : en) : (zh ?? en))?.auc ?? null;
+  const [chinese, english] = [langs.zh, langs.en];
+  const larger = chinese && english ? (chinese.scored >= english.scored ? chinese : english) : (chinese ?? english);
+  return larger?.auc ?? null;
 }
 
 export interface DocumentsQuery extends PageQuery {

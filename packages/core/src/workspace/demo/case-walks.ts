@@ -58,7 +58,10 @@ export async function writeWalks(ctx: DemoContext, o: WalkOptions): Promise<void
     UPDATE demo_cases f SET source_ref = p.case_id FROM demo_cases p WHERE f.parent_ck = p.ck`);
 }
 
-/** Cases from tickets; a ticket's number (its id) keys the draws, its source (id mod 4, tickets.ts) its kind. */
+/**
+ * Cases from tickets; a ticket's number (its id) keys the draws, its source (id mod 4, tickets.ts) its kind (the
+ * case's, drawn here: the ticket's own `kind` column is left out, so it cannot stand in for it).
+ */
 function ticketCases(ctx: DemoContext): Sql {
   const { r } = ctx;
   const num = sql`num`;
@@ -74,7 +77,7 @@ function ticketCases(ctx: DemoContext): Sql {
           THEN 'complaint'
         WHEN category IN ('product', 'service') AND ${r.u('caseServiceRequest', num)} < ${OPS.serviceRequestShare}
           THEN 'service_request' END AS kind
-      FROM (SELECT *, num % 4 AS src FROM (SELECT *, CAST(substr(ticket_id, 2) AS BIGINT) AS num FROM tickets))
+      FROM (SELECT *, num % 4 AS src FROM (SELECT * EXCLUDE (kind), CAST(substr(ticket_id, 2) AS BIGINT) AS num FROM tickets))
       WHERE src <> 2
     )
     WHERE kind IS NOT NULL`;
