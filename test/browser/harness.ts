@@ -100,9 +100,9 @@ export async function logIn(page: Page) {
  * Choose an option of an antd Select by the select's label and the option's text. The options with role=option
  * are an invisible accessibility list; the visible ones carry the text as their title.
  */
-export async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+export async function choose(page: Page, label: string, option: string, timeout?: number) {
+  await page.getByLabel(label).click({ timeout });
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click({ timeout });
 }
 
 /** Wait until the page is done: no request in flight, no spinner, every chart drawn (its animation over). */

@@ -44,8 +44,9 @@ describe('surveys in chromium', () => {
     await form().getByRole('button', { name: 'Add a question' }).click();
     // The drawer may still be sliding in when the select opens on a loaded machine: choose until the type took.
     const addChoice = form().getByTestId('question-3').getByRole('button', { name: 'Add a choice' });
-    for (let i = 0; i < 3 && !(await addChoice.isVisible()); i++) {
-      await choose(d.page, 'Answer type (Question 3)', 'One choice');
+    // A dropdown that closed under the click (the drawer moved) is opened again rather than waited on.
+    for (let i = 0; i < 5 && !(await addChoice.isVisible()); i++) {
+      await choose(d.page, 'Answer type (Question 3)', 'One choice', 5000).catch(() => {});
       await addChoice.waitFor({ timeout: 3000 }).catch(() => {});
     }
     await field('Question in English (Question 3)').fill('What do you use most?');
