@@ -1,6 +1,6 @@
 /**
  * `tenure feedback drivers|exits|employees`: drivers of churn, exit reasons to confirm and the employee side
- * (docs/voice/drivers.md). `driverCommands(feedback)` adds them to the `feedback` command (commands/feedback.ts),
+ * (docs/voice.md, Drivers). `driverCommands(feedback)` adds them to the `feedback` command (commands/feedback.ts),
  * which calls it once. Each action imports @tenure/core when it runs, as every command's does.
  */
 import { fill, formats, type Lang, normalizeLang, type Text } from '@tenure/core/present';

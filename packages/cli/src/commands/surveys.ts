@@ -80,7 +80,7 @@ export const surveys: CommandModule = (program: Command) => {
     cmd
       .command('create <file>')
       .description(
-        'add a survey from a JSON file, or change one (the file or --version names the version you read): a new version; docs/voice/surveys.md shows the format',
+        'add a survey from a JSON file, or change one (the file or --version names the version you read): a new version; docs/voice.md, Surveys shows the format',
       )
       .option('--as <user>', 'who acts, recorded with the version (default: cli:<your login>)')
       .option('--version <n>', 'the version you read: refused if the survey changed since (exit 5)'),

@@ -1,5 +1,5 @@
 /**
- * Drivers of churn, exit reasons and the employee side over HTTP (docs/voice/drivers.md): churn lift of topics,
+ * Drivers of churn, exit reasons and the employee side over HTTP (docs/voice.md, Drivers): churn lift of topics,
  * survey answers, ticket categories and root causes; key drivers of a survey's main score; exit texts mapped to
  * the churn taxonomy for an analyst to confirm; employee satisfaction by dimension and team against the cases
  * each team handled. Zod only.

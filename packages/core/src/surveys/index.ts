@@ -1,5 +1,5 @@
 /**
- * Surveys sent and answered in Tenure (docs/voice/surveys.md): definitions checked and versioned
+ * Surveys sent and answered in Tenure (docs/voice.md, Surveys): definitions checked and versioned
  * (`definition.ts`, `check.ts`, `store.ts`), links made and sent (`send.ts`, whom each trigger invites in
  * `sources.ts`, webhooks in `deliver.ts`), the public answer (`answer.ts`, checked in `validate.ts`) and the
  * results (`results.ts`).

@@ -28,7 +28,7 @@ const bodyOf = (req: FastifyRequest): Record<string, unknown> => {
 const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 /**
- * Surveys (docs/voice/surveys.md): viewers read definitions, invitations and results; analysts add, change,
+ * Surveys (docs/voice.md, Surveys): viewers read definitions, invitations and results; analysts add, change,
  * remove and send them. Each change is a new version. Writes go through the case-write lane: small writes of
  * people's work, never queued behind an import.
  */

@@ -13,7 +13,7 @@ import { type RouteGroup, route } from '../route.ts';
 
 /**
  * Drivers of churn, key drivers of a survey's score, exit reasons to confirm and the employee side
- * (docs/voice/drivers.md). Reads are cached views; a confirmation writes one row that the churn-reason figures
+ * (docs/voice.md, Drivers). Reads are cached views; a confirmation writes one row that the churn-reason figures
  * read, so it goes through the write lane, which drops cached views.
  */
 export const voiceDrivers: RouteGroup = {
