@@ -100,9 +100,18 @@ export async function logIn(page: Page) {
  * Choose an option of an antd Select by the select's label and the option's text. The options with role=option
  * are an invisible accessibility list; the visible ones carry the text as their title.
  */
-export async function choose(page: Page, label: string, option: string, timeout?: number) {
-  await page.getByLabel(label).click({ timeout });
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click({ timeout });
+export async function choose(page: Page, label: string, option: string, timeout = 10_000) {
+  const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
+  // On a loaded machine the dropdown can close under the click (its drawer or form still moving): open it again.
+  for (let attempt = 1; ; attempt++) {
+    await page.getByLabel(label).click({ timeout });
+    try {
+      await item.click({ timeout });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 /** Wait until the page is done: no request in flight, no spinner, every chart drawn (its animation over). */

@@ -6,7 +6,8 @@ import type { Migration } from './migration.ts';
  * corrected, with what the rules suggested beside what the analyst chose, who and when — so how often the
  * suggestion is kept is a query. The churn-reason and churn-category figures read the chosen mapping to fill a
  * churn event's missing reason, kind and category (an imported value always wins), on either engine: the
- * ClickHouse copy gets the table too, and each sync copies its rows.
+ * ClickHouse copy gets the table too, and each sync copies its rows. Its ClickHouse columns are Nullable but the
+ * sort key, as a sync creates them from the workspace's (a copy migrated and a copy synced must not differ).
  */
 export default {
   name: 'voice-drivers',
@@ -23,8 +24,9 @@ export default {
       sql`CREATE TABLE IF NOT EXISTS exit_mappings (
         customer_id String, churned_at DateTime64(6, 'UTC'),
         suggested_kind Nullable(String), suggested_category Nullable(String), suggested_competitor Nullable(String),
-        suggested_reason Nullable(String), matched String, kind Nullable(String), category Nullable(String),
-        competitor Nullable(String), reason Nullable(String), confirmed_by String, confirmed_at DateTime64(6, 'UTC'))
+        suggested_reason Nullable(String), matched Nullable(String), kind Nullable(String), category Nullable(String),
+        competitor Nullable(String), reason Nullable(String), confirmed_by Nullable(String),
+        confirmed_at Nullable(DateTime64(6, 'UTC')))
         ENGINE = MergeTree ORDER BY (customer_id, churned_at)`,
     ],
   },

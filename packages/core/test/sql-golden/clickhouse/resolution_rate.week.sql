@@ -1,9 +1,9 @@
 -- resolution_rate (base service) on clickhouse
 -- {p1:String} = '2024-01-01 00:00:00'
--- {p2:Int64} = 1
--- {p3:Int64} = 4
--- {p4:Int64} = 72
--- {p5:Int64} = 24
+-- {p2:Int64} = 3600
+-- {p3:Int64} = 14400
+-- {p4:Int64} = 259200
+-- {p5:Int64} = 86400
 -- {p6:Int64} = 3
 -- {p7:Int64} = 0
 -- {p8:String} = '9999-12-31 00:00:00'
@@ -26,9 +26,10 @@ WITH
              CASE WHEN t.first_response_at IS NOT NULL THEN ((toFloat64(toUnixTimestamp64Micro(toDateTime64(t.first_response_at, 6, 'UTC'))) / 1000000 - toFloat64(toUnixTimestamp64Micro(toDateTime64(t.opened_at, 6, 'UTC'))) / 1000000) / 86400) * 24 END AS frt_h,
              CASE WHEN t.resolved_at IS NOT NULL THEN ((toFloat64(toUnixTimestamp64Micro(toDateTime64(t.resolved_at, 6, 'UTC'))) / 1000000 - toFloat64(toUnixTimestamp64Micro(toDateTime64(t.opened_at, 6, 'UTC'))) / 1000000) / 86400) * 24 END AS res_h,
              CASE WHEN t.status IN ('resolved', 'closed') OR t.resolved_at IS NOT NULL THEN 1 ELSE 0 END AS is_resolved,
-             CASE WHEN t.first_response_at <= CASE t.priority WHEN 'urgent' THEN t.opened_at + INTERVAL ({p2:Int64}) HOUR WHEN 'high' THEN t.opened_at + INTERVAL ({p3:Int64}) HOUR WHEN 'low' THEN t.opened_at + INTERVAL ({p4:Int64}) HOUR ELSE t.opened_at + INTERVAL ({p5:Int64}) HOUR END THEN 1 ELSE 0 END AS is_met
+             CASE WHEN t.first_response_at <= CASE "t"."priority" WHEN 'urgent' THEN "t"."opened_at" + INTERVAL ({p2:Int64}) SECOND WHEN 'high' THEN "t"."opened_at" + INTERVAL ({p3:Int64}) SECOND WHEN 'low' THEN "t"."opened_at" + INTERVAL ({p4:Int64}) SECOND ELSE "t"."opened_at" + INTERVAL ({p5:Int64}) SECOND END THEN 1 ELSE 0 END AS is_met,
+             CASE WHEN t.kind IS NULL OR t.kind = 'complaint' THEN 1 ELSE 0 END AS is_complaint
            FROM tickets t JOIN sc ON sc.customer_id = t.customer_id WHERE t.opened_at IS NOT NULL),
-    tagg AS (SELECT k, "seg__all", count(*) AS n_tickets, sum(is_resolved) AS n_resolved, sum(is_met) AS n_met,
+    tagg AS (SELECT k, "seg__all", count(*) AS n_tickets, sum(is_complaint) AS n_complaints, sum(is_resolved) AS n_resolved, sum(is_met) AS n_met,
                count(frt_h) AS n_frt, avg(frt_h) AS frt_avg, arrayMap(s -> if(length(s) = 0, NULL, arrayMap(rn -> if(floor(rn) = ceil(rn), s[toUInt64(rn) + 1], s[toUInt64(floor(rn)) + 1] * (1 - (rn - floor(rn))) + s[toUInt64(ceil(rn)) + 1] * (rn - floor(rn))), [(length(s) - 1) * 0.5])[1]), [arraySort(groupArray(toFloat64(frt_h)))])[1] AS frt_q50,
                arrayMap(s -> if(length(s) = 0, NULL, arrayMap(rn -> if(floor(rn) = ceil(rn), s[toUInt64(rn) + 1], s[toUInt64(floor(rn)) + 1] * (1 - (rn - floor(rn))) + s[toUInt64(ceil(rn)) + 1] * (rn - floor(rn))), [(length(s) - 1) * 0.9])[1]), [arraySort(groupArray(toFloat64(frt_h)))])[1] AS frt_q90,
                count(res_h) AS n_res, avg(res_h) AS res_avg, arrayMap(s -> if(length(s) = 0, NULL, arrayMap(rn -> if(floor(rn) = ceil(rn), s[toUInt64(rn) + 1], s[toUInt64(floor(rn)) + 1] * (1 - (rn - floor(rn))) + s[toUInt64(ceil(rn)) + 1] * (rn - floor(rn))), [(length(s) - 1) * 0.5])[1]), [arraySort(groupArray(toFloat64(res_h)))])[1] AS res_q50,
@@ -72,7 +73,7 @@ WITH
   WHERE a.k < {p20:Int64} ORDER BY a.k, "a"."seg__all"),
     tkeys AS (SELECT DISTINCT "seg__all" FROM sc),
     tgrid AS (SELECT i AS k FROM (SELECT toInt64(number) AS i FROM numbers(toUInt64(greatest(toInt64({p21:Int64}), 0)))) gs)
-  SELECT g.k AS k, "y"."seg__all" AS "seg__all", coalesce(a.n_tickets, 0) AS tickets, coalesce(f.active_start, 0) AS active_start,
+  SELECT g.k AS k, "y"."seg__all" AS "seg__all", coalesce(a.n_tickets, 0) AS tickets, coalesce(a.n_complaints, 0) AS complaints, coalesce(f.active_start, 0) AS active_start,
     coalesce(a.n_resolved, 0) AS resolved, coalesce(a.n_met, 0) AS sla_met,
     coalesce(a.n_frt, 0) AS frt_n, a.frt_avg AS frt_mean, a.frt_q50 AS frt_median, a.frt_q90 AS frt_p90,
     coalesce(a.n_res, 0) AS res_n, a.res_avg AS res_mean, a.res_q50 AS res_median, a.res_q90 AS res_p90

@@ -1,9 +1,9 @@
 -- ticket_volume (base service) on duckdb
 -- $1 = '2024-01-01 00:00:00'
--- $2 = 1
--- $3 = 4
--- $4 = 72
--- $5 = 24
+-- $2 = 3600
+-- $3 = 14400
+-- $4 = 259200
+-- $5 = 86400
 -- $6 = 3
 -- $7 = 0
 -- $8 = '9999-12-31 00:00:00'
@@ -26,9 +26,10 @@ WITH
              CASE WHEN t.first_response_at IS NOT NULL THEN (epoch(t.first_response_at) - epoch(t.opened_at)) / 86400.0 * 24 END AS frt_h,
              CASE WHEN t.resolved_at IS NOT NULL THEN (epoch(t.resolved_at) - epoch(t.opened_at)) / 86400.0 * 24 END AS res_h,
              CASE WHEN t.status IN ('resolved', 'closed') OR t.resolved_at IS NOT NULL THEN 1 ELSE 0 END AS is_resolved,
-             CASE WHEN t.first_response_at <= CASE t.priority WHEN 'urgent' THEN t.opened_at + INTERVAL ($2) HOUR WHEN 'high' THEN t.opened_at + INTERVAL ($3) HOUR WHEN 'low' THEN t.opened_at + INTERVAL ($4) HOUR ELSE t.opened_at + INTERVAL ($5) HOUR END THEN 1 ELSE 0 END AS is_met
+             CASE WHEN t.first_response_at <= CASE "t"."priority" WHEN 'urgent' THEN "t"."opened_at" + INTERVAL ($2) SECOND WHEN 'high' THEN "t"."opened_at" + INTERVAL ($3) SECOND WHEN 'low' THEN "t"."opened_at" + INTERVAL ($4) SECOND ELSE "t"."opened_at" + INTERVAL ($5) SECOND END THEN 1 ELSE 0 END AS is_met,
+             CASE WHEN t.kind IS NULL OR t.kind = 'complaint' THEN 1 ELSE 0 END AS is_complaint
            FROM tickets t JOIN sc ON sc.customer_id = t.customer_id WHERE t.opened_at IS NOT NULL),
-    tagg AS (SELECT k, "seg__all", count(*) AS n_tickets, sum(is_resolved) AS n_resolved, sum(is_met) AS n_met,
+    tagg AS (SELECT k, "seg__all", count(*) AS n_tickets, sum(is_complaint) AS n_complaints, sum(is_resolved) AS n_resolved, sum(is_met) AS n_met,
                count(frt_h) AS n_frt, avg(frt_h) AS frt_avg, quantile_cont(CAST(frt_h AS DOUBLE), 0.5) AS frt_q50,
                quantile_cont(CAST(frt_h AS DOUBLE), 0.9) AS frt_q90,
                count(res_h) AS n_res, avg(res_h) AS res_avg, quantile_cont(CAST(res_h AS DOUBLE), 0.5) AS res_q50,
@@ -72,7 +73,7 @@ WITH
   WHERE a.k < $20 ORDER BY a.k, "a"."seg__all"),
     tkeys AS (SELECT DISTINCT "seg__all" FROM sc),
     tgrid AS (SELECT i AS k FROM (SELECT range AS i FROM range($21)) gs)
-  SELECT g.k AS k, "y"."seg__all" AS "seg__all", coalesce(a.n_tickets, 0) AS tickets, coalesce(f.active_start, 0) AS active_start,
+  SELECT g.k AS k, "y"."seg__all" AS "seg__all", coalesce(a.n_tickets, 0) AS tickets, coalesce(a.n_complaints, 0) AS complaints, coalesce(f.active_start, 0) AS active_start,
     coalesce(a.n_resolved, 0) AS resolved, coalesce(a.n_met, 0) AS sla_met,
     coalesce(a.n_frt, 0) AS frt_n, a.frt_avg AS frt_mean, a.frt_q50 AS frt_median, a.frt_q90 AS frt_p90,
     coalesce(a.n_res, 0) AS res_n, a.res_avg AS res_mean, a.res_q50 AS res_median, a.res_q90 AS res_p90
