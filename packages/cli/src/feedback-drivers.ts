@@ -109,6 +109,7 @@ export function driverCommands(feedback: Command): void {
         core.churnLift(ws.db, {
           sources: sources as ('topic' | 'survey_answer' | 'ticket_category' | 'root_cause')[],
           minCustomers: Number(o.minCustomers),
+          rootCauseLabels: ws.config.cases.root_cause_labels,
           ...(o.asOf ? { asOf: o.asOf } : {}),
         }),
       (r) =>

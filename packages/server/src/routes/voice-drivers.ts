@@ -33,7 +33,9 @@ export const voiceDrivers: RouteGroup = {
       handler: (req) => {
         const { source, as_of, min_customers, alpha } = req.query;
         const opts = { sources: source, minCustomers: min_customers, alpha, ...(as_of ? { asOf: as_of } : {}) };
-        return req.server.tenure.view(['voice-drivers', opts], async (ws) => api.toWire(await churnLift(ws.db, opts)));
+        return req.server.tenure.view(['voice-drivers', opts], async (ws) =>
+          api.toWire(await churnLift(ws.db, { ...opts, rootCauseLabels: ws.config.cases.root_cause_labels })),
+        );
       },
     }),
     route({

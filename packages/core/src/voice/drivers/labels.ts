@@ -1,9 +1,11 @@
 /**
  * Human-readable names of drivers: a topic's label (voice_topics), a survey answer as "question: option" or
- * "question: band" in both languages, ticket categories and root causes as written.
+ * "question: band" in both languages, root causes by the case taxonomy's labels (as the cases pages word them),
+ * ticket categories as written (they are the user's own words, with no label table).
  */
 import type { DriverSource } from '../../api/voice-drivers.ts';
 import type { Connection } from '../../engine/engine.ts';
+import { rootCauseLabel } from '../../present/case-labels.ts';
 import type { Text } from '../../present/text.ts';
 import { sql } from '../../sql/sql.ts';
 import type { SurveyDefinition } from './survey-definition.ts';
@@ -22,6 +24,7 @@ export async function driverLabels(
   conn: Connection,
   defs: SurveyDefinition[],
   found: readonly { source: DriverSource; key: string }[],
+  rootCauses: Readonly<Record<string, Text>> = {},
 ): Promise<Map<string, Text>> {
   const out = new Map<string, Text>();
   const topics = found.filter((f) => f.source === 'topic').map((f) => f.key);
@@ -35,6 +38,11 @@ export async function driverLabels(
     const label = answerLabel(defs, f.key);
     if (label) out.set(`survey_answer\u0000${f.key}`, label);
   }
+  for (const f of found.filter((x) => x.source === 'root_cause'))
+    out.set(`root_cause\u0000${f.key}`, {
+      en: rootCauseLabel('en', f.key, rootCauses),
+      'zh-CN': rootCauseLabel('zh-CN', f.key, rootCauses),
+    });
   return out;
 }
 

@@ -55,6 +55,13 @@ beforeAll(async () => {
     ('T1', 'A1', TIMESTAMP '2024-02-01 00:00:00', 'billing'), ('T2', 'A2', TIMESTAMP '2024-02-01 00:00:00', 'billing'),
     ('T3', 'A3', TIMESTAMP '2024-02-01 00:00:00', 'billing '), ('T4', 'A4', TIMESTAMP '2024-02-01 00:00:00', 'billing'),
     ('T5', 'A5', TIMESTAMP '2024-08-01 00:00:00', 'billing')`);
+  // Root causes: A1 diagnosed with price before churning, A2 with a workspace's own term, A5 with price.
+  const diagnosed = (id: string, customer: string, cause: string) =>
+    sql`(${id}, ${customer}, 'complaint', 'manual', 'diagnosed', 'normal', ${`Case ${id}`}, ${cause},
+      TIMESTAMP '2024-02-01 00:00:00', TIMESTAMP '2024-02-01 00:00:00', 0, 2, TIMESTAMP '2024-02-01 00:00:00')`;
+  await ws.db.run(sql`INSERT INTO cases (case_id, customer_id, kind, source, stage, priority, subject, root_cause,
+      opened_at, stage_at, reopen_count, version, updated_at)
+    VALUES ${sql.join([diagnosed('K1', 'A1', 'price'), diagnosed('K2', 'A2', 'coverage'), diagnosed('K3', 'A5', 'price')])}`);
   // Survey answers: A1 a detractor before churning, A5 a promoter, A2's answer came after its churn.
   await defineSurvey(ws, 'rel', 'nps', [
     { id: 'nps', type: 'scale_0_10', text: { en: 'Recommend?', 'zh-CN': '推荐？' }, required: true, main: true },
@@ -118,6 +125,19 @@ describe('churn lift (hand-computed)', () => {
       ['rel:nps=detractor', '推荐？：贬损者（0–6）', 1, 1],
       ['rel:nps=promoter', '推荐？：推荐者（9–10）', 1, 0],
       ['rel:why=price', '主要原因：价格', 1, 1],
+    ]);
+  });
+
+  it("root causes are worded by the case taxonomy: the default labels, then the workspace's own", async () => {
+    const r = await churnLift(ws.db, {
+      sources: ['root_cause'],
+      asOf: '2024-06-30',
+      minCustomers: 1,
+      rootCauseLabels: { coverage: { en: 'Coverage', 'zh-CN': '覆盖' } },
+    });
+    expect(r.drivers.map((d) => [d.key, d.label.en, d.label['zh-CN'], d.withCustomers, d.withChurned]).sort()).toEqual([
+      ['coverage', 'Coverage', '覆盖', 1, 1],
+      ['price', 'Price', '价格', 2, 1],
     ]);
   });
 

@@ -26,6 +26,8 @@ export interface LiftOptions {
   asOf?: string;
   minCustomers?: number;
   alpha?: number;
+  /** The workspace's own root-cause labels (config `cases.root_cause_labels`); the default taxonomy's otherwise. */
+  rootCauseLabels?: Readonly<Record<string, Text>>;
 }
 
 export interface DriverLift {
@@ -85,7 +87,7 @@ export async function churnLift(conn: Connection, opts: LiftOptions): Promise<Ch
       GROUP BY m.source, m.key HAVING count(DISTINCT m.customer_id) >= ${minCustomers}
       ORDER BY m.source, m.key`)
     : [];
-  const labels = await driverLabels(conn, defs, counts);
+  const labels = await driverLabels(conn, defs, counts, opts.rootCauseLabels);
   const rows = counts.map((c) => lift(c.source, c.key, Number(c.n), Number(c.churned), customers, churned));
   const tested = rows.flatMap((r, i) => (r.pValue === null ? [] : [i]));
   const adjusted = benjaminiHochberg(tested.map((i) => rows[i]!.pValue!));
