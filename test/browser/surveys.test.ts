@@ -119,6 +119,12 @@ describe('surveys in chromium', () => {
     expect(await d.page.getByTestId('results-rate').textContent()).toContain('50.0%');
     await d.page.getByTestId('distribution-q1').and(d.page.locator('[data-drawn=true]')).waitFor();
     expect(await d.page.getByTestId('result-q3').textContent()).toContain('What do you use most?');
+    // The comments as written, newest first, markup shown as text.
+    const comments = d.page.getByTestId('survey-comments');
+    await comments.getByText('信号太差').waitFor();
+    expect(await comments.textContent()).toContain('Great <b>service</b><script>alert(1)</script>');
+    expect(await comments.locator('script, b').count()).toBe(0);
+    expect(await comments.textContent()).toContain('2 comments');
     await shoot(d.page, 'survey-results');
   });
 

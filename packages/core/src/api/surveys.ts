@@ -92,7 +92,28 @@ export const resultsResponse = z.object({
       distribution: z.array(z.object({ value: z.string(), count: z.number().int() })),
     }),
   ),
+  /**
+   * What respondents wrote: the free-text answers, newest first (at most COMMENTS_SHOWN), each with the main
+   * question's score of its answer and, once the text analysis has run, its topic and sentiment; `total` counts
+   * them all. No respondent is named: employee surveys promise that.
+   */
+  comments: z.object({
+    total: z.number().int(),
+    items: z.array(
+      z.object({
+        response_id: z.string(),
+        question_id: z.string(),
+        answered_at: z.string(),
+        score: z.number().nullable(),
+        text: z.string(),
+        topic: z.string().nullable(),
+        sentiment: z.number().nullable(),
+      }),
+    ),
+  }),
 });
+/** The newest free-text answers a survey's results carry. */
+export const COMMENTS_SHOWN = 50;
 
 /** The public answer routes. */
 export const answerParams = z.object({ token: z.string().max(200) });

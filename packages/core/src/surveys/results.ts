@@ -8,7 +8,7 @@
  * of error, e.g. Rocks 2016); CES and other scales by mean ± z·s/√n.
  */
 import type { z } from 'zod';
-import type { resultsResponse } from '../api/surveys.ts';
+import { COMMENTS_SHOWN, type resultsResponse } from '../api/surveys.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { wilson, Z95 } from '../stats/wilson.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -92,6 +92,7 @@ export async function surveyResults(ws: Workspace, id: string, o: { version?: nu
   const statsOf = (q: Question): Stats =>
     stats.find((r) => r.question_id === q.id) ?? { n: 0, mean: null, sd: null, top: 0, promoters: 0, detractors: 0 };
   const main = mainQuestion(s.questions);
+  const comments = await freeText(ws, s, answers);
   const rate = invited ? { value: answered / invited, ...wilson(answered, invited) } : null;
   return {
     survey_id: s.id,
@@ -119,5 +120,26 @@ export async function surveyResults(ws: Workspace, id: string, o: { version?: nu
         distribution: values.map((d) => ({ value: d.value, count: d.count })),
       };
     }),
+    comments,
   };
+}
+
+/**
+ * The free-text answers, newest first, with the answer's score (surveys.score holds the main question's) and
+ * the analysis's topic and sentiment of the answer's comment (voice_documents keys it by response).
+ */
+async function freeText(ws: Workspace, s: Survey, answers: Sql): Promise<SurveyResults['comments']> {
+  const texts = s.questions.filter((q) => q.type === 'text').map((q) => q.id);
+  if (!texts.length) return { total: 0, items: [] };
+  const written = sql`SELECT * FROM (${answers}) a
+    WHERE question_id IN (SELECT unnest(${texts})) AND value_text IS NOT NULL AND length(trim(value_text)) > 0`;
+  const [count] = await ws.db.all<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM (${written}) w`);
+  const items = await ws.db.all<SurveyResults['comments']['items'][number]>(sql`
+    SELECT w.response_id, w.question_id, strftime(r.answered_at, '%Y-%m-%dT%H:%M:%S') AS answered_at,
+      CAST(r.score AS DOUBLE) AS score, w.value_text AS text, t.label AS topic, d.sentiment
+    FROM (${written}) w JOIN surveys r ON r.response_id = w.response_id
+      LEFT JOIN voice_documents d ON d.source = 'survey' AND d.doc_id = w.response_id
+      LEFT JOIN voice_topics t ON t.topic_id = d.topic_id
+    ORDER BY r.answered_at DESC, w.response_id, w.question_id LIMIT ${COMMENTS_SHOWN}`);
+  return { total: count?.n ?? 0, items };
 }

@@ -175,6 +175,11 @@ describe('links and answers', () => {
       { value: 'app', count: 1 },
       { value: 'hotline', count: 1 },
     ]);
+    // One answer wrote a comment (the detractor's, kept as typed); no analysis has run, so no topic yet.
+    expect(r.comments).toMatchObject({
+      total: 1,
+      items: [{ question_id: 'why', score: 3, text: '<script>alert(1)</script> 网络差', topic: null, sentiment: null }],
+    });
   });
 });
 

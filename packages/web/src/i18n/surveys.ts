@@ -89,6 +89,17 @@ export const surveysEn = {
   'results.mean': 'Mean {mean}',
   'results.version': 'Version',
   'results.allVersions': 'Every version',
+  'results.comments': 'What respondents wrote',
+  'results.commentsAll': '{total} comments',
+  'results.commentsNewest': 'The newest {shown} of {total} comments',
+  'results.commentsNone': 'No one has written a comment yet.',
+  'results.notAnalysed': 'Not analysed yet: run the analysis on the Customer voice page',
+  'results.col.at': 'Answered',
+  'results.col.score': 'Score',
+  'results.col.question': 'Question',
+  'results.col.comment': 'Comment',
+  'results.col.topic': 'Topic',
+  'results.col.sentiment': 'Sentiment',
 } as const;
 
 export const surveysZh: Record<keyof typeof surveysEn, string> = {
@@ -175,4 +186,15 @@ export const surveysZh: Record<keyof typeof surveysEn, string> = {
   'results.mean': '均值 {mean}',
   'results.version': '版本',
   'results.allVersions': '全部版本',
+  'results.comments': '受访者的留言',
+  'results.commentsAll': '共 {total} 条留言',
+  'results.commentsNewest': '最新 {shown} 条，共 {total} 条留言',
+  'results.commentsNone': '还没有人留言。',
+  'results.notAnalysed': '尚未分析：请在“客户之声”页面运行分析',
+  'results.col.at': '作答时间',
+  'results.col.score': '得分',
+  'results.col.question': '题目',
+  'results.col.comment': '留言',
+  'results.col.topic': '主题',
+  'results.col.sentiment': '情感',
 };

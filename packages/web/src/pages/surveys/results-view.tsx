@@ -1,6 +1,7 @@
 import { Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
 import { Chart } from '../../charts/chart.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { CommentsCard } from './comments-card.tsx';
 import type { QuestionResult, Results, Survey } from './types.ts';
 
 type Measure = NonNullable<Results['main']>['measure'];
@@ -51,7 +52,7 @@ function QuestionChart({ q, survey }: { q: QuestionResult; survey: Survey }) {
 
 /**
  * A survey's results: the main score with its 95 % interval, the response rate (with its interval), each
- * question's distribution.
+ * question's distribution, and what respondents wrote.
  */
 export function ResultsView({ results, survey }: { results: Results; survey: Survey }) {
   const { t, fmt } = useI18n();
@@ -108,6 +109,7 @@ export function ResultsView({ results, survey }: { results: Results; survey: Sur
             </Col>
           ))}
       </Row>
+      {survey.questions.some((q) => q.type === 'text') && <CommentsCard results={results} survey={survey} />}
     </Flex>
   );
 }
