@@ -113,6 +113,16 @@ describe('the Voice of the customer page in chromium', () => {
     for (const tab of ['话题', '流失驱动因素', '离网原因', '员工'])
       await d.page.getByRole('tab', { name: tab }).waitFor();
     await d.page.getByTestId('drivers-table').waitFor();
+    // Root causes read as the cases pages word them, not as stored.
+    const drivers = await get<{ drivers: { source: string; key: string; label: { 'zh-CN': string } }[] }>(
+      '/api/v1/voice/drivers?source=root_cause',
+    );
+    expect(drivers.drivers.length).toBeGreaterThan(0);
+    for (const r of drivers.drivers) expect(r.label['zh-CN']).not.toBe(r.key);
+    // The key drivers open on a survey that has answers (the demo's employee pulse), in Chinese.
+    const key = d.page.getByTestId('key-drivers');
+    await key.getByTestId('key-drivers-chart').or(key.getByTestId('key-drivers-note')).waitFor();
+    expect(await key.textContent()).not.toMatch(/TEN_|There is no survey/);
     await shoot(d.page, 'voice-drivers-zh');
     await d.page.getByRole('tab', { name: '员工' }).click();
     await settle(d.page);

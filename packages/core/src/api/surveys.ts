@@ -62,8 +62,9 @@ export const resultsResponse = z.object({
   kind: z.enum(SURVEY_KINDS),
   version: z.number().int().nullable(),
   invited: z.number().int(),
+  /** Responses stored: through a link or imported. */
   answered: z.number().int(),
-  /** answered / invited with its Wilson interval (95 %); null before any invitation. */
+  /** Links answered ÷ links sent, with its Wilson interval (95 %); null before any invitation. */
   response_rate: interval.nullable(),
   /**
    * The main question's figure with its 95 % interval: NPS/eNPS in points (−100…100), CSAT the share of 4–5

@@ -69,12 +69,14 @@ function mainFigure(s: Survey, q: Question, st: Stats): Main {
 export async function surveyResults(ws: Workspace, id: string, o: { version?: number } = {}): Promise<SurveyResults> {
   const s = await getSurvey(ws, id, o.version);
   const ofVersion = (col: Sql) => (o.version === undefined ? sql`` : sql` AND ${col} = ${o.version}`);
-  const [inv] = await ws.db.all<{ invited: number; answered: number }>(sql`
-    SELECT count(*)::INTEGER AS invited, count(answered_at)::INTEGER AS answered
+  const answers = sql`SELECT * FROM survey_answers WHERE survey_id = ${id}${ofVersion(sql`version`)}`;
+  const [inv] = await ws.db.all<{ invited: number; used: number; answered: number }>(sql`
+    SELECT count(*)::INTEGER AS invited, count(answered_at)::INTEGER AS used,
+      (SELECT count(DISTINCT response_id)::INTEGER FROM (${answers}) a) AS answered
     FROM survey_invitations WHERE survey_id = ${id}${ofVersion(sql`version`)}`);
   const invited = inv?.invited ?? 0;
+  const used = inv?.used ?? 0;
   const answered = inv?.answered ?? 0;
-  const answers = sql`SELECT * FROM survey_answers WHERE survey_id = ${id}${ofVersion(sql`version`)}`;
   const stats = await ws.db.all<Stats & { question_id: string } & Record<string, unknown>>(sql`
     SELECT question_id, count(*)::INTEGER AS n, avg(value_num) AS mean, stddev_samp(value_num) AS sd,
       count(*) FILTER (WHERE value_num >= 4 AND value_num <= 5)::INTEGER AS top,
@@ -93,7 +95,7 @@ export async function surveyResults(ws: Workspace, id: string, o: { version?: nu
     stats.find((r) => r.question_id === q.id) ?? { n: 0, mean: null, sd: null, top: 0, promoters: 0, detractors: 0 };
   const main = mainQuestion(s.questions);
   const comments = await freeText(ws, s, answers);
-  const rate = invited ? { value: answered / invited, ...wilson(answered, invited) } : null;
+  const rate = invited ? { value: used / invited, ...wilson(used, invited) } : null;
   return {
     survey_id: s.id,
     kind: s.kind,

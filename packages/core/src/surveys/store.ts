@@ -53,7 +53,11 @@ export async function surveyVersions(ws: Workspace, id: string): Promise<number[
   return rows.map((r) => r.version);
 }
 
-/** The latest version of every survey, by id, with its count of versions, invitations and answers. */
+/**
+ * The latest version of every survey, by id, with its count of versions, invitations and answers. Answers are
+ * the responses stored, through a link or imported (answers collected elsewhere, the demo's), not only the
+ * links used.
+ */
 export async function listSurveys(
   ws: Workspace,
 ): Promise<(Survey & { versions: number; invited: number; answered: number })[]> {
@@ -62,11 +66,12 @@ export async function listSurveys(
   >(sql`
     WITH latest AS (SELECT survey_id, max(version) AS version, count(*)::INTEGER AS versions
                     FROM survey_definitions GROUP BY survey_id),
-         inv AS (SELECT survey_id, count(*)::INTEGER AS invited, count(answered_at)::INTEGER AS answered
-                 FROM survey_invitations GROUP BY survey_id)
+         inv AS (SELECT survey_id, count(*)::INTEGER AS invited FROM survey_invitations GROUP BY survey_id),
+         ans AS (SELECT survey_id, count(DISTINCT response_id)::INTEGER AS answered FROM survey_answers GROUP BY survey_id)
     SELECT d.definition, d.version, ${isoOf(sql`d.created_at`)} AS created_at, d.created_by, l.versions,
-      coalesce(i.invited, 0) AS invited, coalesce(i.answered, 0) AS answered
+      coalesce(i.invited, 0) AS invited, coalesce(a.answered, 0) AS answered
     FROM survey_definitions d JOIN latest l USING (survey_id, version) LEFT JOIN inv i USING (survey_id)
+      LEFT JOIN ans a USING (survey_id)
     ORDER BY d.survey_id`);
   return rows.map((r) => ({ ...surveyOf(r), versions: r.versions, invited: r.invited, answered: r.answered }));
 }

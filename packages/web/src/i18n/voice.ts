@@ -72,7 +72,8 @@ export const voiceEn = {
   'drivers.col.p': 'Adjusted p',
   'drivers.none': 'No driver is had by enough customers yet.',
   'keyDrivers.title': 'Key drivers of the score',
-  'keyDrivers.kind': 'Survey kind',
+  'keyDrivers.survey': 'Survey',
+  'keyDrivers.noSurvey': 'No survey has answers yet: create one and send it on the Surveys page.',
   'keyDrivers.intro':
     'How much of the variance of {outcome} each question explains ({respondents} answers, R² {r2}): relative weights, with the Shapley share of R² beside them.',
   'keyDrivers.col.question': 'Question',
@@ -192,7 +193,8 @@ export const voiceZh: Record<keyof typeof voiceEn, string> = {
   'drivers.col.p': '校正后 p 值',
   'drivers.none': '还没有客户数足够的驱动因素。',
   'keyDrivers.title': '得分的关键驱动因素',
-  'keyDrivers.kind': '问卷类型',
+  'keyDrivers.survey': '问卷',
+  'keyDrivers.noSurvey': '还没有收到答卷的问卷：请在“问卷”页面创建并发送。',
   'keyDrivers.intro':
     '各题目解释了 {outcome} 方差的多少（{respondents} 份答卷，R² 为 {r2}）：相对权重，旁列 R² 的 Shapley 分解占比。',
   'keyDrivers.col.question': '题目',
