@@ -2,6 +2,7 @@ import { caseKindLabels, casePriorityLabels, LANGS, type Lang } from '@tenure/co
 import { Button, Col, Divider, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/use-action.ts';
+import { BilingualFields } from '../../components/bilingual-fields.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Playbook, TriggerKind } from './types.ts';
@@ -158,22 +159,6 @@ export function PlaybookForm({
     );
     if (ok) onSaved();
   };
-  const pair = (base: (string | number)[], en: Parameters<typeof t>[0], zh: Parameters<typeof t>[0], long = false) => (
-    <Row gutter={12}>
-      {(
-        [
-          ['en', en],
-          ['zh-CN', zh],
-        ] as const
-      ).map(([l, label]) => (
-        <Col xs={24} md={12} key={l}>
-          <Form.Item label={t(label)} name={[...base, l]}>
-            {long ? <Input.TextArea rows={2} aria-label={t(label)} /> : <Input aria-label={t(label)} />}
-          </Form.Item>
-        </Col>
-      ))}
-    </Row>
-  );
   return (
     <Form<Values>
       form={form}
@@ -204,7 +189,7 @@ export function PlaybookForm({
           </Form.Item>
         </Col>
       </Row>
-      {pair(['name'], 'playbooks.field.nameEn', 'playbooks.field.nameZh')}
+      <BilingualFields name={['name']} en="playbooks.field.nameEn" zh="playbooks.field.nameZh" />
       <Divider titlePlacement="start">{t('playbooks.section.trigger')}</Divider>
       <Row gutter={12}>
         <Col xs={24} md={12}>
@@ -268,8 +253,13 @@ export function PlaybookForm({
           </Form.Item>
         </Col>
       </Row>
-      {pair(['template', 'subject'], 'playbooks.field.subjectEn', 'playbooks.field.subjectZh')}
-      {pair(['template', 'description'], 'playbooks.field.descriptionEn', 'playbooks.field.descriptionZh', true)}
+      <BilingualFields name={['template', 'subject']} en="playbooks.field.subjectEn" zh="playbooks.field.subjectZh" />
+      <BilingualFields
+        name={['template', 'description']}
+        en="playbooks.field.descriptionEn"
+        zh="playbooks.field.descriptionZh"
+        long
+      />
       <Form.Item label={t('playbooks.field.checklist')}>
         <Form.List name={['template', 'checklist']}>
           {(fields, { add, remove }) => (

@@ -1,5 +1,6 @@
 import type { FormInstance } from 'antd';
 import { AutoComplete, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Select } from 'antd';
+import { BilingualFields } from '../../components/bilingual-fields.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { isChoice, type Values } from './form-values.ts';
 import { DIMENSIONS, QUESTION_TYPES } from './types.ts';
@@ -74,18 +75,12 @@ export function QuestionCard({
           </Flex>
         </Col>
       </Row>
-      <Row gutter={12}>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('builder.textEn')} name={[index, 'text', 'en']}>
-            <Input aria-label={label('builder.textEn')} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label={t('builder.textZh')} name={[index, 'text', 'zh-CN']}>
-            <Input aria-label={label('builder.textZh')} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <BilingualFields
+        name={[index, 'text']}
+        en="builder.textEn"
+        zh="builder.textZh"
+        suffix={`(${t('builder.question', { n })})`}
+      />
       {type && isChoice(type) && (
         <Form.List name={[index, 'options']}>
           {(fields, { add, remove }) => (

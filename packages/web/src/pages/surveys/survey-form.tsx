@@ -1,6 +1,7 @@
 import { Alert, Button, Col, Divider, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/use-action.ts';
+import { BilingualFields } from '../../components/bilingual-fields.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { definitionOf, type Values, valuesOf } from './form-values.ts';
@@ -27,22 +28,6 @@ export function SurveyForm({ survey, onSaved }: { survey: Survey | null; onSaved
           : await api.post<Survey>('/api/v1/surveys', { json: def }),
       );
     });
-  const pair = (base: string[], en: Parameters<typeof t>[0], zh: Parameters<typeof t>[0]) => (
-    <Row gutter={12}>
-      {(
-        [
-          ['en', en],
-          ['zh-CN', zh],
-        ] as const
-      ).map(([l, label]) => (
-        <Col xs={24} md={12} key={l}>
-          <Form.Item label={t(label)} name={[...base, l]} rules={required}>
-            <Input aria-label={t(label)} />
-          </Form.Item>
-        </Col>
-      ))}
-    </Row>
-  );
   return (
     <Form<Values>
       form={form}
@@ -72,7 +57,7 @@ export function SurveyForm({ survey, onSaved }: { survey: Survey | null; onSaved
           </Form.Item>
         </Col>
       </Row>
-      {pair(['title'], 'builder.titleEn', 'builder.titleZh')}
+      <BilingualFields name={['title']} en="builder.titleEn" zh="builder.titleZh" required />
       <Divider titlePlacement="start">{t('builder.questions')}</Divider>
       <Form.List name="questions">
         {(fields, { add, remove }) => (
