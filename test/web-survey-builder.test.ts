@@ -36,6 +36,30 @@ describe('the survey builder', () => {
     expect(parsed.questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
     expect(parsed.questions[1]?.options?.map((o) => o.id)).toEqual(['o1', 'o2']);
     expect(parsed.triggers).toEqual([{ kind: 'schedule', every_days: 30, filter: ['region=north'] }]);
+    expect(parsed.delivery).toBeUndefined();
+  });
+
+  it('a survey that sends by itself carries its delivery webhook, and reads back as it was set', () => {
+    const def = definitionOf(
+      values({
+        case_closed: true,
+        self_send: true,
+        webhook_url: ' https://mail.example.com/tenure ',
+        secret_env: 'MAIL_SECRET',
+        delivery_lang: 'zh-CN',
+      }),
+    );
+    const parsed = newSurveyBody.parse(def);
+    expect(parsed.delivery).toEqual({
+      webhook: { url: 'https://mail.example.com/tenure', secret_env: 'MAIL_SECRET' },
+      lang: 'zh-CN',
+    });
+    const back = valuesOf({ ...(parsed as unknown as Survey), version: 1, created_at: '', created_by: 'x' });
+    expect(back).toMatchObject({
+      self_send: true,
+      webhook_url: 'https://mail.example.com/tenure',
+      delivery_lang: 'zh-CN',
+    });
   });
 
   it('keeps stored ids when a question is removed and one added, and sends the version read', () => {

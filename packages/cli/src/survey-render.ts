@@ -1,5 +1,14 @@
 /** How `tenure surveys` prints, in en and zh-CN: lines, tables and results with their intervals. */
-import { fill, formats, type Lang, type SendResult, type Survey, type SurveyResults, type Text } from '@tenure/core';
+import {
+  type DueSend,
+  fill,
+  formats,
+  type Lang,
+  type SendResult,
+  type Survey,
+  type SurveyResults,
+  type Text,
+} from '@tenure/core';
 import { table } from './output.ts';
 
 const words = {
@@ -32,6 +41,11 @@ const words = {
   },
   qcols: { en: ['question', 'type', 'n', 'mean', 'answers'], 'zh-CN': ['题目', '题型', '人数', '均值', '分布'] },
   linkCols: { en: ['respondent', 'language', 'link', 'expires'], 'zh-CN': ['受访者', '语言', '链接', '过期时间'] },
+  dueCols: { en: ['survey', 'new links', 'refused', 'error'], 'zh-CN': ['问卷', '新链接', '被拒', '错误'] },
+  noneDue: {
+    en: 'No survey sends by itself: give one a delivery webhook (its "delivery" in the definition file).',
+    'zh-CN': '没有自动发送的问卷：请在问卷定义文件的 "delivery" 中为其设置投递 Webhook。',
+  },
 } satisfies Record<string, Text | Record<Lang, string[]>>;
 
 const say = (t: Text, lang: Lang, vars: Record<string, string | number> = {}) => fill(t[lang], vars);
@@ -68,6 +82,15 @@ export function sendSummary(r: SendResult, lang: Lang, o: { file?: string } = {}
   }
   return out.join('\n');
 }
+
+/** What a run of the self-sending surveys' triggers did, a survey a row. */
+export const dueTable = (rows: DueSend[], lang: Lang): string =>
+  rows.length
+    ? table(
+        words.dueCols[lang],
+        rows.map((r) => [r.survey_id, r.created, r.failed, r.error ?? '']),
+      )
+    : say(words.noneDue, lang);
 
 export function resultsText(r: SurveyResults, lang: Lang): string {
   const f = formats(lang);

@@ -67,9 +67,11 @@ export async function buildApp(ws: Workspace, opts: ServerOptions = {}): Promise
     ctx.webhooks.kick();
     ctx.rollups.kick();
     ctx.sla.kick();
+    ctx.surveyTriggers.kick();
   });
   app.addHook('onClose', async () => {
     await ctx.sla.close();
+    await ctx.surveyTriggers.close();
     await ctx.webhooks.close();
     await ctx.rollups.close();
     await ctx.closeConnections();

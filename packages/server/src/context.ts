@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   type Actor,
+  checkSlaBreaches,
   connectWorkspace,
   customerStoresCurrent,
   ServedFile,
+  sendDueSurveys,
   servedChurnRisk,
   servedCustomer360,
   type Workspace,
@@ -17,12 +19,12 @@ import {
 } from './anonymous-limit.ts';
 import { AnswerBatcher } from './answer-batch.ts';
 import { ResultCache } from './cache.ts';
+import { Clock } from './clock.ts';
 import { ErrorLog } from './error-log.ts';
 import { type FitJob, type Job, Jobs } from './jobs.ts';
 import { Lane } from './lanes.ts';
 import { defaultLoginLimits, LoginLimiter, type LoginLimits } from './login-limit.ts';
 import { RollupRefresher } from './rollups.ts';
-import { SlaChecker } from './sla.ts';
 import { WebhookSender } from './webhooks.ts';
 
 /**
@@ -30,6 +32,9 @@ import { WebhookSender } from './webhooks.ts';
  * churn reasons built from the taxonomy, and the report.
  */
 const CASE_VIEWS = ['metric', 'churn-reasons', 'report'] as const;
+
+/** How often the survey triggers that send by themselves run (see ServerContext.surveyTriggers). */
+const SURVEY_TRIGGER_MINUTES = 15;
 
 export interface ServerOptions {
   /** The dashboard's built files (index.html + assets): packages/web/dist by default when it exists; null: none. */
@@ -87,8 +92,27 @@ export class ServerContext {
   /** Sends the alerts' webhooks; a failed pass goes to the error log. */
   readonly webhooks = new WebhookSender(this, (e) => this.errors.write('webhook delivery pass', e));
   readonly rollups = new RollupRefresher(this, (e) => this.errors.write('refreshing metric rollups', e));
-  /** Alerts SLA breaches of cases every `cases.sla.check_minutes`; a failed check goes to the error log. */
-  readonly sla = new SlaChecker(this, (e) => this.errors.write('checking case SLAs', e));
+  /** Alerts SLA breaches of cases every `cases.sla.check_minutes`, kicking the webhooks when it raised any. */
+  readonly sla = new Clock(
+    async () => {
+      if ((await this.caseWrite((ws) => checkSlaBreaches(ws))).alerted) this.webhooks.kick();
+    },
+    () => this.ws.config.cases.sla.check_minutes,
+    (e) => this.errors.write('checking case SLAs', e),
+  );
+  /**
+   * Sends the surveys whose triggers send by themselves (a delivery webhook) every SURVEY_TRIGGER_MINUTES: their
+   * triggers count in days (a case closed within 7, a churn 3 days ago), so a quarter-hour is soon enough.
+   */
+  readonly surveyTriggers = new Clock(
+    async () => {
+      // One survey's failure (a missing secret, a receiver down) is logged with its code; the others were sent.
+      for (const r of await this.caseWrite((ws) => sendDueSurveys(ws)))
+        if (r.error) this.errors.write(`sending the triggers of survey ${r.survey_id}`, r.error);
+    },
+    () => SURVEY_TRIGGER_MINUTES,
+    (e) => this.errors.write('sending survey triggers', e),
+  );
   readonly limiter: LoginLimiter;
   readonly anonymous: AnonymousLimiter;
   readonly answers: AnonymousLimiter;

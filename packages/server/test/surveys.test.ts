@@ -2,7 +2,9 @@
  * The survey routes over real HTTP on 127.0.0.1: analysts define and send, viewers read; the public answer
  * route refuses forged, expired and reused links and oversized or ill-fitting answers storing nothing, throttles
  * one address without touching another (every answer it took is stored), and an answer shows in the NPS metric.
+ * A survey with a delivery webhook sends its triggers' links by itself on the server's clock.
  */
+import { createServer } from 'node:http';
 import { sql } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npsSurvey } from '../../core/test/surveys.ts';
@@ -156,5 +158,59 @@ describe('the public answer route', () => {
     const res = await viewer.get<{ main: { measure: string; n: number } }>('/api/v1/surveys/nps-q4/results');
     expect(res.body.main).toMatchObject({ measure: 'nps' });
     expect(res.body.main.n).toBeGreaterThan(1);
+  });
+});
+
+describe('triggers that send by themselves', () => {
+  it("posts the links of a case closed today to the survey's webhook on the server's clock, once", async () => {
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString('utf8');
+      });
+      req.on('end', () => {
+        received.push(body);
+        res.end();
+      });
+    });
+    await new Promise<void>((go) => receiver.listen(0, '127.0.0.1', go));
+    process.env.TENURE_TEST_SURVEY_SECRET = 'a survey webhook secret';
+    try {
+      const port = (receiver.address() as { port: number }).port;
+      const survey = {
+        ...npsSurvey({ id: 'after-case' }),
+        triggers: [{ kind: 'case_closed', within_days: 7 }],
+        delivery: {
+          webhook: { url: `http://127.0.0.1:${port}/links`, secret_env: 'TENURE_TEST_SURVEY_SECRET' },
+          base_url: 'https://tenure.example.com',
+          lang: 'zh-CN',
+        },
+      };
+      expect((await analyst.call('POST', '/api/v1/surveys', { json: survey })).status).toBe(201);
+      const customer = customers[70] as string;
+      await s.ws.db.run(sql`INSERT INTO cases (case_id, customer_id, kind, source, stage, priority, subject, opened_at,
+          stage_at, reopen_count, version, updated_at)
+        VALUES ('SELF-1', ${customer}, 'complaint', 'manual', 'closed', 'normal', 'x', now(), now(), 0, 2, now())`);
+      await s.ws.db.run(sql`INSERT INTO case_events (case_id, version, "at", actor, action, to_stage, fields)
+        VALUES ('SELF-1', 2, CAST(now() AS TIMESTAMP), 'li.wei', 'moved', 'closed', '{}')`);
+      // The clock's next turn (it ran when the server became ready, before this survey existed).
+      s.app.tenure.surveyTriggers.kick();
+      await expect.poll(() => received.length, { timeout: 20_000 }).toBe(1);
+      expect(received[0]).toContain(customer);
+      expect(received[0]).toContain('https://tenure.example.com/s/');
+      const invited = await s.ws.db.all(sql`SELECT respondent_id, source, source_ref, lang FROM survey_invitations
+        WHERE survey_id = 'after-case'`);
+      expect(invited).toEqual([
+        { respondent_id: customer, source: 'case_closed', source_ref: 'SELF-1', lang: 'zh-CN' },
+      ]);
+      // Another turn invites nobody twice.
+      s.app.tenure.surveyTriggers.kick();
+      await new Promise((go) => setTimeout(go, 500));
+      expect(received.length).toBe(1);
+    } finally {
+      delete process.env.TENURE_TEST_SURVEY_SECRET;
+      receiver.close();
+    }
   });
 });

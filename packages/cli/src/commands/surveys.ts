@@ -156,6 +156,21 @@ export const surveys: CommandModule = (program: Command) => {
 
   langOption(
     cmd
+      .command('send-due')
+      .description(
+        'run the triggers of every survey that sends by itself (a delivery webhook), as the server does every 15 minutes: for a scheduler such as cron when no server runs',
+      ),
+  ).action(async (f: { lang: string }, c: Command) =>
+    act(
+      globalsOf(c),
+      f.lang,
+      (core, ws) => core.sendDueSurveys(ws),
+      (r, render, lang) => render.dueTable(r, lang),
+    ),
+  );
+
+  langOption(
+    cmd
       .command('results <id>')
       .description("response rate, the main question's NPS/CSAT/CES with its 95 % interval, each question's answers")
       .option('--version <n>', 'only the answers to this version'),

@@ -66,6 +66,29 @@ export const questionInput = z
   .strict();
 export type Question = z.output<typeof questionInput>;
 
+/** A receiver of links: POSTed to, signed with the secret held in the environment variable named. */
+const webhookTarget = z
+  .object({
+    url: z.url().max(2000),
+    secret_env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as TENURE_WEBHOOK_SECRET'),
+  })
+  .strict();
+
+/**
+ * How a survey's triggers send by themselves: the server runs them on a clock and posts the new links to the
+ * webhook (a link's token is shown once, so a run nobody watches needs a receiver; without one, the triggers
+ * invite when someone sends to them and downloads the links).
+ */
+export const surveyDeliverySchema = z
+  .object({
+    webhook: webhookTarget,
+    /** Where the answer page is served; links are `<base_url>/s/<token>`. */
+    base_url: z.url().max(500).optional(),
+    /** The language of the links' respondents. */
+    lang: z.enum(LANGS).default('en'),
+  })
+  .strict();
+
 /** What invites respondents without a person sending: each source row invites once (idempotent runs). */
 export const surveyTriggerSchema = z.discriminatedUnion('kind', [
   /** A case that reached stage closed within the last `within_days` (of the kinds named, else any). */
@@ -94,6 +117,8 @@ const surveyShape = z
     intro: bilingual(2000).optional(),
     questions: z.array(questionInput).min(1).max(50),
     triggers: z.array(surveyTriggerSchema).max(10).default([]),
+    /** Set: the triggers send by themselves on the server's clock, to this webhook. */
+    delivery: surveyDeliverySchema.optional(),
     /** A link expires this many days after it is made. */
     expires_in_days: days.default(14),
     /** The version read, when changing a stored survey (a stale one is refused). */
@@ -163,6 +188,7 @@ export const surveySchema = z.object({
   intro: bilingualOut.optional(),
   questions: z.array(questionSchema),
   triggers: z.array(surveyTriggerSchema),
+  delivery: surveyDeliverySchema.optional(),
   expires_in_days: z.number().int(),
   created_at: z.string(),
   created_by: z.string(),
@@ -190,15 +216,7 @@ export const sendInput = z
     /** Where the answer page is served; links are `<base_url>/s/<token>`. */
     base_url: z.url().max(500).optional(),
     /** Send the links to this receiver (POST, signed with the secret in the environment variable named). */
-    webhook: z
-      .object({
-        url: z.url().max(2000),
-        secret_env: z
-          .string()
-          .regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as TENURE_WEBHOOK_SECRET'),
-      })
-      .strict()
-      .optional(),
+    webhook: webhookTarget.optional(),
     /** Count who would be invited; make no link. */
     dry_run: z.boolean().default(false),
   })

@@ -78,6 +78,15 @@ export const surveysEn = {
   'send.trigger.schedule': 'On a schedule',
   'send.trigger.everyDays': 'Every (days)',
   'send.trigger.scheduleFilter': 'To customers where (one per line: field=value)',
+  'send.selfSend': 'Send by itself',
+  'send.selfSend.on':
+    'Tenure checks these triggers every 15 minutes and posts each new link to the webhook below, signed with the secret held in the server’s environment variable.',
+  'send.selfSend.off':
+    'Off: the triggers invite only when someone picks “Send when” under Send and downloads the links. Turn on to have Tenure post them to your mailing tool’s webhook.',
+  'send.webhook': 'Webhook URL',
+  'send.secretEnv': 'Secret’s environment variable',
+  'send.baseUrl': 'Answer page address',
+  'send.deliveryLang': 'Language',
   'results.score': 'Score',
   'results.interval': '95 % interval {low} – {high}',
   'results.responses': 'Answers',
@@ -175,6 +184,15 @@ export const surveysZh: Record<keyof typeof surveysEn, string> = {
   'send.trigger.schedule': '定期发送',
   'send.trigger.everyDays': '间隔（天）',
   'send.trigger.scheduleFilter': '发送给（每行一个：字段=值）',
+  'send.selfSend': '自动发送',
+  'send.selfSend.on':
+    'Tenure 每 15 分钟检查一次这些触发条件，并把每个新链接投递到下方的 Webhook，用服务器环境变量中的密钥签名。',
+  'send.selfSend.off':
+    '已关闭：只有在“发送”中选择“自动发送时机”并下载链接时才会邀请。开启后，Tenure 会把链接投递到您的邮件工具的 Webhook。',
+  'send.webhook': 'Webhook 地址',
+  'send.secretEnv': '密钥所在的环境变量',
+  'send.baseUrl': '答卷页面地址',
+  'send.deliveryLang': '语言',
   'results.score': '得分',
   'results.interval': '95% 区间 {low} – {high}',
   'results.responses': '答卷数',

@@ -1,3 +1,4 @@
+import type { Lang } from '@tenure/core/present';
 import type { Question, QuestionType, Survey, SurveyInput, SurveyKind, SurveyTrigger } from './types.ts';
 
 type Pair = { en?: string; 'zh-CN'?: string };
@@ -24,6 +25,12 @@ export interface Values {
   schedule: boolean;
   every_days: number;
   schedule_filter?: string;
+  /** The triggers send by themselves to a webhook (the survey's `delivery`). */
+  self_send: boolean;
+  webhook_url?: string;
+  secret_env: string;
+  base_url?: string;
+  delivery_lang: Lang;
 }
 
 export const isChoice = (t: QuestionType) => t === 'single' || t === 'multiple';
@@ -71,6 +78,15 @@ export function definitionOf(v: Values, version?: number): SurveyInput {
       ...(q.main ? { main: true } : {}),
     })),
     triggers,
+    ...(v.self_send
+      ? {
+          delivery: {
+            webhook: { url: (v.webhook_url ?? '').trim(), secret_env: v.secret_env.trim() },
+            ...(v.base_url?.trim() ? { base_url: v.base_url.trim() } : {}),
+            lang: v.delivery_lang,
+          },
+        }
+      : {}),
     ...(version ? { version } : {}),
   };
 }
@@ -101,6 +117,9 @@ const blank: Values = {
   churned_after_days: 3,
   schedule: false,
   every_days: 90,
+  self_send: false,
+  secret_env: 'TENURE_WEBHOOK_SECRET',
+  delivery_lang: 'en',
 };
 
 /** The builder's values of a stored survey, or of a new one. */
@@ -124,5 +143,10 @@ export function valuesOf(s: Survey | null): Values {
     schedule: !!schedule,
     every_days: schedule?.every_days ?? blank.every_days,
     schedule_filter: schedule?.filter.join('\n'),
+    self_send: !!s.delivery,
+    webhook_url: s.delivery?.webhook.url,
+    secret_env: s.delivery?.webhook.secret_env ?? blank.secret_env,
+    base_url: s.delivery?.base_url,
+    delivery_lang: s.delivery?.lang ?? blank.delivery_lang,
   };
 }

@@ -18,6 +18,7 @@ export function SurveyForm({ survey, onSaved }: { survey: Survey | null; onSaved
   const [form] = Form.useForm<Values>();
   const action = useAction();
   const schedule = Form.useWatch('schedule', form);
+  const selfSend = Form.useWatch('self_send', form);
   const required = [{ required: true, message: t('login.required') }];
   const save = (v: Values) =>
     action.run(async () => {
@@ -104,6 +105,44 @@ export function SurveyForm({ survey, onSaved }: { survey: Survey | null; onSaved
           <Col xs={24} md={18}>
             <Form.Item label={t('send.trigger.scheduleFilter')} name="schedule_filter" rules={required}>
               <Input.TextArea aria-label={t('send.trigger.scheduleFilter')} rows={2} placeholder="region=north" />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+      <Form.Item
+        label={t('send.selfSend')}
+        name="self_send"
+        valuePropName="checked"
+        extra={t(selfSend ? 'send.selfSend.on' : 'send.selfSend.off')}
+      >
+        <Switch aria-label={t('send.selfSend')} />
+      </Form.Item>
+      {selfSend && (
+        <Row gutter={12}>
+          <Col xs={24} md={9}>
+            <Form.Item label={t('send.webhook')} name="webhook_url" rules={required}>
+              <Input aria-label={t('send.webhook')} placeholder="https://mail.example.com/tenure" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={5}>
+            <Form.Item label={t('send.secretEnv')} name="secret_env" rules={required}>
+              <Input aria-label={t('send.secretEnv')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label={t('send.baseUrl')} name="base_url">
+              <Input aria-label={t('send.baseUrl')} placeholder="https://tenure.example.com" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={4}>
+            <Form.Item label={t('send.deliveryLang')} name="delivery_lang">
+              <Select
+                aria-label={t('send.deliveryLang')}
+                options={[
+                  { value: 'en', label: 'English' },
+                  { value: 'zh-CN', label: '中文' },
+                ]}
+              />
             </Form.Item>
           </Col>
         </Row>
