@@ -126,6 +126,12 @@ describe('surveys in chromium', () => {
     expect(await comments.locator('script, b').count()).toBe(0);
     expect(await comments.textContent()).toContain('2 comments');
     await shoot(d.page, 'survey-results');
+    // Who was invited: two links answered, the rest open.
+    await d.page.getByRole('tab', { name: 'Invitations' }).click();
+    const listed = d.page.getByTestId('invitations').locator('tbody tr.ant-table-row');
+    await expect.poll(() => listed.count()).toBe(invitations.length);
+    expect(await d.page.getByTestId('invitations').getByText('Answered').count()).toBe(2);
+    await d.page.getByRole('tab', { name: 'Results' }).click();
   });
 
   it("shows the answer's comment as text on the respondent's customer 360", async () => {

@@ -6,6 +6,7 @@ import {
   SURVEY_KINDS,
   sendInput,
   sendResultSchema,
+  sentInvitationSchema,
   surveyInput,
   surveySchema,
 } from '../surveys/definition.ts';
@@ -43,7 +44,7 @@ export const invitationSchema = z.object({
   respondent_type: z.string(),
   respondent_id: z.string(),
   lang: z.enum(LANGS),
-  source: z.string(),
+  source: sentInvitationSchema.shape.source,
   source_ref: z.string().nullable(),
   created_at: z.string(),
   expires_at: z.string(),

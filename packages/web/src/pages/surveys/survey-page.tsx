@@ -6,13 +6,15 @@ import { atLeast, useAuth } from '../../auth/auth.tsx';
 import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { InvitationsTab } from './invitations-tab.tsx';
 import { ResultsView } from './results-view.tsx';
 import { SendPanel } from './send-panel.tsx';
 import { SurveyForm } from './survey-form.tsx';
 import type { Results, Survey } from './types.ts';
 
 /**
- * One survey: its results (every version, or one), sending it (analysts), and its questions, which analysts
+ * One survey: its results (every version, or one), who was invited and what came of it, sending it (analysts),
+ * and its questions, which analysts
  * change in the builder (each save a new version).
  */
 export default function SurveyPage() {
@@ -56,6 +58,7 @@ export default function SurveyPage() {
                 label: t('surveys.tab.results'),
                 children: <Loadable state={results}>{(r) => <ResultsView results={r} survey={s} />}</Loadable>,
               },
+              { key: 'invitations', label: t('surveys.tab.invitations'), children: <InvitationsTab surveyId={s.id} /> },
               ...(analyst
                 ? [
                     { key: 'send', label: t('surveys.tab.send'), children: <SendPanel survey={s} /> },

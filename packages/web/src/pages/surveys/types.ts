@@ -15,6 +15,8 @@ export type SendResult = Infer<typeof api.sendSurveyResponse>;
 export type SendInput = api.Input<typeof api.sendSurveyBody>;
 export type Results = Infer<typeof api.resultsResponse>;
 export type QuestionResult = Results['questions'][number];
+export type Invitations = Infer<typeof api.invitationsResponse>;
+export type Invitation = Invitations['rows'][number];
 
 /** The kinds and answer types in the order the builder offers them. */
 export const SURVEY_KINDS: SurveyKind[] = ['nps', 'csat', 'ces', 'exit', 'employee', 'custom'];
