@@ -52,15 +52,17 @@ export async function directoryCurrent(ws: Workspace): Promise<boolean> {
 }
 
 /**
- * Make sure the directory reflects the data, the config and the day; rebuild it otherwise.
+ * Make sure the directory reflects the data, the config and the day; rebuild it otherwise. Returns the version
+ * it reflects (what the search index is keyed by).
  * @example await customerDirectory(ws); await ws.db.all(sql`SELECT … FROM customer_directory …`)
  */
-export async function customerDirectory(ws: Workspace): Promise<void> {
+export async function customerDirectory(ws: Workspace): Promise<string> {
   const current = await version(ws);
-  if ((await readMeta(ws, DIRECTORY_VERSION_KEY)) === current) return;
+  if ((await readMeta(ws, DIRECTORY_VERSION_KEY)) === current) return current;
   const mine = building.get(ws.db.instance) ?? new Map<string, Promise<void>>();
   building.set(ws.db.instance, mine);
   const pending = mine.get(current) ?? build(ws, current).finally(() => mine.delete(current));
   mine.set(current, pending);
   await pending;
+  return current;
 }

@@ -5,6 +5,7 @@ import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { presentDimensions } from './columns.ts';
 import { customerDirectory, DIRECTORY } from './directory.ts';
+import { findIn, type SearchIndex, searchIndex, statusAt } from './search-index.ts';
 import type { CustomerStatus } from './status.ts';
 
 export interface CustomerSearch extends PageQuery {
@@ -36,17 +37,63 @@ const listColumns = (dims: string[]) => [...new Set([...canonical, ...dims])];
  * values are bound, never spliced.
  * @example await searchCustomers(ws, { q: 'zhang', filter: { region: ['华东'] }, status: 'active', page: 1 })
  */
-export async function searchCustomers(ws: Workspace, s: CustomerSearch = {}): Promise<Page<CustomerRow>> {
+export async function searchCustomers(
+  ws: Workspace,
+  s: CustomerSearch = {},
+  /** `index: false` searches the directory in SQL: the index's test oracle. */
+  o: { index?: boolean } = {},
+): Promise<Page<CustomerRow>> {
   const p = pageOf(s);
   const filter = s.filter ?? {};
   const dims = await presentDimensions(ws);
   checkDimensions(Object.keys(filter), dims);
-  await customerDirectory(ws);
+  const version = await customerDirectory(ws);
+  const text = s.q?.trim().toLowerCase();
+  // Text and status alone are answered by the in-memory index once it is built (search-index.ts); dimension
+  // filters, and searches while it builds, by the directory in SQL.
+  const index = Object.keys(filter).length || o.index === false ? null : searchIndex(ws, version);
+  const hits = index ? fromIndex(index, text, s.status, p) : await fromDirectory(ws, text, filter, s.status, p);
+  const ids = hits.rows.map((h) => h.customer_id);
+  const found = ids.length
+    ? await ws.db.all<Record<string, unknown>>(
+        sql`SELECT ${sql.ids(listColumns(dims))} FROM customers WHERE customer_id IN (SELECT unnest(${ids}))`,
+      )
+    : [];
+  const byId = new Map(found.map((r) => [String(r.customer_id), r]));
+  const rows = hits.rows.map((h) => ({ name: null, created_at: null, ...byId.get(h.customer_id), ...h }));
+  return { total: hits.total, page: p.page, pageSize: p.pageSize, rows };
+}
+
+type Hit = { customer_id: string; status: CustomerStatus; mrr: number | null };
+type Paging = ReturnType<typeof pageOf>;
+
+function fromIndex(index: SearchIndex, text: string | undefined, status: CustomerStatus | undefined, p: Paging) {
+  const all = text ? findIn(index, text, status) : null;
+  // No text: every customer (of the status), in id order, without listing them all.
+  const positions = all ?? (status ? findIn(index, '', status) : null);
+  const total = positions ? positions.length : index.ids.length;
+  const page = positions
+    ? positions.slice(p.offset, p.offset + p.limit)
+    : Array.from({ length: Math.max(0, Math.min(p.limit, total - p.offset)) }, (_, i) => p.offset + i);
+  const rows: Hit[] = page.map((d) => ({
+    customer_id: index.ids[d]!,
+    status: statusAt(index, d),
+    mrr: Number.isNaN(index.mrr[d]!) ? null : index.mrr[d]!,
+  }));
+  return { total, rows };
+}
+
+async function fromDirectory(
+  ws: Workspace,
+  text: string | undefined,
+  filter: Record<string, string[]>,
+  status: CustomerStatus | undefined,
+  p: Paging,
+): Promise<{ total: number; rows: Hit[] }> {
   const conds: Sql[] = [sql`true`];
   // contains() takes the words literally (no LIKE wildcards to escape) and runs at scan speed.
-  const text = s.q?.trim().toLowerCase();
   if (text) conds.push(sql`contains(d.text, ${text})`);
-  if (s.status) conds.push(sql`d.status = ${s.status}`);
+  if (status) conds.push(sql`d.status = ${status}`);
   for (const [dim, values] of Object.entries(filter)) {
     conds.push(sql`CAST(${sql.id('c', dim)} AS VARCHAR) IN (SELECT unnest(${values}))`);
   }
@@ -55,22 +102,14 @@ export async function searchCustomers(ws: Workspace, s: CustomerSearch = {}): Pr
     ? sql`${sql.id(DIRECTORY)} d JOIN customers c ON c.customer_id = d.customer_id`
     : sql`${sql.id(DIRECTORY)} d`;
   const where = sql.join(conds, sql` AND `);
-  const hits = await ws.db.all<{ customer_id: string; status: CustomerStatus; mrr: number | null; _total: number }>(
+  const hits = await ws.db.all<Hit & { _total: number }>(
     sql`SELECT d.customer_id AS customer_id, d.status AS status, d.mrr AS mrr, count(*) OVER () AS _total
         FROM ${from} WHERE ${where} ORDER BY d.customer_id LIMIT ${p.limit} OFFSET ${p.offset}`,
   );
-  const ids = hits.map((h) => h.customer_id);
   // The total rides along with the page's ids; past the last page there is no row to carry it.
   const total =
     hits.length || p.page === 1
-      ? (hits[0]?._total ?? 0)
-      : ((await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`))[0]?.n ?? 0);
-  const found = ids.length
-    ? await ws.db.all<Record<string, unknown>>(
-        sql`SELECT ${sql.ids(listColumns(dims))} FROM customers WHERE customer_id IN (SELECT unnest(${ids}))`,
-      )
-    : [];
-  const byId = new Map(found.map((r) => [String(r.customer_id), r]));
-  const rows = hits.map(({ _total, ...h }) => ({ name: null, created_at: null, ...byId.get(h.customer_id), ...h }));
-  return { total, page: p.page, pageSize: p.pageSize, rows };
+      ? Number(hits[0]?._total ?? 0)
+      : Number((await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`))[0]?.n ?? 0);
+  return { total, rows: hits.map(({ _total, ...h }) => h) };
 }

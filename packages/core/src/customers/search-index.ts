@@ -1,0 +1,168 @@
+/**
+ * The customer search index: an in-memory n-gram index over the directory's search text (the lower-cased id and
+ * name, customers/directory.ts), so a search reads a few posting lists instead of scanning every customer.
+ *
+ * Why our own: DuckDB's full-text extension cannot be installed offline, and it tokenises into words, which finds
+ * neither a fragment of an id ("41234" in "C0412345") nor a Chinese name, which has no spaces; a maintained
+ * JavaScript library (FlexSearch, MiniSearch) keeps objects per document and term, several times this memory at a
+ * million customers. An n-gram index finds any substring: every pair of adjacent characters (a bigram) of every
+ * text is a key, its posting list the customers whose text has it, in customer-id order. A query of k ≥ 2
+ * characters is a candidate where all its bigrams are, checked with `includes` (bigrams present in another order
+ * are not a match); one character is a scan of the texts. Posting lists are one Uint32Array in CSR form
+ * (offsets per key), about 20 bigrams × 4 bytes a customer.
+ *
+ * Kept up to date: the index belongs to a directory version (what the directory reflects: the data, the config,
+ * the day). A search that finds the directory newer than the index starts a rebuild in the background and is
+ * answered from the directory in SQL meanwhile; the next search after the rebuild uses the new index. A stale
+ * index is never read.
+ */
+import type { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
+import { readColumns } from '../models/columns.ts';
+import { sql } from '../sql/sql.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { DIRECTORY } from './directory.ts';
+import type { CustomerStatus } from './status.ts';
+
+const STATUSES: readonly CustomerStatus[] = ['active', 'churned', 'unknown'];
+
+export interface SearchIndex {
+  version: string;
+  ids: string[];
+  texts: string[];
+  status: Uint8Array;
+  mrr: Float64Array;
+  /** Bigram key (two UTF-16 code units) → its slot in `offsets`. */
+  slots: Map<number, number>;
+  offsets: Uint32Array;
+  postings: Uint32Array;
+}
+
+const key = (s: string, i: number) => s.charCodeAt(i) * 65_536 + s.charCodeAt(i + 1);
+
+/** Build the index of the directory's rows, in customer-id order (so hits come out in the order a page lists). */
+async function build(db: DuckDbConnection, version: string): Promise<SearchIndex> {
+  const c = await readColumns(
+    db,
+    sql`SELECT customer_id, text, status, CAST(mrr AS DOUBLE) AS mrr FROM ${sql.id(DIRECTORY)} ORDER BY customer_id`,
+  );
+  const ids = c.text.customer_id ?? [];
+  const texts = c.text.text ?? [];
+  const n = ids.length;
+  const status = Uint8Array.from(c.text.status ?? [], (s) => Math.max(0, STATUSES.indexOf(s as CustomerStatus)));
+  // Pass 1: count each bigram once per text; pass 2: fill the posting lists in customer order.
+  const slots = new Map<number, number>();
+  const counts: number[] = [];
+  const seen = new Set<number>();
+  for (const t of texts) {
+    seen.clear();
+    for (let i = 0; i + 1 < t.length; i++) {
+      const k = key(t, i);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      let slot = slots.get(k);
+      if (slot === undefined) {
+        slot = counts.length;
+        slots.set(k, slot);
+        counts.push(0);
+      }
+      counts[slot]! += 1;
+    }
+  }
+  const offsets = new Uint32Array(counts.length + 1);
+  for (let s = 0; s < counts.length; s++) offsets[s + 1] = offsets[s]! + counts[s]!;
+  const postings = new Uint32Array(offsets[counts.length]!);
+  const fill = offsets.slice(0, counts.length);
+  for (let d = 0; d < n; d++) {
+    const t = texts[d]!;
+    seen.clear();
+    for (let i = 0; i + 1 < t.length; i++) {
+      const k = key(t, i);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const slot = slots.get(k)!;
+      postings[fill[slot]!++] = d;
+    }
+  }
+  return { version, ids, texts, status, mrr: c.num.mrr ?? new Float64Array(n), slots, offsets, postings };
+}
+
+const indexes = new WeakMap<DuckDBInstance, { index: SearchIndex | null; building: string | null }>();
+
+/**
+ * The index of the directory at `version`, or null while it is being built (the caller searches in SQL then).
+ * Starts the build when none is running for this version; a failed build is dropped and tried again by the
+ * next search.
+ */
+export function searchIndex(ws: Workspace, version: string): SearchIndex | null {
+  const held = indexes.get(ws.db.instance) ?? { index: null, building: null };
+  indexes.set(ws.db.instance, held);
+  if (held.index?.version === version) return held.index;
+  if (held.building !== version) {
+    held.building = version;
+    // Its own connection: the caller's may be closed before the build ends.
+    void ws.db
+      .connect()
+      .then(async (db) => {
+        try {
+          return await build(db, version);
+        } finally {
+          await db.close();
+        }
+      })
+      .then(
+        (index) => {
+          if (held.building === version) held.index = index;
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        if (held.building === version) held.building = null;
+      });
+  }
+  return null;
+}
+
+/** Intersect sorted posting lists, shortest first. */
+function intersect(lists: Uint32Array[]): Uint32Array {
+  lists.sort((a, b) => a.length - b.length);
+  let out = lists[0] ?? new Uint32Array(0);
+  for (const next of lists.slice(1)) {
+    const keep = new Uint32Array(out.length);
+    let n = 0;
+    let j = 0;
+    for (let i = 0; i < out.length && j < next.length; i++) {
+      const d = out[i]!;
+      while (j < next.length && next[j]! < d) j++;
+      if (next[j] === d) keep[n++] = d;
+    }
+    out = keep.subarray(0, n);
+    if (!n) break;
+  }
+  return out;
+}
+
+/**
+ * Customers (as positions in the index, in id order) whose text contains `text` (lower-cased) and whose status
+ * is `status` when given.
+ * @example const hits = findIn(index, '41234', 'active'); hits.length // the total; hits.slice(0, 50) a page
+ */
+export function findIn(index: SearchIndex, text: string, status?: CustomerStatus): number[] {
+  const want = status === undefined ? -1 : STATUSES.indexOf(status);
+  const ok = (d: number) => (want < 0 || index.status[d] === want) && index.texts[d]!.includes(text);
+  const out: number[] = [];
+  if (text.length < 2) {
+    for (let d = 0; d < index.texts.length; d++) if (ok(d)) out.push(d);
+    return out;
+  }
+  const lists: Uint32Array[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const slot = index.slots.get(key(text, i));
+    if (slot === undefined) return out;
+    lists.push(index.postings.subarray(index.offsets[slot]!, index.offsets[slot + 1]!));
+  }
+  for (const d of intersect(lists)) if (ok(d)) out.push(d);
+  return out;
+}
+
+export const statusAt = (index: SearchIndex, d: number): CustomerStatus => STATUSES[index.status[d]!] ?? 'unknown';
