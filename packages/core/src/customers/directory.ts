@@ -28,7 +28,7 @@ const LAYOUT = 'k-sorted-2';
 export const DIRECTORY_COLUMNS = ['k', 'text', 'status', 'mrr'] as const;
 
 /** The directory's version: its sources' data, the config, the day and its layout (LAYOUT). */
-async function version(ws: Workspace): Promise<string> {
+export async function directoryVersion(ws: Workspace): Promise<string> {
   return JSON.stringify([await dataVersion(ws.db, SOURCES), ws.config, new Date().toISOString().slice(0, 10), LAYOUT]);
 }
 
@@ -48,16 +48,16 @@ async function build(ws: Workspace, version: string): Promise<void> {
 
 /** Whether the directory reflects the data, the config and the day now. */
 export async function directoryCurrent(ws: Workspace): Promise<boolean> {
-  return (await readMeta(ws, DIRECTORY_VERSION_KEY)) === (await version(ws));
+  return (await readMeta(ws, DIRECTORY_VERSION_KEY)) === (await directoryVersion(ws));
 }
 
 /**
- * Make sure the directory reflects the data, the config and the day; rebuild it otherwise. Returns the version
- * it reflects (what the search index is keyed by).
+ * Make sure the directory reflects the data, the config and the day (`known`: its version, just read); rebuild it
+ * otherwise. Returns the version it reflects (what the search index is keyed by).
  * @example await customerDirectory(ws); await ws.db.all(sql`SELECT … FROM customer_directory …`)
  */
-export async function customerDirectory(ws: Workspace): Promise<string> {
-  const current = await version(ws);
+export async function customerDirectory(ws: Workspace, known?: string): Promise<string> {
+  const current = known ?? (await directoryVersion(ws));
   if ((await readMeta(ws, DIRECTORY_VERSION_KEY)) === current) return current;
   const mine = building.get(ws.db.instance) ?? new Map<string, Promise<void>>();
   building.set(ws.db.instance, mine);

@@ -20,8 +20,8 @@ import type { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { readColumns } from '../models/columns.ts';
 import { sql } from '../sql/sql.ts';
-import type { Workspace } from '../workspace/workspace.ts';
-import { DIRECTORY } from './directory.ts';
+import { connectWorkspace, type Workspace } from '../workspace/workspace.ts';
+import { customerDirectory, DIRECTORY } from './directory.ts';
 import type { CustomerStatus } from './status.ts';
 
 const STATUSES: readonly CustomerStatus[] = ['active', 'churned', 'unknown'];
@@ -100,14 +100,15 @@ export function searchIndex(ws: Workspace, version: string): SearchIndex | null 
   if (held.index?.version === version) return held.index;
   if (held.building !== version) {
     held.building = version;
-    // Its own connection: the caller's may be closed before the build ends.
-    void ws.db
-      .connect()
-      .then(async (db) => {
+    // Its own connection: the caller's may be closed before the build ends. The directory first: the index is
+    // built from its rows, which must be those of `version`.
+    void connectWorkspace(ws)
+      .then(async (view) => {
         try {
-          return await build(db, version);
+          await customerDirectory(view, version);
+          return await build(view.db, version);
         } finally {
-          await db.close();
+          await view.close();
         }
       })
       .then(

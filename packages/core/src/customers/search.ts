@@ -2,9 +2,10 @@ import { checkDimensions } from '../metrics/filter.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import { entities } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
+import { dataChanges } from '../workspace/data-version.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { presentDimensions } from './columns.ts';
-import { customerDirectory, DIRECTORY } from './directory.ts';
+import { customerDirectory, DIRECTORY, directoryVersion } from './directory.ts';
 import { findIn, type SearchIndex, searchIndex, statusAt } from './search-index.ts';
 import type { CustomerStatus } from './status.ts';
 
@@ -47,11 +48,12 @@ export async function searchCustomers(
   const filter = s.filter ?? {};
   const dims = await presentDimensions(ws);
   checkDimensions(Object.keys(filter), dims);
-  const version = await customerDirectory(ws);
+  const version = await recentVersion(ws);
   const text = s.q?.trim().toLowerCase();
   // Text and status alone are answered by the in-memory index once it is built (search-index.ts); dimension
   // filters, and searches while it builds, by the directory in SQL.
   const index = Object.keys(filter).length || o.index === false ? null : searchIndex(ws, version);
+  if (!index) await customerDirectory(ws, version);
   const hits = index ? fromIndex(index, text, s.status, p) : await fromDirectory(ws, text, filter, s.status, p);
   const ids = hits.rows.map((h) => h.customer_id);
   const found = ids.length
@@ -62,6 +64,26 @@ export async function searchCustomers(
   const byId = new Map(found.map((r) => [String(r.customer_id), r]));
   const rows = hits.rows.map((h) => ({ name: null, created_at: null, ...byId.get(h.customer_id), ...h }));
   return { total: hits.total, page: p.page, pageSize: p.pageSize, rows };
+}
+
+/** How long a search reuses the directory's version read by another (ms): see recentVersion. */
+const VERSION_TTL_MS = 250;
+const versions = new Map<string, { at: number; changes: number; version: Promise<string> }>();
+
+/**
+ * The directory's version as read at most VERSION_TTL_MS ago, or since core's last announced write
+ * (dataChanged): reading it is a count and a max over the entity tables (milliseconds at tens of millions of
+ * orders), which a hundred searching agents would otherwise pay each; searches arriving together share one read.
+ * A write outside core shows within that quarter second.
+ */
+function recentVersion(ws: Workspace): Promise<string> {
+  const kept = versions.get(ws.dir);
+  const changes = dataChanges(ws.dir);
+  if (kept && kept.changes === changes && performance.now() - kept.at < VERSION_TTL_MS) return kept.version;
+  const version = directoryVersion(ws);
+  versions.set(ws.dir, { at: performance.now(), changes, version });
+  version.catch(() => versions.delete(ws.dir));
+  return version;
 }
 
 type Hit = { customer_id: string; status: CustomerStatus; mrr: number | null };

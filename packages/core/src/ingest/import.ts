@@ -3,6 +3,7 @@ import { type TenureError, tenureError } from '../errors.ts';
 import { badOption } from '../options.ts';
 import { type Entity, importables, isImportName } from '../schema/index.ts';
 import { sql } from '../sql/sql.ts';
+import { dataChanged } from '../workspace/data-version.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { CHECKED, dropChecked } from './load.ts';
 import { nearest } from './mapping.ts';
@@ -103,6 +104,7 @@ export async function importFile(
       // After the commit, for rows that changed: the playbooks listening to this entity. Their code loads only
       // when a playbook is on, so an import without any pays one lookup.
       const changed = !run.o.dryRun && summary.rowsNew + summary.rowsUpdated > 0;
+      if (changed) dataChanged(ws.dir);
       if (changed && workLoaderOf(run.entity)) casesChanged(ws);
       if (changed && (await db.all(sql`SELECT 1 AS x FROM playbooks WHERE enabled LIMIT 1`)).length) {
         const { runPlaybooksOn } = await import('../playbooks/run.ts');

@@ -26,3 +26,17 @@ export async function dataVersion(db: Connection, tables: readonly string[]): Pr
 export async function bumpDataEpoch(db: Connection): Promise<void> {
   await db.run(sql`INSERT OR REPLACE INTO meta VALUES (${EPOCH_KEY}, CAST(uuid() AS VARCHAR))`);
 }
+
+/** Per workspace folder: how many commits of entity rows core's writers have announced in this process. */
+const announced = new Map<string, number>();
+
+/**
+ * Core's writers of entity rows (imports, which event batches go through; the demo) announce each commit, so a
+ * reader that keeps a data version for a moment (customers/search.ts) reads it again at once after one.
+ */
+export function dataChanged(dir: string): void {
+  announced.set(dir, (announced.get(dir) ?? 0) + 1);
+}
+
+/** The count of announced commits: a kept version read before the count moved is stale. */
+export const dataChanges = (dir: string): number => announced.get(dir) ?? 0;

@@ -11,7 +11,7 @@ import { casesChanged } from '../../cases/list-cache.ts';
 import { parseOptions } from '../../options.ts';
 import { entityNames } from '../../schema/index.ts';
 import { sql } from '../../sql/sql.ts';
-import { bumpDataEpoch } from '../data-version.ts';
+import { bumpDataEpoch, dataChanged } from '../data-version.ts';
 import { CONFIG_FILE, type Workspace } from '../workspace.ts';
 import { writeActivity, writeOrders } from './activity.ts';
 import { createCalendar } from './calendar.ts';
@@ -97,6 +97,7 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
     return result;
   });
   casesChanged(ws);
+  dataChanged(ws.dir);
   const groundTruthFile = join(ws.dir, GROUND_TRUTH_FILE);
   writeFileSync(groundTruthFile, `${JSON.stringify(truth, null, 2)}\n`);
   // Contract type is the demo's main churn driver: declare it, so metrics can be broken down by it.
