@@ -31,10 +31,10 @@ break'),
   await run(sql`INSERT INTO subscriptions VALUES
     ('S1', 'C1', 'pro', TIMESTAMP '2023-01-15 00:00:00', NULL, 49.99, NULL, 'month', NULL, 1),
     ('S2', 'C3', 'basic', TIMESTAMP '2024-01-31 00:00:00', TIMESTAMP '2024-05-31 00:00:00', 9.9, 'EUR', 'year', TIMESTAMP '2024-05-01 12:00:00', 1)`);
-  await run(sql`INSERT INTO orders VALUES
-    ('O1', 'C1', TIMESTAMP '2024-01-31 10:00:00', 1234.5678, 1000.0001, 'pro', 2, 'SPRING'),
-    ('O2', 'C1', TIMESTAMP '2024-02-01 00:00:00.000001', 0.1, NULL, NULL, 2, NULL),
-    ('O3', 'C3', TIMESTAMP '2024-03-31 23:59:59.999999', 0.2, 0.0, 'basic', 2, '')`);
+  await run(sql`INSERT INTO orders (order_id, customer_id, ordered_at, amount, cost, product_line, _batch, coupon, currency) VALUES
+    ('O1', 'C1', TIMESTAMP '2024-01-31 10:00:00', 1234.5678, 1000.0001, 'pro', 2, 'SPRING', NULL),
+    ('O2', 'C1', TIMESTAMP '2024-02-01 00:00:00.000001', 0.1, NULL, NULL, 2, NULL, 'USD'),
+    ('O3', 'C3', TIMESTAMP '2024-03-31 23:59:59.999999', 0.2, 0.0, 'basic', 2, '', '')`);
   await run(sql`INSERT INTO activity VALUES
     ('C1', TIMESTAMP '2024-01-01 08:00:00', 'login', 1, 3), ('C1', TIMESTAMP '2024-01-02 08:00:00', 'login', 2, 3),
     ('C1', TIMESTAMP '2024-01-03 08:00:00', 'login', 3, 3), ('C1', TIMESTAMP '2024-01-04 08:00:00', 'login', 4, 3),
@@ -48,7 +48,7 @@ break'),
     ('R2', 'employee', 'E7', TIMESTAMP '2024-01-21 12:00:00', 'employee', NULL, NULL, 5)`);
   await run(sql`INSERT INTO churn_events VALUES
     ('C3', TIMESTAMP '2024-05-31 00:00:00', 'voluntary', 'competitive', 'price', 'Rival', NULL, 6)`);
-  await run(sql`INSERT INTO costs VALUES
+  await run(sql`INSERT INTO costs (period_start, period_end, category, amount, segment, _batch) VALUES
     (DATE '2024-01-01', DATE '2024-01-31', 'acquisition', 5000.25, 'all', 7),
     (DATE '1969-07-01', DATE '1969-07-31', 'retention', 0.0001, NULL, 7)`);
   await run(sql`INSERT INTO campaigns (campaign_id, name, kind, started_at, ended_at, cost, _batch) VALUES
@@ -56,6 +56,8 @@ break'),
   await run(sql`INSERT INTO benchmarks (source, metric, period_start, period_end, value, segment, note, _batch) VALUES
     ('Rival', 'churn_rate', DATE '2024-01-01', NULL, 0.035, 'all', NULL, 9),
     ('Industry report', 'nrr', DATE '2023-01-01', DATE '2023-12-31', 1.07, 'region=north', 'https://example.org', 9)`);
+  await run(sql`INSERT INTO exchange_rates (currency, rate_date, rate, _batch) VALUES
+    ('EUR', DATE '2024-01-01', 1.0857, 10), ('JPY', DATE '1969-07-01', 0.0027777777777777779, 10)`);
   await run(sql`INSERT INTO campaign_members (campaign_id, customer_id, "group", assigned_at, _batch) VALUES
     ('K1', 'C1', 'treatment', TIMESTAMP '2024-04-01 00:00:00', 8), ('K1', 'C3', 'control', NULL, 8)`);
 }
