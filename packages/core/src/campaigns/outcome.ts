@@ -13,6 +13,7 @@
  */
 import type { Dialect } from '../engine/dialect.ts';
 import { calendarOf } from '../metrics/calendar.ts';
+import { homePlan } from '../metrics/currency.ts';
 import type { Basis } from '../metrics/query.ts';
 import { OPEN_END, spans } from '../metrics/spans.ts';
 import { type Sql, sql } from '../sql/sql.ts';
@@ -20,7 +21,19 @@ import type { TenureConfig } from '../workspace/config.ts';
 
 /** The merged activity spans [a, z) of every customer on `basis` (metrics/spans.ts): what churn means here. */
 export const activitySpans = (basis: Basis, config: TenureConfig, far: Sql): Sql =>
-  spans({ grain: 'month', grid: [], calendar: calendarOf(config), by: [], filter: [], basis, config }, far);
+  spans(
+    {
+      grain: 'month',
+      grid: [],
+      calendar: calendarOf(config),
+      by: [],
+      filter: [],
+      basis,
+      config,
+      money: homePlan(config.currency),
+    },
+    far,
+  );
 
 export interface OutcomeQuery {
   /** The campaign; null for the members of every campaign (the campaign metrics). */

@@ -5,6 +5,7 @@ import { sql } from '../../sql/sql.ts';
 import type { TenureConfig } from '../../workspace/config.ts';
 import { dataVersion } from '../../workspace/data-version.ts';
 import { calendarOf, periodGrid } from '../calendar.ts';
+import { homePlan } from '../currency.ts';
 import type { BaseName } from '../define.ts';
 import type { Basis, NormalQuery } from '../query.ts';
 import type { Cube } from './cubes.ts';
@@ -44,6 +45,8 @@ export function buildQuery(
     filter: [],
     basis,
     config,
+    // Cubes hold workspace-currency sums: a workspace with other currencies is not read from them (read.ts).
+    money: homePlan(config.currency),
   };
 }
 
