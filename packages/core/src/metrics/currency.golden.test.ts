@@ -1,7 +1,11 @@
-import { expect } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachEngine } from '../../test/engine-suite.ts';
+import { snapshotFeatures } from '../predict/features/snapshot.ts';
 import { sql } from '../sql/sql.ts';
-import type { Workspace } from '../workspace/workspace.ts';
+import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { computeMetrics } from './compute.ts';
 import { moneyFrom, moneyPlan } from './currency.ts';
 import { normalizeQuery } from './query.ts';
@@ -130,5 +134,33 @@ forEachEngine('a workspace in one currency', fillHome, (e) => {
     expect(nq.money.foreign).toEqual([]);
     const rows = await computeMetrics(e.conn, e.ws.config, ['mrr'], q);
     expect(rows.map((r) => r.value)).toEqual([123, 123, 123]);
+  });
+});
+
+/**
+ * Churn features read the same converted amounts (predict/features/account.ts), on the mixed fixture at 2024-03-10:
+ * MRR A 100, B 110, C 60; spend in the year before: A 40, B 110 + 120 = 230, C 39.996.
+ */
+describe('churn features in two currencies (DuckDB: the features are DuckDB SQL over the workspace)', () => {
+  let dir: string;
+  let ws: Workspace;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tenure-currency-'));
+    ws = await initWorkspace(join(dir, 'ws'));
+    await fillMixed(ws);
+  });
+  afterAll(async () => {
+    await ws.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('read MRR and spend in the workspace currency', async () => {
+    const { query } = await snapshotFeatures(ws, ['2024-03-10'], null);
+    const rows = await ws.db.all(sql`SELECT customer_id, mrr, spend_365d FROM (${query}) f ORDER BY customer_id`);
+    expect(rows).toEqual([
+      { customer_id: 'A', mrr: 100, spend_365d: 40 },
+      { customer_id: 'B', mrr: 110, spend_365d: 230 },
+      { customer_id: 'C', mrr: 60, spend_365d: 39.996 },
+    ]);
   });
 });

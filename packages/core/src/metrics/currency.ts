@@ -75,14 +75,34 @@ function withRates(plan: MoneyPlan, table: MoneyTable): Sql {
  * @example sql`SELECT sum(amount) AS revenue FROM ${moneyFrom(q.money, 'orders', d)}`
  */
 export function moneyFrom(plan: MoneyPlan, table: MoneyTable, d: Dialect, alias?: string): Sql {
-  // Unquoted as metric SQL always wrote them, so a single-currency workspace's SQL is exactly as before.
-  if (!plan.foreign.includes(table)) return alias ? sql`${PLAIN[table]} ${sql.raw(alias)}` : PLAIN[table];
+  if (!plan.foreign.includes(table)) return storedFrom(table, alias);
   plan.read.add(table);
   const converted = moneyTables[table].columns.map((c) => {
     const col = sql.id('t', c);
-    return sql`CASE WHEN x._fx_rate IS NULL THEN ${col} ELSE ${d.money(sql`${col} * x._fx_rate`)} END AS ${sql.id(c)}`;
+    // A row in another currency without a rate is NULL, never its unconverted amount (checkRates refuses first).
+    return sql`CASE WHEN ${isForeign(plan.currency, sql`t.`)} THEN ${d.money(sql`${col} * x._fx_rate`)} ELSE ${col} END AS ${sql.id(c)}`;
   });
   return sql`(SELECT t.* REPLACE (${sql.join(converted)}) FROM ${withRates(plan, table)}) ${sql.id(alias ?? table)}`;
+}
+
+/** `table` as stored, unquoted as metric SQL always wrote it, so a single-currency workspace's SQL is as before. */
+export const storedFrom: MoneyReader = (table, alias) =>
+  alias ? sql`${PLAIN[table]} ${sql.raw(alias)}` : PLAIN[table];
+
+/** Where a piece of SQL reads a money table from: `moneyFrom` bound to a plan and a dialect, or `storedFrom`. */
+export type MoneyReader = (table: MoneyTable, alias?: string) => Sql;
+
+/**
+ * For SQL built outside `computeMetrics` (campaign outcomes, churn features, CLV, RFM): the workspace's plan as a
+ * reader, and the check to run once the SQL is built (it refuses a missing rate the SQL needs, any date).
+ * @example const money = await workspaceMoney(ws.db, ws.config.currency); const q = build(money.read); await money.check();
+ */
+export async function workspaceMoney(
+  conn: Connection,
+  currency: string,
+): Promise<{ read: MoneyReader; check: () => Promise<void> }> {
+  const plan = await moneyPlan(conn, currency);
+  return { read: (t, a) => moneyFrom(plan, t, conn.dialect, a), check: () => checkRates(conn, plan) };
 }
 
 /**
