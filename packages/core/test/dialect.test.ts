@@ -357,6 +357,24 @@ forEachEngine('dialect conformance', fill, (e) => {
     ]);
   });
 
+  e.it('money rounds an amount times a rate to 4 decimals, half away from zero, as DECIMAL', async () => {
+    const rows = await e.conn.all(
+      sql`SELECT order_id, CAST(${d().money(sql`amount * ${1.0857}`)} AS VARCHAR) AS v FROM orders ORDER BY order_id${d().querySuffix}`,
+    );
+    expect(rows).toEqual([
+      { order_id: 'O1', v: '1340.3703' },
+      { order_id: 'O2', v: '0.1086' },
+      { order_id: 'O3', v: '0.2171' },
+    ]);
+    // 0.03125 and its negative are exact doubles: a tie at the 4th decimal, rounded away from zero on both engines.
+    const ties = await one(
+      e,
+      sql`SELECT CAST(${d().money(sql`${0.0625} * ${0.5}`)} AS VARCHAR) AS up,
+      CAST(${d().money(sql`${-0.0625} * ${0.5}`)} AS VARCHAR) AS down, ${d().money(sql`CAST(NULL AS DOUBLE)`)} AS none`,
+    );
+    expect(ties).toEqual({ up: '0.0313', down: '-0.0313', none: null });
+  });
+
   e.it('quantile 0.5 and 0.9 of a small set interpolate linearly', async () => {
     const rows = await e.conn.all(
       sql`SELECT customer_id, ${d().quantile(0.5, sql`quantity`)} AS median, ${d().quantile(0.9, sql`quantity`)} AS p90,
