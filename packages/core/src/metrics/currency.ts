@@ -70,8 +70,8 @@ function withRates(plan: MoneyPlan, table: MoneyTable): Sql {
 /**
  * The relation to read `table`'s money from, in the workspace currency, with the table's columns and names: the
  * table itself when every row is in the workspace currency, else the table with its money columns converted.
- * Written where the table name was: `FROM ${moneyFrom(q.money, 'orders', d)}`, or with an alias as the third
- * argument's companion: `FROM ${moneyFrom(q.money, 'orders', d, 'o')}`.
+ * Written where the table name was: `FROM ${moneyFrom(q.money, 'orders', d)}`, or with the table's alias:
+ * `FROM ${moneyFrom(q.money, 'orders', d, 'o')}` (in place of `FROM orders o`).
  * @example sql`SELECT sum(amount) AS revenue FROM ${moneyFrom(q.money, 'orders', d)}`
  */
 export function moneyFrom(plan: MoneyPlan, table: MoneyTable, d: Dialect, alias?: string): Sql {
