@@ -9,6 +9,8 @@ import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { computeMetrics } from './compute.ts';
 import { moneyFrom, moneyPlan } from './currency.ts';
 import { normalizeQuery } from './query.ts';
+import { rollupSql } from './rollups/read.ts';
+import { refreshRollups } from './rollups/refresh.ts';
 
 /**
  * Two currencies, the workspace's USD (the default) and EUR, whose rate changes mid-February:
@@ -141,7 +143,7 @@ forEachEngine('a workspace in one currency', fillHome, (e) => {
  * Churn features read the same converted amounts (predict/features/account.ts), on the mixed fixture at 2024-03-10:
  * MRR A 100, B 110, C 60; spend in the year before: A 40, B 110 + 120 = 230, C 39.996.
  */
-describe('churn features in two currencies (DuckDB: the features are DuckDB SQL over the workspace)', () => {
+describe('churn features and rollups in two currencies (DuckDB: both are DuckDB SQL over the workspace)', () => {
   let dir: string;
   let ws: Workspace;
   beforeAll(async () => {
@@ -152,6 +154,16 @@ describe('churn features in two currencies (DuckDB: the features are DuckDB SQL 
   afterAll(async () => {
     await ws.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rollups hold the converted sums and serve them', async () => {
+    await refreshRollups(ws);
+    for (const base of ['revenue', 'purchases'] as const)
+      expect(await rollupSql(ws.db, await normalizeQuery(ws.db, ws.config, q), base)).not.toBeNull();
+    const rows = await computeMetrics(ws.db, ws.config, ['mrr', 'aov'], q);
+    expect(rows.map((r) => (r.metric === 'mrr' ? r.value : r.parts?.revenue))).toEqual([
+      210, 270, 270, 40, 230, 39.996,
+    ]);
   });
 
   it('read MRR and spend in the workspace currency', async () => {

@@ -32,13 +32,13 @@ function covers(q: NormalQuery, cube: Cube, r: RollupRecord, offset: number): bo
 export async function rollupSql(conn: Connection, q: NormalQuery, base: BaseName): Promise<Sql | null> {
   const cube = cubes[base];
   if (!cube || conn.dialect.name !== 'duckdb' || q.grain !== 'month') return null;
-  // Cubes sum amounts as stored: with amounts in other currencies the base converts them itself (currency.ts).
-  if (q.money.foreign.length) return null;
   const r = await readRecord(conn, base);
   if (!r) return null;
   const offset = monthsBetween(r.origin, (q.grid[0] as { start: string }).start);
   if (!covers(q, cube, r, offset)) return null;
-  const built = buildQuery(q.config, r.basis, r.dims, r.origin, r.periods);
+  // Built with the query's currency plan: a cube converted otherwise has another SQL text, hence another version,
+  // and the tables it converts are the query's to check for missing rates (compute.ts).
+  const built = buildQuery(q.config, r.basis, r.dims, r.origin, r.periods, q.money);
   if ((await cubeVersion(conn, cube, built)) !== r.version) return null;
   const n = q.grid.length;
   const segs = segColumns(q).slice(1);
