@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachEngine } from '../../test/engine-suite.ts';
+import { refreshCustomerStores } from '../customers/stores.ts';
+import { customer360 } from '../customers/timeline.ts';
 import { snapshotFeatures } from '../predict/features/snapshot.ts';
 import { sql } from '../sql/sql.ts';
 import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
@@ -164,6 +166,20 @@ describe('churn features and rollups in two currencies (DuckDB: both are DuckDB 
     expect(rows.map((r) => (r.metric === 'mrr' ? r.value : r.parts?.revenue))).toEqual([
       210, 270, 270, 40, 230, 39.996,
     ]);
+  });
+
+  it("the customer 360 and the customer list show B's amounts converted, live and from the stores", async () => {
+    for (const stored of [false, true]) {
+      if (stored) await refreshCustomerStores(ws);
+      const c = await customer360(ws, 'B', { stored });
+      expect(c.customer.mrr).toBe(110);
+      expect(c.timeline.map((t) => [t.kind, t.amount])).toEqual([
+        ['order', 120],
+        ['order', 110],
+        ['subscription', 110],
+      ]);
+      expect(new Set(c.series.mrr.map((m) => m.mrr))).toEqual(new Set([110]));
+    }
   });
 
   it('read MRR and spend in the workspace currency', async () => {
