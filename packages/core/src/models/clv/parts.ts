@@ -62,8 +62,8 @@ export function clvParts(terms: ClvTerms, mrr: number, modelPurchases: number | 
 }
 
 /**
- * MRR running at t per customer (in the workspace currency), with the scoring frame's own definition (predict/features/account.ts), for
- * the customers who pay one.
+ * MRR running at t per customer, in the workspace currency, with the scoring frame's own definition
+ * (predict/features/account.ts), for the customers who pay one.
  *
  * @example
  * (await mrrAt(ws.db, '2026-01-01', ws.config.currency)).get('C42'); // 148.5
