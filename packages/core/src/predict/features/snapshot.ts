@@ -7,7 +7,6 @@
  * the same rule as the demo's ground truth). Segments are the customer's current values: the canonical model
  * keeps no history of them.
  */
-
 import { type MoneyReader, workspaceMoney } from '../../metrics/currency.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import { defaultConfig, type TenureConfig } from '../../workspace/config.ts';
