@@ -9,7 +9,7 @@ import { snapshotFeatures } from '../predict/features/snapshot.ts';
 import { sql } from '../sql/sql.ts';
 import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { computeMetrics } from './compute.ts';
-import { moneyFrom, moneyPlan } from './currency.ts';
+import { checkRates, moneyFrom, moneyPlan } from './currency.ts';
 import { normalizeQuery } from './query.ts';
 import { rollupSql } from './rollups/read.ts';
 import { refreshRollups } from './rollups/refresh.ts';
@@ -87,9 +87,10 @@ forEachEngine('amounts in two currencies, a rate change mid-period (hand-compute
 });
 
 /**
- * A rate missing: a CNY subscription started 2024-01-15, the first CNY rate dated 2024-02-01. MRR over January to
- * March needs it and is refused, naming CNY and 2024-01-15; a range ending before that day does not need it; the
- * customer counts never read an amount and are computed.
+ * A rate missing: a CNY subscription started 2024-01-15 and CNY costs of January, the first CNY rate dated
+ * 2024-02-01. MRR over January to March needs the subscription's and is refused, naming CNY and 2024-01-15 (the
+ * costs are not its concern); a range ending before that day does not need it; the customer counts never read an
+ * amount and are computed.
  */
 async function fillMissing(ws: Workspace): Promise<void> {
   await ws.db.run(sql`INSERT INTO exchange_rates (currency, rate_date, rate) VALUES ('CNY', DATE '2024-02-01', 0.14)`);
@@ -97,6 +98,8 @@ async function fillMissing(ws: Workspace): Promise<void> {
     await ws.db.run(sql`INSERT INTO customers (customer_id, created_at) VALUES (${c}, TIMESTAMP '2023-12-01')`);
   await ws.db.run(sql`INSERT INTO subscriptions (subscription_id, customer_id, started_at, mrr, currency) VALUES
     ('S1', 'A', TIMESTAMP '2023-12-15', 100, 'USD'), ('S2', 'B', TIMESTAMP '2024-01-15', 700, 'CNY')`);
+  await ws.db.run(sql`INSERT INTO costs (period_start, period_end, category, amount, segment, currency)
+    VALUES (DATE '2024-01-01', DATE '2024-01-31', 'crm', 5000, 'all', 'CNY')`);
 }
 
 forEachEngine('a figure that needs a missing rate', fillMissing, (e) => {
@@ -104,6 +107,15 @@ forEachEngine('a figure that needs a missing rate', fillMissing, (e) => {
     await expect(computeMetrics(e.conn, e.ws.config, ['mrr'], q)).rejects.toMatchObject({
       code: 'TEN_METRIC_MISSING_RATE',
       args: { currency: 'CNY', date: '2024-01-15', workspace: 'USD' },
+    });
+  });
+
+  e.it('looks only at the tables the SQL converted: costs, dated by their period, miss CNY on 2024-01-01', async () => {
+    const plan = await moneyPlan(e.conn, 'USD');
+    moneyFrom(plan, 'costs', e.conn.dialect); // building the relation records that the SQL converts costs
+    await expect(checkRates(e.conn, plan)).rejects.toMatchObject({
+      code: 'TEN_METRIC_MISSING_RATE',
+      args: { currency: 'CNY', date: '2024-01-01' },
     });
   });
 
