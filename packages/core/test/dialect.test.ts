@@ -31,10 +31,10 @@ break'),
   await run(sql`INSERT INTO subscriptions VALUES
     ('S1', 'C1', 'pro', TIMESTAMP '2023-01-15 00:00:00', NULL, 49.99, NULL, 'month', NULL, 1),
     ('S2', 'C3', 'basic', TIMESTAMP '2024-01-31 00:00:00', TIMESTAMP '2024-05-31 00:00:00', 9.9, 'EUR', 'year', TIMESTAMP '2024-05-01 12:00:00', 1)`);
-  await run(sql`INSERT INTO orders VALUES
-    ('O1', 'C1', TIMESTAMP '2024-01-31 10:00:00', 1234.5678, 1000.0001, 'pro', 2, 'SPRING'),
-    ('O2', 'C1', TIMESTAMP '2024-02-01 00:00:00.000001', 0.1, NULL, NULL, 2, NULL),
-    ('O3', 'C3', TIMESTAMP '2024-03-31 23:59:59.999999', 0.2, 0.0, 'basic', 2, '')`);
+  await run(sql`INSERT INTO orders (order_id, customer_id, ordered_at, amount, cost, product_line, _batch, coupon, currency) VALUES
+    ('O1', 'C1', TIMESTAMP '2024-01-31 10:00:00', 1234.5678, 1000.0001, 'pro', 2, 'SPRING', NULL),
+    ('O2', 'C1', TIMESTAMP '2024-02-01 00:00:00.000001', 0.1, NULL, NULL, 2, NULL, 'USD'),
+    ('O3', 'C3', TIMESTAMP '2024-03-31 23:59:59.999999', 0.2, 0.0, 'basic', 2, '', '')`);
   await run(sql`INSERT INTO activity VALUES
     ('C1', TIMESTAMP '2024-01-01 08:00:00', 'login', 1, 3), ('C1', TIMESTAMP '2024-01-02 08:00:00', 'login', 2, 3),
     ('C1', TIMESTAMP '2024-01-03 08:00:00', 'login', 3, 3), ('C1', TIMESTAMP '2024-01-04 08:00:00', 'login', 4, 3),
@@ -48,7 +48,7 @@ break'),
     ('R2', 'employee', 'E7', TIMESTAMP '2024-01-21 12:00:00', 'employee', NULL, NULL, 5)`);
   await run(sql`INSERT INTO churn_events VALUES
     ('C3', TIMESTAMP '2024-05-31 00:00:00', 'voluntary', 'competitive', 'price', 'Rival', NULL, 6)`);
-  await run(sql`INSERT INTO costs VALUES
+  await run(sql`INSERT INTO costs (period_start, period_end, category, amount, segment, _batch) VALUES
     (DATE '2024-01-01', DATE '2024-01-31', 'acquisition', 5000.25, 'all', 7),
     (DATE '1969-07-01', DATE '1969-07-31', 'retention', 0.0001, NULL, 7)`);
   await run(sql`INSERT INTO campaigns (campaign_id, name, kind, started_at, ended_at, cost, _batch) VALUES
@@ -56,6 +56,8 @@ break'),
   await run(sql`INSERT INTO benchmarks (source, metric, period_start, period_end, value, segment, note, _batch) VALUES
     ('Rival', 'churn_rate', DATE '2024-01-01', NULL, 0.035, 'all', NULL, 9),
     ('Industry report', 'nrr', DATE '2023-01-01', DATE '2023-12-31', 1.07, 'region=north', 'https://example.org', 9)`);
+  await run(sql`INSERT INTO exchange_rates (currency, rate_date, rate, _batch) VALUES
+    ('EUR', DATE '2024-01-01', 1.0857, 10), ('JPY', DATE '1969-07-01', 0.0027777777777777779, 10)`);
   await run(sql`INSERT INTO campaign_members (campaign_id, customer_id, "group", assigned_at, _batch) VALUES
     ('K1', 'C1', 'treatment', TIMESTAMP '2024-04-01 00:00:00', 8), ('K1', 'C3', 'control', NULL, 8)`);
 }
@@ -353,6 +355,24 @@ forEachEngine('dialect conformance', fill, (e) => {
       { order_id: 'O2', margin: null, inv: null },
       { order_id: 'O3', margin: 0, inv: null },
     ]);
+  });
+
+  e.it('money rounds an amount times a rate to 4 decimals, half away from zero, as DECIMAL', async () => {
+    const rows = await e.conn.all(
+      sql`SELECT order_id, CAST(${d().money(sql`amount * ${1.0857}`)} AS VARCHAR) AS v FROM orders ORDER BY order_id${d().querySuffix}`,
+    );
+    expect(rows).toEqual([
+      { order_id: 'O1', v: '1340.3703' },
+      { order_id: 'O2', v: '0.1086' },
+      { order_id: 'O3', v: '0.2171' },
+    ]);
+    // 0.03125 and its negative are exact doubles: a tie at the 4th decimal, rounded away from zero on both engines.
+    const ties = await one(
+      e,
+      sql`SELECT CAST(${d().money(sql`${0.0625} * ${0.5}`)} AS VARCHAR) AS up,
+      CAST(${d().money(sql`${-0.0625} * ${0.5}`)} AS VARCHAR) AS down, ${d().money(sql`CAST(NULL AS DOUBLE)`)} AS none`,
+    );
+    expect(ties).toEqual({ up: '0.0313', down: '-0.0313', none: null });
   });
 
   e.it('quantile 0.5 and 0.9 of a small set interpolate linearly', async () => {

@@ -8,6 +8,7 @@
  */
 import type { CrmRoi } from '../api/campaigns.ts';
 import { tenureError } from '../errors.ts';
+import { workspaceMoney } from '../metrics/currency.ts';
 import { parseDay, pickBasis } from '../metrics/query.ts';
 import { OPEN_END } from '../metrics/spans.ts';
 import { sql } from '../sql/sql.ts';
@@ -69,8 +70,12 @@ export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Pr
   const gross = combine(programmes.map((p) => p.gross));
   const d = ws.db.dialect;
   const [s, e] = [d.timestamp(sql`${`${start} 00:00:00`}`), d.timestamp(sql`${`${end} 00:00:00`}`)];
+  // Costs in the workspace currency (metrics/currency.ts), refused for a missing rate before they are summed.
+  const money = await workspaceMoney(ws.db, ws.config.currency);
+  const costs = money.read('costs');
+  await money.check();
   const costOf = async (categories: string[]) => {
-    const [r] = await ws.db.all<{ v: number }>(sql`SELECT CAST(coalesce(sum(amount), 0) AS DOUBLE) AS v FROM costs
+    const [r] = await ws.db.all<{ v: number }>(sql`SELECT CAST(coalesce(sum(amount), 0) AS DOUBLE) AS v FROM ${costs}
       WHERE category IN (SELECT unnest(${categories})) AND period_start >= CAST(${start} AS DATE) AND period_end < CAST(${end} AS DATE)`);
     return r?.v ?? 0;
   };

@@ -5,6 +5,7 @@
  * bootstrap. No member row reaches JavaScript: a 1M-member campaign returns a few thousand rows.
  */
 import { randomUUID } from 'node:crypto';
+import { workspaceMoney } from '../metrics/currency.ts';
 import type { SurvivalPatterns } from '../models/kaplan-meier/kaplan-meier.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Grouped } from '../stats/bootstrap.ts';
@@ -74,7 +75,10 @@ export async function measureData(
 ): Promise<Record<Arm, ArmData>> {
   const t = sql.id(`campaign_outcome_${randomUUID().replaceAll('-', '')}`);
   const keep = perProtocol ? sql` WHERE arm = 'control' OR delivered = 1` : sql``;
-  await ws.db.run(sql`CREATE TEMP TABLE ${t} AS SELECT * FROM (${outcomeSql(q, ws.db.dialect)}) o${keep}`);
+  const money = await workspaceMoney(ws.db, ws.config.currency);
+  const outcomes = outcomeSql({ ...q, read: money.read }, ws.db.dialect);
+  await money.check();
+  await ws.db.run(sql`CREATE TEMP TABLE ${t} AS SELECT * FROM (${outcomes}) o${keep}`);
   try {
     const { y, x } = CUPED_COLUMNS[metric];
     const [Y, X] = [sql.id(y), sql.id(x)];

@@ -13,6 +13,7 @@
  */
 import type { Dialect } from '../engine/dialect.ts';
 import { calendarOf } from '../metrics/calendar.ts';
+import { homePlan, type MoneyReader, storedFrom } from '../metrics/currency.ts';
 import type { Basis } from '../metrics/query.ts';
 import { OPEN_END, spans } from '../metrics/spans.ts';
 import { type Sql, sql } from '../sql/sql.ts';
@@ -20,7 +21,19 @@ import type { TenureConfig } from '../workspace/config.ts';
 
 /** The merged activity spans [a, z) of every customer on `basis` (metrics/spans.ts): what churn means here. */
 export const activitySpans = (basis: Basis, config: TenureConfig, far: Sql): Sql =>
-  spans({ grain: 'month', grid: [], calendar: calendarOf(config), by: [], filter: [], basis, config }, far);
+  spans(
+    {
+      grain: 'month',
+      grid: [],
+      calendar: calendarOf(config),
+      by: [],
+      filter: [],
+      basis,
+      config,
+      money: homePlan(config.currency),
+    },
+    far,
+  );
 
 export interface OutcomeQuery {
   /** The campaign; null for the members of every campaign (the campaign metrics). */
@@ -32,6 +45,8 @@ export interface OutcomeQuery {
   config: TenureConfig;
   /** A window other than the campaign's, in days (uplift models may learn from a shorter one). */
   windowDays?: number;
+  /** Where MRR and order amounts are read from (metrics/currency.ts): as stored when not given. */
+  read?: MoneyReader;
 }
 
 /**
@@ -44,6 +59,7 @@ export function outcomeSql(q: OutcomeQuery, d: Dialect): Sql {
   const far = d.timestamp(sql`${OPEN_END}`);
   const asOf = d.timestamp(sql`${q.asOf}`);
   const days = (a: Sql, b: Sql) => sql`greatest(${d.daysBetween(a, b)}, 0)`;
+  const read = q.read ?? storedFrom;
   return sql`WITH
     members AS (SELECT m.campaign_id AS campaign_id, m.customer_id AS customer_id, m.${sql.id('group')} AS arm,
         coalesce(m.stratum, '(none)') AS stratum, CASE WHEN m.delivered_at IS NULL THEN 0 ELSE 1 END AS delivered,
@@ -62,13 +78,13 @@ export function outcomeSql(q: OutcomeQuery, d: Dialect): Sql {
     mrr AS (SELECT k.campaign_id AS campaign_id, k.customer_id AS customer_id,
         sum(CASE WHEN s.started_at <= k.tc AND coalesce(s.ended_at, ${far}) > k.tc THEN s.mrr ELSE 0 END) AS retained_mrr,
         sum(CASE WHEN s.started_at <= k.t0 AND coalesce(s.ended_at, ${far}) > k.t0 THEN s.mrr ELSE 0 END) AS pre_mrr
-      FROM clocks k JOIN subscriptions s ON s.customer_id = k.customer_id WHERE s.mrr IS NOT NULL GROUP BY k.campaign_id, k.customer_id),
+      FROM clocks k JOIN ${read('subscriptions', 's')} ON s.customer_id = k.customer_id WHERE s.mrr IS NOT NULL GROUP BY k.campaign_id, k.customer_id),
     bought AS (SELECT k.campaign_id AS campaign_id, k.customer_id AS customer_id,
         sum(CASE WHEN o.ordered_at >= k.t0 AND o.ordered_at < k.tc THEN coalesce(o.amount, 0) ELSE 0 END) AS revenue,
         sum(CASE WHEN o.ordered_at >= k.t0 AND o.ordered_at < k.tc THEN 1 ELSE 0 END) AS orders,
         sum(CASE WHEN o.ordered_at >= k.tp AND o.ordered_at < k.t0 THEN coalesce(o.amount, 0) ELSE 0 END) AS pre_revenue,
         sum(CASE WHEN o.ordered_at >= k.tp AND o.ordered_at < k.t0 THEN 1 ELSE 0 END) AS pre_orders
-      FROM clocks k JOIN orders o ON o.customer_id = k.customer_id
+      FROM clocks k JOIN ${read('orders', 'o')} ON o.customer_id = k.customer_id
       WHERE o.ordered_at >= k.tp AND o.ordered_at < k.tc GROUP BY k.campaign_id, k.customer_id)
     SELECT k.campaign_id AS campaign_id, k.customer_id AS customer_id, k.arm AS arm, k.stratum AS stratum, k.delivered AS delivered,
       k.t0 AS t0, k.t1 AS t1, k.tc AS tc, k.window_days AS window_days,

@@ -14,7 +14,8 @@ import { statusRows } from './status.ts';
  */
 export const DIRECTORY = 'customer_directory';
 export const DIRECTORY_VERSION_KEY = 'customer_directory_version';
-const SOURCES = ['customers', 'subscriptions', 'orders', 'churn_events'];
+// exchange_rates: the MRR is in the workspace currency (customers/status.ts), so a new rate moves it.
+const SOURCES = ['customers', 'subscriptions', 'orders', 'churn_events', 'exchange_rates'];
 /**
  * Rows sorted by `k`, a hash of the customer id, so one customer's row is read from one row group (the 360 of
  * customers/timeline.ts; a hash because ids often share long prefixes, and DuckDB keeps only a prefix of a text

@@ -1,3 +1,4 @@
+import { moneyFrom, moneyPlan } from '../metrics/currency.ts';
 import { normalizeQuery } from '../metrics/query.ts';
 import { OPEN_END, spans } from '../metrics/spans.ts';
 import { type Sql, sql } from '../sql/sql.ts';
@@ -34,6 +35,10 @@ async function activeNow(ws: Workspace, only: [string, string[]][]): Promise<Sql
 export async function statusRows(ws: Workspace, only: string[] | null): Promise<Sql> {
   const active = await activeNow(ws, only ? [['customer_id', only]] : []);
   const ids = only ? sql` AND customer_id IN (SELECT unnest(${only}))` : sql``;
+  // Current MRR in the workspace currency; a list of customers is not refused for a missing rate: such a
+  // subscription's MRR is unknown (NULL) and left out of the sum.
+  const money = await moneyPlan(ws.db, ws.config.currency);
+  const mrrFrom = moneyFrom(money, 'subscriptions', ws.db.dialect);
   return sql`SELECT c.customer_id AS customer_id,
       CASE WHEN a.customer_id IS NOT NULL THEN 'active' WHEN e.customer_id IS NULL THEN 'unknown' ELSE 'churned' END AS status,
       m.mrr AS mrr
@@ -41,7 +46,7 @@ export async function statusRows(ws: Workspace, only: string[] | null): Promise<
     LEFT JOIN (${active}) a ON a.customer_id = c.customer_id
     LEFT JOIN (SELECT customer_id FROM subscriptions WHERE true${ids} UNION SELECT customer_id FROM orders WHERE true${ids}
       UNION SELECT customer_id FROM churn_events WHERE true${ids}) e ON e.customer_id = c.customer_id
-    LEFT JOIN (SELECT customer_id, CAST(sum(mrr) AS DOUBLE) AS mrr FROM subscriptions
+    LEFT JOIN (SELECT customer_id, CAST(sum(mrr) AS DOUBLE) AS mrr FROM ${mrrFrom}
       WHERE started_at <= ${NOW} AND (ended_at IS NULL OR ended_at > ${NOW})${ids} GROUP BY customer_id) m ON m.customer_id = c.customer_id`;
 }
 

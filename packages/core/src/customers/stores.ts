@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { workspaceMoney } from '../metrics/currency.ts';
 import { print } from '../sql/print.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { dataVersion } from '../workspace/data-version.ts';
@@ -18,8 +19,13 @@ import { timelineEvents, timelineTables } from './timeline-sources.ts';
 export const TIMELINE_STORE = 'customer_timeline';
 export const TIMELINE_VERSION_KEY = 'customer_timeline_version';
 
+/** All timeline events, amounts in the workspace currency. */
+async function allEvents(ws: Workspace): Promise<Sql> {
+  return timelineEvents(null, (await workspaceMoney(ws.db, ws.config.currency)).read);
+}
+
 async function version(ws: Workspace): Promise<string> {
-  const { text } = print(timelineEvents(null), ws.db.dialect);
+  const { text } = print(await allEvents(ws), ws.db.dialect);
   const digest = createHash('sha256').update(text).digest('hex');
   return JSON.stringify([await dataVersion(ws.db, timelineTables), digest]);
 }
@@ -44,9 +50,10 @@ export async function refreshCustomerStores(ws: Workspace): Promise<{ timeline: 
   const current = await version(ws);
   if ((await readMeta(ws, TIMELINE_VERSION_KEY)) === current)
     return { timeline: 'fresh', seconds: (performance.now() - t0) / 1000 };
+  const events = await allEvents(ws);
   await ws.db.transaction(async () => {
     await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(TIMELINE_STORE)} AS
-      SELECT hash(customer_id) AS k, * FROM (${timelineEvents(null)}) e ORDER BY k`);
+      SELECT hash(customer_id) AS k, * FROM (${events}) e ORDER BY k`);
     await writeMeta(ws, TIMELINE_VERSION_KEY, current);
   });
   return { timeline: 'built', seconds: (performance.now() - t0) / 1000 };

@@ -1,3 +1,4 @@
+import { type MoneyReader, moneyTables, storedFrom } from '../metrics/currency.ts';
 import { type EntityName, entities } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 
@@ -108,8 +109,8 @@ const sources: Source[] = [
   },
 ];
 
-/** The tables timeline events are read from. */
-export const timelineTables: EntityName[] = [...new Set(sources.map((s) => s.table))];
+/** The tables timeline events are read from (and the rates their amounts are converted at). */
+export const timelineTables: string[] = [...new Set(sources.map((s) => s.table)), 'exchange_rates'];
 
 /** `field value` for a non-empty field; money with two decimals. */
 function fact(table: EntityName, name: string): Sql {
@@ -122,13 +123,14 @@ function fact(table: EntityName, name: string): Sql {
 const factsJson = (s: Source): Sql =>
   sql`CAST(json_object(${sql.join(s.detail.map((d) => sql`${d}, ${sql.id(d)}`))}) AS VARCHAR)`;
 
-function eventsOf(s: Source, id: string | null): Sql {
+function eventsOf(s: Source, id: string | null, read: MoneyReader): Sql {
+  const from = Object.hasOwn(moneyTables, s.table) ? read(s.table as keyof typeof moneyTables) : sql.id(s.table);
   const who = sql.id(s.customer ?? 'customer_id');
   const detail = sql`nullif(concat_ws(' · ', ${sql.join(s.detail.map((d) => fact(s.table, d)))}), '')`;
   return sql`SELECT ${who} AS customer_id, ${sql.id(s.at)} AS "at", ${s.kind} AS kind, ${s.action} AS action,
       CAST(${s.subject} AS VARCHAR) AS subject, CAST(${s.amount} AS DOUBLE) AS amount, ${factsJson(s)} AS facts,
       CAST(${s.title} AS VARCHAR) AS title, ${detail} AS detail, ${s.ended ?? sql`CAST(NULL AS TIMESTAMP)`} AS ended_at
-    FROM ${sql.id(s.table)} WHERE ${sql.id(s.at)} IS NOT NULL AND ${who} IS NOT NULL${s.only ? sql` AND ${s.only}` : sql``}${
+    FROM ${from} WHERE ${sql.id(s.at)} IS NOT NULL AND ${who} IS NOT NULL${s.only ? sql` AND ${s.only}` : sql``}${
       id === null ? sql`` : sql` AND ${who} = ${id}`
     }`;
 }
@@ -136,9 +138,11 @@ function eventsOf(s: Source, id: string | null): Sql {
 /**
  * Every timeline event, of one customer or (id null) of all, one row each: customer_id, at (TIMESTAMP),
  * kind, action, subject, amount, facts (JSON text), title, detail, and ended_at on a subscription's start.
+ * Amounts (and the money among the facts) are read through `read`: in the workspace currency with the workspace's
+ * reader (metrics/currency.ts; one without its rate is NULL, a customer's page is not refused for it).
  */
-export const timelineEvents = (id: string | null): Sql =>
+export const timelineEvents = (id: string | null, read: MoneyReader = storedFrom): Sql =>
   sql.join(
-    sources.map((s) => eventsOf(s, id)),
+    sources.map((s) => eventsOf(s, id, read)),
     sql` UNION ALL `,
   );

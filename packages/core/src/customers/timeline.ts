@@ -1,4 +1,5 @@
 import { tenureError } from '../errors.ts';
+import { workspaceMoney } from '../metrics/currency.ts';
 import { entities } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -115,13 +116,14 @@ export async function customer360(
 ): Promise<Customer360> {
   const limit = Math.min(Math.max(1, opts.limit ?? 500), 5000);
   const e = sql`e`;
+  const money = opts.stored ? null : await workspaceMoney(ws.db, ws.config.currency);
   // The customer's events are read once (MATERIALIZED) and the timeline and both series computed from them.
   const [row] = opts.stored
     ? await ws.db.all<Viewed>(sql`WITH e AS MATERIALIZED (SELECT * FROM ${storedEvents(id)} ev)
         SELECT d.* EXCLUDE (k, text), v.* EXCLUDE (customer_id), ${attributeHeaders} AS _headers
         FROM ${sql.id(DIRECTORY)} d LEFT JOIN (${customerViews(e, limit)}) v ON true
         WHERE d.k = hash(${id}) AND d.customer_id = ${id}`)
-    : await ws.db.all<Viewed>(sql`WITH e AS MATERIALIZED (SELECT * FROM (${timelineEvents(id)}) ev)
+    : await ws.db.all<Viewed>(sql`WITH e AS MATERIALIZED (SELECT * FROM (${timelineEvents(id, money?.read)}) ev)
         SELECT c.* EXCLUDE (_batch), v.* EXCLUDE (customer_id), ${attributeHeaders} AS _headers
         FROM customers c LEFT JOIN (${customerViews(e, limit)}) v ON true WHERE c.customer_id = ${id}`);
   if (!row) throw tenureError('TEN_CUSTOMER_NOT_FOUND', { id });

@@ -56,6 +56,11 @@ export interface Dialect {
   readonly now: Sql;
   /** A number stored under `key` in a JSON object held as text (case_events.fields), as DECIMAL(18,4); NULL when absent. */
   jsonDecimal(json: Sql, key: string): Sql;
+  /**
+   * A product of an amount and a rate (a double) as DECIMAL(18,4), rounded half away from zero at the 4th decimal,
+   * so converted amounts sum exactly as stored ones do and both engines round alike (metrics/currency.ts).
+   */
+  money(x: Sql): Sql;
   /** Text appended to every query (ClickHouse: SETTINGS that make joins and NULLs behave like SQL). */
   readonly querySuffix: Sql;
 }

@@ -48,6 +48,21 @@ export const analysisCodes = {
         `请使用以下之一：${a.known.join('、') || '（暂无）'}。${by(on, { cli: '在 tenure.config.json 的 "dimensions" 中列出的客户属性才是维度。', web: '管理员在“设置”的维度中添加客户属性后，它才成为维度。', api: '在设置的 dimensions 中列出的客户属性才是维度。' })}`,
     },
   ),
+  TEN_METRIC_MISSING_RATE: def<{ currency: string; date: string; workspace: string }>(
+    422,
+    {
+      en: (a) =>
+        `This figure needs an exchange rate from ${a.currency} to ${a.workspace} on ${a.date}, and there is none dated on or before that day`,
+      'zh-CN': (a) => `该指标需要 ${a.date} 的 ${a.currency} 兑 ${a.workspace} 汇率，但没有该日或更早日期的汇率`,
+    },
+    {
+      en: (a) =>
+        `Import exchange rates with a rate for ${a.currency} dated ${a.date} or earlier; amounts are converted at the latest rate on or before their date.`,
+      'zh-CN': (a) =>
+        `请导入汇率，其中包含日期不晚于 ${a.date} 的 ${a.currency} 汇率；金额按其日期当日或之前最近的汇率折算。`,
+    },
+    () => [{ action: 'import_table', args: { entity: 'exchange_rates' } }],
+  ),
   TEN_MODEL_UNKNOWN: def<{ name: string; known: string[] }>(
     404,
     { en: (a) => `Unknown model ${quote(a.name)}`, 'zh-CN': (a) => `未知的模型 ${q(a.name)}` },

@@ -42,6 +42,18 @@ export const rowCodes = {
     },
     { en: (a) => `Use one of: ${a.expected}.`, 'zh-CN': (a) => `请使用以下之一：${a.expected}。` },
   ),
+  TEN_ROW_BAD_CURRENCY: def<V>(
+    422,
+    {
+      en: (a) => `${a.column} ${quote(a.value)} is not a currency code`,
+      'zh-CN': (a) => `${a.column} 的值 ${q(a.value)} 不是币种代码`,
+    },
+    {
+      en: () =>
+        'Use a three-letter ISO 4217 code such as USD, EUR or CNY, or leave it empty for the workspace currency.',
+      'zh-CN': () => '请使用三个字母的 ISO 4217 代码，如 USD、EUR 或 CNY；留空表示工作区币种。',
+    },
+  ),
   TEN_ROW_NEGATIVE_AMOUNT: def<V>(
     422,
     { en: (a) => `${a.column} ${quote(a.value)} is negative`, 'zh-CN': (a) => `${a.column} 的值 ${q(a.value)} 为负数` },

@@ -92,6 +92,9 @@ function fieldRules(c: CheckedColumn, o: CheckOptions, mapped: Map<string, Check
     rule('TEN_ROW_DATE_OUT_OF_RANGE', sql`${x} < CAST(${lo} AS TIMESTAMP)${above}`, `${lo} to ${hi}`, sql`${r}`);
   }
   if (f.nonNegative) rule('TEN_ROW_NEGATIVE_AMOUNT', sql`${x} < 0`);
+  if (f.positive) rule('TEN_ROW_OUT_OF_RANGE', sql`${x} <= 0`, 'a number greater than 0');
+  // The shape only (three letters): whether a rate exists for the code is the metrics' question (metrics/currency.ts).
+  if (f.currency) rule('TEN_ROW_BAD_CURRENCY', sql`NOT regexp_full_match(${x}, '[A-Z]{3}')`, 'ISO 4217');
   if (f.range)
     rule('TEN_ROW_OUT_OF_RANGE', sql`${x} < ${f.range[0]} OR ${x} > ${f.range[1]}`, `${f.range[0]} to ${f.range[1]}`);
   const before = f.notBefore ? mapped.get(f.notBefore) : undefined;
@@ -171,7 +174,8 @@ export function planChecks(entity: Entity, m: Mapping, staged: Staged, o: CheckO
   for (const c of columns) {
     if (c.derived) continue;
     const v = cellOf(indexOf.get(c.name));
-    const t = typed(c.field.type, v, o.dateFormat);
+    // Currency codes are compared as stored: 'usd' and 'USD' are one currency.
+    const t = c.field.currency ? sql`upper(${v})` : typed(c.field.type, v, o.dateFormat);
     const d = c.field.default;
     items.push(sql`${d === undefined ? t : sql`COALESCE(${t}, ${d})`} AS ${sql.id(c.name)}`);
     if (needsRaw(c.field)) items.push(sql`${v} AS ${sql.id(raw(c.name))}`);

@@ -10,6 +10,7 @@ import { outcomeSql } from '../campaigns/outcome.ts';
 import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { gridOf } from './base-sql.ts';
+import { type MoneyReader, moneyFrom } from './currency.ts';
 import type { NormalQuery } from './query.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
 import { OPEN_END, segmentedCustomers } from './spans.ts';
@@ -39,10 +40,11 @@ export function campaignExperimentsSql(q: NormalQuery, d: Dialect): Sql {
   const categories = sql.join(q.config.campaigns.crm_cost_categories.map((c) => sql`${c}`));
   const crm =
     q.by.length === 0
-      ? sql`(SELECT ${idx(sql`period_start`)} AS k, CAST(sum(amount) AS DOUBLE) AS crm_cost FROM costs
+      ? sql`(SELECT ${idx(sql`period_start`)} AS k, CAST(sum(amount) AS DOUBLE) AS crm_cost FROM ${moneyFrom(q.money, 'costs', d)}
           WHERE category IN (${categories}) GROUP BY 1)`
       : sql`(SELECT CAST(0 AS INTEGER) AS k, CAST(NULL AS DOUBLE) AS crm_cost FROM costs WHERE 1 = 0)`;
-  const outcomes = outcomeSql({ campaignId: null, asOf: OPEN_END, basis: q.basis, config: q.config }, d);
+  const read: MoneyReader = (t, a) => moneyFrom(q.money, t, d, a);
+  const outcomes = outcomeSql({ campaignId: null, asOf: OPEN_END, basis: q.basis, config: q.config, read }, d);
   return sql`WITH
     o AS (${outcomes}),
     sc AS (${segmentedCustomers(q)}),

@@ -2,6 +2,7 @@ import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { gridOf } from './base-sql.ts';
 import { caseSegmentKeys, customerPart, customerSegEquals, segmentedCases } from './case-segments.ts';
+import { moneyFrom } from './currency.ts';
 import { flowSql } from './flow.ts';
 import type { NormalQuery } from './query.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
@@ -69,7 +70,7 @@ export function caseFlowSql(q: NormalQuery, d: Dialect): Sql {
     ms AS (SELECT k, ${segs}, sum(mrr) AS mrr_saved
            FROM (SELECT ${idx(sql`c.closed_at`)} AS k, ${segSelect(q, 'c')},
                    CASE WHEN s.started_at <= c.closed_at AND (s.ended_at IS NULL OR s.ended_at > c.closed_at) THEN s.mrr ELSE 0 END AS mrr
-                 FROM cs c JOIN subscriptions s ON s.customer_id = c.customer_id
+                 FROM cs c JOIN ${moneyFrom(q.money, 'subscriptions', d, 's')} ON s.customer_id = c.customer_id
                  WHERE c.stage = 'closed' AND c.kind = 'retention' AND c.outcome = 'saved') o
            WHERE ${inGrid} GROUP BY k, ${segs}),
     pay AS (SELECT k, ${segs}, sum(amount) AS paid, count(amount) AS n_paid

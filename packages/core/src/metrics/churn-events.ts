@@ -2,6 +2,7 @@ import type { Dialect } from '../engine/dialect.ts';
 import { CHURN_CATEGORIES } from '../schema/churn-events.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { gridOf } from './base-sql.ts';
+import { moneyFrom } from './currency.ts';
 import type { NormalQuery } from './query.ts';
 import { retaliatoryCandidates } from './retaliatory-candidates.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
@@ -80,7 +81,7 @@ export function churnReasonsSql(q: NormalQuery, d: Dialect): Sql {
     ev AS (${churnEventsOf(q, d)}),
     pe AS (SELECT v.k AS k, ${segSelect(q, 'v')}, v.reason AS reason, v.customer_id AS customer_id, v.churned_at AS churned_at,
              sum(CASE WHEN s.started_at < v.churned_at AND (s.ended_at IS NULL OR s.ended_at >= v.churned_at) THEN s.mrr ELSE 0 END) AS lost
-           FROM ev v LEFT JOIN subscriptions s ON s.customer_id = v.customer_id
+           FROM ev v LEFT JOIN ${moneyFrom(q.money, 'subscriptions', d, 's')} ON s.customer_id = v.customer_id
            GROUP BY v.k, ${segList(q, 'v')}, v.reason, v.customer_id, v.churned_at),
     rs AS (SELECT k, ${segs}, reason, count(*) AS n_events, sum(lost) AS lost FROM pe GROUP BY k, ${segs}, reason),
     tot AS (SELECT k, ${segs}, sum(n_events) AS n_total FROM rs GROUP BY k, ${segs})

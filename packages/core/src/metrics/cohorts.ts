@@ -2,6 +2,7 @@ import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { gridOf } from './base-sql.ts';
 import { isBoundary } from './calendar.ts';
+import { moneyFrom } from './currency.ts';
 import type { NormalQuery } from './query.ts';
 import { mrrCoverage } from './revenue.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
@@ -44,7 +45,7 @@ export function cohortsSql(q: NormalQuery, d: Dialect): Sql {
   const from = (src: Sql, alias: string) =>
     sql`FROM ${src} ${sql.id(alias)} JOIN coh h ON h.customer_id = ${sql.id(alias, 'customer_id')}`;
   const orderPeriods = sql`(SELECT customer_id, ko, sum(amount) AS amount
-    FROM (SELECT customer_id, ${idx(sql`ordered_at`)} AS ko, amount FROM orders WHERE ordered_at IS NOT NULL) x GROUP BY customer_id, ko)`;
+    FROM (SELECT customer_id, ${idx(sql`ordered_at`)} AS ko, amount FROM ${moneyFrom(q.money, 'orders', d)} WHERE ordered_at IS NOT NULL) x GROUP BY customer_id, ko)`;
   const covered = sql`(${mrrCoverage(q, d)})`;
   // Interval rows: ages lo…hi of a cohort member that add da (active at the period's end), dr (activity in the
   // period) and dm (money). Orders basis: each period with orders is activity, and its order amounts money.

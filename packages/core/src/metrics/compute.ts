@@ -2,10 +2,11 @@ import type { Grain } from '../engine/dialect.ts';
 import type { Connection } from '../engine/engine.ts';
 import { tenureError } from '../errors.ts';
 import { nearest } from '../ingest/mapping.ts';
-import { sql } from '../sql/sql.ts';
+import { type Sql, sql } from '../sql/sql.ts';
 import { wilson } from '../stats/wilson.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { catalog, type MetricName, metricNames } from './catalog.ts';
+import { checkRates } from './currency.ts';
 import { type BaseName, type BaseRows, bases, extraDimensions, type MetricDef } from './define.ts';
 import { type MetricQuery, type NormalQuery, normalizeQuery } from './query.ts';
 import { rollupSql } from './rollups/read.ts';
@@ -109,11 +110,14 @@ export async function computeMetrics(
   const defs = names.map(metricDef);
   const q = await normalizeQuery(conn, config, query, extraDimensions(defs));
   for (const d of defs) checkGrain(d, q.grain);
+  const texts = new Map<BaseName, Sql>();
+  for (const base of new Set(defs.map((d) => d.base)))
+    texts.set(base, (opts.rollups !== false && (await rollupSql(conn, q, base))) || bases[base](q, conn.dialect));
+  // Building the SQL recorded the amounts it converts: a rate they need and lack refuses the figures now.
+  await checkRates(conn, q.money, (q.grid[q.grid.length - 1] as { end: string }).end);
   const results = new Map<BaseName, BaseRows[BaseName][]>();
-  for (const base of new Set(defs.map((d) => d.base))) {
-    const text = (opts.rollups !== false && (await rollupSql(conn, q, base))) || bases[base](q, conn.dialect);
+  for (const [base, text] of texts)
     results.set(base, (await conn.all(sql`${text}${conn.dialect.querySuffix}`)) as BaseRows[BaseName][]);
-  }
   const rows = defs.flatMap((d) => (results.get(d.base) ?? []).map((r) => shape(d, q, r)));
   const snapshot = defs.some((d) => datedByChurnEvents(d.base, q.basis)) ? await snapshotChurn(conn) : null;
   if (snapshot)

@@ -7,6 +7,7 @@ import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { activityBases } from './activity-bases.ts';
 import { type CalendarOptions, calendarOf, type Period, periodGrid } from './calendar.ts';
+import { homePlan, type MoneyPlan, moneyPlan } from './currency.ts';
 import { checkDimensions, filterEntries } from './filter.ts';
 
 /** What a caller asks for: `metrics.compute('churn_rate', { period: 'month', from: '2024-01', to: '2024-12', by: ['region'] })`. */
@@ -34,6 +35,8 @@ export interface NormalQuery {
   filter: [string, string[]][];
   basis: Basis;
   config: TenureConfig;
+  /** Which money tables need converting to the workspace currency (currency.ts). */
+  money: MoneyPlan;
 }
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$/;
@@ -94,7 +97,7 @@ export async function normalizeQuery(
 ): Promise<NormalQuery> {
   const known = await dimensions(conn, config);
   const asked = _normalizeQuery(config, q, [...known, ...extra.filter((x) => !known.includes(x))]);
-  return { ...asked, basis: await pickBasis(conn, asked.basis) };
+  return { ...asked, basis: await pickBasis(conn, asked.basis), money: await moneyPlan(conn, config.currency) };
 }
 
 /**
@@ -130,5 +133,14 @@ export function _normalizeQuery(config: TenureConfig, q: MetricQuery, known: rea
   // The caller's own filter keys, not zod's copy: its record drops a `__proto__` key (metrics/filter.ts).
   const filter = filterEntries(q.filter);
   checkDimensions([...p.by, ...filter.map(([name]) => name)], known);
-  return { grain: p.period, grid, calendar, by: p.by, filter, basis: p.basis, config };
+  return {
+    grain: p.period,
+    grid,
+    calendar,
+    by: p.by,
+    filter,
+    basis: p.basis,
+    config,
+    money: homePlan(config.currency),
+  };
 }

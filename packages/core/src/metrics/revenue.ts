@@ -2,6 +2,7 @@ import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { gridOf } from './base-sql.ts';
 import { isBoundary } from './calendar.ts';
+import { moneyFrom } from './currency.ts';
 import type { NormalQuery } from './query.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
 import { OPEN_END, segmentedCustomers } from './spans.ts';
@@ -40,7 +41,7 @@ export function mrrCoverage(q: NormalQuery, d: Dialect): Sql {
     FROM (SELECT customer_id, mrr, started_at, ended_at,
         max(coalesce(ended_at, ${far})) OVER (PARTITION BY customer_id ORDER BY started_at, subscription_id
           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
-      FROM subscriptions WHERE started_at IS NOT NULL AND mrr IS NOT NULL) p`;
+      FROM ${moneyFrom(q.money, 'subscriptions', d)} WHERE started_at IS NOT NULL AND mrr IS NOT NULL) p`;
 }
 
 /**

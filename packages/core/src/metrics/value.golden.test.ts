@@ -21,7 +21,8 @@ async function fill(ws: Workspace): Promise<void> {
   ] as const) {
     await ws.db.run(sql`UPDATE customers SET acquisition_cost = ${cost} WHERE customer_id = ${c}`);
   }
-  await ws.db.run(sql`INSERT INTO costs VALUES (DATE '2024-01-01', DATE '2024-01-31', 'retention', 70, 'all', NULL)`);
+  await ws.db.run(sql`INSERT INTO costs (period_start, period_end, category, amount, segment, _batch)
+    VALUES (DATE '2024-01-01', DATE '2024-01-31', 'retention', 70, 'all', NULL)`);
 }
 
 const ltvJan = ((440 / 6) * 0.7) / (2 / 7); // ARPA × margin ÷ churn = 179.67

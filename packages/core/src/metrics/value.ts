@@ -2,6 +2,7 @@ import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { wilson } from '../stats/wilson.ts';
 import { gridOf } from './base-sql.ts';
+import { moneyFrom } from './currency.ts';
 import { flowSql } from './flow.ts';
 import type { NormalQuery } from './query.ts';
 import { revenueSql } from './revenue.ts';
@@ -54,9 +55,9 @@ export function valueSql(q: NormalQuery, d: Dialect): Sql {
     acq AS (SELECT ${idx(sql`c.created_at`)} AS k, ${segSelect(q, 'sc')}, sum(c.acquisition_cost) AS spend
             FROM customers c JOIN sc ON sc.customer_id = c.customer_id WHERE c.acquisition_cost IS NOT NULL GROUP BY 1, ${segList(q, 'sc')}),
     cst AS (SELECT ${idx(sql`period_start`)} AS k, ${costs('acquisition')} AS acquisition, ${costs('retention')} AS retention,
-              ${costs('service')} AS service FROM costs GROUP BY 1),
+              ${costs('service')} AS service FROM ${moneyFrom(q.money, 'costs', d)} GROUP BY 1),
     ord AS (SELECT ${idx(sql`o.ordered_at`)} AS k, ${segSelect(q, 'sc')}, sum(o.amount) AS revenue, sum(coalesce(o.cost, 0)) AS cogs
-            FROM orders o JOIN sc ON sc.customer_id = o.customer_id GROUP BY 1, ${segList(q, 'sc')})
+            FROM ${moneyFrom(q.money, 'orders', d, 'o')} JOIN sc ON sc.customer_id = o.customer_id GROUP BY 1, ${segList(q, 'sc')})
   SELECT f.k AS k, ${segSelect(q, 'f')}, f.new_customers, f.active_start, f.churned,
     r.mrr_start, r.mrr_end, r.payers_end,
     coalesce(a.spend, c.acquisition) AS acquisition_spend, c.retention AS retention_costs, c.service AS service_costs,

@@ -9,6 +9,7 @@
 import { formatTexts } from '../api/common.ts';
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { tenureError } from '../errors.ts';
+import { checkRates, moneyFrom } from '../metrics/currency.ts';
 import type { MetricQuery } from '../metrics/query.ts';
 import { normalizeQuery } from '../metrics/query.ts';
 import { segmentedCustomers } from '../metrics/spans.ts';
@@ -70,12 +71,15 @@ export async function rfmSource(db: DuckDbConnection, config: TenureConfig, q: R
     ? sql`WHERE customer_id IN (SELECT customer_id FROM (${segmentedCustomers(nq)}) f)`
     : sql``;
   const inCal = sql`day <= ${cal}`;
+  // Order values in the workspace currency (metrics/currency.ts): refused here when a rate they need is missing.
+  const orders = moneyFrom(nq.money, 'orders', db.dialect);
+  await checkRates(db, nq.money);
   const inHoldout = sql`day > ${cal} AND day <= ${hold}`;
   // One pass per customer: the first day's value comes from arg_min, so no join back to the first purchase.
   const customers = sql`
     WITH days AS (
       SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum(coalesce(CAST(amount AS DOUBLE), 0)) AS value
-      FROM orders ${only} GROUP BY ALL
+      FROM ${orders} ${only} GROUP BY ALL
     ), per AS (
       SELECT customer_id, min(day) AS first, max(day) FILTER (WHERE ${inCal}) AS last,
         count(*) FILTER (WHERE ${inCal}) AS days_cal, sum(value) FILTER (WHERE ${inCal}) AS value_cal,

@@ -20,6 +20,7 @@ export const entityLabels = {
   campaigns: { en: 'Campaigns', 'zh-CN': '营销活动' },
   campaign_members: { en: 'Campaign members', 'zh-CN': '活动成员' },
   benchmarks: { en: 'Benchmarks', 'zh-CN': '行业基准' },
+  exchange_rates: { en: 'Exchange rates', 'zh-CN': '汇率' },
 } as const satisfies Record<EntityName, Text>;
 
 /** What else a file can be imported into: the retention team's work from another tool (cases and their history). */

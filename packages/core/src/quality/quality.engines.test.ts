@@ -41,6 +41,6 @@ forEachEngine('data quality on every engine', fill, (e) => {
     const q = { period: 'quarter', from: '2024-01', to: '2024-03' } as const;
     const rows = await computeMetric(e.conn, e.ws.config, 'data_quality', q);
     expect(rows).toEqual(await computeMetric(e.ws.db, e.ws.config, 'data_quality', q));
-    expect(rows).toHaveLength(12); // 11 entities and overall
+    expect(rows).toHaveLength(13); // 12 entities and overall
   });
 });

@@ -20,9 +20,12 @@ export const costs: Entity = {
       required: true,
       aliases: ['type', 'cost_type', '成本类别', '类别'],
     }),
-    f.money('amount', 'How much, in the workspace currency.', {
+    f.money('amount', "How much, in the row's currency.", {
       required: true,
       aliases: ['cost', 'spend', '金额', '费用'],
+    }),
+    f.currency('currency', 'ISO 4217 code of amount; empty means the workspace currency.', {
+      aliases: ['currency_code', '币种', '货币', '币别'],
     }),
     f.text('segment', "Segment value the cost belongs to; 'all' when empty.", {
       default: 'all',

@@ -19,6 +19,10 @@ export interface Field {
   nonNegative?: boolean;
   /** Inclusive numeric range. */
   range?: readonly [number, number];
+  /** Reject zero and negative values (exchange rates). */
+  positive?: boolean;
+  /** An ISO 4217 currency code: three letters, stored upper-case (`f.currency`). */
+  currency?: boolean;
   /** This date must not be earlier than that field of the same row. */
   notBefore?: string;
   /** Values later than the import time are rejected (they are typos: wrong year or day/month swapped). */
@@ -59,6 +63,14 @@ export const f = {
     type: 'money',
     doc,
     nonNegative: true,
+    ...o,
+  }),
+  /** A currency code: text checked for the ISO 4217 shape (three letters) and stored upper-case. */
+  currency: (name: string, doc: string, o: Partial<Field> = {}): Field => ({
+    name,
+    type: 'text',
+    doc,
+    currency: true,
     ...o,
   }),
   num: (name: string, doc: string, o: Partial<Field> = {}): Field => ({ name, type: 'number', doc, ...o }),

@@ -6,6 +6,7 @@ import { caseImports } from './cases.ts';
 import { churnEvents } from './churn-events.ts';
 import { costs } from './costs.ts';
 import { customers } from './customers.ts';
+import { exchangeRates } from './exchange-rates.ts';
 import type { Entity } from './field.ts';
 import type { EntityName, ImportName, WorkName } from './names.ts';
 import { orders } from './orders.ts';
@@ -26,6 +27,7 @@ export const entities = {
   campaigns,
   campaign_members: campaignMembers,
   benchmarks,
+  exchange_rates: exchangeRates,
 } satisfies Record<EntityName, Entity>;
 
 /** The work records a file can be imported into (cases/import/ loads them into the case tables). */

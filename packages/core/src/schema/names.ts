@@ -15,6 +15,7 @@ const names = [
   'campaigns',
   'campaign_members',
   'benchmarks',
+  'exchange_rates',
 ] as const;
 
 export type EntityName = (typeof names)[number];

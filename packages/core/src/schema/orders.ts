@@ -36,7 +36,7 @@ export const orders: Entity = {
         '日期',
       ],
     }),
-    f.money('amount', 'Order value, in the workspace currency.', {
+    f.money('amount', "Order value, in the order's currency.", {
       required: true,
       aliases: [
         'value',
@@ -53,7 +53,12 @@ export const orders: Entity = {
         '总金额',
       ],
     }),
-    f.money('cost', 'Cost of goods sold for this order.', { aliases: ['cogs', 'cost_amount', '成本'] }),
+    f.money('cost', 'Cost of goods sold for this order, in its currency.', {
+      aliases: ['cogs', 'cost_amount', '成本'],
+    }),
+    f.currency('currency', 'ISO 4217 code of amount and cost; empty means the workspace currency.', {
+      aliases: ['currency_code', '币种', '货币', '币别'],
+    }),
     f.text('product_line', 'Product line of the order.', { aliases: SEGMENT_ALIASES.product_line }),
   ],
 };

@@ -25,7 +25,9 @@ export const subscriptions: Entity = {
       required: true,
       aliases: ['monthly_revenue', 'monthly_charges', 'monthly_fee', 'price', '月收入', '月费', '月租'],
     }),
-    f.text('currency', 'ISO currency code; empty means the workspace currency.', { aliases: ['币种', '货币'] }),
+    f.currency('currency', 'ISO 4217 code of the mrr; empty means the workspace currency.', {
+      aliases: ['currency_code', '币种', '货币', '币别'],
+    }),
     f.oneOf('billing_period', ['month', 'quarter', 'year', 'week'], 'How often it is billed.', {
       aliases: ['billing', 'billing_cycle', 'interval', '计费周期', '付费周期'],
     }),

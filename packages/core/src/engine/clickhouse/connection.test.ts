@@ -124,7 +124,8 @@ describe('ddl', () => {
     const { print } = await import('../../sql/print.ts');
     expect(print(createTable(entities.orders), clickhouseDialect).text).toBe(
       'CREATE TABLE IF NOT EXISTS "orders" ("order_id" String, "customer_id" String, "ordered_at" DateTime64(6, \'UTC\'), ' +
-        '"amount" Decimal(18, 4), "cost" Nullable(Decimal(18, 4)), "product_line" LowCardinality(Nullable(String)), ' +
+        '"amount" Decimal(18, 4), "cost" Nullable(Decimal(18, 4)), "currency" LowCardinality(Nullable(String)), ' +
+        '"product_line" LowCardinality(Nullable(String)), ' +
         '"_batch" Nullable(Int64)) ENGINE = MergeTree ORDER BY ("customer_id", "order_id")',
     );
   });

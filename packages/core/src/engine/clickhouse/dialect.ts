@@ -117,5 +117,8 @@ export const clickhouseDialect: Dialect = {
   // The raw value with any quotes trimmed, so a number and a numeric string read alike (as DuckDB's
   // json_extract_string); anything else, or no key, is NULL.
   jsonDecimal: (json, key) => sql`toDecimal64OrNull(replaceAll(JSONExtractRaw(${json}, ${key}), '"', ''), 4)`,
+  // round() of a Float64 rounds half to even and a cast to Decimal truncates: the double is taken to 8 decimals
+  // first and rounded as a Decimal (half away from zero), as DuckDB rounds the double.
+  money: (x) => sql`toDecimal64(round(toDecimal128(toFloat64(${x}), 8), 4), 4)`,
   querySuffix: new Sql([` SETTINGS ${settingsText()}`]),
 };

@@ -26,5 +26,6 @@ export const duckdbDialect: Dialect = {
   now: sql`CAST(timezone('UTC', current_timestamp) AS TIMESTAMP)`,
   // json_extract_string reads a number or a numeric string alike; TRY_CAST makes anything else NULL.
   jsonDecimal: (json, key) => sql`TRY_CAST(json_extract_string(${json}, ${`$.${key}`}) AS DECIMAL(18,4))`,
+  money: (x) => sql`CAST(round(CAST(${x} AS DOUBLE), 4) AS DECIMAL(18,4))`,
   querySuffix: sql``,
 };

@@ -36,7 +36,9 @@ export async function rollupSql(conn: Connection, q: NormalQuery, base: BaseName
   if (!r) return null;
   const offset = monthsBetween(r.origin, (q.grid[0] as { start: string }).start);
   if (!covers(q, cube, r, offset)) return null;
-  const built = buildQuery(q.config, r.basis, r.dims, r.origin, r.periods);
+  // Built with the query's currency plan: a cube converted otherwise has another SQL text, hence another version,
+  // and the tables it converts are the query's to check for missing rates (compute.ts).
+  const built = buildQuery(q.config, r.basis, r.dims, r.origin, r.periods, q.money);
   if ((await cubeVersion(conn, cube, built)) !== r.version) return null;
   const n = q.grid.length;
   const segs = segColumns(q).slice(1);

@@ -5,6 +5,7 @@ import { sql } from '../../sql/sql.ts';
 import type { TenureConfig } from '../../workspace/config.ts';
 import { dataVersion } from '../../workspace/data-version.ts';
 import { calendarOf, periodGrid } from '../calendar.ts';
+import { homePlan, type MoneyPlan } from '../currency.ts';
 import type { BaseName } from '../define.ts';
 import type { Basis, NormalQuery } from '../query.ts';
 import type { Cube } from './cubes.ts';
@@ -32,6 +33,7 @@ export function buildQuery(
   dims: string[],
   origin: string,
   periods: number,
+  money: MoneyPlan = homePlan(config.currency),
 ): NormalQuery {
   const calendar = calendarOf(config);
   const from = new Date(`${origin.slice(0, 10)}T00:00:00Z`);
@@ -44,6 +46,8 @@ export function buildQuery(
     filter: [],
     basis,
     config,
+    // Sums in the workspace currency: the cube's SQL converts as the base does (its text, in the version, says how).
+    money,
   };
 }
 
@@ -57,7 +61,9 @@ export async function cubeVersion(db: Connection, cube: Cube, q: NormalQuery): P
   const digest = createHash('sha256')
     .update(JSON.stringify([text, params]))
     .digest('hex');
-  return JSON.stringify([await dataVersion(db, cube.sources(q.basis)), digest]);
+  // Converted amounts also depend on the rates: a new rate makes the cube stale.
+  const sources = [...cube.sources(q.basis), ...(q.money.foreign.length ? ['exchange_rates'] : [])];
+  return JSON.stringify([await dataVersion(db, sources), digest]);
 }
 
 export async function readRecord(db: Connection, name: BaseName): Promise<RollupRecord | null> {

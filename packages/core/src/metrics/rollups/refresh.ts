@@ -2,6 +2,7 @@ import { sql } from '../../sql/sql.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import { catalog } from '../catalog.ts';
 import { metricDef } from '../compute.ts';
+import { moneyPlan } from '../currency.ts';
 import type { BaseName } from '../define.ts';
 import { type Basis, dimensions, type NormalQuery, pickBasis } from '../query.ts';
 import { type Cube, cubes, STORED } from './cubes.ts';
@@ -99,6 +100,9 @@ export async function refreshRollups(
   const basis = await pickBasis(ws.db, 'auto');
   const range = await monthRange(ws, basis);
   const all = await dimensions(ws.db, ws.config);
+  // Cubes of amounts in other currencies hold them converted (metrics/currency.ts). A row without its rate sums as
+  // NULL here, but no figure is read from such a cube: the query's own check refuses it first.
+  const money = await moneyPlan(ws.db, ws.config.currency);
   const done: RollupRefresh[] = [];
   for (const [name, cube] of Object.entries(cubes) as [BaseName, Cube][]) {
     if (wanted && !wanted.has(name)) continue;
@@ -117,7 +121,7 @@ export async function refreshRollups(
     }
     const { origin, periods } = range;
     const dims = await cubeDims(ws, all, cube.cohort ? (periods * (periods + 1)) / 2 : periods);
-    const q = buildQuery(ws.config, basis, dims, origin, periods);
+    const q = buildQuery(ws.config, basis, dims, origin, periods, money);
     const version = await cubeVersion(ws.db, cube, q);
     if (!opts.force && old?.version === version) {
       done.push({ name, action: 'fresh', seconds: secs(), rows: old.rows, dims });

@@ -121,7 +121,7 @@ export async function customerValue(db: DuckDbConnection, config: TenureConfig, 
   } = opts;
   const terms = { horizonMonths, discountRate, margin };
   const valuedAt = valuationMoment(source.calibrationEnd);
-  const mrr = await mrrAt(db, valuedAt);
+  const mrr = await mrrAt(db, valuedAt, config.currency);
   const { num, text, rows } = await readColumns(
     db,
     sql`SELECT customer_id, x, t_x, "T", m FROM (${source.customers}) c`,

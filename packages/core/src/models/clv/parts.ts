@@ -11,6 +11,7 @@
  * t is the moment of the valuation: the scoring snapshot, or the day after a CLV run's calibration end.
  */
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
+import { workspaceMoney } from '../../metrics/currency.ts';
 import { subscriptionFeatures } from '../../predict/features/account.ts';
 import { sql } from '../../sql/sql.ts';
 import { readColumns } from '../columns.ts';
@@ -61,17 +62,20 @@ export function clvParts(terms: ClvTerms, mrr: number, modelPurchases: number | 
 }
 
 /**
- * MRR running at t per customer, with the scoring frame's own definition (predict/features/account.ts), for
- * the customers who pay one.
+ * MRR running at t per customer, in the workspace currency, with the scoring frame's own definition
+ * (predict/features/account.ts), for the customers who pay one.
  *
  * @example
- * (await mrrAt(ws.db, '2026-01-01')).get('C42'); // 148.5
+ * (await mrrAt(ws.db, '2026-01-01', ws.config.currency)).get('C42'); // 148.5
  */
-export async function mrrAt(db: DuckDbConnection, t: string): Promise<Map<string, number>> {
+export async function mrrAt(db: DuckDbConnection, t: string, currency: string): Promise<Map<string, number>> {
   const snaps = sql`(SELECT CAST(${t} AS TIMESTAMP) AS t)`;
+  const money = await workspaceMoney(db, currency);
+  const features = subscriptionFeatures(snaps, undefined, money.read);
+  await money.check();
   const { num, text, rows } = await readColumns(
     db,
-    sql`SELECT customer_id, mrr FROM (${subscriptionFeatures(snaps).query}) f WHERE mrr > 0`,
+    sql`SELECT customer_id, mrr FROM (${features.query}) f WHERE mrr > 0`,
   );
   const out = new Map<string, number>();
   for (let i = 0; i < rows; i++) out.set(text.customer_id![i]!, num.mrr![i]!);

@@ -4,7 +4,9 @@
  * query keyed by (customer_id, t) for all snapshots t in `snaps` at once, and reads only rows dated before t:
  * a subscription's end is only ever compared with t itself ("still running at t"), never used as a value.
  */
+import { type MoneyReader, storedFrom } from '../../metrics/currency.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
+import type { TenureConfig } from '../../workspace/config.ts';
 import type { FeatureSpec } from '../frame.ts';
 
 /** A group of features: their specs and the query giving them per (customer_id, t). */
@@ -22,7 +24,11 @@ const running = (s: string, at: Sql) =>
   sql`${sql.id(s)}.started_at < ${at} AND (${sql.id(s)}.ended_at IS NULL OR ${sql.id(s)}.ended_at >= ${at})`;
 
 /** MRR, plan and billing at t; MRR change over 90 days; plan and price changes before t; a pending cancellation. */
-export const subscriptionFeatures = (snaps: Sql): FeatureGroup => ({
+export const subscriptionFeatures = (
+  snaps: Sql,
+  _config?: TenureConfig,
+  read: MoneyReader = storedFrom,
+): FeatureGroup => ({
   features: [
     num('mrr'),
     cat('plan'),
@@ -37,7 +43,7 @@ export const subscriptionFeatures = (snaps: Sql): FeatureGroup => ({
       SELECT s.*, p.t,
         lag(s.plan) OVER (PARTITION BY s.customer_id, p.t ORDER BY s.started_at) AS prev_plan,
         lag(s.mrr) OVER (PARTITION BY s.customer_id, p.t ORDER BY s.started_at) AS prev_mrr
-      FROM subscriptions s JOIN ${snaps} p ON s.started_at < p.t
+      FROM ${read('subscriptions', 's')} JOIN ${snaps} p ON s.started_at < p.t
     )
     SELECT customer_id, t,
       CAST(sum(CASE WHEN ${running('hist', sql`t`)} THEN mrr END) AS DOUBLE) AS mrr,
@@ -53,13 +59,13 @@ export const subscriptionFeatures = (snaps: Sql): FeatureGroup => ({
 });
 
 /** Recency, frequency and spend of orders before t. */
-export const orderFeatures = (snaps: Sql): FeatureGroup => ({
+export const orderFeatures = (snaps: Sql, _config?: TenureConfig, read: MoneyReader = storedFrom): FeatureGroup => ({
   features: [num('days_since_last_order'), num('orders_365d'), num('spend_365d')],
   query: sql`
     SELECT o.customer_id, p.t, ${daysSince(sql`max(o.ordered_at)`)} AS days_since_last_order,
       CAST(count(*) FILTER (WHERE o.ordered_at >= p.t - ${days(365)}) AS DOUBLE) AS orders_365d,
       CAST(coalesce(sum(o.amount) FILTER (WHERE o.ordered_at >= p.t - ${days(365)}), 0) AS DOUBLE) AS spend_365d
-    FROM orders o JOIN ${snaps} p ON o.ordered_at < p.t GROUP BY o.customer_id, p.t`,
+    FROM ${read('orders', 'o')} JOIN ${snaps} p ON o.ordered_at < p.t GROUP BY o.customer_id, p.t`,
 });
 
 /** Campaign treatment in the 180 days before t, and a campaign running at t; churns before t. */

@@ -7,6 +7,7 @@
  * the same rule as the demo's ground truth). Segments are the customer's current values: the canonical model
  * keeps no history of them.
  */
+import { type MoneyReader, workspaceMoney } from '../../metrics/currency.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import { defaultConfig, type TenureConfig } from '../../workspace/config.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
@@ -15,15 +16,15 @@ import { days, type FeatureGroup, historyFeatures, orderFeatures, subscriptionFe
 import { activityFeatures, surveyFeatures, ticketFeatures } from './engagement.ts';
 import type { FeatureQuery } from './static.ts';
 
-/** Every group of point-in-time features, joined in this order. */
-export const featureGroups = [
+/** Every group of point-in-time features, joined in this order; money read through the workspace's currency plan. */
+export const featureGroups: ((snaps: Sql, config: TenureConfig, read?: MoneyReader) => FeatureGroup)[] = [
   subscriptionFeatures,
   orderFeatures,
   historyFeatures,
   activityFeatures,
   ticketFeatures,
   surveyFeatures,
-] satisfies ((snaps: Sql, config: TenureConfig) => FeatureGroup)[];
+];
 
 /** Counts are 0 when a customer has no rows of that kind; rates, recencies and categories stay missing. */
 const ZERO_WHEN_ABSENT = new Set([
@@ -103,7 +104,9 @@ export async function snapshotFeatures(
   only: string | null = null,
 ): Promise<FeatureQuery> {
   const snaps = sql`(SELECT CAST(unnest(${dates}) AS TIMESTAMP) AS t)`;
-  const groups = featureGroups.map((g) => g(snaps, ws.config));
+  const money = await workspaceMoney(ws.db, ws.config.currency);
+  const groups = featureGroups.map((g) => g(snaps, ws.config, money.read));
+  await money.check();
   const segments = await segmentFeatures(ws, dimensions);
   const features: FeatureSpec[] = [
     { name: 'tenure_days', kind: 'numeric' },

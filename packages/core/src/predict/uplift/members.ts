@@ -8,6 +8,7 @@
 import { campaignClock } from '../../campaigns/clock.ts';
 import { outcomeSql } from '../../campaigns/outcome.ts';
 import { tenureError } from '../../errors.ts';
+import { workspaceMoney } from '../../metrics/currency.ts';
 import { pickBasis } from '../../metrics/query.ts';
 import { sql } from '../../sql/sql.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
@@ -50,8 +51,10 @@ export async function campaignMembers(
 ): Promise<Members> {
   const asOf = await campaignClock(ws);
   const basis = await pickBasis(ws.db, 'auto');
-  const q = { campaignId: campaign.campaignId, asOf, basis, config: ws.config, windowDays };
+  const money = await workspaceMoney(ws.db, ws.config.currency);
+  const q = { campaignId: campaign.campaignId, asOf, basis, config: ws.config, windowDays, read: money.read };
   const outcomes = outcomeSql(q, ws.db.dialect);
+  await money.check();
   const [clock] = await ws.db.all<Clock>(sql`
     SELECT strftime(min(t0), '%Y-%m-%d') AS as_of, CAST(max(window_days) AS INTEGER) AS window_days,
       CAST(ceil(greatest(0, date_diff('second', CAST(${asOf} AS TIMESTAMP), max(t1))) / 86400) AS INTEGER) AS days_left

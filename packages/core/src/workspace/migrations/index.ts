@@ -19,6 +19,7 @@ import surveys from './0013-surveys.ts';
 import voiceText from './0014-voice-text.ts';
 import voiceDrivers from './0015-voice-drivers.ts';
 import ticketKind from './0016-ticket-kind.ts';
+import currency from './0018-currency.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   voiceText,
   voiceDrivers,
   ticketKind,
+  currency,
 ];
 
 /** The highest schema version this Tenure knows. */
