@@ -17,6 +17,7 @@ import { casesClosed } from './cases-closed.ts';
 import { casesOpened } from './cases-opened.ts';
 import { ces } from './ces.ts';
 import { churnByCategory } from './churn-by-category.ts';
+import { churnByCompetitor } from './churn-by-competitor.ts';
 import { churnRate } from './churn-rate.ts';
 import { churnReasons } from './churn-reasons.ts';
 import { churnedCustomers } from './churned-customers.ts';
@@ -95,6 +96,7 @@ export const catalog = {
   renewal_rate: renewalRate,
   churn_reasons: churnReasons,
   churn_by_category: churnByCategory,
+  churn_by_competitor: churnByCompetitor,
   average_lifetime: averageLifetime,
   cohort_retention: cohortRetention,
   cases_opened: casesOpened,

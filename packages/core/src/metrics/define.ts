@@ -8,6 +8,7 @@ import { type CaseFlowRow, caseFlowSql } from './case-flow.ts';
 import { CASE_DIMENSIONS } from './case-segments.ts';
 import { type CaseSlaRow, caseSlaSql } from './case-sla.ts';
 import { type CaseStageRow, caseStagesSql } from './case-stages.ts';
+import { type ChurnCompetitorRow, churnCompetitorsSql } from './churn-competitors.ts';
 import { type ChurnCategoryRow, type ChurnReasonRow, churnCategoriesSql, churnReasonsSql } from './churn-events.ts';
 import { type CohortRow, cohortsSql } from './cohorts.ts';
 import { type FlowRow, flowSql } from './flow.ts';
@@ -42,6 +43,7 @@ export const bases = {
   renewals: base<RenewalRow>(renewalsSql),
   churn_reasons: base<ChurnReasonRow>(churnReasonsSql),
   churn_categories: base<ChurnCategoryRow>(churnCategoriesSql),
+  churn_competitors: base<ChurnCompetitorRow>(churnCompetitorsSql),
   cohorts: base<CohortRow>(cohortsSql),
   cases: base<CaseFlowRow>(caseFlowSql),
   case_stages: base<CaseStageRow>(caseStagesSql),
