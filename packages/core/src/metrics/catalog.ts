@@ -41,6 +41,7 @@ import { mrrSaved } from './mrr-saved.ts';
 import { newCustomers } from './new-customers.ts';
 import { nps } from './nps.ts';
 import { nrr } from './nrr.ts';
+import { orderRevenueRetention } from './order-revenue-retention.ts';
 import { profitContribution } from './profit-contribution.ts';
 import { purchaseFrequency } from './purchase-frequency.ts';
 import { reactivatedCustomers } from './reactivated-customers.ts';
@@ -99,6 +100,7 @@ export const catalog = {
   churn_by_competitor: churnByCompetitor,
   average_lifetime: averageLifetime,
   cohort_retention: cohortRetention,
+  order_revenue_retention: orderRevenueRetention,
   cases_opened: casesOpened,
   cases_closed: casesClosed,
   case_stage_time: caseStageTime,

@@ -12,6 +12,7 @@ import { type ChurnCompetitorRow, churnCompetitorsSql } from './churn-competitor
 import { type ChurnCategoryRow, type ChurnReasonRow, churnCategoriesSql, churnReasonsSql } from './churn-events.ts';
 import { type CohortRow, cohortsSql } from './cohorts.ts';
 import { type FlowRow, flowSql } from './flow.ts';
+import { type OrderCohortRow, orderCohortsSql } from './order-cohorts.ts';
 import { type PurchaseRow, purchasesSql } from './purchases.ts';
 import type { NormalQuery } from './query.ts';
 import { type RenewalRow, renewalsSql } from './renewals.ts';
@@ -45,6 +46,7 @@ export const bases = {
   churn_categories: base<ChurnCategoryRow>(churnCategoriesSql),
   churn_competitors: base<ChurnCompetitorRow>(churnCompetitorsSql),
   cohorts: base<CohortRow>(cohortsSql),
+  order_cohorts: base<OrderCohortRow>(orderCohortsSql),
   cases: base<CaseFlowRow>(caseFlowSql),
   case_stages: base<CaseStageRow>(caseStagesSql),
   case_sla: base<CaseSlaRow>(caseSlaSql),
