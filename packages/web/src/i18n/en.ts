@@ -112,6 +112,10 @@ export const en = {
   'cohorts.mode': 'Measure',
   'cohorts.customers': 'Customers',
   'cohorts.revenue': 'Revenue',
+  'cohorts.orderRevenue': 'Order revenue',
+  'cohorts.orderRevenueCapped': 'Order revenue, capped',
+  'cohorts.orderNote':
+    "Customers grouped by the period of their first order. Each cell: the cohort's order revenue in that period ÷ its revenue in the first period. Capped: each customer counts at most what they spent in their first period, so those who spend more do not make up for those who stopped buying.",
   'cohorts.cohort': 'Cohort',
   'cohorts.age': 'Periods since start',
   'cohorts.size': 'Size',

@@ -110,6 +110,10 @@ export const zhCN: Dictionary = {
   'cohorts.mode': '口径',
   'cohorts.customers': '客户数',
   'cohorts.revenue': '收入',
+  'cohorts.orderRevenue': '订单收入',
+  'cohorts.orderRevenueCapped': '订单收入（封顶）',
+  'cohorts.orderNote':
+    '按首单所在期间分组的客户。每格：该同期群在该期的订单收入 ÷ 首期订单收入。封顶：每位客户最多按其首期消费额计入，多买的客户不会抵消不再购买的客户。',
   'cohorts.cohort': '同期群',
   'cohorts.age': '距开始的周期数',
   'cohorts.size': '规模',
