@@ -61,6 +61,7 @@ describe('GET /api/v1/competitors/win-loss', () => {
     type Body = {
       from: string;
       to: string;
+      period_starts: string[];
       competitors: {
         competitor: string;
         lost: number;
@@ -89,6 +90,16 @@ describe('GET /api/v1/competitors/win-loss', () => {
       expect(c.reasons.reduce((t, x) => t + x.lost, 0)).toBe(c.lost);
       expect(r.body.periods.filter((p) => p.competitor === c.competitor).reduce((t, p) => t + p.lost, 0)).toBe(c.lost);
     }
+    expect(r.body.period_starts).toEqual([
+      '2024-01-01',
+      '2024-04-01',
+      '2024-07-01',
+      '2024-10-01',
+      '2025-01-01',
+      '2025-04-01',
+      '2025-07-01',
+      '2025-10-01',
+    ]);
     const lost = r.body.competitors.map((c) => c.lost);
     expect(lost).toEqual([...lost].sort((a, b) => b - a));
   });

@@ -34,6 +34,7 @@ export const winLossResponse = z.object({
   grain: z.string(),
   from: z.string(),
   to: z.string(),
+  period_starts: z.array(z.string()),
   competitors: z.array(
     z.object({
       competitor: z.string(),

@@ -1,3 +1,4 @@
+import { calendarOf, periodGrid } from '../metrics/calendar.ts';
 import { computeMetrics } from '../metrics/compute.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { periodWindow, type WindowOptions } from './window.ts';
@@ -16,6 +17,8 @@ export interface WinLoss {
   grain: string;
   from: string;
   to: string;
+  /** The first day of every period of the window, those without a loss too. */
+  periodStarts: string[];
   /** Most customers lost first (then by name). */
   competitors: CompetitorLosses[];
   /** Per period and competitor: the losses of that period and how many of them were won back since. */
@@ -60,5 +63,9 @@ export async function winLoss(ws: Workspace, opts: WindowOptions = {}): Promise<
     (a, b) => b.lost - a.lost || a.competitor.localeCompare(b.competitor),
   );
   for (const c of competitors) c.reasons.sort((a, b) => b.lost - a.lost || a.reason.localeCompare(b.reason));
-  return { grain: w.grain, from: w.from, to: w.to, competitors, periods: [...byPeriod.values()] };
+  const day = (s: string) => new Date(`${s}T00:00:00Z`);
+  const periodStarts = periodGrid(w.grain, day(w.from), day(w.to), calendarOf(ws.config)).map((p) =>
+    p.start.slice(0, 10),
+  );
+  return { grain: w.grain, from: w.from, to: w.to, periodStarts, competitors, periods: [...byPeriod.values()] };
 }

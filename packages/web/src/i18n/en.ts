@@ -2,6 +2,7 @@ import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/pre
 import { answerEn } from './answer.ts';
 import { campaignsEn } from './campaigns.ts';
 import { casesEn } from './cases-en.ts';
+import { competitorsEn } from './competitors.ts';
 import { playbooksEn } from './playbooks.ts';
 import { surveysEn } from './surveys.ts';
 import { vocabulary } from './terms.ts';
@@ -601,6 +602,7 @@ export const en = {
   ...campaignsEn,
   ...surveysEn,
   ...voiceEn,
+  ...competitorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

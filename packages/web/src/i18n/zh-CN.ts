@@ -2,6 +2,7 @@ import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/pre
 import { answerZh } from './answer.ts';
 import { campaignsZh } from './campaigns.ts';
 import { casesZhCN } from './cases-zh-CN.ts';
+import { competitorsZh } from './competitors.ts';
 import type { Dictionary } from './en.ts';
 import { playbooksZh } from './playbooks.ts';
 import { surveysZh } from './surveys.ts';
@@ -596,4 +597,5 @@ export const zhCN: Dictionary = {
   ...campaignsZh,
   ...surveysZh,
   ...voiceZh,
+  ...competitorsZh,
 };
