@@ -2,7 +2,8 @@
  * The Competitors page in chromium on the demo (which plants an industry survey's and a competitor's churn rate,
  * that competitor's market share and competitors on part of the churn events): each benchmark metric drawn
  * against ours, the gap of a rate in percentage points, market share shown without ours, and the win–loss table
- * naming each competitor the API lists with its customers lost — in English and in 中文, without a script error.
+ * naming each competitor the API lists with its customers lost — in English and in 中文, without a script error;
+ * and the Customer value page's LTV (with its interval) beside the per-customer CLV.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formats } from '../../packages/web/src/i18n/format.ts';
@@ -68,6 +69,29 @@ describe('the Competitors page in chromium', () => {
     expect(await d.page.getByTestId('benchmark-churn_rate').textContent()).toContain('个百分点');
     await d.page.getByText('市场份额').first().waitFor();
     await shoot(d.page, 'competitors-zh');
+    await d.page.getByTestId('language').getByText('English').click();
+    expect(d.errors).toEqual([]);
+  });
+
+  it('the Customer value page sets LTV with its interval beside the per-customer CLV, in both languages', async () => {
+    await d.page.getByRole('menuitem', { name: 'Customer value' }).click();
+    const card = d.page.getByTestId('ltv-clv');
+    await card.getByTestId('ltv-interval').waitFor();
+    const api = await get<{ ltv: { ci_low: number | null; ci_high: number | null }[] }>('/api/v1/clv/ltv');
+    const last = api.ltv.at(-1);
+    // Money in the workspace's currency, as the page formats it.
+    const { currency } = await get<{ currency: string }>('/api/v1/settings');
+    const f = formats('en', currency);
+    expect(await card.getByTestId('ltv-interval').textContent()).toBe(
+      `95% interval ${f.value('money', last?.ci_low ?? null)} – ${f.value('money', last?.ci_high ?? null)}`,
+    );
+    // The demo scores no one: the card says where per-customer CLV comes from.
+    await card.getByTestId('clv-not-scored').waitFor();
+    await card.getByText('CLV is computed for each customer').waitFor();
+    await d.page.getByTestId('language').getByText('中文').click();
+    await card.getByText('LTV 与模型 CLV 对照').waitFor();
+    await card.getByText('CLV 按每位客户自己的 MRR').waitFor();
+    await shoot(d.page, 'value-ltv-clv-zh');
     await d.page.getByTestId('language').getByText('English').click();
     expect(d.errors).toEqual([]);
   });

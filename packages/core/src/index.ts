@@ -47,6 +47,7 @@ export {
   type TaxonomyNode,
 } from './dashboard/churn-reasons.ts';
 export { type CohortHeatmap, type CohortLine, type CohortMode, cohortHeatmap } from './dashboard/cohorts.ts';
+export { type LtvBesideClv, ltvBesideClv } from './dashboard/ltv-clv.ts';
 export { type Kpi, type Overview, overview } from './dashboard/overview.ts';
 export { type CompetitorLosses, type WinLoss, winLoss } from './dashboard/win-loss.ts';
 export { type PeriodWindow, periodWindow, type WindowOptions } from './dashboard/window.ts';

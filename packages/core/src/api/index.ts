@@ -5,6 +5,7 @@ export * from './common.ts';
 export * from './competitors.ts';
 export * from './customers.ts';
 export * from './imports.ts';
+export * from './ltv-clv.ts';
 export * from './metrics.ts';
 export * from './models.ts';
 export * from './playbooks.ts';

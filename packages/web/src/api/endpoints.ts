@@ -53,6 +53,7 @@ export const endpoints = {
   'GET /api/v1/quality': api.qualityResponse,
   'GET /api/v1/benchmarks': api.benchmarksResponse,
   'GET /api/v1/benchmarks/trends': api.benchmarkTrendsResponse,
+  'GET /api/v1/clv/ltv': api.ltvClvResponse,
   'GET /api/v1/competitors/win-loss': api.winLossResponse,
   'GET /api/v1/customers': api.customersResponse,
   'GET /api/v1/customers/:id': api.customer360Response,

@@ -36,6 +36,7 @@ export type Kpi = Overview['kpis'][number];
 export type Cohorts = Infer<typeof api.cohortsResponse>;
 export type BenchmarkTrends = Infer<typeof api.benchmarkTrendsResponse>;
 export type WinLoss = Infer<typeof api.winLossResponse>;
+export type LtvClv = Infer<typeof api.ltvClvResponse>;
 export type ChurnReasons = Infer<typeof api.churnReasonsResponse>;
 export type ChurnReason = ChurnReasons['reasons'][number];
 export type TaxonomyNode = ChurnReasons['taxonomy'][number];

@@ -3,6 +3,7 @@ import { answerEn } from './answer.ts';
 import { campaignsEn } from './campaigns.ts';
 import { casesEn } from './cases-en.ts';
 import { competitorsEn } from './competitors.ts';
+import { ltvClvEn } from './ltv-clv.ts';
 import { playbooksEn } from './playbooks.ts';
 import { surveysEn } from './surveys.ts';
 import { vocabulary } from './terms.ts';
@@ -603,6 +604,7 @@ export const en = {
   ...surveysEn,
   ...voiceEn,
   ...competitorsEn,
+  ...ltvClvEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { campaignsZh } from './campaigns.ts';
 import { casesZhCN } from './cases-zh-CN.ts';
 import { competitorsZh } from './competitors.ts';
 import type { Dictionary } from './en.ts';
+import { ltvClvZh } from './ltv-clv.ts';
 import { playbooksZh } from './playbooks.ts';
 import { surveysZh } from './surveys.ts';
 import { vocabulary } from './terms.ts';
@@ -598,4 +599,5 @@ export const zhCN: Dictionary = {
   ...surveysZh,
   ...voiceZh,
   ...competitorsZh,
+  ...ltvClvZh,
 };
