@@ -19,6 +19,7 @@ import { computeMetrics, type MetricRow } from './compute.ts';
  *   Mar Nimbus / bugs 1: 1/4, 70, 1 (1); Nimbus / price 1: 1/4, 0, 0 (0)
  * The quarter Q1 (10 events): BlueWave / price 2 (.2, 95, 1, .5), Nimbus / bugs 1 (.1, 70, 1, 1),
  *   Nimbus / price 1 (.1, 0, 0, 0), Vertex / price 1 (.1, 20, 0, 0).
+ * February by region: north's events are P2 and P11 (both BlueWave: share 2/2); south's P12 and P10 name none.
  */
 async function fill(ws: Workspace): Promise<void> {
   await fillTinyChurn(ws);
@@ -62,6 +63,18 @@ forEachEngine('win–loss by competitor on tiny-churn (hand-computed)', fill, (e
       ['02', 'BlueWave', 'price', 2, p(0.5, 95, 1, 0.5)],
       ['03', 'Nimbus', 'bugs', 1, p(0.25, 70, 1, 1)],
       ['03', 'Nimbus', 'price', 1, p(0.25, 0, 0, 0)],
+    ]);
+  });
+
+  e.it('by region: each region its own total', async () => {
+    const rows = await computeMetrics(e.conn, e.ws.config, ['churn_by_competitor'], {
+      period: 'month',
+      from: '2024-02',
+      to: '2024-02',
+      by: ['region'],
+    });
+    expect(rows.map((r) => [r.segment.region, ...cells([r])[0]!])).toEqual([
+      ['north', '02', 'BlueWave', 'price', 2, p(1, 95, 1, 0.5)],
     ]);
   });
 
