@@ -36,6 +36,7 @@ const pageExtras: Record<string, { chart?: string; tabs?: MessageKey[] }> = {
   cohorts: { chart: 'cohort-heatmap' },
   segments: { chart: 'segment-bars' },
   churnReasons: { chart: 'pareto-chart' },
+  competitors: { chart: 'benchmark-chart-churn_rate' },
   operations: { chart: 'trend-chart' },
   campaign: { chart: 'campaign-survival' },
   data: { tabs: ['data.quality'] },

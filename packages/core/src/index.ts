@@ -34,13 +34,22 @@ export {
   type TimelineKind,
 } from './customers/timeline.ts';
 export {
+  type BenchmarkGap,
+  type BenchmarkSeries,
+  type BenchmarkTrends,
+  benchmarkTrends,
+  gapOf,
+} from './dashboard/benchmark-trends.ts';
+export {
   type ChurnReasonSummary,
   churnReasonSummary,
   type ReasonBar,
   type TaxonomyNode,
 } from './dashboard/churn-reasons.ts';
 export { type CohortHeatmap, type CohortLine, type CohortMode, cohortHeatmap } from './dashboard/cohorts.ts';
+export { type LtvBesideClv, ltvBesideClv } from './dashboard/ltv-clv.ts';
 export { type Kpi, type Overview, overview } from './dashboard/overview.ts';
+export { type CompetitorLosses, type WinLoss, winLoss } from './dashboard/win-loss.ts';
 export { type PeriodWindow, periodWindow, type WindowOptions } from './dashboard/window.ts';
 export { ClickHouseConnection } from './engine/clickhouse/connection.ts';
 export { openClickHouse } from './engine/clickhouse/open.ts';
@@ -69,7 +78,7 @@ export { type ImportLimits, importLimitsSchema } from './ingest/limits.ts';
 export type { ImportOptions, ImportProblem, ImportProgress, ImportSummary } from './ingest/summary.ts';
 export { checkImportOptions } from './ingest/summary.ts';
 export { cleanStaleTempDirs, makeTempDir, releaseTempDir } from './ingest/temp.ts';
-export { compareBenchmarks } from './metrics/benchmarks-compare.ts';
+export { type BenchmarkComparison, type BenchmarkReport, compareBenchmarks } from './metrics/benchmarks-compare.ts';
 export { calendarOf, periodLabel } from './metrics/calendar.ts';
 export { catalog, type MetricName, metricNames } from './metrics/catalog.ts';
 export { computeMetric, computeMetrics, type MetricRow, metricDef } from './metrics/compute.ts';

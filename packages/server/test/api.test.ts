@@ -143,6 +143,34 @@ describe('metrics and views', () => {
     }
   });
 
+  it('cohorts of first orders: order revenue kept, capped at most the uncapped and at most 1', async () => {
+    type Body = { mode: string; cohorts: { cohort: string; size: number; cells: { value: number | null }[] }[] };
+    const q = 'from=2025-01&to=2025-06';
+    const plain = (await viewer.get<Body>(`/api/v1/cohorts?mode=order_revenue&${q}`)).body;
+    const capped = (await viewer.get<Body>(`/api/v1/cohorts?mode=order_revenue_capped&${q}`)).body;
+    expect([plain.mode, capped.mode]).toEqual(['order_revenue', 'order_revenue_capped']);
+    expect(plain.cohorts.length).toBeGreaterThan(0);
+    const rows = await computeMetrics(s.ws.db, s.ws.config, ['order_revenue_retention'], {
+      period: 'month',
+      from: '2025-01',
+      to: '2025-06',
+    });
+    for (const [i, c] of plain.cohorts.entries()) {
+      expect(c.cells[0]?.value).toBe(1);
+      const mine = rows.filter((r) => r.segment.cohort === c.cohort);
+      expect(c.cells.map((x) => x.value)).toEqual(mine.map((r) => r.value));
+      expect(c.size).toBe(mine[0]?.denominator);
+      for (const [a, cell] of (capped.cohorts[i]?.cells ?? []).entries()) {
+        expect(cell.value ?? 0).toBeLessThanOrEqual(Math.min(1, c.cells[a]?.value ?? 0) + 1e-12);
+      }
+    }
+    // Some customers spend more than in their first month: capping them lowers some cell.
+    const lowered = plain.cohorts.some((c, i) =>
+      c.cells.some((x, a) => (x.value ?? 0) > (capped.cohorts[i]?.cells[a]?.value ?? 0) + 1e-9),
+    );
+    expect(lowered).toBe(true);
+  });
+
   it('churn reasons: the Pareto ends at 1 and the taxonomy counts the same events', async () => {
     const r = await viewer.get<{
       reasons: { count: number; share: number; cumulative_share: number }[];

@@ -28,6 +28,11 @@ export const routes = {
     nav: 'nav.retention',
     Page: lazy(() => import('./pages/retention/retention-page.tsx')),
   },
+  competitors: {
+    path: '/competitors',
+    nav: 'nav.competitors',
+    Page: lazy(() => import('./pages/competitors/competitors-page.tsx')),
+  },
   value: { path: '/value', nav: 'nav.value', Page: lazy(() => import('./pages/value/value-page.tsx')) },
   operations: {
     path: '/operations',

@@ -92,15 +92,17 @@ export const overviewResponse = z.object({
   ),
 });
 
+/** What a cohort heatmap shows (dashboard/cohorts.ts). */
+const cohortModes = ['customers', 'revenue', 'order_revenue', 'order_revenue_capped'] as const;
 export const cohortsQuery = z.object({
   period: grainSchema.default('month'),
   from: periodText.optional(),
   to: periodText.optional(),
-  mode: z.enum(['customers', 'revenue']).default('customers'),
+  mode: z.enum(cohortModes).default('customers'),
   by: commaList,
 });
 export const cohortsResponse = z.object({
-  mode: z.enum(['customers', 'revenue']),
+  mode: z.enum(cohortModes),
   cohorts: z.array(
     z.object({
       cohort: z.string(),

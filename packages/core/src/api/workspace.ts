@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { benchmarkOnlyNames } from '../metrics/benchmark-only.ts';
 import { ENTITY_NAMES } from '../present/labels.ts';
 import { configSchema, settingsPatchSchema } from '../workspace/config.ts';
-import { isoMonth, langParam, langSchema } from './common.ts';
+import { isoMonth, langParam, langSchema, unitSchema } from './common.ts';
 
 export const statusResponse = z.object({
   entities: z.array(
@@ -126,6 +127,8 @@ export const benchmarksResponse = z.object({
       source: z.string(),
       metric: z.string(),
       metric_id: z.string().nullable(),
+      benchmark_only: z.enum(benchmarkOnlyNames).nullable(),
+      unit: unitSchema.nullable(),
       period_start: z.string(),
       period_end: z.string().nullable(),
       grain: z.enum(['month', 'quarter', 'year']).nullable(),

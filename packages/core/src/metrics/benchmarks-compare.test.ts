@@ -20,6 +20,7 @@ Rival,churn_rte,2024-01-01,2024-01-31,0.3,,typo
 Rival,churn_rate,2024-01-15,2024-02-14,0.3,,not a calendar period
 North peer,churn_rate,2024-01-01,2024-02-01,0.1,region=north,exclusive end
 Odd,churn_rate,2024-01-01,2024-01-31,0.1,enterprise,not dimension=value
+Rival,市场份额,2024-01-01,2024-03-31,0.2,,market share: a benchmark-only figure
 `;
 
 let ws: Workspace;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const file = join(ws.dir, 'benchmarks.csv');
   writeFileSync(file, CSV);
   const summary = await importFile(ws, 'benchmarks', file);
-  expect(summary).toMatchObject({ status: 'loaded', rowsLoaded: 7, rowsRejected: 0 });
+  expect(summary).toMatchObject({ status: 'loaded', rowsLoaded: 8, rowsRejected: 0 });
   report = await compareBenchmarks(ws.db, ws.config);
 });
 afterAll(() => ws.close());
@@ -70,6 +71,19 @@ describe('compareBenchmarks on tiny-saas', () => {
     expect(row('North peer', 'churn_rate')).toMatchObject({ grain: 'month', ours: 1 / 5, problem: null });
   });
 
+  it('accepts a benchmark-only figure (market share, by its Chinese title) with its unit and without ours', () => {
+    expect(row('Rival', '市场份额')).toMatchObject({
+      metricId: null,
+      benchmarkOnly: 'market_share',
+      unit: 'ratio',
+      grain: 'quarter',
+      ours: null,
+      difference: null,
+      problem: null,
+    });
+    expect(row('Acme report', 'churn_rate')).toMatchObject({ benchmarkOnly: null, unit: 'ratio' });
+  });
+
   it('reports unknown metrics, irregular periods and unreadable segments instead of throwing', () => {
     expect(row('Rival', 'churn_rte')).toMatchObject({
       metricId: null,
@@ -80,7 +94,7 @@ describe('compareBenchmarks on tiny-saas', () => {
     expect(row('Rival', 'churn_rate').problem).toMatch(/calendar month/);
     expect(row('Odd', 'churn_rate').problem).toMatch(/dimension=value/);
     expect(report.unknownMetrics).toEqual([{ metric: 'churn_rte', rows: 1, suggestion: 'churn_rate' }]);
-    expect(report.rows).toHaveLength(7);
+    expect(report.rows).toHaveLength(8);
   });
 });
 
@@ -107,7 +121,7 @@ forEachEngine(
     e.it('gives the reference comparison', async () => {
       const got = await compareBenchmarks(e.conn, e.ws.config);
       expect(got).toEqual(await compareBenchmarks(e.ws.db, e.ws.config));
-      expect(got.rows.filter((r) => r.problem === null)).toHaveLength(4);
+      expect(got.rows.filter((r) => r.problem === null)).toHaveLength(5);
     });
   },
 );

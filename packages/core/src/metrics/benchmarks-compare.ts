@@ -1,8 +1,10 @@
 import type { Connection } from '../engine/engine.ts';
 import { TenureError } from '../errors.ts';
 import { nearest, normalizeHeader } from '../ingest/mapping.ts';
+import type { Unit } from '../present/index.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
+import { type BenchmarkOnlyMetric, benchmarkOnlyMetrics, benchmarkOnlyNames } from './benchmark-only.ts';
 import { catalog, type MetricName, metricNames } from './catalog.ts';
 import { computeMetric, type MetricRow } from './compute.ts';
 
@@ -13,6 +15,10 @@ export interface BenchmarkComparison {
   metric: string;
   /** The catalogue id it resolved to (by id or English/Chinese title); null when unknown. */
   metricId: MetricName | null;
+  /** A figure Tenure does not compute (market share, sales: benchmark-only.ts), shown without ours; else null. */
+  benchmarkOnly: BenchmarkOnlyMetric | null;
+  /** The unit of the metric or benchmark-only figure; null when the name is unknown. */
+  unit: Unit | null;
   period_start: string;
   period_end: string | null;
   grain: 'month' | 'quarter' | 'year' | null;
@@ -30,7 +36,7 @@ export interface BenchmarkComparison {
 
 export interface BenchmarkReport {
   rows: BenchmarkComparison[];
-  /** Metric names in the table that are not in the catalogue, with a likely intended id. */
+  /** Metric names in the table that are neither in the catalogue nor benchmark-only, with a likely intended id. */
   unknownMetrics: { metric: string; rows: number; suggestion?: string }[];
 }
 
@@ -87,23 +93,47 @@ function pick(rows: MetricRow[], start: string): MetricRow | undefined {
   );
 }
 
-/** A stored row with its metric id, grain and, when it cannot be compared, why. */
+const onlyByName = new Map<string, BenchmarkOnlyMetric>(
+  benchmarkOnlyNames.flatMap((id) => {
+    const m = benchmarkOnlyMetrics[id];
+    return [id, m.title.en, m.title['zh-CN'], ...m.aliases].map(
+      (n) => [normalizeHeader(n), id] as [string, BenchmarkOnlyMetric],
+    );
+  }),
+);
+
+/** A stored row with its metric id (or benchmark-only name), unit, grain and, when it cannot be compared, why. */
 function resolve(b: Stored): BenchmarkComparison {
   const metricId = byName.get(normalizeHeader(b.metric)) ?? null;
+  const benchmarkOnly = metricId ? null : (onlyByName.get(normalizeHeader(b.metric)) ?? null);
+  const unit = metricId ? catalog[metricId].unit : benchmarkOnly ? benchmarkOnlyMetrics[benchmarkOnly].unit : null;
   const grain = inferGrain(b.period_start, b.period_end);
-  const problem = !metricId
-    ? `unknown metric "${b.metric}"`
-    : !grain
-      ? 'the period is not a calendar month, quarter or year'
-      : segmentFilter(b.segment) === undefined
-        ? `segment "${b.segment}" is neither 'all' nor dimension=value`
-        : null;
-  return { ...b, benchmark: Number(b.benchmark), metricId, grain, ours: null, difference: null, ratio: null, problem };
+  const problem =
+    !metricId && !benchmarkOnly
+      ? `unknown metric "${b.metric}"`
+      : !grain
+        ? 'the period is not a calendar month, quarter or year'
+        : segmentFilter(b.segment) === undefined
+          ? `segment "${b.segment}" is neither 'all' nor dimension=value`
+          : null;
+  return {
+    ...b,
+    benchmark: Number(b.benchmark),
+    metricId,
+    benchmarkOnly,
+    unit,
+    grain,
+    ours: null,
+    difference: null,
+    ratio: null,
+    problem,
+  };
 }
 
 /**
  * Set each row of `benchmarks` against our value: computeMetric for the same metric, period (month, quarter or
- * year, inferred from period_start and period_end) and segment. Problems (unknown metric names, irregular
+ * year, inferred from period_start and period_end) and segment; a benchmark-only figure (market share, sales)
+ * is kept without ours. Problems (unknown metric names, irregular
  * periods, unknown segments, a period the workspace's fiscal calendar does not have) are reported per row,
  * never thrown. Each metric, grain and segment is computed once, over the range its benchmarks span.
  * @example const { rows, unknownMetrics } = await compareBenchmarks(ws.db, ws.config)
@@ -114,7 +144,7 @@ export async function compareBenchmarks(conn: Connection, config: TenureConfig):
     FROM benchmarks ORDER BY metric, period_start, source${conn.dialect.querySuffix}`);
   const rows = stored.map(resolve);
   const groups = new Map<string, BenchmarkComparison[]>();
-  for (const r of rows.filter((x) => !x.problem)) {
+  for (const r of rows.filter((x) => !x.problem && x.metricId)) {
     const key = JSON.stringify([r.metricId, r.grain, segmentFilter(r.segment)]);
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
@@ -147,9 +177,9 @@ export async function compareBenchmarks(conn: Connection, config: TenureConfig):
   }
 
   const unknown = new Map<string, number>();
-  for (const r of rows) if (!r.metricId) unknown.set(r.metric, (unknown.get(r.metric) ?? 0) + 1);
+  for (const r of rows) if (!r.metricId && !r.benchmarkOnly) unknown.set(r.metric, (unknown.get(r.metric) ?? 0) + 1);
   const unknownMetrics = [...unknown].map(([metric, n]) => {
-    const suggestion = nearest(metric, metricNames);
+    const suggestion = nearest(metric, [...metricNames, ...benchmarkOnlyNames]);
     return { metric, rows: n, ...(suggestion ? { suggestion } : {}) };
   });
   return { rows, unknownMetrics };

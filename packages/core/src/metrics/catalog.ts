@@ -17,6 +17,7 @@ import { casesClosed } from './cases-closed.ts';
 import { casesOpened } from './cases-opened.ts';
 import { ces } from './ces.ts';
 import { churnByCategory } from './churn-by-category.ts';
+import { churnByCompetitor } from './churn-by-competitor.ts';
 import { churnRate } from './churn-rate.ts';
 import { churnReasons } from './churn-reasons.ts';
 import { churnedCustomers } from './churned-customers.ts';
@@ -40,6 +41,7 @@ import { mrrSaved } from './mrr-saved.ts';
 import { newCustomers } from './new-customers.ts';
 import { nps } from './nps.ts';
 import { nrr } from './nrr.ts';
+import { orderRevenueRetention } from './order-revenue-retention.ts';
 import { profitContribution } from './profit-contribution.ts';
 import { purchaseFrequency } from './purchase-frequency.ts';
 import { reactivatedCustomers } from './reactivated-customers.ts';
@@ -95,8 +97,10 @@ export const catalog = {
   renewal_rate: renewalRate,
   churn_reasons: churnReasons,
   churn_by_category: churnByCategory,
+  churn_by_competitor: churnByCompetitor,
   average_lifetime: averageLifetime,
   cohort_retention: cohortRetention,
+  order_revenue_retention: orderRevenueRetention,
   cases_opened: casesOpened,
   cases_closed: casesClosed,
   case_stage_time: caseStageTime,

@@ -42,10 +42,11 @@ export const taxonomyOpen = (e: string) =>
   sql`NOT (coalesce(${sql.id(e, 'category')}, '') IN (${list([...voluntary, ...involuntary])})) AND coalesce(${sql.id(e, 'kind')}, '') <> 'voluntary'`;
 
 /**
- * Churn events inside the grid, with their period, segment, reason, kind and category ('unknown' when empty), and
+ * Churn events inside the grid, with their period, segment, reason, kind and category ('unknown' when empty), the
+ * competitor they went to (null when none is named), and
  * whether each is a retaliatory candidate (retaliatory.ts) and took that mark: the category an event without one
  * gets from its complaint history, read here so every taxonomy view and metric sees it. An analyst's confirmed
- * exit mapping (`exit_mappings`, voice/exits/) fills what the event lacks — its reason, kind and category —
+ * exit mapping (`exit_mappings`, voice/exits/) fills what the event lacks — its reason, kind, category and competitor —
  * ahead of the derived mark; an imported value always wins over both.
  */
 export function churnEventsOf(q: NormalQuery, d: Dialect): Sql {
@@ -63,6 +64,8 @@ export function churnEventsOf(q: NormalQuery, d: Dialect): Sql {
         WHEN ${marked} THEN 'involuntary' ELSE 'unknown' END AS kind,
       CASE WHEN e.category IN (${all}) THEN e.category WHEN ${mapped} THEN x.category
         WHEN ${marked} THEN 'retaliatory' ELSE 'unknown' END AS category,
+      CASE WHEN NOT ${blank(sql`e.competitor`)} THEN trim(e.competitor) WHEN NOT ${blank(sql`x.competitor`)} THEN trim(x.competitor)
+        ELSE NULL END AS competitor,
       CASE WHEN r.hit = 1 THEN 1 ELSE 0 END AS candidate, CASE WHEN ${marked} THEN 1 ELSE 0 END AS marked
     FROM churn_events e JOIN (${segmentedCustomers(q)}) c ON c.customer_id = e.customer_id
       LEFT JOIN (${retaliatoryCandidates(q.config)}) r ON r.customer_id = e.customer_id AND r.churned_at = e.churned_at

@@ -27,6 +27,20 @@ export interface CohortRow {
   [segment: string]: unknown;
 }
 
+/** Each customer's order amount per period index ko (periods without orders have no row). */
+export const ordersByPeriod = (
+  idx: (ts: Sql) => Sql,
+  orders: Sql,
+): Sql => sql`SELECT customer_id, ko, sum(amount) AS amount
+    FROM (SELECT customer_id, ${idx(sql`ordered_at`)} AS ko, amount FROM ${orders} WHERE ordered_at IS NOT NULL) x GROUP BY customer_id, ko`;
+
+/** `WHEN 0 THEN '2024-01-01' …`: a cohort's period index to the start date it is labelled by (`CASE c … END`). */
+export const cohortLabels = (q: NormalQuery): Sql =>
+  sql.join(
+    q.grid.map((p) => sql`WHEN ${sql.raw(String(p.k))} THEN ${p.start.slice(0, 10)}`),
+    sql` `,
+  );
+
 /**
  * Cohorts from the shared activity spans (spans.ts, so "active" means what it means in the flow base): a
  * customer's cohort is the period of their first span start, kept when it lies in the query range. A span
@@ -44,8 +58,7 @@ export function cohortsSql(q: NormalQuery, d: Dialect): Sql {
   const orders = q.basis === 'orders';
   const from = (src: Sql, alias: string) =>
     sql`FROM ${src} ${sql.id(alias)} JOIN coh h ON h.customer_id = ${sql.id(alias, 'customer_id')}`;
-  const orderPeriods = sql`(SELECT customer_id, ko, sum(amount) AS amount
-    FROM (SELECT customer_id, ${idx(sql`ordered_at`)} AS ko, amount FROM ${moneyFrom(q.money, 'orders', d)} WHERE ordered_at IS NOT NULL) x GROUP BY customer_id, ko)`;
+  const orderPeriods = sql`(${ordersByPeriod(idx, moneyFrom(q.money, 'orders', d))})`;
   const covered = sql`(${mrrCoverage(q, d)})`;
   // Interval rows: ages lo…hi of a cohort member that add da (active at the period's end), dr (activity in the
   // period) and dm (money). Orders basis: each period with orders is activity, and its order amounts money.
@@ -60,10 +73,7 @@ export function cohortsSql(q: NormalQuery, d: Dialect): Sql {
   // +w where an interval starts, −w after it ends (e.i = 0, 1).
   const delta = (col: string) =>
     sql`CASE WHEN e.i = 0 THEN ${sql.id('v', col)} ELSE -${sql.id('v', col)} END AS ${sql.id(col)}`;
-  const label = sql.join(
-    q.grid.map((p) => sql`WHEN ${sql.raw(String(p.k))} THEN ${p.start.slice(0, 10)}`),
-    sql` `,
-  );
+  const label = cohortLabels(q);
   const over = (a: string, to = 'CURRENT ROW') =>
     sql`OVER (PARTITION BY ${sql.id(a, 'c')}, ${segList(q, a)} ORDER BY ${sql.id(a, 'age')} ROWS BETWEEN UNBOUNDED PRECEDING AND ${sql.raw(to)})`;
   return sql`WITH

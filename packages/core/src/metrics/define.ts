@@ -8,9 +8,11 @@ import { type CaseFlowRow, caseFlowSql } from './case-flow.ts';
 import { CASE_DIMENSIONS } from './case-segments.ts';
 import { type CaseSlaRow, caseSlaSql } from './case-sla.ts';
 import { type CaseStageRow, caseStagesSql } from './case-stages.ts';
+import { type ChurnCompetitorRow, churnCompetitorsSql } from './churn-competitors.ts';
 import { type ChurnCategoryRow, type ChurnReasonRow, churnCategoriesSql, churnReasonsSql } from './churn-events.ts';
 import { type CohortRow, cohortsSql } from './cohorts.ts';
 import { type FlowRow, flowSql } from './flow.ts';
+import { type OrderCohortRow, orderCohortsSql } from './order-cohorts.ts';
 import { type PurchaseRow, purchasesSql } from './purchases.ts';
 import type { NormalQuery } from './query.ts';
 import { type RenewalRow, renewalsSql } from './renewals.ts';
@@ -42,7 +44,9 @@ export const bases = {
   renewals: base<RenewalRow>(renewalsSql),
   churn_reasons: base<ChurnReasonRow>(churnReasonsSql),
   churn_categories: base<ChurnCategoryRow>(churnCategoriesSql),
+  churn_competitors: base<ChurnCompetitorRow>(churnCompetitorsSql),
   cohorts: base<CohortRow>(cohortsSql),
+  order_cohorts: base<OrderCohortRow>(orderCohortsSql),
   cases: base<CaseFlowRow>(caseFlowSql),
   case_stages: base<CaseStageRow>(caseStagesSql),
   case_sla: base<CaseSlaRow>(caseSlaSql),

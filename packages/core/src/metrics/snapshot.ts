@@ -41,12 +41,13 @@ export async function snapshotChurn(conn: Connection): Promise<SnapshotChurn | n
 }
 
 /**
- * Whether a metric's periods are dated by churn events: churn reasons and categories always, customer flow and
+ * Whether a metric's periods are dated by churn events: churn reasons, categories and competitors always, customer flow and
  * cohorts when activity comes from customers and churn events (the basis snapshots resolve to).
  */
 export const datedByChurnEvents = (base: string, basis: Basis): boolean =>
   base === 'churn_reasons' ||
   base === 'churn_categories' ||
+  base === 'churn_competitors' ||
   (basis === 'customers' && (base === 'flow' || base === 'cohorts'));
 
 /** What a snapshot supports instead of a churn trend, in both languages (reports, status, dashboard notes). */

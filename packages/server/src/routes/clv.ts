@@ -1,7 +1,10 @@
-import { api, latestRun, type ModelResult, type ModelRun, tenureError } from '@tenure/core';
+import { api, latestRun, ltvBesideClv, type ModelResult, type ModelRun, tenureError } from '@tenure/core';
 import { type RouteGroup, route } from '../route.ts';
 
-/** Customer value from the latest stored CLV run: never refitted on a read (POST /models/clv/fit refits). */
+/**
+ * Customer value from the latest stored CLV run: never refitted on a read (POST /models/clv/fit refits); and the
+ * formula LTV beside the scored per-customer CLV.
+ */
 export const clv: RouteGroup = {
   prefix: '/api/v1/clv',
   tag: 'models',
@@ -22,6 +25,16 @@ export const clv: RouteGroup = {
         if (!run) throw tenureError('TEN_MODEL_NO_RUN', { model: 'clv' });
         return api.toWire({ ...run, result: { ...run.result, top: run.result.top.slice(0, req.query.top) } });
       },
+    }),
+    route({
+      method: 'GET',
+      url: '/ltv',
+      config: { access: 'viewer' },
+      schema: {
+        summary: 'LTV (ARPA × margin ÷ churn, last four quarters with intervals) beside the scored CLV mean and median',
+        response: { 200: api.ltvClvResponse },
+      },
+      handler: (req) => req.server.tenure.view(['ltv-clv'], async (ws) => api.toWire(await ltvBesideClv(ws))),
     }),
   ],
 };

@@ -6,6 +6,7 @@ import { campaigns } from './campaigns.ts';
 import { cases } from './cases.ts';
 import { churn } from './churn.ts';
 import { clv } from './clv.ts';
+import { competitors } from './competitors.ts';
 import { customers } from './customers.ts';
 import { dashboard } from './dashboard.ts';
 import { events } from './events.ts';
@@ -40,6 +41,7 @@ export const routeGroups = {
   dashboard,
   report,
   quality,
+  competitors,
   customers,
   cases,
   playbooks,

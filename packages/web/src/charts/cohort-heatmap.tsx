@@ -9,7 +9,8 @@ import { Chart } from './chart.tsx';
  */
 export function CohortHeatmap({ data, grain }: { data: Cohorts; grain: string }) {
   const { t, fmt } = useI18n();
-  const sizeUnit = data.mode === 'revenue' ? 'money' : 'count';
+  // The order modes measure a cohort by its first period's revenue; the others by its customers.
+  const sizeUnit = data.mode === 'order_revenue' || data.mode === 'order_revenue_capped' ? 'money' : 'count';
   const ages = [...new Set(data.cohorts.flatMap((c) => c.cells.map((x) => x.age)))].sort((a, b) => a - b);
   const cells = data.cohorts.flatMap((c, y) =>
     c.cells.map((x) => [ages.indexOf(x.age), y, x.value, x.count] as [number, number, number | null, number]),

@@ -11,19 +11,24 @@ export interface MonthlySeries {
   type: 'line' | 'bar';
 }
 
-/** Values by month (YYYY-MM-DD of each month's first day): one customer's MRR or usage over time. */
+/**
+ * Values by month (YYYY-MM-DD of each month's first day): one customer's MRR or usage over time; with `grain`,
+ * by quarter or year (each period's first day), as the competitors page counts customers lost per period.
+ */
 export function MonthlyChart({
   months,
   series,
   unit,
   testId,
   height = 240,
+  grain = 'month',
 }: {
   months: string[];
   series: MonthlySeries[];
   unit: Unit;
   testId: string;
   height?: number;
+  grain?: string;
 }) {
   const { fmt } = useI18n();
   const out: (LineSeriesOption | BarSeriesOption)[] = series.map((s, i) =>
@@ -47,7 +52,7 @@ export function MonthlyChart({
         grid: { left: 72, right: 16, top: series.length > 1 ? 36 : 16, bottom: 32 },
         ...(series.length > 1 ? { legend: { type: 'scroll', top: 0 } } : {}),
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => fmt.value(unit, v as number | null) },
-        xAxis: { type: 'category', data: months.map((m) => fmt.period('month', m)) },
+        xAxis: { type: 'category', data: months.map((m) => fmt.period(grain, m)) },
         yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => fmt.value(unit, v) } },
         series: out,
       }}

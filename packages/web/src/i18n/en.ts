@@ -2,6 +2,8 @@ import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/pre
 import { answerEn } from './answer.ts';
 import { campaignsEn } from './campaigns.ts';
 import { casesEn } from './cases-en.ts';
+import { competitorsEn } from './competitors.ts';
+import { ltvClvEn } from './ltv-clv.ts';
 import { playbooksEn } from './playbooks.ts';
 import { surveysEn } from './surveys.ts';
 import { vocabulary } from './terms.ts';
@@ -112,6 +114,10 @@ export const en = {
   'cohorts.mode': 'Measure',
   'cohorts.customers': 'Customers',
   'cohorts.revenue': 'Revenue',
+  'cohorts.orderRevenue': 'Order revenue',
+  'cohorts.orderRevenueCapped': 'Order revenue, capped',
+  'cohorts.orderNote':
+    "Customers grouped by the period of their first order. Each cell: the cohort's order revenue in that period ÷ its revenue in the first period. Capped: each customer counts at most what they spent in their first period, so those who spend more do not make up for those who stopped buying.",
   'cohorts.cohort': 'Cohort',
   'cohorts.age': 'Periods since start',
   'cohorts.size': 'Size',
@@ -597,6 +603,8 @@ export const en = {
   ...campaignsEn,
   ...surveysEn,
   ...voiceEn,
+  ...competitorsEn,
+  ...ltvClvEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

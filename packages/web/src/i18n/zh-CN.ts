@@ -2,7 +2,9 @@ import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/pre
 import { answerZh } from './answer.ts';
 import { campaignsZh } from './campaigns.ts';
 import { casesZhCN } from './cases-zh-CN.ts';
+import { competitorsZh } from './competitors.ts';
 import type { Dictionary } from './en.ts';
+import { ltvClvZh } from './ltv-clv.ts';
 import { playbooksZh } from './playbooks.ts';
 import { surveysZh } from './surveys.ts';
 import { vocabulary } from './terms.ts';
@@ -110,6 +112,10 @@ export const zhCN: Dictionary = {
   'cohorts.mode': '口径',
   'cohorts.customers': '客户数',
   'cohorts.revenue': '收入',
+  'cohorts.orderRevenue': '订单收入',
+  'cohorts.orderRevenueCapped': '订单收入（封顶）',
+  'cohorts.orderNote':
+    '按首单所在期间分组的客户。每格：该同期群在该期的订单收入 ÷ 首期订单收入。封顶：每位客户最多按其首期消费额计入，多买的客户不会抵消不再购买的客户。',
   'cohorts.cohort': '同期群',
   'cohorts.age': '距开始的周期数',
   'cohorts.size': '规模',
@@ -592,4 +598,6 @@ export const zhCN: Dictionary = {
   ...campaignsZh,
   ...surveysZh,
   ...voiceZh,
+  ...competitorsZh,
+  ...ltvClvZh,
 };

@@ -63,15 +63,23 @@ export async function writeCosts(ctx: DemoContext): Promise<void> {
 }
 
 /**
- * Published benchmarks to compare against: an industry survey's monthly churn rate for the last 12 months
- * (a flat 2.4 % with a January bump), so the benchmark comparison has something to show.
+ * Published benchmarks to compare against, for the last 12 months: an industry survey's monthly churn rate (a
+ * flat 2.4 % with a January bump); the competitor's own churn rate (3.0 % falling 0.05 points a month, so the gap
+ * to ours moves), and its market share (18 % gaining 0.4 points a month), a figure Tenure does not compute and
+ * shows without ours (metrics/benchmark-only.ts).
  */
 export async function writeBenchmarks(ctx: DemoContext): Promise<void> {
   const last = ctx.months - 1;
+  const rival = DEMO_PARAMS.churn.competitor.name;
   await ctx.db.run(sql`
-    INSERT INTO benchmarks BY NAME
-    SELECT 'Telecom retention survey' AS source, 'churn_rate' AS metric, CAST(ms AS DATE) AS period_start,
-      CAST(me - INTERVAL 1 DAY AS DATE) AS period_end, CASE WHEN month(ms) = 1 THEN 0.031 ELSE 0.024 END AS value,
-      'all' AS segment, 'monthly voluntary and involuntary churn, all customers' AS note
-    FROM (SELECT ${toTs(sql`ms_s`)} AS ms, ${toTs(sql`me_s`)} AS me FROM demo_months WHERE m > ${last - 12} AND m <= ${last}) mm`);
+    INSERT INTO benchmarks (source, metric, period_start, period_end, value, segment, note)
+    SELECT source, metric, CAST(ms AS DATE), CAST(me - INTERVAL 1 DAY AS DATE), value, 'all', note FROM (
+      WITH mm AS (SELECT ${toTs(sql`ms_s`)} AS ms, ${toTs(sql`me_s`)} AS me, m - ${last - 11} AS i
+        FROM demo_months WHERE m > ${last - 12} AND m <= ${last})
+      SELECT 'Telecom retention survey' AS source, 'churn_rate' AS metric, ms, me,
+        CASE WHEN month(ms) = 1 THEN 0.031 ELSE 0.024 END AS value,
+        'monthly voluntary and involuntary churn, all customers' AS note FROM mm
+      UNION ALL SELECT ${rival}, 'churn_rate', ms, me, round(0.030 - 0.0005 * i, 4), 'as published in its quarterly report' FROM mm
+      UNION ALL SELECT ${rival}, 'market_share', ms, me, round(0.18 + 0.004 * i, 4), 'share of mobile subscribers in our markets' FROM mm
+    ) b`);
 }

@@ -96,8 +96,12 @@ export const DEMO_ZH: Record<string, Record<string, Record<string, string>>> = {
     competitor: { 'Nimbus Mobile': '云帆移动', 'Vertex Telecom': '峰汇电信', BlueWave: '蓝海通信' },
   },
   benchmarks: {
-    source: { 'Telecom retention survey': '电信用户留存调查' },
-    note: { 'monthly voluntary and involuntary churn, all customers': '月度主动与被动流失，全部客户' },
+    source: { 'Telecom retention survey': '电信用户留存调查', 'Nimbus Mobile': '云帆移动' },
+    note: {
+      'monthly voluntary and involuntary churn, all customers': '月度主动与被动流失，全部客户',
+      'as published in its quarterly report': '据其季度报告公布',
+      'share of mobile subscribers in our markets': '在我们所在市场的移动用户份额',
+    },
   },
   campaigns: { name: { 'Retention offer for at-risk month-to-month customers': '按月合约高风险客户挽留优惠' } },
 };

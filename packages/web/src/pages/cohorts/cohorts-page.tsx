@@ -1,4 +1,4 @@
-import { Card, Segmented } from 'antd';
+import { Card, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import type { Cohorts } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -11,7 +11,10 @@ import type { PickerGrain } from '../../period.ts';
 
 type Mode = Cohorts['mode'];
 
-/** Acquisition cohorts and the share of each still active (customers) or still paying (revenue) as it ages. */
+/**
+ * Acquisition cohorts and the share of each still active (customers) or still paying (revenue) as it ages; for
+ * shops without subscriptions, first-order cohorts and the order revenue they keep (uncapped, or capped per customer).
+ */
 export default function CohortsPage() {
   const { t } = useI18n();
   const [mode, setMode] = useState<Mode>('customers');
@@ -30,6 +33,8 @@ export default function CohortsPage() {
             options={[
               { value: 'customers', label: t('cohorts.customers') },
               { value: 'revenue', label: t('cohorts.revenue') },
+              { value: 'order_revenue', label: t('cohorts.orderRevenue') },
+              { value: 'order_revenue_capped', label: t('cohorts.orderRevenueCapped') },
             ]}
           />
           <GrainSelect value={grain} onChange={setGrain} />
@@ -39,7 +44,14 @@ export default function CohortsPage() {
     >
       <Card>
         <Loadable state={state} isEmpty={(d) => d.cohorts.length === 0}>
-          {(d) => <CohortHeatmap data={d} grain={grain} />}
+          {(d) => (
+            <>
+              {mode === 'order_revenue' || mode === 'order_revenue_capped' ? (
+                <Typography.Paragraph type="secondary">{t('cohorts.orderNote')}</Typography.Paragraph>
+              ) : null}
+              <CohortHeatmap data={d} grain={grain} />
+            </>
+          )}
         </Loadable>
       </Card>
     </Page>
