@@ -2,12 +2,15 @@
  * The return of the CRM investment for a period (客户关系管理系统的投资回报率): the incremental gross profit of
  * every evaluated programme — each measured campaign started in the period, its saved customers × CLV × margin
  * (measure.ts, before the campaign's own cost) — against the CRM and retention spending recorded in `costs`
- * (the categories of `campaigns.crm_cost_categories`). The programmes' intervals combine as independent
+ * (the categories of `costs.crm_categories` and `costs.retention_categories`, prorated by days to the period,
+ * metrics/cost-slices.ts). The programmes' intervals combine as independent
  * estimates (half-widths added in quadrature). Beside it, acquisition cost per new customer against retention
  * cost per customer-year (active customer-days in the period ÷ 365.25), the "5–10×" claim on the user's data.
  */
 import type { CrmRoi } from '../api/campaigns.ts';
+import { crmRoiCategories } from '../costs/config.ts';
 import { tenureError } from '../errors.ts';
+import { costSlicesSql, onePeriodSql } from '../metrics/cost-slices.ts';
 import { parseDay, pickBasis } from '../metrics/query.ts';
 import { OPEN_END } from '../metrics/spans.ts';
 import { sql } from '../sql/sql.ts';
@@ -49,7 +52,6 @@ function combine(xs: { estimate: number | null; lower: number | null; upper: num
  */
 export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Promise<CrmRoi> {
   const { start, end, last } = period(q.from, q.to);
-  const cfg = ws.config.campaigns;
   const evaluated = (await listCampaigns(ws)).filter(
     (c) => c.status !== 'draft' && c.started_at !== null && c.started_at >= start && c.started_at < end,
   );
@@ -70,12 +72,13 @@ export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Pr
   const d = ws.db.dialect;
   const [s, e] = [d.timestamp(sql`${`${start} 00:00:00`}`), d.timestamp(sql`${`${end} 00:00:00`}`)];
   const costOf = async (categories: string[]) => {
-    const [r] = await ws.db.all<{ v: number }>(sql`SELECT CAST(coalesce(sum(amount), 0) AS DOUBLE) AS v FROM costs
-      WHERE category IN (SELECT unnest(${categories})) AND period_start >= CAST(${start} AS DATE) AND period_end < CAST(${end} AS DATE)`);
+    const [r] = await ws.db.all<{ v: number }>(sql`SELECT CAST(coalesce(sum(s.cents), 0) / 100 AS DOUBLE) AS v
+      FROM (${costSlicesSql(d, onePeriodSql(d, start, end))}) s WHERE s.category IN (SELECT unnest(${categories}))`);
     return r?.v ?? 0;
   };
-  const crmCost = await costOf(cfg.crm_cost_categories);
-  const acquisitionCost = await costOf(cfg.acquisition_cost_categories);
+  const categories = crmRoiCategories(ws.config);
+  const crmCost = await costOf(categories);
+  const acquisitionCost = await costOf(ws.config.costs.acquisition_categories);
   const [n] = await ws.db.all<{ v: number }>(
     sql`SELECT CAST(count(*) AS DOUBLE) AS v FROM customers WHERE created_at >= ${s} AND created_at < ${e}`,
   );
@@ -94,7 +97,7 @@ export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Pr
     currency: ws.config.currency,
     programmes: programmes.map(({ gross: _g, ...p }) => p),
     incremental_gross_profit: gross,
-    cost_categories: cfg.crm_cost_categories,
+    cost_categories: categories,
     crm_cost: crmCost,
     roi: { estimate: roi(gross.estimate), lower: roi(gross.lower), upper: roi(gross.upper) },
     acquisition: { cost: acquisitionCost, customers: newCustomers, per_customer: perCustomer },

@@ -6,9 +6,9 @@ export const crmRoiMetric = defineMetric({
   id: 'crm_roi',
   title: { en: 'CRM ROI', 'zh-CN': 'CRM 投资回报率' },
   description: {
-    en: "(Incremental gross profit of the campaigns launched in the period − the period's costs of the categories campaigns.crm_cost_categories, default crm and retention) ÷ those costs; the gross profit as in campaign_roi, before the campaigns' own cost. Whole business only.",
+    en: "(Incremental gross profit of the campaigns launched in the period − the period's CRM and retention costs, the categories of costs.crm_categories and costs.retention_categories prorated by days) ÷ those costs; the gross profit as in campaign_roi, before the campaigns' own cost. Not measurable (null) without a campaign with a control group launched in the period, or without those costs. Whole business only.",
     'zh-CN':
-      '（本期启动活动的增量毛利 − 本期 campaigns.crm_cost_categories 类成本，默认 crm 与 retention）÷ 该成本；增量毛利口径同 campaign_roi，未扣活动自身成本。仅支持全业务。',
+      '（本期启动活动的增量毛利 − 本期 CRM 与保持成本，即 costs.crm_categories 与 costs.retention_categories 类成本，按天数分摊）÷ 该成本；增量毛利口径同 campaign_roi，未扣活动自身成本。本期没有设对照组的活动启动、或没有这些成本时无法衡量（为空）。仅支持全业务。',
   },
   unit: 'ratio',
   requires: ['campaign_members', 'costs'],

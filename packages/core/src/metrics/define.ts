@@ -11,6 +11,7 @@ import { type CaseStageRow, caseStagesSql } from './case-stages.ts';
 import { type ChurnCategoryRow, type ChurnReasonRow, churnCategoriesSql, churnReasonsSql } from './churn-events.ts';
 import { type CohortRow, cohortsSql } from './cohorts.ts';
 import { type FlowRow, flowSql } from './flow.ts';
+import { type ProfitRow, profitSql } from './profit.ts';
 import { type PurchaseRow, purchasesSql } from './purchases.ts';
 import type { NormalQuery } from './query.ts';
 import { type RenewalRow, renewalsSql } from './renewals.ts';
@@ -37,6 +38,7 @@ export const bases = {
   service: base<ServiceRow>(serviceSql),
   satisfaction: base<SatisfactionRow>(satisfactionSql),
   value: base<ValueRow>(valueSql),
+  profit: base<ProfitRow>(profitSql),
   quality: base<QualityRow>(qualitySql),
   purchases: base<PurchaseRow>(purchasesSql),
   renewals: base<RenewalRow>(renewalsSql),
