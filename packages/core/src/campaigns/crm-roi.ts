@@ -6,10 +6,12 @@
  * metrics/cost-slices.ts). The programmes' intervals combine as independent
  * estimates (half-widths added in quadrature). Beside it, acquisition cost per new customer against retention
  * cost per customer-year (active customer-days in the period ÷ 365.25), the "5–10×" claim on the user's data.
+ * Without a campaign with a control group in the period the return is not measurable: null, and
+ * `not_measurable` says why, rather than a return of −100 % from a gross profit taken as 0.
  */
 import type { CrmRoi } from '../api/campaigns.ts';
 import { crmRoiCategories } from '../costs/config.ts';
-import { tenureError } from '../errors.ts';
+import { TenureError, tenureError } from '../errors.ts';
 import { costSlicesSql, onePeriodSql } from '../metrics/cost-slices.ts';
 import { parseDay, pickBasis } from '../metrics/query.ts';
 import { OPEN_END } from '../metrics/spans.ts';
@@ -47,6 +49,16 @@ function combine(xs: { estimate: number | null; lower: number | null; upper: num
   return { estimate: est, lower: lo === null ? null : est - lo, upper: hi === null ? null : est + hi };
 }
 
+/** A campaign's measurement, or null when it has no control group (imported without one). */
+async function measuredOrUncontrolled(ws: Workspace, id: string) {
+  try {
+    return await measureCampaign(ws, id);
+  } catch (e) {
+    if (e instanceof TenureError && e.code === 'TEN_CAMPAIGN_EMPTY_ARM') return null;
+    throw e;
+  }
+}
+
 /**
  * @example (await crmRoi(ws, { from: '2025-01', to: '2025-12' })).roi.estimate
  */
@@ -57,18 +69,35 @@ export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Pr
   );
   const programmes = [];
   for (const c of evaluated) {
-    const m = await measureCampaign(ws, c.id);
+    const m = await measuredOrUncontrolled(ws, c.id);
+    if (m === null) {
+      // No control group: its effect is not measurable, so it adds nothing to the return (not zero, unknown).
+      const none = { estimate: null, lower: null, upper: null };
+      programmes.push({
+        campaign_id: c.id,
+        name: c.name,
+        cost: 0,
+        controlled: false,
+        incremental_profit: none,
+        gross: none,
+      });
+      continue;
+    }
     const gross = (x: number | null) => (x === null ? null : x + m.money.cost);
     const p = m.money.incremental_profit;
     programmes.push({
       campaign_id: c.id,
       name: c.name,
       cost: m.money.cost,
+      controlled: true,
       incremental_profit: p,
       gross: { estimate: gross(p.estimate), lower: gross(p.lower), upper: gross(p.upper) },
     });
   }
-  const gross = combine(programmes.map((p) => p.gross));
+  const controlled = programmes.filter((p) => p.controlled && p.gross.estimate !== null);
+  const gross = controlled.length
+    ? combine(controlled.map((p) => p.gross))
+    : { estimate: null, lower: null, upper: null };
   const d = ws.db.dialect;
   const [s, e] = [d.timestamp(sql`${`${start} 00:00:00`}`), d.timestamp(sql`${`${end} 00:00:00`}`)];
   const costOf = async (categories: string[]) => {
@@ -91,6 +120,7 @@ export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Pr
   const perCustomer = newCustomers ? acquisitionCost / newCustomers : null;
   const perYear = years ? crmCost / years : null;
   const roi = (x: number | null) => (x === null || crmCost === 0 ? null : (x - crmCost) / crmCost);
+  const notMeasurable = !controlled.length ? 'no_controlled_campaign' : crmCost === 0 ? 'no_costs' : null;
   return {
     from: start,
     to: last,
@@ -100,6 +130,7 @@ export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Pr
     cost_categories: categories,
     crm_cost: crmCost,
     roi: { estimate: roi(gross.estimate), lower: roi(gross.lower), upper: roi(gross.upper) },
+    not_measurable: notMeasurable,
     acquisition: { cost: acquisitionCost, customers: newCustomers, per_customer: perCustomer },
     retention: { cost: crmCost, customer_years: years, per_customer_year: perYear },
     acquisition_to_retention: perCustomer !== null && perYear ? perCustomer / perYear : null,

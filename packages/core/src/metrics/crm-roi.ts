@@ -1,6 +1,15 @@
 import { grossProfit } from './campaign-experiments.ts';
 import { defineMetric } from './define.ts';
 
+const NO_CONTROL = {
+  en: 'Not measurable: no campaign with a control group was launched in the period, so the retention programme’s effect cannot be measured.',
+  'zh-CN': '无法衡量：本期没有启动设对照组的活动，挽留方案的效果无从测量。',
+};
+const NO_COSTS = {
+  en: 'Not measurable: no CRM or retention costs are recorded for the period.',
+  'zh-CN': '无法衡量：本期没有记录 CRM 或挽留成本。',
+};
+
 /** The CRM investment's return in a period: the campaigns' incremental gross profit against CRM and retention costs. */
 export const crmRoiMetric = defineMetric({
   id: 'crm_roi',
@@ -16,6 +25,8 @@ export const crmRoiMetric = defineMetric({
   interval: 'none',
   value: (r) => {
     const gross = grossProfit(r);
+    if (gross === null && r.crm_cost !== null) return { value: null, reason: NO_CONTROL };
+    if (!r.crm_cost && r.crm_cost !== null) return { value: null, reason: NO_COSTS };
     return gross === null || !r.crm_cost
       ? { value: null }
       : { value: (gross - r.crm_cost) / r.crm_cost, parts: { incremental_gross_profit: gross, crm_cost: r.crm_cost } };

@@ -80,6 +80,8 @@ export interface Value {
   parts?: Record<string, number>;
   /** A 95 % interval the metric derives itself (`interval: 'own'`); an end it cannot bound is null. */
   ci?: { low: number | null; high: number | null };
+  /** Why the value is null when the data is there but the figure cannot be had (e.g. not measurable), worded. */
+  reason?: Text;
 }
 
 export interface MetricDef<B extends BaseName = BaseName> {
