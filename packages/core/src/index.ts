@@ -25,6 +25,7 @@ export type { CustomerSeries } from './customers/series.ts';
 export { refreshServedViews, SERVED_LIMIT, servedCustomer360 } from './customers/served.ts';
 export { ServedFile } from './customers/served-file.ts';
 export type { CustomerStatus } from './customers/status.ts';
+export { customerProfit } from './customers/profit.ts';
 export { customerStoresCurrent, refreshCustomerStores } from './customers/stores.ts';
 export {
   type Customer360,

@@ -2,6 +2,7 @@ export * from './auth.ts';
 export * from './campaigns.ts';
 export * from './cases.ts';
 export * from './common.ts';
+export * from './customer-profit.ts';
 export * from './customers.ts';
 export * from './imports.ts';
 export * from './metrics.ts';
