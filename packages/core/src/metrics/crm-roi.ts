@@ -2,8 +2,8 @@ import { grossProfit } from './campaign-experiments.ts';
 import { defineMetric } from './define.ts';
 
 const NO_CONTROL = {
-  en: 'Not measurable: no campaign with a control group was launched in the period, so the retention programme’s effect cannot be measured.',
-  'zh-CN': '无法衡量：本期没有启动设对照组的活动，挽留方案的效果无从测量。',
+  en: 'Not measurable: no campaign with a control group was launched in the period.',
+  'zh-CN': '无法衡量：本期没有启动设对照组的活动。',
 };
 const NO_COSTS = {
   en: 'Not measurable: no CRM or retention costs are recorded for the period.',
