@@ -1,6 +1,6 @@
 /**
  * `tenure customers profit <id>` on a demo workspace, as a user runs it: the months and their total in JSON (the
- * total is the months' sum, profit = revenue − cost of revenue − costs), the table in Chinese, an unknown customer.
+ * total is the months' sum, profit = revenue − cost of revenue − costs), the table in Chinese, an unknown customer, a bad option.
  */
 import { join } from 'node:path';
 import type { CustomerProfit } from '@tenure/core/api';
@@ -35,11 +35,16 @@ describe('tenure customers profit on the demo business', SLOW, () => {
     expect(p.total.subscription_revenue + p.total.order_revenue).toBeGreaterThan(0);
   });
 
-  it('prints the table in Chinese, and refuses an unknown customer', async () => {
+  it('prints the table in Chinese, and refuses an unknown customer and a bad option', async () => {
     const zh = await tenure(['customers', 'profit', 'C0000001', '--lang', 'zh', '-w', demo]);
     expect(zh.code, zh.stderr).toBe(0);
     expect(zh.stdout).toContain('利润贡献');
     expect(zh.stdout).toContain('合计');
     expectJsonError(await tenure(['customers', 'profit', 'nobody', '-w', demo, '--json']), 4, 'TEN_CUSTOMER_NOT_FOUND');
+    expectJsonError(
+      await tenure(['customers', 'profit', 'C0000001', '--months', '0', '-w', demo, '--json']),
+      3,
+      'TEN_BAD_OPTION',
+    );
   });
 });

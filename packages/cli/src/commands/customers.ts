@@ -18,7 +18,7 @@ export const customers: CommandModule = (program: Command) => {
       const g = globalsOf(cmd);
       try {
         const core = await import('@tenure/core');
-        const query = core.api.customerProfitQuery.parse({ months: f.months, to: f.to });
+        const query = core.parseOptions(core.api.customerProfitQuery, { months: f.months, to: f.to });
         const r = await core.withWorkspace(g.workspace, (ws) => core.customerProfit(ws, id, query));
         const { customerProfitText } = await import('../customer-profit-render.ts');
         emit(g, r, () => customerProfitText(r, core.normalizeLang(f.lang)));
