@@ -1,6 +1,7 @@
 /**
  * The customer 360's profit card in chromium on a small demo: the twelve months' profit, revenue and allocated
- * costs as the API gives them, a row per month, and the card in 中文, screenshotted.
+ * costs as the API gives them, a row per month, and the card in 中文, screenshotted; and the Trends page saying why
+ * CRM ROI is empty where no campaign had a control group.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formats } from '../../packages/web/src/i18n/format.ts';
@@ -35,6 +36,18 @@ describe('the profit card on the customer page', () => {
     expect(await card.getByTestId('profit-costs').textContent()).toBe(money(costs));
     expect(await card.getByTestId('profit-months').locator('tbody tr.ant-table-row').count()).toBe(12);
     await shoot(d.page, 'customer-profit');
+  });
+
+  it('says on the Trends page why CRM ROI is empty in months without a campaign with a control group', async () => {
+    await d.page.goto('/trends');
+    await d.page.getByLabel('Metric').click();
+    await d.page.keyboard.type('CRM ROI');
+    await d.page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="CRM ROI"]').click();
+    const note = d.page.getByTestId('null-reasons');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('Not measurable: no campaign with a control group');
+    await d.page.goto(`/customers/${ID}`);
+    await d.page.getByTestId('profit-card').getByTestId('profit-total').waitFor();
   });
 
   it('speaks 中文', async () => {
