@@ -70,6 +70,17 @@ export function customerProfitSql(q: NormalQuery, d: Dialect, w: ProfitWindow): 
     sql`SELECT x.customer_id AS customer_id, x.m AS m, ${rule} AS r, CAST(count(*) AS DOUBLE) AS w FROM (${rows}) x
       GROUP BY x.customer_id, x.m`;
   const shareUpTo = (cw: Sql) => sql`floor(a.cents * ${cw} / a.tw + 0.5)`;
+  // The customers who may carry each slice, with their weights: a slice of the whole business meets the month's
+  // weights directly; one of a segment through the customers' labels (region=north …). Joining every slice with
+  // every customer first would be slices × customers rows.
+  const carriers = (on: Sql, where: Sql, fallback: boolean) => {
+    const hit = fallback ? sql`LEFT JOIN hit ON hit.cid = sl.cid AND hit.m = sl.m` : sql``;
+    return sql`SELECT sl.cid AS cid, sl.m AS m, wt.customer_id AS customer_id, wt.w AS w
+      FROM sl ${hit} JOIN wt ON wt.m = sl.m${on} WHERE sl.segment = 'all' AND ${where}
+    UNION ALL SELECT sl.cid AS cid, sl.m AS m, wt.customer_id AS customer_id, wt.w AS w
+      FROM sl ${hit} JOIN lab ON lab.label = sl.segment JOIN wt ON wt.customer_id = lab.customer_id AND wt.m = sl.m${on}
+      WHERE sl.segment <> 'all' AND ${where}`;
+  };
   return sql`WITH
     mo AS (${periodsSql(d, 'month', w.origin, w.months)}),
     act AS (SELECT DISTINCT s.customer_id AS customer_id, mo.k AS m FROM (${spans(whole, far)}) s CROSS JOIN mo
@@ -100,14 +111,10 @@ export function customerProfitSql(q: NormalQuery, d: Dialect, w: ProfitWindow): 
         SELECT s.cid AS cid, s.k AS m, s.category AS category, s.segment AS segment, s.cents AS cents, ${ruleOf} AS r
         FROM (${costSlicesSql(d, sql`SELECT k, ps, pe FROM mo`)}) s) y
       WHERE NOT (y.r = 'new_customers' AND y.m IN (SELECT m FROM owned))),
-    lab AS (SELECT customer_id, 'all' AS label FROM customers${sql.join(labels, sql``)}),
-    own AS (SELECT sl.cid AS cid, sl.m AS m, lab.customer_id AS customer_id, wt.w AS w FROM sl
-      JOIN lab ON lab.label = sl.segment JOIN wt ON wt.customer_id = lab.customer_id AND wt.m = sl.m AND wt.r = sl.r),
+    lab AS (SELECT customer_id, 'all' AS label FROM customers WHERE false${sql.join(labels, sql``)}),
+    own AS (${carriers(sql` AND wt.r = sl.r`, sql`true`, false)}),
     hit AS (SELECT DISTINCT cid, m, 1 AS h FROM own),
-    fb AS (SELECT sl.cid AS cid, sl.m AS m, lab.customer_id AS customer_id, wt.w AS w FROM sl
-      LEFT JOIN hit ON hit.cid = sl.cid AND hit.m = sl.m
-      JOIN lab ON lab.label = sl.segment JOIN wt ON wt.customer_id = lab.customer_id AND wt.m = sl.m
-      WHERE hit.h IS NULL AND wt.r = 'active_customers'),
+    fb AS (${carriers(sql``, sql`hit.h IS NULL AND wt.r = 'active_customers'`, true)}),
     car AS (SELECT cid, m, customer_id, w FROM own UNION ALL SELECT cid, m, customer_id, w FROM fb),
     a AS (SELECT car.customer_id AS customer_id, car.m AS m, sl.category AS category, sl.cents AS cents, car.w AS w,
         sum(car.w) OVER (PARTITION BY car.cid, car.m ORDER BY car.customer_id ROWS UNBOUNDED PRECEDING) AS cw,

@@ -136,18 +136,22 @@ WITH
       FROM costs) c CROSS JOIN (SELECT k, ps, pe FROM mo) p
     WHERE c.cs < p.pe AND c.ce > p.ps) s) y
       WHERE NOT (y.r = 'new_customers' AND y.m IN (SELECT m FROM owned))),
-    lab AS (SELECT customer_id, 'all' AS label FROM customers UNION ALL SELECT customer_id, concat($46, CAST("region" AS VARCHAR)) AS label
+    lab AS (SELECT customer_id, 'all' AS label FROM customers WHERE false UNION ALL SELECT customer_id, concat($46, CAST("region" AS VARCHAR)) AS label
       FROM customers WHERE "region" IS NOT NULL UNION ALL SELECT customer_id, concat($47, CAST("product_line" AS VARCHAR)) AS label
       FROM customers WHERE "product_line" IS NOT NULL UNION ALL SELECT customer_id, concat($48, CAST("customer_type" AS VARCHAR)) AS label
       FROM customers WHERE "customer_type" IS NOT NULL UNION ALL SELECT customer_id, concat($49, CAST("channel" AS VARCHAR)) AS label
       FROM customers WHERE "channel" IS NOT NULL),
-    own AS (SELECT sl.cid AS cid, sl.m AS m, lab.customer_id AS customer_id, wt.w AS w FROM sl
-      JOIN lab ON lab.label = sl.segment JOIN wt ON wt.customer_id = lab.customer_id AND wt.m = sl.m AND wt.r = sl.r),
+    own AS (SELECT sl.cid AS cid, sl.m AS m, wt.customer_id AS customer_id, wt.w AS w
+      FROM sl  JOIN wt ON wt.m = sl.m AND wt.r = sl.r WHERE sl.segment = 'all' AND true
+    UNION ALL SELECT sl.cid AS cid, sl.m AS m, wt.customer_id AS customer_id, wt.w AS w
+      FROM sl  JOIN lab ON lab.label = sl.segment JOIN wt ON wt.customer_id = lab.customer_id AND wt.m = sl.m AND wt.r = sl.r
+      WHERE sl.segment <> 'all' AND true),
     hit AS (SELECT DISTINCT cid, m, 1 AS h FROM own),
-    fb AS (SELECT sl.cid AS cid, sl.m AS m, lab.customer_id AS customer_id, wt.w AS w FROM sl
-      LEFT JOIN hit ON hit.cid = sl.cid AND hit.m = sl.m
-      JOIN lab ON lab.label = sl.segment JOIN wt ON wt.customer_id = lab.customer_id AND wt.m = sl.m
-      WHERE hit.h IS NULL AND wt.r = 'active_customers'),
+    fb AS (SELECT sl.cid AS cid, sl.m AS m, wt.customer_id AS customer_id, wt.w AS w
+      FROM sl LEFT JOIN hit ON hit.cid = sl.cid AND hit.m = sl.m JOIN wt ON wt.m = sl.m WHERE sl.segment = 'all' AND hit.h IS NULL AND wt.r = 'active_customers'
+    UNION ALL SELECT sl.cid AS cid, sl.m AS m, wt.customer_id AS customer_id, wt.w AS w
+      FROM sl LEFT JOIN hit ON hit.cid = sl.cid AND hit.m = sl.m JOIN lab ON lab.label = sl.segment JOIN wt ON wt.customer_id = lab.customer_id AND wt.m = sl.m
+      WHERE sl.segment <> 'all' AND hit.h IS NULL AND wt.r = 'active_customers'),
     car AS (SELECT cid, m, customer_id, w FROM own UNION ALL SELECT cid, m, customer_id, w FROM fb),
     a AS (SELECT car.customer_id AS customer_id, car.m AS m, sl.category AS category, sl.cents AS cents, car.w AS w,
         sum(car.w) OVER (PARTITION BY car.cid, car.m ORDER BY car.customer_id ROWS UNBOUNDED PRECEDING) AS cw,
