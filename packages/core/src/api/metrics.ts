@@ -51,7 +51,7 @@ export const metricRowSchema = z.object({
   /** The snapshot as-of date(s) when the figure's churn comes from a snapshot import (no trend, no forecast). */
   snapshot: z.string().optional(),
   /** Why the value is null though the data is there (e.g. CRM ROI without a control group: not measurable). */
-  reason: z.object({ en: z.string(), 'zh-CN': z.string() }).optional(),
+  reason: textSchema.optional(),
 });
 /**
  * Why a result holds no value: the data it needs that the workspace has none of (import any one of `entities`),
