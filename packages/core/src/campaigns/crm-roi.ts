@@ -107,6 +107,8 @@ export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Pr
   };
   const categories = crmRoiCategories(ws.config);
   const crmCost = await costOf(categories);
+  // Keeping a customer costs the retention categories' spending (acquisition_retention_ratio's numerator), not the CRM system's.
+  const retentionCost = await costOf(ws.config.costs.retention_categories);
   const acquisitionCost = await costOf(ws.config.costs.acquisition_categories);
   const [n] = await ws.db.all<{ v: number }>(
     sql`SELECT CAST(count(*) AS DOUBLE) AS v FROM customers WHERE created_at >= ${s} AND created_at < ${e}`,
@@ -118,7 +120,7 @@ export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Pr
   const newCustomers = n?.v ?? 0;
   const years = y?.v ?? 0;
   const perCustomer = newCustomers ? acquisitionCost / newCustomers : null;
-  const perYear = years ? crmCost / years : null;
+  const perYear = years ? retentionCost / years : null;
   const roi = (x: number | null) => (x === null || crmCost === 0 ? null : (x - crmCost) / crmCost);
   const notMeasurable = !controlled.length ? 'no_controlled_campaign' : crmCost === 0 ? 'no_costs' : null;
   return {
@@ -132,7 +134,7 @@ export async function crmRoi(ws: Workspace, q: { from: string; to: string }): Pr
     roi: { estimate: roi(gross.estimate), lower: roi(gross.lower), upper: roi(gross.upper) },
     not_measurable: notMeasurable,
     acquisition: { cost: acquisitionCost, customers: newCustomers, per_customer: perCustomer },
-    retention: { cost: crmCost, customer_years: years, per_customer_year: perYear },
+    retention: { cost: retentionCost, customer_years: years, per_customer_year: perYear },
     acquisition_to_retention: perCustomer !== null && perYear ? perCustomer / perYear : null,
   };
 }
