@@ -351,6 +351,7 @@ export const en = {
   'profit.cost.product_update': 'Product updates',
   'profit.cost.crm': 'CRM',
   'profit.total': 'Last 12 months',
+  'profit.noData': 'No subscriptions, orders or churn events are recorded yet, so there are no months to show.',
   'profit.note':
     'Revenue billed minus cost of revenue and the costs allocated to this customer by the workspace’s cost allocation rules; the months of all customers add up to the company’s total to the cent.',
   'churn.notTrainedHint': 'An analyst can train it with the Fit button on this page.',

@@ -347,6 +347,7 @@ export const zhCN: Dictionary = {
   'profit.cost.product_update': '产品更新',
   'profit.cost.crm': 'CRM',
   'profit.total': '近 12 个月',
+  'profit.noData': '尚未记录订阅、订单或流失事件，暂无可显示的月份。',
   'profit.note':
     '已计收入减去收入成本与按工作区成本分摊规则分摊到该客户的成本；所有客户各月合计等于公司总额，精确到分。',
   'churn.notTrainedHint': '分析师可以点击本页的“拟合”按钮进行训练。',

@@ -18,6 +18,15 @@ export function ProfitCard({ id }: { id: string }) {
   const { t, fmt } = useI18n();
   const state = useApi<CustomerProfit>(`/api/v1/customers/${encodeURIComponent(id)}/profit`, { months: 12 });
   const money = (x: number) => fmt.value('money', x);
+  // A workspace without subscriptions, orders or churn events has no months to show yet: nothing, not a failure.
+  if (state.error?.problem.code === 'TEN_METRIC_BAD_QUERY')
+    return (
+      <Card title={t('profit.card')} data-testid="profit-card">
+        <Typography.Text type="secondary" data-testid="profit-none">
+          {t('profit.noData')}
+        </Typography.Text>
+      </Card>
+    );
   return (
     <Card title={t('profit.card')} data-testid="profit-card">
       <Loadable state={state}>
