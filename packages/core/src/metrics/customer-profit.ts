@@ -66,9 +66,10 @@ export function customerProfitSql(q: NormalQuery, d: Dialect, w: ProfitWindow): 
     (x) => sql` UNION ALL SELECT customer_id, concat(${`${x}=`}, CAST(${sql.id(x)} AS VARCHAR)) AS label
       FROM customers WHERE ${sql.id(x)} IS NOT NULL`,
   );
+  // Only customers on record carry costs (a row naming a missing customer would put a share where no segment sees it).
   const weight = (rule: string, rows: Sql) =>
     sql`SELECT x.customer_id AS customer_id, x.m AS m, ${rule} AS r, CAST(count(*) AS DOUBLE) AS w FROM (${rows}) x
-      GROUP BY x.customer_id, x.m`;
+      WHERE x.customer_id IN (SELECT customer_id FROM customers) GROUP BY x.customer_id, x.m`;
   const shareUpTo = (cw: Sql) => sql`floor(a.cents * ${cw} / a.tw + 0.5)`;
   // The customers who may carry each slice, with their weights: a slice of the whole business meets the month's
   // weights directly; one of a segment through the customers' labels (region=north …). Joining every slice with

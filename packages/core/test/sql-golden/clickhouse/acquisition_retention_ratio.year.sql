@@ -112,17 +112,17 @@ WITH
     wt AS (SELECT customer_id, m, 'active_customers' AS r, CAST(1 AS DOUBLE) AS w FROM act
       UNION ALL SELECT x.customer_id AS customer_id, x.m AS m, {p7:String} AS r, CAST(count(*) AS DOUBLE) AS w FROM (SELECT customer_id, dateDiff('month', toDateTime64(toDateTime64({p8:String}, 6, 'UTC'), 6, 'UTC'), toDateTime64(created_at, 6, 'UTC')) AS m FROM customers
         WHERE acquisition_cost IS NULL AND created_at >= toDateTime64({p9:String}, 6, 'UTC') AND created_at < toDateTime64(addMonths(toDateTime64(toDateTime64({p10:String}, 6, 'UTC'), 6, 'UTC'), toInt64({p11:Int64})), 6, 'UTC')) x
-      GROUP BY x.customer_id, x.m
+      WHERE x.customer_id IN (SELECT customer_id FROM customers) GROUP BY x.customer_id, x.m
       UNION ALL SELECT x.customer_id AS customer_id, x.m AS m, {p12:String} AS r, CAST(count(*) AS DOUBLE) AS w FROM (SELECT customer_id, dateDiff('month', toDateTime64(toDateTime64({p13:String}, 6, 'UTC'), 6, 'UTC'), toDateTime64(opened_at, 6, 'UTC')) AS m FROM tickets WHERE opened_at >= toDateTime64({p14:String}, 6, 'UTC') AND opened_at < toDateTime64(addMonths(toDateTime64(toDateTime64({p15:String}, 6, 'UTC'), 6, 'UTC'), toInt64({p16:Int64})), 6, 'UTC')
         UNION ALL SELECT customer_id, dateDiff('month', toDateTime64(toDateTime64({p17:String}, 6, 'UTC'), 6, 'UTC'), toDateTime64(opened_at, 6, 'UTC')) AS m FROM cases
           WHERE kind <> 'retention' AND source <> 'ticket' AND opened_at >= toDateTime64({p18:String}, 6, 'UTC') AND opened_at < toDateTime64(addMonths(toDateTime64(toDateTime64({p19:String}, 6, 'UTC'), 6, 'UTC'), toInt64({p20:Int64})), 6, 'UTC')) x
-      GROUP BY x.customer_id, x.m
+      WHERE x.customer_id IN (SELECT customer_id FROM customers) GROUP BY x.customer_id, x.m
       UNION ALL SELECT x.customer_id AS customer_id, x.m AS m, {p21:String} AS r, CAST(count(*) AS DOUBLE) AS w FROM (SELECT t.customer_id AS customer_id, dateDiff('month', toDateTime64(toDateTime64({p22:String}, 6, 'UTC'), 6, 'UTC'), toDateTime64(t.at, 6, 'UTC')) AS m FROM (
           SELECT mb.customer_id AS customer_id, coalesce(mb.assigned_at, cp.started_at) AS at FROM campaign_members mb
             LEFT JOIN campaigns cp ON cp.campaign_id = mb.campaign_id WHERE mb."group" = 'treatment') t
           WHERE t.at >= toDateTime64({p23:String}, 6, 'UTC') AND t.at < toDateTime64(addMonths(toDateTime64(toDateTime64({p24:String}, 6, 'UTC'), 6, 'UTC'), toInt64({p25:Int64})), 6, 'UTC')
         UNION ALL SELECT customer_id, dateDiff('month', toDateTime64(toDateTime64({p26:String}, 6, 'UTC'), 6, 'UTC'), toDateTime64(opened_at, 6, 'UTC')) AS m FROM cases WHERE kind = 'retention' AND opened_at >= toDateTime64({p27:String}, 6, 'UTC') AND opened_at < toDateTime64(addMonths(toDateTime64(toDateTime64({p28:String}, 6, 'UTC'), 6, 'UTC'), toInt64({p29:Int64})), 6, 'UTC')) x
-      GROUP BY x.customer_id, x.m),
+      WHERE x.customer_id IN (SELECT customer_id FROM customers) GROUP BY x.customer_id, x.m),
     owned AS (SELECT n.m AS m FROM (SELECT dateDiff('month', toDateTime64(toDateTime64({p30:String}, 6, 'UTC'), 6, 'UTC'), toDateTime64(created_at, 6, 'UTC')) AS m, CASE WHEN acquisition_cost IS NULL THEN 1 ELSE 0 END AS bare
         FROM customers WHERE created_at >= toDateTime64({p31:String}, 6, 'UTC') AND created_at < toDateTime64(addMonths(toDateTime64(toDateTime64({p32:String}, 6, 'UTC'), 6, 'UTC'), toInt64({p33:Int64})), 6, 'UTC')) n GROUP BY n.m HAVING max(n.bare) = 0),
     sl AS (SELECT y.cid AS cid, y.m AS m, y.category AS category, y.segment AS segment, y.cents AS cents, y.r AS r FROM (

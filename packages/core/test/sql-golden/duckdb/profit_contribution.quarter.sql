@@ -112,17 +112,17 @@ WITH
     wt AS (SELECT customer_id, m, 'active_customers' AS r, CAST(1 AS DOUBLE) AS w FROM act
       UNION ALL SELECT x.customer_id AS customer_id, x.m AS m, $7 AS r, CAST(count(*) AS DOUBLE) AS w FROM (SELECT customer_id, date_diff('month', CAST($8 AS TIMESTAMP), created_at) AS m FROM customers
         WHERE acquisition_cost IS NULL AND created_at >= CAST($9 AS TIMESTAMP) AND created_at < CAST(CAST($10 AS TIMESTAMP) + to_months(CAST($11 AS INTEGER)) AS TIMESTAMP)) x
-      GROUP BY x.customer_id, x.m
+      WHERE x.customer_id IN (SELECT customer_id FROM customers) GROUP BY x.customer_id, x.m
       UNION ALL SELECT x.customer_id AS customer_id, x.m AS m, $12 AS r, CAST(count(*) AS DOUBLE) AS w FROM (SELECT customer_id, date_diff('month', CAST($13 AS TIMESTAMP), opened_at) AS m FROM tickets WHERE opened_at >= CAST($14 AS TIMESTAMP) AND opened_at < CAST(CAST($15 AS TIMESTAMP) + to_months(CAST($16 AS INTEGER)) AS TIMESTAMP)
         UNION ALL SELECT customer_id, date_diff('month', CAST($17 AS TIMESTAMP), opened_at) AS m FROM cases
           WHERE kind <> 'retention' AND source <> 'ticket' AND opened_at >= CAST($18 AS TIMESTAMP) AND opened_at < CAST(CAST($19 AS TIMESTAMP) + to_months(CAST($20 AS INTEGER)) AS TIMESTAMP)) x
-      GROUP BY x.customer_id, x.m
+      WHERE x.customer_id IN (SELECT customer_id FROM customers) GROUP BY x.customer_id, x.m
       UNION ALL SELECT x.customer_id AS customer_id, x.m AS m, $21 AS r, CAST(count(*) AS DOUBLE) AS w FROM (SELECT t.customer_id AS customer_id, date_diff('month', CAST($22 AS TIMESTAMP), t.at) AS m FROM (
           SELECT mb.customer_id AS customer_id, coalesce(mb.assigned_at, cp.started_at) AS at FROM campaign_members mb
             LEFT JOIN campaigns cp ON cp.campaign_id = mb.campaign_id WHERE mb."group" = 'treatment') t
           WHERE t.at >= CAST($23 AS TIMESTAMP) AND t.at < CAST(CAST($24 AS TIMESTAMP) + to_months(CAST($25 AS INTEGER)) AS TIMESTAMP)
         UNION ALL SELECT customer_id, date_diff('month', CAST($26 AS TIMESTAMP), opened_at) AS m FROM cases WHERE kind = 'retention' AND opened_at >= CAST($27 AS TIMESTAMP) AND opened_at < CAST(CAST($28 AS TIMESTAMP) + to_months(CAST($29 AS INTEGER)) AS TIMESTAMP)) x
-      GROUP BY x.customer_id, x.m),
+      WHERE x.customer_id IN (SELECT customer_id FROM customers) GROUP BY x.customer_id, x.m),
     owned AS (SELECT n.m AS m FROM (SELECT date_diff('month', CAST($30 AS TIMESTAMP), created_at) AS m, CASE WHEN acquisition_cost IS NULL THEN 1 ELSE 0 END AS bare
         FROM customers WHERE created_at >= CAST($31 AS TIMESTAMP) AND created_at < CAST(CAST($32 AS TIMESTAMP) + to_months(CAST($33 AS INTEGER)) AS TIMESTAMP)) n GROUP BY n.m HAVING max(n.bare) = 0),
     sl AS (SELECT y.cid AS cid, y.m AS m, y.category AS category, y.segment AS segment, y.cents AS cents, y.r AS r FROM (
