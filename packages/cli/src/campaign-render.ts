@@ -63,6 +63,15 @@ const words = {
     en: 'CRM ROI {from} – {to}: programmes’ incremental gross profit {gross} {cur} vs CRM and retention cost {cost} {cur}: ROI {roi}.',
     'zh-CN': 'CRM 投资回报率 {from} – {to}：各方案增量毛利 {gross} {cur}，CRM 与挽留成本 {cost} {cur}：回报率 {roi}。',
   },
+  no_controlled_campaign: {
+    en: 'CRM ROI {from} – {to}: not measurable — no campaign with a control group was launched in the period, so the programme’s effect cannot be measured (CRM and retention cost {cost} {cur}).',
+    'zh-CN':
+      'CRM 投资回报率 {from} – {to}：无法衡量——本期没有启动设对照组的活动，挽留方案的效果无从测量（CRM 与挽留成本 {cost} {cur}）。',
+  },
+  no_costs: {
+    en: 'CRM ROI {from} – {to}: not measurable — no CRM or retention costs are recorded for the period (incremental gross profit {gross} {cur}).',
+    'zh-CN': 'CRM 投资回报率 {from} – {to}：无法衡量——本期没有记录 CRM 或挽留成本（增量毛利 {gross} {cur}）。',
+  },
   ratio: {
     en: 'Acquisition cost per new customer {acq} {cur}; retention cost per customer-year {ret} {cur}; ratio {x}×.',
     'zh-CN': '每位新客户获客成本 {acq} {cur}；每客户年挽留成本 {ret} {cur}；二者之比 {x} 倍。',
@@ -171,7 +180,7 @@ export const powerText = (p: PowerResult, lang: Lang) =>
 
 export const crmRoiText = (r: CrmRoi, lang: Lang) =>
   [
-    say(words.roi, lang, {
+    say(r.not_measurable ? words[r.not_measurable] : words.roi, lang, {
       from: r.from,
       to: r.to,
       gross: range(r.incremental_gross_profit, (x) => num(x, 0)),

@@ -33,6 +33,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   campaigns: async () => (await import('./commands/campaigns.ts')).campaigns,
   uplift: async () => (await import('./commands/uplift.ts')).uplift,
   feedback: async () => (await import('./commands/feedback.ts')).feedback,
+  customers: async () => (await import('./commands/customers.ts')).customers,
 };
 
 /**

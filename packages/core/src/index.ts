@@ -20,6 +20,7 @@ export * as api from './api/index.ts';
 export * from './campaigns/index.ts';
 export * from './cases/index.ts';
 export { presentDimensions } from './customers/columns.ts';
+export { customerProfit } from './customers/profit.ts';
 export { type CustomerRow, type CustomerSearch, searchCustomers } from './customers/search.ts';
 export type { CustomerSeries } from './customers/series.ts';
 export { refreshServedViews, SERVED_LIMIT, servedCustomer360 } from './customers/served.ts';

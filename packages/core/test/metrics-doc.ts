@@ -44,6 +44,22 @@ or \`computeMetrics(conn, config, ids, query)\`; they give the same numbers on D
   it fills the churn taxonomy (involuntary / retaliatory) only where the event names no category and not the
   voluntary kind. 报复性流失：客户的投诉工单以不满意或超过解决时限结案后，\`churn.retaliatory_window_days\`（默认 30）天内
   发生的流失为报复性流失候选；查询时推导，仅在流失事件未给出类别且不是主动流失时计入分类（被动流失 / 报复性）。
+- **Profit per customer** (\`profit_contribution\`, \`retention_cost_per_customer\`, \`acquisition_retention_ratio\`)
+  reads one relation: per customer, month and line, revenue (MRR × the share of the month's days each subscription
+  ran; orders' amounts), cost of revenue (orders' \`cost\`, else revenue × (1 − \`gross_margin\`)) and each cost
+  category. A cost row covers \`period_start\`…\`period_end\` and is prorated by days; its \`segment\` is \`all\` or
+  \`dimension=value\` (e.g. \`region=north\`, \`channel=search\`, a canonical customer dimension). Each month's slice is
+  shared among that segment's customers by its category's rule in \`costs.allocation\`: \`new_customers\` (created in
+  the month, without their own \`acquisition_cost\`, which counts instead; a month whose new customers all carry one
+  does not count the category rows again), \`service_contacts\` (tickets and non-retention cases), \`retention_contacts\`
+  (campaign treatment and retention cases) or \`active_customers\`; without any weight it falls back to the
+  segment's active customers, and without those it stays *unallocated* (its own segment \`(unallocated)\` with
+  \`--by\`). Shares are whole cents by cumulative rounding, so customers + unallocated = the company's total to the
+  cent in every month and by every dimension. Retention cost is the categories of \`costs.retention_categories\`
+  (default retention, service, care, product_update). Months only: these metrics have no day or week grain.
+  每客户利润：按客户、月份与科目的关系表——收入（订阅 MRR × 当月在订天数占比；订单金额）、收入成本（订单的 \`cost\`，否则收入 ×
+  (1 − 毛利率)）与各成本类别。成本按天数分摊到月份，按 \`segment\`（\`all\` 或 \`维度=值\`）与 \`costs.allocation\` 的规则
+  以分为单位分摊到客户；无客户可承担的部分列为“未分摊”，因此客户合计 + 未分摊 = 公司总额，精确到分，任何维度皆然。
 
 ## Catalogue · 指标目录
 

@@ -1,7 +1,7 @@
 /**
  * Customer search and the customer-360 view over real HTTP, checked against the demo workspace's tables.
  */
-import { customerStoresCurrent, sql } from '@tenure/core';
+import { type api, customerProfit, customerStoresCurrent, sql } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
 
@@ -45,6 +45,19 @@ describe('customer search', () => {
     expect(active.body.rows.every((x) => (x.mrr ?? 0) > 0)).toBe(true);
     expectProblem(await viewer.get('/api/v1/customers?filter=shoe_size:42'), 400, 'TEN_METRIC_UNKNOWN_SEGMENT');
     expectProblem(await viewer.get('/api/v1/customers?filter=region'), 400, 'TEN_BAD_OPTION');
+  });
+});
+
+describe("a customer's profit contribution", () => {
+  it('answers the months of the per-customer profit relation, as core computes them', async () => {
+    const id = (await s.ws.db.all<{ id: string }>(sql`SELECT min(customer_id) AS id FROM customers`))[0]?.id as string;
+    const r = await viewer.get<api.CustomerProfit>(`/api/v1/customers/${id}/profit?months=6`);
+    expect(r.status).toBe(200);
+    expect(r.body.months).toHaveLength(6);
+    expect(r.body).toEqual(await customerProfit(s.ws, id, { months: 6 }));
+    expect(r.body.total.subscription_revenue + r.body.total.order_revenue).toBeGreaterThan(0);
+    expectProblem(await viewer.get('/api/v1/customers/nobody/profit'), 404, 'TEN_CUSTOMER_NOT_FOUND');
+    expectProblem(await viewer.get(`/api/v1/customers/${id}/profit?months=0`), 400, 'TEN_BAD_OPTION');
   });
 });
 

@@ -240,7 +240,13 @@ export const metrics: CommandModule = (program: Command) => {
               fmt.number(r.numerator),
               fmt.number(r.denominator),
               fmt.interval(unitOf(r), r.ci_low, r.ci_high),
-              r.forecast ? `${L('forecast')} (${r.forecast})` : r.significant ? L('differs') : '',
+              r.forecast
+                ? `${L('forecast')} (${r.forecast})`
+                : r.reason
+                  ? r.reason[lang]
+                  : r.significant
+                    ? L('differs')
+                    : '',
             ]),
           );
           const note = rows.some((r) => r.significant) ? `\n${L('differsNote')}` : '';

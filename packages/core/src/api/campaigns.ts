@@ -167,7 +167,14 @@ export const crmRoiSchema = z.object({
   to: z.string(),
   currency: z.string(),
   programmes: z.array(
-    z.object({ campaign_id: z.string(), name: z.string(), cost: z.number(), incremental_profit: intervalSchema }),
+    z.object({
+      campaign_id: z.string(),
+      name: z.string(),
+      cost: z.number(),
+      /** false: imported without a control group, so its effect is not measurable (its profit is null). */
+      controlled: z.boolean(),
+      incremental_profit: intervalSchema,
+    }),
   ),
   /** Incremental gross profit of the programmes (their saved customers × CLV × margin, before their cost). */
   incremental_gross_profit: intervalSchema,
@@ -175,6 +182,11 @@ export const crmRoiSchema = z.object({
   crm_cost: z.number(),
   /** (incremental gross profit − CRM and retention cost) ÷ that cost. */
   roi: intervalSchema,
+  /**
+   * Why the ROI is null: no campaign with a control group was launched in the period (the programme's effect cannot
+   * be measured), or no CRM and retention costs were recorded for it. null when it is measured.
+   */
+  not_measurable: z.enum(['no_controlled_campaign', 'no_costs']).nullable(),
   acquisition: z.object({ cost: z.number(), customers: z.number().int(), per_customer: n }),
   retention: z.object({ cost: z.number(), customer_years: z.number(), per_customer_year: n }),
   /** Acquisition cost per new customer ÷ retention cost per customer-year (the "5–10×" of the literature). */

@@ -3,6 +3,7 @@ export * from './campaigns.ts';
 export * from './cases.ts';
 export * from './common.ts';
 export * from './competitors.ts';
+export * from './customer-profit.ts';
 export * from './customers.ts';
 export * from './imports.ts';
 export * from './ltv-clv.ts';

@@ -50,6 +50,8 @@ export const metricRowSchema = z.object({
   forecast: z.string().optional(),
   /** The snapshot as-of date(s) when the figure's churn comes from a snapshot import (no trend, no forecast). */
   snapshot: z.string().optional(),
+  /** Why the value is null though the data is there (e.g. CRM ROI without a control group: not measurable). */
+  reason: textSchema.optional(),
 });
 /**
  * Why a result holds no value: the data it needs that the workspace has none of (import any one of `entities`),

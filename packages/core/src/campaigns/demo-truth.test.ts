@@ -52,5 +52,14 @@ describe("the demo's campaign", () => {
     expect(r.programmes.map((p) => p.campaign_id)).toEqual([CAMPAIGN_ID]);
     expect(r.crm_cost).toBeGreaterThan(0);
     expect(r.acquisition_to_retention).toBeGreaterThan(0);
+    expect(r.not_measurable).toBeNull();
+    expect(r.programmes.every((p) => p.controlled)).toBe(true);
+  });
+
+  it('calls the CRM ROI not measurable in months without a campaign with a control group (not −100 %)', async () => {
+    const r = await crmRoi(ws, { from: '2000-01', to: '2000-12' });
+    expect(r.not_measurable).toBe('no_controlled_campaign');
+    expect(r.roi.estimate).toBeNull();
+    expect(r.incremental_gross_profit.estimate).toBeNull();
   });
 });

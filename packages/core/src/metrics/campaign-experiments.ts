@@ -2,14 +2,17 @@
  * The campaign base: per period (by each member's launch, t0 of campaigns/outcome.ts) and segment, the members
  * of every campaign per arm with their churn within the window, the campaigns' cost spread over their treated
  * members, the members' monthly revenue at launch (for the value of a saved customer) and, for the whole
- * business, the CRM and retention costs of the period (`campaigns.crm_cost_categories`). The outcomes are read as
+ * business, the CRM and retention costs of the period (`costs.crm_categories` and `costs.retention_categories`,
+ * prorated by days, cost-slices.ts). The outcomes are read as
  * the data stands (no as-of cut), so a window still open counts the churn known so far.
  */
 
 import { outcomeSql } from '../campaigns/outcome.ts';
+import { crmRoiCategories } from '../costs/config.ts';
 import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { gridOf } from './base-sql.ts';
+import { costSlicesSql, periodsSql } from './cost-slices.ts';
 import { type MoneyReader, moneyFrom } from './currency.ts';
 import type { NormalQuery } from './query.ts';
 import { segEquals, segList, segSelect } from './segments.ts';
@@ -35,13 +38,14 @@ export interface CampaignRow {
 
 export function campaignExperimentsSql(q: NormalQuery, d: Dialect): Sql {
   const { n, idx } = gridOf(q, d);
+  const origin = (q.grid[0] as { start: string }).start;
   const treated = (x: Sql) => sql`sum(CASE WHEN m.arm = 'treatment' THEN ${x} ELSE 0 END)`;
   const control = (x: Sql) => sql`sum(CASE WHEN m.arm = 'control' THEN ${x} ELSE 0 END)`;
-  const categories = sql.join(q.config.campaigns.crm_cost_categories.map((c) => sql`${c}`));
+  const categories = sql.join(crmRoiCategories(q.config).map((c) => sql`${c}`));
   const crm =
     q.by.length === 0
-      ? sql`(SELECT ${idx(sql`period_start`)} AS k, CAST(sum(amount) AS DOUBLE) AS crm_cost FROM ${moneyFrom(q.money, 'costs', d)}
-          WHERE category IN (${categories}) GROUP BY 1)`
+      ? sql`(SELECT s.k AS k, CAST(sum(s.cents) / 100 AS DOUBLE) AS crm_cost
+          FROM (${costSlicesSql(d, periodsSql(d, q.grain, origin, n), moneyFrom(q.money, 'costs', d))}) s WHERE s.category IN (${categories}) GROUP BY s.k)`
       : sql`(SELECT CAST(0 AS INTEGER) AS k, CAST(NULL AS DOUBLE) AS crm_cost FROM costs WHERE 1 = 0)`;
   const read: MoneyReader = (t, a) => moneyFrom(q.money, t, d, a);
   const outcomes = outcomeSql({ campaignId: null, asOf: OPEN_END, basis: q.basis, config: q.config, read }, d);

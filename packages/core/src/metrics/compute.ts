@@ -2,6 +2,7 @@ import type { Grain } from '../engine/dialect.ts';
 import type { Connection } from '../engine/engine.ts';
 import { tenureError } from '../errors.ts';
 import { nearest } from '../ingest/mapping.ts';
+import type { Text } from '../present/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { wilson } from '../stats/wilson.ts';
 import type { TenureConfig } from '../workspace/config.ts';
@@ -32,6 +33,8 @@ export interface MetricRow {
   p_value?: number | null;
   p_adjusted?: number | null;
   significant?: boolean;
+  /** Why the value is null though the data is there (a figure that is not measurable), in both languages. */
+  reason?: Text;
   /** Set on forecast rows: the method that produced them. */
   forecast?: string;
   /**
@@ -91,6 +94,7 @@ function shape(def: MetricDef, q: NormalQuery, row: BaseRows[BaseName]): MetricR
     ci_low: ci?.low ?? null,
     ci_high: ci?.high ?? null,
     ...(v.parts ? { parts: v.parts } : {}),
+    ...(v.reason ? { reason: v.reason } : {}),
   };
 }
 

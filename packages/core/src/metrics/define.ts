@@ -13,6 +13,7 @@ import { type ChurnCategoryRow, type ChurnReasonRow, churnCategoriesSql, churnRe
 import { type CohortRow, cohortsSql } from './cohorts.ts';
 import { type FlowRow, flowSql } from './flow.ts';
 import { type OrderCohortRow, orderCohortsSql } from './order-cohorts.ts';
+import { type ProfitRow, profitSql } from './profit.ts';
 import { type PurchaseRow, purchasesSql } from './purchases.ts';
 import type { NormalQuery } from './query.ts';
 import { type RenewalRow, renewalsSql } from './renewals.ts';
@@ -39,6 +40,7 @@ export const bases = {
   service: base<ServiceRow>(serviceSql),
   satisfaction: base<SatisfactionRow>(satisfactionSql),
   value: base<ValueRow>(valueSql),
+  profit: base<ProfitRow>(profitSql),
   quality: base<QualityRow>(qualitySql),
   purchases: base<PurchaseRow>(purchasesSql),
   renewals: base<RenewalRow>(renewalsSql),
@@ -82,6 +84,8 @@ export interface Value {
   parts?: Record<string, number>;
   /** A 95 % interval the metric derives itself (`interval: 'own'`); an end it cannot bound is null. */
   ci?: { low: number | null; high: number | null };
+  /** Why the value is null when the data is there but the figure cannot be had (e.g. not measurable), worded. */
+  reason?: Text;
 }
 
 export interface MetricDef<B extends BaseName = BaseName> {

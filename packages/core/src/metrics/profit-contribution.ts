@@ -1,30 +1,43 @@
 import { defineMetric } from './define.ts';
+import { PROFIT_GRAINS, profitOf } from './profit.ts';
 
 /**
- * Profit contribution per customer: what an average customer of the start cohort contributed in the period
- * after direct costs. Recurring revenue is the mean of MRR at both boundaries times the period's months.
+ * Profit contribution per customer (客户利润贡献): Σ over the segment's customers of revenue minus the costs
+ * related to them (the per-customer profit relation, customer-profit.ts), per customer active in the period.
+ * The numerator is a sum over customers, so segments add up to the whole business, costs no customer carries
+ * included (as the segment '(unallocated)' with a breakdown).
  */
 export const profitContribution = defineMetric({
   id: 'profit_contribution',
   title: { en: 'Profit contribution per customer', 'zh-CN': '每客户利润贡献' },
   description: {
-    en: '(Recurring revenue × gross margin + order revenue − order costs − retention and service costs) ÷ customers active at the start. Recurring revenue = mean MRR of the period × its months. Costs apply to the whole business only.',
+    en: "Σ over customers of (subscription revenue + order revenue − cost of revenue − the costs allocated to them) ÷ customers active in the period. Subscription revenue = MRR × the share of each month's days the subscription ran; cost of revenue = orders' cost where given, else revenue × (1 − gross margin); costs are prorated by days and allocated per costs.allocation (acquisition to new customers or their own acquisition cost, service and care by tickets and cases, retention by campaign treatment and retention cases, CRM and product updates per active customer), to the cent; costs no customer can carry are shown as unallocated.",
     'zh-CN':
-      '（经常性收入 × 毛利率 + 订单收入 − 订单成本 − 留存与服务成本）÷ 期初活跃客户数。经常性收入 = 期内平均 MRR × 月数。成本仅计入全业务。',
+      '各客户（订阅收入 + 订单收入 − 收入成本 − 分摊到该客户的成本）之和 ÷ 本期活跃客户数。订阅收入 = MRR × 订阅在每月中持续天数的占比；收入成本 = 订单给出的成本，否则为收入 × (1 − 毛利率)；成本按天数分摊到各期，并按 costs.allocation 分摊到客户（获客成本归新客户或其自带的获客成本，服务与关怀按工单和案例，留存按活动实验组与挽留案例，CRM 与产品更新按活跃客户），精确到分；无客户可承担的成本列为未分摊。',
   },
   unit: 'money',
-  requires: ['subscriptions|orders', 'costs'],
-  base: 'value',
+  grains: PROFIT_GRAINS,
+  requires: ['subscriptions|orders'],
+  base: 'profit',
   interval: 'none',
   value: (r) => {
-    const recurring = (((r.mrr_start ?? 0) + (r.mrr_end ?? 0)) / 2) * r.months;
-    const costs = (r.retention_costs ?? 0) + (r.service_costs ?? 0);
-    const profit = recurring * r.margin + r.order_revenue - r.order_cogs - costs;
+    const profit = profitOf(r);
     return {
-      value: r.active_start ? profit / r.active_start : null,
+      value: r.active ? profit / r.active : null,
       numerator: profit,
-      denominator: r.active_start,
-      parts: { recurring_revenue: recurring, order_revenue: r.order_revenue, order_cogs: r.order_cogs, costs },
+      denominator: r.active,
+      parts: {
+        subscription_revenue: r.subscription_revenue,
+        order_revenue: r.order_revenue,
+        cost_of_revenue: r.cost_of_revenue,
+        acquisition: r.acquisition,
+        retention: r.retention,
+        service: r.service,
+        care: r.care,
+        product_update: r.product_update,
+        crm: r.crm,
+        unallocated: r.unallocated,
+      },
     };
   },
 });

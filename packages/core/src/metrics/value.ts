@@ -2,6 +2,7 @@ import type { Dialect } from '../engine/dialect.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { wilson } from '../stats/wilson.ts';
 import { gridOf } from './base-sql.ts';
+import { costSlicesSql, periodsSql } from './cost-slices.ts';
 import { moneyFrom } from './currency.ts';
 import { flowSql } from './flow.ts';
 import type { NormalQuery } from './query.ts';
@@ -19,8 +20,6 @@ export interface ValueRow {
   mrr_end: number | null;
   payers_end: number | null;
   acquisition_spend: number | null;
-  retention_costs: number | null;
-  service_costs: number | null;
   order_revenue: number;
   order_cogs: number;
   months: number;
@@ -37,30 +36,30 @@ const MONTHS: Record<NormalQuery['grain'], number> = {
 };
 
 /**
- * Unit economics per period: customer flow and MRR (from their bases), acquisition spend, other costs and
- * order margin. Acquisition spend is the customers' own acquisition_cost, dated at created_at, when the
- * import carried it (so it splits by segment); otherwise the `costs` rows of category acquisition whose
- * period starts in the period — those are not per segment, so with --by they are left out (null) rather
- * than wrongly attributed. Retention and service costs are likewise whole-business figures.
+ * Unit economics per period: customer flow and MRR (from their bases), acquisition spend and order margin.
+ * Acquisition spend is the customers' own acquisition_cost, dated at created_at, when the import carried it (so
+ * it splits by segment); otherwise the costs of `costs.acquisition_categories` prorated by days to the period
+ * (cost-slices.ts) — with --by those are left out (null) here rather than wrongly attributed; the profit base
+ * (profit.ts) allocates them to customers. Retention and service costs are the profit base's.
  */
 export function valueSql(q: NormalQuery, d: Dialect): Sql {
-  const { idx } = gridOf(q, d);
-  const wholeBusiness = q.by.length === 0;
-  const costs = (category: string) =>
-    wholeBusiness ? sql`sum(amount) FILTER (WHERE category = ${category})` : sql`CAST(NULL AS DOUBLE)`;
+  const { n, idx } = gridOf(q, d);
+  const origin = (q.grid[0] as { start: string }).start;
+  const acquisition = sql.join(q.config.costs.acquisition_categories.map((c) => sql`${c}`));
+  const spend = q.by.length === 0 ? sql`sum(s.cents) / 100` : sql`CAST(NULL AS DOUBLE)`;
   return sql`WITH
     f AS (${flowSql(q, d)}),
     r AS (${revenueSql(q, d)}),
     sc AS (${segmentedCustomers(q)}),
     acq AS (SELECT ${idx(sql`c.created_at`)} AS k, ${segSelect(q, 'sc')}, sum(c.acquisition_cost) AS spend
             FROM customers c JOIN sc ON sc.customer_id = c.customer_id WHERE c.acquisition_cost IS NOT NULL GROUP BY 1, ${segList(q, 'sc')}),
-    cst AS (SELECT ${idx(sql`period_start`)} AS k, ${costs('acquisition')} AS acquisition, ${costs('retention')} AS retention,
-              ${costs('service')} AS service FROM ${moneyFrom(q.money, 'costs', d)} GROUP BY 1),
+    cst AS (SELECT s.k AS k, ${spend} AS acquisition FROM (${costSlicesSql(d, periodsSql(d, q.grain, origin, n), moneyFrom(q.money, 'costs', d))}) s
+              WHERE s.category IN (${acquisition}) GROUP BY s.k),
     ord AS (SELECT ${idx(sql`o.ordered_at`)} AS k, ${segSelect(q, 'sc')}, sum(o.amount) AS revenue, sum(coalesce(o.cost, 0)) AS cogs
             FROM ${moneyFrom(q.money, 'orders', d, 'o')} JOIN sc ON sc.customer_id = o.customer_id GROUP BY 1, ${segList(q, 'sc')})
   SELECT f.k AS k, ${segSelect(q, 'f')}, f.new_customers, f.active_start, f.churned,
     r.mrr_start, r.mrr_end, r.payers_end,
-    coalesce(a.spend, c.acquisition) AS acquisition_spend, c.retention AS retention_costs, c.service AS service_costs,
+    coalesce(a.spend, c.acquisition) AS acquisition_spend,
     coalesce(o.revenue, 0) AS order_revenue, coalesce(o.cogs, 0) AS order_cogs,
     ${MONTHS[q.grain]} AS months, ${q.config.gross_margin} AS margin
   FROM f LEFT JOIN r ON r.k = f.k AND ${segEquals(q, 'f', 'r')}

@@ -1,5 +1,13 @@
 import { type Entity, f } from './field.ts';
 
+/**
+ * What money can be spent on. A closed list, so an import names the allowed values when a row has another; care
+ * (customer care) and product_update (updates shipped to keep customers) count as retention cost by default
+ * (`costs.retention_categories`, costs/config.ts).
+ */
+export const COST_CATEGORIES = ['acquisition', 'retention', 'service', 'care', 'product_update', 'crm'] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+
 /** Costs by period and category: the denominators of CAC, retention cost per customer and ROI. */
 export const costs: Entity = {
   name: 'costs',
@@ -16,7 +24,7 @@ export const costs: Entity = {
       notBefore: 'period_start',
       aliases: ['to', 'end', '结束日期', '期间结束'],
     }),
-    f.oneOf('category', ['acquisition', 'retention', 'service', 'crm'], 'What the money was spent on.', {
+    f.oneOf('category', COST_CATEGORIES, 'What the money was spent on.', {
       required: true,
       aliases: ['type', 'cost_type', '成本类别', '类别'],
     }),
@@ -27,7 +35,7 @@ export const costs: Entity = {
     f.currency('currency', 'ISO 4217 code of amount; empty means the workspace currency.', {
       aliases: ['currency_code', '币种', '货币', '币别'],
     }),
-    f.text('segment', "Segment value the cost belongs to; 'all' when empty.", {
+    f.text('segment', "Customers who carry the cost: 'all' (empty), or dimension=value such as region=north.", {
       default: 'all',
       aliases: ['segment_value', '细分', '分群'],
     }),

@@ -30,6 +30,9 @@ export const CONFIG_SCHEMA_MODULES = [
   '../cases/sla/calendar',
   '../access/roles',
   '../campaigns/config',
+  '../costs/config',
+  '../schema/costs',
+  '../schema/field',
   '../voice/text/config',
 ] as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { campaignsConfigSchema, defaultCampaignsConfig } from '../campaigns/config.ts';
 import { casesConfigSchema, defaultCasesConfig } from '../cases/config.ts';
+import { costsConfigSchema, defaultCostsConfig } from '../costs/config.ts';
 import { tenureError } from '../errors.ts';
 import { defaultImportLimits, importLimitsSchema } from '../ingest/limits.ts';
 import { defaultPredictionConfig, predictionConfigSchema } from '../predict/config.ts';
@@ -85,8 +86,10 @@ export const configSchema = z
     prediction: predictionConfigSchema.default(defaultPredictionConfig),
     /** Cases: the root-cause taxonomy and the approval of compensation (cases/config.ts). */
     cases: casesConfigSchema.default(defaultCasesConfig),
-    /** Campaigns as experiments: defaults of imported campaigns, CRM cost categories (campaigns/config.ts). */
+    /** Campaigns as experiments: defaults of imported campaigns and the bootstrap (campaigns/config.ts). */
     campaigns: campaignsConfigSchema.default(defaultCampaignsConfig),
+    /** Cost categories grouped as acquisition, retention and CRM spending, and their allocation rules (costs/config.ts). */
+    costs: costsConfigSchema.default(defaultCostsConfig),
     /** Text analysis: the user dictionary and the number of topics (voice/text/config.ts). */
     voice: voiceConfigSchema.default(defaultVoiceConfig),
   })

@@ -1,4 +1,4 @@
-import { api, customer360, SERVED_LIMIT, searchCustomers } from '@tenure/core';
+import { api, customer360, customerProfit, SERVED_LIMIT, searchCustomers } from '@tenure/core';
 import { type RouteGroup, route } from '../route.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -44,6 +44,22 @@ export const customers: RouteGroup = {
           api.toWire(await customer360(ws, req.params.id, { ...req.query, stored })),
         );
       },
+    }),
+    route({
+      method: 'GET',
+      url: '/:id/profit',
+      config: { access: 'viewer' },
+      schema: {
+        summary: "One customer's profit contribution by month: revenue, cost of revenue, allocated costs by category",
+        params: api.customerParams,
+        querystring: api.customerProfitQuery,
+        response: { 200: api.customerProfitResponse },
+      },
+      // Cached per data generation like every view: the allocation is computed over all customers.
+      handler: (req) =>
+        req.server.tenure.view(['customer-profit', req.params.id, req.query], (ws) =>
+          customerProfit(ws, req.params.id, req.query),
+        ),
     }),
   ],
 };

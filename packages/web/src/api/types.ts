@@ -91,6 +91,7 @@ export type Tier = RiskRow['tier'];
 /** A feature that moves a customer's churn risk, in words (the request's language), with its SHAP contribution. */
 export type Reason = RiskRow['reasons'][number];
 export type CustomerRisk = Infer<typeof api.customerRiskResponse>;
+export type CustomerProfit = Infer<typeof api.customerProfitResponse>;
 
 export type ChurnModelReport = Infer<typeof api.modelReportResponse>;
 export type Evaluation = ChurnModelReport['evaluations'][number]['model'];

@@ -19,7 +19,7 @@ import surveys from './0013-surveys.ts';
 import voiceText from './0014-voice-text.ts';
 import voiceDrivers from './0015-voice-drivers.ts';
 import ticketKind from './0016-ticket-kind.ts';
-import currency from './0018-currency.ts';
+import currency from './0017-currency.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [

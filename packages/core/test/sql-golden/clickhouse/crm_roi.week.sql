@@ -7,10 +7,15 @@
 -- {p6:String} = '9999-12-31 00:00:00'
 -- {p7:String} = '2024-01-01 00:00:00'
 -- {p8:String} = '2024-01-01 00:00:00'
--- {p9:String} = 'crm'
--- {p10:String} = 'retention'
--- {p11:Int64} = 3
--- {p12:Float64} = 0.7
+-- {p9:String} = '2024-01-01 00:00:00'
+-- {p10:Int64} = 3
+-- {p11:String} = 'crm'
+-- {p12:String} = 'retention'
+-- {p13:String} = 'service'
+-- {p14:String} = 'care'
+-- {p15:String} = 'product_update'
+-- {p16:Int64} = 3
+-- {p17:Float64} = 0.7
 WITH
     o AS (WITH
     members AS (SELECT m.campaign_id AS campaign_id, m.customer_id AS customer_id, m."group" AS arm,
@@ -66,16 +71,24 @@ WITH
         sum(CASE WHEN m.arm = 'control' THEN 1 ELSE 0 END) AS control, sum(CASE WHEN m.arm = 'control' THEN m.churned ELSE 0 END) AS control_churned, sum(CASE WHEN m.arm = 'treatment' THEN m.per_treated ELSE 0 END) AS cost,
         sum(m.monthly) AS monthly_revenue, avg(m.window_days) AS window_days
       FROM m GROUP BY m.k, "m"."seg__all"),
-    crm AS (SELECT intDiv(dateDiff('day', toDateTime64(toDateTime64({p8:String}, 6, 'UTC'), 6, 'UTC'), toDateTime64(period_start, 6, 'UTC')), 7) AS k, CAST(sum(amount) AS DOUBLE) AS crm_cost FROM costs
-          WHERE category IN ({p9:String}, {p10:String}) GROUP BY 1),
+    crm AS (SELECT s.k AS k, CAST(sum(s.cents) / 100 AS DOUBLE) AS crm_cost
+          FROM (SELECT c.cid AS cid, p.k AS k, c.category AS category, c.segment AS segment,
+      floor(c.t * (((toFloat64(toUnixTimestamp64Micro(toDateTime64(least(c.ce, p.pe), 6, 'UTC'))) / 1000000 - toFloat64(toUnixTimestamp64Micro(toDateTime64(c.cs, 6, 'UTC'))) / 1000000) / 86400)) / c.dd + 0.5) - floor(c.t * (((toFloat64(toUnixTimestamp64Micro(toDateTime64(greatest(c.cs, p.ps), 6, 'UTC'))) / 1000000 - toFloat64(toUnixTimestamp64Micro(toDateTime64(c.cs, 6, 'UTC'))) / 1000000) / 86400)) / c.dd + 0.5) AS cents
+    FROM (SELECT row_number() OVER (ORDER BY period_start, period_end, category, segment, amount) AS cid,
+        toDateTime64(addDays(toDateTime64(period_start, 6, 'UTC'), toInt64(0)), 6, 'UTC') AS cs, toDateTime64(addDays(toDateTime64(period_end, 6, 'UTC'), toInt64(1)), 6, 'UTC') AS ce, category,
+        coalesce(nullif(segment, ''), 'all') AS segment, floor(CAST(amount AS DOUBLE) * 100 + 0.5) AS t,
+        (((toFloat64(toUnixTimestamp64Micro(toDateTime64(toDateTime64(addDays(toDateTime64(period_end, 6, 'UTC'), toInt64(1)), 6, 'UTC'), 6, 'UTC'))) / 1000000 - toFloat64(toUnixTimestamp64Micro(toDateTime64(toDateTime64(addDays(toDateTime64(period_start, 6, 'UTC'), toInt64(0)), 6, 'UTC'), 6, 'UTC'))) / 1000000) / 86400)) AS dd
+      FROM costs) c CROSS JOIN (SELECT gs.i AS k, toDateTime64(addDays(toDateTime64(toDateTime64({p8:String}, 6, 'UTC'), 6, 'UTC'), 7 * (toInt64(gs.i))), 6, 'UTC') AS ps, toDateTime64(addDays(toDateTime64(toDateTime64({p9:String}, 6, 'UTC'), 6, 'UTC'), 7 * (toInt64(gs.i + 1))), 6, 'UTC') AS pe
+    FROM (SELECT toInt64(number) AS i FROM numbers(toUInt64(greatest(toInt64({p10:Int64}), 0)))) gs) p
+    WHERE c.cs < p.pe AND c.ce > p.ps) s WHERE s.category IN ({p11:String}, {p12:String}, {p13:String}, {p14:String}, {p15:String}) GROUP BY s.k),
     ckeys AS (SELECT DISTINCT "x"."seg__all" AS "seg__all" FROM (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true) x),
-    cgrid AS (SELECT i AS k FROM (SELECT toInt64(number) AS i FROM numbers(toUInt64(greatest(toInt64({p11:Int64}), 0)))) gs)
+    cgrid AS (SELECT i AS k FROM (SELECT toInt64(number) AS i FROM numbers(toUInt64(greatest(toInt64({p16:Int64}), 0)))) gs)
   SELECT g.k AS k, "y"."seg__all" AS "seg__all", CAST(coalesce(a.treated, 0) AS DOUBLE) AS treated,
     CAST(coalesce(a.treated_churned, 0) AS DOUBLE) AS treated_churned, CAST(coalesce(a.control, 0) AS DOUBLE) AS control,
     CAST(coalesce(a.control_churned, 0) AS DOUBLE) AS control_churned, CAST(coalesce(a.cost, 0) AS DOUBLE) AS cost,
     CAST(coalesce(a.monthly_revenue, 0) AS DOUBLE) AS monthly_revenue, CAST(a.window_days AS DOUBLE) AS window_days,
     CAST(coalesce(r.crm_cost, 0) AS DOUBLE) AS crm_cost,
-    {p12:Float64} AS margin
+    {p17:Float64} AS margin
   FROM cgrid g CROSS JOIN ckeys y LEFT JOIN agg a ON a.k = g.k AND "a"."seg__all" = "y"."seg__all" LEFT JOIN crm r ON r.k = g.k
   ORDER BY g.k, "y"."seg__all"
 SETTINGS join_use_nulls = 1, aggregate_functions_null_for_empty = 1, cast_keep_nullable = 1, union_default_mode = 'DISTINCT', prefer_column_name_to_alias = 1, joined_subquery_requires_alias = 0, enable_extended_results_for_datetime_functions = 1, session_timezone = 'UTC', max_query_size = '268435456', max_ast_elements = '10000000', max_expanded_ast_elements = '10000000'

@@ -26,9 +26,9 @@
 -- {p25:Int64} = 3
 -- {p26:String} = '2024-01-01 00:00:00'
 -- {p27:String} = '2024-01-01 00:00:00'
--- {p28:String} = 'acquisition'
--- {p29:String} = 'retention'
--- {p30:String} = 'service'
+-- {p28:String} = '2024-01-01 00:00:00'
+-- {p29:Int64} = 3
+-- {p30:String} = 'acquisition'
 -- {p31:String} = '2024-01-01 00:00:00'
 -- {p32:Float64} = 0.03285420944558522
 -- {p33:Float64} = 0.7
@@ -110,13 +110,21 @@ WITH
     sc AS (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true),
     acq AS (SELECT dateDiff('day', toDateTime64(toDateTime64({p26:String}, 6, 'UTC'), 6, 'UTC'), toDateTime64(c.created_at, 6, 'UTC')) AS k, "sc"."seg__all" AS "seg__all", sum(c.acquisition_cost) AS spend
             FROM customers c JOIN sc ON sc.customer_id = c.customer_id WHERE c.acquisition_cost IS NOT NULL GROUP BY 1, "sc"."seg__all"),
-    cst AS (SELECT dateDiff('day', toDateTime64(toDateTime64({p27:String}, 6, 'UTC'), 6, 'UTC'), toDateTime64(period_start, 6, 'UTC')) AS k, sum(amount) FILTER (WHERE category = {p28:String}) AS acquisition, sum(amount) FILTER (WHERE category = {p29:String}) AS retention,
-              sum(amount) FILTER (WHERE category = {p30:String}) AS service FROM costs GROUP BY 1),
+    cst AS (SELECT s.k AS k, sum(s.cents) / 100 AS acquisition FROM (SELECT c.cid AS cid, p.k AS k, c.category AS category, c.segment AS segment,
+      floor(c.t * (((toFloat64(toUnixTimestamp64Micro(toDateTime64(least(c.ce, p.pe), 6, 'UTC'))) / 1000000 - toFloat64(toUnixTimestamp64Micro(toDateTime64(c.cs, 6, 'UTC'))) / 1000000) / 86400)) / c.dd + 0.5) - floor(c.t * (((toFloat64(toUnixTimestamp64Micro(toDateTime64(greatest(c.cs, p.ps), 6, 'UTC'))) / 1000000 - toFloat64(toUnixTimestamp64Micro(toDateTime64(c.cs, 6, 'UTC'))) / 1000000) / 86400)) / c.dd + 0.5) AS cents
+    FROM (SELECT row_number() OVER (ORDER BY period_start, period_end, category, segment, amount) AS cid,
+        toDateTime64(addDays(toDateTime64(period_start, 6, 'UTC'), toInt64(0)), 6, 'UTC') AS cs, toDateTime64(addDays(toDateTime64(period_end, 6, 'UTC'), toInt64(1)), 6, 'UTC') AS ce, category,
+        coalesce(nullif(segment, ''), 'all') AS segment, floor(CAST(amount AS DOUBLE) * 100 + 0.5) AS t,
+        (((toFloat64(toUnixTimestamp64Micro(toDateTime64(toDateTime64(addDays(toDateTime64(period_end, 6, 'UTC'), toInt64(1)), 6, 'UTC'), 6, 'UTC'))) / 1000000 - toFloat64(toUnixTimestamp64Micro(toDateTime64(toDateTime64(addDays(toDateTime64(period_start, 6, 'UTC'), toInt64(0)), 6, 'UTC'), 6, 'UTC'))) / 1000000) / 86400)) AS dd
+      FROM costs) c CROSS JOIN (SELECT gs.i AS k, toDateTime64(addDays(toDateTime64(toDateTime64({p27:String}, 6, 'UTC'), 6, 'UTC'), toInt64(gs.i)), 6, 'UTC') AS ps, toDateTime64(addDays(toDateTime64(toDateTime64({p28:String}, 6, 'UTC'), 6, 'UTC'), toInt64(gs.i + 1)), 6, 'UTC') AS pe
+    FROM (SELECT toInt64(number) AS i FROM numbers(toUInt64(greatest(toInt64({p29:Int64}), 0)))) gs) p
+    WHERE c.cs < p.pe AND c.ce > p.ps) s
+              WHERE s.category IN ({p30:String}) GROUP BY s.k),
     ord AS (SELECT dateDiff('day', toDateTime64(toDateTime64({p31:String}, 6, 'UTC'), 6, 'UTC'), toDateTime64(o.ordered_at, 6, 'UTC')) AS k, "sc"."seg__all" AS "seg__all", sum(o.amount) AS revenue, sum(coalesce(o.cost, 0)) AS cogs
             FROM orders o JOIN sc ON sc.customer_id = o.customer_id GROUP BY 1, "sc"."seg__all")
   SELECT f.k AS k, "f"."seg__all" AS "seg__all", f.new_customers, f.active_start, f.churned,
     r.mrr_start, r.mrr_end, r.payers_end,
-    coalesce(a.spend, c.acquisition) AS acquisition_spend, c.retention AS retention_costs, c.service AS service_costs,
+    coalesce(a.spend, c.acquisition) AS acquisition_spend,
     coalesce(o.revenue, 0) AS order_revenue, coalesce(o.cogs, 0) AS order_cogs,
     {p32:Float64} AS months, {p33:Float64} AS margin
   FROM f LEFT JOIN r ON r.k = f.k AND "f"."seg__all" = "r"."seg__all"

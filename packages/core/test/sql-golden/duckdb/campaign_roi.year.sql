@@ -7,10 +7,15 @@
 -- $6 = '9999-12-31 00:00:00'
 -- $7 = '2024-01-01 00:00:00'
 -- $8 = '2024-01-01 00:00:00'
--- $9 = 'crm'
--- $10 = 'retention'
--- $11 = 3
--- $12 = 0.7
+-- $9 = '2024-01-01 00:00:00'
+-- $10 = 3
+-- $11 = 'crm'
+-- $12 = 'retention'
+-- $13 = 'service'
+-- $14 = 'care'
+-- $15 = 'product_update'
+-- $16 = 3
+-- $17 = 0.7
 WITH
     o AS (WITH
     members AS (SELECT m.campaign_id AS campaign_id, m.customer_id AS customer_id, m."group" AS arm,
@@ -66,15 +71,23 @@ WITH
         sum(CASE WHEN m.arm = 'control' THEN 1 ELSE 0 END) AS control, sum(CASE WHEN m.arm = 'control' THEN m.churned ELSE 0 END) AS control_churned, sum(CASE WHEN m.arm = 'treatment' THEN m.per_treated ELSE 0 END) AS cost,
         sum(m.monthly) AS monthly_revenue, avg(m.window_days) AS window_days
       FROM m GROUP BY m.k, "m"."seg__all"),
-    crm AS (SELECT date_diff('year', CAST($8 AS TIMESTAMP), period_start) AS k, CAST(sum(amount) AS DOUBLE) AS crm_cost FROM costs
-          WHERE category IN ($9, $10) GROUP BY 1),
+    crm AS (SELECT s.k AS k, CAST(sum(s.cents) / 100 AS DOUBLE) AS crm_cost
+          FROM (SELECT c.cid AS cid, p.k AS k, c.category AS category, c.segment AS segment,
+      floor(c.t * ((epoch(least(c.ce, p.pe)) - epoch(c.cs)) / 86400.0) / c.dd + 0.5) - floor(c.t * ((epoch(greatest(c.cs, p.ps)) - epoch(c.cs)) / 86400.0) / c.dd + 0.5) AS cents
+    FROM (SELECT row_number() OVER (ORDER BY period_start, period_end, category, segment, amount) AS cid,
+        CAST(period_start + to_days(CAST(0 AS INTEGER)) AS TIMESTAMP) AS cs, CAST(period_end + to_days(CAST(1 AS INTEGER)) AS TIMESTAMP) AS ce, category,
+        coalesce(nullif(segment, ''), 'all') AS segment, floor(CAST(amount AS DOUBLE) * 100 + 0.5) AS t,
+        ((epoch(CAST(period_end + to_days(CAST(1 AS INTEGER)) AS TIMESTAMP)) - epoch(CAST(period_start + to_days(CAST(0 AS INTEGER)) AS TIMESTAMP))) / 86400.0) AS dd
+      FROM costs) c CROSS JOIN (SELECT gs.i AS k, CAST(CAST($8 AS TIMESTAMP) + to_years(CAST(gs.i AS INTEGER)) AS TIMESTAMP) AS ps, CAST(CAST($9 AS TIMESTAMP) + to_years(CAST(gs.i + 1 AS INTEGER)) AS TIMESTAMP) AS pe
+    FROM (SELECT range AS i FROM range($10)) gs) p
+    WHERE c.cs < p.pe AND c.ce > p.ps) s WHERE s.category IN ($11, $12, $13, $14, $15) GROUP BY s.k),
     ckeys AS (SELECT DISTINCT "x"."seg__all" AS "seg__all" FROM (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true) x),
-    cgrid AS (SELECT i AS k FROM (SELECT range AS i FROM range($11)) gs)
+    cgrid AS (SELECT i AS k FROM (SELECT range AS i FROM range($16)) gs)
   SELECT g.k AS k, "y"."seg__all" AS "seg__all", CAST(coalesce(a.treated, 0) AS DOUBLE) AS treated,
     CAST(coalesce(a.treated_churned, 0) AS DOUBLE) AS treated_churned, CAST(coalesce(a.control, 0) AS DOUBLE) AS control,
     CAST(coalesce(a.control_churned, 0) AS DOUBLE) AS control_churned, CAST(coalesce(a.cost, 0) AS DOUBLE) AS cost,
     CAST(coalesce(a.monthly_revenue, 0) AS DOUBLE) AS monthly_revenue, CAST(a.window_days AS DOUBLE) AS window_days,
     CAST(coalesce(r.crm_cost, 0) AS DOUBLE) AS crm_cost,
-    $12 AS margin
+    $17 AS margin
   FROM cgrid g CROSS JOIN ckeys y LEFT JOIN agg a ON a.k = g.k AND "a"."seg__all" = "y"."seg__all" LEFT JOIN crm r ON r.k = g.k
   ORDER BY g.k, "y"."seg__all"

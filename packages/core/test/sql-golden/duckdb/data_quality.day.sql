@@ -152,33 +152,37 @@
 -- $151 = 'acquisition'
 -- $152 = 'retention'
 -- $153 = 'service'
--- $154 = 'crm'
--- $155 = 'acquisition'
--- $156 = 'retention'
--- $157 = 'service'
--- $158 = 'crm'
--- $159 = 8
--- $160 = 'campaigns'
--- $161 = 7
--- $162 = 90
--- $163 = 90
--- $164 = 83
--- $165 = '2024-04-01 00:00:00'
--- $166 = '2024-04-01 00:00:00'
--- $167 = 9
--- $168 = 'campaign_members'
--- $169 = 'treatment'
--- $170 = 'control'
--- $171 = '2024-04-01 00:00:00'
--- $172 = 'treatment'
--- $173 = 'control'
--- $174 = '2024-04-01 00:00:00'
--- $175 = 10
--- $176 = 'benchmarks'
--- $177 = 11
--- $178 = 'exchange_rates'
--- $179 = 2
--- $180 = 12
+-- $154 = 'care'
+-- $155 = 'product_update'
+-- $156 = 'crm'
+-- $157 = 'acquisition'
+-- $158 = 'retention'
+-- $159 = 'service'
+-- $160 = 'care'
+-- $161 = 'product_update'
+-- $162 = 'crm'
+-- $163 = 8
+-- $164 = 'campaigns'
+-- $165 = 7
+-- $166 = 90
+-- $167 = 90
+-- $168 = 83
+-- $169 = '2024-04-01 00:00:00'
+-- $170 = '2024-04-01 00:00:00'
+-- $171 = 9
+-- $172 = 'campaign_members'
+-- $173 = 'treatment'
+-- $174 = 'control'
+-- $175 = '2024-04-01 00:00:00'
+-- $176 = 'treatment'
+-- $177 = 'control'
+-- $178 = '2024-04-01 00:00:00'
+-- $179 = 10
+-- $180 = 'benchmarks'
+-- $181 = 11
+-- $182 = 'exchange_rates'
+-- $183 = 2
+-- $184 = 12
 WITH e AS (SELECT $1 AS ord, $2 AS key_entity, n AS "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score
         FROM (SELECT *, (CAST((30 * coalesce("completeness", 0) + 25 * coalesce("validity", 0) + 20 * coalesce("integrity", 0) + 15 * coalesce("uniqueness", 0) + 10 * coalesce("freshness", 0)) AS DOUBLE) / NULLIF(CAST(((CASE WHEN "completeness" IS NULL THEN 0 ELSE 30 END) + (CASE WHEN "validity" IS NULL THEN 0 ELSE 25 END) + (CASE WHEN "integrity" IS NULL THEN 0 ELSE 20 END) + (CASE WHEN "uniqueness" IS NULL THEN 0 ELSE 15 END) + (CASE WHEN "freshness" IS NULL THEN 0 ELSE 10 END)) AS DOUBLE), 0)) AS score FROM (SELECT *, 100 * (1 - (CAST((4 * (n - "c__customer_id") + (CASE WHEN "c__name" > 0 THEN 1 ELSE 0 END) * (n - "c__name") + 4 * (n - "c__created_at") + (CASE WHEN "c__region" > 0 THEN 1 ELSE 0 END) * (n - "c__region") + (CASE WHEN "c__product_line" > 0 THEN 1 ELSE 0 END) * (n - "c__product_line") + (CASE WHEN "c__customer_type" > 0 THEN 1 ELSE 0 END) * (n - "c__customer_type") + (CASE WHEN "c__channel" > 0 THEN 1 ELSE 0 END) * (n - "c__channel") + (CASE WHEN "c__acquisition_cost" > 0 THEN 1 ELSE 0 END) * (n - "c__acquisition_cost")) AS DOUBLE) / NULLIF(CAST((4 * n + (CASE WHEN "c__name" > 0 THEN 1 ELSE 0 END) * n + 4 * n + (CASE WHEN "c__region" > 0 THEN 1 ELSE 0 END) * n + (CASE WHEN "c__product_line" > 0 THEN 1 ELSE 0 END) * n + (CASE WHEN "c__customer_type" > 0 THEN 1 ELSE 0 END) * n + (CASE WHEN "c__channel" > 0 THEN 1 ELSE 0 END) * n + (CASE WHEN "c__acquisition_cost" > 0 THEN 1 ELSE 0 END) * n) AS DOUBLE), 0))) AS completeness, 100 * (1 - (CAST(v__any AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS validity,
       100 * (1 - (CAST(n - distinct_keys AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS uniqueness, 100 * (1 - (CAST(0 AS DOUBLE) / NULLIF(CAST(0 AS DOUBLE), 0))) AS integrity, (CASE WHEN age_days IS NULL THEN NULL WHEN age_days <= $3 THEN 100.0
@@ -237,34 +241,34 @@ WITH e AS (SELECT $1 AS ord, $2 AS key_entity, n AS "rows", "completeness", "val
       FROM (SELECT count(*) AS m FROM "churn_events" GROUP BY "customer_id", "churned_at") g) u) r) x) "q_churn_events" UNION ALL SELECT $149 AS ord, $150 AS key_entity, n AS "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score
         FROM (SELECT *, (CAST((30 * coalesce("completeness", 0) + 25 * coalesce("validity", 0) + 20 * coalesce("integrity", 0) + 15 * coalesce("uniqueness", 0) + 10 * coalesce("freshness", 0)) AS DOUBLE) / NULLIF(CAST(((CASE WHEN "completeness" IS NULL THEN 0 ELSE 30 END) + (CASE WHEN "validity" IS NULL THEN 0 ELSE 25 END) + (CASE WHEN "integrity" IS NULL THEN 0 ELSE 20 END) + (CASE WHEN "uniqueness" IS NULL THEN 0 ELSE 15 END) + (CASE WHEN "freshness" IS NULL THEN 0 ELSE 10 END)) AS DOUBLE), 0)) AS score FROM (SELECT *, 100 * (1 - (CAST((4 * (n - "c__period_start") + 4 * (n - "c__period_end") + 4 * (n - "c__category") + 4 * (n - "c__amount") + (CASE WHEN "c__currency" > 0 THEN 1 ELSE 0 END) * (n - "c__currency") + (CASE WHEN "c__segment" > 0 THEN 1 ELSE 0 END) * (n - "c__segment")) AS DOUBLE) / NULLIF(CAST((4 * n + 4 * n + 4 * n + 4 * n + (CASE WHEN "c__currency" > 0 THEN 1 ELSE 0 END) * n + (CASE WHEN "c__segment" > 0 THEN 1 ELSE 0 END) * n) AS DOUBLE), 0))) AS completeness, 100 * (1 - (CAST(v__any AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS validity,
       100 * (1 - (CAST(n - distinct_keys AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS uniqueness, 100 * (1 - (CAST(0 AS DOUBLE) / NULLIF(CAST(0 AS DOUBLE), 0))) AS integrity, (CAST(0 AS DOUBLE) / NULLIF(CAST(0 AS DOUBLE), 0)) AS freshness
-    FROM (SELECT * FROM (SELECT count(*) AS n, count("t"."period_start") AS "c__period_start", count("t"."period_end") AS "c__period_end", count("t"."category") AS "c__category", count("t"."amount") AS "c__amount", count("t"."currency") AS "c__currency", count("t"."segment") AS "c__segment", count(*) FILTER (WHERE "t"."period_end" < "t"."period_start") AS "v__0", count(*) FILTER (WHERE NOT ("t"."category" IN ($151, $152, $153, $154))) AS "v__1", count(*) FILTER (WHERE "t"."amount" < 0) AS "v__2", count(*) FILTER (WHERE ("t"."period_end" < "t"."period_start") OR (NOT ("t"."category" IN ($155, $156, $157, $158))) OR ("t"."amount" < 0)) AS v__any FROM "costs" t) s CROSS JOIN (SELECT count(*) AS distinct_keys, count(*) FILTER (WHERE m > 1) AS dup_groups,
+    FROM (SELECT * FROM (SELECT count(*) AS n, count("t"."period_start") AS "c__period_start", count("t"."period_end") AS "c__period_end", count("t"."category") AS "c__category", count("t"."amount") AS "c__amount", count("t"."currency") AS "c__currency", count("t"."segment") AS "c__segment", count(*) FILTER (WHERE "t"."period_end" < "t"."period_start") AS "v__0", count(*) FILTER (WHERE NOT ("t"."category" IN ($151, $152, $153, $154, $155, $156))) AS "v__1", count(*) FILTER (WHERE "t"."amount" < 0) AS "v__2", count(*) FILTER (WHERE ("t"."period_end" < "t"."period_start") OR (NOT ("t"."category" IN ($157, $158, $159, $160, $161, $162))) OR ("t"."amount" < 0)) AS v__any FROM "costs" t) s CROSS JOIN (SELECT count(*) AS distinct_keys, count(*) FILTER (WHERE m > 1) AS dup_groups,
         coalesce(sum(m) FILTER (WHERE m > 1), 0) AS dup_rows
-      FROM (SELECT count(*) AS m FROM "costs" GROUP BY "period_start", "period_end", "category", "segment") g) u) r) x) "q_costs" UNION ALL SELECT $159 AS ord, $160 AS key_entity, n AS "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score
+      FROM (SELECT count(*) AS m FROM "costs" GROUP BY "period_start", "period_end", "category", "segment") g) u) r) x) "q_costs" UNION ALL SELECT $163 AS ord, $164 AS key_entity, n AS "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score
         FROM (SELECT *, (CAST((30 * coalesce("completeness", 0) + 25 * coalesce("validity", 0) + 20 * coalesce("integrity", 0) + 15 * coalesce("uniqueness", 0) + 10 * coalesce("freshness", 0)) AS DOUBLE) / NULLIF(CAST(((CASE WHEN "completeness" IS NULL THEN 0 ELSE 30 END) + (CASE WHEN "validity" IS NULL THEN 0 ELSE 25 END) + (CASE WHEN "integrity" IS NULL THEN 0 ELSE 20 END) + (CASE WHEN "uniqueness" IS NULL THEN 0 ELSE 15 END) + (CASE WHEN "freshness" IS NULL THEN 0 ELSE 10 END)) AS DOUBLE), 0)) AS score FROM (SELECT *, 100 * (1 - (CAST((4 * (n - "c__campaign_id") + 4 * (n - "c__name") + (CASE WHEN "c__kind" > 0 THEN 1 ELSE 0 END) * (n - "c__kind") + 4 * (n - "c__started_at") + (CASE WHEN "c__ended_at" > 0 THEN 1 ELSE 0 END) * (n - "c__ended_at") + (CASE WHEN "c__cost" > 0 THEN 1 ELSE 0 END) * (n - "c__cost")) AS DOUBLE) / NULLIF(CAST((4 * n + 4 * n + (CASE WHEN "c__kind" > 0 THEN 1 ELSE 0 END) * n + 4 * n + (CASE WHEN "c__ended_at" > 0 THEN 1 ELSE 0 END) * n + (CASE WHEN "c__cost" > 0 THEN 1 ELSE 0 END) * n) AS DOUBLE), 0))) AS completeness, 100 * (1 - (CAST(v__any AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS validity,
-      100 * (1 - (CAST(n - distinct_keys AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS uniqueness, 100 * (1 - (CAST(0 AS DOUBLE) / NULLIF(CAST(0 AS DOUBLE), 0))) AS integrity, (CASE WHEN age_days IS NULL THEN NULL WHEN age_days <= $161 THEN 100.0
-    WHEN age_days >= $162 THEN 0.0 ELSE 100.0 * ($163 - age_days) / $164 END) AS freshness
-    FROM (SELECT * FROM (SELECT count(*) AS n, count("t"."campaign_id") AS "c__campaign_id", count("t"."name") AS "c__name", count("t"."kind") AS "c__kind", count("t"."started_at") AS "c__started_at", count("t"."ended_at") AS "c__ended_at", count("t"."cost") AS "c__cost", count(*) FILTER (WHERE "t"."ended_at" < "t"."started_at") AS "v__0", count(*) FILTER (WHERE "t"."cost" < 0) AS "v__1", count(*) FILTER (WHERE ("t"."ended_at" < "t"."started_at") OR ("t"."cost" < 0)) AS v__any, max("t"."started_at") AS newest, (epoch((SELECT CASE WHEN max(m) IS NULL OR max(m) > CAST($165 AS TIMESTAMP) THEN CAST($166 AS TIMESTAMP) ELSE max(m) END
+      100 * (1 - (CAST(n - distinct_keys AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS uniqueness, 100 * (1 - (CAST(0 AS DOUBLE) / NULLIF(CAST(0 AS DOUBLE), 0))) AS integrity, (CASE WHEN age_days IS NULL THEN NULL WHEN age_days <= $165 THEN 100.0
+    WHEN age_days >= $166 THEN 0.0 ELSE 100.0 * ($167 - age_days) / $168 END) AS freshness
+    FROM (SELECT * FROM (SELECT count(*) AS n, count("t"."campaign_id") AS "c__campaign_id", count("t"."name") AS "c__name", count("t"."kind") AS "c__kind", count("t"."started_at") AS "c__started_at", count("t"."ended_at") AS "c__ended_at", count("t"."cost") AS "c__cost", count(*) FILTER (WHERE "t"."ended_at" < "t"."started_at") AS "v__0", count(*) FILTER (WHERE "t"."cost" < 0) AS "v__1", count(*) FILTER (WHERE ("t"."ended_at" < "t"."started_at") OR ("t"."cost" < 0)) AS v__any, max("t"."started_at") AS newest, (epoch((SELECT CASE WHEN max(m) IS NULL OR max(m) > CAST($169 AS TIMESTAMP) THEN CAST($170 AS TIMESTAMP) ELSE max(m) END
     FROM (SELECT max("created_at") AS m FROM "customers" UNION ALL SELECT max("started_at") AS m FROM "subscriptions" UNION ALL SELECT max("ordered_at") AS m FROM "orders" UNION ALL SELECT max("at") AS m FROM "activity" UNION ALL SELECT max("opened_at") AS m FROM "tickets" UNION ALL SELECT max("answered_at") AS m FROM "surveys" UNION ALL SELECT max("churned_at") AS m FROM "churn_events" UNION ALL SELECT max("started_at") AS m FROM "campaigns") ends)) - epoch(max("t"."started_at"))) / 86400.0 AS age_days FROM "campaigns" t) s CROSS JOIN (SELECT count(*) AS distinct_keys, count(*) FILTER (WHERE m > 1) AS dup_groups,
         coalesce(sum(m) FILTER (WHERE m > 1), 0) AS dup_rows
-      FROM (SELECT count(*) AS m FROM "campaigns" GROUP BY "campaign_id") g) u) r) x) "q_campaigns" UNION ALL SELECT $167 AS ord, $168 AS key_entity, n AS "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score
+      FROM (SELECT count(*) AS m FROM "campaigns" GROUP BY "campaign_id") g) u) r) x) "q_campaigns" UNION ALL SELECT $171 AS ord, $172 AS key_entity, n AS "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score
         FROM (SELECT *, (CAST((30 * coalesce("completeness", 0) + 25 * coalesce("validity", 0) + 20 * coalesce("integrity", 0) + 15 * coalesce("uniqueness", 0) + 10 * coalesce("freshness", 0)) AS DOUBLE) / NULLIF(CAST(((CASE WHEN "completeness" IS NULL THEN 0 ELSE 30 END) + (CASE WHEN "validity" IS NULL THEN 0 ELSE 25 END) + (CASE WHEN "integrity" IS NULL THEN 0 ELSE 20 END) + (CASE WHEN "uniqueness" IS NULL THEN 0 ELSE 15 END) + (CASE WHEN "freshness" IS NULL THEN 0 ELSE 10 END)) AS DOUBLE), 0)) AS score FROM (SELECT *, 100 * (1 - (CAST((4 * (n - "c__campaign_id") + 4 * (n - "c__customer_id") + 4 * (n - "c__group") + (CASE WHEN "c__assigned_at" > 0 THEN 1 ELSE 0 END) * (n - "c__assigned_at")) AS DOUBLE) / NULLIF(CAST((4 * n + 4 * n + 4 * n + (CASE WHEN "c__assigned_at" > 0 THEN 1 ELSE 0 END) * n) AS DOUBLE), 0))) AS completeness, 100 * (1 - (CAST(v__any AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS validity,
       100 * (1 - (CAST(n - distinct_keys AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS uniqueness, 100 * (1 - (CAST(("ro__customer_id") AS DOUBLE) / NULLIF(CAST(("rc__customer_id") AS DOUBLE), 0))) AS integrity, (CAST(0 AS DOUBLE) / NULLIF(CAST(0 AS DOUBLE), 0)) AS freshness
-    FROM (SELECT * FROM (SELECT count(*) AS n, count("t"."campaign_id") AS "c__campaign_id", count("t"."customer_id") AS "c__customer_id", count("t"."group") AS "c__group", count("t"."assigned_at") AS "c__assigned_at", count(*) FILTER (WHERE NOT ("t"."group" IN ($169, $170))) AS "v__0", count(*) FILTER (WHERE "t"."assigned_at" > CAST($171 AS TIMESTAMP)) AS "v__1", count(*) FILTER (WHERE (NOT ("t"."group" IN ($172, $173))) OR ("t"."assigned_at" > CAST($174 AS TIMESTAMP))) AS v__any, count(*) FILTER (WHERE "t"."customer_id" IS NOT NULL) AS "rc__customer_id", count(*) FILTER (WHERE "t"."customer_id" IS NOT NULL AND "r0"."rid" IS NULL) AS "ro__customer_id" FROM "campaign_members" t LEFT JOIN (SELECT DISTINCT "customer_id" AS rid FROM "customers") "r0"
+    FROM (SELECT * FROM (SELECT count(*) AS n, count("t"."campaign_id") AS "c__campaign_id", count("t"."customer_id") AS "c__customer_id", count("t"."group") AS "c__group", count("t"."assigned_at") AS "c__assigned_at", count(*) FILTER (WHERE NOT ("t"."group" IN ($173, $174))) AS "v__0", count(*) FILTER (WHERE "t"."assigned_at" > CAST($175 AS TIMESTAMP)) AS "v__1", count(*) FILTER (WHERE (NOT ("t"."group" IN ($176, $177))) OR ("t"."assigned_at" > CAST($178 AS TIMESTAMP))) AS v__any, count(*) FILTER (WHERE "t"."customer_id" IS NOT NULL) AS "rc__customer_id", count(*) FILTER (WHERE "t"."customer_id" IS NOT NULL AND "r0"."rid" IS NULL) AS "ro__customer_id" FROM "campaign_members" t LEFT JOIN (SELECT DISTINCT "customer_id" AS rid FROM "customers") "r0"
       ON "r0"."rid" = "t"."customer_id") s CROSS JOIN (SELECT count(*) AS distinct_keys, count(*) FILTER (WHERE m > 1) AS dup_groups,
         coalesce(sum(m) FILTER (WHERE m > 1), 0) AS dup_rows
-      FROM (SELECT count(*) AS m FROM "campaign_members" GROUP BY "campaign_id", "customer_id") g) u) r) x) "q_campaign_members" UNION ALL SELECT $175 AS ord, $176 AS key_entity, n AS "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score
+      FROM (SELECT count(*) AS m FROM "campaign_members" GROUP BY "campaign_id", "customer_id") g) u) r) x) "q_campaign_members" UNION ALL SELECT $179 AS ord, $180 AS key_entity, n AS "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score
         FROM (SELECT *, (CAST((30 * coalesce("completeness", 0) + 25 * coalesce("validity", 0) + 20 * coalesce("integrity", 0) + 15 * coalesce("uniqueness", 0) + 10 * coalesce("freshness", 0)) AS DOUBLE) / NULLIF(CAST(((CASE WHEN "completeness" IS NULL THEN 0 ELSE 30 END) + (CASE WHEN "validity" IS NULL THEN 0 ELSE 25 END) + (CASE WHEN "integrity" IS NULL THEN 0 ELSE 20 END) + (CASE WHEN "uniqueness" IS NULL THEN 0 ELSE 15 END) + (CASE WHEN "freshness" IS NULL THEN 0 ELSE 10 END)) AS DOUBLE), 0)) AS score FROM (SELECT *, 100 * (1 - (CAST((4 * (n - "c__source") + 4 * (n - "c__metric") + 4 * (n - "c__period_start") + (CASE WHEN "c__period_end" > 0 THEN 1 ELSE 0 END) * (n - "c__period_end") + 4 * (n - "c__value") + (CASE WHEN "c__segment" > 0 THEN 1 ELSE 0 END) * (n - "c__segment") + (CASE WHEN "c__note" > 0 THEN 1 ELSE 0 END) * (n - "c__note")) AS DOUBLE) / NULLIF(CAST((4 * n + 4 * n + 4 * n + (CASE WHEN "c__period_end" > 0 THEN 1 ELSE 0 END) * n + 4 * n + (CASE WHEN "c__segment" > 0 THEN 1 ELSE 0 END) * n + (CASE WHEN "c__note" > 0 THEN 1 ELSE 0 END) * n) AS DOUBLE), 0))) AS completeness, 100 * (1 - (CAST(v__any AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS validity,
       100 * (1 - (CAST(n - distinct_keys AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS uniqueness, 100 * (1 - (CAST(0 AS DOUBLE) / NULLIF(CAST(0 AS DOUBLE), 0))) AS integrity, (CAST(0 AS DOUBLE) / NULLIF(CAST(0 AS DOUBLE), 0)) AS freshness
     FROM (SELECT * FROM (SELECT count(*) AS n, count("t"."source") AS "c__source", count("t"."metric") AS "c__metric", count("t"."period_start") AS "c__period_start", count("t"."period_end") AS "c__period_end", count("t"."value") AS "c__value", count("t"."segment") AS "c__segment", count("t"."note") AS "c__note", count(*) FILTER (WHERE "t"."period_end" < "t"."period_start") AS "v__0", count(*) FILTER (WHERE ("t"."period_end" < "t"."period_start")) AS v__any FROM "benchmarks" t) s CROSS JOIN (SELECT count(*) AS distinct_keys, count(*) FILTER (WHERE m > 1) AS dup_groups,
         coalesce(sum(m) FILTER (WHERE m > 1), 0) AS dup_rows
-      FROM (SELECT count(*) AS m FROM "benchmarks" GROUP BY "source", "metric", "period_start", "segment") g) u) r) x) "q_benchmarks" UNION ALL SELECT $177 AS ord, $178 AS key_entity, n AS "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score
+      FROM (SELECT count(*) AS m FROM "benchmarks" GROUP BY "source", "metric", "period_start", "segment") g) u) r) x) "q_benchmarks" UNION ALL SELECT $181 AS ord, $182 AS key_entity, n AS "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score
         FROM (SELECT *, (CAST((30 * coalesce("completeness", 0) + 25 * coalesce("validity", 0) + 20 * coalesce("integrity", 0) + 15 * coalesce("uniqueness", 0) + 10 * coalesce("freshness", 0)) AS DOUBLE) / NULLIF(CAST(((CASE WHEN "completeness" IS NULL THEN 0 ELSE 30 END) + (CASE WHEN "validity" IS NULL THEN 0 ELSE 25 END) + (CASE WHEN "integrity" IS NULL THEN 0 ELSE 20 END) + (CASE WHEN "uniqueness" IS NULL THEN 0 ELSE 15 END) + (CASE WHEN "freshness" IS NULL THEN 0 ELSE 10 END)) AS DOUBLE), 0)) AS score FROM (SELECT *, 100 * (1 - (CAST((4 * (n - "c__currency") + 4 * (n - "c__rate_date") + 4 * (n - "c__rate")) AS DOUBLE) / NULLIF(CAST((4 * n + 4 * n + 4 * n) AS DOUBLE), 0))) AS completeness, 100 * (1 - (CAST(v__any AS DOUBLE) / NULLIF(CAST(0 AS DOUBLE), 0))) AS validity,
       100 * (1 - (CAST(n - distinct_keys AS DOUBLE) / NULLIF(CAST(n AS DOUBLE), 0))) AS uniqueness, 100 * (1 - (CAST(0 AS DOUBLE) / NULLIF(CAST(0 AS DOUBLE), 0))) AS integrity, (CAST(0 AS DOUBLE) / NULLIF(CAST(0 AS DOUBLE), 0)) AS freshness
     FROM (SELECT * FROM (SELECT count(*) AS n, count("t"."currency") AS "c__currency", count("t"."rate_date") AS "c__rate_date", count("t"."rate") AS "c__rate", 0 AS v__any FROM "exchange_rates" t) s CROSS JOIN (SELECT count(*) AS distinct_keys, count(*) FILTER (WHERE m > 1) AS dup_groups,
         coalesce(sum(m) FILTER (WHERE m > 1), 0) AS dup_rows
       FROM (SELECT count(*) AS m FROM "exchange_rates" GROUP BY "currency", "rate_date") g) u) r) x) "q_exchange_rates")
-    SELECT $179 AS k, key_entity, "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score FROM (
+    SELECT $183 AS k, key_entity, "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score FROM (
       SELECT ord, key_entity, "rows", "completeness", "validity", "integrity", "uniqueness", "freshness", score FROM e
-      UNION ALL SELECT $180 AS ord, 'overall' AS key_entity, sum("rows") AS "rows", (CAST(sum(CAST(round(coalesce("completeness", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("completeness") * 1000000000 AS DOUBLE), 0)) AS "completeness", (CAST(sum(CAST(round(coalesce("validity", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("validity") * 1000000000 AS DOUBLE), 0)) AS "validity", (CAST(sum(CAST(round(coalesce("integrity", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("integrity") * 1000000000 AS DOUBLE), 0)) AS "integrity", (CAST(sum(CAST(round(coalesce("uniqueness", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("uniqueness") * 1000000000 AS DOUBLE), 0)) AS "uniqueness", (CAST(sum(CAST(round(coalesce("freshness", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("freshness") * 1000000000 AS DOUBLE), 0)) AS "freshness", (CAST(sum(CAST(round(coalesce("score", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("score") * 1000000000 AS DOUBLE), 0)) AS "score"
+      UNION ALL SELECT $184 AS ord, 'overall' AS key_entity, sum("rows") AS "rows", (CAST(sum(CAST(round(coalesce("completeness", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("completeness") * 1000000000 AS DOUBLE), 0)) AS "completeness", (CAST(sum(CAST(round(coalesce("validity", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("validity") * 1000000000 AS DOUBLE), 0)) AS "validity", (CAST(sum(CAST(round(coalesce("integrity", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("integrity") * 1000000000 AS DOUBLE), 0)) AS "integrity", (CAST(sum(CAST(round(coalesce("uniqueness", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("uniqueness") * 1000000000 AS DOUBLE), 0)) AS "uniqueness", (CAST(sum(CAST(round(coalesce("freshness", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("freshness") * 1000000000 AS DOUBLE), 0)) AS "freshness", (CAST(sum(CAST(round(coalesce("score", 0) * 1000000000) AS BIGINT)) AS DOUBLE) / NULLIF(CAST(count("score") * 1000000000 AS DOUBLE), 0)) AS "score"
         FROM e WHERE score IS NOT NULL) a
     ORDER BY ord

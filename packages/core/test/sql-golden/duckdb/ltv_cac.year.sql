@@ -26,9 +26,9 @@
 -- $25 = 3
 -- $26 = '2024-01-01 00:00:00'
 -- $27 = '2024-01-01 00:00:00'
--- $28 = 'acquisition'
--- $29 = 'retention'
--- $30 = 'service'
+-- $28 = '2024-01-01 00:00:00'
+-- $29 = 3
+-- $30 = 'acquisition'
 -- $31 = '2024-01-01 00:00:00'
 -- $32 = 12
 -- $33 = 0.7
@@ -110,13 +110,21 @@ WITH
     sc AS (SELECT customer_id, 'all' AS seg__all FROM customers WHERE true),
     acq AS (SELECT date_diff('year', CAST($26 AS TIMESTAMP), c.created_at) AS k, "sc"."seg__all" AS "seg__all", sum(c.acquisition_cost) AS spend
             FROM customers c JOIN sc ON sc.customer_id = c.customer_id WHERE c.acquisition_cost IS NOT NULL GROUP BY 1, "sc"."seg__all"),
-    cst AS (SELECT date_diff('year', CAST($27 AS TIMESTAMP), period_start) AS k, sum(amount) FILTER (WHERE category = $28) AS acquisition, sum(amount) FILTER (WHERE category = $29) AS retention,
-              sum(amount) FILTER (WHERE category = $30) AS service FROM costs GROUP BY 1),
+    cst AS (SELECT s.k AS k, sum(s.cents) / 100 AS acquisition FROM (SELECT c.cid AS cid, p.k AS k, c.category AS category, c.segment AS segment,
+      floor(c.t * ((epoch(least(c.ce, p.pe)) - epoch(c.cs)) / 86400.0) / c.dd + 0.5) - floor(c.t * ((epoch(greatest(c.cs, p.ps)) - epoch(c.cs)) / 86400.0) / c.dd + 0.5) AS cents
+    FROM (SELECT row_number() OVER (ORDER BY period_start, period_end, category, segment, amount) AS cid,
+        CAST(period_start + to_days(CAST(0 AS INTEGER)) AS TIMESTAMP) AS cs, CAST(period_end + to_days(CAST(1 AS INTEGER)) AS TIMESTAMP) AS ce, category,
+        coalesce(nullif(segment, ''), 'all') AS segment, floor(CAST(amount AS DOUBLE) * 100 + 0.5) AS t,
+        ((epoch(CAST(period_end + to_days(CAST(1 AS INTEGER)) AS TIMESTAMP)) - epoch(CAST(period_start + to_days(CAST(0 AS INTEGER)) AS TIMESTAMP))) / 86400.0) AS dd
+      FROM costs) c CROSS JOIN (SELECT gs.i AS k, CAST(CAST($27 AS TIMESTAMP) + to_years(CAST(gs.i AS INTEGER)) AS TIMESTAMP) AS ps, CAST(CAST($28 AS TIMESTAMP) + to_years(CAST(gs.i + 1 AS INTEGER)) AS TIMESTAMP) AS pe
+    FROM (SELECT range AS i FROM range($29)) gs) p
+    WHERE c.cs < p.pe AND c.ce > p.ps) s
+              WHERE s.category IN ($30) GROUP BY s.k),
     ord AS (SELECT date_diff('year', CAST($31 AS TIMESTAMP), o.ordered_at) AS k, "sc"."seg__all" AS "seg__all", sum(o.amount) AS revenue, sum(coalesce(o.cost, 0)) AS cogs
             FROM orders o JOIN sc ON sc.customer_id = o.customer_id GROUP BY 1, "sc"."seg__all")
   SELECT f.k AS k, "f"."seg__all" AS "seg__all", f.new_customers, f.active_start, f.churned,
     r.mrr_start, r.mrr_end, r.payers_end,
-    coalesce(a.spend, c.acquisition) AS acquisition_spend, c.retention AS retention_costs, c.service AS service_costs,
+    coalesce(a.spend, c.acquisition) AS acquisition_spend,
     coalesce(o.revenue, 0) AS order_revenue, coalesce(o.cogs, 0) AS order_cogs,
     $32 AS months, $33 AS margin
   FROM f LEFT JOIN r ON r.k = f.k AND "f"."seg__all" = "r"."seg__all"

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { CustomerCases } from './customer-cases.tsx';
 import { factsLine, sentence } from './event-sentence.ts';
 import { ProfileCard } from './profile-card.tsx';
+import { ProfitCard } from './profit-card.tsx';
 import { RiskCard } from './risk-card.tsx';
 import { StatusTag } from './status-tag.tsx';
 import { TicketsCard } from './tickets-card.tsx';
@@ -63,7 +64,7 @@ function TimelineCard({ events }: { events: TimelineEvent[] }) {
 
 /**
  * Customer 360, the page a care agent opens first: who they are and their status, risk and value, MRR and
- * usage over time, the cases worked on them, tickets and surveys, and everything that happened to them in plain sentences.
+ * usage over time, their profit contribution, the cases worked on them, tickets and surveys, and everything that happened to them in plain sentences.
  */
 export default function CustomerPage() {
   const { t } = useI18n();
@@ -103,6 +104,7 @@ export default function CustomerPage() {
             </Row>
             <CustomerCases customerId={id} />
             <UsageCharts series={d.series} />
+            <ProfitCard id={id} />
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>
                 <TicketsCard timeline={d.timeline} />

@@ -30,7 +30,9 @@ export function CrmRoiCard({ range }: { range: { from: string; to: string } }) {
               <Figure
                 title={t('campaign.roi')}
                 value={fmt.value('ratio', r.roi.estimate)}
-                note={fmt.interval('ratio', r.roi.lower, r.roi.upper)}
+                note={
+                  r.not_measurable ? t(`crmRoi.${r.not_measurable}`) : fmt.interval('ratio', r.roi.lower, r.roi.upper)
+                }
                 testId="crm-roi-value"
               />
             </Col>

@@ -7,6 +7,7 @@ import { TrendChart } from '../../charts/trend-chart.tsx';
 import { Loadable } from '../../components/loadable.tsx';
 import { DimensionSelect, MetricSelect } from '../../components/metric-select.tsx';
 import { MissingData } from '../../components/missing-data.tsx';
+import { NullReasons } from '../../components/null-reasons.tsx';
 import { Page } from '../../components/page.tsx';
 import { GrainSelect, usePeriodRange } from '../../components/period-controls.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -57,6 +58,7 @@ export default function TrendsPage() {
     >
       <Card>
         {state.data && <MissingData missing={state.data.missing} />}
+        {state.data && <NullReasons rows={state.data.rows} />}
         <Loadable state={state} isEmpty={(d) => d.rows.every((r) => r.value === null)}>
           {(d) => (
             <TrendChart rows={d.rows} unit={info?.unit ?? 'count'} grain={g} name={info ? text(info.title) : metric} />
