@@ -3,6 +3,7 @@ import { type Grain, grains } from '../engine/dialect.ts';
 import type { Connection } from '../engine/engine.ts';
 import { tenureError } from '../errors.ts';
 import { optionFixes } from '../options.ts';
+import { DERIVED_DIMENSIONS } from '../segments/derived.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { activityBases } from './activity-bases.ts';
@@ -34,6 +35,8 @@ export interface NormalQuery {
   filter: [string, string[]][];
   basis: Basis;
   config: TenureConfig;
+  /** Whether the engine holds churn scorings, which the lifecycle stage reads (segments/lifecycle.ts). */
+  scored?: boolean;
 }
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$/;
@@ -92,9 +95,11 @@ export async function normalizeQuery(
   q: MetricQuery,
   extra: readonly string[] = [],
 ): Promise<NormalQuery> {
-  const known = await dimensions(conn, config);
+  // Derived dimensions (segments/derived.ts) are computed, so every workspace has them.
+  const known = [...(await dimensions(conn, config)), ...DERIVED_DIMENSIONS];
   const asked = _normalizeQuery(config, q, [...known, ...extra.filter((x) => !known.includes(x))]);
-  return { ...asked, basis: await pickBasis(conn, asked.basis) };
+  const scores = await conn.all(sql`SELECT 1 AS x FROM information_schema.tables WHERE table_name = 'scores'`);
+  return { ...asked, basis: await pickBasis(conn, asked.basis), scored: scores.length > 0 };
 }
 
 /**

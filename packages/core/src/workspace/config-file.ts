@@ -31,6 +31,7 @@ export const CONFIG_SCHEMA_MODULES = [
   '../access/roles',
   '../campaigns/config',
   '../voice/text/config',
+  '../segments/config',
 ] as const;
 
 /** A digest of the checking code: its modules' text (.ts from the sources, .js from the build), Tenure's and Node's versions. */

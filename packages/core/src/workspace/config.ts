@@ -5,6 +5,7 @@ import { tenureError } from '../errors.ts';
 import { defaultImportLimits, importLimitsSchema } from '../ingest/limits.ts';
 import { defaultPredictionConfig, predictionConfigSchema } from '../predict/config.ts';
 import { ErrorReport } from '../report.ts';
+import { defaultSegmentsConfig, segmentsConfigSchema } from '../segments/config.ts';
 import { defaultVoiceConfig, voiceConfigSchema } from '../voice/text/config.ts';
 
 const isTimeZone = (tz: string) => {
@@ -89,6 +90,8 @@ export const configSchema = z
     campaigns: campaignsConfigSchema.default(defaultCampaignsConfig),
     /** Text analysis: the user dictionary and the number of topics (voice/text/config.ts). */
     voice: voiceConfigSchema.default(defaultVoiceConfig),
+    /** RFM bins, value tiers and lifecycle stage rules: the derived dimensions (segments/config.ts). */
+    segments: segmentsConfigSchema.default(defaultSegmentsConfig),
   })
   .strict();
 
