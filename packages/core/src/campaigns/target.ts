@@ -12,8 +12,7 @@ import { customerFilterOf } from '../playbooks/filter.ts';
 import { listPlaybooks } from '../playbooks/store.ts';
 import { triggerQuery } from '../playbooks/triggers.ts';
 import { tiers } from '../predict/alerts/rules.ts';
-import { dataEndSql } from '../quality/freshness.ts';
-import { customerSource } from '../segments/derived.ts';
+import { afterDataEnd, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Target } from './design.ts';
@@ -43,7 +42,11 @@ async function picked(ws: Workspace, t: Target, now: Sql): Promise<Sql> {
         ([field, values]) => sql`CAST(${sql.id('c', field)} AS VARCHAR) IN (SELECT unnest(${values}))`,
       );
       // Derived dimensions classify customers at the end of the data, as of the campaign clock.
-      const from = customerSource(Object.keys(filter), { config: ws.config, asOf: dataEndSql(now), scored: true }, 'c');
+      const from = customerSource(
+        Object.keys(filter),
+        { config: ws.config, asOf: afterDataEnd(now), scored: true },
+        'c',
+      );
       return sql`SELECT c.customer_id FROM ${from} WHERE ${sql.join(conds, sql` AND `)}`;
     }
     case 'risk_tier':

@@ -8,8 +8,7 @@ import { OPEN_STAGES } from '../cases/workflow.ts';
 import { SUMMARY_RULE } from '../predict/alerts/raise.ts';
 import { tiers } from '../predict/alerts/rules.ts';
 import { PAYMENT_FAILURE_KINDS } from '../predict/features/engagement.ts';
-import { dataEndSql } from '../quality/freshness.ts';
-import { customerSource } from '../segments/derived.ts';
+import { afterDataEnd, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { NPS_DETRACTOR_MAX, type Trigger, type TriggerKind } from './definition.ts';
@@ -42,7 +41,7 @@ interface TriggerDef<K extends TriggerKind> {
 }
 
 /** Derived dimensions of a filter trigger: at the end of the data (the latest event time, at most the run's time). */
-const derivedNow = (c: TriggerContext) => ({ config: c.config, asOf: dataEndSql(c.now), scored: true });
+const derivedNow = (c: TriggerContext) => ({ config: c.config, asOf: afterDataEnd(c.now), scored: true });
 /** The case's source when the cause itself is the reason (a filter matched, a complaint overran). */
 const causeSource = (c: Cause) => sql`${c.kind}`;
 const tierRank = (col: Sql) => sql`list_position(${[...tiers]}, ${col})`;

@@ -5,6 +5,7 @@
  * the start of the query's first period (a figure over the periods never sorts customers by what happened in
  * them); playbook triggers and campaign targets at the end of the data.
  */
+import { dataEndSql } from '../quality/freshness.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { DerivedContext } from './context.ts';
 import { lifecycleSql } from './lifecycle.ts';
@@ -23,6 +24,12 @@ export type DerivedDimension = keyof typeof derivedDimensions;
 export const DERIVED_DIMENSIONS = Object.keys(derivedDimensions) as DerivedDimension[];
 
 export const isDerived = (name: string): name is DerivedDimension => Object.hasOwn(derivedDimensions, name);
+
+/**
+ * The as-of time of triggers and targets: the day after the end of the data (its latest event time, at most
+ * `now`), so the latest rows count, as a scoring's "now" sees every row before it (predict/rows.ts `dataEnd`).
+ */
+export const afterDataEnd = (now: Sql): Sql => sql`(${dataEndSql(now)} + INTERVAL (1) DAY)`;
 
 /**
  * The customers table as a FROM item (named `alias`), with the derived columns among `names` joined on. With

@@ -16,10 +16,12 @@
  *   D reactivated (span since 06-15 after the 2023 one ended); E dormant (last order 151 days ago ≥ 90);
  *   F churned; G new (30 days); H at_risk (72 days ≥ 45, < 90); I no stage.
  */
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { forEachEngine } from '../../test/engine-suite.ts';
 import { fillTinySegments } from '../../test/fixtures/tiny-segments.ts';
+import { computeMetrics } from '../metrics/compute.ts';
 import { DEFAULT_DISCOUNT_RATE, DEFAULT_HORIZON_MONTHS, discountedMonths } from '../models/clv/parts.ts';
+import { triggerQuery } from '../playbooks/triggers.ts';
 import { sql } from '../sql/sql.ts';
 import { defaultConfig } from '../workspace/config.ts';
 import { lifecycleSql } from './lifecycle.ts';
@@ -85,4 +87,75 @@ forEachEngine('tiny-segments (hand-computed)', fillTinySegments, (e) => {
       H: 'at_risk',
     });
   });
+
+  // Orders basis, July 2024: classified at 2024-07-01; active at 08-01 = an order after 02-03 (180 days).
+  const july = (names: string[], by: string) =>
+    computeMetrics(e.conn, e.ws.config, names, {
+      period: 'month',
+      from: '2024-07',
+      to: '2024-07',
+      by: [by],
+      basis: 'orders',
+    });
+  const bySegment = (
+    rows: { metric: string; segment: Record<string, string>; value: number | null }[],
+    m: string,
+    by: string,
+  ) => Object.fromEntries(rows.filter((r) => r.metric === m).map((r) => [r.segment[by], r.value]));
+
+  e.it('a metric by lifecycle_stage: E, dormant on July 1, is the one churned in July', async () => {
+    const rows = await july(['active_customers', 'churn_rate'], 'lifecycle_stage');
+    expect(bySegment(rows, 'active_customers', 'lifecycle_stage')).toMatchObject({
+      active: 1, // C
+      reactivated: 1, // D
+      new: 1, // G
+      at_risk: 1, // H
+      dormant: 0, // E churned on 07-30
+    });
+    expect(bySegment(rows, 'churn_rate', 'lifecycle_stage')).toMatchObject({ dormant: 1, active: 0, at_risk: 0 });
+  });
+
+  e.it('a metric by value_tier and filtered by rfm_segment', async () => {
+    const rows = await july(['active_customers'], 'value_tier');
+    expect(bySegment(rows, 'active_customers', 'value_tier')).toMatchObject({ top: 1, rest: 3 });
+    const hib = await computeMetrics(e.conn, e.ws.config, ['active_customers'], {
+      period: 'month',
+      from: '2024-07',
+      to: '2024-07',
+      filter: { rfm_segment: 'hibernating' },
+      basis: 'orders',
+    });
+    expect(hib.map((r) => r.value)).toEqual([2]); // G, H (E churned in July)
+  });
+});
+
+// Triggers run on the workspace, the day after the end of the data: the latest event is 2024-06-15 (D's order).
+it('a playbook filter trigger picks customers by derived dimensions', async () => {
+  const { initWorkspace } = await import('../workspace/workspace.ts');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'tenure-segments-'));
+  const ws = await initWorkspace(dir);
+  try {
+    await fillTinySegments(ws);
+    const picked = async (filter: string[]) =>
+      (
+        await ws.db.all<{ customer_id: string }>(
+          triggerQuery(
+            { kind: 'filter', filter },
+            { cause: { kind: 'manual', ref: null }, now: sql`CAST(${'2026-01-01'} AS TIMESTAMP)`, config: ws.config },
+          ),
+        )
+      )
+        .map((r) => r.customer_id)
+        .sort();
+    expect(await picked(['lifecycle_stage=churned'])).toEqual(['F']);
+    // At 06-15, C's 2,100 of orders (175 a month) still lead A's MRR of 100.
+    expect(await picked(['value_tier=top', 'region=south'])).toEqual(['C']);
+    expect(await picked(['value_tier=top', 'region=north'])).toEqual([]);
+  } finally {
+    await ws.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
