@@ -128,6 +128,8 @@ export {
   isEntityName,
   isImportName,
 } from './schema/index.ts';
+export { DERIVED_DIMENSIONS } from './segments/derived.ts';
+export { type PyramidQuery, valuePyramid } from './segments/pyramid.ts';
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';
 export * from './surveys/index.ts';

@@ -1,4 +1,4 @@
-import { customerSource } from '../segments/derived.ts';
+import { afterDataEnd, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { NormalQuery } from './query.ts';
 
@@ -41,8 +41,10 @@ export function segmentedCustomers(q: NormalQuery): Sql {
   const where = q.filter.map(
     ([col, values]) => sql` AND CAST(${sql.id(col)} AS VARCHAR) IN (SELECT unnest(${values}))`,
   );
-  // Derived dimensions (value tier, RFM, lifecycle) classify customers at the start of the first period.
-  const asOf = sql`CAST(${(q.grid[0] as { start: string }).start} AS TIMESTAMP)`;
+  // Derived dimensions (value tier, RFM, lifecycle) classify customers at the start of the first period; a
+  // query without periods (a customer's status) at the end of the data.
+  const start = q.grid[0]?.start;
+  const asOf = start ? sql`CAST(${start} AS TIMESTAMP)` : afterDataEnd(sql`CAST(${OPEN_END} AS TIMESTAMP)`);
   const from = customerSource([...q.by, ...q.filter.map(([col]) => col)], {
     config: q.config,
     asOf,

@@ -25,6 +25,7 @@ import { triggerQuery } from '../playbooks/triggers.ts';
 import { sql } from '../sql/sql.ts';
 import { defaultConfig } from '../workspace/config.ts';
 import { lifecycleSql } from './lifecycle.ts';
+import { valuePyramid } from './pyramid.ts';
 import { rfmSql } from './rfm-cells.ts';
 import { valueTierSql } from './value-tiers.ts';
 
@@ -126,6 +127,25 @@ forEachEngine('tiny-segments (hand-computed)', fillTinySegments, (e) => {
       basis: 'orders',
     });
     expect(hib.map((r) => r.value)).toEqual([2]); // G, H (E churned in July)
+  });
+});
+
+// The pyramid of July 2024 (subscriptions basis: the workspace has subscriptions), tiers as of July 1.
+forEachEngine('tiny-segments pyramid', fillTinySegments, (e) => {
+  e.it('customers, share, CLV, profit and churn per tier', async () => {
+    const p = await valuePyramid(e.conn, e.ws.config, { period: 'month', at: '2024-07' });
+    expect(p.as_of).toBe('2024-07-01');
+    expect(p.tiers.map((t) => [t.tier, t.customers, t.share])).toEqual([
+      ['top', 1, 1 / 7],
+      ['middle', 2, 2 / 7],
+      ['rest', 4, 4 / 7],
+    ]);
+    expect(p.tiers[1]?.clv).toBeCloseTo(150 * factor, 6); // A 100 + B 50
+    // Middle: A and B subscribe all July (MRR 150 at both ends) × 0.7 margin; no orders, no costs.
+    expect(p.tiers[1]?.profit).toBeCloseTo(105, 6);
+    expect(p.tiers[1]).toMatchObject({ churn_rate: 0, churned: 0 });
+    // C (top) has no subscription: nobody of the tier is active on the subscriptions basis.
+    expect(p.tiers[0]?.churn_rate).toBeNull();
   });
 });
 
