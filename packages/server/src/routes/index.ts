@@ -23,6 +23,7 @@ import { answers, surveys } from './surveys.ts';
 import { teams } from './teams.ts';
 import { uplift } from './uplift.ts';
 import { users } from './users.ts';
+import { value } from './value.ts';
 import { voice } from './voice.ts';
 import { voiceDrivers } from './voice-drivers.ts';
 
@@ -34,6 +35,7 @@ export const routeGroups = {
   metrics,
   models,
   clv,
+  value,
   churn,
   uplift,
   alerts,

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { type CommandModule, globalsOf } from '../context.ts';
+import { emit, fail, table } from '../output.ts';
+
+const HEAD = {
+  en: ['tier', 'customers', 'share', 'CLV', 'profit', 'churn rate', 'churned'],
+  'zh-CN': ['层级', '客户数', '占比', '客户终身价值', '利润', '流失率', '流失数'],
+} as const;
+
+export const value: CommandModule = (program: Command) => {
+  const v = program.command('value').description('customer value: the value-tier pyramid');
+  v.command('pyramid')
+    .description('per value tier (classified at the period start): customers, share, CLV, profit and churn rate')
+    .option('--period <grain>', 'month, quarter or year', 'year')
+    .requiredOption('--at <date>', 'a date in the period: 2024, 2024-Q2, 2024-05')
+    .option('--lang <lang>', 'en or zh', 'en')
+    .addHelpText('after', '\nExample: tenure value pyramid --period year --at 2024')
+    .action(async (f: { period: 'month' | 'quarter' | 'year'; at: string; lang: string }, cmd: Command) => {
+      const g = globalsOf(cmd);
+      try {
+        const core = await import('@tenure/core');
+        const { formats } = await import('@tenure/core/present');
+        const lang = core.normalizeLang(f.lang);
+        const p = await core.withWorkspace(g.workspace, (ws) =>
+          core.valuePyramid(ws.db, ws.config, { period: f.period, at: f.at }),
+        );
+        emit(g, p, () => {
+          const fm = formats(lang);
+          const rows = p.tiers.map((t) => [
+            t.label[lang],
+            fm.number(t.customers),
+            fm.percent(t.share),
+            fm.value('money', t.clv),
+            fm.value('money', t.profit),
+            fm.percent(t.churn_rate),
+            fm.number(t.churned),
+          ]);
+          const title =
+            lang === 'zh-CN' ? `客户金字塔（分层于 ${p.as_of}）` : `Customer pyramid (tiers as of ${p.as_of})`;
+          return `${title}\n${table([...HEAD[lang]], rows)}`;
+        });
+      } catch (e) {
+        fail(g, e);
+      }
+    });
+};
