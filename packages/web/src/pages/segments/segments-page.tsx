@@ -64,7 +64,7 @@ export default function SegmentsPage() {
   const [grain, setGrain] = useState<PickerGrain>('month');
   const [at, setAt] = useState<Dayjs | null>(null);
   const [chosenBy, setBy] = useState<string>();
-  const dimensions = status.data?.dimensions ?? [];
+  const dimensions = [...(status.data?.dimensions ?? []), ...(status.data?.derived_dimensions ?? [])];
   const by = chosenBy ?? dimensions[0];
   const unit = useMetricCatalog().data?.metrics.find((m) => m.id === metric)?.unit ?? 'ratio';
   const day = at ?? (status.data ? defaultRange(status.data.last_complete_month, grain)[1] : null);

@@ -8,6 +8,7 @@ import { FitButton, FitTable, FittedAt, RunLoadable } from '../../components/mod
 import { Page } from '../../components/page.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { PyramidCard } from './pyramid-card.tsx';
 import { TopCustomers } from './top-customers.tsx';
 
 const TOP = [20, 50, 100] as const;
@@ -106,6 +107,7 @@ export default function ValuePage() {
       }
     >
       {fit.problem && <ProblemAlert error={fit.problem} />}
+      <PyramidCard />
       <RunLoadable state={state} model="clv">
         {(run) => <Value run={run} />}
       </RunLoadable>
