@@ -130,6 +130,7 @@ export {
 } from './schema/index.ts';
 export { DERIVED_DIMENSIONS } from './segments/derived.ts';
 export { type PyramidQuery, valuePyramid } from './segments/pyramid.ts';
+export { segmentSummary } from './segments/summary.ts';
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';
 export * from './surveys/index.ts';

@@ -32,3 +32,22 @@ export const pyramidResponse = z.object({
   tiers: z.array(pyramidTier),
 });
 export type PyramidResponse = z.infer<typeof pyramidResponse>;
+
+/** GET /api/v1/value/segments: classified at `at` (YYYY-MM-DD), by default the day after the end of the data. */
+export const segmentSummaryQuery = z
+  .object({
+    at: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  })
+  .strict();
+
+export const segmentSummaryResponse = z.object({
+  as_of: z.string(),
+  bins: z.number(),
+  /** Customers and their monetary value per recency × frequency score (cells without customers left out). */
+  rfm: z.array(z.object({ r: z.number(), f: z.number(), customers: z.number(), monetary: z.number() })),
+  lifecycle: z.array(z.object({ stage: z.string(), customers: z.number() })),
+});
+export type SegmentSummary = z.infer<typeof segmentSummaryResponse>;

@@ -3,6 +3,7 @@ import { type Grain, grains } from '../engine/dialect.ts';
 import type { Connection } from '../engine/engine.ts';
 import { tenureError } from '../errors.ts';
 import { optionFixes } from '../options.ts';
+import { holdsScores } from '../segments/context.ts';
 import { DERIVED_DIMENSIONS } from '../segments/derived.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
@@ -98,8 +99,7 @@ export async function normalizeQuery(
   // Derived dimensions (segments/derived.ts) are computed, so every workspace has them.
   const known = [...(await dimensions(conn, config)), ...DERIVED_DIMENSIONS];
   const asked = _normalizeQuery(config, q, [...known, ...extra.filter((x) => !known.includes(x))]);
-  const scores = await conn.all(sql`SELECT 1 AS x FROM information_schema.tables WHERE table_name = 'scores'`);
-  return { ...asked, basis: await pickBasis(conn, asked.basis), scored: scores.length > 0 };
+  return { ...asked, basis: await pickBasis(conn, asked.basis), scored: await holdsScores(conn) };
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Sql } from '../sql/sql.ts';
+import type { Connection } from '../engine/engine.ts';
+import { type Sql, sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 
 /**
@@ -13,4 +14,10 @@ export interface DerivedContext {
    * "at risk" then reads the latest scoring's tier, else inactivity alone.
    */
   scored: boolean;
+}
+
+/** Whether the engine holds churn scorings (a `scores` table): the workspace does, a ClickHouse copy does not. */
+export async function holdsScores(conn: Connection): Promise<boolean> {
+  const t = await conn.all(sql`SELECT 1 AS x FROM information_schema.tables WHERE table_name = 'scores'`);
+  return t.length > 0;
 }

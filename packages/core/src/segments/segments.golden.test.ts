@@ -27,6 +27,7 @@ import { defaultConfig } from '../workspace/config.ts';
 import { lifecycleSql } from './lifecycle.ts';
 import { valuePyramid } from './pyramid.ts';
 import { rfmSql } from './rfm-cells.ts';
+import { segmentSummary } from './summary.ts';
 import { valueTierSql } from './value-tiers.ts';
 
 const ctx = { config: defaultConfig(), asOf: sql`CAST(${'2024-07-01 00:00:00'} AS TIMESTAMP)`, scored: false };
@@ -146,6 +147,27 @@ forEachEngine('tiny-segments pyramid', fillTinySegments, (e) => {
     expect(p.tiers[1]).toMatchObject({ churn_rate: 0, churned: 0 });
     // C (top) has no subscription: nobody of the tier is active on the subscriptions basis.
     expect(p.tiers[0]?.churn_rate).toBeNull();
+  });
+
+  e.it('the RFM grid and the lifecycle counts of the same classification', async () => {
+    const s = await segmentSummary(e.conn, e.ws.config, { at: '2024-07-01' });
+    expect(s).toMatchObject({ as_of: '2024-07-01', bins: 5 });
+    expect(s.rfm).toEqual([
+      { r: 1, f: 1, customers: 1, monetary: 120 }, // E
+      { r: 1, f: 4, customers: 1, monetary: 1120 }, // F
+      { r: 2, f: 1, customers: 2, monetary: 90 }, // G, H
+      { r: 3, f: 2, customers: 1, monetary: 2100 }, // C
+      { r: 4, f: 2, customers: 2, monetary: 440 }, // B, D
+      { r: 4, f: 5, customers: 1, monetary: 1800 }, // A
+    ]);
+    expect(Object.fromEntries(s.lifecycle.map((l) => [l.stage, l.customers]))).toEqual({
+      new: 1,
+      active: 2,
+      at_risk: 2,
+      dormant: 1,
+      churned: 1,
+      reactivated: 1,
+    });
   });
 });
 
