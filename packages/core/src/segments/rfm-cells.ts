@@ -5,9 +5,12 @@
  * - frequency: purchase days, plus a subscription's months (calendar month starts crossed, at least 1) up to t;
  * - monetary: order amounts, plus MRR × those months for subscriptions.
  * So a subscription-only customer is scored by tenure and what it paid, a buyer by its orders, and a customer
- * with both by the sum. Each score is a bin of `rfm_bins` (quintiles by default) by rank among the customers
- * with any purchase: score = ⌊(rank − 1) × bins ÷ n⌋ + 1, where rank counts from the lowest value (the oldest
- * recency) and ties share the rank, so equal values always get equal scores. 5 is the best of quintiles.
+ * with both by the sum. Each score is a bin of `rfm_bins` (quintiles by default) by mid-rank among the n
+ * customers with any purchase: score = min(bins, ⌊(below + at or below) ÷ 2n × bins⌋ + 1), counted from the
+ * lowest value (the oldest recency). Equal values get equal scores, placed at the middle of their ranks as rank
+ * statistics treat ties: the many subscribers whose recency is t itself are neither all in the top bin nor all
+ * pushed down to the bin where their ranks begin, nor are one-time buyers all put in the lowest frequency bin
+ * or lifted to where their ranks end. The highest score is the best.
  * The cell is "R5F4M3"; the segment names the R × F region (champions … hibernating), thresholds scaled to
  * the bins as fractions of them.
  */
@@ -28,8 +31,11 @@ export type RfmSegment = (typeof RFM_SEGMENTS)[number];
 export function rfmSql(ctx: DerivedContext): Sql {
   const t = ctx.asOf;
   const bins = ctx.config.segments.rfm_bins;
+  const below = (col: string) => sql`rank() OVER (ORDER BY ${sql.id(col)}) - 1`;
+  const upTo = (col: string) =>
+    sql`count(*) OVER (ORDER BY ${sql.id(col)} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
   const score = (col: string) =>
-    sql`CAST(floor((rank() OVER (ORDER BY ${sql.id(col)}) - 1) * ${bins} / count(*) OVER ()) AS INTEGER) + 1`;
+    sql`least(${bins}, CAST(floor((${below(col)} + ${upTo(col)}) * ${bins} / (2.0 * count(*) OVER ())) AS INTEGER) + 1)`;
   const ge = (col: string, share: number) => sql`${sql.id(col)} >= ${share * bins}`;
   const le = (col: string, share: number) => sql`${sql.id(col)} <= ${share * bins}`;
   const segment = sql`CASE WHEN ${ge('r', 0.8)} AND ${ge('f', 0.8)} THEN 'champions'

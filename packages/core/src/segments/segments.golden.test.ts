@@ -4,14 +4,16 @@
  * Value (CLV ÷ (0.7 margin × 11.41… discounted months) = MRR at t + order spend of the 365 days before t ÷ 12):
  *   C 2,100/12 = 175, A 100, B 50, D 240/12 = 20 (the 2023 order is older), E 10, G 5, H 2.5; F ended, I nothing.
  *   n = 7: top rn ≤ 0.2 × 7 = 1.4 → C; middle rn ≤ 0.5 × 7 = 3.5 → A, B; rest D, E, G, H.
- * RFM (n = 8, score = ⌊(rank − 1) × 5 ÷ 8⌋ + 1; ranks 1…8 → 1 1 2 2 3 4 4 5):
- *   recency: E 02-01, F 03-01 (end), H 04-20, G 06-01, C 06-10, D 06-15, A = B = t (running, tie rank 7)
- *     → E1 F1 H2 G2 C3 D4 A4 B4
- *   frequency: E G H 1 day (rank 1), B 2 months, C 2 days, D 2 days (rank 4), F 14 months (rank 7), A 18 (rank 8)
- *     → E1 G1 H1 B2 C2 D2 F4 A5
+ * RFM (n = 8, mid-rank score = min(5, ⌊(below + at or below) × 5 ÷ 16⌋ + 1); a value alone at place k: (2k − 1) × 5
+ *   ÷ 16 → places 1…8 score 1 1 2 3 3 4 5 5):
+ *   recency: E 02-01, F 03-01 (end), H 04-20, G 06-01, C 06-10, D 06-15, A = B = t (running: 6 below, 8 at or
+ *     below, 14 × 5 ÷ 16 = 4.4) → E1 F1 H2 G3 C3 D4 A5 B5
+ *   frequency: E G H 1 day (0 + 3 → 0.9), B 2 months, C 2 days, D 2 days (3 + 6 → 2.8), F 14 months (6 + 7 → 4.1),
+ *     A 18 (7 + 8 → 4.7) → E1 G1 H1 B3 C3 D3 F5 A5
  *   monetary: H 30, G 60, B 100 (50 × 2), E 120, D 340, F 1,120 (80 × 14), A 1,800 (100 × 18), C 2,100
- *     → H1 G1 B2 E2 D3 F4 A4 C5
- *   segments: A R4 F5 champions; B, D R4 F2 promising; C R3 F2 need_attention; F R1 F4 at_risk; E, G, H hibernating.
+ *     → H1 G1 B2 E3 D3 F4 A5 C5
+ *   segments: A R5 F5 champions; B R5 F3, C R3 F3, D R4 F3 loyal; F R1 F5 at_risk; G R3 F1 need_attention;
+ *     E R1 F1, H R2 F1 hibernating.
  * Lifecycle: A active; B at_risk (pending cancellation, no scoring); C active (first 122 days ago, one span);
  *   D reactivated (span since 06-15 after the 2023 one ended); E dormant (last order 151 days ago ≥ 90);
  *   F churned; G new (30 days); H at_risk (72 days ≥ 45, < 90); I no stage.
@@ -56,23 +58,23 @@ forEachEngine('tiny-segments (hand-computed)', fillTinySegments, (e) => {
 
   e.it('RFM cells and segments in quintiles, ties sharing a score', async () => {
     expect(await rows(rfmSql(ctx), 'rfm_cell')).toEqual({
-      A: 'R4F5M4',
-      B: 'R4F2M2',
-      C: 'R3F2M5',
-      D: 'R4F2M3',
-      E: 'R1F1M2',
-      F: 'R1F4M4',
-      G: 'R2F1M1',
+      A: 'R5F5M5',
+      B: 'R5F3M2',
+      C: 'R3F3M5',
+      D: 'R4F3M3',
+      E: 'R1F1M3',
+      F: 'R1F5M4',
+      G: 'R3F1M1',
       H: 'R2F1M1',
     });
     expect(await rows(rfmSql(ctx), 'rfm_segment')).toEqual({
       A: 'champions',
-      B: 'promising',
-      C: 'need_attention',
-      D: 'promising',
+      B: 'loyal',
+      C: 'loyal',
+      D: 'loyal',
       E: 'hibernating',
       F: 'at_risk',
-      G: 'hibernating',
+      G: 'need_attention',
       H: 'hibernating',
     });
   });
@@ -127,7 +129,7 @@ forEachEngine('tiny-segments (hand-computed)', fillTinySegments, (e) => {
       filter: { rfm_segment: 'hibernating' },
       basis: 'orders',
     });
-    expect(hib.map((r) => r.value)).toEqual([2]); // G, H (E churned in July)
+    expect(hib.map((r) => r.value)).toEqual([1]); // H (E churned in July)
   });
 });
 
@@ -154,11 +156,13 @@ forEachEngine('tiny-segments pyramid', fillTinySegments, (e) => {
     expect(s).toMatchObject({ as_of: '2024-07-01', bins: 5 });
     expect(s.rfm).toEqual([
       { r: 1, f: 1, customers: 1, monetary: 120 }, // E
-      { r: 1, f: 4, customers: 1, monetary: 1120 }, // F
-      { r: 2, f: 1, customers: 2, monetary: 90 }, // G, H
-      { r: 3, f: 2, customers: 1, monetary: 2100 }, // C
-      { r: 4, f: 2, customers: 2, monetary: 440 }, // B, D
-      { r: 4, f: 5, customers: 1, monetary: 1800 }, // A
+      { r: 1, f: 5, customers: 1, monetary: 1120 }, // F
+      { r: 2, f: 1, customers: 1, monetary: 30 }, // H
+      { r: 3, f: 1, customers: 1, monetary: 60 }, // G
+      { r: 3, f: 3, customers: 1, monetary: 2100 }, // C
+      { r: 4, f: 3, customers: 1, monetary: 340 }, // D
+      { r: 5, f: 3, customers: 1, monetary: 100 }, // B
+      { r: 5, f: 5, customers: 1, monetary: 1800 }, // A
     ]);
     expect(Object.fromEntries(s.lifecycle.map((l) => [l.stage, l.customers]))).toEqual({
       new: 1,
