@@ -22,10 +22,11 @@ export function PyramidChart({ tiers }: { tiers: PyramidTier[] }) {
           {
             type: 'funnel',
             sort: 'ascending',
-            left: '10%',
-            width: '80%',
+            left: '4%',
+            width: '56%',
             gap: 2,
-            label: { show: true, position: 'inside' },
+            // Beside each layer: the apex is too narrow to hold its own label.
+            label: { show: true, position: 'right' },
             data: tiers.map((tier) => ({
               name: `${text(tier.label)} · ${fmt.percent(tier.share)}`,
               value: tier.customers,
