@@ -21,6 +21,7 @@
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../../test/engine-suite.ts';
 import { fillTinySegments } from '../../test/fixtures/tiny-segments.ts';
+import { targetSql } from '../campaigns/target.ts';
 import { computeMetrics } from '../metrics/compute.ts';
 import { DEFAULT_DISCOUNT_RATE, DEFAULT_HORIZON_MONTHS, discountedMonths } from '../models/clv/parts.ts';
 import { triggerQuery } from '../playbooks/triggers.ts';
@@ -200,6 +201,22 @@ it('a playbook filter trigger picks customers by derived dimensions', async () =
     // At 06-15, C's 2,100 of orders (175 a month) still lead A's MRR of 100.
     expect(await picked(['value_tier=top', 'region=south'])).toEqual(['C']);
     expect(await picked(['value_tier=top', 'region=north'])).toEqual([]);
+    // A campaign target at the same end of the data: of the middle tier (A, B) the customers active at the clock.
+    const target = await targetSql(
+      ws,
+      { kind: 'filter', filter: ['value_tier=middle'] },
+      undefined,
+      '2024-06-20 00:00:00',
+    );
+    const ids = (await ws.db.all<{ customer_id: string }>(target)).map((r) => r.customer_id).sort();
+    expect(ids).toEqual(['A', 'B']);
+    const lapsed = await targetSql(
+      ws,
+      { kind: 'filter', filter: ['lifecycle_stage=churned'] },
+      undefined,
+      '2024-06-20 00:00:00',
+    );
+    expect(await ws.db.all(lapsed)).toEqual([]); // F churned, so it is not active at the clock either
   } finally {
     await ws.close();
     rmSync(dir, { recursive: true, force: true });
