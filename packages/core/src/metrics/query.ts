@@ -89,15 +89,18 @@ export type AskedQuery = Omit<NormalQuery, 'basis'> & { basis: Basis | 'auto' };
 /**
  * Parse and check a query against the workspace: unknown segments and malformed dates get clear errors. `extra`:
  * breakdowns the metrics asked for offer beyond the customer dimensions (define.ts `baseDimensions`).
+ * `derived: false` refuses the derived dimensions: they classify customers at the start of the query's first
+ * period, which a caller that uses no periods (lifetimes, purchase histories) cannot give them.
  */
 export async function normalizeQuery(
   conn: Connection,
   config: TenureConfig,
   q: MetricQuery,
   extra: readonly string[] = [],
+  opts: { derived?: boolean } = {},
 ): Promise<NormalQuery> {
   // Derived dimensions (segments/derived.ts) are computed, so every workspace has them.
-  const known = [...(await dimensions(conn, config)), ...DERIVED_DIMENSIONS];
+  const known = [...(await dimensions(conn, config)), ...(opts.derived === false ? [] : DERIVED_DIMENSIONS)];
   const asked = _normalizeQuery(config, q, [...known, ...extra.filter((x) => !known.includes(x))]);
   return { ...asked, basis: await pickBasis(conn, asked.basis), scored: await holdsScores(conn) };
 }

@@ -24,6 +24,7 @@ import { fillTinySegments } from '../../test/fixtures/tiny-segments.ts';
 import { targetSql } from '../campaigns/target.ts';
 import { computeMetrics } from '../metrics/compute.ts';
 import { DEFAULT_DISCOUNT_RATE, DEFAULT_HORIZON_MONTHS, discountedMonths } from '../models/clv/parts.ts';
+import { survivalSource } from '../models/survival-data.ts';
 import { triggerQuery } from '../playbooks/triggers.ts';
 import { sql } from '../sql/sql.ts';
 import { defaultConfig } from '../workspace/config.ts';
@@ -217,6 +218,10 @@ it('a playbook filter trigger picks customers by derived dimensions', async () =
       '2024-06-20 00:00:00',
     );
     expect(await ws.db.all(lapsed)).toEqual([]); // F churned, so it is not active at the clock either
+    // Lifetimes have no period start to classify at: survival refuses the derived dimensions.
+    await expect(survivalSource(ws.db, ws.config, { unit: 'month', by: ['value_tier'] })).rejects.toMatchObject({
+      code: 'TEN_METRIC_UNKNOWN_SEGMENT',
+    });
   } finally {
     await ws.close();
     rmSync(dir, { recursive: true, force: true });
