@@ -17,7 +17,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { defaultRange, type PickerGrain, periodOf } from '../../period.ts';
 
 function SegmentTable({ rows, unit }: { rows: MetricRow[]; unit: Unit }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, freeTerm } = useI18n();
   return (
     <Table<MetricRow>
       size="small"
@@ -25,7 +25,10 @@ function SegmentTable({ rows, unit }: { rows: MetricRow[]; unit: Unit }) {
       dataSource={rows}
       pagination={false}
       columns={[
-        { title: t('segments.segment'), render: (_, r) => segmentLabel(r.segment) },
+        {
+          title: t('segments.segment'),
+          render: (_, r) => segmentLabel(r.segment, (k, v) => freeTerm(`segment.${k}`, v)),
+        },
         { title: t('segments.value'), align: 'right', render: (_, r) => fmt.value(unit, r.value) },
         {
           title: t('segments.interval'),

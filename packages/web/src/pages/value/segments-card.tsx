@@ -27,7 +27,7 @@ export function SegmentsCard() {
                 pagination={false}
                 dataSource={d.lifecycle}
                 columns={[
-                  { title: t('rfm.stage'), render: (_, r) => freeTerm('lifecycle', r.stage) },
+                  { title: t('rfm.stage'), render: (_, r) => freeTerm('segment.lifecycle_stage', r.stage) },
                   { title: t('rfm.customers'), align: 'right', render: (_, r) => fmt.number(r.customers, 0) },
                 ]}
               />
