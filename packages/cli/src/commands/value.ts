@@ -37,7 +37,11 @@ export const value: CommandModule = (program: Command) => {
           ]);
           const title =
             lang === 'zh-CN' ? `客户金字塔（分层于 ${p.as_of}）` : `Customer pyramid (tiers as of ${p.as_of})`;
-          return `${title}\n${table([...HEAD[lang]], rows)}`;
+          const rest =
+            lang === 'zh-CN'
+              ? `期初无层级的客户（期内新增）利润：${fm.value('money', p.unclassified_profit)}`
+              : `Customers without a tier at the start (new in the period): profit ${fm.value('money', p.unclassified_profit)}`;
+          return `${title}\n${table([...HEAD[lang]], rows)}\n${rest}`;
         });
       } catch (e) {
         fail(g, e);

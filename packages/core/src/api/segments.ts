@@ -30,6 +30,11 @@ export const pyramidResponse = z.object({
   /** When the tiers were classified: the period's start. */
   as_of: z.string(),
   tiers: z.array(pyramidTier),
+  /**
+   * The profit of the customers without a tier at the start (new in the period, or without a value then), so
+   * that the tiers and this add up to the business's total; null when it cannot be computed.
+   */
+  unclassified_profit: z.number().nullable(),
 });
 export type PyramidResponse = z.infer<typeof pyramidResponse>;
 

@@ -7,6 +7,7 @@ import type { PyramidResponse } from '../api/segments.ts';
 import type { Connection } from '../engine/engine.ts';
 import { computeMetrics, type MetricRow } from '../metrics/compute.ts';
 import { normalizeQuery } from '../metrics/query.ts';
+import { NONE } from '../metrics/spans.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { valueTierSql } from './value-tiers.ts';
@@ -38,6 +39,7 @@ export async function valuePyramid(conn: Connection, config: TenureConfig, q: Py
   return {
     period: { grain: q.period, start: period.start.slice(0, 10), end: period.end.slice(0, 10) },
     as_of: period.start.slice(0, 10),
+    unclassified_profit: of('profit_contribution', NONE)?.numerator ?? null,
     tiers: config.segments.value_tiers.map((t) => {
       const c = counts.find((x) => x.value_tier === t.id);
       const churn = of('churn_rate', t.id);

@@ -149,6 +149,8 @@ forEachEngine('tiny-segments pyramid', fillTinySegments, (e) => {
     // Middle: A and B subscribe all July (MRR 150 at both ends) × 0.7 margin; no orders, no costs.
     expect(p.tiers[1]?.profit).toBeCloseTo(105, 6);
     expect(p.tiers[1]).toMatchObject({ churn_rate: 0, churned: 0 });
+    // Nobody joins in July and the others pay no subscription: the tiers hold the whole profit.
+    expect(p.unclassified_profit).toBe(0);
     // C (top) has no subscription: nobody of the tier is active on the subscriptions basis.
     expect(p.tiers[0]?.churn_rate).toBeNull();
   });

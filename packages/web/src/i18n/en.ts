@@ -309,6 +309,7 @@ export const en = {
   'pyramid.clv': 'CLV at the start',
   'pyramid.profit': 'Profit contribution',
   'pyramid.churnRate': 'Churn rate',
+  'pyramid.unclassified': 'Customers without a tier at the start (new in the period): profit contribution {profit}.',
   'rfm.title': 'RFM and lifecycle stages',
   'rfm.customers': 'Customers',
   'rfm.monetary': 'Monetary value',

@@ -305,6 +305,7 @@ export const zhCN: Dictionary = {
   'pyramid.clv': '期初客户终身价值',
   'pyramid.profit': '利润贡献',
   'pyramid.churnRate': '流失率',
+  'pyramid.unclassified': '期初无层级的客户（期内新增）：利润贡献 {profit}。',
   'rfm.title': 'RFM 与生命周期阶段',
   'rfm.customers': '客户数',
   'rfm.monetary': '消费金额',

@@ -55,7 +55,10 @@ export function PyramidCard() {
                   { title: t('pyramid.churnRate'), align: 'right', render: (_, r) => fmt.percent(r.churn_rate) },
                 ]}
               />
-              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="pyramid-unclassified">
+                {t('pyramid.unclassified', { profit: fmt.value('money', d.unclassified_profit) })}
+              </Typography.Paragraph>
+              <Typography.Paragraph type="secondary">
                 {t('pyramid.definition', { date: fmt.date(d.as_of) })}
               </Typography.Paragraph>
             </Col>
