@@ -44,6 +44,11 @@ or \`computeMetrics(conn, config, ids, query)\`; they give the same numbers on D
   it fills the churn taxonomy (involuntary / retaliatory) only where the event names no category and not the
   voluntary kind. 报复性流失：客户的投诉工单以不满意或超过解决时限结案后，\`churn.retaliatory_window_days\`（默认 30）天内
   发生的流失为报复性流失候选；查询时推导，仅在流失事件未给出类别且不是主动流失时计入分类（被动流失 / 报复性）。
+- **Derived dimensions**: \`value_tier\` (CLV tiers, top 20 % / next 30 % / rest by default), \`rfm_cell\` (\`R5F4M3\`),
+  \`rfm_segment\` and \`lifecycle_stage\` (new, active, at risk, dormant, churned, reactivated) are computed from the
+  data and usable in every \`--by\` and filter; a query classifies customers at the start of its first period
+  (docs/segments.md). 派生维度 \`value_tier\`、\`rfm_cell\`、\`rfm_segment\`、\`lifecycle_stage\` 由数据计算，可用于所有细分
+  与筛选；查询于首个周期开始时为客户分层（见 docs/segments.md）。
 
 ## Catalogue · 指标目录
 
