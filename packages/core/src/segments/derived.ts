@@ -43,9 +43,11 @@ export function customerSource(names: Iterable<string>, ctx: DerivedContext, ali
   const as = alias === 'customers' ? sql`` : sql` ${sql.id(alias)}`;
   if (!used.length) return sql`customers${as}`;
   const d = (i: number, col?: string) => (col ? sql.id(`d${i}`, col) : sql.id(`d${i}`));
-  const cols = used.map((n, i) => sql`, ${d(i, n)} AS ${sql.id(n)}`);
+  const cols = used.map((n, i) => sql`${d(i, n)} AS ${sql.id(n)}, `);
   const joins = used.map(
     (n, i) => sql` LEFT JOIN (${derivedDimensions[n](ctx)}) ${d(i)} ON ${d(i, 'customer_id')} = c.customer_id`,
   );
-  return sql`(SELECT c.*${sql.join(cols, sql``)} FROM customers c${sql.join(joins, sql``)}) ${sql.id(alias)}`;
+  // The derived columns come first: a customer column of the same name is then hidden on both engines (DuckDB
+  // reads the first of two equal names, ClickHouse the alias).
+  return sql`(SELECT ${sql.join(cols, sql``)}c.* FROM customers c${sql.join(joins, sql``)}) ${sql.id(alias)}`;
 }
