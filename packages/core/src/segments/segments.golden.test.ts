@@ -220,6 +220,23 @@ it('a playbook filter trigger picks customers by derived dimensions', async () =
       '2024-06-20 00:00:00',
     );
     expect(await ws.db.all(lapsed)).toEqual([]); // F churned, so it is not active at the clock either
+    // With a churn scoring dated on or before t, "at risk" is its tier, not inactivity: C (high) is at risk; B's
+    // pending cancellation and H's 72 quiet days no longer count, so both are new. A later scoring is not read.
+    await ws.db.run(sql`INSERT INTO scores (run_id, customer_id, as_of, probability, margin, tier, retain) VALUES
+      (1, 'C', DATE '2024-06-30', 0.4, 0.1, 'high', true), (2, 'H', DATE '2024-08-01', 0.6, 0.1, 'critical', true)`);
+    const stages = await ws.db.all<{ customer_id: string; lifecycle_stage: string }>(
+      sql`SELECT customer_id, lifecycle_stage FROM (${lifecycleSql({ ...ctx, scored: true })}) l ORDER BY customer_id`,
+    );
+    expect(Object.fromEntries(stages.map((r) => [r.customer_id, r.lifecycle_stage]))).toEqual({
+      A: 'active',
+      B: 'new',
+      C: 'at_risk',
+      D: 'reactivated',
+      E: 'dormant',
+      F: 'churned',
+      G: 'new',
+      H: 'new',
+    });
     // Lifetimes have no period start to classify at: survival refuses the derived dimensions.
     await expect(survivalSource(ws.db, ws.config, { unit: 'month', by: ['value_tier'] })).rejects.toMatchObject({
       code: 'TEN_METRIC_UNKNOWN_SEGMENT',
