@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MetricRow, valuePyramid, withWorkspace } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, SLOW, tenure } from './helpers.ts';
+import { expectJsonError, json, SLOW, tenure } from './helpers.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tenure-cli-value-'));
 const ws = join(tmp, 'demo');
@@ -29,6 +29,11 @@ describe('tenure value pyramid', SLOW, () => {
     expect(zh.stdout).toContain('客户金字塔（分层于 2025-01-01）');
     expect(zh.stdout).toContain('前 20%');
     expect(zh.stdout).toContain('流失率');
+  });
+
+  it('refuses a period the pyramid does not take', async () => {
+    const r = await tenure(['value', 'pyramid', '--period', 'week', '--at', '2025', '-w', ws, '--json']);
+    expectJsonError(r, 3, 'TEN_BAD_OPTION');
   });
 
   it('breaks a metric down by lifecycle stage and filters it by value tier', async () => {

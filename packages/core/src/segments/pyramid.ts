@@ -3,11 +3,12 @@
  * and CLV, the profit they brought over the period (the catalogue's profit_contribution numerator by value_tier,
  * so it follows that metric's definition) and how much they churned (churn_rate by value_tier).
  */
-import type { PyramidResponse } from '../api/segments.ts';
+import { type PyramidResponse, pyramidQuery } from '../api/segments.ts';
 import type { Connection } from '../engine/engine.ts';
 import { computeMetrics, type MetricRow } from '../metrics/compute.ts';
 import { normalizeQuery } from '../metrics/query.ts';
 import { NONE } from '../metrics/spans.ts';
+import { parseOptions } from '../options.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { valueTierSql } from './value-tiers.ts';
@@ -23,7 +24,13 @@ export interface PyramidQuery {
  * const p = await valuePyramid(ws.db, ws.config, { period: 'year', at: '2024' });
  * p.tiers[0]; // { tier: 'top', customers: 120, share: 0.2, clv: …, profit: …, churn_rate: 0.04, … }
  */
-export async function valuePyramid(conn: Connection, config: TenureConfig, q: PyramidQuery): Promise<PyramidResponse> {
+export async function valuePyramid(
+  conn: Connection,
+  config: TenureConfig,
+  asked: PyramidQuery,
+): Promise<PyramidResponse> {
+  // Options from a command line arrive unchecked: the API's schema refuses a week or a malformed date here.
+  const q = parseOptions(pyramidQuery, asked);
   const query = { period: q.period, from: q.at, to: q.at, by: ['value_tier'] };
   const nq = await normalizeQuery(conn, config, query);
   const period = nq.grid[0] as { start: string; end: string };
