@@ -58,7 +58,10 @@ describe('the customer pyramid in chromium', () => {
 
   it('asks for the chosen grain', async () => {
     const asked = d.page.waitForResponse((r) => r.url().includes('/api/v1/value/pyramid?period=quarter'));
-    await d.page.locator('.ant-card', { has: d.page.getByTestId('pyramid-table') }).getByText('Quarter').click();
+    await d.page
+      .locator('.ant-card', { has: d.page.getByTestId('pyramid-table') })
+      .getByText('Quarter')
+      .click();
     expect((await asked).status()).toBe(200);
     await d.page.getByTestId('pyramid-chart').and(d.page.locator('[data-drawn=true]')).waitFor();
   });
