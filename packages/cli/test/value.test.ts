@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type MetricRow, valuePyramid, withWorkspace } from '@tenure/core';
+import { type MetricRow, segmentSummary, valuePyramid, withWorkspace } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectJsonError, json, SLOW, tenure } from './helpers.ts';
 
@@ -29,6 +29,15 @@ describe('tenure value pyramid', SLOW, () => {
     expect(zh.stdout).toContain('客户金字塔（分层于 2025-01-01）');
     expect(zh.stdout).toContain('前 20%');
     expect(zh.stdout).toContain('流失率');
+  });
+
+  it('tenure value segments: the RFM grid and lifecycle counts the library computes, stages named in Chinese', async () => {
+    const r = await tenure(['value', 'segments', '-w', ws, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toEqual(await withWorkspace(ws, (w) => segmentSummary(w.db, w.config, {})));
+    const zh = await tenure(['value', 'segments', '--lang', 'zh', '-w', ws]);
+    expect(zh.stdout).toContain('生命周期阶段');
+    expect(zh.stdout).toContain('已流失');
   });
 
   it('refuses a period the pyramid does not take', async () => {

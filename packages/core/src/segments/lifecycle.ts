@@ -14,11 +14,13 @@
  * Customers with no activity before t have no stage.
  */
 import { intervals, mergeIntervals } from '../metrics/spans.ts';
+import { lifecycleStageLabels } from '../present/segment-labels.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { DerivedContext } from './context.ts';
 
-export const LIFECYCLE_STAGES = ['new', 'active', 'at_risk', 'dormant', 'churned', 'reactivated'] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+export type LifecycleStage = keyof typeof lifecycleStageLabels;
+/** The stages in the order lists show them: the keys of their labels (present/segment-labels.ts). */
+export const LIFECYCLE_STAGES = Object.keys(lifecycleStageLabels) as LifecycleStage[];
 
 /**
  * customer_id, lifecycle_stage of every customer with activity before `ctx.asOf`.

@@ -14,12 +14,13 @@
  * The cell is "R5F4M3"; the segment names the R × F region (champions … hibernating), thresholds scaled to
  * the bins as fractions of them.
  */
+import { rfmSegmentLabels } from '../present/segment-labels.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { DerivedContext } from './context.ts';
 
-/** RFM segments from the best, each with the least R and F (as fractions of the bins) or the most. */
-export const RFM_SEGMENTS = ['champions', 'loyal', 'promising', 'at_risk', 'hibernating', 'need_attention'] as const;
-export type RfmSegment = (typeof RFM_SEGMENTS)[number];
+/** RFM segments from the best (the keys of their labels, present/segment-labels.ts). */
+export type RfmSegment = keyof typeof rfmSegmentLabels;
+export const RFM_SEGMENTS = Object.keys(rfmSegmentLabels) as RfmSegment[];
 
 /**
  * customer_id, recency_at, frequency, monetary, r, f, m, rfm_cell, rfm_segment of every customer with a purchase

@@ -1,4 +1,11 @@
-import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/present';
+import {
+  entityLabels,
+  lifecycleStageLabels,
+  rfmSegmentLabels,
+  taxonomyLabels,
+  valueTierLabels,
+  workImportLabels,
+} from '@tenure/core/present';
 import { answerEn } from './answer.ts';
 import { campaignsEn } from './campaigns.ts';
 import { casesEn } from './cases-en.ts';
@@ -318,21 +325,9 @@ export const en = {
   'rfm.stage': 'Lifecycle stage',
   'rfm.definition':
     'As of {date}: each score is one of {bins} bins by rank among the customers with a purchase (higher is better); stages follow the lifecycle rules in the settings.',
-  'segment.value_tier.top': 'Top tier',
-  'segment.value_tier.middle': 'Middle tier',
-  'segment.value_tier.rest': 'Rest',
-  'segment.rfm_segment.champions': 'Champions',
-  'segment.rfm_segment.loyal': 'Loyal',
-  'segment.rfm_segment.promising': 'Promising',
-  'segment.rfm_segment.at_risk': 'At risk',
-  'segment.rfm_segment.hibernating': 'Hibernating',
-  'segment.rfm_segment.need_attention': 'Need attention',
-  'segment.lifecycle_stage.new': 'New',
-  'segment.lifecycle_stage.active': 'Active',
-  'segment.lifecycle_stage.at_risk': 'At risk',
-  'segment.lifecycle_stage.dormant': 'Dormant',
-  'segment.lifecycle_stage.churned': 'Churned',
-  'segment.lifecycle_stage.reactivated': 'Reactivated',
+  ...vocabulary('segment.value_tier', valueTierLabels, 'en'),
+  ...vocabulary('segment.rfm_segment', rfmSegmentLabels, 'en'),
+  ...vocabulary('segment.lifecycle_stage', lifecycleStageLabels, 'en'),
   'pyramid.definition':
     'Customers with a value on {date} ranked by CLV (margin × MRR and the last 12 months of orders, over the 12-month horizon) and cut into the tiers of the settings; profit and churn are over the chosen period.',
   'nav.atRisk': 'At risk',

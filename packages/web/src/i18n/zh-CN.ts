@@ -1,4 +1,11 @@
-import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/present';
+import {
+  entityLabels,
+  lifecycleStageLabels,
+  rfmSegmentLabels,
+  taxonomyLabels,
+  valueTierLabels,
+  workImportLabels,
+} from '@tenure/core/present';
 import { answerZh } from './answer.ts';
 import { campaignsZh } from './campaigns.ts';
 import { casesZhCN } from './cases-zh-CN.ts';
@@ -314,21 +321,9 @@ export const zhCN: Dictionary = {
   'rfm.stage': '生命周期阶段',
   'rfm.definition':
     '截至 {date}：每项得分为有购买客户按排名分成的 {bins} 档之一（越高越好）；阶段按设置中的生命周期规则划分。',
-  'segment.value_tier.top': '顶层',
-  'segment.value_tier.middle': '中层',
-  'segment.value_tier.rest': '其余',
-  'segment.rfm_segment.champions': '冠军客户',
-  'segment.rfm_segment.loyal': '忠诚客户',
-  'segment.rfm_segment.promising': '潜力客户',
-  'segment.rfm_segment.at_risk': '流失风险客户',
-  'segment.rfm_segment.hibernating': '休眠客户',
-  'segment.rfm_segment.need_attention': '需要关注',
-  'segment.lifecycle_stage.new': '新客户',
-  'segment.lifecycle_stage.active': '活跃',
-  'segment.lifecycle_stage.at_risk': '有流失风险',
-  'segment.lifecycle_stage.dormant': '沉睡',
-  'segment.lifecycle_stage.churned': '已流失',
-  'segment.lifecycle_stage.reactivated': '已召回',
+  ...vocabulary('segment.value_tier', valueTierLabels, 'zh-CN'),
+  ...vocabulary('segment.rfm_segment', rfmSegmentLabels, 'zh-CN'),
+  ...vocabulary('segment.lifecycle_stage', lifecycleStageLabels, 'zh-CN'),
   'pyramid.definition':
     '{date} 有价值的客户按客户终身价值（毛利率 × MRR 与近 12 个月订单额，12 个月期限）排序，并按设置中的层级划分；利润与流失按所选周期计算。',
   'nav.atRisk': '流失风险',
