@@ -21,6 +21,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   fit: async () => (await import('./commands/fit.ts')).fit,
   survival: async () => (await import('./commands/survival.ts')).survival,
   clv: async () => (await import('./commands/clv.ts')).clv,
+  value: async () => (await import('./commands/value.ts')).value,
   models: async () => (await import('./commands/models.ts')).models,
   model: async () => (await import('./commands/model.ts')).model,
   serve: async () => (await import('./commands/serve.ts')).serve,

@@ -138,6 +138,9 @@ export {
   isEntityName,
   isImportName,
 } from './schema/index.ts';
+export { DERIVED_DIMENSIONS } from './segments/derived.ts';
+export { type PyramidQuery, valuePyramid } from './segments/pyramid.ts';
+export { segmentSummary } from './segments/summary.ts';
 export { print } from './sql/print.ts';
 export { Sql, type SqlValue, sql } from './sql/sql.ts';
 export * from './surveys/index.ts';

@@ -60,6 +60,11 @@ or \`computeMetrics(conn, config, ids, query)\`; they give the same numbers on D
   每客户利润：按客户、月份与科目的关系表——收入（订阅 MRR × 当月在订天数占比；订单金额）、收入成本（订单的 \`cost\`，否则收入 ×
   (1 − 毛利率)）与各成本类别。成本按天数分摊到月份，按 \`segment\`（\`all\` 或 \`维度=值\`）与 \`costs.allocation\` 的规则
   以分为单位分摊到客户；无客户可承担的部分列为“未分摊”，因此客户合计 + 未分摊 = 公司总额，精确到分，任何维度皆然。
+- **Derived dimensions**: \`value_tier\` (CLV tiers, top 20 % / next 30 % / rest by default), \`rfm_cell\` (\`R5F4M3\`),
+  \`rfm_segment\` and \`lifecycle_stage\` (new, active, at risk, dormant, churned, reactivated) are computed from the
+  data and usable in every \`--by\` and filter; a query classifies customers at the start of its first period
+  (docs/segments.md). 派生维度 \`value_tier\`、\`rfm_cell\`、\`rfm_segment\`、\`lifecycle_stage\` 由数据计算，可用于所有细分
+  与筛选；查询于首个周期开始时为客户分层（见 docs/segments.md）。
 
 ## Catalogue · 指标目录
 

@@ -11,6 +11,7 @@ export * from './metrics.ts';
 export * from './models.ts';
 export * from './playbooks.ts';
 export * from './predict.ts';
+export * from './segments.ts';
 export * from './surveys.ts';
 export * from './teams.ts';
 export * from './uplift.ts';

@@ -30,6 +30,8 @@ export const statusResponse = z.object({
     })
     .nullable(),
   dimensions: z.array(z.string()),
+  /** Dimensions computed from the data (value tier, RFM, lifecycle stage): for metric breakdowns and filters. */
+  derived_dimensions: z.array(z.string()),
 });
 
 /** The workspace config; a PUT takes any part of it, key by key at any depth, and is checked against the whole. */

@@ -4,7 +4,7 @@
  * playbook's trigger matches now. Each row carries its stratum: the latest scoring's tier × the strata dimension.
  * The names a target uses are checked against the workspace first (TEN_CAMPAIGN_TARGET).
  */
-import { presentDimensions } from '../customers/columns.ts';
+import { filterDimensions, presentDimensions } from '../customers/columns.ts';
 import { tenureError } from '../errors.ts';
 import { pickBasis } from '../metrics/query.ts';
 import { OPEN_END } from '../metrics/spans.ts';
@@ -12,6 +12,7 @@ import { customerFilterOf } from '../playbooks/filter.ts';
 import { listPlaybooks } from '../playbooks/store.ts';
 import { triggerQuery } from '../playbooks/triggers.ts';
 import { tiers } from '../predict/alerts/rules.ts';
+import { afterDataEnd, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Target } from './design.ts';
@@ -33,14 +34,20 @@ export const targetText = (t: Target): string =>
 async function picked(ws: Workspace, t: Target, now: Sql): Promise<Sql> {
   switch (t.kind) {
     case 'filter': {
-      const known = await presentDimensions(ws);
+      const known = await filterDimensions(ws);
       const filter = customerFilterOf(t.filter);
       for (const field of Object.keys(filter))
         if (!known.includes(field)) throw tenureError('TEN_CAMPAIGN_TARGET', { part: 'field', value: field, known });
       const conds = Object.entries(filter).map(
         ([field, values]) => sql`CAST(${sql.id('c', field)} AS VARCHAR) IN (SELECT unnest(${values}))`,
       );
-      return sql`SELECT c.customer_id FROM customers c WHERE ${sql.join(conds, sql` AND `)}`;
+      // Derived dimensions classify customers at the end of the data, as of the campaign clock.
+      const from = customerSource(
+        Object.keys(filter),
+        { config: ws.config, asOf: afterDataEnd(now), scored: true },
+        'c',
+      );
+      return sql`SELECT c.customer_id FROM ${from} WHERE ${sql.join(conds, sql` AND `)}`;
     }
     case 'risk_tier':
     case 'at_risk': {
@@ -57,7 +64,7 @@ async function picked(ws: Workspace, t: Target, now: Sql): Promise<Sql> {
         const known = (await listPlaybooks(ws)).map((p) => p.id);
         throw tenureError('TEN_CAMPAIGN_TARGET', { part: 'playbook', value: t.playbook, known });
       }
-      const q = triggerQuery(playbook.trigger, { cause: { kind: 'manual', ref: null }, now });
+      const q = triggerQuery(playbook.trigger, { cause: { kind: 'manual', ref: null }, now, config: ws.config });
       return sql`SELECT DISTINCT customer_id FROM (${q}) p`;
     }
   }

@@ -1,3 +1,4 @@
+import { DERIVED_DIMENSIONS } from '../segments/derived.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
@@ -12,4 +13,13 @@ export async function presentDimensions(ws: Workspace): Promise<string[]> {
   );
   const present = new Set(cols.map((c) => c.name));
   return ws.config.dimensions.filter((d) => present.has(d));
+}
+
+/**
+ * What a stored filter (a playbook's trigger, a campaign's target) may name: the present dimensions and the
+ * derived ones (value tier, RFM cell and segment, lifecycle stage: segments/derived.ts).
+ * @example await filterDimensions(ws) // ['region', …, 'value_tier', 'rfm_cell', 'rfm_segment', 'lifecycle_stage']
+ */
+export async function filterDimensions(ws: Workspace): Promise<string[]> {
+  return [...(await presentDimensions(ws)), ...DERIVED_DIMENSIONS];
 }

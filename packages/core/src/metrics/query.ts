@@ -3,6 +3,8 @@ import { type Grain, grains } from '../engine/dialect.ts';
 import type { Connection } from '../engine/engine.ts';
 import { tenureError } from '../errors.ts';
 import { optionFixes } from '../options.ts';
+import { holdsScores } from '../segments/context.ts';
+import { DERIVED_DIMENSIONS } from '../segments/derived.ts';
 import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { activityBases } from './activity-bases.ts';
@@ -37,6 +39,8 @@ export interface NormalQuery {
   config: TenureConfig;
   /** Which money tables need converting to the workspace currency (currency.ts). */
   money: MoneyPlan;
+  /** Whether the engine holds churn scorings, which the lifecycle stage reads (segments/lifecycle.ts). */
+  scored?: boolean;
 }
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$/;
@@ -88,16 +92,25 @@ export type AskedQuery = Omit<NormalQuery, 'basis'> & { basis: Basis | 'auto' };
 /**
  * Parse and check a query against the workspace: unknown segments and malformed dates get clear errors. `extra`:
  * breakdowns the metrics asked for offer beyond the customer dimensions (define.ts `baseDimensions`).
+ * `derived: false` refuses the derived dimensions: they classify customers at the start of the query's first
+ * period, which a caller that uses no periods (lifetimes, purchase histories) cannot give them.
  */
 export async function normalizeQuery(
   conn: Connection,
   config: TenureConfig,
   q: MetricQuery,
   extra: readonly string[] = [],
+  opts: { derived?: boolean } = {},
 ): Promise<NormalQuery> {
-  const known = await dimensions(conn, config);
+  // Derived dimensions (segments/derived.ts) are computed, so every workspace has them.
+  const known = [...(await dimensions(conn, config)), ...(opts.derived === false ? [] : DERIVED_DIMENSIONS)];
   const asked = _normalizeQuery(config, q, [...known, ...extra.filter((x) => !known.includes(x))]);
-  return { ...asked, basis: await pickBasis(conn, asked.basis), money: await moneyPlan(conn, config.currency) };
+  return {
+    ...asked,
+    basis: await pickBasis(conn, asked.basis),
+    money: await moneyPlan(conn, config.currency),
+    scored: await holdsScores(conn),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { afterDataEnd, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { NormalQuery } from './query.ts';
 
@@ -10,7 +11,7 @@ export const OPEN_END = '9999-12-31 00:00:00';
  * - orders: each order keeps a buyer active for `inactivity_days`, so churn is dated last order + N days;
  * - customers: created_at until the first churn event after it (snapshot imports).
  */
-function intervals(q: NormalQuery, far: Sql): Sql {
+export function intervals(q: Pick<NormalQuery, 'basis' | 'config'>, far: Sql): Sql {
   const grace = q.config.churn.grace_days;
   switch (q.basis) {
     case 'subscriptions': {
@@ -40,7 +41,16 @@ export function segmentedCustomers(q: NormalQuery): Sql {
   const where = q.filter.map(
     ([col, values]) => sql` AND CAST(${sql.id(col)} AS VARCHAR) IN (SELECT unnest(${values}))`,
   );
-  return sql`SELECT customer_id, 'all' AS seg__all${sql.join(cols, sql``)} FROM customers WHERE true${sql.join(where, sql``)}`;
+  // Derived dimensions (value tier, RFM, lifecycle) classify customers at the start of the first period; a
+  // query without periods (a customer's status) at the end of the data.
+  const start = q.grid[0]?.start;
+  const asOf = start ? sql`CAST(${start} AS TIMESTAMP)` : afterDataEnd(sql`CAST(${OPEN_END} AS TIMESTAMP)`);
+  const from = customerSource([...q.by, ...q.filter.map(([col]) => col)], {
+    config: q.config,
+    asOf,
+    scored: q.scored ?? false,
+  });
+  return sql`SELECT customer_id, 'all' AS seg__all${sql.join(cols, sql``)} FROM ${from} WHERE true${sql.join(where, sql``)}`;
 }
 
 /**
@@ -48,10 +58,18 @@ export function segmentedCustomers(q: NormalQuery): Sql {
  * islands), so at any instant a customer is inside at most one span. See flow.ts for how spans meet periods.
  */
 export function spans(q: NormalQuery, far: Sql): Sql {
+  return mergeIntervals(
+    intervals(q, far),
+    sql` WHERE customer_id IN (SELECT customer_id FROM (${segmentedCustomers(q)}) f)`,
+  );
+}
+
+/** Intervals (customer_id, a, z) merged into spans, `where` applied to them first: the gaps-and-islands step. */
+export function mergeIntervals(src: Sql, where: Sql = sql``): Sql {
   return sql`SELECT customer_id, min(a) AS a, max(z) AS z FROM (
       SELECT customer_id, a, z, sum(brk) OVER (PARTITION BY customer_id ORDER BY a, z ROWS UNBOUNDED PRECEDING) AS g FROM (
         SELECT customer_id, a, z, CASE WHEN prev_z IS NULL OR a > prev_z THEN 1 ELSE 0 END AS brk FROM (
           SELECT customer_id, a, z, max(z) OVER (PARTITION BY customer_id ORDER BY a, z ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_z
-          FROM (${intervals(q, far)}) i WHERE customer_id IN (SELECT customer_id FROM (${segmentedCustomers(q)}) f)) o) m) g
+          FROM (${src}) i${where}) o) m) g
     GROUP BY customer_id, g`;
 }

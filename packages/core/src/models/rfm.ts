@@ -63,7 +63,14 @@ export async function rfmSource(db: DuckDbConnection, config: TenureConfig, q: R
   const calibrationEnd = q.calibrationEnd ?? range.last;
   const holdoutEnd = q.holdoutEnd ?? range.last;
   // The filter goes through the metric query checks: only configured dimensions, values bound.
-  const nq = await normalizeQuery(db, config, { period: 'year', from: '2000', to: '2000', filter: q.filter ?? {} });
+  // Derived dimensions are refused: classified at one moment, they would pick the sample by its holdout period.
+  const nq = await normalizeQuery(
+    db,
+    config,
+    { period: 'year', from: '2000', to: '2000', filter: q.filter ?? {} },
+    [],
+    { derived: false },
+  );
   const cal = sql`CAST(${calibrationEnd} AS DATE)`;
   const hold = sql`CAST(${holdoutEnd} AS DATE)`;
   // Without a filter, skip the semi-join with customers: on a million buyers it costs as much as the rest.

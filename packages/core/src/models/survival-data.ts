@@ -66,15 +66,15 @@ export async function survivalSource(
   config: TenureConfig,
   q: SurvivalQuery,
 ): Promise<SurvivalSource> {
-  // normalizeQuery checks segments, filters and the basis; its one-period grid is not used here.
-  const nq = await normalizeQuery(db, config, {
-    period: 'year',
-    from: '2000',
-    to: '2000',
-    by: q.by ?? [],
-    filter: q.filter ?? {},
-    basis: q.basis ?? 'auto',
-  });
+  // normalizeQuery checks segments, filters and the basis; its one-period grid is not used here. Derived
+  // dimensions are refused: classified at one moment, they would sort lifetimes by how they ended.
+  const nq = await normalizeQuery(
+    db,
+    config,
+    { period: 'year', from: '2000', to: '2000', by: q.by ?? [], filter: q.filter ?? {}, basis: q.basis ?? 'auto' },
+    [],
+    { derived: false },
+  );
   const asOf = q.asOf ?? (await latestDate(db));
   if (!asOf)
     throw tenureError('TEN_MODEL_INSUFFICIENT_DATA', {

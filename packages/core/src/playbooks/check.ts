@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { presentDimensions } from '../customers/columns.ts';
+import { filterDimensions } from '../customers/columns.ts';
 import { type PlaybookProblem, tenureError } from '../errors.ts';
 import { allowedOf } from '../options.ts';
 import { alertRuleNames, tiers } from '../predict/alerts/rules.ts';
@@ -52,7 +52,7 @@ export async function checkPlaybook(
   if (t.kind === 'alert_rule' && !(alertRuleNames as string[]).includes(t.rule))
     throw tenureError('TEN_PLAYBOOK_UNKNOWN_RULE', { rule: t.rule, known: alertRuleNames }, { path: 'trigger.rule' });
   if (t.kind === 'filter') {
-    const known = await presentDimensions(ws);
+    const known = await filterDimensions(ws);
     for (const field of Object.keys(customerFilterOf(t.filter)))
       if (!known.includes(field))
         throw tenureError('TEN_PLAYBOOK_UNKNOWN_FIELD', { field, known }, { path: 'trigger.filter' });

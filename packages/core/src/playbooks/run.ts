@@ -15,7 +15,7 @@ import { casesChanged } from '../cases/list-cache.ts';
 import { CASE_COLUMNS, type CaseColumn } from '../cases/record.ts';
 import { memberTurns } from '../cases/routing.ts';
 import { OPEN_STAGES } from '../cases/workflow.ts';
-import { presentDimensions } from '../customers/columns.ts';
+import { filterDimensions } from '../customers/columns.ts';
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { TenureError, tenureError } from '../errors.ts';
 import { notWorthSql } from '../predict/value.ts';
@@ -203,7 +203,7 @@ async function record(
 /** A filter's customer fields must still be there: an attribute dropped since the playbook was saved. */
 async function checkStillKnown(ws: Workspace, p: Playbook): Promise<void> {
   if (p.trigger.kind !== 'filter') return;
-  const known = await presentDimensions(ws);
+  const known = await filterDimensions(ws);
   for (const field of Object.keys(customerFilterOf(p.trigger.filter)))
     if (!known.includes(field)) throw tenureError('TEN_PLAYBOOK_UNKNOWN_FIELD', { field, known });
 }
@@ -220,7 +220,7 @@ async function _runPlaybook(
   const at = new Date().toISOString();
   const candidates = o.atRisk
     ? atRiskQuery(p.trigger)
-    : triggerQuery(p.trigger, { cause, now: sql`CAST(${at} AS TIMESTAMP)` });
+    : triggerQuery(p.trigger, { cause, now: sql`CAST(${at} AS TIMESTAMP)`, config: ws.config });
   const db = await ws.db.connect();
   try {
     let out: Awaited<ReturnType<typeof attempt>> | undefined;

@@ -74,6 +74,14 @@ describe('a definition naming what the workspace lacks', () => {
     await refused(definition({ trigger: { kind: 'filter', filter: ['constructor=x'] } }), 'TEN_PLAYBOOK_UNKNOWN_FIELD');
   });
 
+  it('a derived dimension (value tier, RFM, lifecycle stage) is known to every workspace', async () => {
+    const id = 'save-top-at-risk';
+    const filter = ['value_tier=top', 'lifecycle_stage=at_risk', 'rfm_segment=champions'];
+    await savePlaybook(ws, admin, definition({ id, trigger: { kind: 'filter', filter } }));
+    expect((await getPlaybook(ws, id)).trigger).toEqual({ kind: 'filter', filter });
+    await deletePlaybook(ws, id);
+  });
+
   it('an owner who is no user, a team that does not exist', async () => {
     await refused(definition({ owner_rule: { owner: 'ghost' } }), 'TEN_CASE_UNKNOWN_OWNER');
     await refused(definition({ owner_rule: { team: 'nowhere' } }), 'TEN_PLAYBOOK_UNKNOWN_TEAM');

@@ -8,7 +8,9 @@ import { OPEN_STAGES } from '../cases/workflow.ts';
 import { SUMMARY_RULE } from '../predict/alerts/raise.ts';
 import { tiers } from '../predict/alerts/rules.ts';
 import { PAYMENT_FAILURE_KINDS } from '../predict/features/engagement.ts';
+import { afterDataEnd, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
+import type { TenureConfig } from '../workspace/config.ts';
 import { NPS_DETRACTOR_MAX, type Trigger, type TriggerKind } from './definition.ts';
 import { customerFilterOf } from './filter.ts';
 
@@ -27,6 +29,8 @@ export interface TriggerContext {
   cause: Cause;
   /** The run's time as a timestamp expression (SLA breaches are judged against it). */
   now: Sql;
+  /** The workspace's config: derived dimensions in a filter (value tier, RFM, lifecycle) are computed by it. */
+  config: TenureConfig;
 }
 
 interface TriggerDef<K extends TriggerKind> {
@@ -36,6 +40,8 @@ interface TriggerDef<K extends TriggerKind> {
   query(t: Extract<Trigger, { kind: K }>, c: TriggerContext): Sql;
 }
 
+/** Derived dimensions of a filter trigger: at the end of the data (the latest event time, at most the run's time). */
+const derivedNow = (c: TriggerContext) => ({ config: c.config, asOf: afterDataEnd(c.now), scored: true });
 /** The case's source when the cause itself is the reason (a filter matched, a complaint overran). */
 const causeSource = (c: Cause) => sql`${c.kind}`;
 const tierRank = (col: Sql) => sql`list_position(${[...tiers]}, ${col})`;
@@ -109,9 +115,11 @@ export const triggers: { [K in TriggerKind]: TriggerDef<K> } = {
       const conds = Object.entries(customerFilterOf(t.filter)).map(
         ([field, values]) => sql`CAST(${sql.id('c', field)} AS VARCHAR) IN (SELECT unnest(${values}))`,
       );
+      // Derived dimensions classify customers at the end of the data, as of the run.
+      const from = customerSource(Object.keys(customerFilterOf(t.filter)), derivedNow(c), 'c');
       return sql`
         SELECT c.customer_id, ${causeSource(c.cause)} AS source, ${c.cause.ref} AS source_ref
-        FROM customers c WHERE ${sql.join(conds, sql` AND `)}${ofBatch(c.cause, sql`c._batch`)}`;
+        FROM ${from} WHERE ${sql.join(conds, sql` AND `)}${ofBatch(c.cause, sql`c._batch`)}`;
     },
   },
   survey_answer: {

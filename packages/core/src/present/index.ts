@@ -27,5 +27,6 @@ export {
   workImportLabels,
 } from './labels.ts';
 export { isLang, LANGS, type Lang, normalizeLang, parseLang } from './lang.ts';
+export { lifecycleStageLabels, rfmSegmentLabels, valueTierLabels } from './segment-labels.ts';
 export { fill, say, type Text, type Vars } from './text.ts';
 export { isShareUnit, isSummable, type SummableUnit, UNITS, type Unit, type UnitSpec, units } from './units.ts';

@@ -34,6 +34,7 @@ export const CONFIG_SCHEMA_MODULES = [
   '../schema/costs',
   '../schema/field',
   '../voice/text/config',
+  '../segments/config',
 ] as const;
 
 /** A digest of the checking code: its modules' text (.ts from the sources, .js from the build), Tenure's and Node's versions. */

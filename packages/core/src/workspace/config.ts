@@ -6,6 +6,7 @@ import { tenureError } from '../errors.ts';
 import { defaultImportLimits, importLimitsSchema } from '../ingest/limits.ts';
 import { defaultPredictionConfig, predictionConfigSchema } from '../predict/config.ts';
 import { ErrorReport } from '../report.ts';
+import { defaultSegmentsConfig, segmentsConfigSchema } from '../segments/config.ts';
 import { defaultVoiceConfig, voiceConfigSchema } from '../voice/text/config.ts';
 
 const isTimeZone = (tz: string) => {
@@ -92,6 +93,8 @@ export const configSchema = z
     costs: costsConfigSchema.default(defaultCostsConfig),
     /** Text analysis: the user dictionary and the number of topics (voice/text/config.ts). */
     voice: voiceConfigSchema.default(defaultVoiceConfig),
+    /** RFM bins, value tiers and lifecycle stage rules: the derived dimensions (segments/config.ts). */
+    segments: segmentsConfigSchema.default(defaultSegmentsConfig),
   })
   .strict();
 

@@ -24,6 +24,7 @@ import { answers, surveys } from './surveys.ts';
 import { teams } from './teams.ts';
 import { uplift } from './uplift.ts';
 import { users } from './users.ts';
+import { value } from './value.ts';
 import { voice } from './voice.ts';
 import { voiceDrivers } from './voice-drivers.ts';
 
@@ -35,6 +36,7 @@ export const routeGroups = {
   metrics,
   models,
   clv,
+  value,
   churn,
   uplift,
   alerts,

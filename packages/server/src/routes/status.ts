@@ -1,4 +1,11 @@
-import { api, headlineChurn, lastCompleteMonth, presentDimensions, workspaceStatus } from '@tenure/core';
+import {
+  api,
+  DERIVED_DIMENSIONS,
+  headlineChurn,
+  lastCompleteMonth,
+  presentDimensions,
+  workspaceStatus,
+} from '@tenure/core';
 import { type RouteGroup, route } from '../route.ts';
 
 /** What the workspace holds: rows and dates per entity, the headline churn and the dimensions to slice by. */
@@ -21,6 +28,7 @@ export const status: RouteGroup = {
             lastCompleteMonth: await lastCompleteMonth(ws.db),
             headline: await headlineChurn(ws),
             dimensions: await presentDimensions(ws),
+            derivedDimensions: [...DERIVED_DIMENSIONS],
           }),
         ),
     }),

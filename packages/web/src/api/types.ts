@@ -81,6 +81,9 @@ export type SbgCohort = SbgResult['cohorts'][number];
 export type ClvRun = Infer<typeof api.clvResponse>;
 export type HistogramBin = NonNullable<ClvRun['result']['distribution']>['clv'][number];
 export type ClvCustomer = ClvRun['result']['top'][number];
+export type Pyramid = Infer<typeof api.pyramidResponse>;
+export type PyramidTier = Pyramid['tiers'][number];
+export type SegmentSummary = Infer<typeof api.segmentSummaryResponse>;
 
 export type AtRiskPage = Infer<typeof api.atRiskResponse>;
 /** The at-risk list's orders: by expected loss, or persuadable (by expected saved value). */

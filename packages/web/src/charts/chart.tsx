@@ -1,11 +1,12 @@
 import type {
   BarSeriesOption,
+  FunnelSeriesOption,
   HeatmapSeriesOption,
   LineSeriesOption,
   ScatterSeriesOption,
   SunburstSeriesOption,
 } from 'echarts/charts';
-import { BarChart, HeatmapChart, LineChart, ScatterChart, SunburstChart } from 'echarts/charts';
+import { BarChart, FunnelChart, HeatmapChart, LineChart, ScatterChart, SunburstChart } from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,
@@ -21,6 +22,7 @@ import { useEffect, useRef, useState } from 'react';
 // Only what the charts below use is registered, so the charts chunk carries no unused series types.
 echarts.use([
   BarChart,
+  FunnelChart,
   HeatmapChart,
   LineChart,
   ScatterChart,
@@ -34,6 +36,7 @@ echarts.use([
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | FunnelSeriesOption
   | HeatmapSeriesOption
   | LineSeriesOption
   | ScatterSeriesOption

@@ -9,7 +9,8 @@ const PLAIN = '#91a7d0';
 
 /** One bar per segment; segments that differ significantly (BH-adjusted) are drawn in a warning colour. */
 export function SegmentBars({ rows, unit }: { rows: MetricRow[]; unit: Unit }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, freeTerm } = useI18n();
+  const label = (r: MetricRow) => segmentLabel(r.segment, (k, v) => freeTerm(`segment.${k}`, v));
   return (
     <Chart
       testId="segment-bars"
@@ -25,12 +26,12 @@ export function SegmentBars({ rows, unit }: { rows: MetricRow[]; unit: Unit }) {
               r.ci_low !== null && r.ci_high !== null
                 ? `<br/>${t('segments.interval')}: ${fmt.value(unit, r.ci_low)} – ${fmt.value(unit, r.ci_high)}`
                 : '';
-            return `<b>${escapeHtml(segmentLabel(r.segment))}</b><br/>${fmt.value(unit, r.value)}${ci}`;
+            return `<b>${escapeHtml(label(r))}</b><br/>${fmt.value(unit, r.value)}${ci}`;
           },
         },
         xAxis: {
           type: 'category',
-          data: rows.map((r) => segmentLabel(r.segment)),
+          data: rows.map(label),
           axisLabel: { interval: 0, rotate: 20 },
         },
         yAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt.value(unit, v) } },

@@ -15,8 +15,17 @@ export const palette = [
 
 export const colorAt = (i: number) => palette[i % palette.length] as string;
 
-/** A segment as one label: `north · online`; '' without a breakdown. */
-export const segmentLabel = (segment: Record<string, string>) => Object.values(segment).join(' · ');
+/**
+ * A segment as one label: `north · online`; '' without a breakdown. `label` names a value of a dimension (the
+ * derived dimensions' values have labels in both languages); by default a value is shown as it is.
+ */
+export const segmentLabel = (
+  segment: Record<string, string>,
+  label: (dimension: string, value: string) => string = (_, v) => v,
+) =>
+  Object.entries(segment)
+    .map(([k, v]) => label(k, v))
+    .join(' · ');
 
 /** Rows grouped by a key, in first-seen order. */
 export function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {

@@ -1,4 +1,11 @@
-import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/present';
+import {
+  entityLabels,
+  lifecycleStageLabels,
+  rfmSegmentLabels,
+  taxonomyLabels,
+  valueTierLabels,
+  workImportLabels,
+} from '@tenure/core/present';
 import { answerEn } from './answer.ts';
 import { campaignsEn } from './campaigns.ts';
 import { casesEn } from './cases-en.ts';
@@ -308,6 +315,27 @@ export const en = {
   'value.bgNbd': 'Purchases (BG/NBD)',
   'value.gammaGamma': 'Spend (gamma-gamma)',
   'value.count': 'Customers',
+  'pyramid.title': 'Customer pyramid',
+  'pyramid.tier': 'Value tier',
+  'pyramid.customers': 'Customers',
+  'pyramid.share': 'Share',
+  'pyramid.clv': 'CLV at the start',
+  'pyramid.profit': 'Profit contribution',
+  'pyramid.churnRate': 'Churn rate',
+  'pyramid.unclassified': 'Customers without a tier at the start (new in the period): profit contribution {profit}.',
+  'rfm.title': 'RFM and lifecycle stages',
+  'rfm.customers': 'Customers',
+  'rfm.monetary': 'Monetary value',
+  'rfm.recency': 'Recency score (higher = more recent)',
+  'rfm.frequency': 'Frequency score',
+  'rfm.stage': 'Lifecycle stage',
+  'rfm.definition':
+    'As of {date}: each score is one of {bins} bins by rank among the customers with a purchase (higher is better); stages follow the lifecycle rules in the settings.',
+  ...vocabulary('segment.value_tier', valueTierLabels, 'en'),
+  ...vocabulary('segment.rfm_segment', rfmSegmentLabels, 'en'),
+  ...vocabulary('segment.lifecycle_stage', lifecycleStageLabels, 'en'),
+  'pyramid.definition':
+    'Customers with a value on {date} ranked by CLV (margin × MRR and the last 12 months of orders, over the 12-month horizon) and cut into the tiers of the settings; profit and churn are over the chosen period.',
   'nav.atRisk': 'At risk',
   'nav.model': 'Churn model',
   'nav.alerts': 'Alerts',
@@ -433,6 +461,10 @@ export const en = {
   'field.product_line': 'Product line',
   'field.customer_type': 'Customer type',
   'field.channel': 'Channel',
+  'field.value_tier': 'Value tier',
+  'field.rfm_cell': 'RFM cell',
+  'field.rfm_segment': 'RFM segment',
+  'field.lifecycle_stage': 'Lifecycle stage',
   'field.acquisition_cost': 'Acquisition cost',
   'field.status': 'Status',
   'field.mrr': 'MRR',

@@ -1,4 +1,11 @@
-import { entityLabels, taxonomyLabels, workImportLabels } from '@tenure/core/present';
+import {
+  entityLabels,
+  lifecycleStageLabels,
+  rfmSegmentLabels,
+  taxonomyLabels,
+  valueTierLabels,
+  workImportLabels,
+} from '@tenure/core/present';
 import { answerZh } from './answer.ts';
 import { campaignsZh } from './campaigns.ts';
 import { casesZhCN } from './cases-zh-CN.ts';
@@ -304,6 +311,27 @@ export const zhCN: Dictionary = {
   'value.bgNbd': '购买（BG/NBD）',
   'value.gammaGamma': '消费（gamma-gamma）',
   'value.count': '客户数',
+  'pyramid.title': '客户金字塔',
+  'pyramid.tier': '价值层级',
+  'pyramid.customers': '客户数',
+  'pyramid.share': '占比',
+  'pyramid.clv': '期初客户终身价值',
+  'pyramid.profit': '利润贡献',
+  'pyramid.churnRate': '流失率',
+  'pyramid.unclassified': '期初无层级的客户（期内新增）：利润贡献 {profit}。',
+  'rfm.title': 'RFM 与生命周期阶段',
+  'rfm.customers': '客户数',
+  'rfm.monetary': '消费金额',
+  'rfm.recency': '最近购买得分（越高越近）',
+  'rfm.frequency': '购买频率得分',
+  'rfm.stage': '生命周期阶段',
+  'rfm.definition':
+    '截至 {date}：每项得分为有购买客户按排名分成的 {bins} 档之一（越高越好）；阶段按设置中的生命周期规则划分。',
+  ...vocabulary('segment.value_tier', valueTierLabels, 'zh-CN'),
+  ...vocabulary('segment.rfm_segment', rfmSegmentLabels, 'zh-CN'),
+  ...vocabulary('segment.lifecycle_stage', lifecycleStageLabels, 'zh-CN'),
+  'pyramid.definition':
+    '{date} 有价值的客户按客户终身价值（毛利率 × MRR 与近 12 个月订单额，12 个月期限）排序，并按设置中的层级划分；利润与流失按所选周期计算。',
   'nav.atRisk': '流失风险',
   'nav.model': '流失模型',
   'nav.alerts': '预警',
@@ -428,6 +456,10 @@ export const zhCN: Dictionary = {
   'field.product_line': '产品线',
   'field.customer_type': '客户类型',
   'field.channel': '渠道',
+  'field.value_tier': '价值层级',
+  'field.rfm_cell': 'RFM 单元',
+  'field.rfm_segment': 'RFM 分群',
+  'field.lifecycle_stage': '生命周期阶段',
   'field.acquisition_cost': '获客成本',
   'field.status': '状态',
   'field.mrr': '月经常性收入',

@@ -17,7 +17,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { defaultRange, type PickerGrain, periodOf } from '../../period.ts';
 
 function SegmentTable({ rows, unit }: { rows: MetricRow[]; unit: Unit }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, freeTerm } = useI18n();
   return (
     <Table<MetricRow>
       size="small"
@@ -25,7 +25,10 @@ function SegmentTable({ rows, unit }: { rows: MetricRow[]; unit: Unit }) {
       dataSource={rows}
       pagination={false}
       columns={[
-        { title: t('segments.segment'), render: (_, r) => segmentLabel(r.segment) },
+        {
+          title: t('segments.segment'),
+          render: (_, r) => segmentLabel(r.segment, (k, v) => freeTerm(`segment.${k}`, v)),
+        },
         { title: t('segments.value'), align: 'right', render: (_, r) => fmt.value(unit, r.value) },
         {
           title: t('segments.interval'),
@@ -64,7 +67,7 @@ export default function SegmentsPage() {
   const [grain, setGrain] = useState<PickerGrain>('month');
   const [at, setAt] = useState<Dayjs | null>(null);
   const [chosenBy, setBy] = useState<string>();
-  const dimensions = status.data?.dimensions ?? [];
+  const dimensions = [...(status.data?.dimensions ?? []), ...(status.data?.derived_dimensions ?? [])];
   const by = chosenBy ?? dimensions[0];
   const unit = useMetricCatalog().data?.metrics.find((m) => m.id === metric)?.unit ?? 'ratio';
   const day = at ?? (status.data ? defaultRange(status.data.last_complete_month, grain)[1] : null);

@@ -41,7 +41,11 @@ export default function TrendsPage() {
           <MetricSelect value={metric} onChange={setMetric} />
           <GrainSelect value={g} onChange={setGrain} grains={grains} />
           {range.picker}
-          <DimensionSelect value={by} onChange={setBy} dimensions={status.data?.dimensions ?? []} />
+          <DimensionSelect
+            value={by}
+            onChange={setBy}
+            dimensions={[...(status.data?.dimensions ?? []), ...(status.data?.derived_dimensions ?? [])]}
+          />
           <Select
             aria-label={t('trends.forecast')}
             value={horizon}

@@ -9,6 +9,8 @@ import { Page } from '../../components/page.tsx';
 import { ProblemAlert } from '../../components/problem.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LtvClvCard } from './ltv-clv-card.tsx';
+import { PyramidCard } from './pyramid-card.tsx';
+import { SegmentsCard } from './segments-card.tsx';
 import { TopCustomers } from './top-customers.tsx';
 
 const TOP = [20, 50, 100] as const;
@@ -108,6 +110,8 @@ export default function ValuePage() {
     >
       {fit.problem && <ProblemAlert error={fit.problem} />}
       <LtvClvCard />
+      <PyramidCard />
+      <SegmentsCard />
       <RunLoadable state={state} model="clv">
         {(run) => <Value run={run} />}
       </RunLoadable>
