@@ -14,17 +14,17 @@ export const value: CommandModule = (program: Command) => {
   v.command('pyramid')
     .description('per value tier (classified at the period start): customers, share, CLV, profit and churn rate')
     .option('--period <grain>', 'month, quarter or year', 'year')
-    .requiredOption('--at <date>', 'a date in the period: 2024, 2024-Q2, 2024-05')
+    .option('--at <date>', 'a date in the period: 2024, 2024-Q2, 2024-05 (default: the last complete period)')
     .option('--lang <lang>', 'en or zh', 'en')
     .addHelpText('after', '\nExample: tenure value pyramid --period year --at 2024')
-    .action(async (f: { period: 'month' | 'quarter' | 'year'; at: string; lang: string }, cmd: Command) => {
+    .action(async (f: { period: 'month' | 'quarter' | 'year'; at?: string; lang: string }, cmd: Command) => {
       const g = globalsOf(cmd);
       try {
         const core = await import('@tenure/core');
         const { formats } = await import('@tenure/core/present');
         const lang = core.normalizeLang(f.lang);
         const p = await core.withWorkspace(g.workspace, (ws) =>
-          core.valuePyramid(ws.db, ws.config, { period: f.period, at: f.at }),
+          core.valuePyramid(ws.db, ws.config, { period: f.period, ...(f.at ? { at: f.at } : {}) }),
         );
         emit(g, p, () => {
           const fm = formats(lang);

@@ -6,7 +6,11 @@ const text = z.object({ en: z.string(), 'zh-CN': z.string() });
 export const pyramidQuery = z
   .object({
     period: z.enum(['month', 'quarter', 'year']).default('year'),
-    at: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?$/),
+    /** A date in the period; default the last complete period of the data. */
+    at: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?$/)
+      .optional(),
   })
   .strict();
 

@@ -1,8 +1,10 @@
 import type { Grain } from '../engine/dialect.ts';
+import type { Connection } from '../engine/engine.ts';
 import { tenureError } from '../errors.ts';
 import { type CalendarOptions, calendarOf, periodGrid, periodStartOf } from '../metrics/calendar.ts';
 import { parseDay } from '../metrics/query.ts';
 import { lastCompleteMonth } from '../reports/range.ts';
+import type { TenureConfig } from '../workspace/config.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
 /** The periods a dashboard view covers, as the start days (YYYY-MM-DD) of its first and last period. */
@@ -29,8 +31,8 @@ const previous = (g: Grain, start: Date, c: CalendarOptions) => periodStartOf(g,
  * The last period of `grain` that ends on or before the end of the last complete month with data (the month
  * the report leads with, reports/range.ts), so every view of the dashboard agrees with the report.
  */
-async function lastComplete(ws: Workspace, grain: Grain, c: CalendarOptions): Promise<Date> {
-  const month = await lastCompleteMonth(ws.db);
+async function lastComplete(conn: Connection, grain: Grain, c: CalendarOptions): Promise<Date> {
+  const month = await lastCompleteMonth(conn);
   if (!month)
     throw tenureError('TEN_METRIC_BAD_QUERY', {
       detail: 'the workspace has no subscriptions, orders or churn events yet',
@@ -45,13 +47,21 @@ async function lastComplete(ws: Workspace, grain: Grain, c: CalendarOptions): Pr
 }
 
 /**
+ * The first day (YYYY-MM-DD) of the last complete period of `grain`: what a view without a date shows.
+ * @example await lastCompletePeriod(ws.db, ws.config, 'year') // '2025-01-01'
+ */
+export async function lastCompletePeriod(conn: Connection, config: TenureConfig, grain: Grain): Promise<string> {
+  return iso(await lastComplete(conn, grain, calendarOf(config)));
+}
+
+/**
  * Resolve a view's periods: `periods` (default 12) periods of `period` ending with `to`, or from `from` to `to`.
  * @example await periodWindow(ws, { period: 'quarter', periods: 8 }) // { grain: 'quarter', from: '2024-01-01', to: '2025-10-01' }
  */
 export async function periodWindow(ws: Workspace, o: WindowOptions = {}): Promise<PeriodWindow> {
   const grain = o.period ?? 'month';
   const c = calendarOf(ws.config);
-  const to = o.to ? periodStartOf(grain, parseDay(o.to, 'to'), c) : await lastComplete(ws, grain, c);
+  const to = o.to ? periodStartOf(grain, parseDay(o.to, 'to'), c) : await lastComplete(ws.db, grain, c);
   let from = to;
   if (o.from) from = periodStartOf(grain, parseDay(o.from, 'from'), c);
   else for (let i = 1; i < Math.min(Math.max(1, o.periods ?? 12), 1000); i++) from = previous(grain, from, c);

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DERIVED_DIMENSIONS } from '../segments/derived.ts';
+import { valuePyramid } from '../segments/pyramid.ts';
 import { sql } from '../sql/sql.ts';
 import { generateDemo } from '../workspace/demo/index.ts';
 import { initWorkspace, type Workspace } from '../workspace/workspace.ts';
@@ -54,8 +56,11 @@ describe('per-customer profit on the demo', () => {
   });
 
   it('profit contribution and retention cost: the segments of every dimension add up to the whole business', async () => {
-    const dims = await dimensions(ws.db, ws.config);
-    expect(dims.length).toBeGreaterThanOrEqual(3);
+    const configured = await dimensions(ws.db, ws.config);
+    expect(configured.length).toBeGreaterThanOrEqual(3);
+    // The derived ones too (value tier, RFM, lifecycle stage: segments/derived.ts), whose "(none)" holds the
+    // customers without a class at the period's start.
+    const dims = [...configured, ...DERIVED_DIMENSIONS];
     const ids = ['profit_contribution', 'retention_cost_per_customer'];
     const query = { period: 'month', from, to: `${from.slice(0, 4)}-12` } as const;
     const whole = await computeMetrics(ws.db, ws.config, ids, query);
@@ -64,10 +69,25 @@ describe('per-customer profit on the demo', () => {
       const split = await computeMetrics(ws.db, ws.config, ids, { ...query, by: [by] });
       for (const w of whole) {
         const parts = split.filter((r) => r.metric === w.metric && r.period_start === w.period_start);
-        expect(parts.length, `${w.metric} ${w.period_start} by ${by}`).toBeGreaterThan(1);
+        // A month before anyone has a class has one segment, "(none)".
+        expect(parts.length, `${w.metric} ${w.period_start} by ${by}`).toBeGreaterThan(configured.includes(by) ? 1 : 0);
         const sum = parts.reduce((s, r) => s + (r.numerator ?? 0), 0);
         expect(cents(sum), `${w.metric} ${w.period_start} by ${by}`).toBe(cents(w.numerator));
       }
     }
+  });
+
+  it("the customer pyramid's tiers and the unclassified customers bring the year's whole profit", async () => {
+    // The last complete year: customers have values at its start.
+    const p = await valuePyramid(ws.db, ws.config, { period: 'year' });
+    const year = p.period.start.slice(0, 4);
+    const [whole] = await computeMetrics(ws.db, ws.config, ['profit_contribution'], {
+      period: 'year',
+      from: year,
+      to: year,
+    });
+    const tiers = p.tiers.reduce((s, t) => s + (t.profit ?? 0), 0) + (p.unclassified_profit ?? 0);
+    expect(p.tiers.every((t) => t.profit !== null)).toBe(true);
+    expect(Math.round(tiers * 100)).toBe(Math.round((whole?.numerator ?? Number.NaN) * 100));
   });
 });

@@ -3,7 +3,9 @@
  * and CLV, the profit they brought over the period (the catalogue's profit_contribution numerator by value_tier,
  * so it follows that metric's definition) and how much they churned (churn_rate by value_tier).
  */
+
 import { type PyramidResponse, pyramidQuery } from '../api/segments.ts';
+import { lastCompletePeriod } from '../dashboard/window.ts';
 import type { Connection } from '../engine/engine.ts';
 import { computeMetrics, type MetricRow } from '../metrics/compute.ts';
 import { normalizeQuery } from '../metrics/query.ts';
@@ -15,8 +17,8 @@ import { valueTierSql } from './value-tiers.ts';
 
 export interface PyramidQuery {
   period: 'month' | 'quarter' | 'year';
-  /** A date in the period: '2024', '2024-Q2', '2024-05'. */
-  at: string;
+  /** A date in the period: '2024', '2024-Q2', '2024-05'; default the last complete period of the data. */
+  at?: string | undefined;
 }
 
 /**
@@ -31,7 +33,8 @@ export async function valuePyramid(
 ): Promise<PyramidResponse> {
   // Options from a command line arrive unchecked: the API's schema refuses a week or a malformed date here.
   const q = parseOptions(pyramidQuery, asked);
-  const query = { period: q.period, from: q.at, to: q.at, by: ['value_tier'] };
+  const at = q.at ?? (await lastCompletePeriod(conn, config, q.period));
+  const query = { period: q.period, from: at, to: at, by: ['value_tier'] };
   const nq = await normalizeQuery(conn, config, query);
   const period = nq.grid[0] as { start: string; end: string };
   const asOf = sql`CAST(${period.start} AS TIMESTAMP)`;
