@@ -88,6 +88,8 @@ describe('per-customer profit on the demo', () => {
     });
     const tiers = p.tiers.reduce((s, t) => s + (t.profit ?? 0), 0) + (p.unclassified_profit ?? 0);
     expect(p.tiers.every((t) => t.profit !== null)).toBe(true);
-    expect(Math.round(tiers * 100)).toBe(Math.round((whole?.numerator ?? Number.NaN) * 100));
+    // Each part is given to the cent, so the parts may differ from the rounded whole by a cent each.
+    const off = Math.abs(Math.round(tiers * 100) - Math.round((whole?.numerator ?? Number.NaN) * 100));
+    expect(off).toBeLessThanOrEqual(p.tiers.length + 1);
   });
 });

@@ -15,6 +15,13 @@ import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { valueTierSql } from './value-tiers.ts';
 
+/**
+ * Money to the cent: the profit is a sum of doubles that a parallel aggregation adds in any order, so its last
+ * digits differ from run to run; cents are what the figure means.
+ */
+const cents = (x: number | null | undefined): number | null =>
+  x === null || x === undefined ? null : Math.round(x * 100) / 100;
+
 export interface PyramidQuery {
   period: 'month' | 'quarter' | 'year';
   /** A date in the period: '2024', '2024-Q2', '2024-05'; default the last complete period of the data. */
@@ -49,7 +56,7 @@ export async function valuePyramid(
   return {
     period: { grain: q.period, start: period.start.slice(0, 10), end: period.end.slice(0, 10) },
     as_of: period.start.slice(0, 10),
-    unclassified_profit: of('profit_contribution', NONE)?.numerator ?? null,
+    unclassified_profit: cents(of('profit_contribution', NONE)?.numerator),
     tiers: config.segments.value_tiers.map((t) => {
       const c = counts.find((x) => x.value_tier === t.id);
       const churn = of('churn_rate', t.id);
@@ -59,7 +66,7 @@ export async function valuePyramid(
         customers: Number(c?.n ?? 0),
         share: total ? Number(c?.n ?? 0) / total : null,
         clv: Number(c?.clv ?? 0),
-        profit: of('profit_contribution', t.id)?.numerator ?? null,
+        profit: cents(of('profit_contribution', t.id)?.numerator),
         churn_rate: churn?.value ?? null,
         churned: churn?.numerator ?? null,
       };
