@@ -54,6 +54,7 @@ const HELP_CORE = [
   'packages/core/dist/present/index.js',
   'packages/core/dist/present/labels.js',
   'packages/core/dist/present/lang.js',
+  'packages/core/dist/present/segment-labels.js',
   'packages/core/dist/present/text.js',
   'packages/core/dist/present/units.js',
   'packages/core/dist/schema/names.js',
