@@ -115,7 +115,15 @@ describe('churn prediction pages in chromium', () => {
     const openCase = async (row: ReturnType<typeof d.page.locator>, subject: string) => {
       await row.getByTestId('create-case').click();
       await d.page.getByTestId('create-case-form').getByLabel('Subject').fill(subject);
-      await d.page.locator('.ant-modal-footer .ant-btn-primary').click();
+      // The server's answer first (a loaded machine took longer than a navigation's 30 s, with nothing to say why).
+      const [created] = await Promise.all([
+        d.page.waitForResponse(
+          (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/cases',
+          { timeout: 90_000 },
+        ),
+        d.page.locator('.ant-modal-footer .ant-btn-primary').click(),
+      ]);
+      expect(created.status(), await created.text()).toBe(201);
       await d.page.waitForURL(/\/cases\/[^/]+$/);
       await d.page.getByTestId('case-steps').waitFor();
       const id = decodeURIComponent(new URL(d.page.url()).pathname.split('/').pop() ?? '');
