@@ -124,6 +124,31 @@ export const settingsPatchSchema = patchOf(configSchema.omit({ version: true }))
 
 export const defaultConfig = (): TenureConfig => configSchema.parse({});
 
+/**
+ * A config written by an earlier release, in today's shape: the cost categories of acquisition and CRM spending
+ * moved from `campaigns` (`acquisition_cost_categories`, `crm_cost_categories`) to `costs` (`acquisition_categories`,
+ * `crm_categories`), which every cost figure reads; CRM ROI still divides by the CRM and the retention categories,
+ * so `retention` leaves the CRM list. Keys of the new place, when set, win. Anything else is left for the schema.
+ */
+function upgradeConfig(json: unknown): unknown {
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (!isObject(json) || !isObject(json.campaigns)) return json;
+  const { crm_cost_categories: crm, acquisition_cost_categories: acquisition, ...campaigns } = json.campaigns;
+  if (crm === undefined && acquisition === undefined) return json;
+  const costs = isObject(json.costs) ? json.costs : {};
+  const crmOnly = Array.isArray(crm) ? crm.filter((c) => c !== 'retention') : crm;
+  return {
+    ...json,
+    campaigns,
+    costs: {
+      ...(acquisition === undefined ? {} : { acquisition_categories: acquisition }),
+      ...(crmOnly === undefined || (Array.isArray(crmOnly) && !crmOnly.length) ? {} : { crm_categories: crmOnly }),
+      ...costs,
+    },
+  };
+}
+
 /** Parse and validate a config text, reporting every problem with its JSON path at once. */
 export function parseConfig(text: string, file: string): TenureConfig {
   let json: unknown;
@@ -132,7 +157,7 @@ export function parseConfig(text: string, file: string): TenureConfig {
   } catch (e) {
     throw tenureError('TEN_CONFIG_PARSE', { file, detail: (e as Error).message }, { file });
   }
-  const parsed = configSchema.safeParse(json);
+  const parsed = configSchema.safeParse(upgradeConfig(json));
   if (parsed.success) return parsed.data;
   const report = new ErrorReport();
   for (const issue of parsed.error.issues) {

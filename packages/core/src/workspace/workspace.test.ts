@@ -62,6 +62,18 @@ describe('config', () => {
     });
   });
 
+  it("reads an earlier release's cost categories under campaigns into costs, where every cost figure reads them", () => {
+    const old = {
+      campaigns: { crm_cost_categories: ['crm', 'retention'], acquisition_cost_categories: ['acquisition'] },
+    };
+    const c = parseConfig(JSON.stringify(old), 'c.json');
+    expect(c.costs).toMatchObject({ crm_categories: ['crm'], acquisition_categories: ['acquisition'] });
+    expect(c.campaigns).not.toHaveProperty('crm_cost_categories');
+    // The new place wins when both are set.
+    const both = { ...old, costs: { acquisition_categories: ['crm'] } };
+    expect(parseConfig(JSON.stringify(both), 'c.json').costs.acquisition_categories).toEqual(['crm']);
+  });
+
   it('reports every problem with its path at once', () => {
     const bad = JSON.stringify({
       currency: 'dollars',
