@@ -4,11 +4,12 @@
  * Reason texts are given in one language, the caller's.
  */
 import type { atRiskViews } from '../api/predict.ts';
-import { presentDimensions } from '../customers/columns.ts';
+import { filterDimensions } from '../customers/columns.ts';
 import { DIRECTORY } from '../customers/directory.ts';
 import { checkDimensions } from '../metrics/filter.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import type { Lang } from '../present/lang.ts';
+import { afterDataEnd, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Tier } from './alerts/rules.ts';
@@ -101,8 +102,7 @@ export async function latestScoring(ws: Workspace): Promise<{ runId: number; asO
 export async function atRisk(ws: Workspace, q: AtRiskQuery = {}): Promise<AtRiskPage> {
   const p = pageOf(q);
   const filter = q.filter ?? {};
-  const dims = await presentDimensions(ws);
-  checkDimensions(Object.keys(filter), dims);
+  checkDimensions(Object.keys(filter), await filterDimensions(ws));
   const run = await latestScoring(ws);
   const uplift = q.view === 'persuadable' ? await persuadableView(ws) : null;
   if (!run || (q.view === 'persuadable' && !uplift))
@@ -116,7 +116,18 @@ export async function atRisk(ws: Workspace, q: AtRiskQuery = {}): Promise<AtRisk
   // The customers table is joined only for dimension filters, and for the names of the page's rows: a window
   // count over the joined whole materialised every score with its reasons (seconds on a million customers).
   const scores = uplift ? sql`scores s${uplift.join}` : sql`scores s`;
-  const from = Object.keys(filter).length ? sql`${scores} JOIN customers c ON c.customer_id = s.customer_id` : scores;
+  // Derived dimensions (value tier, RFM, lifecycle stage) classify customers as of the scoring's data end, as a
+  // playbook trigger or campaign target does.
+  const customers = customerSource(
+    Object.keys(filter),
+    {
+      config: ws.config,
+      asOf: afterDataEnd(sql`CAST(${new Date().toISOString().slice(0, 19)} AS TIMESTAMP)`),
+      scored: true,
+    },
+    'c',
+  );
+  const from = Object.keys(filter).length ? sql`${scores} JOIN ${customers} ON c.customer_id = s.customer_id` : scores;
   const where = sql.join(conds, sql` AND `);
   const lossOrder = sql`s.expected_loss DESC NULLS LAST, s.probability DESC, s.customer_id`;
   const [count] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`);

@@ -148,6 +148,21 @@ describe('churn scores', () => {
     expect(clv.subscriptionValue + clv.purchaseValue).toBeCloseTo(clv.totalValue, 3);
   });
 
+  it('filters the at-risk list by a derived dimension (value tier), as the list of that tier says', async () => {
+    const all = await atRisk(ws, { pageSize: 1000, all: true });
+    const top = await atRisk(ws, { pageSize: 1000, all: true, filter: { value_tier: ['top'] } });
+    const rest = await atRisk(ws, { pageSize: 1000, all: true, filter: { value_tier: ['middle', 'rest'] } });
+    expect(top.total).toBeGreaterThan(0);
+    expect(rest.total).toBeGreaterThan(top.total);
+    // The tiers split the scored customers who have a value: none in both, none beyond the list.
+    const inTop = new Set(top.rows.map((r) => r.customer_id));
+    expect(rest.rows.some((r) => inTop.has(r.customer_id))).toBe(false);
+    expect(top.total + rest.total).toBeLessThanOrEqual(all.total);
+    await expect(atRisk(ws, { filter: { tier_of_value: ['top'] } })).rejects.toMatchObject({
+      code: 'TEN_METRIC_UNKNOWN_SEGMENT',
+    });
+  });
+
   it('keeps malicious churners and credit risks out of the retention queue and the alerts', async () => {
     const queue = await atRisk(ws, { pageSize: 2 });
     const [a, b] = queue.rows.map((r) => r.customer_id);

@@ -39,7 +39,9 @@ export default function AtRiskPage() {
   };
   const state = useApi('/api/v1/churn/at-risk', { ...filters, lang, ...paging });
   const score = useFit('/api/v1/churn/score', state.reload);
-  const dimensions = useStatus().data?.dimensions ?? [];
+  const status = useStatus().data;
+  // The imported dimensions and the derived ones (value tier, RFM, lifecycle stage), as Trends and Segments offer.
+  const dimensions = [...(status?.dimensions ?? []), ...(status?.derived_dimensions ?? [])];
   // Reasons to filter by: the model's features, strongest first.
   const features = useApi('/api/v1/churn/model').data?.importance ?? [];
   /** A filter change goes back to the first page. */
