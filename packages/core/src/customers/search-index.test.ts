@@ -65,6 +65,16 @@ describe('the customer search index', () => {
     expect((await searchCustomers(ws, { q: 'abb a' })).total).toBe(0);
   });
 
+  it('filters by a derived dimension (lifecycle stage) in SQL: the stages split the customers', async () => {
+    const all = (await searchCustomers(ws, { pageSize: 1 })).total;
+    const stages = ['new', 'active', 'at_risk', 'dormant', 'churned', 'reactivated'];
+    const each = await Promise.all(
+      stages.map(async (st) => (await searchCustomers(ws, { pageSize: 1, filter: { lifecycle_stage: [st] } })).total),
+    );
+    expect(each.filter((n) => n > 0).length).toBeGreaterThan(1);
+    expect(each.reduce((a, n) => a + n, 0)).toBeLessThanOrEqual(all);
+  });
+
   it('follows new data: a customer added is found once the index of the new data is built', async () => {
     expect((await searchCustomers(ws, { q: '李娜' })).total).toBe(0);
     await ws.db.run(sql`INSERT INTO customers (customer_id, name, created_at)

@@ -1,10 +1,11 @@
 import { checkDimensions } from '../metrics/filter.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import { entities } from '../schema/index.ts';
+import { classifiedNow, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { dataChanges } from '../workspace/data-version.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { presentDimensions } from './columns.ts';
+import { filterDimensions, presentDimensions } from './columns.ts';
 import { customerDirectory, DIRECTORY, directoryVersion } from './directory.ts';
 import { findIn, type SearchIndex, searchIndex, statusAt } from './search-index.ts';
 import type { CustomerStatus } from './status.ts';
@@ -47,7 +48,7 @@ export async function searchCustomers(
   const p = pageOf(s);
   const filter = s.filter ?? {};
   const dims = await presentDimensions(ws);
-  checkDimensions(Object.keys(filter), dims);
+  checkDimensions(Object.keys(filter), await filterDimensions(ws));
   const version = await recentVersion(ws);
   const text = s.q?.trim().toLowerCase();
   // Text and status alone are answered by the in-memory index once it is built (search-index.ts); dimension
@@ -121,7 +122,7 @@ async function fromDirectory(
   }
   // Customers' own columns are joined only when a dimension filter needs them.
   const from = Object.keys(filter).length
-    ? sql`${sql.id(DIRECTORY)} d JOIN customers c ON c.customer_id = d.customer_id`
+    ? sql`${sql.id(DIRECTORY)} d JOIN ${customerSource(Object.keys(filter), classifiedNow(ws.config), 'c')} ON c.customer_id = d.customer_id`
     : sql`${sql.id(DIRECTORY)} d`;
   const where = sql.join(conds, sql` AND `);
   const hits = await ws.db.all<Hit & { _total: number }>(

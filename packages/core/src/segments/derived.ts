@@ -7,6 +7,7 @@
  */
 import { dataEndSql } from '../quality/freshness.ts';
 import { type Sql, sql } from '../sql/sql.ts';
+import type { TenureConfig } from '../workspace/config.ts';
 import type { DerivedContext } from './context.ts';
 import { lifecycleSql } from './lifecycle.ts';
 import { rfmSql } from './rfm-cells.ts';
@@ -30,6 +31,16 @@ export const isDerived = (name: string): name is DerivedDimension => Object.hasO
  * `now`), so the latest rows count, as a scoring's "now" sees every row before it (predict/rows.ts `dataEnd`).
  */
 export const afterDataEnd = (now: Sql): Sql => sql`(${dataEndSql(now)} + INTERVAL (1) DAY)`;
+
+/**
+ * The context of lists that classify customers now (the at-risk list, customer search): the day after the end of
+ * the data, as triggers and targets do.
+ */
+export const classifiedNow = (config: TenureConfig): DerivedContext => ({
+  config,
+  asOf: afterDataEnd(sql`CAST(${new Date().toISOString().slice(0, 19)} AS TIMESTAMP)`),
+  scored: true,
+});
 
 /**
  * The customers table as a FROM item (named `alias`), with the derived columns among `names` joined on. With
