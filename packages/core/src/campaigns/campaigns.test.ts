@@ -47,6 +47,14 @@ describe('designing a campaign', () => {
     expect(c).not.toEqual(a);
   });
 
+  it('stratifies by a derived dimension (lifecycle stage), each stratum drawn on its own', async () => {
+    const r = await createCampaign(ws, boss, { ...north, holdout_share: 0.3, strata: 'lifecycle_stage' });
+    expect(r.strata.length).toBeGreaterThan(0);
+    for (const s of r.strata)
+      expect(s.stratum).toMatch(/^unscored × (new|active|at_risk|dormant|churned|reactivated|\(none\))$/);
+    expect(r.strata.reduce((a, s) => a + s.treatment + s.control, 0)).toBe(10);
+  });
+
   it('never redraws: creating an id again is refused and the members stay as drawn', async () => {
     await createCampaign(ws, boss, north);
     const before = await arms('N-01');

@@ -4,7 +4,7 @@
  * playbook's trigger matches now. Each row carries its stratum: the latest scoring's tier × the strata dimension.
  * The names a target uses are checked against the workspace first (TEN_CAMPAIGN_TARGET).
  */
-import { filterDimensions, presentDimensions } from '../customers/columns.ts';
+import { filterDimensions } from '../customers/columns.ts';
 import { tenureError } from '../errors.ts';
 import { pickBasis } from '../metrics/query.ts';
 import { OPEN_END } from '../metrics/spans.ts';
@@ -77,7 +77,7 @@ async function picked(ws: Workspace, t: Target, now: Sql): Promise<Sql> {
  */
 export async function targetSql(ws: Workspace, t: Target, strata: string | undefined, clock: string): Promise<Sql> {
   if (strata) {
-    const known = await presentDimensions(ws);
+    const known = await filterDimensions(ws);
     if (!known.includes(strata)) throw tenureError('TEN_CAMPAIGN_TARGET', { part: 'field', value: strata, known });
   }
   const d = ws.db.dialect;
@@ -86,8 +86,14 @@ export async function targetSql(ws: Workspace, t: Target, strata: string | undef
   const spans = activitySpans(basis, ws.config, d.timestamp(sql`${OPEN_END}`));
   const tier = sql`coalesce(s.tier, 'unscored')`;
   const stratum = strata ? sql`${tier} || ' × ' || coalesce(CAST(c.${sql.id(strata)} AS VARCHAR), '(none)')` : tier;
+  // A derived strata dimension (value tier…) classifies customers at the end of the data, as targets do.
+  const customers = customerSource(
+    strata ? [strata] : [],
+    { config: ws.config, asOf: afterDataEnd(now), scored: true },
+    'c',
+  );
   return sql`SELECT c.customer_id AS customer_id, ${stratum} AS stratum
-    FROM customers c
+    FROM ${customers}
     JOIN (SELECT DISTINCT customer_id FROM (${await picked(ws, t, now)}) x) p ON p.customer_id = c.customer_id
     JOIN (SELECT DISTINCT customer_id FROM (${spans}) a WHERE a.a <= ${now} AND a.z > ${now}) v ON v.customer_id = c.customer_id
     LEFT JOIN (SELECT customer_id, tier FROM scores WHERE run_id = ${LATEST}) s ON s.customer_id = c.customer_id`;
