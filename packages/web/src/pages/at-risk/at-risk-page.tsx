@@ -1,6 +1,6 @@
 import { Card, Empty, Input, Segmented, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { useStatus } from '../../api/resources.ts';
+import { useDimensions } from '../../api/resources.ts';
 import type { AtRiskView, Tier } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFit } from '../../api/use-fit.ts';
@@ -39,9 +39,7 @@ export default function AtRiskPage() {
   };
   const state = useApi('/api/v1/churn/at-risk', { ...filters, lang, ...paging });
   const score = useFit('/api/v1/churn/score', state.reload);
-  const status = useStatus().data;
-  // The imported dimensions and the derived ones (value tier, RFM, lifecycle stage), as Trends and Segments offer.
-  const dimensions = [...(status?.dimensions ?? []), ...(status?.derived_dimensions ?? [])];
+  const dimensions = useDimensions();
   // Reasons to filter by: the model's features, strongest first.
   const features = useApi('/api/v1/churn/model').data?.importance ?? [];
   /** A filter change goes back to the first page. */

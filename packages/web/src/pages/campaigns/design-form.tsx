@@ -1,6 +1,6 @@
 import { Button, Col, Divider, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { api } from '../../api/client.ts';
-import { useStatus } from '../../api/resources.ts';
+import { useDimensions } from '../../api/resources.ts';
 import { useAction } from '../../api/use-action.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ProblemAlert } from '../../components/problem.tsx';
@@ -82,7 +82,7 @@ export function DesignForm({ onCreated, onCancel }: { onCreated: (c: NewCampaign
   const [form] = Form.useForm<Values>();
   const target = Form.useWatch('target', form) ?? initial.target;
   const holdout = Form.useWatch('holdout_percent', form);
-  const dimensions = useStatus().data?.dimensions ?? [];
+  const dimensions = useDimensions();
   const playbooks = useApi('/api/v1/playbooks').data?.playbooks ?? [];
   const action = useAction();
   const required = [{ required: true, message: t('login.required') }];

@@ -1,7 +1,7 @@
 import { Alert, Card, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useMetricCatalog, useStatus } from '../../api/resources.ts';
+import { useDimensions, useMetricCatalog, useStatus } from '../../api/resources.ts';
 import type { MetricResponse, MetricRow } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { SegmentBars } from '../../charts/segment-bars.tsx';
@@ -67,7 +67,7 @@ export default function SegmentsPage() {
   const [grain, setGrain] = useState<PickerGrain>('month');
   const [at, setAt] = useState<Dayjs | null>(null);
   const [chosenBy, setBy] = useState<string>();
-  const dimensions = [...(status.data?.dimensions ?? []), ...(status.data?.derived_dimensions ?? [])];
+  const dimensions = useDimensions();
   const by = chosenBy ?? dimensions[0];
   const unit = useMetricCatalog().data?.metrics.find((m) => m.id === metric)?.unit ?? 'ratio';
   const day = at ?? (status.data ? defaultRange(status.data.last_complete_month, grain)[1] : null);

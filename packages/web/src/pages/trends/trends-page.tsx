@@ -1,6 +1,6 @@
 import { Card, Select } from 'antd';
 import { useState } from 'react';
-import { useMetricCatalog, useStatus } from '../../api/resources.ts';
+import { useDimensions, useMetricCatalog } from '../../api/resources.ts';
 import type { MetricResponse } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { TrendChart } from '../../charts/trend-chart.tsx';
@@ -26,7 +26,7 @@ export default function TrendsPage() {
   const grains = pickerGrains.filter((g) => !info || info.grains.includes(g));
   const g = grains.includes(grain) ? grain : (grains[0] ?? 'month');
   const range = usePeriodRange(g);
-  const status = useStatus();
+  const dimensions = useDimensions();
   const state = useApi<MetricResponse>(range.query && `/api/v1/metrics/${metric}`, {
     period: g,
     ...range.query,
@@ -41,11 +41,7 @@ export default function TrendsPage() {
           <MetricSelect value={metric} onChange={setMetric} />
           <GrainSelect value={g} onChange={setGrain} grains={grains} />
           {range.picker}
-          <DimensionSelect
-            value={by}
-            onChange={setBy}
-            dimensions={[...(status.data?.dimensions ?? []), ...(status.data?.derived_dimensions ?? [])]}
-          />
+          <DimensionSelect value={by} onChange={setBy} dimensions={dimensions} />
           <Select
             aria-label={t('trends.forecast')}
             value={horizon}
