@@ -22,6 +22,7 @@ export * from './cases/index.ts';
 export { presentDimensions } from './customers/columns.ts';
 export { customerProfit } from './customers/profit.ts';
 export { type CustomerRow, type CustomerSearch, searchCustomers } from './customers/search.ts';
+export { warmSearchIndex } from './customers/search-index.ts';
 export type { CustomerSeries } from './customers/series.ts';
 export { refreshServedViews, SERVED_LIMIT, servedCustomer360 } from './customers/served.ts';
 export { ServedFile } from './customers/served-file.ts';

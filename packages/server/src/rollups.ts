@@ -4,12 +4,13 @@ import {
   refreshServedRisk,
   refreshServedViews,
   type Workspace,
+  warmSearchIndex,
 } from '@tenure/core';
 import type { ServerContext } from './context.ts';
 
 /**
- * Keeps the metric rollups (core's metrics/rollups/) and the per-customer stores (core's customers/stores.ts)
- * up to date behind the server: a refresh when the app is ready, after every data write, and when a customer
+ * Keeps the metric rollups (core's metrics/rollups/), the per-customer stores (core's customers/stores.ts) and
+ * the customer search index (core's customers/search-index.ts) up to date behind the server: a refresh when the app is ready, after every data write, and when a customer
  * view finds the stores behind (a new day changes statuses). A stale rollup is never read (metrics then run on the entity tables), so
  * this only decides how soon the dashboard is fast again after an import. One refresh at a time: a kick during
  * a refresh runs another right after it. A failure is reported and left for the next write.
@@ -39,6 +40,7 @@ export class RollupRefresher {
         await refreshCustomerStores(ws);
         await refreshServedViews(ws);
         await refreshServedRisk(ws);
+        await warmSearchIndex(ws);
       })
       .then(
         () => this.ctx.storesRebuilt(),

@@ -87,7 +87,10 @@ async function build(db: DuckDbConnection, version: string): Promise<SearchIndex
   return { version, ids, texts, status, mrr: c.num.mrr ?? new Float64Array(n), slots, offsets, postings };
 }
 
-const indexes = new WeakMap<DuckDBInstance, { index: SearchIndex | null; building: string | null }>();
+const indexes = new WeakMap<
+  DuckDBInstance,
+  { index: SearchIndex | null; building: string | null; pending: Promise<void> | null }
+>();
 
 /**
  * The index of the directory at `version`, or null while it is being built (the caller searches in SQL then).
@@ -95,14 +98,14 @@ const indexes = new WeakMap<DuckDBInstance, { index: SearchIndex | null; buildin
  * next search.
  */
 export function searchIndex(ws: Workspace, version: string): SearchIndex | null {
-  const held = indexes.get(ws.db.instance) ?? { index: null, building: null };
+  const held = indexes.get(ws.db.instance) ?? { index: null, building: null, pending: null };
   indexes.set(ws.db.instance, held);
   if (held.index?.version === version) return held.index;
   if (held.building !== version) {
     held.building = version;
     // Its own connection: the caller's may be closed before the build ends. The directory first: the index is
     // built from its rows, which must be those of `version`.
-    void connectWorkspace(ws)
+    held.pending = connectWorkspace(ws)
       .then(async (view) => {
         try {
           await customerDirectory(view, version);
@@ -124,7 +127,40 @@ export function searchIndex(ws: Workspace, version: string): SearchIndex | null 
   return null;
 }
 
-/** Intersect sorted posting lists, shortest first. */
+/**
+ * Build the index of the directory as it is now, and wait for it: the server does it after each refresh, so the
+ * first searches after a start or an import find it ready rather than scanning.
+ * @example await warmSearchIndex(ws)
+ */
+export async function warmSearchIndex(ws: Workspace): Promise<void> {
+  const version = await customerDirectory(ws);
+  if (searchIndex(ws, version)) return;
+  await indexes.get(ws.db.instance)?.pending;
+}
+
+/** The first position at or after `from` in sorted `list` whose value is ≥ d (galloping, then binary search). */
+function seek(list: Uint32Array, d: number, from: number): number {
+  let step = 1;
+  let hi = from;
+  while (hi < list.length && list[hi]! < d) {
+    from = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, list.length);
+  while (from < hi) {
+    const mid = (from + hi) >>> 1;
+    if (list[mid]! < d) from = mid + 1;
+    else hi = mid;
+  }
+  return from;
+}
+
+/**
+ * Intersect sorted posting lists, shortest first. Each candidate is looked up in the longer list by galloping
+ * search: a pair every customer's name has ("cu" of "Customer") holds a million postings, which a linear merge
+ * would walk on every search; a few candidates cost a few dozen probes each.
+ */
 function intersect(lists: Uint32Array[]): Uint32Array {
   lists.sort((a, b) => a.length - b.length);
   let out = lists[0] ?? new Uint32Array(0);
@@ -134,7 +170,7 @@ function intersect(lists: Uint32Array[]): Uint32Array {
     let j = 0;
     for (let i = 0; i < out.length && j < next.length; i++) {
       const d = out[i]!;
-      while (j < next.length && next[j]! < d) j++;
+      j = seek(next, d, j);
       if (next[j] === d) keep[n++] = d;
     }
     out = keep.subarray(0, n);
