@@ -1,37 +1,10 @@
-import { userInfo } from 'node:os';
-import type { Lang } from '@tenure/core/present';
 import type { Command } from 'commander';
-import { type CommandModule, type Globals, globalsOf } from '../context.ts';
+import { actorOf, actWith, langOption, numberOf } from '../command-kit.ts';
+import { type CommandModule, globalsOf } from '../context.ts';
 import { emit, fail } from '../output.ts';
 
-/** Who the CLI acts as: `--as`, else the operating-system user, marked as coming from the CLI. */
-const actorOf = (as: string | undefined) => ({ name: as ?? `cli:${userInfo().username}` });
-/** A number option as given: core's schema refuses what is not a number (TEN_BAD_OPTION naming the option). */
-const numberOf = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 const collect = (v: string, prev: string[] = []) => [...prev, v];
-
-type Core = typeof import('@tenure/core');
-type Ws = import('@tenure/core').Workspace;
-type Render = typeof import('../campaign-render.ts');
-
-/** Run `fn` (on the workspace when `open`) and print its result: `--json` as it is, else `human` in the language asked for. */
-async function act<T>(
-  g: Globals,
-  lang: string,
-  fn: (core: Core, ws: Ws) => Promise<T>,
-  human: (r: T, render: Render, lang: Lang) => string,
-): Promise<void> {
-  try {
-    const core = await import('@tenure/core');
-    const r = await core.withWorkspace(g.workspace, (ws) => fn(core, ws));
-    const render = await import('../campaign-render.ts');
-    emit(g, r, () => human(r, render, core.normalizeLang(lang)));
-  } catch (e) {
-    fail(g, e);
-  }
-}
-
-const langOption = (c: Command) => c.option('--lang <lang>', 'en or zh', 'en');
+const act = actWith(() => import('../campaign-render.ts'));
 
 interface CreateFlags {
   lang: string;

@@ -1,15 +1,11 @@
-import { userInfo } from 'node:os';
 import { CASE_KINDS, CASE_PRIORITIES, CASE_SOURCES, CASE_STAGES, REOPEN_STAGES } from '@tenure/core/shell';
 import type { Command } from 'commander';
+import { actorOf, numberOf } from '../command-kit.ts';
 import { type CommandModule, type Globals, globalsOf } from '../context.ts';
 import { emit, fail } from '../output.ts';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()));
-const int = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-
-/** Who the CLI acts as: `--as`, else the operating-system user, marked as coming from the CLI. */
-const actorOf = (as: string | undefined) => ({ name: as ?? `cli:${userInfo().username}` });
 
 interface WriteFlags {
   as?: string;
@@ -58,7 +54,7 @@ async function fieldsOf(pairs: string[]): Promise<Record<string, unknown>> {
 }
 
 const common = (f: WriteFlags) => ({
-  ...(f.version !== undefined ? { version: int(f.version) } : {}),
+  ...(f.version !== undefined ? { version: numberOf(f.version) } : {}),
   ...(f.note !== undefined ? { note: f.note } : {}),
 });
 
@@ -115,8 +111,8 @@ export const cases: CommandModule = (program: Command) => {
               ...(f.myTeam ? { my_team: true } : {}),
               sort: s('sort') as never,
               order: f.asc ? 'asc' : 'desc',
-              page: int(s('page')) as number,
-              page_size: int(s('limit')) as number,
+              page: numberOf(s('page')) as number,
+              page_size: numberOf(s('limit')) as number,
             },
             { user: s('as') ?? null },
           ),

@@ -1,33 +1,9 @@
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { type CommandModule, type Globals, globalsOf } from '../context.ts';
-import { emit, fail } from '../output.ts';
+import { actorOf, actWith, definitionFile, langOption, numberOf } from '../command-kit.ts';
+import { type CommandModule, globalsOf } from '../context.ts';
+import { fail } from '../output.ts';
 
-/** Who the CLI acts as: `--as`, else the operating-system user, marked as coming from the CLI. */
-const actorOf = (as: string | undefined) => ({ name: as ?? `cli:${userInfo().username}` });
-const int = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-
-type Core = typeof import('@tenure/core');
-type Ws = import('@tenure/core').Workspace;
-
-/** Run `fn` on the workspace and print its result: `--json` as it is, else `human` in the language asked for. */
-async function act<T>(
-  g: Globals,
-  lang: string,
-  fn: (core: Core, ws: Ws) => Promise<T>,
-  human: (r: T, render: typeof import('../playbook-render.ts'), lang: import('@tenure/core').Lang) => string,
-): Promise<void> {
-  try {
-    const core = await import('@tenure/core');
-    const r = await core.withWorkspace(g.workspace, (ws) => fn(core, ws));
-    const render = await import('../playbook-render.ts');
-    emit(g, r, () => human(r, render, core.normalizeLang(lang)));
-  } catch (e) {
-    fail(g, e);
-  }
-}
-
-const langOption = (c: Command) => c.option('--lang <lang>', 'en or zh', 'en');
+const act = actWith(() => import('../playbook-render.ts'));
 const writeOptions = (c: Command) =>
   langOption(c)
     .option('--as <user>', 'who acts, recorded with the playbook (default: cli:<your login>)')
@@ -73,19 +49,11 @@ export const playbooks: CommandModule = (program: Command) => {
   ).action(async (file: string, f: Flags, c: Command) => {
     const g = globalsOf(c);
     try {
-      const { readFileSync } = await import('node:fs');
-      const { tenureError } = await import('@tenure/core');
-      let input: Record<string, unknown>;
-      try {
-        input = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (e) {
-        throw tenureError('TEN_USAGE', { detail: `${file}: not a JSON file we can read (${(e as Error).message})` });
-      }
-      const version = int(f.version);
+      const input = await definitionFile(file, f.version);
       await act(
         g,
         f.lang,
-        (core, ws) => core.savePlaybook(ws, actorOf(f.as), version === undefined ? input : { ...input, version }),
+        (core, ws) => core.savePlaybook(ws, actorOf(f.as), input),
         (r, render, lang) => render.playbookLine(r, lang),
       );
     } catch (e) {
@@ -124,7 +92,7 @@ export const playbooks: CommandModule = (program: Command) => {
       act(
         globalsOf(c),
         f.lang,
-        (core, ws) => core.setPlaybookEnabled(ws, actorOf(f.as), id, enabled, int(f.version)),
+        (core, ws) => core.setPlaybookEnabled(ws, actorOf(f.as), id, enabled, numberOf(f.version)),
         (r, render, lang) => render.playbookLine(r, lang),
       ),
     );
@@ -136,7 +104,7 @@ export const playbooks: CommandModule = (program: Command) => {
       globalsOf(c),
       f.lang,
       async (core, ws) => {
-        await core.deletePlaybook(ws, id, int(f.version));
+        await core.deletePlaybook(ws, id, numberOf(f.version));
         return { deleted: id };
       },
       (r, render, lang) => render.deletedLine(r.deleted, lang),

@@ -1,35 +1,10 @@
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { type CommandModule, type Globals, globalsOf } from '../context.ts';
-import { emit, fail } from '../output.ts';
+import { actorOf, actWith, definitionFile, langOption, numberOf } from '../command-kit.ts';
+import { type CommandModule, globalsOf } from '../context.ts';
+import { fail } from '../output.ts';
 
-/** Who the CLI acts as: `--as`, else the operating-system user, marked as coming from the CLI. */
-const actorOf = (as: string | undefined) => ({ name: as ?? `cli:${userInfo().username}` });
-const int = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').filter(Boolean)];
-
-type Core = typeof import('@tenure/core');
-type Ws = import('@tenure/core').Workspace;
-type Render = typeof import('../survey-render.ts');
-
-/** Run `fn` on the workspace and print its result: `--json` as it is, else `human` in the language asked for. */
-async function act<T>(
-  g: Globals,
-  lang: string,
-  fn: (core: Core, ws: Ws) => Promise<T>,
-  human: (r: T, render: Render, lang: import('@tenure/core').Lang) => string,
-): Promise<void> {
-  try {
-    const core = await import('@tenure/core');
-    const r = await core.withWorkspace(g.workspace, (ws) => fn(core, ws));
-    const render = await import('../survey-render.ts');
-    emit(g, r, () => human(r, render, core.normalizeLang(lang)));
-  } catch (e) {
-    fail(g, e);
-  }
-}
-
-const langOption = (c: Command) => c.option('--lang <lang>', 'en or zh', 'en');
+const act = actWith(() => import('../survey-render.ts'));
 
 interface SendFlags {
   lang: string;
@@ -51,7 +26,7 @@ const sendInputOf = (f: SendFlags, lang: (v: string) => import('@tenure/core').L
   ...(f.filter ? { filter: f.filter } : {}),
   triggers: !!f.triggers,
   ...(f.respondentLang ? { lang: lang(f.respondentLang) } : {}),
-  ...(f.expiresInDays ? { expires_in_days: int(f.expiresInDays) } : {}),
+  ...(f.expiresInDays ? { expires_in_days: numberOf(f.expiresInDays) } : {}),
   ...(f.baseUrl ? { base_url: f.baseUrl } : {}),
   ...(f.webhook ? { webhook: { url: f.webhook, secret_env: f.secretEnv ?? 'TENURE_WEBHOOK_SECRET' } } : {}),
   dry_run: !!f.dryRun,
@@ -87,19 +62,11 @@ export const surveys: CommandModule = (program: Command) => {
   ).action(async (file: string, f: { lang: string; as?: string; version?: string }, c: Command) => {
     const g = globalsOf(c);
     try {
-      const { readFileSync } = await import('node:fs');
-      const { tenureError } = await import('@tenure/core');
-      let input: Record<string, unknown>;
-      try {
-        input = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (e) {
-        throw tenureError('TEN_USAGE', { detail: `${file}: not a JSON file we can read (${(e as Error).message})` });
-      }
-      const version = int(f.version);
+      const input = await definitionFile(file, f.version);
       await act(
         g,
         f.lang,
-        (core, ws) => core.saveSurvey(ws, actorOf(f.as), version === undefined ? input : { ...input, version }),
+        (core, ws) => core.saveSurvey(ws, actorOf(f.as), input),
         (r, render, lang) => render.savedLine(r, lang),
       );
     } catch (e) {
