@@ -1,6 +1,7 @@
 import type { Cohorts } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Chart } from './chart.tsx';
+import { heatScale } from './heat-scale.ts';
 
 /**
  * Cohorts down, periods since start across, each cell the share of the cohort (customers or revenue) still there.
@@ -47,17 +48,8 @@ export function CohortHeatmap({ data, grain }: { data: Cohorts; grain: string })
           nameTextStyle: { align: 'right', padding: [0, 8, 0, 0] },
           axisLabel: { rich: { size: { color: '#888' } } },
         },
-        visualMap: {
-          // Colour by the share (the third value); by default ECharts would use the last one, the count.
-          dimension: 2,
-          min: 0,
-          max,
-          calculable: true,
-          right: 0,
-          top: 'middle',
-          inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] },
-          formatter: (v: unknown) => fmt.value('ratio', Number(v)),
-        },
+        // Colour by the share (the third value), not the count.
+        visualMap: heatScale(max, (v: unknown) => fmt.value('ratio', Number(v))),
         series: [
           {
             type: 'heatmap',

@@ -1,6 +1,7 @@
 import type { SegmentSummary } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Chart } from './chart.tsx';
+import { heatScale } from './heat-scale.ts';
 
 /** Recency score across, frequency score up, each cell its customers (colour) with their monetary value in the tooltip. */
 export function RfmHeatmap({ data }: { data: SegmentSummary }) {
@@ -22,15 +23,7 @@ export function RfmHeatmap({ data }: { data: SegmentSummary }) {
         },
         xAxis: { type: 'category', data: scores, name: t('rfm.recency'), nameLocation: 'middle', nameGap: 28 },
         yAxis: { type: 'category', data: scores, name: t('rfm.frequency'), nameLocation: 'middle', nameGap: 32 },
-        visualMap: {
-          dimension: 2,
-          min: 0,
-          max,
-          calculable: true,
-          right: 0,
-          top: 'middle',
-          inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] },
-        },
+        visualMap: heatScale(max),
         series: [
           {
             type: 'heatmap',
