@@ -16,7 +16,6 @@
  * Options (env): CUSTOMERS=1000000 CASES=customers/5 EVENTS_PER_CASE=10 AGENTS=200 DURATION=30 CONNECTIONS=50
  * WORKERS=10 ORDERS=300000 REFRESH=60 SOURCE=<workspace folder to copy>.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +35,7 @@ import {
 import autocannon from 'autocannon';
 import { agentName, writeOpsFiles } from './ops/data.ts';
 import { percentiles, type Timed, workCases } from './ops/transitions.ts';
+import { serveChild } from './serve-child.ts';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 1_000_000);
 const CASES = Number(process.env.CASES ?? Math.round(CUSTOMERS / 5));
@@ -47,7 +47,6 @@ const WORKERS = Number(process.env.WORKERS ?? 10);
 const ORDERS = Number(process.env.ORDERS ?? 300_000);
 const REFRESH = Number(process.env.REFRESH ?? 60);
 const SOURCE = process.env.SOURCE ?? join('/work/main/bench/out', `server-ws-${CUSTOMERS}`);
-const root = join(import.meta.dirname, '..');
 const out = join(import.meta.dirname, 'out');
 const wsDir = join(out, `ops-ws-${CUSTOMERS}`);
 const dataDir = join(out, `ops-data-${CUSTOMERS}`);
@@ -130,32 +129,6 @@ async function prepare(): Promise<{ key: string; received: string[]; imported: s
 
 const secs = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 
-/** `tenure serve` on the workspace; resolves with its URL once it listens. */
-function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [
-    join(root, 'packages/cli/bin/tenure.js'),
-    'serve',
-    '-w',
-    wsDir,
-    '--port',
-    '0',
-    '--json',
-  ]);
-  return new Promise((done, fail) => {
-    let text = '';
-    child.stdout?.on('data', (d) => {
-      text += d;
-      try {
-        done({ child, url: (JSON.parse(text) as { url: string }).url });
-      } catch {
-        // not all of the JSON yet
-      }
-    });
-    child.stderr?.pipe(process.stderr);
-    child.on('exit', (code) => fail(new Error(`tenure serve exited with ${code}`)));
-  });
-}
-
 /** (a) The inbox: two stages and an owner, by priority, a page of 25; each request another owner. */
 async function inbox(url: string, key: string) {
   let i = 0;
@@ -232,7 +205,7 @@ async function transitions(url: string, key: string, received: string[]) {
 
 log(`load before: ${load()}`);
 const { key, received, imported } = await prepare();
-const { child, url } = await serve();
+const { child, url } = await serveChild(wsDir);
 let a: Awaited<ReturnType<typeof inbox>>;
 let b: Awaited<ReturnType<typeof transitions>>;
 try {

@@ -25,7 +25,6 @@
  * profile there (node --cpu-prof), to see where a route's time goes under load, and ENCODING=<Accept-Encoding>
  * (a browser's `gzip, deflate, br` by default; `identity` for a client that takes no compression).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -41,6 +40,7 @@ import {
   type Workspace,
 } from '@tenure/core';
 import autocannon from 'autocannon';
+import { serveChild } from './serve-child.ts';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 1_000_000);
 const DURATION = Number(process.env.DURATION ?? 30);
@@ -89,33 +89,6 @@ async function prepare(): Promise<{ key: string; admin: string; before: number }
   } finally {
     await ws.close();
   }
-}
-
-/** `tenure serve` on the workspace; resolves with its URL once it listens. */
-function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [
-    ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []),
-    join(root, 'packages/cli/bin/tenure.js'),
-    'serve',
-    '-w',
-    wsDir,
-    '--port',
-    '0',
-    '--json',
-  ]);
-  return new Promise((done, fail) => {
-    let out = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-      try {
-        done({ child, url: (JSON.parse(out) as { url: string }).url });
-      } catch {
-        // not all of the JSON yet
-      }
-    });
-    child.stderr?.pipe(process.stderr);
-    child.on('exit', (code) => fail(new Error(`tenure serve exited with ${code}`)));
-  });
 }
 
 interface Load {
@@ -279,7 +252,7 @@ function firstPageJs(): { files: number; raw: number; gzip: number } | null {
 }
 
 const { key, admin, before } = await prepare();
-const { child, url } = await serve();
+const { child, url } = await serveChild(wsDir, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []);
 const results: Load[] = [];
 let events = { rows: 0, seconds: 0, loaded: 0 };
 let cold: number;

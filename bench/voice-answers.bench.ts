@@ -14,17 +14,16 @@
  * the rate fell short or an answer is missing.
  * Options (env): ANSWERS=6000 RATE=200 ADDRESSES=200 CUSTOMERS=2000.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { generateDemo, initWorkspace, openWorkspace, saveSurvey, sendSurvey, sql, type Workspace } from '@tenure/core';
+import { serveChild } from './serve-child.ts';
 
 const ANSWERS = Number(process.env.ANSWERS ?? 6000);
 const RATE = Number(process.env.RATE ?? 200);
 const ADDRESSES = Number(process.env.ADDRESSES ?? 200);
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 2000);
-const root = join(import.meta.dirname, '..');
 const wsDir = join(import.meta.dirname, 'out', `voice-answers-ws-${CUSTOMERS}`);
 const run = `bench-${Date.now().toString(36)}`;
 const log = (s: string) => process.stdout.write(`${s}\n`);
@@ -70,25 +69,6 @@ async function links(): Promise<string[]> {
   }
 }
 
-/** `tenure serve` on the workspace; resolves with its URL once it listens. */
-function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const bin = join(root, 'packages/cli/bin/tenure.js');
-  const child = spawn(process.execPath, [bin, 'serve', '-w', wsDir, '--port', '0', '--json']);
-  return new Promise((done, fail) => {
-    let out = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-      try {
-        done({ child, url: (JSON.parse(out) as { url: string }).url });
-      } catch {
-        // not all of the JSON yet
-      }
-    });
-    child.stderr?.pipe(process.stderr);
-    child.on('exit', (code) => fail(new Error(`tenure serve exited with ${code}`)));
-  });
-}
-
 /** One answer from `agent`'s address: its status and milliseconds. */
 function answer(url: URL, agent: Agent, token: string, i: number): Promise<{ status: number; ms: number }> {
   const body = JSON.stringify({ answers: { nps: i % 11, why: i % 3 ? '网络信号不好，经常掉线' : 'great support' } });
@@ -115,7 +95,7 @@ const quantile = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.fl
 
 log(`preparing ${ANSWERS} links…`);
 const tokens = await links();
-const { child, url } = await serve();
+const { child, url } = await serveChild(wsDir);
 const base = new URL(url);
 const agents = Array.from(
   { length: ADDRESSES },
