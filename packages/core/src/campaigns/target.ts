@@ -12,7 +12,7 @@ import { customerFilterOf } from '../playbooks/filter.ts';
 import { listPlaybooks } from '../playbooks/store.ts';
 import { triggerQuery } from '../playbooks/triggers.ts';
 import { tiers } from '../predict/alerts/rules.ts';
-import { afterDataEnd, customerSource } from '../segments/derived.ts';
+import { classifiedAt, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Target } from './design.ts';
@@ -42,11 +42,7 @@ async function picked(ws: Workspace, t: Target, now: Sql): Promise<Sql> {
         ([field, values]) => sql`CAST(${sql.id('c', field)} AS VARCHAR) IN (SELECT unnest(${values}))`,
       );
       // Derived dimensions classify customers at the end of the data, as of the campaign clock.
-      const from = customerSource(
-        Object.keys(filter),
-        { config: ws.config, asOf: afterDataEnd(now), scored: true },
-        'c',
-      );
+      const from = customerSource(Object.keys(filter), classifiedAt(ws.config, now), 'c');
       return sql`SELECT c.customer_id FROM ${from} WHERE ${sql.join(conds, sql` AND `)}`;
     }
     case 'risk_tier':
@@ -87,11 +83,7 @@ export async function targetSql(ws: Workspace, t: Target, strata: string | undef
   const tier = sql`coalesce(s.tier, 'unscored')`;
   const stratum = strata ? sql`${tier} || ' × ' || coalesce(CAST(c.${sql.id(strata)} AS VARCHAR), '(none)')` : tier;
   // A derived strata dimension (value tier…) classifies customers at the end of the data, as targets do.
-  const customers = customerSource(
-    strata ? [strata] : [],
-    { config: ws.config, asOf: afterDataEnd(now), scored: true },
-    'c',
-  );
+  const customers = customerSource(strata ? [strata] : [], classifiedAt(ws.config, now), 'c');
   return sql`SELECT c.customer_id AS customer_id, ${stratum} AS stratum
     FROM ${customers}
     JOIN (SELECT DISTINCT customer_id FROM (${await picked(ws, t, now)}) x) p ON p.customer_id = c.customer_id

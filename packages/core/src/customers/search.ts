@@ -1,7 +1,7 @@
 import { checkDimensions } from '../metrics/filter.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import { entities } from '../schema/index.ts';
-import { classifiedNow, customerSource } from '../segments/derived.ts';
+import { classifiedAt, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { dataChanges } from '../workspace/data-version.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -122,7 +122,7 @@ async function fromDirectory(
   }
   // Customers' own columns are joined only when a dimension filter needs them.
   const from = Object.keys(filter).length
-    ? sql`${sql.id(DIRECTORY)} d JOIN ${customerSource(Object.keys(filter), classifiedNow(ws.config), 'c')} ON c.customer_id = d.customer_id`
+    ? sql`${sql.id(DIRECTORY)} d JOIN ${customerSource(Object.keys(filter), classifiedAt(ws.config, ws.db.dialect.now), 'c')} ON c.customer_id = d.customer_id`
     : sql`${sql.id(DIRECTORY)} d`;
   const where = sql.join(conds, sql` AND `);
   const hits = await ws.db.all<Hit & { _total: number }>(

@@ -8,7 +8,7 @@ import { OPEN_STAGES } from '../cases/workflow.ts';
 import { SUMMARY_RULE } from '../predict/alerts/raise.ts';
 import { tiers } from '../predict/alerts/rules.ts';
 import { PAYMENT_FAILURE_KINDS } from '../predict/features/engagement.ts';
-import { afterDataEnd, customerSource } from '../segments/derived.ts';
+import { classifiedAt, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { NPS_DETRACTOR_MAX, type Trigger, type TriggerKind } from './definition.ts';
@@ -41,7 +41,6 @@ interface TriggerDef<K extends TriggerKind> {
 }
 
 /** Derived dimensions of a filter trigger: at the end of the data (the latest event time, at most the run's time). */
-const derivedNow = (c: TriggerContext) => ({ config: c.config, asOf: afterDataEnd(c.now), scored: true });
 /** The case's source when the cause itself is the reason (a filter matched, a complaint overran). */
 const causeSource = (c: Cause) => sql`${c.kind}`;
 const tierRank = (col: Sql) => sql`list_position(${[...tiers]}, ${col})`;
@@ -116,7 +115,7 @@ export const triggers: { [K in TriggerKind]: TriggerDef<K> } = {
         ([field, values]) => sql`CAST(${sql.id('c', field)} AS VARCHAR) IN (SELECT unnest(${values}))`,
       );
       // Derived dimensions classify customers at the end of the data, as of the run.
-      const from = customerSource(Object.keys(customerFilterOf(t.filter)), derivedNow(c), 'c');
+      const from = customerSource(Object.keys(customerFilterOf(t.filter)), classifiedAt(c.config, c.now), 'c');
       return sql`
         SELECT c.customer_id, ${causeSource(c.cause)} AS source, ${c.cause.ref} AS source_ref
         FROM ${from} WHERE ${sql.join(conds, sql` AND `)}${ofBatch(c.cause, sql`c._batch`)}`;

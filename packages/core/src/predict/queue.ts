@@ -9,7 +9,7 @@ import { DIRECTORY } from '../customers/directory.ts';
 import { checkDimensions } from '../metrics/filter.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
 import type { Lang } from '../present/lang.ts';
-import { classifiedNow, customerSource } from '../segments/derived.ts';
+import { classifiedAt, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Tier } from './alerts/rules.ts';
@@ -118,7 +118,7 @@ export async function atRisk(ws: Workspace, q: AtRiskQuery = {}): Promise<AtRisk
   const scores = uplift ? sql`scores s${uplift.join}` : sql`scores s`;
   // Derived dimensions (value tier, RFM, lifecycle stage) classify customers as of the scoring's data end, as a
   // playbook trigger or campaign target does.
-  const customers = customerSource(Object.keys(filter), classifiedNow(ws.config), 'c');
+  const customers = customerSource(Object.keys(filter), classifiedAt(ws.config, ws.db.dialect.now), 'c');
   const from = Object.keys(filter).length ? sql`${scores} JOIN ${customers} ON c.customer_id = s.customer_id` : scores;
   const where = sql.join(conds, sql` AND `);
   const lossOrder = sql`s.expected_loss DESC NULLS LAST, s.probability DESC, s.customer_id`;

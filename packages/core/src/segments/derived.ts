@@ -33,12 +33,12 @@ export const isDerived = (name: string): name is DerivedDimension => Object.hasO
 export const afterDataEnd = (now: Sql): Sql => sql`(${dataEndSql(now)} + INTERVAL (1) DAY)`;
 
 /**
- * The context of lists that classify customers now (the at-risk list, customer search): the day after the end of
- * the data, as triggers and targets do.
+ * The context of what classifies customers as of `now` (playbook triggers, campaign targets and strata, the
+ * at-risk list, customer search): the day after the end of the data.
  */
-export const classifiedNow = (config: TenureConfig): DerivedContext => ({
+export const classifiedAt = (config: TenureConfig, now: Sql): DerivedContext => ({
   config,
-  asOf: afterDataEnd(sql`CAST(${new Date().toISOString().slice(0, 19)} AS TIMESTAMP)`),
+  asOf: afterDataEnd(now),
   scored: true,
 });
 
