@@ -6,6 +6,7 @@
 import type { CustomerProfit, ProfitLines } from '../api/customer-profit.ts';
 import { periodWindow } from '../dashboard/window.ts';
 import { tenureError } from '../errors.ts';
+import { toCents } from '../metrics/currency.ts';
 import { customerProfitSql, REVENUE_LINES } from '../metrics/customer-profit.ts';
 import { normalizeQuery } from '../metrics/query.ts';
 import { COST_CATEGORIES, type CostCategory } from '../schema/costs.ts';
@@ -28,13 +29,12 @@ function add(into: ProfitLines, line: string, amount: number): void {
   into.profit += (REVENUE_LINES as readonly string[]).includes(line) ? amount : -amount;
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
 const rounded = (p: ProfitLines): ProfitLines => ({
-  subscription_revenue: round(p.subscription_revenue),
-  order_revenue: round(p.order_revenue),
-  cost_of_revenue: round(p.cost_of_revenue),
-  costs: Object.fromEntries(COST_CATEGORIES.map((c) => [c, round(p.costs[c])])) as Record<CostCategory, number>,
-  profit: round(p.profit),
+  subscription_revenue: toCents(p.subscription_revenue),
+  order_revenue: toCents(p.order_revenue),
+  cost_of_revenue: toCents(p.cost_of_revenue),
+  costs: Object.fromEntries(COST_CATEGORIES.map((c) => [c, toCents(p.costs[c])])) as Record<CostCategory, number>,
+  profit: toCents(p.profit),
 });
 
 /**

@@ -16,6 +16,12 @@ import type { Connection } from '../engine/engine.ts';
 import { tenureError } from '../errors.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 
+/**
+ * An amount to the cent, for figures given per customer or per tier: sums of doubles that a parallel aggregation
+ * adds in any order differ in their last digits from run to run; cents are what the figure means.
+ */
+export const toCents = (x: number): number => Math.round(x * 100) / 100;
+
 /** Each table holding money: its money columns and the date its amounts are converted at. */
 export const moneyTables = {
   subscriptions: { date: 'started_at', columns: ['mrr'] },

@@ -8,6 +8,7 @@ import { type PyramidResponse, pyramidQuery } from '../api/segments.ts';
 import { lastCompletePeriod } from '../dashboard/window.ts';
 import type { Connection } from '../engine/engine.ts';
 import { computeMetrics, type MetricRow } from '../metrics/compute.ts';
+import { toCents } from '../metrics/currency.ts';
 import { normalizeQuery } from '../metrics/query.ts';
 import { NONE } from '../metrics/spans.ts';
 import { parseOptions } from '../options.ts';
@@ -15,12 +16,7 @@ import { sql } from '../sql/sql.ts';
 import type { TenureConfig } from '../workspace/config.ts';
 import { valueTierSql } from './value-tiers.ts';
 
-/**
- * Money to the cent: the profit is a sum of doubles that a parallel aggregation adds in any order, so its last
- * digits differ from run to run; cents are what the figure means.
- */
-const cents = (x: number | null | undefined): number | null =>
-  x === null || x === undefined ? null : Math.round(x * 100) / 100;
+const cents = (x: number | null | undefined): number | null => (x === null || x === undefined ? null : toCents(x));
 
 export interface PyramidQuery {
   period: 'month' | 'quarter' | 'year';
