@@ -29,9 +29,16 @@ import { WebhookSender } from './webhooks.ts';
 
 /**
  * Views whose figures read cases: every metric (the case metrics, and the churn taxonomy's retaliatory mark), the
- * churn reasons built from the taxonomy, and the report.
+ * churn reasons built from the taxonomy, the report, and the alerts (a case past its SLA raises one).
  */
-const CASE_VIEWS = ['metric', 'churn-reasons', 'report'] as const;
+const CASE_VIEWS = ['metric', 'churn-reasons', 'report', 'alerts'] as const;
+
+/**
+ * Views of the server's own records: alerts (acknowledged, delivered), the audit log, imports, keys and users.
+ * Only a write request changes them (besides the background passes that say so), and every authenticated one
+ * appends to the audit log, so they are dropped after each write request rather than kept per table.
+ */
+const RECORD_VIEWS = ['alerts', 'audit', 'imports', 'keys', 'users'] as const;
 
 /** How often the survey triggers that send by themselves run (see ServerContext.surveyTriggers). */
 const SURVEY_TRIGGER_MINUTES = 15;
@@ -292,6 +299,16 @@ export class ServerContext {
       if (this.served.get(kind)?.file === file) this.served.delete(kind);
     });
     return file;
+  }
+
+  /** A write request ended, its audit row written: the views of the server's own records are read again. */
+  requestWrote(): void {
+    this.cache.forgetViews(RECORD_VIEWS);
+  }
+
+  /** A webhook pass recorded deliveries: the alerts inbox, which shows them, is read again. */
+  alertsDelivered(): void {
+    this.cache.forgetViews(['alerts']);
   }
 
   /** The refresher rebuilt the per-customer stores: the next customer view checks them again. */

@@ -41,6 +41,7 @@ export class WebhookSender {
       )
       .finally(() => {
         this.running = null;
+        this.ctx.alertsDelivered();
         if (this.again) {
           this.again = false;
           this.kick();

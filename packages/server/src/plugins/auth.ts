@@ -119,6 +119,7 @@ export function installAuth(app: FastifyInstance): void {
   app.addHook('onRequest', authorize);
   app.addHook('onSend', async (req, reply, payload) => {
     await audit(req, reply);
+    if (UNSAFE.has(req.method)) req.server.tenure.requestWrote();
     return payload;
   });
 }

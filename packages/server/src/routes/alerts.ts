@@ -21,13 +21,14 @@ export const alerts: RouteGroup = {
         querystring: api.alertsQuery,
         response: { 200: api.alertsResponse },
       },
-      handler: (req) =>
-        req.server.tenure.db(async (ws) => {
-          const lang = langOf(req);
+      handler: (req) => {
+        const lang = langOf(req);
+        return req.server.tenure.view(['alerts', lang, req.query], async (ws) => {
           const { lang: _, customer, ...q } = api.camelKeys(req.query);
           const found = await listAlerts(ws, { ...q, ...(customer ? { customerId: customer } : {}) });
           return api.toWire({ ...found, rows: found.rows.map((a) => ({ ...a, message: a.message[lang] })) });
-        }),
+        });
+      },
     }),
     route({
       method: 'POST',

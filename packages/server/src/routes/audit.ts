@@ -15,7 +15,10 @@ export const audit: RouteGroup = {
         querystring: api.pageQuery,
         response: { 200: api.auditResponse },
       },
-      handler: (req) => req.server.tenure.db(async (ws) => api.toWire(await listAudit(ws, api.camelKeys(req.query)))),
+      handler: (req) =>
+        req.server.tenure.view(['audit', req.query], async (ws) =>
+          api.toWire(await listAudit(ws, api.camelKeys(req.query))),
+        ),
     }),
   ],
 };

@@ -78,7 +78,10 @@ export const imports: RouteGroup = {
         querystring: api.pageQuery,
         response: { 200: api.batchesResponse },
       },
-      handler: (req) => req.server.tenure.db(async (ws) => api.toWire(await listBatches(ws, api.camelKeys(req.query)))),
+      handler: (req) =>
+        req.server.tenure.view(['imports', req.query], async (ws) =>
+          api.toWire(await listBatches(ws, api.camelKeys(req.query))),
+        ),
     }),
     route({
       method: 'GET',

@@ -11,7 +11,7 @@ export const keys: RouteGroup = {
       url: '',
       config: { access: 'admin' },
       schema: { summary: 'Every key, revoked ones included; never a secret', response: { 200: api.keysResponse } },
-      handler: async (req) => ({ keys: await req.server.tenure.db(listKeys) }),
+      handler: (req) => req.server.tenure.view(['keys'], async (ws) => ({ keys: await listKeys(ws) })),
     }),
     route({
       method: 'POST',

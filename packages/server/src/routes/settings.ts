@@ -21,7 +21,13 @@ export const settings: RouteGroup = {
       url: '',
       config: { access: 'viewer' },
       schema: { summary: 'The workspace config (tenure.config.json)', response: { 200: api.settingsResponse } },
-      handler: async (req) => forRole(req.server.tenure.ws.config, !!req.actor && allows(req.actor.role, 'admin')),
+      handler: (req) => {
+        const admin = !!req.actor && allows(req.actor.role, 'admin');
+        // A copy to cache: the cache freezes what it keeps (its JSON is kept beside it), and the config is not ours to freeze.
+        return req.server.tenure.memo(['settings', admin], async () => ({
+          ...forRole(req.server.tenure.ws.config, admin),
+        }));
+      },
     }),
     route({
       method: 'PUT',

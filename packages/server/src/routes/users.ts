@@ -11,7 +11,7 @@ export const users: RouteGroup = {
       url: '',
       config: { access: 'admin' },
       schema: { summary: 'Every user and role', response: { 200: api.usersResponse } },
-      handler: async (req) => ({ users: await req.server.tenure.db(listUsers) }),
+      handler: (req) => req.server.tenure.view(['users'], async (ws) => ({ users: await listUsers(ws) })),
     }),
     route({
       method: 'POST',
