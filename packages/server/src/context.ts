@@ -9,6 +9,7 @@ import {
   sendDueSurveys,
   servedChurnRisk,
   servedCustomer360,
+  sql,
   type Workspace,
 } from '@tenure/core';
 import {
@@ -20,6 +21,7 @@ import {
 import { AnswerBatcher } from './answer-batch.ts';
 import { ResultCache } from './cache.ts';
 import { Clock } from './clock.ts';
+import { CoreShare } from './cores.ts';
 import { ErrorLog } from './error-log.ts';
 import { type FitJob, type Job, Jobs } from './jobs.ts';
 import { Lane } from './lanes.ts';
@@ -120,6 +122,11 @@ export class ServerContext {
     () => SURVEY_TRIGGER_MINUTES,
     (e) => this.errors.write('sending survey triggers', e),
   );
+  /** Imports, refreshes and fits leave one core to people's writes (cores.ts). */
+  readonly cores = new CoreShare(
+    (threads) => onOwnConnection(this.ws, (ws) => ws.db.run(sql`SET threads = ${threads}`)),
+    (e) => this.errors.write('setting DuckDB threads', e),
+  );
   readonly limiter: LoginLimiter;
   readonly anonymous: AnonymousLimiter;
   readonly answers: AnonymousLimiter;
@@ -198,7 +205,7 @@ export class ServerContext {
   write<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
     return this.writes.run(async () => {
       try {
-        return await onOwnConnection(this.ws, fn);
+        return await this.cores.heavy(() => onOwnConnection(this.ws, fn));
       } finally {
         this.cache.invalidate();
         this.rollups.kick();
@@ -234,7 +241,7 @@ export class ServerContext {
    * never stale and marked current.
    */
   upkeep<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
-    return onOwnConnection(this.ws, fn);
+    return this.cores.heavy(() => onOwnConnection(this.ws, fn));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { entities } from '../schema/index.ts';
 import { DERIVED_DIMENSIONS } from '../segments/derived.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -23,3 +24,8 @@ export async function presentDimensions(ws: Workspace): Promise<string[]> {
 export async function filterDimensions(ws: Workspace): Promise<string[]> {
   return [...(await presentDimensions(ws)), ...DERIVED_DIMENSIONS];
 }
+
+const canonical = entities.customers.fields.map((f) => f.name);
+
+/** Columns a customer list row shows (search pages): the canonical fields and the declared dimensions present. */
+export const listColumns = (dims: string[]): string[] => [...new Set([...canonical, ...dims])];

@@ -5,11 +5,18 @@
  * Why our own: DuckDB's full-text extension cannot be installed offline, and it tokenises into words, which finds
  * neither a fragment of an id ("41234" in "C0412345") nor a Chinese name, which has no spaces; a maintained
  * JavaScript library (FlexSearch, MiniSearch) keeps objects per document and term, several times this memory at a
- * million customers. An n-gram index finds any substring: every pair of adjacent characters (a bigram) of every
- * text is a key, its posting list the customers whose text has it, in customer-id order. A query of k ≥ 2
- * characters is a candidate where all its bigrams are, checked with `includes` (bigrams present in another order
- * are not a match); one character is a scan of the texts. Posting lists are one Uint32Array in CSR form
- * (offsets per key), about 20 bigrams × 4 bytes a customer.
+ * million customers. An n-gram index finds any substring: every run of three adjacent characters (a trigram) of
+ * every text is a key, its posting list the customers whose text has it, in customer-id order. A query of k ≥ 3
+ * characters is a candidate where all its trigrams are, checked with `includes` (trigrams present in another order
+ * are not a match); two characters (a Chinese given name) read their bigram's list, which is the answer; one
+ * character is a scan of the texts. Trigrams, not bigrams alone, because a search's cost is its rarest list: for
+ * "customer 41234" at a million customers the rarest bigram (" 4") lists 110,000 customers, the rarest trigram
+ * 11,000. Posting lists are Uint32Arrays in CSR form (offsets per key), about 40 n-grams × 4 bytes a customer.
+ *
+ * The index also holds what a result page shows of each customer (the list columns of customers/search.ts), each
+ * column dictionary-encoded (a code per customer into its distinct values, read as the SQL path reads them), so a
+ * search answered from the index reads no table: at a hundred searching agents a page's read of `customers` (a
+ * scan for twenty ids, 7 ms at a million customers) was most of a search's time.
  *
  * Kept up to date: the index belongs to a directory version (what the directory reflects: the data, the config,
  * the day). A search that finds the directory newer than the index starts a rebuild in the background and is
@@ -21,6 +28,7 @@ import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { readColumns } from '../models/columns.ts';
 import { sql } from '../sql/sql.ts';
 import { connectWorkspace, type Workspace } from '../workspace/workspace.ts';
+import { listColumns, presentDimensions } from './columns.ts';
 import { customerDirectory, DIRECTORY } from './directory.ts';
 import type { CustomerStatus } from './status.ts';
 
@@ -32,32 +40,37 @@ export interface SearchIndex {
   texts: string[];
   status: Uint8Array;
   mrr: Float64Array;
-  /** Bigram key (two UTF-16 code units) → its slot in `offsets`. */
+  /** Posting lists of every pair of adjacent characters (for two-character searches)… */
+  bigrams: Grams;
+  /** …and of every three (longer searches: a triple is about ten times rarer, so its lists are that much shorter). */
+  trigrams: Grams;
+  /** The list columns, each as a code per customer (in index order) into its distinct values. */
+  stored: { column: string; codes: Uint32Array; values: unknown[] }[];
+}
+
+/** Posting lists in CSR form: an n-gram's key → its slot; a slot's postings are `postings[offsets[slot] …]`. */
+interface Grams {
+  n: 2 | 3;
   slots: Map<number, number>;
   offsets: Uint32Array;
   postings: Uint32Array;
 }
 
-const key = (s: string, i: number) => s.charCodeAt(i) * 65_536 + s.charCodeAt(i + 1);
+/** The key of the n-gram at `i`: its UTF-16 code units as one number (at most 48 bits: exact in a double). */
+function key(s: string, i: number, n: 2 | 3): number {
+  const k = s.charCodeAt(i) * 65_536 + s.charCodeAt(i + 1);
+  return n === 2 ? k : k * 65_536 + s.charCodeAt(i + 2);
+}
 
-/** Build the index of the directory's rows, in customer-id order (so hits come out in the order a page lists). */
-async function build(db: DuckDbConnection, version: string): Promise<SearchIndex> {
-  const c = await readColumns(
-    db,
-    sql`SELECT customer_id, text, status, CAST(mrr AS DOUBLE) AS mrr FROM ${sql.id(DIRECTORY)} ORDER BY customer_id`,
-  );
-  const ids = c.text.customer_id ?? [];
-  const texts = c.text.text ?? [];
-  const n = ids.length;
-  const status = Uint8Array.from(c.text.status ?? [], (s) => Math.max(0, STATUSES.indexOf(s as CustomerStatus)));
-  // Pass 1: count each bigram once per text; pass 2: fill the posting lists in customer order.
+/** The posting lists of every n-gram of `texts`: pass 1 counts each once per text, pass 2 fills them in order. */
+function grams(texts: string[], n: 2 | 3): Grams {
   const slots = new Map<number, number>();
   const counts: number[] = [];
   const seen = new Set<number>();
   for (const t of texts) {
     seen.clear();
-    for (let i = 0; i + 1 < t.length; i++) {
-      const k = key(t, i);
+    for (let i = 0; i + n <= t.length; i++) {
+      const k = key(t, i, n);
       if (seen.has(k)) continue;
       seen.add(k);
       let slot = slots.get(k);
@@ -70,21 +83,61 @@ async function build(db: DuckDbConnection, version: string): Promise<SearchIndex
     }
   }
   const offsets = new Uint32Array(counts.length + 1);
-  for (let s = 0; s < counts.length; s++) offsets[s + 1] = offsets[s]! + counts[s]!;
+  for (let g = 0; g < counts.length; g++) offsets[g + 1] = offsets[g]! + counts[g]!;
   const postings = new Uint32Array(offsets[counts.length]!);
   const fill = offsets.slice(0, counts.length);
-  for (let d = 0; d < n; d++) {
-    const t = texts[d]!;
+  texts.forEach((t, d) => {
     seen.clear();
-    for (let i = 0; i + 1 < t.length; i++) {
-      const k = key(t, i);
+    for (let i = 0; i + n <= t.length; i++) {
+      const k = key(t, i, n);
       if (seen.has(k)) continue;
       seen.add(k);
-      const slot = slots.get(k)!;
-      postings[fill[slot]!++] = d;
+      postings[fill[slots.get(k)!]!++] = d;
     }
-  }
-  return { version, ids, texts, status, mrr: c.num.mrr ?? new Float64Array(n), slots, offsets, postings };
+  });
+  return { n, slots, offsets, postings };
+}
+
+/**
+ * One list column of every customer in the directory's order: its distinct values as `all()` reads them (so a row
+ * from the index equals the row the SQL path reads) and a code per customer; dense_rank orders the codes as
+ * ORDER BY orders the values, NULL included.
+ */
+async function storedColumn(db: DuckDbConnection, column: string): Promise<SearchIndex['stored'][number]> {
+  const col = sql.id('c', column);
+  const values = (await db.all<{ v: unknown }>(sql`SELECT DISTINCT ${col} AS v FROM customers c ORDER BY ${col}`)).map(
+    (r) => r.v,
+  );
+  const { num } = await readColumns(
+    db,
+    sql`SELECT CAST(dense_rank() OVER (ORDER BY ${col}) - 1 AS DOUBLE) AS code
+      FROM ${sql.id(DIRECTORY)} d JOIN customers c ON c.customer_id = d.customer_id ORDER BY d.customer_id`,
+  );
+  return { column, codes: Uint32Array.from(num.code ?? []), values };
+}
+
+/** Build the index of the directory's rows, in customer-id order (so hits come out in the order a page lists). */
+async function build(db: DuckDbConnection, version: string, columns: string[]): Promise<SearchIndex> {
+  const c = await readColumns(
+    db,
+    sql`SELECT customer_id, text, status, CAST(mrr AS DOUBLE) AS mrr FROM ${sql.id(DIRECTORY)} ORDER BY customer_id`,
+  );
+  const ids = c.text.customer_id ?? [];
+  const texts = c.text.text ?? [];
+  const n = ids.length;
+  const status = Uint8Array.from(c.text.status ?? [], (s) => Math.max(0, STATUSES.indexOf(s as CustomerStatus)));
+  const stored = [];
+  for (const column of columns) stored.push(await storedColumn(db, column));
+  return {
+    version,
+    ids,
+    texts,
+    status,
+    mrr: c.num.mrr ?? new Float64Array(n),
+    bigrams: grams(texts, 2),
+    trigrams: grams(texts, 3),
+    stored,
+  };
 }
 
 const indexes = new WeakMap<
@@ -109,7 +162,7 @@ export function searchIndex(ws: Workspace, version: string): SearchIndex | null 
       .then(async (view) => {
         try {
           await customerDirectory(view, version);
-          return await build(view.db, version);
+          return await build(view.db, version, listColumns(await presentDimensions(view)));
         } finally {
           await view.close();
         }
@@ -192,14 +245,22 @@ export function findIn(index: SearchIndex, text: string, status?: CustomerStatus
     for (let d = 0; d < index.texts.length; d++) if (ok(d)) out.push(d);
     return out;
   }
+  const g = text.length === 2 ? index.bigrams : index.trigrams;
   const lists: Uint32Array[] = [];
-  for (let i = 0; i + 1 < text.length; i++) {
-    const slot = index.slots.get(key(text, i));
+  for (let i = 0; i + g.n <= text.length; i++) {
+    const slot = g.slots.get(key(text, i, g.n));
     if (slot === undefined) return out;
-    lists.push(index.postings.subarray(index.offsets[slot]!, index.offsets[slot + 1]!));
+    lists.push(g.postings.subarray(g.offsets[slot]!, g.offsets[slot + 1]!));
   }
   for (const d of intersect(lists)) if (ok(d)) out.push(d);
   return out;
+}
+
+/** The list columns of the customer at position `d`, as the SQL path reads them from `customers`. */
+export function storedRow(index: SearchIndex, d: number): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const s of index.stored) row[s.column] = s.values[s.codes[d]!];
+  return row;
 }
 
 export const statusAt = (index: SearchIndex, d: number): CustomerStatus => STATUSES[index.status[d]!] ?? 'unknown';

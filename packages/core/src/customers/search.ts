@@ -1,13 +1,12 @@
 import { checkDimensions } from '../metrics/filter.ts';
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
-import { entities } from '../schema/index.ts';
 import { classifiedAt, customerSource } from '../segments/derived.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { dataChanges } from '../workspace/data-version.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { filterDimensions, presentDimensions } from './columns.ts';
+import { filterDimensions, listColumns, presentDimensions } from './columns.ts';
 import { customerDirectory, DIRECTORY, directoryVersion } from './directory.ts';
-import { findIn, type SearchIndex, searchIndex, statusAt } from './search-index.ts';
+import { findIn, type SearchIndex, searchIndex, statusAt, storedRow } from './search-index.ts';
 import type { CustomerStatus } from './status.ts';
 
 export interface CustomerSearch extends PageQuery {
@@ -28,11 +27,6 @@ export interface CustomerRow {
   [column: string]: unknown;
 }
 
-const canonical = entities.customers.fields.map((f) => f.name);
-
-/** Columns a list row shows: the canonical fields and the declared dimensions. */
-const listColumns = (dims: string[]) => [...new Set([...canonical, ...dims])];
-
 /**
  * Customers matching a text, dimension filters and a status, one page at a time, ordered by id. Dimension
  * names are checked against the workspace's declared dimensions (TEN_METRIC_UNKNOWN_SEGMENT otherwise), and
@@ -47,15 +41,21 @@ export async function searchCustomers(
 ): Promise<Page<CustomerRow>> {
   const p = pageOf(s);
   const filter = s.filter ?? {};
-  const dims = await presentDimensions(ws);
-  checkDimensions(Object.keys(filter), await filterDimensions(ws));
+  const filtered = Object.keys(filter).length > 0;
+  if (filtered) checkDimensions(Object.keys(filter), await filterDimensions(ws));
   const version = await recentVersion(ws);
   const text = s.q?.trim().toLowerCase();
-  // Text and status alone are answered by the in-memory index once it is built (search-index.ts); dimension
-  // filters, and searches while it builds, by the directory in SQL.
-  const index = Object.keys(filter).length || o.index === false ? null : searchIndex(ws, version);
-  if (!index) await customerDirectory(ws, version);
-  const hits = index ? fromIndex(index, text, s.status, p) : await fromDirectory(ws, text, filter, s.status, p);
+  // Text and status alone are answered by the in-memory index once it is built (search-index.ts), rows included;
+  // dimension filters, and searches while it builds, by the directory in SQL.
+  const index = filtered || o.index === false ? null : searchIndex(ws, version);
+  if (index) {
+    const hits = fromIndex(index, text, s.status, p);
+    const rows = hits.rows.map(({ d, ...h }) => ({ name: null, created_at: null, ...storedRow(index, d), ...h }));
+    return { total: hits.total, page: p.page, pageSize: p.pageSize, rows };
+  }
+  await customerDirectory(ws, version);
+  const dims = await presentDimensions(ws);
+  const hits = await fromDirectory(ws, text, filter, s.status, p);
   const ids = hits.rows.map((h) => h.customer_id);
   const found = ids.length
     ? await ws.db.all<Record<string, unknown>>(
@@ -98,7 +98,8 @@ function fromIndex(index: SearchIndex, text: string | undefined, status: Custome
   const page = positions
     ? positions.slice(p.offset, p.offset + p.limit)
     : Array.from({ length: Math.max(0, Math.min(p.limit, total - p.offset)) }, (_, i) => p.offset + i);
-  const rows: Hit[] = page.map((d) => ({
+  const rows = page.map((d) => ({
+    d,
     customer_id: index.ids[d]!,
     status: statusAt(index, d),
     mrr: Number.isNaN(index.mrr[d]!) ? null : index.mrr[d]!,
