@@ -127,7 +127,8 @@ async function build(db: DuckDbConnection, version: string, columns: string[]): 
   const n = ids.length;
   const status = Uint8Array.from(c.text.status ?? [], (s) => Math.max(0, STATUSES.indexOf(s as CustomerStatus)));
   const stored = [];
-  for (const column of columns) stored.push(await storedColumn(db, column));
+  // The id is the index's own (`ids`).
+  for (const column of columns) if (column !== 'customer_id') stored.push(await storedColumn(db, column));
   return {
     version,
     ids,
@@ -258,7 +259,7 @@ export function findIn(index: SearchIndex, text: string, status?: CustomerStatus
 
 /** The list columns of the customer at position `d`, as the SQL path reads them from `customers`. */
 export function storedRow(index: SearchIndex, d: number): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
+  const row: Record<string, unknown> = { customer_id: index.ids[d] };
   for (const s of index.stored) row[s.column] = s.values[s.codes[d]!];
   return row;
 }
