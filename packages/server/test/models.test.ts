@@ -6,7 +6,7 @@
 
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { api, latestRun, sbg, survival, survivalOnGrid, validateModels } from '@tenure/core';
+import { api, latestRun, type SurvivalResult, sbg, survival, survivalOnGrid, validateModels } from '@tenure/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Client, expectProblem, startServer, type TestServer } from './helpers.ts';
@@ -144,8 +144,15 @@ describe('fits, runs and customer value', () => {
   it('serves the Kaplan–Meier run as stored, with a row per distinct day of lifetime, not per customer', async () => {
     const job = await fit('km', { unit: 'day' });
     expect(job.state, JSON.stringify(job.error)).toBe('done');
+    // By default its curves read at shared times, as the survival route draws them; the life tables on request.
+    const drawn = await viewer.get<{ result: { curves: { points: unknown[] }[] } }>(
+      '/api/v1/models/km/latest?points=50',
+    );
+    const run = (await latestRun(s.ws.db, 'km'))!;
+    expect(drawn.body).toEqual(wire({ ...run, result: survivalOnGrid(run.result as SurvivalResult, 50) }));
+    expect(drawn.body.result.curves[0]!.points).toHaveLength(50);
     const latest = await viewer.get<{ result: { curves: { n: number; table: { time: number }[] }[] } }>(
-      '/api/v1/models/km/latest',
+      '/api/v1/models/km/latest?table=true',
     );
     expect(latest.body).toEqual(wire(await latestRun(s.ws.db, 'km')));
     const [curve] = latest.body.result.curves;
@@ -159,7 +166,8 @@ describe('fits, runs and customer value', () => {
     const stored = async () =>
       JSON.stringify(z.encode(api.latestRunResponse, api.toWire((await latestRun(s.ws.db, 'km'))!)));
     const json = await stored();
-    const raw = (headers: Record<string, string>) => rawGet(s.url, '/api/v1/models/km/latest', s.keys.viewer, headers);
+    const raw = (headers: Record<string, string>) =>
+      rawGet(s.url, '/api/v1/models/km/latest?table=true', s.keys.viewer, headers);
     const plain = await raw({});
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(json);

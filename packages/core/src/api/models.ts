@@ -44,6 +44,19 @@ export const runsQuery = z.object({
 });
 export const runsResponse = z.object({ runs: z.array(runSchema) });
 
+/**
+ * GET /models/:model/latest. A Kaplan–Meier run's curves come read at `points` shared times, as GET
+ * /models/survival draws them, unless `table=true` asks for the stored life tables (a row per distinct
+ * lifetime: on a million customers 1,100 rows, 200 KB, most of it digits past what a chart or a quote uses).
+ */
+export const latestRunQuery = z.object({
+  points: z.coerce.number().int().min(2).max(2000).default(200),
+  table: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
 /** GET /models/:model/latest: the run with its result, whose shape is the model's (docs/models.md). */
 export const latestRunResponse = runSchema.extend({ result: z.unknown() });
 

@@ -6,6 +6,7 @@ import {
   type ModelName,
   modelNames,
   runModel,
+  type SurvivalResult,
   sbg,
   survival,
   survivalOnGrid,
@@ -135,7 +136,10 @@ export const models: RouteGroup = {
       config: { access: 'viewer' },
       schema: {
         summary: "A model's latest stored run with its result (404 TEN_MODEL_NO_RUN before the first fit)",
+        description:
+          'Kaplan–Meier curves are read at `points` evenly spaced times shared by every segment, as GET /models/survival reads them; `table=true` gives the stored life tables instead.',
         params: api.modelParams,
+        querystring: api.latestRunQuery,
         response: { 200: api.latestRunResponse },
       },
       handler: async (req, reply) => {
@@ -143,9 +147,14 @@ export const models: RouteGroup = {
         // Prepared once per data generation as bytes, compressed, with an ETag: a run's result can run to
         // hundreds of kilobytes (a Kaplan–Meier table has a row per distinct lifetime in days).
         const ctx = req.server.tenure;
-        const run = await ctx.memo(['latest-run', model], async () => {
+        const { points, table } = req.query;
+        const run = await ctx.memo(['latest-run', model, table || points], async () => {
           const found = await ctx.db((ws) => latestRun(ws.db, model));
-          return found && (await prepare(api.latestRunResponse, api.toWire(found)));
+          const drawn =
+            found && model === 'km' && !table
+              ? { ...found, result: survivalOnGrid(found.result as SurvivalResult, points) }
+              : found;
+          return drawn && (await prepare(api.latestRunResponse, api.toWire(drawn)));
         });
         if (!run) throw tenureError('TEN_MODEL_NO_RUN', { model });
         return sendPrepared(req, reply, run);
