@@ -19,8 +19,12 @@
  * 3. JSON event ingestion: BATCHES batches of 10,000 new orders, two requests in flight; rows per second, and
  *    zero loss: the orders table grows by exactly the rows sent (counted in the workspace before and after).
  *    The bench's orders are deleted afterwards, so the cached workspace stays as generated.
+ * 4. The overview right after a write: AFTER_WRITE times, a batch of 10 orders (new, then the same orders with
+ *    new amounts), then GET /api/v1/overview timed at once: served from the answer kept through the write
+ *    (`refreshing`); and how long until the answer is fresh again (rollups rebuilt, overview recomputed).
+ *    Its orders are deleted afterwards too.
  * Also the gzip size of the dashboard's first-page JavaScript, when packages/web/dist exists.
- * Options (env): CUSTOMERS=1000000 DURATION=30 CONNECTIONS=100 BATCHES=20 HOT=1000, ONLY=<part of a
+ * Options (env): CUSTOMERS=1000000 DURATION=30 CONNECTIONS=100 BATCHES=20 HOT=1000 AFTER_WRITE=5, ONLY=<part of a
  * route's name> to measure only those routes (no ingestion then), PROFILE=<folder> to write the server's CPU
  * profile there (node --cpu-prof), to see where a route's time goes under load, and ENCODING=<Accept-Encoding>
  * (a browser's `gzip, deflate, br` by default; `identity` for a client that takes no compression).
@@ -47,6 +51,7 @@ const DURATION = Number(process.env.DURATION ?? 30);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const BATCHES = Number(process.env.BATCHES ?? 20);
 const HOT = Number(process.env.HOT ?? 1000);
+const AFTER_WRITE = Number(process.env.AFTER_WRITE ?? 5);
 const ONLY = process.env.ONLY ?? '';
 const PROFILE = process.env.PROFILE ?? '';
 const ENCODING = process.env.ENCODING ?? 'gzip, deflate, br';
@@ -235,6 +240,53 @@ async function ingest(url: string, key: string): Promise<{ rows: number; seconds
   return { rows: BATCHES * BATCH, seconds: (performance.now() - t0) / 1000, loaded };
 }
 
+interface AfterWrite {
+  /** GET /overview right after each batch's reply, ms. */
+  ms: number[];
+  /** How many of those were the kept answer, marked refreshing. */
+  stale: number;
+  /** From each batch's reply until the overview was fresh again, ms. */
+  fresh: number[];
+  /** New orders the batches added (the first batch's), for the zero-loss count of the ingestion. */
+  added: number;
+}
+
+/**
+ * AFTER_WRITE × (a 10-order batch, then GET /overview at once, then until it is fresh again): the first batch adds
+ * the orders, each later one changes their amounts, so every batch changes figures the overview reads.
+ */
+async function overviewAfterWrite(url: string, key: string): Promise<AfterWrite> {
+  const headers = { authorization: `Bearer ${key}` };
+  const overview = async () => {
+    const res = await fetch(`${url}/api/v1/overview`, { headers });
+    if (res.status !== 200) throw new Error(`overview: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as { refreshing: boolean };
+  };
+  const out: AfterWrite = { ms: [], stale: 0, fresh: [], added: 0 };
+  for (let round = 0; round < AFTER_WRITE; round++) {
+    const rows = Array.from({ length: 10 }, (_, i) => ({
+      order_id: `${run}w-${i}`,
+      customer_id: `C${String(1 + i).padStart(7, '0')}`,
+      ordered_at: '2025-12-15 12:00:00',
+      amount: 10 + round + i,
+    }));
+    const res = await fetch(`${url}/api/v1/events/orders`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ rows }),
+    });
+    if (res.status !== 200) throw new Error(`after-write batch: HTTP ${res.status} ${await res.text()}`);
+    out.added += ((await res.json()) as { new: number }).new;
+    const written = performance.now();
+    const o = await overview();
+    out.ms.push(performance.now() - written);
+    if (o.refreshing) out.stale++;
+    for (let r = o; r.refreshing; r = await overview()) await new Promise((go) => setTimeout(go, 50));
+    out.fresh.push(performance.now() - written);
+  }
+  return out;
+}
+
 /** gzip bytes of the JavaScript index.html loads up front: the entry module and its modulepreloads. */
 function firstPageJs(): { files: number; raw: number; gzip: number } | null {
   const dist = join(root, 'packages/web/dist');
@@ -255,6 +307,7 @@ const { key, admin, before } = await prepare();
 const { child, url } = await serveChild(wsDir, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []);
 const results: Load[] = [];
 let events = { rows: 0, seconds: 0, loaded: 0 };
+let afterWrite: AfterWrite | null = null;
 let cold: number;
 try {
   const headers = { authorization: `Bearer ${key}` };
@@ -302,6 +355,10 @@ try {
     results.push(
       await load('customer search', url, key, () => `/api/v1/customers?q=${encodeURIComponent(fragment())}`),
     );
+  if ('overview right after a write'.includes(ONLY)) {
+    log(`overview right after a write, ${AFTER_WRITE} times…`);
+    afterWrite = await overviewAfterWrite(url, key);
+  }
   if (!ONLY) {
     log(`ingesting ${BATCHES} × ${BATCH.toLocaleString('en-US')} orders…`);
     events = await ingest(url, key);
@@ -315,7 +372,7 @@ try {
 const ws = await openWorkspace(wsDir);
 const after = await orders(ws);
 const ours = await orders(ws, sql`order_id LIKE ${`${run}-%`}`);
-await ws.db.run(sql`DELETE FROM orders WHERE order_id LIKE ${`${run}-%`}`);
+await ws.db.run(sql`DELETE FROM orders WHERE order_id LIKE ${`${run}-%`} OR order_id LIKE ${`${run}w-%`}`);
 await ws.db.run(sql`UPDATE api_keys SET revoked_at = current_timestamp::TIMESTAMP WHERE name = ${`bench ${run}`}`);
 await ws.close();
 
@@ -325,7 +382,14 @@ log('| endpoint | requests/s | p50 | p99 | errors |');
 log('|---|--:|--:|--:|--:|');
 for (const r of results) log(`| ${r.what} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} |`);
 log(`\noverview, first request (computed, not cached): ${ms(cold)}`);
-const lost = events.rows - (after - before);
+if (afterWrite) {
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  log(
+    `overview right after a write (10-order batch, ${afterWrite.ms.length} times): median ${ms(median(afterWrite.ms))}, max ${ms(Math.max(...afterWrite.ms))}; ${afterWrite.stale} of ${afterWrite.ms.length} answered from the kept answer (refreshing); fresh again after median ${ms(median(afterWrite.fresh))}, max ${ms(Math.max(...afterWrite.fresh))}`,
+  );
+}
+const lost = events.rows - (after - before - (afterWrite?.added ?? 0));
 const over = results.filter((r) => r.what !== 'customer search' && r.p99 >= 50);
 log(`\nread routes with p99 ≥ 50 ms: ${over.length ? over.map((r) => r.what).join(', ') : 'none'}`);
 log(

@@ -86,6 +86,27 @@ describe('dashboard in chromium', () => {
     await expect.poll(() => card.textContent()).toBe(formats('en').value('ratio', kpi?.value));
   });
 
+  it('after a write, says as of when the figures are and asks again until they are fresh', async () => {
+    // The server's kept answer lasts until the rollups of a 400-customer demo are rebuilt, well under a second:
+    // too short to catch a page in. So the page's first answer is marked as the server marks a kept one.
+    const asOf = new Date(Date.now() - 5 * 60_000).toISOString();
+    await d.page.route(
+      /\/api\/v1\/overview\?/,
+      async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, json: { ...(await res.json()), refreshing: true, as_of: asOf } });
+      },
+      { times: 1 },
+    );
+    await d.page.goto('/');
+    const line = d.page.getByTestId('figures-as-of');
+    await expect
+      .poll(() => line.textContent())
+      .toMatch(/^Figures as of .*\d{1,2}:\d{2}\s?[AP]M · updating after the latest import$/);
+    // The page asks again by itself, gets the server's own (fresh) answer, and the line goes.
+    await expect.poll(() => line.count(), { timeout: 10_000 }).toBe(0);
+  });
+
   it('switches to 中文, translates the labels and remembers the choice across a reload', async () => {
     await d.page.getByTestId('language').getByText('中文').click();
     await d.page.getByRole('menuitem', { name: '概览' }).waitFor();

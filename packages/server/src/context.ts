@@ -19,7 +19,7 @@ import {
   defaultAnswerLimits,
 } from './anonymous-limit.ts';
 import { AnswerBatcher } from './answer-batch.ts';
-import { ResultCache } from './cache.ts';
+import { type Freshness, ResultCache } from './cache.ts';
 import { Clock } from './clock.ts';
 import { CoreShare } from './cores.ts';
 import { ErrorLog } from './error-log.ts';
@@ -41,6 +41,12 @@ const CASE_VIEWS = ['metric', 'churn-reasons', 'report', 'alerts'] as const;
  * appends to the audit log, so they are dropped after each write request rather than kept per table.
  */
 const RECORD_VIEWS = ['alerts', 'audit', 'imports', 'keys', 'users'] as const;
+
+/**
+ * What a write to the workspace changes: `data` (rows: imports, event batches, topics, campaigns, scores) or
+ * `settings` (the config: churn definition, calendar, dimensions), which no earlier figure survives.
+ */
+export type WriteKind = 'data' | 'settings';
 
 /** How often the survey triggers that send by themselves run (see ServerContext.surveyTriggers). */
 const SURVEY_TRIGGER_MINUTES = 15;
@@ -200,17 +206,30 @@ export class ServerContext {
 
   /**
    * Data writes (imports, event batches, settings): one at a time, each on its own connection so its
-   * transaction never mixes with reads; cached views are dropped afterwards, whether it succeeded or not.
+   * transaction never mixes with reads. Afterwards, whether it succeeded or not, cached views are dropped,
+   * but for a `data` write the kept views (`keptView`: the figures the metric rollups give) stay as the last
+   * known answer, served marked stale until the refresher has rebuilt the rollups and they are recomputed
+   * (cache.ts). A `settings` write drops them too: figures under another churn definition or calendar are not
+   * old but wrong, and the rollups themselves are rebuilt under the new settings.
    */
-  write<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
+  write<T>(fn: (ws: Workspace) => Promise<T>, kind: WriteKind = 'data'): Promise<T> {
     return this.writes.run(async () => {
       try {
         return await this.cores.heavy(() => onOwnConnection(this.ws, fn));
       } finally {
-        this.cache.invalidate();
+        if (kind === 'settings') this.cache.invalidate();
+        else this.cache.supersede(new Date());
         this.rollups.kick();
       }
     });
+  }
+
+  /**
+   * The refresher brought the metric rollups up to date with the data of `generation` (the cache's, taken when
+   * it started): the kept views are recomputed, now a read of the rollups.
+   */
+  rollupsRefreshed(generation: number): void {
+    void this.cache.revalidate(generation);
   }
 
   /**
@@ -330,6 +349,14 @@ export class ServerContext {
   /** A read-only view computed once per data generation and shared by identical requests. */
   view<T>(key: unknown, fn: (ws: Workspace) => Promise<T>): Promise<T> {
     return this.memo(key, () => this.db(fn));
+  }
+
+  /**
+   * As `view`, for figures read from the metric rollups (the overview, metrics, cohorts, the report): kept
+   * through data writes, and answered with `as_of` and `refreshing` (ResultCache.getKept).
+   */
+  keptView<T extends object>(key: unknown, fn: (ws: Workspace) => Promise<T>): Promise<T & Freshness> {
+    return this.cache.getKept(JSON.stringify(key), () => this.db(fn));
   }
 
   /** As `view`, for work that takes a connection only when it needs one (`db`), or none. */

@@ -12,7 +12,8 @@ import type { ServerContext } from './context.ts';
  * Keeps the metric rollups (core's metrics/rollups/), the per-customer stores (core's customers/stores.ts) and
  * the customer search index (core's customers/search-index.ts) up to date behind the server: a refresh when the app is ready, after every data write, and when a customer
  * view finds the stores behind (a new day changes statuses). A stale rollup is never read (metrics then run on the entity tables), so
- * this only decides how soon the dashboard is fast again after an import. One refresh at a time: a kick during
+ * this only decides how soon the dashboard is fast again after an import; once the rollups are rebuilt it tells
+ * the server (`rollupsRefreshed`), which recomputes the figures it kept through the write (cache.ts). One refresh at a time: a kick during
  * a refresh runs another right after it. A failure is reported and left for the next write.
  */
 export class RollupRefresher {
@@ -33,10 +34,14 @@ export class RollupRefresher {
       this.again = true;
       return;
     }
+    // Taken now: a write landing from here on may not be in the rollups this refresh builds.
+    const generation = this.ctx.cache.generation;
     this.running = this.ctx
       .upkeep(async (ws) => {
         this.current = ws;
-        await refreshRollups(ws);
+        // Signalled whether or not the rebuild succeeded: kept views must not wait for a write that may not come
+        // (after a failure they are computed from the entity tables, slower but true).
+        await refreshRollups(ws).finally(() => this.closed || this.ctx.rollupsRefreshed(generation));
         await refreshCustomerStores(ws);
         await refreshServedViews(ws);
         await refreshServedRisk(ws);

@@ -51,6 +51,18 @@ export const problemSchema = z.looseObject({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
+/**
+ * How current the figures of a view read from the metric rollups are (the overview, metrics, cohorts, the
+ * report). After a data write the server answers at once with the last figures it had, `refreshing`, and
+ * replaces them once the rollups are rebuilt; a settings change serves no earlier figure.
+ */
+export const freshness = {
+  /** A moment the figures were exactly true of the data: when computed, or when the write that changed it landed. */
+  as_of: z.iso.datetime(),
+  /** The data changed since `as_of`: newer figures are being computed (ask again in a few seconds). */
+  refreshing: z.boolean(),
+};
+
 /** ?page=1&page_size=50 */
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

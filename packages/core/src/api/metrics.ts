@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { activityBases } from '../metrics/activity-bases.ts';
 import { ENTITY_NAMES } from '../present/labels.ts';
-import { commaList, dimensionFilter, grainSchema, periodText, textSchema, unitSchema } from './common.ts';
+import { commaList, dimensionFilter, freshness, grainSchema, periodText, textSchema, unitSchema } from './common.ts';
 import { langQuery } from './predict.ts';
 
 export const metricListResponse = z.object({
@@ -66,6 +66,7 @@ export const metricResponse = z.object({
   metric: z.string(),
   rows: z.array(metricRowSchema),
   missing: z.array(missingDataSchema),
+  ...freshness,
 });
 
 export const overviewQuery = z.object({
@@ -92,6 +93,7 @@ export const overviewResponse = z.object({
       missing: z.array(z.array(z.enum(ENTITY_NAMES))),
     }),
   ),
+  ...freshness,
 });
 
 /** What a cohort heatmap shows (dashboard/cohorts.ts). */
@@ -113,6 +115,7 @@ export const cohortsResponse = z.object({
       cells: z.array(z.object({ age: z.number().int(), value: n, count: z.number() })),
     }),
   ),
+  ...freshness,
 });
 
 export const churnReasonsQuery = z.object({ from: periodText.optional(), to: periodText.optional() });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { benchmarkOnlyNames } from '../metrics/benchmark-only.ts';
 import { ENTITY_NAMES } from '../present/labels.ts';
 import { configSchema, settingsPatchSchema } from '../workspace/config.ts';
-import { isoMonth, langParam, langSchema, unitSchema } from './common.ts';
+import { freshness, isoMonth, langParam, langSchema, unitSchema } from './common.ts';
 
 export const statusResponse = z.object({
   entities: z.array(
@@ -166,6 +166,7 @@ export const reportResponse = z.object({
       notes: z.array(z.string()),
     }),
   ),
+  ...freshness,
 });
 
 export const healthResponse = z.object({ status: z.literal('ok'), version: z.string() });

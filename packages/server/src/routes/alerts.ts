@@ -64,7 +64,10 @@ export const alerts: RouteGroup = {
         response: { 200: api.alertSettingsResponse },
       },
       handler: (req) =>
-        req.server.tenure.write(async () => updateSettings(req.server.tenure.ws, { prediction: req.body }).prediction),
+        req.server.tenure.write(
+          async () => updateSettings(req.server.tenure.ws, { prediction: req.body }).prediction,
+          'settings',
+        ),
     }),
   ],
 };

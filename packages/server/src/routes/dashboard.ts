@@ -15,7 +15,7 @@ export const dashboard: RouteGroup = {
         querystring: api.overviewQuery,
         response: { 200: api.overviewResponse },
       },
-      handler: (req) => req.server.tenure.view(['overview', req.query], (ws) => overview(ws, req.query)),
+      handler: (req) => req.server.tenure.keptView(['overview', req.query], (ws) => overview(ws, req.query)),
     }),
     route({
       method: 'GET',
@@ -26,7 +26,7 @@ export const dashboard: RouteGroup = {
         querystring: api.cohortsQuery,
         response: { 200: api.cohortsResponse },
       },
-      handler: (req) => req.server.tenure.view(['cohorts', req.query], (ws) => cohortHeatmap(ws, req.query)),
+      handler: (req) => req.server.tenure.keptView(['cohorts', req.query], (ws) => cohortHeatmap(ws, req.query)),
     }),
     route({
       method: 'GET',

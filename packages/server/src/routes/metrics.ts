@@ -58,7 +58,7 @@ export const metrics: RouteGroup = {
         const metric = metricDef(name).id as MetricName; // an unknown name is a 404 before any work
         // The language only words `missing`, per request: the cached view is the same in every language.
         const { lang: _, ...q } = req.query;
-        const result = await req.server.tenure.view(['metric', name, q], async (ws) => {
+        const result = await req.server.tenure.keptView(['metric', name, q], async (ws) => {
           const w = await periodWindow(ws, q);
           const { by, filter, basis } = q;
           const rows = await computeMetrics(ws.db, ws.config, [name], {

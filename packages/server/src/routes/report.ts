@@ -1,13 +1,17 @@
 import { api, buildReport, type ReportData, renderHtml, renderMarkdown } from '@tenure/core';
 import { z } from 'zod';
+import type { Freshness } from '../cache.ts';
 import { type RouteGroup, route } from '../route.ts';
+
+/** The report as the cache keeps it: its data, and how current its figures are (JSON only says so). */
+type Kept = ReportData & Freshness;
 
 /** Each format of the report: its content type and how the report data becomes the body. */
 const formats = {
-  json: { type: 'application/json', render: (d: ReportData) => d },
+  json: { type: 'application/json', render: (d: Kept) => d },
   html: { type: 'text/html; charset=utf-8', render: renderHtml },
   md: { type: 'text/markdown; charset=utf-8', render: renderMarkdown },
-} satisfies Record<z.infer<typeof api.reportQuery>['format'], { type: string; render: (d: ReportData) => unknown }>;
+} satisfies Record<z.infer<typeof api.reportQuery>['format'], { type: string; render: (d: Kept) => unknown }>;
 
 /** The monthly management report, as data or rendered like `tenure report`. */
 export const report: RouteGroup = {
@@ -33,7 +37,7 @@ export const report: RouteGroup = {
       },
       handler: async (req, reply) => {
         const { format, lang, from, to } = req.query;
-        const data = await req.server.tenure.view(['report', lang, from, to], (ws) =>
+        const data = await req.server.tenure.keptView(['report', lang, from, to], (ws) =>
           buildReport(ws, { lang, ...(from ? { from } : {}), ...(to ? { to } : {}) }),
         );
         const f = formats[format];

@@ -39,7 +39,7 @@ export const settings: RouteGroup = {
         response: { 200: api.settingsResponse },
       },
       // In the write lane: cached views computed under the old settings are dropped.
-      handler: (req) => req.server.tenure.write(async () => updateSettings(req.server.tenure.ws, req.body)),
+      handler: (req) => req.server.tenure.write(async () => updateSettings(req.server.tenure.ws, req.body), 'settings'),
     }),
   ],
 };

@@ -31,6 +31,8 @@ export type MetricResponse = Infer<typeof api.metricResponse>;
 export type Status = Infer<typeof api.statusResponse>;
 export type EntityStatus = Status['entities'][number];
 
+/** How current a view's figures are, on the views read from the metric rollups (api/common.ts `freshness`). */
+export type Freshness = Pick<Infer<typeof api.overviewResponse>, 'as_of' | 'refreshing'>;
 export type Overview = Infer<typeof api.overviewResponse>;
 export type Kpi = Overview['kpis'][number];
 export type Cohorts = Infer<typeof api.cohortsResponse>;

@@ -15,12 +15,20 @@ interface Options {
   shared?: boolean;
 }
 
+/** How often a page asks again while the server says its figures are being refreshed after a write. */
+const REFRESHING_POLL_MS = 2000;
+
+/** The server answered with the figures from before the latest write (`refreshing`: api/common.ts `freshness`). */
+const refreshing = (data: unknown) =>
+  typeof data === 'object' && data !== null && (data as { refreshing?: unknown }).refreshing === true;
+
 /** Forget the responses of a path (every query of it), e.g. after saving settings; pages showing it refetch. */
 export const invalidate = (path: string) => void queryClient.invalidateQueries({ queryKey: [path] });
 
 /**
  * GET a path and follow it as the query changes. `path: null` waits (a dependency is not loaded yet).
- * The previous data stays visible while a new query loads, so charts do not flash empty. A fixed path is
+ * The previous data stays visible while a new query loads, so charts do not flash empty. An answer marked
+ * `refreshing` (figures from before the latest write) is asked for again every few seconds until it is not. A fixed path is
  * typed from the API contract (`endpoints.ts`); a path with parameters names its response type.
  * @example const s = useApi('/api/v1/overview', { period: 'month' }) // Loaded<Overview>
  * @example const c = useApi<Customer360>(`/api/v1/customers/${encodeURIComponent(id)}`)
@@ -40,11 +48,13 @@ export function useApi<T>(path: string | null, query: object = {}, opts: Options
     enabled: path !== null,
     placeholderData: keepPreviousData,
     staleTime: opts.shared ? Number.POSITIVE_INFINITY : 0,
+    refetchInterval: (query) => (refreshing(query.state.data) ? REFRESHING_POLL_MS : false),
   });
   return {
     data: q.data,
     error: q.error ?? undefined,
-    loading: q.isFetching,
+    // Asking again for figures being refreshed does not dim them: they are what there is to read meanwhile.
+    loading: q.isFetching && (q.isPlaceholderData || !refreshing(q.data)),
     reload: () => void q.refetch(),
   };
 }

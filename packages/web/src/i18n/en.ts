@@ -90,6 +90,7 @@ export const en = {
   'overview.snapshot':
     'Churn here comes from a snapshot import: every churn is dated on its as-of date ({date}), so churn figures are shares churned by then, not monthly rates, and are not shown as trends or forecast. The Survival and Churn model pages show churn over time.',
   'overview.interval': '95% interval {low} – {high}',
+  'figures.updating': 'Figures as of {time} · updating after the latest import',
   'trends.metric': 'Metric',
   'trends.by': 'Break down by',
   'trends.forecast': 'Forecast',

@@ -26,6 +26,21 @@ export const formatDate = (lang: Lang, s: string | null | undefined, withTime = 
 };
 
 /**
+ * An instant (ISO 8601 with its zone, as the server stamps when figures were true) on the reader's own clock:
+ * the time alone when it is today, else with the date.
+ * @example formatClock('en', '2026-12-07T11:02:00Z', new Date('2026-12-07T15:00:00Z')) // '11:02 AM' in UTC
+ */
+export const formatClock = (lang: Lang, iso: string, now = new Date()) => {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const today = d.toDateString() === now.toDateString();
+  return new Intl.DateTimeFormat(
+    lang,
+    today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(d);
+};
+
+/**
  * A period by its first day. Intl has no quarter field, so the quarter's wording comes from the dictionary.
  * @example formatPeriod('en', 'month', '2025-03-01', 'Q{q} {year}') // 'Mar 2025'
  */

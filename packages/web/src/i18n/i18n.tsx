@@ -7,7 +7,7 @@ import 'dayjs/locale/zh-cn';
 import { isLang, type Lang, normalizeLang, type Text } from '@tenure/core/present';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { type Dictionary, en, type MessageKey } from './en.ts';
-import { formatDate, formatPeriod, formats } from './format.ts';
+import { formatClock, formatDate, formatPeriod, formats } from './format.ts';
 import { freeTerm, type TermOf, term } from './terms.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -69,6 +69,8 @@ function makeI18n(lang: Lang, currency: string | undefined) {
     fmt: {
       ...formats(lang, currency),
       date: (s: string | null | undefined, withTime?: boolean) => formatDate(lang, s, withTime),
+      /** An instant on the reader's clock (figures' `as_of`). */
+      clock: (iso: string) => formatClock(lang, iso),
       period: (grain: string, start: string) => formatPeriod(lang, grain, start, messages['period.quarter']),
     },
   };

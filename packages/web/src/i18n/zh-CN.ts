@@ -88,6 +88,7 @@ export const zhCN: Dictionary = {
   'overview.snapshot':
     '此处的流失数据来自快照导入：所有流失都记在快照日期（{date}），因此流失数字是截至该日的累计比例，而不是月度流失率，不以趋势展示，也不做预测。请在「生存分析」和「流失模型」页查看随时间的流失。',
   'overview.interval': '95% 置信区间 {low} – {high}',
+  'figures.updating': '数据截至 {time} · 最新导入后正在更新',
   'trends.metric': '指标',
   'trends.by': '细分维度',
   'trends.forecast': '预测',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Cohorts } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { CohortHeatmap } from '../../charts/cohort-heatmap.tsx';
+import { FiguresAsOf } from '../../components/figures-as-of.tsx';
 import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
 import { GrainSelect, usePeriodRange } from '../../components/period-controls.tsx';
@@ -43,6 +44,7 @@ export default function CohortsPage() {
       }
     >
       <Card>
+        <FiguresAsOf data={state.data} />
         <Loadable state={state} isEmpty={(d) => d.cohorts.length === 0}>
           {(d) => (
             <>

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMetricCatalog } from '../../api/resources.ts';
 import { useApi } from '../../api/use-api.ts';
+import { FiguresAsOf } from '../../components/figures-as-of.tsx';
 import { Loadable } from '../../components/loadable.tsx';
 import { Page } from '../../components/page.tsx';
 import { GrainSelect, PeriodPicker } from '../../components/period-controls.tsx';
@@ -42,6 +43,7 @@ export default function OverviewPage() {
                   {fmt.period(d.period, current)}
                 </Typography.Text>
               )}
+              <FiguresAsOf data={d} />
               {snapshot && (
                 <Alert
                   type="info"

@@ -4,6 +4,7 @@ import { useDimensions, useMetricCatalog } from '../../api/resources.ts';
 import type { MetricResponse } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { TrendChart } from '../../charts/trend-chart.tsx';
+import { FiguresAsOf } from '../../components/figures-as-of.tsx';
 import { Loadable } from '../../components/loadable.tsx';
 import { DimensionSelect, MetricSelect } from '../../components/metric-select.tsx';
 import { MissingData } from '../../components/missing-data.tsx';
@@ -57,6 +58,7 @@ export default function TrendsPage() {
       }
     >
       <Card>
+        <FiguresAsOf data={state.data} />
         {state.data && <MissingData missing={state.data.missing} />}
         {state.data && <NullReasons rows={state.data.rows} />}
         <Loadable state={state} isEmpty={(d) => d.rows.every((r) => r.value === null)}>
