@@ -1,5 +1,6 @@
 import type { Connection } from '../../engine/engine.ts';
 import type { BatchChanges } from '../../ingest/changes.ts';
+import { isDerived } from '../../segments/derived.ts';
 import { sql } from '../../sql/sql.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import type { BaseName } from '../define.ts';
@@ -22,7 +23,8 @@ import { buildQuery, type RollupRecord, sourcesOf, sqlDigest, tableOf } from './
  *   of t's month, which is the end of the month before, hence k0 = idx(t) − 1. Cohorts key rows by acquisition
  *   month: a change at t moves cells of cohorts acquired long before, which the base cannot compute for some
  *   months only, so a cohorts cube is always rebuilt in full;
- * - segments come from the customers table, read whole: any change to it (or to exchange rates, or a writer
+ * - segments come from the customers table, read whole (a derived dimension, classified as of the first month,
+ *   would differ in a run from k0: never incremental): any change to it (or to exchange rates, or a writer
  *   outside the importer, which bumps the data epoch) means a full rebuild, as does any change of the SQL besides
  *   its months (config, code, dimensions, basis, currency plan) or of the first month;
  * - the bases emit every segment key in every month; a batch that adds or removes a key (a first buyer in a new
@@ -53,7 +55,8 @@ export async function firstStaleMonth(
   q: NormalQuery,
   version: string,
 ): Promise<number | null> {
-  if (cube.cohort || old.last_batch === null) return null;
+  // A derived dimension classifies customers as of the first month queried: the months from k0 would see others.
+  if (cube.cohort || old.last_batch === null || q.by.some(isDerived)) return null;
   const origin = (q.grid[0] as { start: string }).start;
   if (old.basis !== q.basis || JSON.stringify(old.dims) !== JSON.stringify(q.by) || old.origin !== origin) return null;
   if (q.grid.length < old.periods) return null;
