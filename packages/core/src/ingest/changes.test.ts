@@ -36,22 +36,22 @@ describe('the changes a batch records', () => {
 
   it('new rows: their earliest date and their count', async () => {
     expect(await changes('orders', [orders, 'O1,C1,2024-03-05,10', 'O2,C2,2024-01-20,5'])).toEqual({
-      orders: { from: '2024-01-20 00:00:00', rows: 2 },
+      orders: { from: '2024-01-20 00:00:00', rows: 2, altered: 0 },
     });
   });
 
   it('an order moved later counts from its old date, one moved earlier from its new date', async () => {
     expect(await changes('orders', [orders, 'O1,C1,2025-06-01,10'])).toEqual({
-      orders: { from: '2024-03-05 00:00:00', rows: 0 },
+      orders: { from: '2024-03-05 00:00:00', rows: 0, altered: 1 },
     });
     expect(await changes('orders', [orders, 'O1,C1,2023-11-30,10'])).toEqual({
-      orders: { from: '2023-11-30 00:00:00', rows: 0 },
+      orders: { from: '2023-11-30 00:00:00', rows: 0, altered: 1 },
     });
   });
 
   it('another amount counts from the order’s date; an identical re-import changes nothing', async () => {
     expect(await changes('orders', [orders, 'O2,C2,2024-01-20,7'])).toEqual({
-      orders: { from: '2024-01-20 00:00:00', rows: 0 },
+      orders: { from: '2024-01-20 00:00:00', rows: 0, altered: 1 },
     });
     expect(await changes('orders', [orders, 'O2,C2,2024-01-20,7'])).toEqual({});
   });
@@ -59,18 +59,18 @@ describe('the changes a batch records', () => {
   it('a cancellation counts from the end, not from the start; a new price from the start', async () => {
     await changes('subscriptions', [subs, 'S1,C1,2023-01-01,,100']);
     expect(await changes('subscriptions', [subs, 'S1,C1,2023-01-01,2025-02-10,100'])).toEqual({
-      subscriptions: { from: '2025-02-10 00:00:00', rows: 0 },
+      subscriptions: { from: '2025-02-10 00:00:00', rows: 0, altered: 1 },
     });
     expect(await changes('subscriptions', [subs, 'S1,C1,2023-01-01,2025-02-10,120'])).toEqual({
-      subscriptions: { from: '2023-01-01 00:00:00', rows: 0 },
+      subscriptions: { from: '2023-01-01 00:00:00', rows: 0, altered: 1 },
     });
   });
 
   it('customers created for unknown ones are a change to customers as well', async () => {
     const got = await changes('orders', [orders, 'O9,C77,2024-08-01,3'], { createMissingCustomers: true });
     expect(got).toEqual({
-      customers: { from: '2024-08-01 00:00:00', rows: 1 },
-      orders: { from: '2024-08-01 00:00:00', rows: 1 },
+      customers: { from: '2024-08-01 00:00:00', rows: 1, altered: 0 },
+      orders: { from: '2024-08-01 00:00:00', rows: 1, altered: 0 },
     });
   });
 });

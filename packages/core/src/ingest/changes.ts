@@ -4,26 +4,41 @@ import { type Sql, sql } from '../sql/sql.ts';
 
 /**
  * What one import batch changed in one entity table: the earliest date among the old and new values of the rows
- * it inserted, updated or deleted (null: a changed row had no date, so any month may have moved), and the net
- * rows it added. Recorded with the batch (`import_batches.changes`), it lets a metric rollup recompute only the
- * months from `from` on (metrics/rollups/incremental.ts); `rows` lets the rollup check that the batches it
- * reads explain every row added or removed since it was built.
+ * it inserted, updated or deleted (null: a changed row had no date, so any month may have moved), the net rows
+ * it added, and the rows it updated or deleted. Recorded with the batch (`import_batches.changes`), it lets a
+ * metric rollup recompute only the months from `from` on (metrics/rollups/incremental.ts); `rows` lets the
+ * rollup check that the batches it reads explain every row added or removed since it was built, and a batch
+ * without `altered` rows only added some, so a per-customer minimum can be merged rather than recomputed.
  */
 export interface TableChange {
   from: string | null;
   rows: number;
+  altered: number;
 }
 
 /** A batch's changes by table; a table the batch did not change has no entry. */
 export type BatchChanges = Record<string, TableChange>;
 
-/** Add one change to a batch's record (a batch can write a table twice: an upsert, then missing customers). */
-export function noteChange(all: BatchChanges, table: string, from: string | null, rows: number, changed: boolean) {
-  if (!changed) return;
+/**
+ * Add one write to a batch's record (a batch can write a table twice: an upsert, then missing customers): rows
+ * inserted, deleted and updated, dated from `from`; a write of none changed nothing.
+ */
+export function noteChange(
+  all: BatchChanges,
+  table: string,
+  from: string | null,
+  n: { inserted?: number; deleted?: number; updated?: number },
+): void {
+  const [inserted, deleted, updated] = [n.inserted ?? 0, n.deleted ?? 0, n.updated ?? 0];
+  if (inserted + deleted + updated === 0) return;
   const was = all[table];
   const unknown = from === null || (was !== undefined && was.from === null);
   const earliest = was?.from && from && was.from < from ? was.from : from;
-  all[table] = { from: unknown ? null : earliest, rows: (was?.rows ?? 0) + rows };
+  all[table] = {
+    from: unknown ? null : earliest,
+    rows: (was?.rows ?? 0) + inserted - deleted,
+    altered: (was?.altered ?? 0) + deleted + updated,
+  };
 }
 
 /** The entity's date and time columns. */

@@ -203,7 +203,7 @@ export async function createMissingCustomers(
     WHERE ${OK} AND customer_id NOT IN (SELECT customer_id FROM customers) GROUP BY customer_id`);
   if (created > 0) {
     const added = await earliestOf(db, sql`created_at`, sql`customers WHERE _batch = ${batch}`);
-    noteChange(changes, 'customers', added.from, created, true);
+    noteChange(changes, 'customers', added.from, { inserted: created });
   }
   return created;
 }
@@ -237,7 +237,7 @@ export async function upsert(
     SELECT ${sql.ids(names)}, ${batch} FROM ${T} WHERE ${OK}${absent}`);
   if (inserted > 0) {
     const added = await earliestOf(db, earliest(asTimestamps('t', dates)), sql`${target} t WHERE _batch = ${batch}`);
-    noteChange(changes, e.name, added.from, inserted, true);
+    noteChange(changes, e.name, added.from, { inserted });
   }
   if (n > 0 && nonKey.length) {
     const differs = (cols: string[]) =>
@@ -262,7 +262,7 @@ export async function upsert(
       const set = sql.join(nonKey.map((c) => sql`${sql.id(c)} = ${sql.id('g', c)}`));
       updated = await db.exec(sql`UPDATE ${target} AS t SET ${set}, _batch = ${batch}
         FROM (SELECT * FROM ${T} WHERE ${OK}) g WHERE ${keyMatch(e, 't', 'g')} AND (${differs(nonKey)})`);
-      noteChange(changes, e.name, before.from, 0, true);
+      noteChange(changes, e.name, before.from, { updated });
     }
   }
   return { inserted, updated };
@@ -285,6 +285,6 @@ export async function syncSnapshotChurn(
       AND NOT EXISTS (SELECT 1 FROM churn_events c WHERE c.customer_id = g.customer_id AND c.churned_at = CAST(${asOf} AS TIMESTAMP))`);
   // Every row retracted or added is dated at the as-of date.
   const [at] = await db.all<{ at: string }>(sql`SELECT CAST(CAST(${asOf} AS TIMESTAMP) AS VARCHAR) AS at`);
-  noteChange(changes, 'churn_events', at?.at ?? null, added - retracted, added + retracted > 0);
+  noteChange(changes, 'churn_events', at?.at ?? null, { inserted: added, deleted: retracted });
   return added;
 }

@@ -1,5 +1,5 @@
 import type { Connection } from '../../engine/engine.ts';
-import type { BatchChanges } from '../../ingest/changes.ts';
+import type { BatchChanges, TableChange } from '../../ingest/changes.ts';
 import { isDerived } from '../../segments/derived.ts';
 import { sql } from '../../sql/sql.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
@@ -7,6 +7,7 @@ import type { BaseName } from '../define.ts';
 import type { NormalQuery } from '../query.ts';
 import { segColumns } from '../segments.ts';
 import { type Cube, STORED } from './cubes.ts';
+import { dropNextFirstOrders, prepareFirstOrders, saveFirstOrders } from './first-orders.ts';
 import { buildQuery, type RollupRecord, sourcesOf, sqlDigest, tableOf } from './record.ts';
 
 /**
@@ -29,6 +30,8 @@ import { buildQuery, type RollupRecord, sourcesOf, sqlDigest, tableOf } from './
  *   its months (config, code, dimensions, basis, currency plan) or of the first month;
  * - the bases emit every segment key in every month; a batch that adds or removes a key (a first buyer in a new
  *   combination of segments) changes the rows of earlier months too, which the check before the write catches.
+ * Purchases also reads each customer's first order over all history: a table kept beside the cube gives it
+ * (first-orders.ts), merged with the new orders after batches that only inserted.
  * The full rebuild stays the fallback and the oracle: the property test compares both after random imports.
  */
 
@@ -44,17 +47,23 @@ export async function lastBatch(db: Connection): Promise<number> {
   return Number(r?.b ?? 0);
 }
 
+/** An update: the first month to recompute (index into the cube's months), and whether the batches only inserted. */
+export interface UpdatePlan {
+  k0: number;
+  insertsOnly: boolean;
+}
+
 /**
- * The first month (index into the cube's months) to recompute, or null when only a full rebuild is right.
- * `version` is the one the cube gets now (record.ts cubeVersion), `q` its query.
+ * What to recompute, or null when only a full rebuild is right. `version` is the one the cube gets now (record.ts
+ * cubeVersion), `q` its query.
  */
-export async function firstStaleMonth(
+export async function planUpdate(
   db: Connection,
   cube: Cube,
   old: RollupRecord,
   q: NormalQuery,
   version: string,
-): Promise<number | null> {
+): Promise<UpdatePlan | null> {
   // A derived dimension classifies customers as of the first month queried: the months from k0 would see others.
   if (cube.cohort || old.last_batch === null || q.by.some(isDerived)) return null;
   const origin = (q.grid[0] as { start: string }).start;
@@ -75,6 +84,7 @@ export async function firstStaleMonth(
     changes: b.changes ? (JSON.parse(b.changes) as BatchChanges) : null,
   }));
   let from: string | null = null;
+  let insertsOnly = true;
   for (const t of sourcesOf(cube, q)) {
     const rows = (v: DataVersion) => Number(v[`${t}_rows`] ?? 0);
     const last = (v: DataVersion) => (v[`${t}_batch`] === null ? null : Number(v[`${t}_batch`]));
@@ -83,18 +93,19 @@ export async function firstStaleMonth(
     if (!DATED.has(t) || writers.some((b) => b.changes === null)) return null;
     // The batches must explain the table as it is: its net rows, and its last stamp (a stamp no batch recorded
     // is a writer outside the importer).
-    const changes = writers.map((b) => b.changes?.[t] as { from: string | null; rows: number });
+    const changes = writers.map((b) => b.changes?.[t] as TableChange);
     if (rows(was) + changes.reduce((n, c) => n + c.rows, 0) !== rows(now)) return null;
     if (last(now) !== last(was) && !writers.some((b) => b.id === last(now))) return null;
     for (const c of changes) {
       if (c.from === null) return null;
+      if (c.altered > 0) insertsOnly = false;
       if (from === null || c.from < from) from = c.from;
     }
   }
   // The month holding `from`, and the one before it (module comment); without a dated change, the new months only.
   const held = from === null ? old.periods : q.grid.findLastIndex((p) => p.start <= (from as string));
   const k0 = Math.min(held - 1, old.periods);
-  return k0 > 0 ? k0 : null;
+  return k0 > 0 ? { k0, insertsOnly } : null;
 }
 
 const TAIL = 'rollup_tail';
@@ -110,7 +121,9 @@ export async function updateCube(
   name: BaseName,
   cube: Cube,
   q: NormalQuery,
-  k0: number,
+  { k0, insertsOnly }: UpdatePlan,
+  old: RollupRecord,
+  version: string,
   record: (rows: number) => Promise<void>,
 ): Promise<number | null> {
   const db = ws.db;
@@ -128,8 +141,15 @@ export async function updateCube(
     ([m, unit]) => sql`CAST(${sql.id(m)} AS ${sql.raw(STORED[unit])}) AS ${sql.id(m)}`,
   );
   try {
+    const base = cube.withFirstOrders
+      ? cube.withFirstOrders(
+          tail,
+          db.dialect,
+          await prepareFirstOrders(db, old.version, Number(old.last_batch), insertsOnly),
+        )
+      : cube.sql(tail, db.dialect);
     await db.run(sql`CREATE OR REPLACE TEMP TABLE ${sql.id(TAIL)} AS
-      SELECT * REPLACE (k + ${k0} AS k, ${sql.join(narrow)}) FROM (${cube.sql(tail, db.dialect)}) c ORDER BY k`);
+      SELECT * REPLACE (k + ${k0} AS k, ${sql.join(narrow)}) FROM (${base}) c ORDER BY k`);
     const keys = sql.join(segColumns(q).map((c) => sql.id(c)));
     const kept = sql`SELECT ${keys} FROM ${table} WHERE k = ${k0 - 1}`;
     const [d] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (
@@ -139,10 +159,12 @@ export async function updateCube(
       await db.run(sql`DELETE FROM ${table} WHERE k >= ${k0}`);
       await db.run(sql`INSERT INTO ${table} BY NAME SELECT * FROM ${sql.id(TAIL)} ORDER BY k`);
       const [c] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${table}`);
+      if (cube.withFirstOrders) await saveFirstOrders(db, version);
       await record(Number(c?.n ?? 0));
       return Number(c?.n ?? 0);
     });
   } finally {
     await db.run(sql`DROP TABLE IF EXISTS ${sql.id(TAIL)}`);
+    if (cube.withFirstOrders) await dropNextFirstOrders(db);
   }
 }

@@ -6,7 +6,7 @@ import { moneyPlan } from '../currency.ts';
 import type { BaseName } from '../define.ts';
 import { type Basis, dimensions, type NormalQuery, pickBasis } from '../query.ts';
 import { type Cube, cubes, STORED } from './cubes.ts';
-import { firstStaleMonth, lastBatch, updateCube } from './incremental.ts';
+import { lastBatch, planUpdate, updateCube } from './incremental.ts';
 import { buildQuery, cubeVersion, readRecord, tableOf } from './record.ts';
 
 /** Most rows a cube may have: dimensions with the most distinct values are left out until it fits. */
@@ -152,11 +152,11 @@ export async function refreshRollups(
       continue;
     }
     const record = recorder(ws, name, q, version, batch, t0);
-    const k0 = !opts.force && old ? await firstStaleMonth(ws.db, cube, old, q, version) : null;
-    const updated = k0 === null ? null : await updateCube(ws, name, cube, q, k0, record);
-    if (k0 !== null && updated !== null) {
+    const plan = !opts.force && old ? await planUpdate(ws.db, cube, old, q, version) : null;
+    const updated = plan && old ? await updateCube(ws, name, cube, q, plan, old, version, record) : null;
+    if (plan && updated !== null) {
       const day = (k: number) => (q.grid[k] as { start: string }).start.slice(0, 10);
-      const months: [string, string] = [day(k0), day(q.grid.length - 1)];
+      const months: [string, string] = [day(plan.k0), day(q.grid.length - 1)];
       done.push({ name, action: 'updated', seconds: secs(), rows: updated, dims, months });
       continue;
     }
