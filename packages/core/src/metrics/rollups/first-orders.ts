@@ -47,3 +47,9 @@ export async function saveFirstOrders(db: Connection, version: string): Promise<
 export async function dropNextFirstOrders(db: Connection): Promise<void> {
   await db.run(sql`DROP TABLE IF EXISTS ${sql.id(NEXT)}`);
 }
+
+/** Drop the kept first orders with their cube (whose orders are gone). */
+export async function dropFirstOrders(db: Connection): Promise<void> {
+  await db.run(sql`DROP TABLE IF EXISTS ${sql.id(TABLE)}`);
+  await db.run(sql`DELETE FROM meta WHERE key = ${TABLE}`);
+}

@@ -6,6 +6,7 @@ import { moneyPlan } from '../currency.ts';
 import type { BaseName } from '../define.ts';
 import { type Basis, dimensions, type NormalQuery, pickBasis } from '../query.ts';
 import { type Cube, cubes, STORED } from './cubes.ts';
+import { dropFirstOrders } from './first-orders.ts';
 import { lastBatch, planUpdate, updateCube } from './incremental.ts';
 import { buildQuery, cubeVersion, readRecord, tableOf } from './record.ts';
 
@@ -138,6 +139,7 @@ export async function refreshRollups(
         await ws.db.transaction(async () => {
           await ws.db.run(sql`DROP TABLE IF EXISTS ${sql.id(tableOf(name))}`);
           await ws.db.run(sql`DELETE FROM rollups WHERE name = ${name}`);
+          if (cube.withFirstOrders) await dropFirstOrders(ws.db);
         });
         done.push({ name, action: 'dropped', seconds: secs(), rows: 0, dims: [] });
       }
