@@ -194,7 +194,7 @@ export async function createMissingCustomers(
   e: Entity,
   batch: number,
   OK: Sql,
-  changes: BatchChanges = {},
+  changes: BatchChanges,
 ): Promise<number> {
   const time = e.fields.find((f: Field) => f.type === 'timestamp' && f.required);
   if (!time || e.name === 'customers' || !e.fields.some((f) => f.references)) return 0;
@@ -222,7 +222,7 @@ export async function upsert(
   columns: CheckedColumn[],
   batch: number,
   OK: Sql,
-  changes: BatchChanges = {},
+  changes: BatchChanges,
 ): Promise<{ inserted: number; updated: number }> {
   const names = columns.map((c) => c.name);
   const target = sql.id(e.name);
@@ -274,7 +274,7 @@ export async function syncSnapshotChurn(
   asOf: string,
   batch: number,
   OK: Sql,
-  changes: BatchChanges = {},
+  changes: BatchChanges,
 ): Promise<number> {
   const note = 'derived from the churn flag of a snapshot import';
   const retracted =
