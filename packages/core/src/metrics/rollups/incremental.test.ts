@@ -11,6 +11,7 @@ import { mulberry32 } from '../../../test/fixtures/predict/synthetic.ts';
 import { importFile } from '../../ingest/import.ts';
 import { print } from '../../sql/print.ts';
 import { sql } from '../../sql/sql.ts';
+import { bumpDataEpoch } from '../../workspace/data-version.ts';
 import { initWorkspace, type Workspace } from '../../workspace/workspace.ts';
 import { normalizeQuery } from '../query.ts';
 import { rollupSql } from './read.ts';
@@ -155,6 +156,13 @@ async function snapshot(ws: Workspace, names: string[]): Promise<Record<string, 
   return out;
 }
 
+/** The latest order: a new amount on it adds no segment key, so the refresh updates rather than rebuilds. */
+const latestOrder = (s: Scenario) =>
+  [...s.orders].sort((a, b) => String(b.ordered_at).localeCompare(String(a.ordered_at)))[0] as Row;
+
+/** The meta entry of the first orders kept beside the purchases cube (first-orders.ts), if any. */
+const keptFirstOrders = (ws: Workspace) => ws.db.all(sql`SELECT value FROM meta WHERE key = 'rollup_first_orders'`);
+
 /** A metric read from each cube but cohorts' (always rebuilt in full, incremental.ts). */
 const METRIC_OF = { flow: 'active_customers', revenue: 'mrr', purchases: 'aov' } as const;
 const METRICS = Object.values(METRIC_OF);
@@ -252,9 +260,7 @@ describe('incremental rollups', () => {
       await s.appendOrders(12);
       await refreshRollups(s.ws);
       const before = await snapshot(s.ws, ['purchases']);
-      // A new amount on the latest order: no new segment key, so the refresh updates rather than rebuilds.
-      const latest = [...s.orders].sort((a, b) => String(b.ordered_at).localeCompare(String(a.ordered_at)))[0];
-      await s.load('orders', [{ ...latest, amount: 0.5 }]);
+      await s.load('orders', [{ ...latestOrder(s), amount: 0.5 }]);
       const run = s.ws.db.run.bind(s.ws.db);
       const spy = vi.spyOn(s.ws.db, 'run').mockImplementation(async (q) => {
         if (print(q, s.ws.db.dialect).text.includes('INSERT OR REPLACE INTO rollups')) throw new Error('interrupted');
@@ -266,12 +272,32 @@ describe('incremental rollups', () => {
         spy.mockRestore();
       }
       expect(await snapshot(s.ws, ['purchases'])).toEqual(before);
+      expect(await keptFirstOrders(s.ws)).toEqual([]);
       const q = await normalizeQuery(s.ws.db, s.ws.config, { period: 'month', from: '2025-01', to: '2025-12' });
       expect(await rollupSql(s.ws.db, q, 'purchases')).toBeNull();
       const done = await refreshRollups(s.ws, { metrics: ['aov'] });
       expect(done.map((d) => d.action)).toEqual(['updated']);
       expect(await rollupSql(s.ws.db, q, 'purchases')).not.toBeNull();
+      expect(await keptFirstOrders(s.ws)).toHaveLength(1);
       await compareWithFull(s.ws, ['purchases']);
+    });
+  });
+
+  it('the first orders kept for purchases go with its cube when the orders are gone', async () => {
+    await scenario(8, async (s) => {
+      await s.newCustomers(10);
+      await s.appendOrders(12);
+      await refreshRollups(s.ws, { metrics: ['aov'] });
+      await s.load('orders', [{ ...latestOrder(s), amount: 0.5 }]);
+      expect((await refreshRollups(s.ws, { metrics: ['aov'] })).map((d) => d.action)).toEqual(['updated']);
+      expect(await keptFirstOrders(s.ws)).toHaveLength(1);
+      await s.ws.db.run(sql`DELETE FROM orders`);
+      await bumpDataEpoch(s.ws.db);
+      expect((await refreshRollups(s.ws, { metrics: ['aov'] })).map((d) => d.action)).toEqual(['dropped']);
+      expect(await keptFirstOrders(s.ws)).toEqual([]);
+      expect(
+        await s.ws.db.all(sql`SELECT 1 FROM information_schema.tables WHERE table_name = 'rollup_first_orders'`),
+      ).toEqual([]);
     });
   });
 });
