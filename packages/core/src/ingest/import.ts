@@ -96,6 +96,7 @@ export async function importFile(
           rows_unchanged: summary.rowsUnchanged,
           rows_blank: summary.rowsBlank,
           started_at: started,
+          changes: JSON.stringify(loaded.changes),
         });
         await db.run(sql`COMMIT`);
       }

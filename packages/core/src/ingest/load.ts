@@ -2,6 +2,7 @@ import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { describe } from '../errors.ts';
 import type { Entity, Field } from '../schema/index.ts';
 import { type Sql, sql } from '../sql/sql.ts';
+import { asTimestamps, type BatchChanges, dateFields, earliest, earliestOf, noteChange } from './changes.ts';
 import type { Mapping } from './mapping.ts';
 import type { AttributeType } from './parse.ts';
 import type { Malformed } from './read/reader.ts';
@@ -188,17 +189,32 @@ export async function addExtraColumns(
 }
 
 /** --create-missing-customers: unknown customers are created, acquired at their first event in the file. */
-export async function createMissingCustomers(db: DuckDbConnection, e: Entity, batch: number, OK: Sql): Promise<number> {
+export async function createMissingCustomers(
+  db: DuckDbConnection,
+  e: Entity,
+  batch: number,
+  OK: Sql,
+  changes: BatchChanges,
+): Promise<number> {
   const time = e.fields.find((f: Field) => f.type === 'timestamp' && f.required);
   if (!time || e.name === 'customers' || !e.fields.some((f) => f.references)) return 0;
-  return db.exec(sql`INSERT INTO customers (customer_id, created_at, _batch)
+  const created = await db.exec(sql`INSERT INTO customers (customer_id, created_at, _batch)
     SELECT customer_id, min(${sql.id(time.name)}), ${batch} FROM ${T}
     WHERE ${OK} AND customer_id NOT IN (SELECT customer_id FROM customers) GROUP BY customer_id`);
+  if (created > 0) {
+    const added = await earliestOf(db, sql`created_at`, sql`customers WHERE _batch = ${batch}`);
+    noteChange(changes, 'customers', added.from, { inserted: created });
+  }
+  return created;
 }
 
 /**
  * Upsert by key: changed rows are updated, absent ones inserted, identical ones left alone, so importing
- * the same rows twice changes nothing. Returns new and updated counts.
+ * the same rows twice changes nothing. Returns new and updated counts, and notes in `changes` the earliest
+ * date the batch touched (changes.ts): the new rows' dates, and for an updated row the old and new values of the
+ * dates that changed, or of all its dates when another column changed (a moved amount counts from the order's
+ * date, a cancellation only from the old or new end). The insert runs first, so that only the new rows carry
+ * this batch when their dates are read: that read then skips every stored row group by its min/max of `_batch`.
  */
 export async function upsert(
   db: DuckDbConnection,
@@ -206,35 +222,69 @@ export async function upsert(
   columns: CheckedColumn[],
   batch: number,
   OK: Sql,
+  changes: BatchChanges,
 ): Promise<{ inserted: number; updated: number }> {
   const names = columns.map((c) => c.name);
   const target = sql.id(e.name);
   const nonKey = names.filter((n) => !e.key.includes(n) && !e.fixed?.includes(n));
+  const dates = dateFields(e);
   let updated = 0;
   const [{ n } = { n: 0 }] = await db.all<{ n: number }>(
     sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${target} LIMIT 1)`,
   );
-  if (n > 0 && nonKey.length) {
-    const differs = sql.join(
-      nonKey.map((c) => sql`${sql.id('t', c)} IS DISTINCT FROM ${sql.id('g', c)}`),
-      sql` OR `,
-    );
-    const set = sql.join(nonKey.map((c) => sql`${sql.id(c)} = ${sql.id('g', c)}`));
-    updated = await db.exec(sql`UPDATE ${target} AS t SET ${set}, _batch = ${batch}
-      FROM (SELECT * FROM ${T} WHERE ${OK}) g WHERE ${keyMatch(e, 't', 'g')} AND (${differs})`);
-  }
   const absent = n > 0 ? sql` AND NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${keyMatch(e, 't', CHECKED)})` : sql``;
   const inserted = await db.exec(sql`INSERT INTO ${target} (${sql.ids(names)}, _batch)
     SELECT ${sql.ids(names)}, ${batch} FROM ${T} WHERE ${OK}${absent}`);
+  if (inserted > 0) {
+    const added = await earliestOf(db, earliest(asTimestamps('t', dates)), sql`${target} t WHERE _batch = ${batch}`);
+    noteChange(changes, e.name, added.from, { inserted });
+  }
+  if (n > 0 && nonKey.length) {
+    const differs = (cols: string[]) =>
+      sql.join(
+        cols.map((c) => sql`${sql.id('t', c)} IS DISTINCT FROM ${sql.id('g', c)}`),
+        sql` OR `,
+      );
+    const dated = nonKey.filter((c) => dates.includes(c));
+    const undated = nonKey.filter((c) => !dates.includes(c));
+    const moved = earliest(
+      dated.map(
+        (c) =>
+          sql`CASE WHEN ${differs([c])} THEN ${earliest(asTimestamps('t', [c]).concat(asTimestamps('g', [c])))} END`,
+      ),
+    );
+    const all = earliest([...asTimestamps('t', dates), ...asTimestamps('g', dated)]);
+    const touched = undated.length ? sql`CASE WHEN ${differs(undated)} THEN ${all} ELSE ${moved} END` : moved;
+    const matched = sql`${target} AS t JOIN (SELECT * FROM ${T} WHERE ${OK}) g ON ${keyMatch(e, 't', 'g')} WHERE ${differs(nonKey)}`;
+    // Read before the update, which overwrites the old dates; nothing differs (the usual append): no update.
+    const before = await earliestOf(db, touched, matched);
+    if (before.n > 0) {
+      const set = sql.join(nonKey.map((c) => sql`${sql.id(c)} = ${sql.id('g', c)}`));
+      updated = await db.exec(sql`UPDATE ${target} AS t SET ${set}, _batch = ${batch}
+        FROM (SELECT * FROM ${T} WHERE ${OK}) g WHERE ${keyMatch(e, 't', 'g')} AND (${differs(nonKey)})`);
+      noteChange(changes, e.name, before.from, { updated });
+    }
+  }
   return { inserted, updated };
 }
 
 /** Snapshot imports record churned customers as churn events at the as-of date (and retract them if unflagged). */
-export async function syncSnapshotChurn(db: DuckDbConnection, asOf: string, batch: number, OK: Sql): Promise<number> {
+export async function syncSnapshotChurn(
+  db: DuckDbConnection,
+  asOf: string,
+  batch: number,
+  OK: Sql,
+  changes: BatchChanges,
+): Promise<number> {
   const note = 'derived from the churn flag of a snapshot import';
-  await db.run(sql`DELETE FROM churn_events WHERE note = ${note} AND churned_at = CAST(${asOf} AS TIMESTAMP)
+  const retracted =
+    await db.exec(sql`DELETE FROM churn_events WHERE note = ${note} AND churned_at = CAST(${asOf} AS TIMESTAMP)
     AND customer_id IN (SELECT customer_id FROM ${T} WHERE ${OK} AND NOT _churned)`);
-  return db.exec(sql`INSERT INTO churn_events (customer_id, churned_at, note, _batch)
+  const added = await db.exec(sql`INSERT INTO churn_events (customer_id, churned_at, note, _batch)
     SELECT customer_id, CAST(${asOf} AS TIMESTAMP), ${note}, ${batch} FROM ${T} g WHERE ${OK} AND _churned
       AND NOT EXISTS (SELECT 1 FROM churn_events c WHERE c.customer_id = g.customer_id AND c.churned_at = CAST(${asOf} AS TIMESTAMP))`);
+  // Every row retracted or added is dated at the as-of date.
+  const [at] = await db.all<{ at: string }>(sql`SELECT CAST(CAST(${asOf} AS TIMESTAMP) AS VARCHAR) AS at`);
+  noteChange(changes, 'churn_events', at?.at ?? null, { inserted: added, deleted: retracted });
+  return added;
 }

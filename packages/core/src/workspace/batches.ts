@@ -7,7 +7,10 @@ import type { Workspace } from './workspace.ts';
  * One import as `import_batches` records it (files, uploads and event batches alike): the columns the import's
  * record phase writes (BatchRecord), its times as text, as lists show them.
  */
-export type BatchRow = Omit<BatchRecord, 'sha256' | 'encoding' | 'rows_blank' | 'format' | 'status' | 'started_at'> & {
+export type BatchRow = Omit<
+  BatchRecord,
+  'sha256' | 'encoding' | 'rows_blank' | 'format' | 'status' | 'started_at' | 'changes'
+> & {
   format: string | null;
   status: string;
   started_at: string;

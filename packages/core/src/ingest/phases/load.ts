@@ -4,6 +4,7 @@
  * when asked, the upsert by key (or a work record's own write: ingest/work.ts) and the churn events of a snapshot.
  */
 import { sql } from '../../sql/sql.ts';
+import type { BatchChanges } from '../changes.ts';
 import { addExtraColumns, createMissingCustomers, syncSnapshotChurn, upsert, writeRejects } from '../load.ts';
 import { workLoaderOf } from '../work.ts';
 import type { Checked } from './check.ts';
@@ -24,6 +25,8 @@ export interface Loaded {
   updated: number;
   customersCreated: number;
   churnEvents: number;
+  /** What the batch changed per entity table, for incremental rollups (ingest/changes.ts). */
+  changes: BatchChanges;
 }
 
 export async function loadPhase(run: ImportRun, { staged }: Read, mapped: Mapped, checked: Checked): Promise<Loaded> {
@@ -40,14 +43,17 @@ export async function loadPhase(run: ImportRun, { staged }: Read, mapped: Mapped
   let loaded = { inserted: 0, updated: 0 };
   let customersCreated = 0;
   let churnEvents = 0;
+  const changes: BatchChanges = {};
   if (!refused && !o.dryRun) {
     await addExtraColumns(db, entity, mapping, mapped.extraTypes, batch);
-    if (o.createMissingCustomers) customersCreated = await createMissingCustomers(db, entity, batch, OK);
+    if (o.createMissingCustomers) customersCreated = await createMissingCustomers(db, entity, batch, OK, changes);
     const work = workLoaderOf(entity);
     loaded = await withProgress(run, 'load', () =>
-      work ? work.write({ ws, db, columns: plan.columns, batch, OK }) : upsert(db, entity, plan.columns, batch, OK),
+      work
+        ? work.write({ ws, db, columns: plan.columns, batch, OK })
+        : upsert(db, entity, plan.columns, batch, OK, changes),
     );
-    if (mapping.snapshot && o.asOf) churnEvents = await syncSnapshotChurn(db, o.asOf, batch, OK);
+    if (mapping.snapshot && o.asOf) churnEvents = await syncSnapshotChurn(db, o.asOf, batch, OK, changes);
   }
-  return { batch, total, bad, blank, refused, ...loaded, customersCreated, churnEvents };
+  return { batch, total, bad, blank, refused, ...loaded, customersCreated, churnEvents, changes };
 }

@@ -22,6 +22,8 @@ export interface BatchRecord {
   rows_unchanged: number;
   rows_blank: number;
   started_at: Date;
+  /** JSON of the batch's changes per entity table (ingest/changes.ts). */
+  changes: string;
 }
 
 /** The columns written, every one of BatchRecord's (else this does not compile): identifiers from here only. */
@@ -41,6 +43,7 @@ const written: { [C in keyof BatchRecord]: true } = {
   rows_unchanged: true,
   rows_blank: true,
   started_at: true,
+  changes: true,
 };
 
 /** The names of the columns recordBatch writes (besides finished_at), for the test that they are the table's. */

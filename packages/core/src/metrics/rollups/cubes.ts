@@ -33,6 +33,11 @@ export interface Cube {
   constants?: readonly string[];
   /** Per-row keys the base adds (cohort and age): kept as they are, and the range limits cohorts to the query's. */
   cohort?: true;
+  /**
+   * The base's SQL reading each customer's first order from a given relation rather than from all orders (the
+   * purchases base): an update of some months then reads the table kept for it (first-orders.ts).
+   */
+  withFirstOrders?: (q: NormalQuery, d: Dialect, firstOrders: Sql) => Sql;
 }
 
 /**
@@ -78,7 +83,8 @@ export const cubes: Partial<Record<BaseName, Cube>> = {
     },
   },
   purchases: {
-    sql: purchasesSql,
+    sql: (q, d) => purchasesSql(q, d),
+    withFirstOrders: purchasesSql,
     sources: () => ['customers', 'orders'],
     byBasis: false,
     sums: { ...counts('orders', 'buyers', 'returning_buyers'), ...money('revenue') },

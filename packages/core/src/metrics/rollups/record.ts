@@ -22,6 +22,8 @@ export interface RollupRecord {
   built_at: string;
   seconds: number;
   rows: number;
+  /** The last import batch committed when the cube was read from its tables (null: built before batches said what they change). */
+  last_batch: number | null;
 }
 
 export const tableOf = (name: BaseName) => `rollup_${name}`;
@@ -51,19 +53,27 @@ export function buildQuery(
   };
 }
 
+/** A digest of the exact SQL a cube is built with: the config, basis, dimensions, months and the metric code. */
+export function sqlDigest(db: Connection, cube: Cube, q: NormalQuery): string {
+  const { text, params } = print(cube.sql(q, db.dialect), db.dialect);
+  return createHash('sha256')
+    .update(JSON.stringify([text, params]))
+    .digest('hex');
+}
+
+/** The entity tables a cube's figures come from: converted amounts also depend on the rates. */
+export const sourcesOf = (cube: Cube, q: NormalQuery): string[] => [
+  ...cube.sources(q.basis),
+  ...(q.money.foreign.length ? ['exchange_rates'] : []),
+];
+
 /**
  * The version a cube must carry to be read: its sources' data (workspace/data-version.ts) and a digest of the
  * exact SQL it is built with, which covers the config (churn definition, calendar), the basis, the dimensions,
  * the months, and the metric code itself: a cube built by an older Tenure whose definitions differ is not read.
  */
 export async function cubeVersion(db: Connection, cube: Cube, q: NormalQuery): Promise<string> {
-  const { text, params } = print(cube.sql(q, db.dialect), db.dialect);
-  const digest = createHash('sha256')
-    .update(JSON.stringify([text, params]))
-    .digest('hex');
-  // Converted amounts also depend on the rates: a new rate makes the cube stale.
-  const sources = [...cube.sources(q.basis), ...(q.money.foreign.length ? ['exchange_rates'] : [])];
-  return JSON.stringify([await dataVersion(db, sources), digest]);
+  return JSON.stringify([await dataVersion(db, sourcesOf(cube, q)), sqlDigest(db, cube, q)]);
 }
 
 export async function readRecord(db: Connection, name: BaseName): Promise<RollupRecord | null> {

@@ -6,6 +6,8 @@ import { moneyPlan } from '../currency.ts';
 import type { BaseName } from '../define.ts';
 import { type Basis, dimensions, type NormalQuery, pickBasis } from '../query.ts';
 import { type Cube, cubes, STORED } from './cubes.ts';
+import { dropFirstOrders } from './first-orders.ts';
+import { lastBatch, planUpdate, updateCube } from './incremental.ts';
 import { buildQuery, cubeVersion, readRecord, tableOf } from './record.ts';
 
 /** Most rows a cube may have: dimensions with the most distinct values are left out until it fits. */
@@ -15,8 +17,13 @@ const AHEAD = 2;
 
 export interface RollupRefresh {
   name: BaseName;
-  /** 'built', 'fresh' (already up to date) or 'dropped' (the data it needs is gone). */
-  action: 'built' | 'fresh' | 'dropped';
+  /**
+   * 'built' (in full), 'updated' (only the months from `months[0]` on recomputed, incremental.ts), 'fresh'
+   * (already up to date) or 'dropped' (the data it needs is gone).
+   */
+  action: 'built' | 'updated' | 'fresh' | 'dropped';
+  /** 'updated': the first and last month recomputed ('YYYY-MM-DD'). */
+  months?: [string, string];
   seconds: number;
   rows: number;
   dims: string[];
@@ -63,8 +70,25 @@ async function applies(ws: Workspace, name: BaseName): Promise<boolean> {
   return (await ws.db.all(sql`SELECT 1 AS x FROM ${sql.id(table)} LIMIT 1`)).length > 0;
 }
 
+/** Write a cube's record: what it holds, built from the data as of `version` and batches up to `batch`. */
+function recorder(ws: Workspace, name: BaseName, q: NormalQuery, version: string, batch: number, t0: number) {
+  return async (rows: number) => {
+    const seconds = (performance.now() - t0) / 1000;
+    await ws.db.run(sql`INSERT OR REPLACE INTO rollups
+      (name, version, basis, dims, origin, periods, built_at, seconds, rows, last_batch)
+      VALUES (${name}, ${version}, ${q.basis}, ${JSON.stringify(q.by)}, ${(q.grid[0] as { start: string }).start},
+        ${q.grid.length}, CAST(now() AS TIMESTAMP), ${seconds}, ${rows}, ${batch})`);
+  };
+}
+
 /** Replace one cube and its record in one transaction; its row count. */
-async function build(ws: Workspace, name: BaseName, cube: Cube, q: NormalQuery, version: string, t0: number) {
+async function build(
+  ws: Workspace,
+  name: BaseName,
+  cube: Cube,
+  q: NormalQuery,
+  record: (rows: number) => Promise<void>,
+) {
   const table = tableOf(name);
   return ws.db.transaction(async () => {
     // Measures stored narrow (cubes.ts); rows sorted by month, so a query's range skips whole row groups.
@@ -74,9 +98,7 @@ async function build(ws: Workspace, name: BaseName, cube: Cube, q: NormalQuery, 
     await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(table)} AS
       SELECT * REPLACE (${sql.join(narrow)}) FROM (${cube.sql(q, ws.db.dialect)}) c ORDER BY k`);
     const [c] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(table)}`);
-    const seconds = (performance.now() - t0) / 1000;
-    await ws.db.run(sql`INSERT OR REPLACE INTO rollups VALUES (${name}, ${version}, ${q.basis}, ${JSON.stringify(q.by)},
-      ${(q.grid[0] as { start: string }).start}, ${q.grid.length}, CAST(now() AS TIMESTAMP), ${seconds}, ${c?.n ?? 0})`);
+    await record(c?.n ?? 0);
     return c?.n ?? 0;
   });
 }
@@ -85,7 +107,8 @@ async function build(ws: Workspace, name: BaseName, cube: Cube, q: NormalQuery, 
  * Bring every metric rollup (cubes.ts) up to date with the data and the config: rebuild the stale ones, drop
  * those whose data is gone. Metrics read a cube only while its version matches, so calling this is never
  * needed for correctness, only for speed; the CLI's report and metrics commands and the server (after every
- * write) call it. Each cube is replaced in its own transaction.
+ * write) call it. Each cube is replaced in its own transaction; after imports that changed only dated facts,
+ * only the months they reach are recomputed (incremental.ts), `force` rebuilds every cube in full.
  * @example const done = await refreshRollups(ws); // [{ name: 'flow', action: 'built', seconds: 1.2, … }, …]
  */
 export async function refreshRollups(
@@ -97,6 +120,8 @@ export async function refreshRollups(
 ): Promise<RollupRefresh[]> {
   const wanted =
     opts.metrics && new Set(opts.metrics.filter((m) => Object.hasOwn(catalog, m)).map((m) => metricDef(m).base));
+  // Read before any data: a batch committed during the refresh is then read again by the next one.
+  const batch = await lastBatch(ws.db);
   const basis = await pickBasis(ws.db, 'auto');
   const range = await monthRange(ws, basis);
   const all = await dimensions(ws.db, ws.config);
@@ -114,6 +139,7 @@ export async function refreshRollups(
         await ws.db.transaction(async () => {
           await ws.db.run(sql`DROP TABLE IF EXISTS ${sql.id(tableOf(name))}`);
           await ws.db.run(sql`DELETE FROM rollups WHERE name = ${name}`);
+          if (cube.withFirstOrders) await dropFirstOrders(ws.db);
         });
         done.push({ name, action: 'dropped', seconds: secs(), rows: 0, dims: [] });
       }
@@ -127,7 +153,16 @@ export async function refreshRollups(
       done.push({ name, action: 'fresh', seconds: secs(), rows: old.rows, dims });
       continue;
     }
-    const rows = await build(ws, name, cube, q, version, t0);
+    const record = recorder(ws, name, q, version, batch, t0);
+    const plan = !opts.force && old ? await planUpdate(ws.db, cube, old, q, version) : null;
+    const updated = plan && old ? await updateCube(ws, name, cube, q, plan, old, version, record) : null;
+    if (plan && updated !== null) {
+      const day = (k: number) => (q.grid[k] as { start: string }).start.slice(0, 10);
+      const months: [string, string] = [day(plan.k0), day(q.grid.length - 1)];
+      done.push({ name, action: 'updated', seconds: secs(), rows: updated, dims, months });
+      continue;
+    }
+    const rows = await build(ws, name, cube, q, record);
     done.push({ name, action: 'built', seconds: secs(), rows, dims });
   }
   return done;

@@ -20,6 +20,7 @@ import voiceText from './0014-voice-text.ts';
 import voiceDrivers from './0015-voice-drivers.ts';
 import ticketKind from './0016-ticket-kind.ts';
 import currency from './0017-currency.ts';
+import batchChanges from './0018-batch-changes.ts';
 import type { Migration } from './migration.ts';
 
 export const migrations: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   voiceDrivers,
   ticketKind,
   currency,
+  batchChanges,
 ];
 
 /** The highest schema version this Tenure knows. */

@@ -1,0 +1,55 @@
+import type { Connection } from '../../engine/engine.ts';
+import { type Sql, sql } from '../../sql/sql.ts';
+import { firstOrdersSql } from '../purchases.ts';
+
+/**
+ * Each customer's first order, kept beside the purchases cube so that updating some of its months does not
+ * aggregate every order again (the purchases base reads it for "returning" buyers: 100M orders, most of a
+ * refresh). The table is what `firstOrdersSql` gives for the data the cube was last updated from, and it says
+ * so: its meta entry holds that cube version. An update then derives the next one into a temp table: after
+ * batches that only inserted orders, each customer's first order is the earlier of the kept one and the first
+ * among the new orders (every inserted row carries its batch, so they are `_batch > the cube's last batch`; no
+ * row the kept table read has changed, since no batch updated or deleted one, and the batches explain the
+ * table's row count, incremental.ts); otherwise, or when the table is not the cube's, from all orders. Folding an
+ * inserted order in twice changes nothing, so a batch committed during a refresh that the table already holds is
+ * harmless when the next update folds it in again.
+ */
+const TABLE = 'rollup_first_orders';
+const NEXT = 'rollup_first_orders_next';
+
+/** Derive the first orders as of now into a temp table; the relation purchasesSql reads them from. */
+export async function prepareFirstOrders(
+  db: Connection,
+  cubeVersion: string,
+  lastBatch: number,
+  insertsOnly: boolean,
+): Promise<Sql> {
+  const [kept] = await db.all<{ v: string }>(sql`SELECT value AS v FROM meta WHERE key = ${TABLE}`);
+  const merge = insertsOnly && kept?.v === cubeVersion;
+  await db.run(
+    merge
+      ? sql`CREATE OR REPLACE TEMP TABLE ${sql.id(NEXT)} AS SELECT customer_id, min(first_at) AS first_at FROM (
+          SELECT customer_id, first_at FROM ${sql.id(TABLE)}
+          UNION ALL SELECT customer_id, ordered_at FROM orders WHERE _batch > ${lastBatch} AND ordered_at IS NOT NULL) x
+        GROUP BY customer_id`
+      : sql`CREATE OR REPLACE TEMP TABLE ${sql.id(NEXT)} AS ${firstOrdersSql}`,
+  );
+  return sql`SELECT customer_id, first_at FROM ${sql.id(NEXT)}`;
+}
+
+/** Keep the derived first orders as those of cube version `version` (inside the update's transaction). */
+export async function saveFirstOrders(db: Connection, version: string): Promise<void> {
+  await db.run(sql`CREATE OR REPLACE TABLE ${sql.id(TABLE)} AS SELECT * FROM ${sql.id(NEXT)}`);
+  await db.run(sql`INSERT OR REPLACE INTO meta VALUES (${TABLE}, ${version})`);
+}
+
+/** Drop the temp table (after the update, whether it was written or not). */
+export async function dropNextFirstOrders(db: Connection): Promise<void> {
+  await db.run(sql`DROP TABLE IF EXISTS ${sql.id(NEXT)}`);
+}
+
+/** Drop the kept first orders with their cube (whose orders are gone). */
+export async function dropFirstOrders(db: Connection): Promise<void> {
+  await db.run(sql`DROP TABLE IF EXISTS ${sql.id(TABLE)}`);
+  await db.run(sql`DELETE FROM meta WHERE key = ${TABLE}`);
+}
