@@ -10,11 +10,16 @@
  * machine they still share the CPU), and:
  * (a) the case inbox — GET /api/v1/cases filtered by two stages and an owner, sorted by priority, one page of
  *     25 — for DURATION s at CONNECTIONS connections (autocannon), each request another owner: target p99 < 50 ms;
- * (b) transitions (a move to diagnosed, then notes) by WORKERS agents while an import of ORDERS orders runs
+ * (b) transitions (moves to diagnosed and notes) arriving at RATE a second while an import of ORDERS orders runs
  *     through the import route, and for REFRESH s after it, while the rollup refresh the import kicked runs on the
- *     same server: target p99 < 100 ms, split by what ran meanwhile.
+ *     same server: target p99 < 100 ms, split by what ran meanwhile. An open loop (casesAtRate in
+ *     bench/ops/transitions.ts): a latency is measured at a stated load, below what the server can take; 50 a
+ *     second is a team of 200 agents each changing a case every 4 s, several times a real team's pace.
+ * (c) the same with WORKERS agents in a closed loop, each sending its next change the moment the last is
+ *     answered: the server's capacity for transitions while it imports and refreshes (no target: at saturation a
+ *     latency is the queue's length).
  * Options (env): CUSTOMERS=1000000 CASES=customers/5 EVENTS_PER_CASE=10 AGENTS=200 DURATION=30 CONNECTIONS=50
- * WORKERS=10 ORDERS=300000 REFRESH=60 SOURCE=<workspace folder to copy>.
+ * RATE=50 WORKERS=10 ORDERS=300000 REFRESH=60 SOURCE=<workspace folder to copy>.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -34,7 +39,7 @@ import {
 } from '@tenure/core';
 import autocannon from 'autocannon';
 import { agentName, writeOpsFiles } from './ops/data.ts';
-import { percentiles, type Timed, workCases } from './ops/transitions.ts';
+import { casesAtRate, percentiles, type Timed, workCases } from './ops/transitions.ts';
 import { serveChild } from './serve-child.ts';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 1_000_000);
@@ -44,6 +49,7 @@ const AGENTS = Number(process.env.AGENTS ?? 200);
 const DURATION = Number(process.env.DURATION ?? 30);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const WORKERS = Number(process.env.WORKERS ?? 10);
+const RATE = Number(process.env.RATE ?? 50);
 const ORDERS = Number(process.env.ORDERS ?? 300_000);
 const REFRESH = Number(process.env.REFRESH ?? 60);
 const SOURCE = process.env.SOURCE ?? join('/work/main/bench/out', `server-ws-${CUSTOMERS}`);
@@ -164,19 +170,21 @@ function ordersFile(): string {
   return file;
 }
 
-/** (b) Agents' transitions while an import runs on the server and the rollup refresh it kicks after it. */
-async function transitions(url: string, key: string, received: string[]) {
+type Agents = (until: () => boolean) => Promise<Timed[]>;
+
+/** Agents' transitions while an import runs on the server and the rollup refresh it kicks after it. */
+async function transitions(url: string, key: string, what: string, work: Agents) {
   const headers = { authorization: `Bearer ${key}` };
   const form = new FormData();
   form.append('entity', 'orders');
   const orders = ordersFile();
   form.append('file', new Blob([readFileSync(orders)]), 'orders.csv');
   rmSync(orders);
-  log(`(b) ${WORKERS} agents working cases while ${n(ORDERS)} orders import, then for ${REFRESH} s of refresh…`);
+  log(`${what} while ${n(ORDERS)} orders import, then for ${REFRESH} s of refresh…`);
   let importEnd = 0;
   let stop = false;
   const t0 = performance.now();
-  const agents = workCases(url, key, received, WORKERS, () => stop);
+  const agents = work(() => stop);
   const start = (await (await fetch(`${url}/api/v1/imports`, { method: 'POST', headers, body: form })).json()) as {
     job_id: string;
   };
@@ -208,9 +216,17 @@ const { key, received, imported } = await prepare();
 const { child, url } = await serveChild(wsDir);
 let a: Awaited<ReturnType<typeof inbox>>;
 let b: Awaited<ReturnType<typeof transitions>>;
+let c: Awaited<ReturnType<typeof transitions>>;
 try {
   a = await inbox(url, key);
-  b = await transitions(url, key, received);
+  // Each part works cases of its own: a case is moved to diagnosed once.
+  const half = received.length >> 1;
+  b = await transitions(url, key, `(b) transitions at ${RATE}/s`, (until) =>
+    casesAtRate(url, key, received.slice(0, half), RATE, until),
+  );
+  c = await transitions(url, key, `(c) ${WORKERS} agents in a closed loop`, (until) =>
+    workCases(url, key, received.slice(half), WORKERS, until),
+  );
 } finally {
   await new Promise((done) => {
     child.once('exit', done);
@@ -224,8 +240,14 @@ for (const l of imported) log(l);
 log(
   `(a) inbox (2 stages + owner, by priority, page of 25) at ${CONNECTIONS} connections: ${a.rps.toFixed(0)} req/s, p50 ${ms(a.p50)}, p99 ${ms(a.p99)} (target < 50 ms: ${a.p99 < 50 ? 'met' : 'MISSED'}), ${a.errors} errors`,
 );
+const phases = (x: typeof b) =>
+  `during the import (${x.importSeconds.toFixed(0)} s) n=${x.import.n} p50 ${ms(x.import.p50)} p99 ${ms(x.import.p99)}; during the refresh after it n=${x.refresh.n} p50 ${ms(x.refresh.p50)} p99 ${ms(x.refresh.p99)}`;
+const seconds = c.importSeconds + REFRESH;
 log(
-  `(b) transitions by ${WORKERS} agents: during the import (${b.importSeconds.toFixed(0)} s) n=${b.import.n} p50 ${ms(b.import.p50)} p99 ${ms(b.import.p99)}; during the refresh after it n=${b.refresh.n} p50 ${ms(b.refresh.p50)} p99 ${ms(b.refresh.p99)}; all p99 ${ms(b.all.p99)} (target < 100 ms: ${b.all.p99 < 100 ? 'met' : 'MISSED'}), max ${ms(b.all.max)}, ${b.errors} errors`,
+  `(b) transitions arriving at ${RATE}/s: ${phases(b)}; all p99 ${ms(b.all.p99)} (target < 100 ms: ${b.all.p99 < 100 ? 'met' : 'MISSED'}), max ${ms(b.all.max)}, ${b.errors} errors`,
+);
+log(
+  `(c) ${WORKERS} agents in a closed loop: ${(c.all.n / seconds).toFixed(0)} transitions/s; ${phases(c)}; max ${ms(c.all.max)}, ${c.errors} errors`,
 );
 log(
   `ratios: inbox p99 / 50 ms = ${(a.p99 / 50).toFixed(2)}; transition p99 / 100 ms = ${(b.all.p99 / 100).toFixed(2)}`,

@@ -23,6 +23,7 @@
  * answered from the directory in SQL meanwhile; the next search after the rebuild uses the new index. A stale
  * index is never read.
  */
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { readColumns } from '../models/columns.ts';
@@ -62,12 +63,20 @@ function key(s: string, i: number, n: 2 | 3): number {
   return n === 2 ? k : k * 65_536 + s.charCodeAt(i + 2);
 }
 
-/** The posting lists of every n-gram of `texts`: pass 1 counts each once per text, pass 2 fills them in order. */
-function grams(texts: string[], n: 2 | 3): Grams {
+/** Texts indexed between two turns of the event loop: about 10 ms of work. */
+const SLICE = 16_384;
+
+/**
+ * The posting lists of every n-gram of `texts`: pass 1 counts each once per text, pass 2 fills them in order.
+ * In slices, yielding between them, so requests keep being answered while it runs (a million customers: 3 s).
+ */
+async function grams(texts: string[], n: 2 | 3): Promise<Grams> {
   const slots = new Map<number, number>();
   const counts: number[] = [];
   const seen = new Set<number>();
-  for (const t of texts) {
+  for (let d = 0; d < texts.length; d++) {
+    if (d % SLICE === SLICE - 1) await yieldToEvents();
+    const t = texts[d]!;
     seen.clear();
     for (let i = 0; i + n <= t.length; i++) {
       const k = key(t, i, n);
@@ -86,7 +95,9 @@ function grams(texts: string[], n: 2 | 3): Grams {
   for (let g = 0; g < counts.length; g++) offsets[g + 1] = offsets[g]! + counts[g]!;
   const postings = new Uint32Array(offsets[counts.length]!);
   const fill = offsets.slice(0, counts.length);
-  texts.forEach((t, d) => {
+  for (let d = 0; d < texts.length; d++) {
+    if (d % SLICE === SLICE - 1) await yieldToEvents();
+    const t = texts[d]!;
     seen.clear();
     for (let i = 0; i + n <= t.length; i++) {
       const k = key(t, i, n);
@@ -94,26 +105,41 @@ function grams(texts: string[], n: 2 | 3): Grams {
       seen.add(k);
       postings[fill[slots.get(k)!]!++] = d;
     }
-  });
+  }
   return { n, slots, offsets, postings };
 }
 
+/** Distinct values read per statement: converting a statement's rows to objects holds the event loop. */
+const PAGE = 20_000;
+
 /**
  * One list column of every customer in the directory's order: its distinct values as `all()` reads them (so a row
- * from the index equals the row the SQL path reads) and a code per customer; dense_rank orders the codes as
- * ORDER BY orders the values, NULL included.
+ * from the index equals the row the SQL path reads), numbered in a temporary table and read a page at a time,
+ * and each customer's number (its code).
  */
 async function storedColumn(db: DuckDbConnection, column: string): Promise<SearchIndex['stored'][number]> {
-  const col = sql.id('c', column);
-  const values = (await db.all<{ v: unknown }>(sql`SELECT DISTINCT ${col} AS v FROM customers c ORDER BY ${col}`)).map(
-    (r) => r.v,
-  );
-  const { num } = await readColumns(
-    db,
-    sql`SELECT CAST(dense_rank() OVER (ORDER BY ${col}) - 1 AS DOUBLE) AS code
-      FROM ${sql.id(DIRECTORY)} d JOIN customers c ON c.customer_id = d.customer_id ORDER BY d.customer_id`,
-  );
-  return { column, codes: Uint32Array.from(num.code ?? []), values };
+  const dict = sql.id('_tenure_search_values');
+  await db.run(sql`CREATE OR REPLACE TEMP TABLE ${dict} AS
+    SELECT v, CAST(row_number() OVER () - 1 AS BIGINT) AS code FROM (SELECT DISTINCT ${sql.id(column)} AS v FROM customers) t`);
+  try {
+    const [n] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${dict}`);
+    const values: unknown[] = [];
+    for (let from = 0; from < Number(n?.n ?? 0); from += PAGE) {
+      const page = await db.all<{ v: unknown }>(
+        sql`SELECT v FROM ${dict} WHERE code >= ${from} AND code < ${from + PAGE} ORDER BY code`,
+      );
+      for (const r of page) values.push(r.v);
+      await yieldToEvents();
+    }
+    const { num } = await readColumns(
+      db,
+      sql`SELECT CAST(x.code AS DOUBLE) AS code FROM ${sql.id(DIRECTORY)} d JOIN customers c ON c.customer_id = d.customer_id
+        JOIN ${dict} x ON x.v IS NOT DISTINCT FROM ${sql.id('c', column)} ORDER BY d.customer_id`,
+    );
+    return { column, codes: Uint32Array.from(num.code ?? []), values };
+  } finally {
+    await db.run(sql`DROP TABLE IF EXISTS ${dict}`);
+  }
 }
 
 /** Build the index of the directory's rows, in customer-id order (so hits come out in the order a page lists). */
@@ -135,8 +161,8 @@ async function build(db: DuckDbConnection, version: string, columns: string[]): 
     texts,
     status,
     mrr: c.num.mrr ?? new Float64Array(n),
-    bigrams: grams(texts, 2),
-    trigrams: grams(texts, 3),
+    bigrams: await grams(texts, 2),
+    trigrams: await grams(texts, 3),
     stored,
   };
 }

@@ -10,7 +10,7 @@ it('finds every record by its id, and none for an id it does not hold', async ()
   const ids = Array.from({ length: 50_000 }, (_, i) => (i % 7 === 0 ? `客户\t"${i}"\n` : `C${i}`));
   const writer = new ServedFileWriter(base);
   for (const id of ids) writer.add(id, JSON.stringify({ id, n: id.length }));
-  writer.finish();
+  await writer.finish();
   const file = await ServedFile.open(base);
   try {
     for (const id of ids) expect(JSON.parse(String(await file.get(id)))).toEqual({ id, n: id.length });

@@ -3,6 +3,7 @@
  * The models aggregate in SQL into weighted patterns and fit over these arrays (STYLE.md practice 9); reading
  * chunk by chunk avoids building a JS object per row, which dominates for a million customers.
  */
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { type DuckDbConnection, duckdb } from '../engine/duckdb/connection.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 
@@ -37,6 +38,9 @@ export async function readColumns(db: DuckDbConnection, q: Sql): Promise<Columns
     });
     let offset = 0;
     for (let k = 0; k < result.chunkCount; k++) {
+      // Between every 16 chunks (32,768 rows) the event loop runs: a server reads a million customers' columns
+      // (its search index, a model's features) while it answers requests.
+      if (k % 16 === 15) await yieldToEvents();
       const chunk = result.getChunk(k);
       const size = chunk.rowCount;
       names.forEach((n, c) => {

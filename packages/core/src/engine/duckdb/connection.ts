@@ -95,7 +95,7 @@ async function traced<T>(text: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } finally {
     process.stderr.write(
-      `[trace] ${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, ' ').slice(0, 160)}\n`,
+      `[trace] ${(performance.now() - t0).toFixed(1).padStart(7)} ms  ${text.replace(/\s+/g, ' ').slice(0, 160)}\n`,
     );
   }
 }
