@@ -64,6 +64,7 @@ export async function buildApp(ws: Workspace, opts: ServerOptions = {}): Promise
   // Deliveries left pending by an earlier run go out once the server is up, and stale metric rollups are
   // rebuilt; closing waits for a running pass and refresh.
   app.addHook('onReady', async () => {
+    await ctx.leaveOneCore();
     ctx.webhooks.kick();
     ctx.rollups.kick();
     ctx.sla.kick();

@@ -21,7 +21,7 @@ import {
 import { AnswerBatcher } from './answer-batch.ts';
 import { type Freshness, ResultCache } from './cache.ts';
 import { Clock } from './clock.ts';
-import { CoreShare } from './cores.ts';
+import { serverThreads } from './cores.ts';
 import { ErrorLog } from './error-log.ts';
 import { type FitJob, type Job, Jobs } from './jobs.ts';
 import { Lane } from './lanes.ts';
@@ -128,11 +128,6 @@ export class ServerContext {
     () => SURVEY_TRIGGER_MINUTES,
     (e) => this.errors.write('sending survey triggers', e),
   );
-  /** Imports, refreshes and fits leave one core to people's writes (cores.ts). */
-  readonly cores = new CoreShare(
-    (threads) => onOwnConnection(this.ws, (ws) => ws.db.run(sql`SET threads = ${threads}`)),
-    (e) => this.errors.write('setting DuckDB threads', e),
-  );
   readonly limiter: LoginLimiter;
   readonly anonymous: AnonymousLimiter;
   readonly answers: AnonymousLimiter;
@@ -215,7 +210,7 @@ export class ServerContext {
   write<T>(fn: (ws: Workspace) => Promise<T>, kind: WriteKind = 'data'): Promise<T> {
     return this.writes.run(async () => {
       try {
-        return await this.cores.heavy(() => onOwnConnection(this.ws, fn));
+        return await onOwnConnection(this.ws, fn);
       } finally {
         if (kind === 'settings') this.cache.invalidate();
         else this.cache.supersede(new Date());
@@ -260,7 +255,7 @@ export class ServerContext {
    * never stale and marked current.
    */
   upkeep<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
-    return this.cores.heavy(() => onOwnConnection(this.ws, fn));
+    return onOwnConnection(this.ws, fn);
   }
 
   /**
@@ -325,6 +320,11 @@ export class ServerContext {
       if (this.served.get(kind)?.file === file) this.served.delete(kind);
     });
     return file;
+  }
+
+  /** Leave one core to people's writes: DuckDB's workers take the others (cores.ts). */
+  leaveOneCore(): Promise<void> {
+    return onOwnConnection(this.ws, (ws) => ws.db.run(sql`SET threads = ${serverThreads()}`));
   }
 
   /** A write request ended, its audit row written: the views of the server's own records are read again. */

@@ -23,7 +23,7 @@ export function startFitJob(
   const job = ctx.fits.create({ model });
   void ctx[lane](async (ws) => {
     job.state = 'running';
-    return ctx.cores.heavy(() => work(ws));
+    return work(ws);
   })
     .then(({ result: _, ...run }) => {
       // A stored run changes what the model pages show; writes drop cached views themselves.
