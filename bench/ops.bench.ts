@@ -200,6 +200,11 @@ async function transitions(url: string, key: string, what: string, work: Agents)
   await new Promise((go) => setTimeout(go, REFRESH * 1000));
   stop = true;
   const timed: Timed[] = await agents;
+  const slowest = [...timed].sort((x, y) => y.ms - x.ms).slice(0, 5);
+  for (const t of slowest)
+    log(
+      `  slow: ${t.ms.toFixed(0)} ms at ${((t.at - t0) / 1000).toFixed(1)} s (import ended at ${((importEnd - t0) / 1000).toFixed(1)} s): ${t.what}`,
+    );
   const during = timed.filter((t) => t.at < importEnd).map((t) => t.ms);
   const after = timed.filter((t) => t.at >= importEnd).map((t) => t.ms);
   return {

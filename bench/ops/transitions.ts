@@ -7,6 +7,8 @@ export interface Timed {
   at: number;
   ms: number;
   ok: boolean;
+  /** What was asked and answered, for the slowest requests' list. */
+  what: string;
 }
 
 const MOVE = { to: 'diagnosed', fields: { root_cause: 'service', severity: 'medium', company_at_fault: false } };
@@ -17,7 +19,7 @@ async function timedPost(url: string, key: string, path: string, body: unknown, 
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
   const r = await fetch(`${url}/api/v1/cases/${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
   await r.arrayBuffer();
-  return { at: t0, ms: performance.now() - t0, ok: r.ok };
+  return { at: t0, ms: performance.now() - t0, ok: r.ok, what: `${path} ${r.status}` };
 }
 
 /** Closed loop: `workers` agents, each sending its next change the moment the last is answered (saturation). */

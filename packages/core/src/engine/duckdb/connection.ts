@@ -162,7 +162,8 @@ export class DuckDbConnection implements Connection {
     await this.raw.run('BEGIN TRANSACTION');
     try {
       const out = await fn();
-      await this.raw.run('COMMIT');
+      // Traced: a commit may wait for a checkpoint, which no statement of the transaction shows.
+      await traced('COMMIT', () => this.raw.run('COMMIT'));
       return out;
     } catch (e) {
       await this.raw.run('ROLLBACK');
