@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import {
   type Actor,
   checkSlaBreaches,
@@ -47,6 +48,12 @@ const RECORD_VIEWS = ['alerts', 'audit', 'imports', 'keys', 'users'] as const;
  * `settings` (the config: churn definition, calendar, dimensions), which no earlier figure survives.
  */
 export type WriteKind = 'data' | 'settings';
+
+/**
+ * Longest a slice of background upkeep waits for people's writes to finish (peopleFirst): long enough for a
+ * burst of agents' writes, short enough that a team writing without pause still sees its 360s rebuilt.
+ */
+const PEOPLE_FIRST_MS = 100;
 
 /** How often the survey triggers that send by themselves run (see ServerContext.surveyTriggers). */
 const SURVEY_TRIGGER_MINUTES = 15;
@@ -146,6 +153,9 @@ export class ServerContext {
    * (64 agents commenting 64 cases at once: no conflict); two made ten agents queue during a refresh.
    */
   private readonly caseWrites = new Lane(8);
+  /** People's writes in flight, and the background slices waiting for none to be (peopleFirst). */
+  private peopleWriting = 0;
+  private readonly quietWaiters: (() => void)[] = [];
   /** The served files open, by view (their name without the build stamp). */
   private readonly served = new Map<string, { path: string; file: Promise<ServedFile> }>();
   /**
@@ -238,11 +248,29 @@ export class ServerContext {
    */
   caseWrite<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
     return this.caseWrites.run(async () => {
+      this.peopleWriting++;
       try {
         return await this.pooled(fn);
       } finally {
         this.cache.forgetViews(CASE_VIEWS);
+        if (--this.peopleWriting === 0) for (const go of this.quietWaiters.splice(0)) go();
       }
+    });
+  }
+
+  /**
+   * Between the slices of a long background build (the served 360s and risks: minutes of the server's own thread
+   * after each import): go on at the next turn when no person's write is in flight, else once they are done (at
+   * most PEOPLE_FIRST_MS). Sharing the thread fairly made every step of an agent's write wait behind a slice.
+   */
+  peopleFirst(): Promise<void> {
+    if (this.peopleWriting === 0) return yieldToEvents();
+    return new Promise((go) => {
+      const timer = setTimeout(go, PEOPLE_FIRST_MS);
+      this.quietWaiters.push(() => {
+        clearTimeout(timer);
+        go();
+      });
     });
   }
 

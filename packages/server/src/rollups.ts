@@ -16,6 +16,9 @@ import type { ServerContext } from './context.ts';
  * the server (`rollupsRefreshed`), which recomputes the figures it kept through the write (cache.ts). One refresh at a time: a kick during
  * a refresh runs another right after it. A failure is reported and left for the next write.
  */
+/** A build given up because a write made what it builds stale: the refresh after it builds again. */
+class Superseded extends Error {}
+
 export class RollupRefresher {
   private running: Promise<void> | null = null;
   /** The connection of the running refresh, so closing can interrupt it. */
@@ -43,14 +46,21 @@ export class RollupRefresher {
         // (after a failure they are computed from the entity tables, slower but true).
         await refreshRollups(ws).finally(() => this.closed || this.ctx.rollupsRefreshed(generation));
         await refreshCustomerStores(ws);
-        await refreshServedViews(ws);
-        await refreshServedRisk(ws);
+        // Their builds are minutes of this thread: between slices, people's writes go first; and a write landing
+        // meanwhile ends the build (its file would be stale), so the next refresh starts with the rollups, which
+        // the figures kept through that write wait for.
+        const pace = async () => {
+          if (this.again) throw new Superseded();
+          await this.ctx.peopleFirst();
+        };
+        await refreshServedViews(ws, { pace });
+        await refreshServedRisk(ws, { pace });
         await warmSearchIndex(ws);
       })
       .then(
         () => this.ctx.storesRebuilt(),
         (e: unknown) => {
-          if (!this.closed) this.onError(e);
+          if (!this.closed && !(e instanceof Superseded)) this.onError(e);
         },
       )
       .finally(() => {

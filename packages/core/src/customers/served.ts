@@ -6,7 +6,7 @@ import { sql } from '../sql/sql.ts';
 import { readMeta } from '../workspace/meta.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { DIRECTORY, DIRECTORY_VERSION_KEY } from './directory.ts';
-import { inPart, refreshServed, type ServedView, servedPath } from './served-views.ts';
+import { type BuildPace, inPart, refreshServed, type ServedView, servedPath } from './served-views.ts';
 import { customerStoresCurrent, TIMELINE_STORE, TIMELINE_VERSION_KEY } from './stores.ts';
 import { attributeHeaders, customerViews, type Viewed, viewOf } from './timeline.ts';
 
@@ -52,4 +52,4 @@ export const servedCustomer360 = (ws: Workspace) => servedPath(ws, served360);
  * Build the served 360s when the per-customer stores are current and the file is not (`refreshCustomerStores` first).
  * @example await refreshServedViews(ws) // { views: 'built', seconds: 95.2 }
  */
-export const refreshServedViews = (ws: Workspace) => refreshServed(ws, served360);
+export const refreshServedViews = (ws: Workspace, o: BuildPace = {}) => refreshServed(ws, served360, o);

@@ -1,5 +1,5 @@
 import type { ServedFile } from '../customers/served-file.ts';
-import { inPart, refreshServed, type ServedView, servedPath } from '../customers/served-views.ts';
+import { type BuildPace, inPart, refreshServed, type ServedView, servedPath } from '../customers/served-views.ts';
 import { LANGS, type Lang } from '../present/lang.ts';
 import { sql } from '../sql/sql.ts';
 import { dataVersion } from '../workspace/data-version.ts';
@@ -81,7 +81,7 @@ const servedRiskView: ServedView<Row> = {
 export const servedChurnRisk = (ws: Workspace) => servedPath(ws, servedRiskView);
 
 /** Build the served churn-risk file when a scoring exists and the file does not reflect it. */
-export const refreshServedRisk = (ws: Workspace) => refreshServed(ws, servedRiskView);
+export const refreshServedRisk = (ws: Workspace, o: BuildPace = {}) => refreshServed(ws, servedRiskView, o);
 
 /**
  * One customer's churn-risk view in `lang` as the route sends it (UTF-8 JSON), from the served file; null when
