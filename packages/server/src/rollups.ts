@@ -50,7 +50,7 @@ export class RollupRefresher {
         // meanwhile ends the build (its file would be stale), so the next refresh starts with the rollups, which
         // the figures kept through that write wait for.
         const pace = async () => {
-          if (this.again) throw new Superseded();
+          if (this.ctx.cache.generation !== generation) throw new Superseded();
           await this.ctx.peopleFirst();
         };
         await refreshServedViews(ws, { pace });
