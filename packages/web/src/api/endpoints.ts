@@ -132,6 +132,7 @@ export const queries = {
   'GET /api/v1/metrics/:name': api.metricQuery,
   'GET /api/v1/models/runs': api.runsQuery,
   'GET /api/v1/models/survival': api.survivalQuery,
+  'GET /api/v1/models/:model/latest': api.latestRunQuery,
   'GET /api/v1/models/validate': api.validateQuery,
   'GET /api/v1/clv': api.clvQuery,
   'GET /api/v1/value/pyramid': api.pyramidQuery,
