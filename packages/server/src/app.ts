@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { ServerContext, type ServerOptions } from './context.ts';
 import { installAuth } from './plugins/auth.ts';
+import { installKeptCompression } from './plugins/compress-kept.ts';
 import { installOpenApi } from './plugins/openapi.ts';
 import { installProblems } from './plugins/problems.ts';
 import { clientErrorHandler, frameworkErrors, installSecurityHeaders } from './plugins/security.ts';
@@ -47,6 +48,7 @@ export async function buildApp(ws: Workspace, opts: ServerOptions = {}): Promise
   app.decorate('tenure', ctx);
   installProblems(app);
   installSecurityHeaders(app);
+  installKeptCompression(app);
   // Cookies are parsed in an onRequest hook, which must run before the one that checks the session.
   await app.register(cookie);
   installAuth(app);

@@ -29,15 +29,13 @@ export async function prepare<S extends ZodType>(schema: S, value: z.output<S>):
   return { json, gzip: await gzipped(json, { level: 6 }), etag };
 }
 
-/** The codings a request accepts (`Accept-Encoding`), those with q = 0 left out. */
-function accepted(header: string | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const part of (header ?? '').split(',')) {
+/** Whether a request's `Accept-Encoding` accepts `coding` (one listed with q = 0 is refused). */
+export function accepts(header: string | undefined, coding: string): boolean {
+  return (header ?? '').split(',').some((part) => {
     const [name = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
     const q = params.find((p) => p.startsWith('q='));
-    if (name && !(q && Number(q.slice(2)) === 0)) out.add(name);
-  }
-  return out;
+    return name === coding && !(q && Number(q.slice(2)) === 0);
+  });
 }
 
 /** Whether `If-None-Match` names this ETag (weakly compared, as RFC 9110 §13.1.2 says for this header) or is `*`. */
@@ -57,7 +55,7 @@ function unchanged(header: string | undefined, etag: string): boolean {
 export function sendPrepared(req: FastifyRequest, reply: FastifyReply, p: Prepared): FastifyReply {
   reply.header('etag', p.etag).header('vary', 'accept-encoding').header('cache-control', 'private, no-cache');
   if (unchanged(req.headers['if-none-match'], p.etag)) return reply.code(304).send();
-  const gzip = accepted(req.headers['accept-encoding']).has('gzip');
+  const gzip = accepts(req.headers['accept-encoding'], 'gzip');
   if (gzip) reply.header('content-encoding', 'gzip');
   return reply.type('application/json; charset=utf-8').send(gzip ? p.gzip : p.json);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ResultCache } from '../src/cache.ts';
-import { memoSerializerCompiler } from '../src/serialize.ts';
+import { formOf, memoSerializerCompiler } from '../src/serialize.ts';
 
 /** A serializer for a schema that counts how often it is checked, i.e. how often a body is encoded. */
 function counting() {
@@ -34,5 +34,19 @@ describe('the response serializer', () => {
     const first = await cache.get('k', async () => ({ rows: [1] }));
     expect(Object.isFrozen(first)).toBe(true);
     expect(await cache.get('k', async () => ({ rows: [2] }))).toBe(first);
+  });
+
+  it('keeps one frozen form per kept answer and key (a language, a length), made once', () => {
+    const answer = Object.freeze({ rows: [1, 2, 3] });
+    let made = 0;
+    const cut = (n: number) => () => ({ rows: answer.rows.slice(0, n), n: ++made });
+    const two = formOf(answer, '2', cut(2));
+    expect(formOf(answer, '2', cut(2))).toBe(two);
+    expect(Object.isFrozen(two)).toBe(true);
+    expect(formOf(answer, '1', cut(1)).rows).toEqual([1]);
+    expect(two.rows).toEqual([1, 2]);
+    expect(made).toBe(2);
+    // Another answer (after a write) gets forms of its own.
+    expect(formOf(Object.freeze({ rows: [9] }), '2', () => ({ rows: [9], n: 0 })).rows).toEqual([9]);
   });
 });

@@ -1,5 +1,6 @@
 import { api, latestRun, ltvBesideClv, type ModelResult, type ModelRun, tenureError } from '@tenure/core';
 import { type RouteGroup, route } from '../route.ts';
+import { formOf } from '../serialize.ts';
 
 /**
  * Customer value from the latest stored CLV run: never refitted on a read (POST /models/clv/fit refits); and the
@@ -23,7 +24,10 @@ export const clv: RouteGroup = {
           ModelResult<'clv'>
         > | null;
         if (!run) throw tenureError('TEN_MODEL_NO_RUN', { model: 'clv' });
-        return api.toWire({ ...run, result: { ...run.result, top: run.result.top.slice(0, req.query.top) } });
+        const top = req.query.top;
+        return formOf(run, String(top), () =>
+          api.toWire({ ...run, result: { ...run.result, top: run.result.top.slice(0, top) } }),
+        );
       },
     }),
     route({

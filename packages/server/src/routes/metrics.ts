@@ -16,6 +16,15 @@ import { langOf } from '../lang.ts';
 import { apiHint } from '../plugins/action-words.ts';
 import { surfaceOf } from '../plugins/problems.ts';
 import { type RouteGroup, route } from '../route.ts';
+import { formOf } from '../serialize.ts';
+
+/** Every metric's definition: the same for every request, so made once (and frozen: its JSON and gzip are kept). */
+const everyMetric = Object.freeze({
+  metrics: metricNames.map((id) => {
+    const m = catalog[id];
+    return { id, title: m.title, unit: m.unit, description: m.description, grains: [...m.grains] };
+  }),
+});
 
 /** The metric catalogue: every metric's definition, and any metric by period, segment and filter. */
 export const metrics: RouteGroup = {
@@ -30,18 +39,7 @@ export const metrics: RouteGroup = {
         summary: 'Every metric with its titles, unit, definition and grains',
         response: { 200: api.metricListResponse },
       },
-      handler: async () => ({
-        metrics: metricNames.map((id) => {
-          const m = catalog[id];
-          return {
-            id,
-            title: m.title,
-            unit: m.unit,
-            description: m.description,
-            grains: [...m.grains],
-          };
-        }),
-      }),
+      handler: async () => everyMetric,
     }),
     route({
       method: 'GET',
@@ -75,7 +73,8 @@ export const metrics: RouteGroup = {
           return { metric: name, rows: [...rows, ...ahead], missing: await missingData(ws.db, [metric], rows) };
         });
         const lang = langOf(req);
-        return {
+        const surface = surfaceOf(req);
+        return formOf(result, `${lang} ${surface}`, () => ({
           ...result,
           missing: result.missing.map((m) => {
             const { message, hint, remedies } = missingDataText(m, lang);
@@ -83,10 +82,10 @@ export const metrics: RouteGroup = {
             return {
               entities: m.entities,
               message,
-              hint: surfaceOf(req) === 'api' ? apiHint(hint, remedies, lang) : hint,
+              hint: surface === 'api' ? apiHint(hint, remedies, lang) : hint,
             };
           }),
-        };
+        }));
       },
     }),
   ],

@@ -1,0 +1,88 @@
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { accepts } from '../prepared.ts';
+
+const gzipped = promisify(gzip);
+const brotlied = promisify(brotliCompress);
+
+/**
+ * Answers of at least this many bytes are worth compressing: below it the header and the client's unpacking
+ * cost about what the bytes do.
+ */
+const MIN_BYTES = 4096;
+
+/**
+ * Brotli's best quality up to this size: made once per answer, off the event loop, it is a fifth smaller than
+ * gzip on these answers (the metric catalogue: 8.9 KB against 10.7 KB) for 15–50 ms of a zlib thread; larger
+ * answers take a quality whose time grows more gently.
+ */
+const BEST_UP_TO = 64 * 1024;
+
+/** A kept answer's compressed forms. */
+interface Packed {
+  br: Buffer;
+  gzip: Buffer;
+}
+
+/** Per kept answer, per route and status (the same object may be encoded by two schemas): its compressed forms. */
+const compressed = new WeakMap<object, Map<string, Packed | 'pending'>>();
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The cached view (a frozen object, cache.ts) this request answers with, if any. */
+    keptAnswer: object | null;
+  }
+}
+
+async function pack(json: string): Promise<Packed> {
+  const quality = Buffer.byteLength(json) <= BEST_UP_TO ? constants.BROTLI_MAX_QUALITY : 5;
+  const params = {
+    [constants.BROTLI_PARAM_QUALITY]: quality,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+  };
+  const [br, gz] = await Promise.all([brotlied(json, { params }), gzipped(json, { level: 9 })]);
+  return { br, gzip: gz };
+}
+
+/**
+ * Kept answers sent compressed to clients that accept it (browsers do): brotli, else gzip. At a hundred
+ * connections on two cores, a cached view's time is mostly its bytes: the metric catalogue (35 KB) held 2,700
+ * requests/s with p99 66 ms while a 7.6 KB overview held 20,000 at 13 ms. A cached view is the same frozen
+ * object for every request until a write drops it (cache.ts), and its JSON is kept beside it (serialize.ts): so
+ * are its compressed forms here, made once off the event loop (zlib's threads) after its first answer, which
+ * goes uncompressed.
+ */
+export function installKeptCompression(app: FastifyInstance): void {
+  app.decorateRequest('keptAnswer', null);
+  // Callback hooks, not async: they run on every answer, and a promise per hook is measurable at 20,000/s.
+  app.addHook('preSerialization', (req, _reply, payload, done) => {
+    if (typeof payload === 'object' && payload !== null && Object.isFrozen(payload)) req.keptAnswer = payload;
+    done(null, payload);
+  });
+  app.addHook('onSend', (req, reply, payload, done) => {
+    const answer = req.keptAnswer;
+    if (!answer || typeof payload !== 'string' || payload.length < MIN_BYTES || reply.hasHeader('content-encoding'))
+      return done(null, payload);
+    reply.header('vary', 'accept-encoding');
+    const header = req.headers['accept-encoding'];
+    const coding = accepts(header, 'br') ? 'br' : accepts(header, 'gzip') ? 'gzip' : null;
+    if (!coding) return done(null, payload);
+    const forms = compressed.get(answer) ?? new Map<string, Packed | 'pending'>();
+    compressed.set(answer, forms);
+    const key = `${reply.statusCode} ${req.routeOptions.url}`;
+    const kept = forms.get(key);
+    if (kept && kept !== 'pending') {
+      reply.header('content-encoding', coding);
+      return done(null, kept[coding]);
+    }
+    if (kept === undefined) {
+      forms.set(key, 'pending');
+      pack(payload).then(
+        (p) => forms.set(key, p),
+        () => forms.delete(key),
+      );
+    }
+    done(null, payload);
+  });
+}
