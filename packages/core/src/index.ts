@@ -27,7 +27,8 @@ export type { CustomerSeries } from './customers/series.ts';
 export { refreshServedViews, SERVED_LIMIT, servedCustomer360 } from './customers/served.ts';
 export { ServedFile } from './customers/served-file.ts';
 export type { CustomerStatus } from './customers/status.ts';
-export { customerStoresCurrent, refreshCustomerStores } from './customers/stores.ts';
+export type { StoreRefresh } from './customers/store-refresh.ts';
+export { type CustomerStoresRefresh, customerStoresCurrent, refreshCustomerStores } from './customers/stores.ts';
 export {
   type Customer360,
   customer360,

@@ -1,51 +1,59 @@
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { sql } from '../sql/sql.ts';
-import { dataVersion } from '../workspace/data-version.ts';
-import { readMeta, writeMeta } from '../workspace/meta.ts';
+import { readMeta } from '../workspace/meta.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { statusRows } from './status.ts';
+import { refreshStore, type StoreDef, type StoreRefresh, storeVersion, versionKey } from './store-refresh.ts';
 
 /**
  * The customer directory: per customer, the lower-cased id and name to search in, the status now and the
  * current MRR. Statuses come from every customer's activity spans, seconds of work for a million customers,
- * and lower-casing a million names is most of a search; so lists read this table, rebuilt only when what
- * it reflects changes: the rows (count and last import batch) of the tables statuses derive from, the
- * config (churn definition) and the day (statuses are as of today).
+ * and lower-casing a million names is most of a search; so lists read this table, refreshed only when what
+ * it reflects changes: the rows of the tables statuses derive from, the config (churn definition) and the day
+ * (statuses are as of today). Each row also holds the customer's own columns, so the 360 reads its record here
+ * too, by k, rather than comparing every id of `customers`.
+ *
+ * A customer's row depends on their own rows alone (status.ts), so after imports that only inserted rows the
+ * refresh recomputes the customers those rows name and replaces their rows (store-refresh.ts says when that is
+ * exactly a rebuild): an import of 300k orders touches the customers who ordered, not the million. Their rows
+ * are computed as of the refresh, the others' as of the last one, the same day: statuses are as of the day, and
+ * a new day rebuilds the whole directory.
  */
 export const DIRECTORY = 'customer_directory';
-export const DIRECTORY_VERSION_KEY = 'customer_directory_version';
-// exchange_rates: the MRR is in the workspace currency (customers/status.ts), so a new rate moves it.
-const SOURCES = ['customers', 'subscriptions', 'orders', 'churn_events', 'exchange_rates'];
-/**
- * Rows sorted by `k`, a hash of the customer id, so one customer's row is read from one row group (the 360 of
- * customers/timeline.ts; a hash because ids often share long prefixes, and DuckDB keeps only a prefix of a text
- * column's min/max). Each row also holds the customer's own columns, so the 360 reads its record here too
- * rather than comparing every id of `customers`. Changing the columns changes this, so a directory of another
- * layout is rebuilt.
- */
-const LAYOUT = 'k-sorted-2';
+export const DIRECTORY_VERSION_KEY = versionKey(DIRECTORY);
+/** The tables a customer's row derives from: their rows name the customers an import touched. */
+const PER_CUSTOMER = ['customers', 'subscriptions', 'orders', 'churn_events'];
 
 /** The directory's own columns, beside the customer's: no customer field may be named so (directory.test.ts). */
 export const DIRECTORY_COLUMNS = ['k', 'text', 'status', 'mrr'] as const;
 
-/** The directory's version: its sources' data, the config, the day and its layout (LAYOUT). */
-export async function directoryVersion(ws: Workspace): Promise<string> {
-  return JSON.stringify([await dataVersion(ws.db, SOURCES), ws.config, new Date().toISOString().slice(0, 10), LAYOUT]);
-}
-
-/** Builds in progress per database, so concurrent first searches share one build. */
-const building = new WeakMap<DuckDBInstance, Map<string, Promise<void>>>();
-
-async function build(ws: Workspace, version: string): Promise<void> {
-  const status = await statusRows(ws, null);
-  await ws.db.transaction(async () => {
-    await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(DIRECTORY)} AS
-      SELECT hash(s.customer_id) AS k, lower(c.customer_id || chr(10) || coalesce(c.name, '')) AS text,
+const directory: StoreDef = {
+  table: DIRECTORY,
+  // exchange_rates: the MRR is in the workspace currency (customers/status.ts), so a new rate moves it.
+  sources: [...PER_CUSTOMER, 'exchange_rates'],
+  replaces: true,
+  depends: (ws) => [ws.config, new Date().toISOString().slice(0, 10)],
+  async rows(ws, since) {
+    // The customers with a row the batches after `since` inserted.
+    const touched =
+      since === null
+        ? null
+        : sql.join(
+            PER_CUSTOMER.map((t) => sql`SELECT customer_id FROM ${sql.id(t)} WHERE _batch > ${since}`),
+            sql` UNION `,
+          );
+    const status = await statusRows(ws, touched);
+    return sql`SELECT lower(c.customer_id || chr(10) || coalesce(c.name, '')) AS text,
         s.status AS status, s.mrr AS mrr, c.* EXCLUDE (_batch)
-      FROM (${status}) s JOIN customers c ON c.customer_id = s.customer_id ORDER BY k`);
-    await writeMeta(ws, DIRECTORY_VERSION_KEY, version);
-  });
-}
+      FROM (${status}) s JOIN customers c ON c.customer_id = s.customer_id`;
+  },
+};
+
+/** The directory's version: its sources' data, its SQL, the config and the day (store-refresh.ts). */
+export const directoryVersion = (ws: Workspace): Promise<string> => storeVersion(ws, directory);
+
+/** Refreshes in progress per database, so concurrent first searches share one. */
+const building = new WeakMap<DuckDBInstance, Map<string, Promise<StoreRefresh>>>();
 
 /** Whether the directory reflects the data, the config and the day now. */
 export async function directoryCurrent(ws: Workspace): Promise<boolean> {
@@ -53,17 +61,30 @@ export async function directoryCurrent(ws: Workspace): Promise<boolean> {
 }
 
 /**
- * Make sure the directory reflects the data, the config and the day (`known`: its version, just read); rebuild it
- * otherwise. Returns the version it reflects (what the search index is keyed by).
+ * Bring the directory up to date (`known`: its version, just read), in full or by an update (store-refresh.ts);
+ * `force` rebuilds it in full.
+ * @example await refreshDirectory(ws) // { action: 'updated', customers: 2950, rows: 2950, … }
+ */
+export async function refreshDirectory(
+  ws: Workspace,
+  opts: { known?: string; force?: boolean } = {},
+): Promise<StoreRefresh> {
+  if (opts.force) return refreshStore(ws, directory, { force: true });
+  const current = opts.known ?? (await directoryVersion(ws));
+  if ((await readMeta(ws, DIRECTORY_VERSION_KEY)) === current)
+    return { action: 'fresh', customers: 0, rows: 0, seconds: 0, version: current };
+  const mine = building.get(ws.db.instance) ?? new Map<string, Promise<StoreRefresh>>();
+  building.set(ws.db.instance, mine);
+  const pending = mine.get(current) ?? refreshStore(ws, directory).finally(() => mine.delete(current));
+  mine.set(current, pending);
+  return pending;
+}
+
+/**
+ * Make sure the directory reflects the data, the config and the day (`known`: its version, just read). Returns the
+ * version it reflects (what the search index is keyed by).
  * @example await customerDirectory(ws); await ws.db.all(sql`SELECT … FROM customer_directory …`)
  */
 export async function customerDirectory(ws: Workspace, known?: string): Promise<string> {
-  const current = known ?? (await directoryVersion(ws));
-  if ((await readMeta(ws, DIRECTORY_VERSION_KEY)) === current) return current;
-  const mine = building.get(ws.db.instance) ?? new Map<string, Promise<void>>();
-  building.set(ws.db.instance, mine);
-  const pending = mine.get(current) ?? build(ws, current).finally(() => mine.delete(current));
-  mine.set(current, pending);
-  await pending;
-  return current;
+  return (await refreshDirectory(ws, known === undefined ? {} : { known })).version;
 }

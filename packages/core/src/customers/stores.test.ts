@@ -39,9 +39,9 @@ describe('the per-customer stores behind the customer 360', () => {
 
   it('are built once and read only while they reflect the data', async () => {
     expect(await customerStoresCurrent(ws)).toBe(false);
-    expect((await refreshCustomerStores(ws)).timeline).toBe('built');
+    expect((await refreshCustomerStores(ws)).timeline.action).toBe('built');
     expect(await customerStoresCurrent(ws)).toBe(true);
-    expect((await refreshCustomerStores(ws)).timeline).toBe('fresh');
+    expect((await refreshCustomerStores(ws)).timeline.action).toBe('fresh');
   });
 
   it('give every customer the same 360 as the live tables', async () => {

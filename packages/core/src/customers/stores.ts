@@ -1,34 +1,30 @@
-import { createHash } from 'node:crypto';
 import { workspaceMoney } from '../metrics/currency.ts';
-import { print } from '../sql/print.ts';
 import { type Sql, sql } from '../sql/sql.ts';
-import { dataVersion } from '../workspace/data-version.ts';
-import { readMeta, writeMeta } from '../workspace/meta.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { customerDirectory, directoryCurrent } from './directory.ts';
+import { directoryCurrent, refreshDirectory } from './directory.ts';
+import { refreshStore, type StoreDef, type StoreRefresh, storeCurrent, versionKey } from './store-refresh.ts';
 import { timelineEvents, timelineTables } from './timeline-sources.ts';
 
 /**
  * The timeline store: every customer's timeline events in one table, sorted by a hash of the customer id, so
  * one customer's events sit together in one or two row groups and a lookup reads those alone (DuckDB skips
  * the others by their min/max), where the live timeline scans seven tables: a 360 took ~23 ms against
- * 0.5–1.7 s on 1M customers (bench/server.bench.ts's workspace), and the gap grows with the data. A hash, not the id itself: ids often share long
- * prefixes ("CUST-0000…") and DuckDB keeps only a prefix of a text column's min/max.
- * Rebuilt when its sources' rows or the code that shapes events change; read only while current.
+ * 0.5–1.7 s on 1M customers (bench/server.bench.ts's workspace), and the gap grows with the data.
+ * Each event is one source row's (timeline-sources.ts), so after imports that only inserted rows the refresh
+ * appends the events of the new rows (`_batch` past the last batch it reflects) rather than rebuilding 100M
+ * events; store-refresh.ts says when that is exactly a rebuild, and when the appended rows are too many to leave
+ * out of order. Read only while current.
  */
 export const TIMELINE_STORE = 'customer_timeline';
-export const TIMELINE_VERSION_KEY = 'customer_timeline_version';
+export const TIMELINE_VERSION_KEY = versionKey(TIMELINE_STORE);
 
-/** All timeline events, amounts in the workspace currency. */
-async function allEvents(ws: Workspace): Promise<Sql> {
-  return timelineEvents(null, (await workspaceMoney(ws.db, ws.config.currency)).read);
-}
-
-async function version(ws: Workspace): Promise<string> {
-  const { text } = print(await allEvents(ws), ws.db.dialect);
-  const digest = createHash('sha256').update(text).digest('hex');
-  return JSON.stringify([await dataVersion(ws.db, timelineTables), digest]);
-}
+const timelineStore: StoreDef = {
+  table: TIMELINE_STORE,
+  sources: timelineTables,
+  replaces: false,
+  // Amounts in the workspace currency: its code and the currency plan are in the SQL, hence in the version.
+  rows: async (ws, since) => timelineEvents(null, (await workspaceMoney(ws.db, ws.config.currency)).read, since),
+};
 
 /** One customer's stored events, as a relation for the timeline and series queries. */
 export const storedEvents = (id: string): Sql =>
@@ -36,25 +32,28 @@ export const storedEvents = (id: string): Sql =>
 
 /** Whether the timeline store and the customer directory reflect the data now (the 360 then reads them). */
 export async function customerStoresCurrent(ws: Workspace): Promise<boolean> {
-  return (await readMeta(ws, TIMELINE_VERSION_KEY)) === (await version(ws)) && (await directoryCurrent(ws));
+  return (await storeCurrent(ws, timelineStore)) && (await directoryCurrent(ws));
+}
+
+/** What a refresh of the per-customer stores did to each. */
+export interface CustomerStoresRefresh {
+  directory: StoreRefresh;
+  timeline: StoreRefresh;
+  seconds: number;
 }
 
 /**
  * Bring the per-customer stores up to date: the customer directory (statuses, for lists and the 360) and the
- * timeline store. Needed for speed only, never for correctness: the server calls it after every write.
- * @example await refreshCustomerStores(ws) // { timeline: 'built', seconds: 12.5 }
+ * timeline store, each rebuilt, updated with what imports inserted, or left fresh (store-refresh.ts); `force`
+ * rebuilds both in full. Needed for speed only, never for correctness: the server calls it after every write.
+ * @example await refreshCustomerStores(ws) // { directory: { action: 'updated', customers: 2950, … }, timeline: { action: 'updated', rows: 3000, … }, seconds: 0.8 }
  */
-export async function refreshCustomerStores(ws: Workspace): Promise<{ timeline: 'built' | 'fresh'; seconds: number }> {
+export async function refreshCustomerStores(
+  ws: Workspace,
+  opts: { force?: boolean } = {},
+): Promise<CustomerStoresRefresh> {
   const t0 = performance.now();
-  await customerDirectory(ws);
-  const current = await version(ws);
-  if ((await readMeta(ws, TIMELINE_VERSION_KEY)) === current)
-    return { timeline: 'fresh', seconds: (performance.now() - t0) / 1000 };
-  const events = await allEvents(ws);
-  await ws.db.transaction(async () => {
-    await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(TIMELINE_STORE)} AS
-      SELECT hash(customer_id) AS k, * FROM (${events}) e ORDER BY k`);
-    await writeMeta(ws, TIMELINE_VERSION_KEY, current);
-  });
-  return { timeline: 'built', seconds: (performance.now() - t0) / 1000 };
+  const directory = await refreshDirectory(ws, opts.force ? { force: true } : {});
+  const timeline = await refreshStore(ws, timelineStore, opts);
+  return { directory, timeline, seconds: (performance.now() - t0) / 1000 };
 }

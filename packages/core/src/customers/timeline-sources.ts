@@ -123,7 +123,7 @@ function fact(table: EntityName, name: string): Sql {
 const factsJson = (s: Source): Sql =>
   sql`CAST(json_object(${sql.join(s.detail.map((d) => sql`${d}, ${sql.id(d)}`))}) AS VARCHAR)`;
 
-function eventsOf(s: Source, id: string | null, read: MoneyReader): Sql {
+function eventsOf(s: Source, id: string | null, read: MoneyReader, since: number | null): Sql {
   const from = Object.hasOwn(moneyTables, s.table) ? read(s.table as keyof typeof moneyTables) : sql.id(s.table);
   const who = sql.id(s.customer ?? 'customer_id');
   const detail = sql`nullif(concat_ws(' · ', ${sql.join(s.detail.map((d) => fact(s.table, d)))}), '')`;
@@ -132,7 +132,7 @@ function eventsOf(s: Source, id: string | null, read: MoneyReader): Sql {
       CAST(${s.title} AS VARCHAR) AS title, ${detail} AS detail, ${s.ended ?? sql`CAST(NULL AS TIMESTAMP)`} AS ended_at
     FROM ${from} WHERE ${sql.id(s.at)} IS NOT NULL AND ${who} IS NOT NULL${s.only ? sql` AND ${s.only}` : sql``}${
       id === null ? sql`` : sql` AND ${who} = ${id}`
-    }`;
+    }${since === null ? sql`` : sql` AND _batch > ${since}`}`;
 }
 
 /**
@@ -140,9 +140,12 @@ function eventsOf(s: Source, id: string | null, read: MoneyReader): Sql {
  * kind, action, subject, amount, facts (JSON text), title, detail, and ended_at on a subscription's start.
  * Amounts (and the money among the facts) are read through `read`: in the workspace currency with the workspace's
  * reader (metrics/currency.ts; one without its rate is NULL, a customer's page is not refused for it).
+ * With `since`, only the events of rows import batches after it wrote (`_batch > since`, as every import stamps
+ * the rows it inserts or updates): each event is one source row's, so after batches that only inserted these are
+ * exactly the events added (the timeline store's update, stores.ts).
  */
-export const timelineEvents = (id: string | null, read: MoneyReader = storedFrom): Sql =>
+export const timelineEvents = (id: string | null, read: MoneyReader = storedFrom, since: number | null = null): Sql =>
   sql.join(
-    sources.map((s) => eventsOf(s, id, read)),
+    sources.map((s) => eventsOf(s, id, read, since)),
     sql` UNION ALL `,
   );

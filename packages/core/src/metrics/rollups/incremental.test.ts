@@ -3,148 +3,18 @@
  * dates, amounts and owners, new customers, segment changes) and config changes; and an interrupted update leaves
  * the old cube in place, unread because stale.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { mulberry32 } from '../../../test/fixtures/predict/synthetic.ts';
-import { importFile } from '../../ingest/import.ts';
+import { type Row, type Scenario, scenario } from '../../../test/fixtures/imports.ts';
 import { print } from '../../sql/print.ts';
 import { sql } from '../../sql/sql.ts';
 import { bumpDataEpoch } from '../../workspace/data-version.ts';
-import { initWorkspace, type Workspace } from '../../workspace/workspace.ts';
+import type { Workspace } from '../../workspace/workspace.ts';
 import { normalizeQuery } from '../query.ts';
 import { rollupSql } from './read.ts';
 import { refreshRollups } from './refresh.ts';
 
 const SEEDS = 30;
 const STEPS = 4;
-
-type Row = Record<string, string | number | null>;
-
-/** One seeded scenario: a workspace, its files and the rows imported so far (to upsert them). */
-class Scenario {
-  readonly r: () => number;
-  readonly customers: Row[] = [];
-  readonly orders: Row[] = [];
-  readonly subs: Row[] = [];
-  private file = 0;
-  constructor(
-    readonly ws: Workspace,
-    readonly dir: string,
-    seed: number,
-  ) {
-    this.r = mulberry32(seed);
-  }
-  int = (n: number) => Math.floor(this.r() * n);
-  pick = <T>(xs: T[]): T => xs[this.int(xs.length)] as T;
-  /**
-   * A date in 2024–2025 (`recent`: in its last quarter, as appended data mostly is), on the first of a month (a
-   * period boundary) one time in three, at midnight one time in two.
-   */
-  date(recent = false): string {
-    const [year, month] = recent ? [2025, 10 + this.int(3)] : [2024 + this.int(2), 1 + this.int(12)];
-    const day = this.r() < 0.33 ? 1 : 1 + this.int(28);
-    const hour = this.r() < 0.5 ? '00:00:00' : '13:30:00';
-    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} ${hour}`;
-  }
-  async load(entity: string, rows: Row[]): Promise<void> {
-    const cols = Object.keys(rows[0] as Row);
-    const path = join(this.dir, `${entity}-${this.file++}.csv`);
-    writeFileSync(path, [cols.join(','), ...rows.map((x) => cols.map((c) => x[c] ?? '').join(','))].join('\n'));
-    const s = await importFile(this.ws, entity, path);
-    expect(s.rowsRejected).toBe(0);
-  }
-  /** Load rows into `kept` (by `key`, the last of a key winning) and into the workspace. */
-  private async upsert(entity: string, kept: Row[], key: string, rows: Row[]): Promise<void> {
-    const unique = [...new Map(rows.map((x) => [x[key], x])).values()];
-    for (const x of unique) {
-      const i = kept.findIndex((k) => k[key] === x[key]);
-      if (i >= 0) kept[i] = x;
-      else kept.push(x);
-    }
-    await this.load(entity, unique);
-  }
-  async newCustomers(n: number): Promise<void> {
-    const rows = Array.from({ length: n }, (_, i) => ({
-      customer_id: `C${this.customers.length + i + 1}`,
-      created_at: this.date(),
-      region: this.pick(['north', 'south']),
-      channel: this.pick(['web', 'store']),
-    }));
-    await this.upsert('customers', this.customers, 'customer_id', rows);
-  }
-  /** New orders, mostly recent ones. */
-  async appendOrders(n = 1 + this.int(5)): Promise<void> {
-    const rows = Array.from({ length: n }, (_, i) => ({
-      order_id: `O${this.orders.length + i + 1}`,
-      customer_id: this.pick(this.customers).customer_id as string,
-      ordered_at: this.date(this.r() < 0.7),
-      amount: (1 + this.int(20000)) / 100,
-    }));
-    await this.upsert('orders', this.orders, 'order_id', rows);
-  }
-  /** Orders loaded before, re-imported with a moved date, a new amount or another customer. */
-  async changeOrders(): Promise<void> {
-    const rows = Array.from({ length: this.r() < 0.7 ? 1 : 2 }, () => {
-      const o = { ...this.pick(this.orders) };
-      const what = this.int(4);
-      if (what < 2) {
-        o.ordered_at = this.date(this.r() < 0.5);
-        // Now and then with another customer as well: the old row's date then counts as much as the new one's.
-        if (this.r() < 0.3) o.customer_id = this.pick(this.customers).customer_id as string;
-      } else if (what === 2) o.amount = (1 + this.int(20000)) / 100;
-      else o.customer_id = this.pick(this.customers).customer_id as string;
-      return o;
-    });
-    await this.upsert('orders', this.orders, 'order_id', rows);
-  }
-  /** New subscriptions, mostly recent ones, half of them already ended. */
-  async appendSubscriptions(n = 1 + this.int(3)): Promise<void> {
-    const rows = Array.from({ length: n }, (_, i) => {
-      const start = this.date(this.r() < 0.7);
-      const end = this.r() < 0.5 ? this.date(true) : null;
-      return {
-        subscription_id: `S${this.subs.length + i + 1}`,
-        customer_id: this.pick(this.customers).customer_id as string,
-        started_at: start,
-        ended_at: end && end > start ? end : null,
-        mrr: (1 + this.int(500)) * 10,
-      };
-    });
-    await this.upsert('subscriptions', this.subs, 'subscription_id', rows);
-  }
-  /** Subscriptions loaded before, re-imported cancelled (or the cancellation retracted), re-priced or moved. */
-  async changeSubscriptions(): Promise<void> {
-    const rows = Array.from({ length: this.r() < 0.7 ? 1 : 2 }, () => {
-      const s = { ...this.pick(this.subs) };
-      const what = this.int(3);
-      if (what === 0) {
-        const end = this.date(this.r() < 0.5);
-        s.ended_at = s.ended_at === null && end > String(s.started_at) ? end : null;
-      } else if (what === 1) s.mrr = (1 + this.int(500)) * 10;
-      else {
-        s.started_at = this.date(this.r() < 0.5);
-        if (s.ended_at !== null && String(s.ended_at) <= String(s.started_at)) s.ended_at = null;
-      }
-      return s;
-    });
-    await this.upsert('subscriptions', this.subs, 'subscription_id', rows);
-  }
-  /** Churn events (their key is the customer and the date: a re-import changes only the reason). */
-  async churnEvents(): Promise<void> {
-    const rows = Array.from({ length: 1 + this.int(3) }, () => ({
-      customer_id: this.pick(this.customers).customer_id as string,
-      churned_at: this.date(this.r() < 0.5),
-      reason: this.pick(['price', 'service']),
-    }));
-    await this.load('churn_events', [...new Map(rows.map((e) => [`${e.customer_id}|${e.churned_at}`, e])).values()]);
-  }
-  async moveCustomer(): Promise<void> {
-    const c = { ...this.pick(this.customers), region: this.pick(['north', 'south', 'east']) };
-    await this.load('customers', [c]);
-  }
-}
 
 /** These cubes' rows (sorted) and records, as the workspace holds them now. */
 async function snapshot(ws: Workspace, names: string[]): Promise<Record<string, unknown>> {
@@ -186,23 +56,6 @@ async function compareWithFull(ws: Workspace, names: (keyof typeof METRIC_OF)[])
       sql`CREATE OR REPLACE TABLE ${sql.id(`rollup_${name}`)} AS SELECT * FROM ${sql.id(`kept_${name}`)}`,
     );
   await ws.db.run(sql`DELETE FROM rollups; INSERT INTO rollups SELECT * FROM kept_records`);
-}
-
-/** Cubes reach two months past today: the clock is set, and a step can move it on to grow their months. */
-const TODAY = new Date('2026-01-20T12:00:00Z');
-
-async function scenario(seed: number, fn: (s: Scenario) => Promise<void>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'tenure-incremental-'));
-  const ws = await initWorkspace(join(dir, 'ws'));
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(TODAY);
-  try {
-    await fn(new Scenario(ws, dir, seed));
-  } finally {
-    vi.useRealTimers();
-    await ws.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('incremental rollups', () => {

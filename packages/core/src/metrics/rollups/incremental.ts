@@ -1,7 +1,7 @@
 import type { Connection } from '../../engine/engine.ts';
-import type { BatchChanges, TableChange } from '../../ingest/changes.ts';
 import { isDerived } from '../../segments/derived.ts';
 import { sql } from '../../sql/sql.ts';
+import { changesSince } from '../../workspace/data-version.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import type { BaseName } from '../define.ts';
 import type { NormalQuery } from '../query.ts';
@@ -35,17 +35,8 @@ import { buildQuery, type RollupRecord, sourcesOf, sqlDigest, tableOf } from './
  * The full rebuild stays the fallback and the oracle: the property test compares both after random imports.
  */
 
-/** The data version (workspace/data-version.ts) parsed: per table its rows and last batch, and the epoch. */
-type DataVersion = Record<string, number | string | null>;
-
 /** Entity tables whose rows are dated facts; a change to any other source rebuilds the cube. */
 const DATED = new Set(['orders', 'subscriptions', 'churn_events']);
-
-/** The highest batch recorded: read before the data, so a batch committed meanwhile is read again next time. */
-export async function lastBatch(db: Connection): Promise<number> {
-  const [r] = await db.all<{ b: number | null }>(sql`SELECT max(batch_id) AS b FROM import_batches`);
-  return Number(r?.b ?? 0);
-}
 
 /** An update: the first month to recompute (index into the cube's months), and whether the batches only inserted. */
 export interface UpdatePlan {
@@ -73,29 +64,18 @@ export async function planUpdate(
   // Same SQL but for the months: its text for the old months must be the digest the cube was built with.
   const then = buildQuery(q.config, old.basis, old.dims, old.origin, old.periods, q.money);
   if (sqlDigest(db, cube, then) !== oldDigest) return null;
-  const was = JSON.parse(oldData) as DataVersion;
-  const now = JSON.parse((JSON.parse(version) as [string, string])[0]) as DataVersion;
-  if (was.data_epoch !== now.data_epoch) return null;
-  const batches = await db.all<{ id: number; changes: string | null }>(
-    sql`SELECT batch_id AS id, changes FROM import_batches WHERE batch_id > ${old.last_batch} ORDER BY batch_id`,
+  const changed = await changesSince(
+    db,
+    old.last_batch,
+    oldData,
+    (JSON.parse(version) as [string])[0],
+    sourcesOf(cube, q),
   );
-  const parsed = batches.map((b) => ({
-    id: Number(b.id),
-    changes: b.changes ? (JSON.parse(b.changes) as BatchChanges) : null,
-  }));
+  if (!changed) return null;
   let from: string | null = null;
   let insertsOnly = true;
-  for (const t of sourcesOf(cube, q)) {
-    const rows = (v: DataVersion) => Number(v[`${t}_rows`] ?? 0);
-    const last = (v: DataVersion) => (v[`${t}_batch`] === null ? null : Number(v[`${t}_batch`]));
-    const writers = parsed.filter((b) => b.changes === null || b.changes[t] !== undefined);
-    if (rows(was) === rows(now) && last(was) === last(now) && !writers.length) continue;
-    if (!DATED.has(t) || writers.some((b) => b.changes === null)) return null;
-    // The batches must explain the table as it is: its net rows, and its last stamp (a stamp no batch recorded
-    // is a writer outside the importer).
-    const changes = writers.map((b) => b.changes?.[t] as TableChange);
-    if (rows(was) + changes.reduce((n, c) => n + c.rows, 0) !== rows(now)) return null;
-    if (last(now) !== last(was) && !writers.some((b) => b.id === last(now))) return null;
+  for (const [t, changes] of changed) {
+    if (!DATED.has(t)) return null;
     for (const c of changes) {
       if (c.from === null) return null;
       if (c.altered > 0) insertsOnly = false;

@@ -1,4 +1,5 @@
 import { sql } from '../../sql/sql.ts';
+import { lastBatch } from '../../workspace/data-version.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import { catalog } from '../catalog.ts';
 import { metricDef } from '../compute.ts';
@@ -7,7 +8,7 @@ import type { BaseName } from '../define.ts';
 import { type Basis, dimensions, type NormalQuery, pickBasis } from '../query.ts';
 import { type Cube, cubes, STORED } from './cubes.ts';
 import { dropFirstOrders } from './first-orders.ts';
-import { lastBatch, planUpdate, updateCube } from './incremental.ts';
+import { planUpdate, updateCube } from './incremental.ts';
 import { buildQuery, cubeVersion, readRecord, tableOf } from './record.ts';
 
 /** Most rows a cube may have: dimensions with the most distinct values are left out until it fits. */
