@@ -25,7 +25,8 @@ export { type CustomerRow, type CustomerSearch, searchCustomers } from './custom
 export { warmSearchIndex } from './customers/search-index.ts';
 export type { CustomerSeries } from './customers/series.ts';
 export { refreshServedViews, SERVED_LIMIT, servedCustomer360 } from './customers/served.ts';
-export { ServedFile } from './customers/served-file.ts';
+export { PatchedServedFile } from './customers/served-file.ts';
+export type { ServedPaths } from './customers/served-views.ts';
 export type { CustomerStatus } from './customers/status.ts';
 export type { StoreRefresh } from './customers/store-refresh.ts';
 export { type CustomerStoresRefresh, customerStoresCurrent, refreshCustomerStores } from './customers/stores.ts';

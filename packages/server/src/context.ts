@@ -6,7 +6,8 @@ import {
   checkSlaBreaches,
   connectWorkspace,
   customerStoresCurrent,
-  ServedFile,
+  PatchedServedFile,
+  type ServedPaths,
   sendDueSurveys,
   servedChurnRisk,
   servedCustomer360,
@@ -157,7 +158,7 @@ export class ServerContext {
   private peopleWriting = 0;
   private readonly quietWaiters: (() => void)[] = [];
   /** The served files open, by view (their name without the build stamp). */
-  private readonly served = new Map<string, { path: string; file: Promise<ServedFile> }>();
+  private readonly served = new Map<string, { at: string; file: Promise<PatchedServedFile> }>();
   /**
    * Verified credentials (session cookie or API key → actor), so most requests need no lookup. Entries live
    * 30 s at most, and every route that can end or change a credential (logout, user changes, key revocation)
@@ -314,7 +315,11 @@ export class ServerContext {
    * per data generation and day, as the check itself reads every source table's count. When either is behind,
    * the refresher is kicked (it builds them after the rollups) and views are computed meanwhile.
    */
-  async customerViews(): Promise<{ stored: boolean; served: ServedFile | null; risk: ServedFile | null }> {
+  async customerViews(): Promise<{
+    stored: boolean;
+    served: PatchedServedFile | null;
+    risk: PatchedServedFile | null;
+  }> {
     // The files are opened inside the cached lookup: a request then costs one cache hit, nothing more.
     const found = await this.cache.get(this.storesKey(), async () => {
       const paths = await this.db(async (ws) => {
@@ -323,7 +328,7 @@ export class ServerContext {
           await servedCustomer360(ws),
           await servedChurnRisk(ws),
         ];
-        return { stored, served: served.path, risk: risk.path, behind: !stored || served.behind || risk.behind };
+        return { stored, served: served.paths, risk: risk.paths, behind: !stored || served.behind || risk.behind };
       });
       return {
         ...paths,
@@ -335,14 +340,15 @@ export class ServerContext {
     return found;
   }
 
-  /** The open served file at `path`; one it replaces is closed a while later, once reads in flight are done. */
-  private openServed(path: string): Promise<ServedFile> {
-    const kind = basename(path).replace(/-\d+$/, '');
+  /** The open served file (and patch) at `paths`; one it replaces is closed a while later, once reads in flight are done. */
+  private openServed(paths: ServedPaths): Promise<PatchedServedFile> {
+    const kind = basename(paths.path).replace(/-\d+$/, '');
+    const at = `${paths.path} ${paths.patch}`;
     const open = this.served.get(kind);
-    if (open?.path === path) return open.file;
+    if (open?.at === at) return open.file;
     if (open) setTimeout(() => open.file.then((f) => f.close()).catch(() => undefined), 30_000).unref();
-    const file = ServedFile.open(path);
-    this.served.set(kind, { path, file });
+    const file = PatchedServedFile.open(paths);
+    this.served.set(kind, { at, file });
     // A file that cannot be opened (removed under the server) is asked for again by the next request.
     file.catch(() => {
       if (this.served.get(kind)?.file === file) this.served.delete(kind);

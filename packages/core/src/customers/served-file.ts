@@ -112,3 +112,30 @@ export class ServedFile {
     return this.file.close();
   }
 }
+
+/** A served file and the patch read before it (served-views.ts): each record from the patch when it has one. */
+export class PatchedServedFile {
+  private constructor(
+    private readonly base: ServedFile,
+    private readonly patch: ServedFile | null,
+  ) {}
+
+  /** Open the file at `path` and its patch at `patch` (paths without extension). */
+  static async open({ path, patch }: { path: string; patch: string | null }): Promise<PatchedServedFile> {
+    const base = await ServedFile.open(path);
+    try {
+      return new PatchedServedFile(base, patch ? await ServedFile.open(patch) : null);
+    } catch (e) {
+      await base.close();
+      throw e;
+    }
+  }
+
+  async get(id: string): Promise<Buffer | null> {
+    return (await this.patch?.get(id)) ?? this.base.get(id);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.base.close(), this.patch?.close()]);
+  }
+}

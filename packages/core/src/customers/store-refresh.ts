@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { print } from '../sql/print.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { changesSince, dataVersion, lastBatch } from '../workspace/data-version.ts';
@@ -86,10 +86,20 @@ export interface StoreRefresh {
 }
 
 /** What a refresh records beside the store's version (`<table>_build`). */
-interface BuildRecord {
+interface BuildRecord extends StoreBuild {
   version: string;
-  batch: number;
   appended: number;
+}
+
+/**
+ * How a store got to what it holds: `base` names its last full build (new at each), `batch` the last import
+ * batch it reflects. Between two records of the same base the store was only updated, so a customer's rows
+ * changed only if a batch between their batches named the customer: what views built from the store patch
+ * themselves by (the served 360s, customers/served.ts; the search index, search-index.ts).
+ */
+export interface StoreBuild {
+  base: string;
+  batch: number;
 }
 
 export const versionKey = (table: string): string => `${table}_version`;
@@ -175,21 +185,40 @@ export async function refreshStore(
     const batch = await lastBatch(ws.db);
     const version = await storeVersion(ws, def);
     const was = await readMeta(ws, versionKey(def.table));
-    const done = async (action: StoreRefresh['action'], customers: number | null, rows: number, appended: number) => {
+    const done = async (
+      action: StoreRefresh['action'],
+      customers: number | null,
+      rows: number,
+      { appended, base }: { appended: number; base: string },
+    ) => {
       if (action !== 'fresh') {
         await writeMeta(ws, versionKey(def.table), version);
-        await writeMeta(ws, buildKey(def.table), JSON.stringify({ version, batch, appended } satisfies BuildRecord));
+        const record: BuildRecord = { version, batch, appended, base };
+        await writeMeta(ws, buildKey(def.table), JSON.stringify(record));
       }
       return { action, customers, rows, seconds: (performance.now() - t0) / 1000, version };
     };
-    if (!opts.force && was === version) return done('fresh', 0, 0, 0);
     const record = await readMeta(ws, buildKey(def.table));
     const kept = record ? (JSON.parse(record) as BuildRecord) : null;
+    if (!opts.force && was === version) return done('fresh', 0, 0, { appended: 0, base: '' });
     const updatable = !opts.force && kept !== null && kept.version === was;
     const added = updatable && (await onlyInserted(ws, def, kept, version)) ? await update(ws, def, kept) : null;
-    if (kept && added) return done('updated', added.customers, added.rows, kept.appended + added.rows);
+    if (kept && added)
+      return done('updated', added.customers, added.rows, { appended: kept.appended + added.rows, base: kept.base });
     await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(def.table)} AS ${sorted(await def.rows(ws, null))}`);
     const [c] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(def.table)}`);
-    return done('built', null, Number(c?.n ?? 0), 0);
+    return done('built', null, Number(c?.n ?? 0), { appended: 0, base: randomUUID() });
   });
+}
+
+/**
+ * How the store at `table` got to what it holds (null before its first refresh, or for a record from before bases
+ * were kept). Read it once the store is current: it describes the store, not the data.
+ * @example await storeBuild(ws, 'customer_timeline') // { base: '5f1c…', batch: 42 }
+ */
+export async function storeBuild(ws: Workspace, table: string): Promise<StoreBuild | null> {
+  const [record, version] = await Promise.all([readMeta(ws, buildKey(table)), readMeta(ws, versionKey(table))]);
+  const kept = record ? (JSON.parse(record) as Partial<BuildRecord>) : null;
+  if (!kept?.base || kept.version !== version || typeof kept.batch !== 'number') return null;
+  return { base: kept.base, batch: kept.batch };
 }

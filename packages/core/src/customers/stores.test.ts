@@ -62,10 +62,10 @@ describe('the per-customer stores behind the customer 360', () => {
     await refreshCustomerStores(ws);
     expect((await refreshServedViews(ws)).views).toBe('built');
     expect((await refreshServedViews(ws)).views).toBe('fresh');
-    const { path, behind } = await servedCustomer360(ws);
-    expect(path).not.toBeNull();
+    const { paths, behind } = await servedCustomer360(ws);
+    expect(paths?.patch).toBeNull();
     expect(behind).toBe(false);
-    const served = await ServedFile.open(path as string);
+    const served = await ServedFile.open(paths?.path as string);
     try {
       const all = await ws.db.all<{ id: string }>(sql`SELECT customer_id AS id FROM customers`);
       for (const { id } of all) expect(await served.get(id), id).not.toBeNull();
@@ -81,11 +81,11 @@ describe('the per-customer stores behind the customer 360', () => {
     await ws.db.run(
       sql`INSERT INTO orders (order_id, customer_id, ordered_at, amount, _batch) VALUES ('O-served', ${id}, current_timestamp::TIMESTAMP, 7.5, 998)`,
     );
-    expect(await servedCustomer360(ws)).toEqual({ path: null, behind: false });
+    expect(await servedCustomer360(ws)).toEqual({ paths: null, behind: false });
     expect((await refreshServedViews(ws)).views).toBe('waiting');
     await refreshCustomerStores(ws);
     await refreshServedViews(ws);
-    const again = await ServedFile.open((await servedCustomer360(ws)).path as string);
+    const again = await ServedFile.open((await servedCustomer360(ws)).paths?.path as string);
     expect(JSON.parse(String(await again.get(id))).timeline[0]).toMatchObject({ subject: 'O-served', amount: 7.5 });
     await again.close();
   });

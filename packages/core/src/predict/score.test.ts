@@ -295,7 +295,7 @@ describe('churn scores', () => {
       WHERE ${latest} AND customer_id IN (SELECT unnest(${half}))`);
     expect((await refreshServedRisk(ws)).views).toBe('built');
     expect((await refreshServedRisk(ws)).views).toBe('fresh');
-    const file = await ServedFile.open((await servedChurnRisk(ws)).path as string);
+    const file = await ServedFile.open((await servedChurnRisk(ws)).paths?.path as string);
     try {
       for (const { id } of some)
         for (const lang of ['en', 'zh-CN'] as const) {

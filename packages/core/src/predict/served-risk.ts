@@ -89,5 +89,5 @@ export const refreshServedRisk = (ws: Workspace, o: BuildPace = {}) => refreshSe
  * the view.
  * @example const json = await servedRisk(file, 'C0000042', 'zh-CN'); json && JSON.parse(json.toString()).score
  */
-export const servedRisk = (file: ServedFile, id: string, lang: Lang): Promise<Buffer | null> =>
+export const servedRisk = (file: Pick<ServedFile, 'get'>, id: string, lang: Lang): Promise<Buffer | null> =>
   file.get(keyOf(id, lang));
