@@ -18,6 +18,7 @@
  * (c) the same with WORKERS agents in a closed loop, each sending its next change the moment the last is
  *     answered: the server's capacity for transitions while it imports and refreshes (no target: at saturation a
  *     latency is the queue's length).
+ * Each part starts once the server is idle (serve-child.ts serverIdle).
  * Options (env): CUSTOMERS=1000000 CASES=customers/5 EVENTS_PER_CASE=10 AGENTS=200 DURATION=30 CONNECTIONS=50
  * RATE=50 WORKERS=10 ORDERS=300000 REFRESH=60 SOURCE=<workspace folder to copy>.
  */
@@ -40,7 +41,7 @@ import {
 import autocannon from 'autocannon';
 import { agentName, writeOpsFiles } from './ops/data.ts';
 import { casesAtRate, percentiles, type Timed, workCases } from './ops/transitions.ts';
-import { serveChild } from './serve-child.ts';
+import { serveChild, serverIdle } from './serve-child.ts';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 1_000_000);
 const CASES = Number(process.env.CASES ?? Math.round(CUSTOMERS / 5));
@@ -223,12 +224,17 @@ let a: Awaited<ReturnType<typeof inbox>>;
 let b: Awaited<ReturnType<typeof transitions>>;
 let c: Awaited<ReturnType<typeof transitions>>;
 try {
+  // Each part starts with the server idle (its own work after starting, or after the last part's import, done).
+  log('waiting for the server to finish its own work…');
+  await serverIdle(child, log);
   a = await inbox(url, key);
   // Each part works cases of its own: a case is moved to diagnosed once.
   const half = received.length >> 1;
+  await serverIdle(child, log);
   b = await transitions(url, key, `(b) transitions at ${RATE}/s`, (until) =>
     casesAtRate(url, key, received.slice(0, half), RATE, until),
   );
+  await serverIdle(child, log);
   c = await transitions(url, key, `(c) ${WORKERS} agents in a closed loop`, (until) =>
     workCases(url, key, received.slice(half), WORKERS, until),
   );

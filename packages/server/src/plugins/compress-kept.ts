@@ -25,8 +25,11 @@ interface Packed {
   gzip: Buffer;
 }
 
-/** Per kept answer, per route and status (the same object may be encoded by two schemas): its compressed forms. */
-const compressed = new WeakMap<object, Map<string, Packed | 'pending'>>();
+/**
+ * Per kept answer, per route and status (the same object may be encoded by two schemas): 'seen' after its first
+ * answer, 'pending' while it is compressed, then its compressed forms.
+ */
+const compressed = new WeakMap<object, Map<string, Packed | 'seen' | 'pending'>>();
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,8 +53,8 @@ async function pack(json: string): Promise<Packed> {
  * connections on two cores, a cached view's time is mostly its bytes: the metric catalogue (35 KB) held 2,700
  * requests/s with p99 66 ms while a 7.6 KB overview held 20,000 at 13 ms. A cached view is the same frozen
  * object for every request until a write drops it (cache.ts), and its JSON is kept beside it (serialize.ts): so
- * are its compressed forms here, made once off the event loop (zlib's threads) after its first answer, which
- * goes uncompressed.
+ * are its compressed forms here, made once off the event loop (zlib's threads) after its second answer; the first
+ * two go uncompressed.
  */
 export function installKeptCompression(app: FastifyInstance): void {
   app.decorateRequest('keptAnswer', null);
@@ -68,15 +71,19 @@ export function installKeptCompression(app: FastifyInstance): void {
     const header = req.headers['accept-encoding'];
     const coding = accepts(header, 'br') ? 'br' : accepts(header, 'gzip') ? 'gzip' : null;
     if (!coding) return done(null, payload);
-    const forms = compressed.get(answer) ?? new Map<string, Packed | 'pending'>();
+    const forms = compressed.get(answer) ?? new Map<string, Packed | 'seen' | 'pending'>();
     compressed.set(answer, forms);
     const key = `${reply.statusCode} ${req.routeOptions.url}`;
     const kept = forms.get(key);
-    if (kept && kept !== 'pending') {
+    if (kept && kept !== 'pending' && kept !== 'seen') {
       reply.header('content-encoding', coding);
       return done(null, kept[coding]);
     }
-    if (kept === undefined) {
+    // Compressed from its second answer on: an answer asked once (an agent's inbox page, dropped by the next case
+    // write) is not worth it, and compressing each such answer kept zlib's threads, which DuckDB's statements
+    // share, busy under a team's writes (statements waited seconds behind brotli).
+    if (kept === undefined) forms.set(key, 'seen');
+    else if (kept === 'seen') {
       forms.set(key, 'pending');
       pack(payload).then(
         (p) => forms.set(key, p),
