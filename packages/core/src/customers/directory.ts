@@ -1,9 +1,16 @@
 import type { DuckDBInstance } from '@duckdb/node-api';
-import { sql } from '../sql/sql.ts';
+import { type Sql, sql } from '../sql/sql.ts';
 import { readMeta } from '../workspace/meta.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { statusRows } from './status.ts';
-import { refreshStore, type StoreDef, type StoreRefresh, storeVersion, versionKey } from './store-refresh.ts';
+import {
+  refreshStore,
+  type StoreDef,
+  type StoreRefresh,
+  storeVersion,
+  versionKey,
+  writtenSince,
+} from './store-refresh.ts';
 
 /**
  * The customer directory: per customer, the lower-cased id and name to search in, the status now and the
@@ -24,6 +31,13 @@ export const DIRECTORY_VERSION_KEY = versionKey(DIRECTORY);
 /** The tables a customer's row derives from: their rows name the customers an import touched. */
 const PER_CUSTOMER = ['customers', 'subscriptions', 'orders', 'churn_events'];
 
+/** The customers whose directory rows the import batches after `batch` can have changed (by inserting rows). */
+export const directoryTouched = (batch: number): Sql =>
+  writtenSince(
+    PER_CUSTOMER.map((table) => ({ table })),
+    batch,
+  );
+
 /** The directory's own columns, beside the customer's: no customer field may be named so (directory.test.ts). */
 export const DIRECTORY_COLUMNS = ['k', 'text', 'status', 'mrr'] as const;
 
@@ -34,15 +48,7 @@ const directory: StoreDef = {
   replaces: true,
   depends: (ws) => [ws.config, new Date().toISOString().slice(0, 10)],
   async rows(ws, since) {
-    // The customers with a row the batches after `since` inserted.
-    const touched =
-      since === null
-        ? null
-        : sql.join(
-            PER_CUSTOMER.map((t) => sql`SELECT customer_id FROM ${sql.id(t)} WHERE _batch > ${since}`),
-            sql` UNION `,
-          );
-    const status = await statusRows(ws, touched);
+    const status = await statusRows(ws, since === null ? null : directoryTouched(since));
     return sql`SELECT lower(c.customer_id || chr(10) || coalesce(c.name, '')) AS text,
         s.status AS status, s.mrr AS mrr, c.* EXCLUDE (_batch)
       FROM (${status}) s JOIN customers c ON c.customer_id = s.customer_id`;

@@ -30,7 +30,7 @@ import { readColumns } from '../models/columns.ts';
 import { sql } from '../sql/sql.ts';
 import { connectWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { listColumns, presentDimensions } from './columns.ts';
-import { customerDirectory, DIRECTORY } from './directory.ts';
+import { customerDirectory, DIRECTORY, directoryTouched } from './directory.ts';
 import type { CustomerStatus } from './status.ts';
 import { type StoreBuild, storeBuild } from './store-refresh.ts';
 
@@ -181,9 +181,6 @@ const indexes = new WeakMap<
   { index: SearchIndex | null; building: string | null; pending: Promise<void> | null }
 >();
 
-/** The tables besides `customers` whose new rows change a customer's status and MRR in the directory. */
-const STATUS_SOURCES = ['subscriptions', 'orders', 'churn_events'];
-
 /**
  * `index` brought to the directory build `now` when only statuses and MRRs can have moved, or null when it must be
  * built again. That holds when the directory was only updated since the index's build (the same base:
@@ -197,14 +194,10 @@ async function patched(db: DuckDbConnection, index: SearchIndex, version: string
   if (!was || !now || was.base !== now.base) return null;
   const [c] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM customers WHERE _batch > ${was.batch}`);
   if (Number(c?.n ?? 0) > 0) return null;
-  const touched = sql.join(
-    STATUS_SOURCES.map((t) => sql`SELECT customer_id FROM ${sql.id(t)} WHERE _batch > ${was.batch}`),
-    sql` UNION `,
-  );
   const rows = await db.all<{ pos: number; status: CustomerStatus; mrr: number | null }>(sql`
     SELECT pos, status, mrr FROM (SELECT customer_id, status, CAST(mrr AS DOUBLE) AS mrr,
       CAST(row_number() OVER (ORDER BY customer_id) - 1 AS INTEGER) AS pos FROM ${sql.id(DIRECTORY)}) d
-    WHERE customer_id IN (${touched})`);
+    WHERE customer_id IN (${directoryTouched(was.batch)})`);
   const status = index.status.slice();
   const mrr = index.mrr.slice();
   for (const r of rows) {

@@ -1,17 +1,16 @@
 import { createHash } from 'node:crypto';
 import { customer360Query } from '../api/customers.ts';
 import { toWire } from '../api/wire.ts';
-import { storedFrom } from '../metrics/currency.ts';
 import { print } from '../sql/print.ts';
 import { type Sql, sql } from '../sql/sql.ts';
 import { readMeta } from '../workspace/meta.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { DIRECTORY, DIRECTORY_VERSION_KEY } from './directory.ts';
 import { type BuildPace, inPart, refreshServed, type ServedView, servedPath } from './served-views.ts';
-import { storeBuild } from './store-refresh.ts';
+import { storeBuild, writtenSince } from './store-refresh.ts';
 import { customerStoresCurrent, TIMELINE_STORE, TIMELINE_VERSION_KEY } from './stores.ts';
 import { attributeHeaders, customerViews, type Viewed, viewOf } from './timeline.ts';
-import { timelineEvents } from './timeline-sources.ts';
+import { timelineWriters } from './timeline-sources.ts';
 
 /** The 360 served: the API's default length of the timeline. Other lengths are computed. */
 export const SERVED_LIMIT: number = customer360Query.shape.limit.parse(undefined);
@@ -55,9 +54,7 @@ const served360: ServedView<Viewed> = {
       if (!d || !t) return null;
       return { base: JSON.stringify([d.base, t.base, await viewsDigest(ws)]), batch: Math.min(d.batch, t.batch) };
     },
-    touched: (_ws, batch) =>
-      sql`SELECT customer_id FROM (${timelineEvents(null, storedFrom, batch)}) e
-        UNION SELECT customer_id FROM customers WHERE _batch > ${batch}`,
+    touched: (_ws, batch) => writtenSince([...timelineWriters, { table: 'customers' }], batch),
   },
   // As the route's schema encodes it (the customers route's test compares the two).
   records: async (rows) =>

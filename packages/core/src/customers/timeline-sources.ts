@@ -135,6 +135,11 @@ function eventsOf(s: Source, id: string | null, read: MoneyReader, since: number
     }${since === null ? sql`` : sql` AND _batch > ${since}`}`;
 }
 
+/** The tables timeline events come from, each with the column naming the customer. */
+export const timelineWriters: { table: EntityName; customer?: string }[] = [
+  ...new Map(sources.map((s) => [s.table, { table: s.table, customer: s.customer }])).values(),
+];
+
 /**
  * Every timeline event, of one customer or (id null) of all, one row each: customer_id, at (TIMESTAMP),
  * kind, action, subject, amount, facts (JSON text), title, detail, and ended_at on a subscription's start.

@@ -43,5 +43,9 @@ describe('survivalOnGrid', () => {
     expect(grid.curves[1]!.points.map((p) => p.survival)).toEqual([1, 1, 1, 0.5, null, null, null]);
     expect(grid.curves[0]).toMatchObject({ median: km.median, restrictedMean: km.restrictedMean, n: 3 });
     expect(grid.curves[0]).not.toHaveProperty('table');
+    // Drawn to four decimals: 2/3 is not sent as 17 digits.
+    expect(grid.curves[0]!.points[2]!.survival).toBe(0.6667);
+    expect(survivalOnGrid(result, 4).curves[0]!.points[1]!.time).toBe(1);
+    expect(survivalOnGrid(result, 8).curves[0]!.points[1]!.time).toBe(0.4286);
   });
 });
