@@ -13,7 +13,7 @@ import { print } from '../sql/print.ts';
 import { sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { DIRECTORY } from './directory.ts';
-import { versionKey } from './store-refresh.ts';
+import { storeBuild, versionKey } from './store-refresh.ts';
 import { type CustomerStoresRefresh, customerStoresCurrent, refreshCustomerStores, TIMELINE_STORE } from './stores.ts';
 
 const SEEDS = 12;
@@ -183,9 +183,10 @@ describe('the per-customer stores, updated', () => {
     });
   });
 
-  it('an update past a row group and a tenth of the store rebuilds it, sorted', async () => {
+  it('an update past a row group and a tenth of the store writes it again sorted, in the same lineage', async () => {
     await scenario(6, async (s) => {
       await started(s);
+      const before = await storeBuild(s.ws, TIMELINE_STORE);
       const ids = s.customers.map((c) => c.customer_id as string);
       const file = join(s.dir, 'many-orders.csv');
       const lines = Array.from({ length: 123_000 }, (_, i) => `M${i},${ids[i % ids.length]},2025-11-0${1 + (i % 9)},1`);
@@ -193,7 +194,16 @@ describe('the per-customer stores, updated', () => {
       await importFile(s.ws, 'orders', file);
       const done = await refreshCustomerStores(s.ws);
       expect(done.directory.action).toBe('updated');
-      expect(done.timeline).toMatchObject({ action: 'built', customers: null });
+      expect(done.timeline).toMatchObject({ action: 'updated', rows: 123_000 });
+      // Sorted by k again, nothing appended since, and the same base: views built from it patch themselves.
+      const [order] = await s.ws.db.all<{ out: number }>(sql`SELECT count(*) FILTER (WHERE k < prev) AS out
+        FROM (SELECT k, lag(k) OVER (ORDER BY rowid) AS prev FROM ${sql.id(TIMELINE_STORE)})`);
+      expect(Number(order?.out)).toBe(0);
+      const [record] = await s.ws.db.all<{ value: string }>(
+        sql`SELECT value FROM meta WHERE key = ${`${TIMELINE_STORE}_build`}`,
+      );
+      expect(JSON.parse(String(record?.value))).toMatchObject({ appended: 0, base: before?.base });
+      await compareWithFull(s.ws);
     });
   });
 

@@ -44,7 +44,7 @@ import type { Workspace } from '../workspace/workspace.ts';
  * How many rows may have been appended since a store's last full build: the larger of a tenth of its rows and one
  * row group. Appended rows land after the k-sorted ones, in row groups that span every k, so a lookup by k reads
  * every one of them (DuckDB skips a row group only by its min/max): a lookup costs about one row group more per
- * ROW_GROUP rows appended. Past the limit the refresh builds the store in full again, sorted. At a tenth, an import
+ * ROW_GROUP rows appended. Past the limit the refresh writes the store again sorted (update). At a tenth, an import
  * of 1 % of the rows is appended nine times in ten and rebuilt the tenth, and a lookup in the 100M-row timeline
  * reads the k column of at most some 80 extra row groups; below one row group (a directory of up to 1.2M
  * customers, any small store) a lookup reads at most one more.
@@ -172,14 +172,17 @@ async function onlyInserted(ws: Workspace, def: StoreDef, kept: BuildRecord, ver
 
 /**
  * Add the rows for what the batches after `kept.batch` inserted (a customer's replacing theirs when the store
- * replaces); null, having written nothing, when they do not fit (other columns) or would leave more rows out of
- * order than APPENDED_SHARE allows.
+ * replaces); null, having written nothing, when they do not fit (other columns). When appending them would leave
+ * more rows out of order than APPENDED_SHARE allows, the store is written again sorted from its kept rows and the
+ * new ones (`resorted`): the rows a full build gives, without computing again those of the customers the batches
+ * did not touch (the directory's statuses of a million customers: seconds of both cores, which agents' writes
+ * wait behind), and the same content, so views built from the store keep their lineage (StoreBuild).
  */
 async function update(
   ws: Workspace,
   def: StoreDef,
   kept: BuildRecord,
-): Promise<{ customers: number; rows: number } | null> {
+): Promise<{ customers: number; rows: number; resorted: boolean } | null> {
   const db = ws.db;
   const [table, staged] = [sql.id(def.table), `${def.table}_new`];
   await db.run(sql`CREATE OR REPLACE TEMP TABLE ${sql.id(staged)} AS ${sorted(await def.rows(ws, kept.batch))}`);
@@ -192,14 +195,22 @@ async function update(
         FROM duckdb_columns() WHERE table_name IN (${def.table}, ${staged})) AS same`);
   const [rows, customers] = [Number(n?.rows ?? 0), Number(n?.customers ?? 0)];
   const limit = Math.max(ROW_GROUP, APPENDED_SHARE * Number(n?.stored ?? 0));
-  const fits = n?.same === true && kept.appended + rows <= limit;
-  if (fits) {
-    if (def.replaces)
-      await db.run(sql`DELETE FROM ${table} WHERE customer_id IN (SELECT customer_id FROM ${sql.id(staged)})`);
-    await db.run(sql`INSERT INTO ${table} BY NAME SELECT * FROM ${sql.id(staged)} ORDER BY k`);
+  const resorted = kept.appended + rows > limit;
+  if (n?.same === true) {
+    const others = def.replaces
+      ? sql`SELECT * FROM ${table} WHERE customer_id NOT IN (SELECT customer_id FROM ${sql.id(staged)})`
+      : sql`SELECT * FROM ${table}`;
+    if (resorted)
+      await db.run(sql`CREATE OR REPLACE TABLE ${table} AS
+        SELECT * FROM (${others} UNION ALL BY NAME SELECT * FROM ${sql.id(staged)}) r ORDER BY k`);
+    else {
+      if (def.replaces)
+        await db.run(sql`DELETE FROM ${table} WHERE customer_id IN (SELECT customer_id FROM ${sql.id(staged)})`);
+      await db.run(sql`INSERT INTO ${table} BY NAME SELECT * FROM ${sql.id(staged)} ORDER BY k`);
+    }
   }
   await db.run(sql`DROP TABLE ${sql.id(staged)}`);
-  return fits ? { customers, rows } : null;
+  return n?.same === true ? { customers, rows, resorted } : null;
 }
 
 /**
@@ -236,8 +247,10 @@ export async function refreshStore(
     if (!opts.force && was === version) return done('fresh', 0, 0, { appended: 0, base: '' });
     const updatable = !opts.force && kept !== null && kept.version === was;
     const added = updatable && (await onlyInserted(ws, def, kept, version)) ? await update(ws, def, kept) : null;
-    if (kept && added)
-      return done('updated', added.customers, added.rows, { appended: kept.appended + added.rows, base: kept.base });
+    if (kept && added) {
+      const appended = added.resorted ? 0 : kept.appended + added.rows;
+      return done('updated', added.customers, added.rows, { appended, base: kept.base });
+    }
     await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(def.table)} AS ${sorted(await def.rows(ws, null))}`);
     const [c] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(def.table)}`);
     return done('built', null, Number(c?.n ?? 0), { appended: 0, base: randomUUID() });
