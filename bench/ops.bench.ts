@@ -206,6 +206,9 @@ async function transitions(url: string, key: string, what: string, work: Agents)
     log(
       `  slow: ${t.ms.toFixed(0)} ms at ${((t.at - t0) / 1000).toFixed(1)} s (import ended at ${((importEnd - t0) / 1000).toFixed(1)} s): ${t.what}`,
     );
+  const failed = new Map<string, number>();
+  for (const t of timed) if (!t.ok) failed.set(t.what, (failed.get(t.what) ?? 0) + 1);
+  for (const [what, count] of failed) log(`  failed: ${count} × ${what}`);
   const during = timed.filter((t) => t.at < importEnd).map((t) => t.ms);
   const after = timed.filter((t) => t.at >= importEnd).map((t) => t.ms);
   return {

@@ -55,10 +55,11 @@ export const SERVED_DIR = 'served';
 /**
  * Customers per statement: their views are up to a few kilobytes each, held in memory until written, and turning
  * a statement's rows into objects holds the event loop (20,000 customers: 940 ms, in which the server answered
- * nothing). And a statement holds the cores for its time, where an agent's write that arrives meanwhile waits:
- * 2,000 customers' took 470 ms on the 1M demo; a few hundred keep that wait within a write's own time.
+ * nothing). And a statement holds the cores for its time, where an agent's write that arrives meanwhile waits for
+ * one. On the 1M demo (warm, alone): 2,000 customers 344 ms (0.17 ms a customer), 500 98 ms (0.20), 250 78 ms
+ * (0.32: a statement's own cost starts to count).
  */
-const PART = 250;
+const PART = 500;
 /** Rows made into records between yields: a few milliseconds of the event loop (the server builds while it serves). */
 const CHUNK = 200;
 
