@@ -103,6 +103,14 @@ const labels = {
     en: 'No churn event of the range names a competitor (the churn_events column competitor).',
     'zh-CN': '该时间范围内没有注明竞争对手的流失事件（churn_events 的 competitor 列）。',
   },
+  // tenure sync
+  table: { en: 'table', 'zh-CN': '表' },
+  synced: {
+    en: 'ClickHouse holds copy {version} of the workspace, laid out on {layout}.',
+    'zh-CN': 'ClickHouse 中现为工作区的第 {version} 份副本，布局为{layout}。',
+  },
+  oneNode: { en: 'one node', 'zh-CN': '单节点' },
+  cluster: { en: 'the cluster {name}', 'zh-CN': '集群 {name}' },
   // Quality rules (core's quality/), in English by their ids as --json gives them, in Chinese as the dashboard words them.
   'rule.required': { en: 'required', 'zh-CN': '必填值齐全' },
   'rule.optional': { en: 'optional', 'zh-CN': '选填值齐全' },

@@ -56,8 +56,15 @@ export { type Kpi, type Overview, overview } from './dashboard/overview.ts';
 export { type CompetitorLosses, type WinLoss, winLoss } from './dashboard/win-loss.ts';
 export { type PeriodWindow, periodWindow, type WindowOptions } from './dashboard/window.ts';
 export { ClickHouseConnection } from './engine/clickhouse/connection.ts';
+export { readCopy } from './engine/clickhouse/copy-record.ts';
 export { openClickHouse } from './engine/clickhouse/open.ts';
-export { copyWorkspace } from './engine/clickhouse/sync.ts';
+export {
+  type CopySummary,
+  copyDdl,
+  copyWorkspace,
+  type SyncOptions,
+  type SyncProgress,
+} from './engine/clickhouse/sync.ts';
 export { type Connection, type Dialect, type EngineName, engines } from './engine/index.ts';
 export {
   ACTIONS,

@@ -138,6 +138,7 @@ export const metrics: CommandModule = (program: Command) => {
           parseOptions,
           periodLabel,
           periodWindow,
+          readCopy,
           refreshRollups,
           refuseSnapshotTrend,
           withWorkspace,
@@ -181,20 +182,24 @@ export const metrics: CommandModule = (program: Command) => {
         }
         const result = await withWorkspace(g.workspace, async (ws) => {
           // With --engine, the workspace gives the configuration and ClickHouse the data (after `tenure sync`).
-          const conn = g.engine ? await openClickHouse(g.engine) : ws.db;
+          const ch = g.engine ? await openClickHouse(g.engine) : undefined;
+          const conn = ch ?? ws.db;
           // On the workspace, bring the rollups of these metrics up to date: the first month query after new
           // data builds them, later ones read precomputed months (core's metrics/rollups/).
           if (!g.engine && query.period === 'month') await refreshRollups(ws, { metrics: names });
           const w = await periodWindow(ws, query);
-          const compute = () => computeMetrics(conn, ws.config, names, { ...query, from: w.from, to: w.to });
-          let r: MetricRow[];
-          let missing: MissingData[];
+          const read = async (): Promise<{ r: MetricRow[]; missing: MissingData[] }> => {
+            const r = await computeMetrics(conn, ws.config, names, { ...query, from: w.from, to: w.to });
+            return { r, missing: await missingData(conn, names as MetricName[], r) };
+          };
+          let got: Awaited<ReturnType<typeof read>>;
           try {
-            r = await compute();
-            missing = await missingData(conn, names as MetricName[], r);
+            // On ClickHouse, refused if a `tenure sync` switched the copy while these queries read it.
+            got = await (ch ? readCopy(ch, read) : read());
           } finally {
-            if (conn !== ws.db) await conn.close();
+            await ch?.close();
           }
+          const { r, missing } = got;
           refuseSnapshotTrend(r, horizon);
           const calendar = calendarOf(ws.config);
           return {

@@ -1,5 +1,9 @@
 import { by, def, type Local, q, quote, said } from './define.ts';
 
+/** Where a ClickHouse copy is laid out: a cluster by name, or one node (null). */
+const onEn = (cluster: string | null) => (cluster ? `the cluster ${cluster}` : 'a single node');
+const onZh = (cluster: string | null) => (cluster ? `集群 ${cluster} ` : '单节点');
+
 /** The workspace, its config and the process around it; the catch-alls for bugs and bad usage. */
 export const workspaceCodes = {
   TEN_INTERNAL: def<{ detail: string }>(
@@ -152,6 +156,50 @@ export const workspaceCodes = {
       en: (a) =>
         `Check that the server runs at that host and port and that this machine may connect to it (the attempt stops after ${a.seconds} s).`,
       'zh-CN': (a) => `请检查该主机和端口上的服务是否在运行，以及本机能否连接（${a.seconds} 秒后放弃连接）。`,
+    },
+  ),
+  TEN_ENGINE_COPY_SWITCHING: def<{ version: number; since: string }>(
+    409,
+    {
+      en: (a) =>
+        `The ClickHouse copy was being switched: sync ${a.version} began swapping in its tables at ${a.since} UTC, so the tables read could come from two different copies`,
+      'zh-CN': (a) =>
+        `ClickHouse 副本正在切换：第 ${a.version} 次同步于 UTC ${a.since} 开始替换数据表，读取的表可能来自两份不同的副本`,
+    },
+    {
+      en: (_a, on) =>
+        by(on, {
+          cli: 'Run the command again once `tenure sync` has finished. If no sync is running, one was interrupted: run `tenure sync` again, which replaces every table.',
+          web: 'Try again once the copy’s sync has finished. If none is running, one was interrupted: ask the administrator to run the sync again.',
+          api: 'Try again once the copy’s sync has finished. If none is running, one was interrupted: ask the administrator to run the sync again.',
+        }),
+      'zh-CN': (_a, on) =>
+        by(on, {
+          cli: '请在 `tenure sync` 结束后重新运行命令。若没有正在运行的同步，说明上次同步被中断：请重新运行 `tenure sync`，它会替换每一张表。',
+          web: '请在副本同步结束后重试。若没有正在运行的同步，说明上次同步被中断：请管理员重新运行同步。',
+          api: '请在副本同步结束后重试。若没有正在运行的同步，说明上次同步被中断：请管理员重新运行同步。',
+        }),
+    },
+  ),
+  TEN_ENGINE_COPY_LAYOUT: def<{ recorded: string | null; asked: string | null }>(
+    409,
+    {
+      en: (a) => `The ClickHouse copy was synced to ${onEn(a.recorded)}; this sync asks for ${onEn(a.asked)}`,
+      'zh-CN': (a) => `该 ClickHouse 副本是按${onZh(a.recorded)}的布局同步的；本次同步要求的是${onZh(a.asked).trim()}`,
+    },
+    {
+      en: (a, on) =>
+        by(on, {
+          cli: `Sync it ${a.recorded ? `on its cluster with --cluster ${a.recorded}` : 'without --cluster'}, or sync into another database.`,
+          web: `Sync it to ${onEn(a.recorded)} as before, or into another database (an administrator can).`,
+          api: `Sync it to ${onEn(a.recorded)} as before, or into another database (an administrator can).`,
+        }),
+      'zh-CN': (a, on) =>
+        by(on, {
+          cli: `请${a.recorded ? `用 --cluster ${a.recorded} 在其集群上` : '不带 --cluster '}同步，或同步到另一个数据库。`,
+          web: `请仍按${onZh(a.recorded)}同步，或同步到另一个数据库（由管理员操作）。`,
+          api: `请仍按${onZh(a.recorded)}同步，或同步到另一个数据库（由管理员操作）。`,
+        }),
     },
   ),
   TEN_SERVER_HOLDS_WORKSPACE: def<{ dir: string; url: string; pid: number }>(

@@ -33,8 +33,17 @@ interface Transport {
   close(): Promise<void>;
 }
 
-/** Loading a copy must fail on a NULL in a required column rather than store '' or 1970-01-01 silently. */
-const strictInsert = { input_format_null_as_default: 0, insert_null_as_default: 0 } as const;
+/**
+ * Loading a copy must fail on a NULL in a required column rather than store '' or 1970-01-01 silently. Into a
+ * Distributed table (a cluster's copy, cluster.ts) the INSERT returns once every shard holds its rows, not once
+ * they are queued to be sent: the sync swaps the table in right after. (The setting's older name, which old
+ * servers know and newer ones keep as an alias of distributed_foreground_insert.)
+ */
+const strictInsert = {
+  input_format_null_as_default: 0,
+  insert_null_as_default: 0,
+  insert_distributed_sync: 1,
+} as const;
 
 const quoteIds = (names: readonly string[]) => names.map(clickhouseDialect.quoteId).join(', ');
 

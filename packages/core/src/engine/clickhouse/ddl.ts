@@ -7,21 +7,9 @@
  *
  * Single node (chdb, or one server): one MergeTree table per entity, ORDER BY its key with the customer
  * column first where there is one, so a customer's rows are contiguous and per-customer scans and joins
- * read few granules.
- *
- * On a cluster the same columns are used twice per entity:
- *
- *   CREATE TABLE orders_local ON CLUSTER tenure (…same columns…)
- *     ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/tenure/orders', '{replica}')
- *     ORDER BY (customer_id, order_id);
- *   CREATE TABLE orders ON CLUSTER tenure AS orders_local
- *     ENGINE = Distributed(tenure, currentDatabase(), orders_local, cityHash64(customer_id));
- *
- * Every customer-keyed table is sharded by cityHash64 of its customer column (surveys: respondent_id), so
- * all of one customer's customers/subscriptions/orders/activity/tickets/churn rows live on one shard and
- * per-customer joins run shard-locally (`distributed_product_mode = 'local'`, or GLOBAL JOIN for the small
- * dimension tables). Tables without a customer (costs, campaigns) are small: replicate them to every shard
- * (ReplicatedMergeTree without Distributed, or Distributed with rand()) and join them GLOBAL.
+ * read few granules. On a cluster the same columns and sort keys are laid out twice per customer-keyed table,
+ * ReplicatedMergeTree `<t>_local` on every shard and Distributed `<t>` sharded by cityHash64 of the customer
+ * column: cluster.ts generates that layout, layout.ts says how a sync replaces either.
  */
 import type { Entity, Field, FieldType } from '../../schema/index.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
@@ -120,8 +108,27 @@ export function orderBy(e: Entity): string[] {
  * table's order). Names go through sql.id, so an attribute column with an unsafe name is refused.
  */
 export function createTable(e: Entity, columns: readonly ColumnDef[] = [...entityColumns(e), batchColumn]): Sql {
-  const cols = sql.join(columns.map((c) => sql`${sql.id(c.name)} ${c.type}`));
-  return sql`CREATE TABLE IF NOT EXISTS ${sql.id(e.name)} (${cols}) ENGINE = MergeTree ORDER BY (${sql.ids(orderBy(e))})`;
+  return createTableOf({ name: e.name, columns, engine: sql`MergeTree`, orderBy: orderBy(e) });
+}
+
+/** What a CREATE TABLE of a copy says: the table, its columns, engine and sort key, and the cluster's clause. */
+export interface TableDdl {
+  name: string;
+  columns: readonly ColumnDef[];
+  engine: Sql;
+  orderBy: readonly string[];
+  /** ` ON CLUSTER "name"` on a cluster (cluster.ts), nothing on one node. */
+  onCluster?: Sql;
+}
+
+/**
+ * CREATE TABLE IF NOT EXISTS, the one spelling every copy table is created with (migrations, sync, the
+ * cluster layout).
+ * @example createTableOf({ name: 'orders', columns, engine: sql`MergeTree`, orderBy: ['customer_id', 'order_id'] })
+ */
+export function createTableOf(t: TableDdl): Sql {
+  const cols = sql.join(t.columns.map((c) => sql`${sql.id(c.name)} ${c.type}`));
+  return sql`CREATE TABLE IF NOT EXISTS ${sql.id(t.name)}${t.onCluster ?? sql``} (${cols}) ENGINE = ${t.engine} ORDER BY (${sql.ids(t.orderBy)})`;
 }
 
 /**
