@@ -167,18 +167,10 @@ export const workspaceCodes = {
         `ClickHouse 副本正在切换：第 ${a.version} 次同步于 UTC ${a.since} 开始替换数据表，读取的表可能来自两份不同的副本`,
     },
     {
-      en: (_a, on) =>
-        by(on, {
-          cli: 'Run the command again once `tenure sync` has finished. If no sync is running, one was interrupted: run `tenure sync` again, which replaces every table.',
-          web: 'Try again once the copy’s sync has finished. If none is running, one was interrupted: ask the administrator to run the sync again.',
-          api: 'Try again once the copy’s sync has finished. If none is running, one was interrupted: ask the administrator to run the sync again.',
-        }),
-      'zh-CN': (_a, on) =>
-        by(on, {
-          cli: '请在 `tenure sync` 结束后重新运行命令。若没有正在运行的同步，说明上次同步被中断：请重新运行 `tenure sync`，它会替换每一张表。',
-          web: '请在副本同步结束后重试。若没有正在运行的同步，说明上次同步被中断：请管理员重新运行同步。',
-          api: '请在副本同步结束后重试。若没有正在运行的同步，说明上次同步被中断：请管理员重新运行同步。',
-        }),
+      en: () =>
+        'Try again once the copy’s sync has finished. If none is running, one was interrupted: sync the workspace to ClickHouse again, which replaces every table.',
+      'zh-CN': () =>
+        '请在副本同步结束后重试。若没有正在运行的同步，说明上次同步被中断：请再次把工作区同步到 ClickHouse，它会替换每一张表。',
     },
   ),
   TEN_ENGINE_COPY_LAYOUT: def<{ recorded: string | null; asked: string | null }>(
@@ -188,18 +180,8 @@ export const workspaceCodes = {
       'zh-CN': (a) => `该 ClickHouse 副本是按${onZh(a.recorded)}的布局同步的；本次同步要求的是${onZh(a.asked).trim()}`,
     },
     {
-      en: (a, on) =>
-        by(on, {
-          cli: `Sync it ${a.recorded ? `on its cluster with --cluster ${a.recorded}` : 'without --cluster'}, or sync into another database.`,
-          web: `Sync it to ${onEn(a.recorded)} as before, or into another database (an administrator can).`,
-          api: `Sync it to ${onEn(a.recorded)} as before, or into another database (an administrator can).`,
-        }),
-      'zh-CN': (a, on) =>
-        by(on, {
-          cli: `请${a.recorded ? `用 --cluster ${a.recorded} 在其集群上` : '不带 --cluster '}同步，或同步到另一个数据库。`,
-          web: `请仍按${onZh(a.recorded)}同步，或同步到另一个数据库（由管理员操作）。`,
-          api: `请仍按${onZh(a.recorded)}同步，或同步到另一个数据库（由管理员操作）。`,
-        }),
+      en: (a) => `Sync it to ${onEn(a.recorded)} as before, or into another database.`,
+      'zh-CN': (a) => `请仍按${onZh(a.recorded)}同步，或同步到另一个数据库。`,
     },
   ),
   TEN_SERVER_HOLDS_WORKSPACE: def<{ dir: string; url: string; pid: number }>(
