@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formats, type Lang, parseLang } from '@tenure/core/present';
-import { CONFIG_FILE, DB_FILE, isWorkspace } from '@tenure/core/shell';
+import { CONFIG_FILE, DATA_FILES, isWorkspace } from '@tenure/core/shell';
 import type { Command } from 'commander';
 import { type CommandModule, globalsOf } from '../context.ts';
 import { numberOrText } from '../flag-value.ts';
@@ -9,7 +9,7 @@ import { emit, fail, fmtInt, table } from '../output.ts';
 
 /** Remove what a failed `demo` created in a folder that held no workspace before, so a retry is not refused. */
 function undoCreate(dir: string, dirExisted: boolean): void {
-  for (const f of [DB_FILE, `${DB_FILE}.wal`, CONFIG_FILE, 'ground-truth.json']) rmSync(join(dir, f), { force: true });
+  for (const f of [...DATA_FILES, CONFIG_FILE, 'ground-truth.json']) rmSync(join(dir, f), { force: true });
   if (!dirExisted && existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
 }
 

@@ -31,4 +31,4 @@ export { type ModelName, modelNames } from '../models/names.ts';
 export { timeUnits } from '../models/time-units.ts';
 export { type Lang, normalizeLang } from '../present/lang.ts';
 export { type EntityName, entityNames, type ImportName, importNames } from '../schema/names.ts';
-export { CONFIG_FILE, DB_FILE, isWorkspace } from '../workspace/files.ts';
+export { CONFIG_FILE, DATA_FILES, DB_FILE, isWorkspace } from '../workspace/files.ts';

@@ -9,7 +9,7 @@ import { CHECKED, dropChecked } from './load.ts';
 import { nearest } from './mapping.ts';
 import { checkPhase } from './phases/check.ts';
 import type { ImportRun } from './phases/context.ts';
-import { loadPhase } from './phases/load.ts';
+import { loadPhase, workPhase } from './phases/load.ts';
 import { mapPhase } from './phases/map.ts';
 import { readPhase } from './phases/read.ts';
 import { recordBatch } from './phases/record.ts';
@@ -47,7 +47,7 @@ export function tooManyRejects(summary: ImportSummary, max: number): TenureError
 
 /**
  * Import one file into one entity: inspect → read → map → check → load → record (phases/, one file each), the
- * load and the record in one transaction. Bad rows go to `rejects` with line, column, value and a message; good
+ * load and the record in one transaction (a case import's rows in one before it: phases/load.ts `workPhase`). Bad rows go to `rejects` with line, column, value and a message; good
  * rows are upserted by key. With more bad rows than `maxRejectRate` allows, nothing is loaded and
  * TEN_IMPORT_TOO_MANY_REJECTS is thrown (the batch and its rejects are still recorded, so `tenure rejects` can
  * show them).
@@ -68,9 +68,12 @@ export async function importFile(
     const read = await readPhase(run, tmpDir);
     const mapped = await mapPhase(run, read);
     const checked = await checkPhase(run, read, mapped);
+    // A case import's rows commit first, on their own (people.duckdb: workspace/people.ts). A crash before the
+    // batch's record leaves rows that importing the file again finds unchanged, and then records.
+    const worked = await workPhase(run, checked);
     await db.run(sql`BEGIN TRANSACTION`);
     try {
-      const loaded = await loadPhase(run, read, mapped, checked);
+      const loaded = await loadPhase(run, read, mapped, checked, worked);
       const problems = await summarizeProblems(db, loaded.batch, run.o.lang);
       const summary = summarize(run, read, mapped, checked, loaded, { sha256: await hash, problems });
       if (run.o.dryRun) {

@@ -28,16 +28,21 @@ export interface WorkLoad {
   ws: Workspace;
   db: DuckDbConnection;
   columns: CheckedColumn[];
-  batch: number;
   /** The rows to load. */
   OK: Sql;
+}
+
+/** The records a write added and changed. */
+export interface Written {
+  inserted: number;
+  updated: number;
 }
 
 export interface WorkLoader {
   /** Flag rows breaking rules that need the workspace (into the import's flags table). */
   flag(c: WorkCheck): Promise<void>;
-  /** Write the rows that passed; returns the records added and changed. */
-  write(c: WorkLoad): Promise<{ inserted: number; updated: number }>;
+  /** Write the rows that passed (in a transaction of their own: ingest/phases/load.ts `workPhase`). */
+  write(c: WorkLoad): Promise<Written>;
 }
 
 const loaders = { cases: casesLoader, case_events: caseEventsLoader } satisfies Record<WorkName, WorkLoader>;

@@ -5,14 +5,15 @@ import { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { TenureError, tenureError } from '../errors.ts';
 import type { TenureConfig } from './config.ts';
 import { readConfig } from './config-file.ts';
-import { CONFIG_FILE, DB_FILE, isWorkspace } from './files.ts';
+import { CONFIG_FILE, DATA_FILES, DB_FILE, isWorkspace } from './files.ts';
 import { migrateWorkspace } from './migrations/run.ts';
+import { attachPeople, separatePeople } from './people.ts';
 import { readServerFile } from './server-file.ts';
 import { setTimeZone } from './time-zone.ts';
 
-export { CONFIG_FILE, DB_FILE, isWorkspace };
+export { CONFIG_FILE, DATA_FILES, DB_FILE, isWorkspace };
 
-/** An open workspace: a folder with tenure.duckdb and tenure.config.json. Close it to release the file. */
+/** An open workspace: a folder with tenure.duckdb, people.duckdb and tenure.config.json. Close it to release the files. */
 export interface Workspace {
   dir: string;
   config: TenureConfig;
@@ -54,7 +55,7 @@ export async function initWorkspace(
     } finally {
       await held.close();
     }
-    for (const f of [DB_FILE, `${DB_FILE}.wal`, CONFIG_FILE]) rmSync(join(dir, f), { force: true });
+    for (const f of [...DATA_FILES, CONFIG_FILE]) rmSync(join(dir, f), { force: true });
   }
   try {
     mkdirSync(dir, { recursive: true });
@@ -91,8 +92,10 @@ export async function openWorkspace(dirIn: string): Promise<Workspace> {
   const config = await readConfig(dir);
   const db = await openDb(dir);
   try {
+    await attachPeople(db, dir);
     await setTimeZone(db, config.timezone, join(dir, CONFIG_FILE));
     await migrateWorkspace(db, dir);
+    await separatePeople(db);
   } catch (e) {
     await db.close();
     throw e;

@@ -7,7 +7,7 @@
  */
 import { CHECKED, FLAGS } from '../../ingest/load.ts';
 import type { CheckedColumn } from '../../ingest/validate.ts';
-import type { WorkCheck, WorkLoad, WorkLoader } from '../../ingest/work.ts';
+import type { WorkCheck, WorkLoad, WorkLoader, Written } from '../../ingest/work.ts';
 import { caseImports, caseStepFields } from '../../schema/cases.ts';
 import type { Field } from '../../schema/index.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
@@ -79,7 +79,7 @@ async function flag(c: WorkCheck): Promise<void> {
       AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = g.case_id AND e.version = 1 AND e.fields = g._fields)`);
 }
 
-async function write({ db, columns, OK }: WorkLoad): Promise<{ inserted: number; updated: number }> {
+async function write({ db, columns, OK }: WorkLoad): Promise<Written> {
   const fresh = sql`SELECT * FROM (${importedCases(columns, OK)}) g WHERE case_id NOT IN (SELECT case_id FROM cases)`;
   await db.run(sql`INSERT INTO case_events (case_id, version, "at", actor, action, from_stage, to_stage, fields, note)
     SELECT case_id, 1, _at, 'import', 'created', NULL, stage, _fields, NULL FROM (${fresh})`);

@@ -10,7 +10,7 @@
  */
 import { CHECKED, FLAGS } from '../../ingest/load.ts';
 import type { CheckedColumn } from '../../ingest/validate.ts';
-import type { WorkCheck, WorkLoad, WorkLoader } from '../../ingest/work.ts';
+import type { WorkCheck, WorkLoad, WorkLoader, Written } from '../../ingest/work.ts';
 import { caseEventImports } from '../../schema/case-events.ts';
 import { caseStepFields } from '../../schema/cases.ts';
 import type { Field } from '../../schema/index.ts';
@@ -163,7 +163,7 @@ const STEP_GIVEN = sql.join(
   sql` OR `,
 );
 
-async function write({ db, columns, OK }: WorkLoad): Promise<{ inserted: number; updated: number }> {
+async function write({ db, columns, OK }: WorkLoad): Promise<Written> {
   const action = sql`CASE WHEN to_stage IS NULL THEN CASE WHEN ${STEP_GIVEN} THEN 'edited'
       WHEN owner IS NOT NULL OR team IS NOT NULL THEN 'assigned' ELSE 'commented' END
     WHEN to_stage = 'cancelled' THEN 'cancelled' WHEN _prev = 'closed' THEN 'reopened' ELSE 'moved' END`;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { DuckDBConnection, DuckDBInstance, DuckDBResultReader, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { tenureError } from '../../errors.ts';
 import { print } from '../../sql/print.ts';
-import type { Sql, SqlValue } from '../../sql/sql.ts';
+import { type Sql, type SqlValue, sql } from '../../sql/sql.ts';
 import type { Connection, Row } from '../engine.ts';
 import { duckdbDialect } from './dialect.ts';
 
@@ -108,6 +108,8 @@ export class DuckDbConnection implements Connection {
     readonly raw: DuckDBConnection,
     /** False for connections from `connect()`: closing them leaves the instance (and the file) open. */
     private readonly ownsInstance = true,
+    /** The instance's search path (see `attach`), shared by all its connections; '' until something is attached. */
+    private readonly searchPath = { text: '' },
   ) {}
 
   /**
@@ -115,7 +117,25 @@ export class DuckDbConnection implements Connection {
    * import can run its transaction on one while read requests use another (one process, one file).
    */
   async connect(): Promise<DuckDbConnection> {
-    return new DuckDbConnection(this.instance, await this.instance.connect(), false);
+    const c = new DuckDbConnection(this.instance, await this.instance.connect(), false, this.searchPath);
+    // DuckDB keeps the search path per connection and refuses to set it globally.
+    if (this.searchPath.text) await c.raw.run(this.searchPath.text);
+    return c;
+  }
+
+  /**
+   * Attach another database file as `name` (created when missing) and find its tables by their plain names, on
+   * this connection and every later one of the instance. Its commits do not wait for this file's: DuckDB commits
+   * one transaction at a time per database (workspace/people.ts says why that matters). The path cannot be a
+   * bound parameter in ATTACH, so it is written as a quoted literal.
+   */
+  async attach(name: string, path: string): Promise<void> {
+    const [{ db } = { db: '' }] = await this.all<{ db: string }>(sql`SELECT current_database() AS db`);
+    // Both names go into the statements' text: sql.id refuses anything but a plain identifier.
+    sql.id(name, db);
+    await this.raw.run(`ATTACH IF NOT EXISTS '${path.replaceAll("'", "''")}' AS ${name}`);
+    this.searchPath.text = `SET search_path = '${db}.main,${name}.main'`;
+    await this.raw.run(this.searchPath.text);
   }
 
   static async open(path: string): Promise<DuckDbConnection> {

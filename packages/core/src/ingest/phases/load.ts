@@ -1,12 +1,13 @@
 /**
  * Phase load, inside the import's transaction: a batch number, the rejects with their line and the arguments of
  * their code, the reject-rate gate, then (unless refused or a dry run) new attribute columns, missing customers
- * when asked, the upsert by key (or a work record's own write: ingest/work.ts) and the churn events of a snapshot.
+ * when asked, the upsert by key and the churn events of a snapshot. A work record's own write (ingest/work.ts) is
+ * `workPhase`, committed before this one.
  */
 import { sql } from '../../sql/sql.ts';
 import type { BatchChanges } from '../changes.ts';
 import { addExtraColumns, createMissingCustomers, syncSnapshotChurn, upsert, writeRejects } from '../load.ts';
-import { workLoaderOf } from '../work.ts';
+import { workLoaderOf, type Written } from '../work.ts';
 import type { Checked } from './check.ts';
 import type { ImportRun } from './context.ts';
 import type { Mapped } from './map.ts';
@@ -29,7 +30,42 @@ export interface Loaded {
   changes: BatchChanges;
 }
 
-export async function loadPhase(run: ImportRun, { staged }: Read, mapped: Mapped, checked: Checked): Promise<Loaded> {
+/** More rows rejected than `maxRejectRate` allows: then nothing loads (the batch and its rejects are still recorded). */
+export function refusedOf({ o }: ImportRun, { counts, malformed }: Checked): boolean {
+  const bad = counts.bad + malformed.length;
+  const total = counts.all - counts.blank + malformed.length;
+  return total > 0 && bad / total > o.maxRejectRate;
+}
+
+/**
+ * A work record's rows (cases, case events), in a transaction of their own on the import's connection: they live
+ * in people.duckdb (workspace/people.ts) and a transaction writes one database, so they commit before the batch's
+ * record (importFile). A dry run rolls them back. Nothing for a refused import or an entity of the data model.
+ */
+export async function workPhase(run: ImportRun, checked: Checked): Promise<Written | undefined> {
+  const work = workLoaderOf(run.entity);
+  if (!work || refusedOf(run, checked)) return undefined;
+  const db = run.ws.db;
+  await db.run(sql`BEGIN TRANSACTION`);
+  try {
+    const written = await withProgress(run, 'load', () =>
+      work.write({ ws: run.ws, db, columns: checked.plan.columns, OK: checked.OK }),
+    );
+    await db.run(run.o.dryRun ? sql`ROLLBACK` : sql`COMMIT`);
+    return written;
+  } catch (e) {
+    await db.run(sql`ROLLBACK`).catch(() => undefined);
+    throw e;
+  }
+}
+
+export async function loadPhase(
+  run: ImportRun,
+  { staged }: Read,
+  mapped: Mapped,
+  checked: Checked,
+  worked: Written | undefined,
+): Promise<Loaded> {
   const { ws, entity, o } = run;
   const db = ws.db;
   const { mapping } = mapped;
@@ -39,20 +75,17 @@ export async function loadPhase(run: ImportRun, { staged }: Read, mapped: Mapped
   const total = counts.all - blank + malformed.length;
   const [{ id: batch } = { id: 0 }] = await db.all<{ id: number }>(sql`SELECT nextval('import_batch_seq') AS id`);
   await writeRejects(db, batch, plan.rules, staged.firstLine, malformed, checked.base);
-  const refused = total > 0 && bad / total > o.maxRejectRate;
-  let loaded = { inserted: 0, updated: 0 };
+  const refused = refusedOf(run, checked);
+  let loaded: Written = { inserted: 0, updated: 0 };
   let customersCreated = 0;
   let churnEvents = 0;
   const changes: BatchChanges = {};
   if (!refused && !o.dryRun) {
     await addExtraColumns(db, entity, mapping, mapped.extraTypes, batch);
     if (o.createMissingCustomers) customersCreated = await createMissingCustomers(db, entity, batch, OK, changes);
-    const work = workLoaderOf(entity);
-    loaded = await withProgress(run, 'load', () =>
-      work
-        ? work.write({ ws, db, columns: plan.columns, batch, OK })
-        : upsert(db, entity, plan.columns, batch, OK, changes),
-    );
+    loaded = workLoaderOf(entity)
+      ? (worked ?? loaded)
+      : await withProgress(run, 'load', () => upsert(db, entity, plan.columns, batch, OK, changes));
     if (mapping.snapshot && o.asOf) churnEvents = await syncSnapshotChurn(db, o.asOf, batch, OK, changes);
   }
   return { batch, total, bad, blank, refused, ...loaded, customersCreated, churnEvents, changes };

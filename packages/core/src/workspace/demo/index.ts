@@ -22,7 +22,7 @@ import { writeEmployeeSurveys } from './employee-surveys.ts';
 import { countRows, groundTruth } from './ground-truth.ts';
 import { simulateLives } from './lives.ts';
 import { DEMO_ZH, translateDemo } from './locale.ts';
-import { writeOperations } from './operations.ts';
+import { writeCaseWork, writeOperations } from './operations.ts';
 import { operationsTruth } from './operations-truth.ts';
 import { demoCalendar } from './params.ts';
 import { Rand } from './random.ts';
@@ -59,7 +59,8 @@ const TEMP_TABLES = [
 
 /**
  * Replace the workspace's data with a generated business and write ground-truth.json next to it.
- * Everything happens in one transaction: a failure leaves the previous data untouched.
+ * The data is written in one transaction, so a failure leaves the previous data untouched; the retention team's
+ * cases follow in a second (they live in people.duckdb: workspace/people.ts).
  */
 export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
@@ -67,7 +68,7 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
   const lang = opts.lang ?? 'en';
   const ctx: DemoContext = { db: ws.db, ...o, cal: demoCalendar(o.months), r: new Rand(o.seed) };
   const { rows, truth } = await ws.db.transaction(async () => {
-    for (const e of [...entityNames, 'case_events', 'cases']) await ws.db.run(sql`DELETE FROM ${sql.id(e)}`);
+    for (const e of entityNames) await ws.db.run(sql`DELETE FROM ${sql.id(e)}`);
     await addContractAttribute(ctx);
     await createCalendar(ctx);
     await createCustomers(ctx);
@@ -91,11 +92,14 @@ export async function generateDemo(ws: Workspace, opts: DemoOptions): Promise<De
       rows: await countRows(ctx),
       truth: lang === 'en' ? truth : { ...truth, lang, translated: DEMO_ZH },
     };
-    for (const t of TEMP_TABLES) await ws.db.run(sql`DROP TABLE ${sql.id(t)}`);
     // Demo rows carry no import batch: a new epoch tells derived tables the data was replaced.
     await bumpDataEpoch(ws.db);
     return result;
   });
+  // The cases, from the walks above (temp tables outlive the commit). A crash before this commit leaves the new
+  // data with the old cases: running the demo again replaces both.
+  await ws.db.transaction(() => writeCaseWork(ctx, lang));
+  for (const t of TEMP_TABLES) await ws.db.run(sql`DROP TABLE ${sql.id(t)}`);
   casesChanged(ws);
   dataChanged(ws.dir);
   const groundTruthFile = join(ws.dir, GROUND_TRUTH_FILE);

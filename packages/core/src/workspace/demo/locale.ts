@@ -1,6 +1,7 @@
 import type { DuckDbConnection } from '../../engine/duckdb/connection.ts';
 import type { Lang } from '../../present/lang.ts';
 import { sql } from '../../sql/sql.ts';
+import { PEOPLE_TABLES } from '../people.ts';
 
 const LINES = { mobile: '移动', broadband: '宽带', tv: '电视' };
 const TICKET_TEXTS = {
@@ -109,7 +110,9 @@ export const DEMO_ZH: Record<string, Record<string, Record<string, string>>> = {
 /** Translate the generated demo's values in place (inside generateDemo's transaction). */
 export async function translateDemo(db: DuckDbConnection, lang: Lang): Promise<void> {
   if (lang === 'en') return;
-  for (const [table, columns] of Object.entries(DEMO_ZH))
+  for (const [table, columns] of Object.entries(DEMO_ZH)) {
+    // The cases are written after this, in the demo's language (caseText), and in the other database file.
+    if ((PEOPLE_TABLES as readonly string[]).includes(table)) continue;
     for (const [column, map] of Object.entries(columns)) {
       const c = sql.id(column);
       const cases = sql.join(
@@ -118,6 +121,7 @@ export async function translateDemo(db: DuckDbConnection, lang: Lang): Promise<v
       );
       await db.run(sql`UPDATE ${sql.id(table)} SET ${c} = CASE ${c} ${cases} ELSE ${c} END WHERE ${c} IS NOT NULL`);
     }
+  }
 }
 
 /** A demo text of the cases in `lang` (the entries of DEMO_ZH.cases and .case_events). */

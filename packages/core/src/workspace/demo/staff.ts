@@ -19,11 +19,20 @@ export const demoUsers = (): { username: string; role: 'analyst' | 'admin' }[] =
   { username: OPS.lead, role: 'admin' },
 ];
 
-/**
- * Write teams, members and users, and demo_agents (team, i, username, size): the agents who take a team's
- * cases in turn.
- */
+/** Write the users and demo_agents (team, i, username, size): the agents who take a team's cases in turn. */
 export async function writeStaff(ctx: DemoContext): Promise<void> {
+  const since = toTs(monthStart(0));
+  const teams = Object.entries(OPS.teams);
+  const users = demoUsers().map((u) => sql`(${u.username}, ${u.role}, ${LOCKED_PASSWORD}, ${since}, ${since})`);
+  await ctx.db.run(sql`INSERT INTO users (username, role, password_hash, created_at, updated_at)
+    VALUES ${sql.join(users)} ON CONFLICT DO NOTHING`);
+  const agents = teams.flatMap(([team, t]) => t.agents.map((u, i) => sql`(${team}, ${i}, ${u}, ${t.agents.length})`));
+  await ctx.db.run(sql`CREATE OR REPLACE TEMP TABLE demo_agents AS
+    SELECT * FROM (VALUES ${sql.join(agents)}) a(team, i, username, size)`);
+}
+
+/** Write the teams with their labels and members (people.duckdb: written apart from the users, see index.ts). */
+export async function writeTeams(ctx: DemoContext): Promise<void> {
   const since = toTs(monthStart(0));
   const teams = Object.entries(OPS.teams);
   const names = teams.map(([team]) => team);
@@ -33,10 +42,4 @@ export async function writeStaff(ctx: DemoContext): Promise<void> {
     VALUES ${sql.join(teams.map(([team, t]) => sql`(${team}, ${t.en}, ${t['zh-CN']}, ${since})`))}`);
   const members = teams.flatMap(([team, t]) => [...t.agents, OPS.lead].map((u) => sql`(${team}, ${u})`));
   await ctx.db.run(sql`INSERT INTO team_members (team, username) VALUES ${sql.join(members)}`);
-  const users = demoUsers().map((u) => sql`(${u.username}, ${u.role}, ${LOCKED_PASSWORD}, ${since}, ${since})`);
-  await ctx.db.run(sql`INSERT INTO users (username, role, password_hash, created_at, updated_at)
-    VALUES ${sql.join(users)} ON CONFLICT DO NOTHING`);
-  const agents = teams.flatMap(([team, t]) => t.agents.map((u, i) => sql`(${team}, ${i}, ${u}, ${t.agents.length})`));
-  await ctx.db.run(sql`CREATE OR REPLACE TEMP TABLE demo_agents AS
-    SELECT * FROM (VALUES ${sql.join(agents)}) a(team, i, username, size)`);
 }
