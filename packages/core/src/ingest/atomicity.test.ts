@@ -3,16 +3,15 @@
  * exactly as it was. A child process imports 2 million generated orders and is killed while reading,
  * then while writing the orders table; the workspace is then reopened and compared.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checksum, fixture, tempWorkspace } from '../../test/fixtures/ingest/helpers.ts';
+import { killChild } from '../../test/fixtures/kill-child.ts';
 import { sql } from '../sql/sql.ts';
 import { openWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { importFile } from './import.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../../..');
 const TABLES = ['customers', 'orders', 'churn_events', 'import_batches', 'rejects', 'attributes'];
 
 let dir: string;
@@ -55,39 +54,8 @@ afterAll(async () => {
 });
 
 /** Run the importer in a child and SIGKILL it once `when` matches a line it printed; resolves its output. */
-function importAndKill(when: (line: string) => boolean): Promise<{ lines: string[]; signal: string | null }> {
-  return new Promise((done, fail) => {
-    const child: ChildProcess = spawn(
-      process.execPath,
-      ['--import', 'tsx/esm', fixture('import-child.ts'), wsDir, big],
-      { cwd: ROOT, env: { ...process.env, TMPDIR: childTmp }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const lines: string[] = [];
-    let started = false;
-    let buffer = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.stderr?.on('data', (d) => {
-      stderr += String(d);
-    });
-    child.stdout?.on('data', (d) => {
-      buffer += String(d);
-      for (let i = buffer.indexOf('\n'); i !== -1; i = buffer.indexOf('\n')) {
-        const line = buffer.slice(0, i);
-        buffer = buffer.slice(i + 1);
-        lines.push(line);
-        if (line === 'start') started = true;
-        if (started && !child.killed && when(line)) child.kill('SIGKILL');
-      }
-    });
-    child.on('error', fail);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (!lines.includes('start')) fail(new Error(`the child never started: ${stderr}`));
-      else done({ lines, signal });
-    });
-  });
-}
+const importAndKill = (when: (line: string) => boolean) =>
+  killChild(fixture('import-child.ts'), [wsDir, big], when, { tmpDir: childTmp, timeoutMs: 20_000 });
 
 async function expectUnchanged() {
   const ws = await openWorkspace(wsDir);

@@ -5,11 +5,11 @@
  * synced into chdb in this process; then a child process syncs a changed workspace (bigger, another seed) and
  * is killed at a step it printed, held there (it waits for a line on stdin) or running on.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type KilledChild, killChild } from '../../../test/fixtures/kill-child.ts';
 import { entities } from '../../schema/index.ts';
 import { sql } from '../../sql/sql.ts';
 import { generateDemo } from '../../workspace/demo/index.ts';
@@ -20,7 +20,6 @@ import { checkCopy, readCopy } from './copy-record.ts';
 import { openClickHouse } from './open.ts';
 import { copiedTables, copyWorkspace } from './sync.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../../../..');
 const CHILD = resolve(import.meta.dirname, '../../../test/fixtures/sync-child.ts');
 const TABLES = [...Object.keys(entities), ...Object.keys(copiedTables)];
 type Counts = Record<string, number>;
@@ -86,43 +85,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /**
  * Sync workspace b in a child and SIGKILL it on the first progress line `when` accepts. Held, the child waits
  * after each step until told to go on, so it dies exactly there; otherwise it runs on for as long as the signal
- * takes. Resolves the lines it printed.
+ * takes. Resolves the run: the lines it printed, the one it was killed on.
  */
-function syncAndKill(when: (line: string, i: number) => boolean, hold: boolean): Promise<string[]> {
-  return new Promise((done, fail) => {
-    const child: ChildProcess = spawn(
-      process.execPath,
-      ['--import', 'tsx/esm', CHILD, join(dir, 'b'), chDir, ...(hold ? ['hold'] : [])],
-      { cwd: ROOT, env: { ...process.env, TMPDIR: childTmp }, stdio: ['pipe', 'pipe', 'pipe'] },
-    );
-    const lines: string[] = [];
-    let buffer = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stderr?.on('data', (d) => {
-      stderr += String(d);
-    });
-    child.stdout?.on('data', (d) => {
-      buffer += String(d);
-      for (let i = buffer.indexOf('\n'); i !== -1; i = buffer.indexOf('\n')) {
-        const line = buffer.slice(0, i);
-        buffer = buffer.slice(i + 1);
-        if (child.killed) continue;
-        const step = lines.filter((l) => l !== 'start').length;
-        lines.push(line);
-        if (line !== 'start' && when(line, step)) child.kill('SIGKILL');
-        else if (hold && line !== 'start') child.stdin?.write('go\n');
-      }
-    });
-    child.stdin?.on('error', () => undefined);
-    child.on('error', fail);
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') fail(new Error(`the child was not killed (${signal}): ${lines.join(' | ')} ${stderr}`));
-      else if (!lines.includes('start')) fail(new Error(`the child never started: ${stderr}`));
-      else done(lines);
-    });
-  });
+async function syncAndKill(when: (line: string, i: number) => boolean, hold: boolean): Promise<KilledChild> {
+  const args = [join(dir, 'b'), chDir, ...(hold ? ['hold'] : [])];
+  const run = await killChild(CHILD, args, when, { tmpDir: childTmp, timeoutMs: 30_000, hold });
+  if (run.signal !== 'SIGKILL')
+    throw new Error(`the child was not killed (${run.signal}): ${run.lines.join(' | ')} ${run.stderr}`);
+  return run;
 }
 
 /** Every table holds the copy before or the copy after, never anything else. */
@@ -134,7 +104,7 @@ const pick = (c: Counts, tables: readonly string[]) => Object.fromEntries(tables
 
 describe('atomicity: a sync killed with SIGKILL never shows a partial copy (chdb)', () => {
   it('killed while loading the staging tables: the copy before, whole, read as it was', async () => {
-    const lines = await syncAndKill((line) => line === 'staged orders', true);
+    const { lines } = await syncAndKill((line) => line === 'staged orders', true);
     expect(lines.at(-1)).toBe('staged orders');
     const s = await copyState();
     expect(s.counts).toEqual(before);
@@ -142,7 +112,7 @@ describe('atomicity: a sync killed with SIGKILL never shows a partial copy (chdb
   }, 40_000);
 
   it('killed once the record says switching, before any swap: the copy before, readers refused', async () => {
-    const lines = await syncAndKill((line) => line.startsWith('switching'), true);
+    const { lines } = await syncAndKill((line) => line.startsWith('switching'), true);
     expect(lines.filter((l) => l.startsWith('staged'))).toHaveLength(TABLES.length);
     const s = await copyState();
     expect(s.counts).toEqual(before);
@@ -151,7 +121,7 @@ describe('atomicity: a sync killed with SIGKILL never shows a partial copy (chdb
   }, 40_000);
 
   it('killed half-way through the swaps: swapped tables whole after, the others whole before, readers refused', async () => {
-    const lines = await syncAndKill((line) => line === 'swapped orders', true);
+    const { lines } = await syncAndKill((line) => line === 'swapped orders', true);
     const swapped = lines.filter((l) => l.startsWith('swapped ')).map((l) => l.slice('swapped '.length));
     expect(swapped).toEqual(['customers', 'subscriptions', 'orders']);
     const rest = TABLES.filter((t) => !swapped.includes(t));
@@ -164,11 +134,11 @@ describe('atomicity: a sync killed with SIGKILL never shows a partial copy (chdb
   it('killed at a random step, running on: each table whole; a reader reads one whole copy or is refused', async () => {
     const steps = 2 * TABLES.length + 2;
     const at = Math.floor(Math.random() * (steps - 1));
-    const lines = await syncAndKill((_line, i) => i === at, false);
+    const run = await syncAndKill((_line, i) => i === at, false);
     const s = await copyState();
     expectWholeTables(s.counts);
     if (s.reader !== 'TEN_ENGINE_COPY_SWITCHING')
-      expect(s.counts, `killed at step ${at} (${lines.at(-1)})`).toEqual(s.reader === 1 ? before : after);
+      expect(s.counts, `killed at step ${at} (${run.killedOn})`).toEqual(s.reader === 1 ? before : after);
   }, 40_000);
 
   it('a re-run completes: the copy after, read by readers, and no staging table left', async () => {
