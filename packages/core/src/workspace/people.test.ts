@@ -25,7 +25,15 @@ beforeEach(async () => {
   dir = ws.dir;
   await createCase(ws, agent, { customer_id: 'C1', kind: 'complaint', subject: 'One' });
   await createCase(ws, agent, { customer_id: 'C2', kind: 'complaint', subject: 'Two' });
-  await appendAudit(ws, { actor: 'boss', role: 'admin', method: 'POST', route: '/x', target: null, status: 201, ip: null });
+  await appendAudit(ws, {
+    actor: 'boss',
+    role: 'admin',
+    method: 'POST',
+    route: '/x',
+    target: null,
+    status: 201,
+    ip: null,
+  });
   await ws.close();
 });
 afterEach(async () => {

@@ -7,7 +7,7 @@
 import { sql } from '../../sql/sql.ts';
 import type { BatchChanges } from '../changes.ts';
 import { addExtraColumns, createMissingCustomers, syncSnapshotChurn, upsert, writeRejects } from '../load.ts';
-import { workLoaderOf, type Written } from '../work.ts';
+import { type Written, workLoaderOf } from '../work.ts';
 import type { Checked } from './check.ts';
 import type { ImportRun } from './context.ts';
 import type { Mapped } from './map.ts';
