@@ -5,7 +5,7 @@ import { emit, fail } from '../output.ts';
 export const init: CommandModule = (program: Command) => {
   program
     .command('init')
-    .description('create an empty workspace (tenure.duckdb + tenure.config.json)')
+    .description('create an empty workspace (tenure.duckdb, people.duckdb, tenure.config.json)')
     .option('--force', 'replace an existing workspace')
     .option('--currency <code>', 'ISO currency code, e.g. CNY')
     .option('--timezone <tz>', 'IANA time zone, e.g. Asia/Shanghai')
