@@ -9,9 +9,10 @@
  * every text is a key, its posting list the customers whose text has it, in customer-id order. A query of k ≥ 3
  * characters is a candidate where all its trigrams are, checked with `includes` (trigrams present in another order
  * are not a match); two characters (a Chinese given name) read their bigram's list, which is the answer; one
- * character is a scan of the texts. Trigrams, not bigrams alone, because a search's cost is its rarest list: for
+ * character the bigram lists that hold it. Trigrams, not bigrams alone, because a search's cost is its rarest list: for
  * "customer 41234" at a million customers the rarest bigram (" 4") lists 110,000 customers, the rarest trigram
- * 11,000. Posting lists are Uint32Arrays in CSR form (offsets per key), about 40 n-grams × 4 bytes a customer.
+ * 11,000. Posting lists are Uint32Arrays in CSR form (offsets per key), about 40 n-grams × 4 bytes a customer;
+ * the lists and the search in them are search-text.ts.
  *
  * The index also holds what a result page shows of each customer (the list columns of customers/search.ts), each
  * column dictionary-encoded (a code per customer into its distinct values, read as the SQL path reads them), so a
@@ -31,85 +32,21 @@ import { sql } from '../sql/sql.ts';
 import { connectWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { listColumns, presentDimensions } from './columns.ts';
 import { customerDirectory, DIRECTORY, directoryTouched } from './directory.ts';
+import { findText, type TextIndex, textIndex } from './search-text.ts';
 import type { CustomerStatus } from './status.ts';
 import { type StoreBuild, storeBuild } from './store-refresh.ts';
 
 const STATUSES: readonly CustomerStatus[] = ['active', 'churned', 'unknown'];
 
-export interface SearchIndex {
+export interface SearchIndex extends TextIndex {
   version: string;
   /** The directory build it was made from (store-refresh.ts): what a patch starts from. */
   lineage: StoreBuild | null;
   ids: string[];
-  texts: string[];
   status: Uint8Array;
   mrr: Float64Array;
-  /** Posting lists of every pair of adjacent characters (for two-character searches)… */
-  bigrams: Grams;
-  /** …and of every three (longer searches: a triple is about ten times rarer, so its lists are that much shorter). */
-  trigrams: Grams;
   /** The list columns, each as a code per customer (in index order) into its distinct values. */
   stored: { column: string; codes: Uint32Array; values: unknown[] }[];
-}
-
-/** Posting lists in CSR form: an n-gram's key → its slot; a slot's postings are `postings[offsets[slot] …]`. */
-interface Grams {
-  n: 2 | 3;
-  slots: Map<number, number>;
-  offsets: Uint32Array;
-  postings: Uint32Array;
-}
-
-/** The key of the n-gram at `i`: its UTF-16 code units as one number (at most 48 bits: exact in a double). */
-function key(s: string, i: number, n: 2 | 3): number {
-  const k = s.charCodeAt(i) * 65_536 + s.charCodeAt(i + 1);
-  return n === 2 ? k : k * 65_536 + s.charCodeAt(i + 2);
-}
-
-/** Texts indexed between two turns of the event loop: about 10 ms of work. */
-const SLICE = 16_384;
-
-/**
- * The posting lists of every n-gram of `texts`: pass 1 counts each once per text, pass 2 fills them in order.
- * In slices, yielding between them, so requests keep being answered while it runs (a million customers: 3 s).
- */
-async function grams(texts: string[], n: 2 | 3): Promise<Grams> {
-  const slots = new Map<number, number>();
-  const counts: number[] = [];
-  const seen = new Set<number>();
-  for (let d = 0; d < texts.length; d++) {
-    if (d % SLICE === SLICE - 1) await yieldToEvents();
-    const t = texts[d]!;
-    seen.clear();
-    for (let i = 0; i + n <= t.length; i++) {
-      const k = key(t, i, n);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      let slot = slots.get(k);
-      if (slot === undefined) {
-        slot = counts.length;
-        slots.set(k, slot);
-        counts.push(0);
-      }
-      counts[slot]! += 1;
-    }
-  }
-  const offsets = new Uint32Array(counts.length + 1);
-  for (let g = 0; g < counts.length; g++) offsets[g + 1] = offsets[g]! + counts[g]!;
-  const postings = new Uint32Array(offsets[counts.length]!);
-  const fill = offsets.slice(0, counts.length);
-  for (let d = 0; d < texts.length; d++) {
-    if (d % SLICE === SLICE - 1) await yieldToEvents();
-    const t = texts[d]!;
-    seen.clear();
-    for (let i = 0; i + n <= t.length; i++) {
-      const k = key(t, i, n);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      postings[fill[slots.get(k)!]!++] = d;
-    }
-  }
-  return { n, slots, offsets, postings };
 }
 
 /** Distinct values read per statement: converting a statement's rows to objects holds the event loop. */
@@ -157,7 +94,6 @@ async function build(
     sql`SELECT customer_id, text, status, CAST(mrr AS DOUBLE) AS mrr FROM ${sql.id(DIRECTORY)} ORDER BY customer_id`,
   );
   const ids = c.text.customer_id ?? [];
-  const texts = c.text.text ?? [];
   const n = ids.length;
   const status = Uint8Array.from(c.text.status ?? [], (s) => Math.max(0, STATUSES.indexOf(s as CustomerStatus)));
   const stored = [];
@@ -167,11 +103,9 @@ async function build(
     version,
     lineage,
     ids,
-    texts,
     status,
     mrr: c.num.mrr ?? new Float64Array(n),
-    bigrams: await grams(texts, 2),
-    trigrams: await grams(texts, 3),
+    ...(await textIndex(c.text.text ?? [])),
     stored,
   };
 }
@@ -259,69 +193,16 @@ export async function warmSearchIndex(ws: Workspace): Promise<void> {
   await indexes.get(ws.db.instance)?.pending;
 }
 
-/** The first position at or after `from` in sorted `list` whose value is ≥ d (galloping, then binary search). */
-function seek(list: Uint32Array, d: number, from: number): number {
-  let step = 1;
-  let hi = from;
-  while (hi < list.length && list[hi]! < d) {
-    from = hi + 1;
-    hi += step;
-    step *= 2;
-  }
-  hi = Math.min(hi, list.length);
-  while (from < hi) {
-    const mid = (from + hi) >>> 1;
-    if (list[mid]! < d) from = mid + 1;
-    else hi = mid;
-  }
-  return from;
-}
-
-/**
- * Intersect sorted posting lists, shortest first. Each candidate is looked up in the longer list by galloping
- * search: a pair every customer's name has ("cu" of "Customer") holds a million postings, which a linear merge
- * would walk on every search; a few candidates cost a few dozen probes each.
- */
-function intersect(lists: Uint32Array[]): Uint32Array {
-  lists.sort((a, b) => a.length - b.length);
-  let out = lists[0] ?? new Uint32Array(0);
-  for (const next of lists.slice(1)) {
-    const keep = new Uint32Array(out.length);
-    let n = 0;
-    let j = 0;
-    for (let i = 0; i < out.length && j < next.length; i++) {
-      const d = out[i]!;
-      j = seek(next, d, j);
-      if (next[j] === d) keep[n++] = d;
-    }
-    out = keep.subarray(0, n);
-    if (!n) break;
-  }
-  return out;
-}
-
 /**
  * Customers (as positions in the index, in id order) whose text contains `text` (lower-cased) and whose status
- * is `status` when given.
- * @example const hits = findIn(index, '41234', 'active'); hits.length // the total; hits.slice(0, 50) a page
+ * is `status` when given (search-text.ts; a view of the index's postings may come back: read it, never write it).
+ * @example const hits = findIn(index, '41234', 'active'); hits.length // the total; hits.subarray(0, 50) a page
  */
-export function findIn(index: SearchIndex, text: string, status?: CustomerStatus): number[] {
-  const want = status === undefined ? -1 : STATUSES.indexOf(status);
-  const ok = (d: number) => (want < 0 || index.status[d] === want) && index.texts[d]!.includes(text);
-  const out: number[] = [];
-  if (text.length < 2) {
-    for (let d = 0; d < index.texts.length; d++) if (ok(d)) out.push(d);
-    return out;
-  }
-  const g = text.length === 2 ? index.bigrams : index.trigrams;
-  const lists: Uint32Array[] = [];
-  for (let i = 0; i + g.n <= text.length; i++) {
-    const slot = g.slots.get(key(text, i, g.n));
-    if (slot === undefined) return out;
-    lists.push(g.postings.subarray(g.offsets[slot]!, g.offsets[slot + 1]!));
-  }
-  for (const d of intersect(lists)) if (ok(d)) out.push(d);
-  return out;
+export function findIn(index: SearchIndex, text: string, status?: CustomerStatus): Uint32Array {
+  if (status === undefined) return findText(index, text);
+  const want = STATUSES.indexOf(status);
+  const codes = index.status;
+  return findText(index, text, (d) => codes[d] === want);
 }
 
 /** The list columns of the customer at position `d`, as the SQL path reads them from `customers`. */

@@ -96,7 +96,7 @@ function fromIndex(index: SearchIndex, text: string | undefined, status: Custome
   const positions = all ?? (status ? findIn(index, '', status) : null);
   const total = positions ? positions.length : index.ids.length;
   const page = positions
-    ? positions.slice(p.offset, p.offset + p.limit)
+    ? Array.from(positions.subarray(p.offset, p.offset + p.limit))
     : Array.from({ length: Math.max(0, Math.min(p.limit, total - p.offset)) }, (_, i) => p.offset + i);
   const rows = page.map((d) => ({
     d,
