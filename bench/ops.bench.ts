@@ -20,7 +20,7 @@
  *     latency is the queue's length).
  * Each part starts once the server is idle (serve-child.ts serverIdle).
  * Options (env): CUSTOMERS=1000000 CASES=customers/5 EVENTS_PER_CASE=10 AGENTS=200 DURATION=30 CONNECTIONS=50
- * RATE=50 WORKERS=10 ORDERS=300000 REFRESH=60 SOURCE=<workspace folder to copy>.
+ * RATE=50 WORKERS=10 ORDERS=300000 REFRESH=60 SOURCE=<workspace folder to copy>, PROFILE=<folder> for the server's CPU profile (node --cpu-prof).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -222,7 +222,8 @@ async function transitions(url: string, key: string, what: string, work: Agents)
 
 log(`load before: ${load()}`);
 const { key, received, imported } = await prepare();
-const { child, url } = await serveChild(wsDir);
+const PROFILE = process.env.PROFILE ?? '';
+const { child, url } = await serveChild(wsDir, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []);
 let a: Awaited<ReturnType<typeof inbox>>;
 let b: Awaited<ReturnType<typeof transitions>>;
 let c: Awaited<ReturnType<typeof transitions>>;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { buildApp } from './app.ts';
 import type { ServerOptions } from './context.ts';
+import { traceLoopStalls } from './loop-trace.ts';
 
 /** Where to listen: the server's rule, which `tenure serve` parses its flags with (core's parseOptions). */
 export const listenOptions = z.object({
@@ -39,5 +40,13 @@ export async function startServer(
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-  return { url: `http://${shown}:${port}`, app, close: () => app.close() };
+  const stopTrace = traceLoopStalls();
+  return {
+    url: `http://${shown}:${port}`,
+    app,
+    close: () => {
+      stopTrace();
+      return app.close();
+    },
+  };
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { type Sql, sql } from '../sql/sql.ts';
@@ -57,11 +58,13 @@ export const SERVED_DIR = 'served';
  * a statement's rows into objects holds the event loop (20,000 customers: 940 ms, in which the server answered
  * nothing). And a statement holds the cores for its time, where an agent's write that arrives meanwhile waits for
  * one. On the 1M demo (warm, alone): 2,000 customers 344 ms (0.17 ms a customer), 500 98 ms (0.20), 250 78 ms
- * (0.32: a statement's own cost starts to count).
+ * (0.32: a statement's own cost starts to count). 250, not 500: turning a part's rows into objects is one
+ * stretch of the event loop, and at 500 it and the garbage it leaves held the loop up to 280 ms during bench:ops,
+ * which every agent's request then waited out; the build takes longer, in the background.
  */
-const PART = 500;
+const PART = 250;
 /** Rows made into records between yields: a few milliseconds of the event loop (the server builds while it serves). */
-const CHUNK = 200;
+const CHUNK = 100;
 
 /**
  * A patch may hold at most this share of the customers: a lookup then reads the patch's index before the base's
@@ -112,15 +115,16 @@ export async function servedPath(
   return { paths: { path: at(built.file), patch: built.patch ? at(built.patch) : null }, behind: false };
 }
 
-/** Remove the view's files but those of `keep`. */
-function removeOthers(dir: string, view: ServedView<unknown>, keep: (string | undefined)[]): void {
+/**
+ * Remove the view's files but those of `keep`. Asynchronously: unlinking a file of gigabytes held the server's event
+ * loop for 1.1 s during bench:ops, which every request then waited out.
+ */
+async function removeOthers(dir: string, view: ServedView<unknown>, keep: (string | undefined)[]): Promise<void> {
   for (const f of readdirSync(dir)) {
     if (!f.startsWith(`${view.name}-`) || keep.some((k) => k && f.startsWith(`${k}.`))) continue;
     // A reader holding an older file keeps reading it until it closes it (on POSIX); where an open file cannot
     // be removed (Windows), it is left for the next build to remove.
-    try {
-      rmSync(join(dir, f));
-    } catch {}
+    await rm(join(dir, f)).catch(() => undefined);
   }
 }
 
@@ -227,7 +231,7 @@ export async function refreshServed<R>(
   const dir = join(ws.dir, SERVED_DIR);
   mkdirSync(dir, { recursive: true });
   // What an earlier build left (a crash's temporary file, files no longer current), keeping the current ones.
-  removeOthers(dir, view, [before?.file, before?.patch]);
+  await removeOthers(dir, view, [before?.file, before?.patch]);
   const pace = o.pace ?? yieldToEvents;
   const patch = await patchOf(ws, view, before, lineage, pace);
   let built: Built;
@@ -239,7 +243,7 @@ export async function refreshServed<R>(
     built = { version, file, ...(lineage && { lineage }) };
   }
   await writeMeta(ws, metaKey(view), JSON.stringify(built));
-  removeOthers(dir, view, [built.file, built.patch]);
+  await removeOthers(dir, view, [built.file, built.patch]);
   return { views: patch ? 'patched' : 'built', seconds: took() };
 }
 
