@@ -21,6 +21,7 @@
 import { join } from 'node:path';
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { moveTables } from '../engine/duckdb/move-tables.ts';
+import { sql } from '../sql/sql.ts';
 import { PEOPLE_FILE } from './files.ts';
 
 /** The attached database's name in SQL (its file: files.ts). */
@@ -44,5 +45,21 @@ export function attachPeople(db: DuckDbConnection, dir: string): Promise<void> {
 
 /** Move the people tables the migrations left in the workspace into people.duckdb (after `attachPeople`). */
 export async function separatePeople(db: DuckDbConnection): Promise<void> {
-  await moveTables(db, PEOPLE_DB, { tables: [...PEOPLE_TABLES], sequences: [...PEOPLE_SEQUENCES] });
+  if (await leftHere(db))
+    await moveTables(db, PEOPLE_DB, { tables: [...PEOPLE_TABLES], sequences: [...PEOPLE_SEQUENCES] });
+}
+
+/**
+ * Whether the workspace's own database still holds them. The migrations create them together and a move drops
+ * every original in one transaction, so `cases` tells for all: one lookup by name, where reading the catalog
+ * (moveTables) cost every open 10 ms.
+ */
+async function leftHere(db: DuckDbConnection): Promise<boolean> {
+  const [{ here } = { here: '' }] = await db.all<{ here: string }>(sql`SELECT current_database() AS here`);
+  try {
+    await db.run(sql`SELECT 1 AS x FROM ${sql.id(here, 'main', 'cases')} LIMIT 0`);
+    return true;
+  } catch {
+    return false;
+  }
 }
