@@ -7,7 +7,9 @@
  * transaction (an import's append, a store's rewrite), in each of these layouts:
  * - `one file`: both tables in the workspace file;
  * - `temp`: the large write to a temporary table (what a refresh stages before it writes);
- * - `attached`: the small writer's table in a second database file ATTACHed to the same instance.
+ * - `attached`: the small writer's table in a second database file ATTACHed to the same instance, named with it;
+ * - `attached, by search path`: the same, the table named alone and found through the connection's search path
+ *   (workspace file first, as Tenure sets it: workspace/people.ts).
  * It prints the large transaction's statement and COMMIT times and the small commits' p50, p99 and max: the
  * small commits' max against the large COMMIT's time says whether they queued behind it.
  * Options (env): ROWS=1000000 (rows the large transaction writes).
@@ -21,19 +23,24 @@ const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'tenure-commit-stall-'));
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
-type Layout = 'one file' | 'temp' | 'attached';
+type Layout = 'one file' | 'temp' | 'attached' | 'attached, by search path';
 
 async function run(layout: Layout): Promise<string> {
-  const file = join(dir, `${layout.replace(' ', '-')}.duckdb`);
+  const name = layout.replace(/\W+/g, '_');
+  const file = join(dir, `${name}.duckdb`);
   const db = await DuckDBInstance.create(file, { threads: '1' });
   const large = await db.connect();
   const small = await db.connect();
   let cases = 'cases';
-  if (layout === 'attached') {
-    await large.run(`ATTACH '${join(dir, 'people.duckdb')}' AS people`);
+  if (layout.startsWith('attached')) {
+    await large.run(`ATTACH '${join(dir, `${name}_people.duckdb`)}' AS people`);
     cases = 'people.cases';
   }
   await small.run(`CREATE OR REPLACE TABLE ${cases} (id INTEGER PRIMARY KEY, v INTEGER)`);
+  if (layout === 'attached, by search path') {
+    await small.run(`SET search_path = '${name}.main,people.main'`);
+    cases = 'cases';
+  }
   await small.run(`INSERT INTO ${cases} SELECT i, 0 FROM range(100000) t(i)`);
   await small.run('CHECKPOINT');
   let stop = false;
@@ -72,7 +79,7 @@ try {
   log(`Small commits every 20 ms while one transaction writes ${ROWS.toLocaleString('en-US')} rows\n`);
   log('| layout | large statement | large COMMIT | small commits | p50 | p99 | max |');
   log('|---|--:|--:|--:|--:|--:|--:|');
-  for (const layout of ['one file', 'temp', 'attached'] as const) log(await run(layout));
+  for (const layout of ['one file', 'temp', 'attached', 'attached, by search path'] as const) log(await run(layout));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
