@@ -1,16 +1,14 @@
 /**
  * The customer search index's text search as it was before issue 16's rework (commit cd77277,
  * packages/core/src/customers/search-index.ts): every n-gram's posting list intersected by galloping search,
- * each candidate checked with `includes`. Kept frozen here only as bench/search-index.bench.ts's baseline and
- * oracle; nothing in the packages imports it.
+ * each candidate checked with `includes`. Kept here only as bench/search-index.bench.ts's baseline and oracle;
+ * nothing in the packages imports it.
  */
-import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { key, type PostingLists, postingLists } from '../packages/core/src/customers/search-text.ts';
 
-interface Grams {
+/** The lists are built as they still are (search-text.ts `postingLists`); the search over them is the old one. */
+interface Grams extends PostingLists {
   n: 2 | 3;
-  slots: Map<number, number>;
-  offsets: Uint32Array;
-  postings: Uint32Array;
 }
 
 export interface BeforeIndex {
@@ -20,51 +18,7 @@ export interface BeforeIndex {
   trigrams: Grams;
 }
 
-function key(s: string, i: number, n: 2 | 3): number {
-  const k = s.charCodeAt(i) * 65_536 + s.charCodeAt(i + 1);
-  return n === 2 ? k : k * 65_536 + s.charCodeAt(i + 2);
-}
-
-const SLICE = 16_384;
-
-async function grams(texts: string[], n: 2 | 3): Promise<Grams> {
-  const slots = new Map<number, number>();
-  const counts: number[] = [];
-  const seen = new Set<number>();
-  for (let d = 0; d < texts.length; d++) {
-    if (d % SLICE === SLICE - 1) await yieldToEvents();
-    const t = texts[d]!;
-    seen.clear();
-    for (let i = 0; i + n <= t.length; i++) {
-      const k = key(t, i, n);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      let slot = slots.get(k);
-      if (slot === undefined) {
-        slot = counts.length;
-        slots.set(k, slot);
-        counts.push(0);
-      }
-      counts[slot]! += 1;
-    }
-  }
-  const offsets = new Uint32Array(counts.length + 1);
-  for (let g = 0; g < counts.length; g++) offsets[g + 1] = offsets[g]! + counts[g]!;
-  const postings = new Uint32Array(offsets[counts.length]!);
-  const fill = offsets.slice(0, counts.length);
-  for (let d = 0; d < texts.length; d++) {
-    if (d % SLICE === SLICE - 1) await yieldToEvents();
-    const t = texts[d]!;
-    seen.clear();
-    for (let i = 0; i + n <= t.length; i++) {
-      const k = key(t, i, n);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      postings[fill[slots.get(k)!]!++] = d;
-    }
-  }
-  return { n, slots, offsets, postings };
-}
+const grams = async (texts: string[], n: 2 | 3): Promise<Grams> => ({ n, ...(await postingLists(texts, n)) });
 
 export async function buildBefore(texts: string[], status: Uint8Array): Promise<BeforeIndex> {
   return { texts, status, bigrams: await grams(texts, 2), trigrams: await grams(texts, 3) };

@@ -37,7 +37,7 @@ export interface TextIndex {
 }
 
 /** The key of the n-gram at `i`: its UTF-16 code units as one number (at most 48 bits: exact in a double). */
-function key(s: string, i: number, n: 2 | 3): number {
+export function key(s: string, i: number, n: 2 | 3): number {
   const k = s.charCodeAt(i) * 65_536 + s.charCodeAt(i + 1);
   return n === 2 ? k : k * 65_536 + s.charCodeAt(i + 2);
 }
@@ -63,13 +63,8 @@ function slotOf(g: Grams, k: number): number {
 /** Texts indexed between two turns of the event loop: about 10 ms of work. */
 const SLICE = 16_384;
 
-/**
- * The posting lists of every n-gram of `texts`: pass 1 counts each once per text, pass 2 fills them in order.
- * In slices, yielding between them, so requests keep being answered while it runs (a million customers: 3 s).
- */
-async function grams(texts: string[], n: 2 | 3): Promise<Grams> {
-  const slotsOfKeys = new Map<number, number>();
-  const counts: number[] = [];
+/** `visit` each distinct n-gram of each text, in text order, yielding to the event loop every SLICE texts. */
+async function eachGram(texts: string[], n: 2 | 3, visit: (k: number, d: number) => void): Promise<void> {
   const seen = new Set<number>();
   for (let d = 0; d < texts.length; d++) {
     if (d % SLICE === SLICE - 1) await yieldToEvents();
@@ -79,30 +74,48 @@ async function grams(texts: string[], n: 2 | 3): Promise<Grams> {
       const k = key(t, i, n);
       if (seen.has(k)) continue;
       seen.add(k);
-      let slot = slotsOfKeys.get(k);
-      if (slot === undefined) {
-        slot = counts.length;
-        slotsOfKeys.set(k, slot);
-        counts.push(0);
-      }
-      counts[slot]! += 1;
+      visit(k, d);
     }
   }
+}
+
+/** Posting lists with each gram key's slot in a Map: what `grams` turns into its typed-array table. */
+export interface PostingLists {
+  slots: Map<number, number>;
+  offsets: Uint32Array;
+  postings: Uint32Array;
+}
+
+/**
+ * The posting lists of every n-gram of `texts`: pass 1 counts each once per text, pass 2 fills them in order.
+ * In slices, yielding between them, so requests keep being answered while it runs (a million customers: 3 s).
+ * bench/search-index-before.ts runs its baseline search over the same lists.
+ */
+export async function postingLists(texts: string[], n: 2 | 3): Promise<PostingLists> {
+  const slots = new Map<number, number>();
+  const counts: number[] = [];
+  await eachGram(texts, n, (k) => {
+    let slot = slots.get(k);
+    if (slot === undefined) {
+      slot = counts.length;
+      slots.set(k, slot);
+      counts.push(0);
+    }
+    counts[slot]! += 1;
+  });
   const offsets = new Uint32Array(counts.length + 1);
   for (let g = 0; g < counts.length; g++) offsets[g + 1] = offsets[g]! + counts[g]!;
   const postings = new Uint32Array(offsets[counts.length]!);
   const fill = offsets.slice(0, counts.length);
-  for (let d = 0; d < texts.length; d++) {
-    if (d % SLICE === SLICE - 1) await yieldToEvents();
-    const t = texts[d]!;
-    seen.clear();
-    for (let i = 0; i + n <= t.length; i++) {
-      const k = key(t, i, n);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      postings[fill[slotsOfKeys.get(k)!]!++] = d;
-    }
-  }
+  await eachGram(texts, n, (k, d) => {
+    postings[fill[slots.get(k)!]!++] = d;
+  });
+  return { slots, offsets, postings };
+}
+
+/** The posting lists of every n-gram of `texts`, their keys in an open-addressing table. */
+async function grams(texts: string[], n: 2 | 3): Promise<Grams> {
+  const { slots: slotsOfKeys, offsets, postings } = await postingLists(texts, n);
   // At most half full, so a probe ends after one or two steps.
   let size = 2;
   while (size < slotsOfKeys.size * 2) size *= 2;
