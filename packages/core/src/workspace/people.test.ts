@@ -3,6 +3,7 @@
  * (keys, index, sequence position, rows), a move a crash cut in two is finished, and every connection finds them
  * by their plain names.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agent, caseWorkspace } from '../../test/cases.ts';
@@ -121,5 +122,16 @@ describe('people.duckdb', () => {
       { case_id: 'CASE-000002' },
     ]);
     await ws.close();
+  });
+
+  it('a damaged people.duckdb is refused with its own name, the workspace left as it was', async () => {
+    const file = join(dir, PEOPLE_FILE);
+    const kept = readFileSync(file);
+    writeFileSync(file, 'not a database, but the same length as one'.padEnd(kept.length, '.'));
+    try {
+      await expect(openWorkspace(dir)).rejects.toMatchObject({ code: 'TEN_WORKSPACE_CORRUPT', where: { file } });
+    } finally {
+      writeFileSync(file, kept);
+    }
   });
 });

@@ -100,6 +100,16 @@ async function traced<T>(text: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** DuckDB's refusal to open or attach the file at `path`, as the error a user can act on when it is one. */
+function fileError(path: string, e: unknown): unknown {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/Could not set lock|Conflicting lock/i.test(msg))
+    return tenureError('TEN_WORKSPACE_LOCKED', { dir: path, detail: msg }, { file: path }, { detail: msg });
+  if (/not a valid DuckDB database|corrupt|checksum|database file/i.test(msg))
+    return tenureError('TEN_WORKSPACE_CORRUPT', { file: path, detail: msg }, { file: path });
+  return e;
+}
+
 /** A connection that owns its DuckDB instance (one .duckdb file per process, as DuckDB requires). */
 export class DuckDbConnection implements Connection {
   readonly dialect = duckdbDialect;
@@ -133,7 +143,9 @@ export class DuckDbConnection implements Connection {
     const [{ db } = { db: '' }] = await this.all<{ db: string }>(sql`SELECT current_database() AS db`);
     // Both names go into the statements' text: sql.id refuses anything but a plain identifier.
     sql.id(name, db);
-    await this.raw.run(`ATTACH IF NOT EXISTS '${path.replaceAll("'", "''")}' AS ${name}`);
+    await this.raw.run(`ATTACH IF NOT EXISTS '${path.replaceAll("'", "''")}' AS ${name}`).catch((e: unknown) => {
+      throw fileError(path, e);
+    });
     this.searchPath.text = `SET search_path = '${db}.main,${name}.main'`;
     await this.raw.run(this.searchPath.text);
   }
@@ -147,14 +159,7 @@ export class DuckDbConnection implements Connection {
       const instance = await binding.DuckDBInstance.create(path, { storage_compatibility_version: 'latest' });
       return new DuckDbConnection(instance, await instance.connect());
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      if (/Could not set lock|Conflicting lock/i.test(msg)) {
-        throw tenureError('TEN_WORKSPACE_LOCKED', { dir: path, detail: msg }, { file: path }, { detail: msg });
-      }
-      if (/not a valid DuckDB database|corrupt|checksum|database file/i.test(msg)) {
-        throw tenureError('TEN_WORKSPACE_CORRUPT', { file: path, detail: msg }, { file: path });
-      }
-      throw e;
+      throw fileError(path, e);
     }
   }
 
