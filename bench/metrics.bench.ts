@@ -342,7 +342,10 @@ const run = (w: Workspace, c: (typeof calls)[number], rollups = true) =>
   computeMetrics(w.db, w.config, c.names, { period: 'month', from: FROM, to: TO, by: c.by ?? [] }, { rollups });
 const actions = (done: RollupRefresh[]) =>
   done
-    .map((d) => `${d.name} ${d.action}${d.months ? ` from ${d.months[0]}` : ''} ${d.seconds.toFixed(2)} s`)
+    .map(
+      (d) =>
+        `${d.name} ${d.action}${d.months ? ` from ${d.months[0]}` : ''}${d.customers === undefined ? '' : ` per customer (${d.customers.toLocaleString()})`} ${d.seconds.toFixed(2)} s`,
+    )
     .join(', ');
 
 const wa = await openWorkspace(wsDir);

@@ -147,8 +147,13 @@ export async function updateCustomers(
       sql` AND `,
     );
     return await db.transaction(async () => {
+      // Most cells of a touched customer do not move (a cancellation moves the months from it on): only the rest.
+      const moved = sql.join(
+        sums.map((m) => sql`${sql.id(m)} <> 0`),
+        sql` OR `,
+      );
       await db.run(sql`UPDATE ${table} c SET ${sql.join(sums.map((m) => sql`${sql.id(m)} = c.${sql.id(m)} + d.${sql.id(m)}`))}
-        FROM ${sql.id(DELTA)} d WHERE ${same}`);
+        FROM (SELECT * FROM ${sql.id(DELTA)} WHERE ${moved}) d WHERE ${same}`);
       await db.run(sql`INSERT INTO ${table} BY NAME SELECT d.* FROM ${sql.id(DELTA)} d
         WHERE NOT EXISTS (SELECT 1 FROM ${table} c WHERE ${same}) ORDER BY d.k`);
       if (cube.cohort) await db.run(sql`DELETE FROM ${table} WHERE cohort_size = 0`);

@@ -7,7 +7,7 @@ import { moneyPlan } from '../currency.ts';
 import type { BaseName } from '../define.ts';
 import { type Basis, dimensions, type NormalQuery, pickBasis } from '../query.ts';
 import { type Cube, cubes, STORED } from './cubes.ts';
-import { dropFirstOrders } from './first-orders.ts';
+import { dropFirstOrders, keepFirstOrders } from './first-orders.ts';
 import { planUpdate, updateCube } from './incremental.ts';
 import { dropKeptSubscriptions, keepSubscriptions, keepsSubscriptions, updateCustomers } from './per-customer.ts';
 import { buildQuery, cubeVersion, readRecord, tableOf } from './record.ts';
@@ -101,8 +101,11 @@ async function build(
     const narrow = Object.entries(cube.sums).map(
       ([m, unit]) => sql`CAST(${sql.id(m)} AS ${sql.raw(STORED[unit])}) AS ${sql.id(m)}`,
     );
+    const base = cube.withFirstOrders
+      ? cube.withFirstOrders(q, ws.db.dialect, await keepFirstOrders(ws.db, version))
+      : cube.sql(q, ws.db.dialect);
     await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(table)} AS
-      SELECT * REPLACE (${sql.join(narrow)}) FROM (${cube.sql(q, ws.db.dialect)}) c ORDER BY k`);
+      SELECT * REPLACE (${sql.join(narrow)}) FROM (${base}) c ORDER BY k`);
     // The subscriptions it was built from, read in the same transaction (per-customer.ts).
     if (keeps) await keepSubscriptions(ws.db, name, version);
     else await dropKeptSubscriptions(ws.db, name);
