@@ -29,7 +29,7 @@ import { buildQuery, type RollupRecord, sourcesOf, sqlDigest, tableOf } from './
  *   inactivity days push ends later, never earlier); an endpoint at t changes the boundary covered at the start
  *   of t's month, which is the end of the month before, hence k0 = idx(t) − 1. Cohorts key rows by acquisition
  *   month: a change at t moves cells of cohorts acquired long before, which the base cannot compute for some
- *   months only, so a cohorts cube is always rebuilt in full;
+ *   months only, so a cohorts cube is never updated by months (only per customer, per-customer.ts);
  * - segments come from the customers table, read whole (a derived dimension, classified as of the first month,
  *   would differ in a run from k0: never incremental): any change to it (or to exchange rates, or a writer
  *   outside the importer, which bumps the data epoch) means a full rebuild, as does any change of the SQL besides
@@ -38,6 +38,9 @@ import { buildQuery, type RollupRecord, sourcesOf, sqlDigest, tableOf } from './
  *   combination of segments) changes the rows of earlier months too, which the check before the write catches.
  * Purchases also reads each customer's first order over all history: a table kept beside the cube gives it
  * (first-orders.ts), merged with the new orders after batches that only inserted.
+ * When only subscriptions changed, under the same months, the cubes that read them are rather updated per customer
+ * (per-customer.ts: the customers touched, in every month), and by months when that declines. The months path of
+ * such a cube computes from a copy of the subscriptions it then keeps, so the per-customer path can follow it.
  * The full rebuild stays the fallback and the oracle: the property test compares both after random imports.
  */
 
