@@ -160,8 +160,18 @@ export async function updateCustomers(
       );
       await db.run(sql`UPDATE ${table} c SET ${sql.join(sums.map((m) => sql`${sql.id(m)} = c.${sql.id(m)} + d.${sql.id(m)}`))}
         FROM (SELECT * FROM ${sql.id(DELTA)} WHERE ${moved}) d WHERE ${same}`);
+      // A key (a cohort cell) has a row in every month (at every age) or none: the new ones show in the first.
+      const first = (a: string) => sql`${sql.id(a, cube.cohort ? 'key_age' : 'k')} = 0`;
+      const cell = keys.filter((c) => c !== 'k' && c !== 'key_age');
+      const sameCell = (a: string, b: string) =>
+        sql.join(
+          cell.map((c) => sql`${sql.id(a, c)} = ${sql.id(b, c)}`),
+          sql` AND `,
+        );
       await db.run(sql`INSERT INTO ${table} BY NAME SELECT d.* FROM ${sql.id(DELTA)} d
-        WHERE NOT EXISTS (SELECT 1 FROM ${table} c WHERE ${same}) ORDER BY d.k`);
+        JOIN (SELECT ${sql.ids(cell)} FROM ${sql.id(DELTA)} e WHERE ${first('e')}
+          AND NOT EXISTS (SELECT 1 FROM ${table} c WHERE ${first('c')} AND ${sameCell('c', 'e')})) n ON ${sameCell('n', 'd')}
+        ORDER BY d.k`);
       if (cube.cohort) await db.run(sql`DELETE FROM ${table} WHERE cohort_size = 0`);
       await db.run(sql`DELETE FROM ${kept} WHERE customer_id IN (SELECT customer_id FROM ${sql.id(TOUCHED)})`);
       await db.run(sql`INSERT INTO ${kept} BY NAME SELECT * FROM ${sql.id(NEXT)}`);
