@@ -35,7 +35,7 @@ const keptOf = (name: BaseName) => `rollup_${name}_subscriptions`;
 const TOUCHED = 'rollup_touched';
 const NEXT = 'rollup_touched_next';
 const [PAST, PEOPLE] = ['rollup_touched_past', 'rollup_touched_customers'];
-const [NEW, OLD, DELTA] = ['rollup_touched_new', 'rollup_touched_old', 'rollup_delta'];
+const DELTA = 'rollup_delta';
 
 /** Whether the cube's figures come from subscriptions, and so whether it keeps their copy. */
 export const keepsSubscriptions = (cube: Cube, q: NormalQuery): boolean =>
@@ -100,7 +100,7 @@ export async function updateCustomers(
   const [tag] = await db.all<{ v: string }>(sql`SELECT value AS v FROM meta WHERE key = ${keptOf(name)}`);
   if (tag?.v !== old.version) return null;
   const since = Number(old.last_batch);
-  const temps = [TOUCHED, NEXT, PAST, PEOPLE, NEW, OLD, DELTA];
+  const temps = [TOUCHED, NEXT, PAST, PEOPLE, DELTA];
   try {
     // One statement, so that the count check and the stamped rows see the same data; a row even when T is empty.
     await db.run(sql`CREATE OR REPLACE TEMP TABLE ${sql.id(TOUCHED)} AS
@@ -122,14 +122,6 @@ export async function updateCustomers(
     await db.run(
       sql`CREATE OR REPLACE TEMP TABLE ${sql.id(PEOPLE)} AS ${ofTouched(sql`${sql.id('main', 'customers')}`)}`,
     );
-    await db.run(sql`CREATE OR REPLACE TEMP TABLE ${sql.id(NEW)} AS ${overTouched(cube, q, db, NEXT)}`);
-    await db.run(sql`CREATE OR REPLACE TEMP TABLE ${sql.id(OLD)} AS ${overTouched(cube, q, db, PAST)}`);
-    const segs = sql.join(segColumns(q).map((c) => sql.id(c)));
-    if (!cube.cohort) {
-      const [gone] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM
-        (SELECT DISTINCT ${segs} FROM ${sql.id(OLD)} EXCEPT SELECT DISTINCT ${segs} FROM ${sql.id(NEW)}) x`);
-      if (Number(gone?.n ?? 0) > 0) return null;
-    }
     const keys = ['k', ...segColumns(q), ...(cube.cohort ? ['key_cohort', 'key_age'] : [])];
     const sums = Object.keys(cube.sums);
     const constants = cube.constants ?? [];
@@ -139,14 +131,20 @@ export async function updateCustomers(
           sums.includes(c) ? sql`${sign}${sql.id(c)} AS ${sql.id(c)}` : sql.id(c),
         ),
       );
+    // Both runs in one statement (DuckDB runs them side by side); `_new`: whether T's new rows have the cell.
     await db.run(sql`CREATE OR REPLACE TEMP TABLE ${sql.id(DELTA)} AS
       SELECT ${sql.ids(keys)}, ${sql.join(sums.map((c) => sql`sum(${sql.id(c)}) AS ${sql.id(c)}`))}
         ${sql.join(
           constants.map((c) => sql`, max(${sql.id(c)}) AS ${sql.id(c)}`),
           sql``,
-        )}
-      FROM (SELECT ${cols(sql``)} FROM ${sql.id(NEW)} UNION ALL SELECT ${cols(sql`-`)} FROM ${sql.id(OLD)}) x
+        )}, max(_new) AS _new
+      FROM (SELECT ${cols(sql``)}, 1 AS _new FROM (${overTouched(cube, q, db, NEXT)}) n
+        UNION ALL SELECT ${cols(sql`-`)}, 0 AS _new FROM (${overTouched(cube, q, db, PAST)}) o) x
       GROUP BY ALL`);
+    if (!cube.cohort) {
+      const [gone] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(DELTA)} WHERE _new = 0`);
+      if (Number(gone?.n ?? 0) > 0) return null;
+    }
     const table = sql.id(tableOf(name));
     const same = sql.join(
       keys.map((c) => sql`c.${sql.id(c)} = d.${sql.id(c)}`),
@@ -168,7 +166,7 @@ export async function updateCustomers(
           cell.map((c) => sql`${sql.id(a, c)} = ${sql.id(b, c)}`),
           sql` AND `,
         );
-      await db.run(sql`INSERT INTO ${table} BY NAME SELECT d.* FROM ${sql.id(DELTA)} d
+      await db.run(sql`INSERT INTO ${table} BY NAME SELECT d.* EXCLUDE (_new) FROM ${sql.id(DELTA)} d
         JOIN (SELECT ${sql.ids(cell)} FROM ${sql.id(DELTA)} e WHERE ${first('e')}
           AND NOT EXISTS (SELECT 1 FROM ${table} c WHERE ${first('c')} AND ${sameCell('c', 'e')})) n ON ${sameCell('n', 'd')}
         ORDER BY d.k`);
