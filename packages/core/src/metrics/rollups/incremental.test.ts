@@ -183,6 +183,32 @@ describe('incremental rollups', () => {
     });
   });
 
+  it('a per-customer update interrupted inside its transaction leaves the cube and its subscriptions as they were', async () => {
+    await scenario(10, async (s) => {
+      await s.newCustomers(10);
+      await s.appendSubscriptions(12);
+      await refreshRollups(s.ws, { metrics: ['mrr'] });
+      const kept = () => s.ws.db.all(sql`SELECT * FROM rollup_revenue_subscriptions ORDER BY ALL`);
+      const [before, keptBefore] = [await snapshot(s.ws, ['revenue']), await kept()];
+      await s.load('subscriptions', [{ ...(s.subs[0] as Row), mrr: 12345 }]);
+      const run = s.ws.db.run.bind(s.ws.db);
+      const spy = vi.spyOn(s.ws.db, 'run').mockImplementation(async (q) => {
+        if (print(q, s.ws.db.dialect).text.includes('INSERT OR REPLACE INTO rollups')) throw new Error('interrupted');
+        return run(q);
+      });
+      try {
+        await expect(refreshRollups(s.ws, { metrics: ['mrr'] })).rejects.toThrow('interrupted');
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await snapshot(s.ws, ['revenue'])).toEqual(before);
+      expect(await kept()).toEqual(keptBefore);
+      const done = await refreshRollups(s.ws, { metrics: ['mrr'] });
+      expect(done.map((d) => [d.action, d.customers])).toEqual([['updated', 1]]);
+      await compareWithFull(s.ws, ['revenue']);
+    });
+  });
+
   it('the first orders kept for purchases go with its cube when the orders are gone', async () => {
     await scenario(8, async (s) => {
       await s.newCustomers(10);
