@@ -22,11 +22,11 @@ import { type RollupRecord, tableOf } from './record.ts';
  * in WITH hides a table of that name in every subquery it encloses): no second definition of any measure.
  * T: the customers of rows stamped by a batch after the cube's last one (imports stamp `_batch` on every row they
  * insert or update), and those rows' owners in the copy (an owner can change). A deleted row would leave no stamp:
- * when the copy's rows plus the stamped rows it lacks do not make the table's count, only a full rebuild is right.
+ * when the copy's rows plus the stamped rows it lacks do not make the table's count, this path declines.
  * Which rows exist: a cohort cell exists while its size is > 0, so cells that reach 0 are deleted and new cells
  * come whole from T's new rows (the base emits every age of a cell). Flow and revenue emit every month of every
  * segment key that has a customer: a key only T had before and has no longer is not detectable from the sums, so
- * T's old keys must all be among its new ones (else a rebuild); a new key comes whole from T's new rows.
+ * T's old keys must all be among its new ones (else this path declines); a new key comes whole from T's new rows.
  * Segments themselves come from the customers table, which did not change (incremental.ts: else no update).
  */
 
@@ -67,6 +67,7 @@ export async function saveNextSubscriptions(db: Connection, name: BaseName, vers
   await db.run(sql`INSERT OR REPLACE INTO meta VALUES (${keptOf(name)}, ${version})`);
 }
 
+/** Drop that copy (after the update, whether it was written or not). */
 export async function dropNextSubscriptions(db: Connection): Promise<void> {
   await db.run(sql`DROP TABLE IF EXISTS ${sql.id(ALL_NEXT)}`);
 }
@@ -84,7 +85,8 @@ function overTouched(cube: Cube, q: NormalQuery, db: Connection, rows: string): 
 /**
  * Recompute the cube for the customers whose subscriptions changed since `old` was built, and apply the
  * difference with its new record in one transaction; the rows it now has and the customers recomputed, or null
- * when only a full rebuild is right (no copy of this version, a row deleted, a segment key gone).
+ * when this path cannot be exact (no copy of this version, a row deleted, a segment key gone): the caller then
+ * updates by months or rebuilds.
  */
 export async function updateCustomers(
   ws: Workspace,
