@@ -3,7 +3,7 @@
  *
  * (A) 1M new orders (1 % of 100M): the top-up's synthetic rule (each copies the customer and product line of a
  * hash-chosen demo order, amount 1.00–500.00, cost 0–59 % of it), ids 'A%010d', dated in the data's last quarter
- * (2025-10-01 … 2025-12-31), written once to a CSV the bench imports with `importFile`.
+ * (2025-10-01 … 2025-12-31), written once to a CSV (in the workspace folder) the bench imports with `importFile`.
  * (B) a subscriptions batch touching 10k customers, upserts by subscription_id as a billing export sends them: for
  * each chosen customer (hash-chosen among those with a subscription) its latest subscription is cancelled (an open
  * one ends in December 2025, asked 10 days before) or re-priced (+10 %, an ended one), extended (an ended one runs

@@ -349,8 +349,8 @@ const actions = (done: RollupRefresh[]) =>
     .join(', ');
 
 const wa = await openWorkspace(wsDir);
-const ordersCsv = await ordersBatch(wa, out, Math.round(ORDERS / 100));
-const subsCsv = await subscriptionsBatch(wa, out, TOUCHED);
+const ordersCsv = await ordersBatch(wa, wsDir, Math.round(ORDERS / 100));
+const subsCsv = await subscriptionsBatch(wa, wsDir, TOUCHED);
 await markDirty(wa, wsDir, subsCsv);
 log(`\n(A) importing ${Math.round(ORDERS / 100).toLocaleString()} new orders, refreshing, the report once…`);
 let ta = performance.now();
