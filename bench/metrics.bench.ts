@@ -16,7 +16,15 @@
  * same figures with the same definitions (Debian's /usr/bin/python3) from columns exported once: CSV for
  * customers and subscriptions, raw int32 (customer index, month index) arrays for orders. The ratio is
  * pandas compute time ÷ Tenure time; pandas' load time is shown apart. Figures are compared first.
- * Options: CUSTOMERS=1000000 ORDERS=100000000 RUNS=3 env vars.
+ * Then two writes, timed as a user meets them (bench/metrics-append.ts makes the batches and undoes them after):
+ * (A) `importFile` of 1 % more orders (1M at 100M), `refreshRollups`, and the 24-month report (each call once, cold),
+ * against the peer reading all its inputs again with the new orders and computing everything (its load + compute,
+ * measured again here, not reused); figures checked against the peer and against the entity tables
+ * (`rollups: false`). (B) `importFile` of a subscriptions batch touching 10k customers (cancellations,
+ * extensions, re-pricings, new subscriptions) and `refreshRollups`, each cube's action shown (updated per customer,
+ * by months, or rebuilt); the subscription metrics then checked against the entity tables.
+ * Options: CUSTOMERS=1000000 ORDERS=100000000 RUNS=3 env vars; CHDB=0 skips chdb; PREPARE=1 only builds the
+ * workspace; APPEND=0 skips (A) and (B).
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -27,16 +35,22 @@ import {
   computeMetrics,
   engines,
   generateDemo,
+  importFile,
   initWorkspace,
   openWorkspace,
   type RollupRefresh,
   refreshRollups,
   sql,
 } from '@tenure/core';
+import { exportAppended, isDirty, markDirty, ordersBatch, restore, subscriptionsBatch } from './metrics-append.ts';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 1_000_000);
 const ORDERS = Number(process.env.ORDERS ?? 100_000_000);
 const RUNS = Number(process.env.RUNS ?? 3);
+const CHDB = process.env.CHDB !== '0';
+const APPEND = process.env.APPEND !== '0';
+/** Customers the subscriptions batch (B) touches. */
+const TOUCHED = Math.min(10_000, Math.round(CUSTOMERS / 100));
 const [FROM, TO, N] = ['2024-01', '2025-12', 24]; // the demo's last 24 complete months
 const out = join(import.meta.dirname, 'out');
 const tag = `${CUSTOMERS}-${ORDERS}`;
@@ -199,22 +213,30 @@ function differences(rows: MetricRow[], p: Peer): string[] {
   return diffs;
 }
 
-/** DuckDB's rows against another engine's: same keys, values to 1e-9. */
-function engineDifferences(a: MetricRow[], b: MetricRow[]): string[] {
+/** DuckDB's rows against another engine's (or the rollups' against the entity tables'): same keys, values to 1e-9. */
+function engineDifferences(a: MetricRow[], b: MetricRow[], [x, y] = ['DuckDB', 'chdb']): string[] {
   const key = (r: MetricRow) => `${r.metric} ${r.period_start} ${JSON.stringify(r.segment)}`;
   const other = new Map(b.map((r) => [key(r), r]));
-  const diffs = a.length === b.length ? [] : [`${a.length} rows on DuckDB, ${b.length} on chdb`];
+  const diffs = a.length === b.length ? [] : [`${a.length} rows on ${x}, ${b.length} on ${y}`];
   const near = (x: number | null, y: number | null) =>
     x === y || (x !== null && y !== null && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x)));
   for (const r of a) {
     const s = other.get(key(r));
     if (!s || !(['value', 'numerator', 'denominator'] as const).every((f) => near(r[f], s[f])))
-      diffs.push(`${key(r)}: DuckDB ${r.value}, chdb ${s ? s.value : 'missing'}`);
+      diffs.push(`${key(r)}: ${x} ${r.value}, ${y} ${s ? s.value : 'missing'}`);
   }
   return diffs;
 }
 
 const ws = await workspace();
+if (isDirty(wsDir)) {
+  log('undoing the append batches of a run that stopped before it could…');
+  await restore(ws, wsDir);
+}
+if (process.env.PREPARE === '1') {
+  await ws.close();
+  process.exit(0);
+}
 const counts = await ws.db.all<{ t: string; n: number }>(sql`SELECT 'customers' AS t, count(*) AS n FROM customers
   UNION ALL SELECT 'subscriptions', count(*) FROM subscriptions UNION ALL SELECT 'orders', count(*) FROM orders
   UNION ALL SELECT 'activity', count(*) FROM activity`);
@@ -251,7 +273,7 @@ const sync: Record<string, unknown> = await import(syncPath).catch(() => ({}));
 const copy = Object.entries(sync).find(([k, v]) => /^copy/.test(k) && typeof v === 'function')?.[1] as
   | ((ws: Workspace, ch: Connection) => Promise<unknown>)
   | undefined;
-if ('clickhouse' in engines && copy) {
+if (CHDB && 'clickhouse' in engines && copy) {
   const ch = await engines.clickhouse.open(`chdb:${chdbDir}`);
   if (!fs.existsSync(`${chdbDir}.ready`)) {
     log('copying the workspace into chdb…');
@@ -264,7 +286,7 @@ if ('clickhouse' in engines && copy) {
   const copied = Number(fs.readFileSync(`${chdbDir}.ready`, 'utf8'));
   chdb = { med: t.med, copy: copied, diffs: engineDifferences(duck.rows.flat(), t.rows.flat()) };
   await ch.close();
-} else log('chdb: not available yet');
+} else log(CHDB ? 'chdb: not available yet' : 'chdb: skipped (CHDB=0)');
 
 log('exporting columns for pandas (once)…');
 await exportForPeer(ws, buyerMetrics.length > 0);
@@ -273,7 +295,9 @@ log('pandas peer…');
 const args = [join(import.meta.dirname, 'metrics_peer.py'), peerDir, `${FROM}-01`, String(N)];
 if (hasCohorts) args.push('cohorts');
 if (buyerMetrics.length) args.push('purchases');
-const peer: Peer = JSON.parse(execFileSync('/usr/bin/python3', args, { encoding: 'utf8', maxBuffer: 1 << 28 }));
+const runPeer = (a: string[]): Peer =>
+  JSON.parse(execFileSync('/usr/bin/python3', a, { encoding: 'utf8', maxBuffer: 1 << 28 }));
+const peer = runPeer(args);
 const diffs = differences(duck.rows.flat(), peer);
 
 /** The first 3 differences of each metric. */
@@ -301,7 +325,7 @@ log(`first report after a data change (rebuild + report): ${(rebuild + total(duc
 const agree = (d: string[], what: string) =>
   d.length ? `${what} DISAGREE (${d.length}):\n  ${firsts(d)}` : `${what}: figures agree`;
 if (chdb) log(`chdb copy of the workspace: ${chdb.copy.toFixed(1)} s (cached)\n${agree(chdb.diffs, 'chdb vs DuckDB')}`);
-else log('chdb: not available yet');
+else log(CHDB ? 'chdb: not available yet' : 'chdb: skipped (CHDB=0)');
 log(
   `pandas ${peer.pandas} / numpy ${peer.numpy}: compute ${peer.compute_s.toFixed(2)} s, load ${peer.load_s.toFixed(2)} s`,
 );
@@ -311,3 +335,75 @@ log(
 );
 const ok = ratio >= 20 && total(duck.med) < 5 && !diffs.length;
 log(`target (DuckDB ≥ 20× pandas and < 5 s, figures equal): ${ok ? 'MET' : 'NOT MET'}`);
+if (!APPEND) process.exit(ok ? 0 : 1);
+
+/** `computeMetrics` of `c` over the window; `rollups: false` reads the entity tables. */
+const run = (w: Workspace, c: (typeof calls)[number], rollups = true) =>
+  computeMetrics(w.db, w.config, c.names, { period: 'month', from: FROM, to: TO, by: c.by ?? [] }, { rollups });
+const actions = (done: RollupRefresh[]) =>
+  done
+    .map(
+      (d) =>
+        `${d.name} ${d.action}${d.months ? ` from ${d.months[0]}` : ''}${d.customers === undefined ? '' : ` per customer (${d.customers.toLocaleString()})`} ${d.seconds.toFixed(2)} s`,
+    )
+    .join(', ');
+
+const wa = await openWorkspace(wsDir);
+const ordersCsv = await ordersBatch(wa, wsDir, Math.round(ORDERS / 100));
+const subsCsv = await subscriptionsBatch(wa, wsDir, TOUCHED);
+await markDirty(wa, wsDir, subsCsv);
+log(`\n(A) importing ${Math.round(ORDERS / 100).toLocaleString()} new orders, refreshing, the report once…`);
+let ta = performance.now();
+const importedA = await importFile(wa, 'orders', ordersCsv);
+const importA = secs(ta);
+ta = performance.now();
+const refreshedA = await refreshRollups(wa);
+const refreshA = secs(ta);
+ta = performance.now();
+const rowsA: MetricRow[][] = [];
+for (const c of calls) rowsA.push(await run(wa, c));
+const reportA = secs(ta);
+log('  checking against the entity tables (rollups: false) and the peer with the new orders…');
+const baseA: MetricRow[][] = [];
+for (const c of calls) baseA.push(await run(wa, c, false));
+const diffsA = engineDifferences(rowsA.flat(), baseA.flat(), ['rollups', 'entity tables']);
+await exportAppended(wa, peerDir, FROM);
+const peerA = runPeer([...args, 'append']);
+compared = 0;
+const peerDiffsA = differences(rowsA.flat(), peerA);
+
+log(`(B) importing a subscriptions batch touching ${TOUCHED.toLocaleString()} customers, refreshing…`);
+let tb = performance.now();
+const importedB = await importFile(wa, 'subscriptions', subsCsv);
+const importB = secs(tb);
+tb = performance.now();
+const refreshedB = await refreshRollups(wa);
+const refreshB = secs(tb);
+const subCalls = calls.filter((c) => !buyerMetrics.some((m) => c.names.includes(m)));
+const diffsB: string[] = [];
+for (const c of subCalls)
+  diffsB.push(...engineDifferences((await run(wa, c)).flat(), await run(wa, c, false), ['rollups', 'entity tables']));
+log('  undoing both batches…');
+await restore(wa, wsDir);
+await wa.close();
+
+log('\n=== bench:metrics after a write ===');
+log(
+  `(A) ${importedA.rowsNew.toLocaleString()} new orders: import ${importA.toFixed(2)} s + refresh ${refreshA.toFixed(2)} s + report ${reportA.toFixed(2)} s = ${(importA + refreshA + reportA).toFixed(2)} s`,
+);
+log(`    refresh: ${actions(refreshedA)}`);
+const peerTotalA = peerA.load_s + peerA.compute_s;
+log(
+  `    pandas again with the new orders: load ${peerA.load_s.toFixed(2)} s + compute ${peerA.compute_s.toFixed(2)} s = ${peerTotalA.toFixed(2)} s (ratio ${(peerTotalA / (importA + refreshA + reportA)).toFixed(1)}×)`,
+);
+log(`    ${agree(diffsA, 'rollups vs entity tables')}`);
+log(`    ${agree(peerDiffsA, `pandas vs Tenure (${compared.toLocaleString()} values compared)`)}`);
+const okA = importA + refreshA + reportA < 3 && !diffsA.length && !peerDiffsA.length;
+log(`    target (< 3 s, figures equal): ${okA ? 'MET' : 'NOT MET'}`);
+log(
+  `(B) ${importedB.rowsNew.toLocaleString()} new and ${importedB.rowsUpdated.toLocaleString()} updated subscriptions (${TOUCHED.toLocaleString()} customers): import ${importB.toFixed(2)} s, refresh ${refreshB.toFixed(2)} s`,
+);
+log(`    refresh: ${actions(refreshedB)}`);
+log(`    ${agree(diffsB, 'rollups vs entity tables')}`);
+const okB = refreshB < 1 && !diffsB.length;
+log(`    target (refresh < 1 s, figures equal): ${okB ? 'MET' : 'NOT MET'}`);

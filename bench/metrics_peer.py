@@ -1,9 +1,11 @@
 """pandas/numpy peer of bench/metrics.bench.ts: the same monthly report, the same definitions.
 
-Usage: /usr/bin/python3 bench/metrics_peer.py DIR ORIGIN N [cohorts] [purchases]
+Usage: /usr/bin/python3 bench/metrics_peer.py DIR ORIGIN N [cohorts] [purchases] [append]
 Reads DIR/customers.csv (cidx, region, channel, customer_type; row i is customer index i),
 DIR/subscriptions.csv (cidx, subscription_id, started_at, ended_at, mrr) and, with `purchases`, DIR/orders_cidx.i32 and
-DIR/orders_month.i32 (raw int32: customer index, month of ordered_at counted from ORIGIN).
+DIR/orders_month.i32 (raw int32: customer index, month of ordered_at counted from ORIGIN); with `append`, also
+DIR/append_orders_cidx.i32 and DIR/append_orders_month.i32 (orders imported since, read and joined to the others
+inside the timed load, as a pandas pipeline re-reads its inputs after new data arrives).
 Definitions, as in packages/core/src/metrics/{spans,flow,revenue,cohorts,purchases}.ts (grace 0, UTC):
 - spans: a customer's subscriptions [started_at, ended_at or forever) merged where they overlap or touch;
 - boundaries b_0 … b_N are month starts from ORIGIN; active at b: some span with a < b < z;
@@ -39,6 +41,9 @@ subs['ended_at'] = pd.to_datetime(subs.ended_at)
 if 'purchases' in want:
     o_cidx = np.fromfile(f'{d}/orders_cidx.i32', dtype=np.int32)
     o_month = np.fromfile(f'{d}/orders_month.i32', dtype=np.int32)
+    if 'append' in want:
+        o_cidx = np.concatenate([o_cidx, np.fromfile(f'{d}/append_orders_cidx.i32', dtype=np.int32)])
+        o_month = np.concatenate([o_month, np.fromfile(f'{d}/append_orders_month.i32', dtype=np.int32)])
 load_s = time.perf_counter() - t0
 
 t1 = time.perf_counter()

@@ -37,6 +37,17 @@ export async function prepareFirstOrders(
   return sql`SELECT customer_id, first_at FROM ${sql.id(NEXT)}`;
 }
 
+/**
+ * A full build's first orders, from all orders, kept as those of cube version `version` (inside the build's
+ * transaction, so they are what the cube read); the relation purchasesSql reads them from. The build aggregates
+ * them anyway, and the first update after it then merges rather than aggregates every order.
+ */
+export async function keepFirstOrders(db: Connection, version: string): Promise<Sql> {
+  await db.run(sql`CREATE OR REPLACE TABLE ${sql.id(TABLE)} AS ${firstOrdersSql}`);
+  await db.run(sql`INSERT OR REPLACE INTO meta VALUES (${TABLE}, ${version})`);
+  return sql`SELECT customer_id, first_at FROM ${sql.id(TABLE)}`;
+}
+
 /** Keep the derived first orders as those of cube version `version` (inside the update's transaction). */
 export async function saveFirstOrders(db: Connection, version: string): Promise<void> {
   await db.run(sql`CREATE OR REPLACE TABLE ${sql.id(TABLE)} AS SELECT * FROM ${sql.id(NEXT)}`);

@@ -33,8 +33,8 @@ const latestOrder = (s: Scenario) =>
 /** The meta entry of the first orders kept beside the purchases cube (first-orders.ts), if any. */
 const keptFirstOrders = (ws: Workspace) => ws.db.all(sql`SELECT value FROM meta WHERE key = 'rollup_first_orders'`);
 
-/** A metric read from each cube but cohorts' (always rebuilt in full, incremental.ts). */
-const METRIC_OF = { flow: 'active_customers', revenue: 'mrr', purchases: 'aov' } as const;
+/** A metric read from each cube. */
+const METRIC_OF = { flow: 'active_customers', revenue: 'mrr', purchases: 'aov', cohorts: 'cohort_retention' } as const;
 const METRICS = Object.values(METRIC_OF);
 
 /**
@@ -43,6 +43,18 @@ const METRICS = Object.values(METRIC_OF);
  */
 async function compareWithFull(ws: Workspace, names: (keyof typeof METRIC_OF)[]): Promise<void> {
   if (!names.length) return;
+  // The subscriptions a cube keeps (per-customer.ts) are the workspace's, row for row, after any refresh.
+  for (const name of names) {
+    const kept = sql.id(`rollup_${name}_subscriptions`);
+    const [has] = await ws.db.all(
+      sql`SELECT 1 FROM information_schema.tables WHERE table_name = ${`rollup_${name}_subscriptions`}`,
+    );
+    if (has)
+      expect(
+        await ws.db.all(sql`(SELECT * FROM ${kept} EXCEPT ALL SELECT * FROM subscriptions)
+          UNION ALL (SELECT * FROM subscriptions EXCEPT ALL SELECT * FROM ${kept})`),
+      ).toEqual([]);
+  }
   for (const name of names)
     await ws.db.run(
       sql`CREATE OR REPLACE TABLE ${sql.id(`kept_${name}`)} AS SELECT * FROM ${sql.id(`rollup_${name}`)}`,
@@ -94,7 +106,10 @@ describe('incremental rollups', () => {
             };
           } else await s.pick(facts)();
           const done = await refreshRollups(s.ws, { metrics: METRICS });
-          for (const d of done) actions[d.action] = (actions[d.action] ?? 0) + 1;
+          for (const d of done) {
+            const how = d.customers === undefined ? d.action : `${d.action} per customer`;
+            actions[how] = (actions[how] ?? 0) + 1;
+          }
           // A cube built in full is the oracle itself, a fresh one carries the data's version: the updated are checked.
           await compareWithFull(
             s.ws,
@@ -103,9 +118,39 @@ describe('incremental rollups', () => {
         }
       });
     }
-    // The comparison proves nothing unless the incremental path ran, and often.
+    // The comparison proves nothing unless both incremental paths ran, and often.
     expect(actions.updated ?? 0).toBeGreaterThan(SEEDS);
+    expect(actions['updated per customer'] ?? 0).toBeGreaterThan(SEEDS / 2);
   }, 300_000);
+
+  it('a subscriptions batch (cancel, extend, re-price, move, add) updates flow, revenue and cohorts per customer', async () => {
+    await scenario(9, async (s) => {
+      await s.newCustomers(12);
+      await s.appendSubscriptions(16);
+      await refreshRollups(s.ws, { metrics: ['active_customers', 'mrr', 'cohort_retention'] });
+      const subs = s.subs.map((x) => ({ ...x }));
+      const open = subs.find((x) => x.ended_at === null) as Row;
+      const ended = subs.find((x) => x.ended_at !== null) as Row;
+      const owners = subs.map((x) => x.customer_id);
+      // Moved from a customer with another subscription, so no segment key loses its last one.
+      const moved = subs.find(
+        (x) => x !== open && x !== ended && owners.filter((o) => o === x.customer_id).length > 1,
+      ) as Row;
+      const batch: Row[] = [
+        { ...open, ended_at: '2025-12-15 00:00:00' },
+        { ...ended, ended_at: null },
+        { ...moved, customer_id: subs.find((x) => x.customer_id !== moved.customer_id)?.customer_id as string },
+        { ...subs[subs.length - 1], subscription_id: 'S-new', started_at: '2025-11-01 00:00:00', ended_at: null },
+      ];
+      await s.load('subscriptions', batch);
+      const touched = new Set([...batch.map((x) => x.customer_id), moved.customer_id]);
+      const done = await refreshRollups(s.ws, { metrics: ['active_customers', 'mrr', 'cohort_retention'] });
+      expect(done.map((d) => [d.name, d.action, d.customers])).toEqual(
+        ['flow', 'revenue', 'cohorts'].map((n) => [n, 'updated', touched.size]),
+      );
+      await compareWithFull(s.ws, ['flow', 'revenue', 'cohorts']);
+    });
+  });
 
   it('an update interrupted inside its transaction leaves the old cube, which is then not read (stale)', async () => {
     await scenario(7, async (s) => {
@@ -113,6 +158,8 @@ describe('incremental rollups', () => {
       await s.appendOrders(12);
       await refreshRollups(s.ws);
       const before = await snapshot(s.ws, ['purchases']);
+      const keptBefore = await keptFirstOrders(s.ws);
+      expect(keptBefore).toHaveLength(1);
       await s.load('orders', [{ ...latestOrder(s), amount: 0.5 }]);
       const run = s.ws.db.run.bind(s.ws.db);
       const spy = vi.spyOn(s.ws.db, 'run').mockImplementation(async (q) => {
@@ -125,7 +172,7 @@ describe('incremental rollups', () => {
         spy.mockRestore();
       }
       expect(await snapshot(s.ws, ['purchases'])).toEqual(before);
-      expect(await keptFirstOrders(s.ws)).toEqual([]);
+      expect(await keptFirstOrders(s.ws)).toEqual(keptBefore);
       const q = await normalizeQuery(s.ws.db, s.ws.config, { period: 'month', from: '2025-01', to: '2025-12' });
       expect(await rollupSql(s.ws.db, q, 'purchases')).toBeNull();
       const done = await refreshRollups(s.ws, { metrics: ['aov'] });
@@ -133,6 +180,32 @@ describe('incremental rollups', () => {
       expect(await rollupSql(s.ws.db, q, 'purchases')).not.toBeNull();
       expect(await keptFirstOrders(s.ws)).toHaveLength(1);
       await compareWithFull(s.ws, ['purchases']);
+    });
+  });
+
+  it('a per-customer update interrupted inside its transaction leaves the cube and its subscriptions as they were', async () => {
+    await scenario(10, async (s) => {
+      await s.newCustomers(10);
+      await s.appendSubscriptions(12);
+      await refreshRollups(s.ws, { metrics: ['mrr'] });
+      const kept = () => s.ws.db.all(sql`SELECT * FROM rollup_revenue_subscriptions ORDER BY ALL`);
+      const [before, keptBefore] = [await snapshot(s.ws, ['revenue']), await kept()];
+      await s.load('subscriptions', [{ ...(s.subs[0] as Row), mrr: 12345 }]);
+      const run = s.ws.db.run.bind(s.ws.db);
+      const spy = vi.spyOn(s.ws.db, 'run').mockImplementation(async (q) => {
+        if (print(q, s.ws.db.dialect).text.includes('INSERT OR REPLACE INTO rollups')) throw new Error('interrupted');
+        return run(q);
+      });
+      try {
+        await expect(refreshRollups(s.ws, { metrics: ['mrr'] })).rejects.toThrow('interrupted');
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await snapshot(s.ws, ['revenue'])).toEqual(before);
+      expect(await kept()).toEqual(keptBefore);
+      const done = await refreshRollups(s.ws, { metrics: ['mrr'] });
+      expect(done.map((d) => [d.action, d.customers])).toEqual([['updated', 1]]);
+      await compareWithFull(s.ws, ['revenue']);
     });
   });
 

@@ -8,6 +8,12 @@ import type { NormalQuery } from '../query.ts';
 import { segColumns } from '../segments.ts';
 import { type Cube, STORED } from './cubes.ts';
 import { dropNextFirstOrders, prepareFirstOrders, saveFirstOrders } from './first-orders.ts';
+import {
+  dropNextSubscriptions,
+  keepsSubscriptions,
+  overNextSubscriptions,
+  saveNextSubscriptions,
+} from './per-customer.ts';
 import { buildQuery, type RollupRecord, sourcesOf, sqlDigest, tableOf } from './record.ts';
 
 /**
@@ -23,7 +29,7 @@ import { buildQuery, type RollupRecord, sourcesOf, sqlDigest, tableOf } from './
  *   inactivity days push ends later, never earlier); an endpoint at t changes the boundary covered at the start
  *   of t's month, which is the end of the month before, hence k0 = idx(t) − 1. Cohorts key rows by acquisition
  *   month: a change at t moves cells of cohorts acquired long before, which the base cannot compute for some
- *   months only, so a cohorts cube is always rebuilt in full;
+ *   months only, so a cohorts cube is never updated by months (only per customer, per-customer.ts);
  * - segments come from the customers table, read whole (a derived dimension, classified as of the first month,
  *   would differ in a run from k0: never incremental): any change to it (or to exchange rates, or a writer
  *   outside the importer, which bumps the data epoch) means a full rebuild, as does any change of the SQL besides
@@ -32,16 +38,24 @@ import { buildQuery, type RollupRecord, sourcesOf, sqlDigest, tableOf } from './
  *   combination of segments) changes the rows of earlier months too, which the check before the write catches.
  * Purchases also reads each customer's first order over all history: a table kept beside the cube gives it
  * (first-orders.ts), merged with the new orders after batches that only inserted.
+ * When only subscriptions changed, under the same months, the cubes that read them are rather updated per customer
+ * (per-customer.ts: the customers touched, in every month), and by months when that declines. The months path of
+ * such a cube computes from a copy of the subscriptions it then keeps, so the per-customer path can follow it.
  * The full rebuild stays the fallback and the oracle: the property test compares both after random imports.
  */
 
 /** Entity tables whose rows are dated facts; a change to any other source rebuilds the cube. */
 const DATED = new Set(['orders', 'subscriptions', 'churn_events']);
 
-/** An update: the first month to recompute (index into the cube's months), and whether the batches only inserted. */
+/**
+ * An update: the first month to recompute (index into the cube's months; 0 when no months update is right, as
+ * for cohorts), whether the batches only inserted, and whether only subscriptions changed, under the same months,
+ * so that the customers they touched can be recomputed instead (per-customer.ts).
+ */
 export interface UpdatePlan {
   k0: number;
   insertsOnly: boolean;
+  customers: boolean;
 }
 
 /**
@@ -56,7 +70,7 @@ export async function planUpdate(
   version: string,
 ): Promise<UpdatePlan | null> {
   // A derived dimension classifies customers as of the first month queried: the months from k0 would see others.
-  if (cube.cohort || old.last_batch === null || q.by.some(isDerived)) return null;
+  if (old.last_batch === null || q.by.some(isDerived)) return null;
   const origin = (q.grid[0] as { start: string }).start;
   if (old.basis !== q.basis || JSON.stringify(old.dims) !== JSON.stringify(q.by) || old.origin !== origin) return null;
   if (q.grid.length < old.periods) return null;
@@ -74,18 +88,23 @@ export async function planUpdate(
   if (!changed) return null;
   let from: string | null = null;
   let insertsOnly = true;
+  let undated = false;
   for (const [t, changes] of changed) {
     if (!DATED.has(t)) return null;
     for (const c of changes) {
-      if (c.from === null) return null;
       if (c.altered > 0) insertsOnly = false;
-      if (from === null || c.from < from) from = c.from;
+      if (c.from === null) undated = true;
+      else if (from === null || c.from < from) from = c.from;
     }
   }
+  const customers =
+    keepsSubscriptions(cube, q) &&
+    q.grid.length === old.periods &&
+    [...changed.keys()].every((t) => t === 'subscriptions');
   // The month holding `from`, and the one before it (module comment); without a dated change, the new months only.
   const held = from === null ? old.periods : q.grid.findLastIndex((p) => p.start <= (from as string));
-  const k0 = Math.min(held - 1, old.periods);
-  return k0 > 0 ? { k0, insertsOnly } : null;
+  const k0 = cube.cohort || undated ? 0 : Math.max(0, Math.min(held - 1, old.periods));
+  return k0 > 0 || customers ? { k0, insertsOnly, customers } : null;
 }
 
 const TAIL = 'rollup_tail';
@@ -120,14 +139,19 @@ export async function updateCube(
   const narrow = Object.entries(cube.sums).map(
     ([m, unit]) => sql`CAST(${sql.id(m)} AS ${sql.raw(STORED[unit])}) AS ${sql.id(m)}`,
   );
+  const keeps = keepsSubscriptions(cube, q);
   try {
+    // A cube that keeps the subscriptions it was built from (per-customer.ts) computes its months from the copy it
+    // then keeps, so that it stays exactly its base over that copy.
     const base = cube.withFirstOrders
       ? cube.withFirstOrders(
           tail,
           db.dialect,
           await prepareFirstOrders(db, old.version, Number(old.last_batch), insertsOnly),
         )
-      : cube.sql(tail, db.dialect);
+      : keeps
+        ? await overNextSubscriptions(db, cube.sql(tail, db.dialect))
+        : cube.sql(tail, db.dialect);
     await db.run(sql`CREATE OR REPLACE TEMP TABLE ${sql.id(TAIL)} AS
       SELECT * REPLACE (k + ${k0} AS k, ${sql.join(narrow)}) FROM (${base}) c ORDER BY k`);
     const keys = sql.join(segColumns(q).map((c) => sql.id(c)));
@@ -140,11 +164,13 @@ export async function updateCube(
       await db.run(sql`INSERT INTO ${table} BY NAME SELECT * FROM ${sql.id(TAIL)} ORDER BY k`);
       const [c] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${table}`);
       if (cube.withFirstOrders) await saveFirstOrders(db, version);
+      if (keeps) await saveNextSubscriptions(db, name, version);
       await record(Number(c?.n ?? 0));
       return Number(c?.n ?? 0);
     });
   } finally {
     await db.run(sql`DROP TABLE IF EXISTS ${sql.id(TAIL)}`);
     if (cube.withFirstOrders) await dropNextFirstOrders(db);
+    if (keeps) await dropNextSubscriptions(db);
   }
 }

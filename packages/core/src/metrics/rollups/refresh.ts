@@ -7,8 +7,9 @@ import { moneyPlan } from '../currency.ts';
 import type { BaseName } from '../define.ts';
 import { type Basis, dimensions, type NormalQuery, pickBasis } from '../query.ts';
 import { type Cube, cubes, STORED } from './cubes.ts';
-import { dropFirstOrders } from './first-orders.ts';
+import { dropFirstOrders, keepFirstOrders } from './first-orders.ts';
 import { planUpdate, updateCube } from './incremental.ts';
+import { dropKeptSubscriptions, keepSubscriptions, keepsSubscriptions, updateCustomers } from './per-customer.ts';
 import { buildQuery, cubeVersion, readRecord, tableOf } from './record.ts';
 
 /** Most rows a cube may have: dimensions with the most distinct values are left out until it fits. */
@@ -23,8 +24,10 @@ export interface RollupRefresh {
    * (already up to date) or 'dropped' (the data it needs is gone).
    */
   action: 'built' | 'updated' | 'fresh' | 'dropped';
-  /** 'updated': the first and last month recomputed ('YYYY-MM-DD'). */
+  /** 'updated' by months: the first and last month recomputed ('YYYY-MM-DD'). */
   months?: [string, string];
+  /** 'updated' per customer (per-customer.ts): how many customers were recomputed, in every month. */
+  customers?: number;
   seconds: number;
   rows: number;
   dims: string[];
@@ -88,16 +91,24 @@ async function build(
   name: BaseName,
   cube: Cube,
   q: NormalQuery,
+  version: string,
   record: (rows: number) => Promise<void>,
 ) {
   const table = tableOf(name);
+  const keeps = keepsSubscriptions(cube, q);
   return ws.db.transaction(async () => {
     // Measures stored narrow (cubes.ts); rows sorted by month, so a query's range skips whole row groups.
     const narrow = Object.entries(cube.sums).map(
       ([m, unit]) => sql`CAST(${sql.id(m)} AS ${sql.raw(STORED[unit])}) AS ${sql.id(m)}`,
     );
+    const base = cube.withFirstOrders
+      ? cube.withFirstOrders(q, ws.db.dialect, await keepFirstOrders(ws.db, version))
+      : cube.sql(q, ws.db.dialect);
     await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(table)} AS
-      SELECT * REPLACE (${sql.join(narrow)}) FROM (${cube.sql(q, ws.db.dialect)}) c ORDER BY k`);
+      SELECT * REPLACE (${sql.join(narrow)}) FROM (${base}) c ORDER BY k`);
+    // The subscriptions it was built from, read in the same transaction (per-customer.ts).
+    if (keeps) await keepSubscriptions(ws.db, name, version);
+    else await dropKeptSubscriptions(ws.db, name);
     const [c] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(table)}`);
     await record(c?.n ?? 0);
     return c?.n ?? 0;
@@ -141,6 +152,7 @@ export async function refreshRollups(
           await ws.db.run(sql`DROP TABLE IF EXISTS ${sql.id(tableOf(name))}`);
           await ws.db.run(sql`DELETE FROM rollups WHERE name = ${name}`);
           if (cube.withFirstOrders) await dropFirstOrders(ws.db);
+          await dropKeptSubscriptions(ws.db, name);
         });
         done.push({ name, action: 'dropped', seconds: secs(), rows: 0, dims: [] });
       }
@@ -156,14 +168,19 @@ export async function refreshRollups(
     }
     const record = recorder(ws, name, q, version, batch, t0);
     const plan = !opts.force && old ? await planUpdate(ws.db, cube, old, q, version) : null;
-    const updated = plan && old ? await updateCube(ws, name, cube, q, plan, old, version, record) : null;
+    const touched = plan?.customers && old ? await updateCustomers(ws, name, cube, q, old, version, record) : null;
+    if (touched) {
+      done.push({ name, action: 'updated', seconds: secs(), rows: touched.rows, dims, customers: touched.customers });
+      continue;
+    }
+    const updated = plan?.k0 && old ? await updateCube(ws, name, cube, q, plan, old, version, record) : null;
     if (plan && updated !== null) {
       const day = (k: number) => (q.grid[k] as { start: string }).start.slice(0, 10);
       const months: [string, string] = [day(plan.k0), day(q.grid.length - 1)];
       done.push({ name, action: 'updated', seconds: secs(), rows: updated, dims, months });
       continue;
     }
-    const rows = await build(ws, name, cube, q, record);
+    const rows = await build(ws, name, cube, q, version, record);
     done.push({ name, action: 'built', seconds: secs(), rows, dims });
   }
   return done;
