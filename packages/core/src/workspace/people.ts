@@ -38,14 +38,17 @@ export const PEOPLE_TABLES = [
 ] as const;
 const PEOPLE_SEQUENCES = ['case_seq', 'playbook_run_seq', 'audit_seq'] as const;
 
-/** Attach people.duckdb to a workspace's database (created when missing); every later connection finds its tables. */
-export function attachPeople(db: DuckDbConnection, dir: string): Promise<void> {
+/**
+ * Attach people.duckdb to a workspace's database (created when missing); every later connection finds its tables.
+ * Returns the workspace database's own name, for `separatePeople`.
+ */
+export function attachPeople(db: DuckDbConnection, dir: string): Promise<string> {
   return db.attach(PEOPLE_DB, join(dir, PEOPLE_FILE));
 }
 
-/** Move the people tables the migrations left in the workspace into people.duckdb (after `attachPeople`). */
-export async function separatePeople(db: DuckDbConnection): Promise<void> {
-  if (await leftHere(db))
+/** Move the people tables the migrations left in the workspace `home` into people.duckdb (after `attachPeople`). */
+export async function separatePeople(db: DuckDbConnection, home: string): Promise<void> {
+  if (await leftHere(db, home))
     await moveTables(db, PEOPLE_DB, { tables: [...PEOPLE_TABLES], sequences: [...PEOPLE_SEQUENCES] });
 }
 
@@ -54,10 +57,9 @@ export async function separatePeople(db: DuckDbConnection): Promise<void> {
  * every original in one transaction, so `cases` tells for all: one lookup by name, where reading the catalog
  * (moveTables) cost every open 10 ms.
  */
-async function leftHere(db: DuckDbConnection): Promise<boolean> {
-  const [{ here } = { here: '' }] = await db.all<{ here: string }>(sql`SELECT current_database() AS here`);
+async function leftHere(db: DuckDbConnection, home: string): Promise<boolean> {
   try {
-    await db.run(sql`SELECT 1 AS x FROM ${sql.id(here, 'main', 'cases')} LIMIT 0`);
+    await db.run(sql`SELECT 1 AS x FROM ${sql.id(home, 'main', 'cases')} LIMIT 0`);
     return true;
   } catch {
     return false;

@@ -92,10 +92,10 @@ export async function openWorkspace(dirIn: string): Promise<Workspace> {
   const config = await readConfig(dir);
   const db = await openDb(dir);
   try {
-    await attachPeople(db, dir);
+    const home = await attachPeople(db, dir);
     await setTimeZone(db, config.timezone, join(dir, CONFIG_FILE));
     await migrateWorkspace(db, dir);
-    await separatePeople(db);
+    await separatePeople(db, home);
   } catch (e) {
     await db.close();
     throw e;

@@ -137,9 +137,10 @@ export class DuckDbConnection implements Connection {
    * Attach another database file as `name` (created when missing) and find its tables by their plain names, on
    * this connection and every later one of the instance. Its commits do not wait for this file's: DuckDB commits
    * one transaction at a time per database (workspace/people.ts says why that matters). The path cannot be a
-   * bound parameter in ATTACH, so it is written as a quoted literal.
+   * bound parameter in ATTACH, so it is written as a quoted literal. Returns the name of this connection's own
+   * database (the file's, as DuckDB names it), which the search path lists first.
    */
-  async attach(name: string, path: string): Promise<void> {
+  async attach(name: string, path: string): Promise<string> {
     const [{ db } = { db: '' }] = await this.all<{ db: string }>(sql`SELECT current_database() AS db`);
     // Both names go into the statements' text: sql.id refuses anything but a plain identifier.
     sql.id(name, db);
@@ -148,6 +149,7 @@ export class DuckDbConnection implements Connection {
     });
     this.searchPath.text = `SET search_path = '${db}.main,${name}.main'`;
     await this.raw.run(this.searchPath.text);
+    return db;
   }
 
   static async open(path: string): Promise<DuckDbConnection> {

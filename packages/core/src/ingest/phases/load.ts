@@ -30,10 +30,18 @@ export interface Loaded {
   changes: BatchChanges;
 }
 
+/** Rows read (blank rows aside), rejected and blank, the lines too malformed to read counted as read and rejected. */
+function tallyOf({ counts, malformed }: Checked): { total: number; bad: number; blank: number } {
+  return {
+    total: counts.all - counts.blank + malformed.length,
+    bad: counts.bad + malformed.length,
+    blank: counts.blank,
+  };
+}
+
 /** More rows rejected than `maxRejectRate` allows: then nothing loads (the batch and its rejects are still recorded). */
-export function refusedOf({ o }: ImportRun, { counts, malformed }: Checked): boolean {
-  const bad = counts.bad + malformed.length;
-  const total = counts.all - counts.blank + malformed.length;
+function refusedOf({ o }: ImportRun, checked: Checked): boolean {
+  const { total, bad } = tallyOf(checked);
   return total > 0 && bad / total > o.maxRejectRate;
 }
 
@@ -69,10 +77,8 @@ export async function loadPhase(
   const { ws, entity, o } = run;
   const db = ws.db;
   const { mapping } = mapped;
-  const { counts, malformed, OK, plan } = checked;
-  const blank = counts.blank;
-  const bad = counts.bad + malformed.length;
-  const total = counts.all - blank + malformed.length;
+  const { malformed, OK, plan } = checked;
+  const { total, bad, blank } = tallyOf(checked);
   const [{ id: batch } = { id: 0 }] = await db.all<{ id: number }>(sql`SELECT nextval('import_batch_seq') AS id`);
   await writeRejects(db, batch, plan.rules, staged.firstLine, malformed, checked.base);
   const refused = refusedOf(run, checked);

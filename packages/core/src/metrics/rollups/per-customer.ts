@@ -41,9 +41,17 @@ const DELTA = 'rollup_delta';
 export const keepsSubscriptions = (cube: Cube, q: NormalQuery): boolean =>
   cube.sources(q.basis).includes('subscriptions');
 
-/** Copy the subscriptions as the cube's build reads them (inside its transaction), tagged with its version. */
-export async function keepSubscriptions(db: Connection, name: BaseName, version: string): Promise<void> {
-  await db.run(sql`CREATE OR REPLACE TABLE ${sql.id(keptOf(name))} AS SELECT * FROM subscriptions`);
+/**
+ * Keep `from` (the subscriptions as the cube's build read them, or an update's copy of them) as the cube's copy,
+ * tagged with its version, inside the build's or update's transaction.
+ */
+export async function keepSubscriptions(
+  db: Connection,
+  name: BaseName,
+  version: string,
+  from: Sql = sql`subscriptions`,
+): Promise<void> {
+  await db.run(sql`CREATE OR REPLACE TABLE ${sql.id(keptOf(name))} AS SELECT * FROM ${from}`);
   await db.run(sql`INSERT OR REPLACE INTO meta VALUES (${keptOf(name)}, ${version})`);
 }
 
@@ -62,10 +70,8 @@ export async function overNextSubscriptions(db: Connection, base: Sql): Promise<
 }
 
 /** Keep that copy as the cube's (inside the update's transaction). */
-export async function saveNextSubscriptions(db: Connection, name: BaseName, version: string): Promise<void> {
-  await db.run(sql`CREATE OR REPLACE TABLE ${sql.id(keptOf(name))} AS SELECT * FROM ${sql.id(ALL_NEXT)}`);
-  await db.run(sql`INSERT OR REPLACE INTO meta VALUES (${keptOf(name)}, ${version})`);
-}
+export const saveNextSubscriptions = (db: Connection, name: BaseName, version: string): Promise<void> =>
+  keepSubscriptions(db, name, version, sql`${sql.id(ALL_NEXT)}`);
 
 /** Drop that copy (after the update, whether it was written or not). */
 export async function dropNextSubscriptions(db: Connection): Promise<void> {
