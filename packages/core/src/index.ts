@@ -65,6 +65,7 @@ export {
   type SyncOptions,
   type SyncProgress,
 } from './engine/clickhouse/sync.ts';
+export { traceClock } from './engine/duckdb/connection.ts';
 export { type Connection, type Dialect, type EngineName, engines } from './engine/index.ts';
 export {
   ACTIONS,

@@ -192,7 +192,7 @@ export class ServerContext {
 
   /** `fn` on a kept connection (the read lane's and the case-write lane's), kept again unless `fn` failed. */
   private async pooled<T>(fn: (ws: Workspace) => Promise<T>): Promise<T> {
-    const view = this.idle.pop() ?? (await connectWorkspace(this.ws));
+    const view = this.idle.pop() ?? (await connectWorkspace(this.ws, { own: true }));
     let kept = false;
     try {
       const out = await fn(view);

@@ -24,6 +24,8 @@ declare module 'fastify' {
     csrfToken: string | null;
     /** What the audit log names as the target of a write; the route parameters when a handler sets none. */
     auditTarget: string | null;
+    /** The write recorded its audit entry in its own transaction (routes/cases.ts), so the hook writes none. */
+    audited: boolean;
   }
   interface FastifyContextConfig {
     /** Declared on every API route and enforced by the auth plugin; routes without it are not API routes. */

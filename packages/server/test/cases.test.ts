@@ -170,6 +170,17 @@ describe('case routes', () => {
       409,
       'TEN_CASE_STALE',
     );
+    // Each request audited once: the move that won in its own transaction, the refusals by the hook.
+    const admin = new Client(s.url, s.keys.admin);
+    const audit = await admin.get<{ rows: { route: string; target: string; status: number }[] }>(
+      '/api/v1/audit?page_size=500',
+    );
+    const mine = audit.body.rows.filter((r) => r.target === c.case_id && r.route !== '/api/v1/cases');
+    expect(mine.map((r) => `${r.route} ${r.status}`).sort()).toEqual([
+      '/api/v1/cases/:id/comments 409',
+      '/api/v1/cases/:id/moves 200',
+      '/api/v1/cases/:id/moves 409',
+    ]);
   });
 
   it('refusals: a missing field named (422), an unknown case (404), a skipped step (409), bad bodies never 500', async () => {

@@ -1,5 +1,5 @@
 import { type Page, type PageQuery, pageOf } from '../paging.ts';
-import { sql } from '../sql/sql.ts';
+import { type Sql, sql } from '../sql/sql.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 
 /** One write as the audit log records it: who, with which role, what, on what, the outcome and when. */
@@ -21,10 +21,14 @@ export interface AuditRow extends AuditEntry {
   at: string;
 }
 
+/** The statement that appends one entry, for a write that records its entry in its own transaction. */
+export const auditInsert = (e: AuditEntry): Sql =>
+  sql`INSERT INTO audit_log VALUES (nextval('audit_seq'), current_timestamp::TIMESTAMP, ${e.actor},
+    ${e.role}, ${e.method}, ${e.route}, ${e.target}, ${e.status}, ${e.ip})`;
+
 /** Append one entry. @example await appendAudit(ws, { actor: 'admin', role: 'admin', method: 'POST', route: '/api/v1/keys', target: null, status: 201, ip: '127.0.0.1' }) */
 export async function appendAudit(ws: Workspace, e: AuditEntry): Promise<void> {
-  await ws.db.run(sql`INSERT INTO audit_log VALUES (nextval('audit_seq'), current_timestamp::TIMESTAMP, ${e.actor},
-    ${e.role}, ${e.method}, ${e.route}, ${e.target}, ${e.status}, ${e.ip})`);
+  await ws.db.run(auditInsert(e));
 }
 
 /** The audit log, newest first. @example await listAudit(ws, { page: 1, pageSize: 50 }) */

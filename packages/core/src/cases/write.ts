@@ -4,6 +4,7 @@
  * writes never interleave inside another request's transaction, and a lost race (the row updated meanwhile,
  * or DuckDB's write conflict on it) is rolled back and refused as TEN_CASE_STALE with the version that won.
  */
+import { auditInsert } from '../access/audit.ts';
 import type { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { TenureError, tenureError } from '../errors.ts';
 import { type Sql, sql } from '../sql/sql.ts';
@@ -27,8 +28,12 @@ export async function readCase(db: DuckDbConnection, id: string): Promise<CaseRo
 /** The time of a write: the one given (an import, the demo) or now, as ISO text with milliseconds. */
 export const timeOf = (at: string | undefined): string => new Date(at ?? Date.now()).toISOString();
 
-/** `fn` on a connection of its own, closed after. */
+/**
+ * `fn` on a connection of its own: the workspace's when only this caller uses it (a server request's), else a new
+ * one, closed after. Opening one costs two round trips, and its prepared statements go with it.
+ */
 async function onOwnConnection<T>(ws: Workspace, fn: (db: DuckDbConnection) => Promise<T>): Promise<T> {
+  if (ws.own) return fn(ws.db);
   const db = await ws.db.connect();
   try {
     return await fn(db);
@@ -46,7 +51,18 @@ const insertEvent = (id: string, version: number, c: Change): Sql =>
 const isConflict = (e: unknown) =>
   !(e instanceof TenureError) && /conflict on|duplicate key/i.test(e instanceof Error ? e.message : String(e));
 
-/** A new case: its row and its `created` event (version 1) together. `fields` holds every column but the key. */
+/**
+ * The request's audit entry, naming the case, in the write's transaction when the workspace view carries one
+ * (`Workspace.audit`): one commit for an agent to wait for on the disk, where the entry's own made two.
+ */
+async function audited(ws: Workspace, db: DuckDbConnection, id: string): Promise<void> {
+  if (ws.audit) await db.run(auditInsert({ ...ws.audit, target: id }));
+}
+
+/**
+ * A new case: its row, its `created` event (version 1) and the request's audit entry together. `fields` holds
+ * every column but the key.
+ */
 export async function insertCase(ws: Workspace, id: string, change: Change): Promise<CaseRow> {
   return onOwnConnection(ws, async (db) => {
     try {
@@ -55,6 +71,7 @@ export async function insertCase(ws: Workspace, id: string, change: Change): Pro
         await db.run(sql`INSERT INTO cases (case_id, ${sql.ids(cols)}, version, updated_at)
           VALUES (${id}, ${sql.join(cols.map((c) => sql`${change.fields[c]}`))}, 1, ${change.at})`);
         await db.run(insertEvent(id, 1, change));
+        await audited(ws, db, id);
       });
       casesChanged(ws);
     } catch (e) {
@@ -67,7 +84,7 @@ export async function insertCase(ws: Workspace, id: string, change: Change): Pro
 
 /**
  * Apply a change to a case read at version `basedOn`: the row's columns in `change.fields`, its version and
- * time, and the event, or nothing. Returns the case as written.
+ * time, the event and the request's audit entry (`audited`), or nothing. Returns the case as written.
  */
 export async function writeChange(ws: Workspace, id: string, basedOn: number, change: Change): Promise<CaseRow> {
   return onOwnConnection(ws, async (db) => {
@@ -77,16 +94,20 @@ export async function writeChange(ws: Workspace, id: string, basedOn: number, ch
         const cols = (Object.keys(change.fields) as CaseColumn[]).filter((c) => CASE_COLUMNS.includes(c));
         const sets = [
           ...cols.map((c) => sql`${sql.id(c)} = ${change.fields[c]}`),
-          sql`version = ${version}`,
+          sql`version = version + 1`,
           sql`updated_at = ${change.at}`,
         ];
-        // The version is checked apart: a filter on the key alone is an index lookup, the key and the version
-        // together a scan of every case (10 ms at 450,000 cases). A writer that committed since this
-        // transaction began makes the update fail on DuckDB's write conflict instead (isConflict below).
-        const [now] = await db.all<{ version: number }>(sql`SELECT version FROM cases WHERE case_id = ${id}`);
-        if (now?.version !== basedOn) throw stale(id, basedOn, -1);
-        await db.run(sql`UPDATE cases SET ${sql.join(sets)} WHERE case_id = ${id}`);
+        // The version is checked by what the update made of it, not in its filter: a filter on the key alone is an
+        // index lookup, the key and the version together a scan of every case (10 ms at 450,000 cases); and not
+        // by a read before it, one more statement for an agent to wait for. A version other than the next one
+        // rolls the update back. A writer that committed since this transaction began makes the update fail on
+        // DuckDB's write conflict instead (isConflict below).
+        const [now] = await db.all<{ version: number }>(
+          sql`UPDATE cases SET ${sql.join(sets)} WHERE case_id = ${id} RETURNING version`,
+        );
+        if (now?.version !== version) throw stale(id, basedOn, -1);
         await db.run(insertEvent(id, version, change));
+        await audited(ws, db, id);
       });
       casesChanged(ws);
     } catch (e) {

@@ -24,9 +24,16 @@ export interface ServedView<R> {
   count(ws: Workspace): Promise<number>;
   /**
    * The rows of the customers whose id hash `k` lies in [from, to) (`to` null: no end), of those `only` lists
-   * when given (a relation with a customer_id column: a patch's customers).
+   * when given (a relation with a customer_id column: a patch's customers); `pace` awaited between slices of
+   * making large rows into objects (the build's own, BuildPace).
    */
-  rows(ws: Workspace, from: string, to: string | null, only?: Sql): Promise<R[]>;
+  rows(
+    ws: Workspace,
+    from: string,
+    to: string | null,
+    only: Sql | undefined,
+    pace: () => Promise<unknown>,
+  ): Promise<R[]>;
   /**
    * The records kept for some rows of a part (a few hundred at a time, the build yielding to other work between
    * calls): each a key (the customer id, or one naming it) and a JSON text.
@@ -151,7 +158,7 @@ async function writeParts<R>(
   const parts = Math.max(1, Math.ceil(count / PART));
   // Ranges of the id hash the tables read are sorted by, so each statement reads its own row groups only.
   const bound = (i: number) => (i === parts ? null : String(((1n << 64n) * BigInt(i)) / BigInt(parts)));
-  const part = (i: number) => view.rows(ws, bound(i) as string, bound(i + 1), only);
+  const part = (i: number) => view.rows(ws, bound(i) as string, bound(i + 1), only, pace);
   try {
     let next = part(0);
     for (let i = 0; i < parts; i++) {

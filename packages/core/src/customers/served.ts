@@ -38,13 +38,17 @@ const served360: ServedView<Viewed> = {
     const [r] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(DIRECTORY)}`);
     return r?.n ?? 0;
   },
-  rows: (ws, from, to, only) => {
+  rows: (ws, from, to, only, pace) => {
     const of = (c: Sql) => (only ? sql` AND ${c} IN ${only}` : sql``);
-    return ws.db.all<Viewed>(sql`
+    return ws.db.all<Viewed>(
+      sql`
       WITH e AS (SELECT * FROM ${sql.id(TIMELINE_STORE)} WHERE ${inPart(sql`k`, from, to)}${of(sql`customer_id`)})
       SELECT d.* EXCLUDE (k, text), v.* EXCLUDE (customer_id), ${attributeHeaders} AS _headers
       FROM ${sql.id(DIRECTORY)} d LEFT JOIN (${customerViews(sql`e`, SERVED_LIMIT)}) v ON v.customer_id = d.customer_id
-      WHERE ${inPart(sql`d.k`, from, to)}${of(sql`d.customer_id`)}`);
+      WHERE ${inPart(sql`d.k`, from, to)}${of(sql`d.customer_id`)}`,
+      // Each row a customer's timeline, nested: made into objects between people's writes (ReadPace).
+      { pace },
+    );
   },
   // A customer's 360 is their rows in the two stores: after imports that only added rows (the stores were updated,
   // not rebuilt: the same base), only the customers those rows name have another one.

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { AuditEntry } from '../access/audit.ts';
 import { type AccessRows, readAccess, restoreAccess } from '../access/carry-over.ts';
 import { DuckDbConnection } from '../engine/duckdb/connection.ts';
 import { TenureError, tenureError } from '../errors.ts';
@@ -18,6 +19,16 @@ export interface Workspace {
   dir: string;
   config: TenureConfig;
   db: DuckDbConnection;
+  /**
+   * True when `db` serves one caller at a time (a server request's own connection): a case write then runs its
+   * transaction on it rather than on a connection of its own (cases/write.ts).
+   */
+  own?: boolean;
+  /**
+   * The audit entry of the request this view serves, for its case write to record, naming the case, in the
+   * write's own transaction (cases/write.ts).
+   */
+  audit?: AuditEntry;
   close(): Promise<void>;
 }
 
@@ -106,10 +117,10 @@ export async function openWorkspace(dirIn: string): Promise<Workspace> {
 /**
  * Another connection to an open workspace, with the workspace's time zone; closing it leaves the workspace
  * open. The server gives each request and each import job its own, so an import's transaction never
- * interleaves with reads.
+ * interleaves with reads; `own` says that only one caller at a time uses it.
  * @example const view = await connectWorkspace(ws); try { await workspaceStatus(view) } finally { await view.close() }
  */
-export async function connectWorkspace(ws: Workspace): Promise<Workspace> {
+export async function connectWorkspace(ws: Workspace, o: { own?: boolean } = {}): Promise<Workspace> {
   const db = await ws.db.connect();
   try {
     await setTimeZone(db, ws.config.timezone, join(ws.dir, CONFIG_FILE));
@@ -117,7 +128,7 @@ export async function connectWorkspace(ws: Workspace): Promise<Workspace> {
     await db.close();
     throw e;
   }
-  return { dir: ws.dir, config: ws.config, db, close: () => db.close() };
+  return { dir: ws.dir, config: ws.config, db, ...(o.own && { own: true }), close: () => db.close() };
 }
 
 /** Open, run, close: the shape of every one-shot command. */

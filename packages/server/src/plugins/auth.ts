@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { allows, appendAudit, keyActor, SESSION_HOURS, sessionActor, tenureError } from '@tenure/core';
+import { type AuditEntry, allows, appendAudit, keyActor, SESSION_HOURS, sessionActor, tenureError } from '@tenure/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Credential } from '../context.ts';
 
@@ -79,24 +79,27 @@ async function authorize(req: FastifyRequest): Promise<void> {
  * name nobody, and a flood of them would fill the log and hold the database (they are rate-limited instead).
  */
 async function audit(req: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const actor = req.actor;
-  if (!req.routeOptions.config.access || !UNSAFE.has(req.method) || !actor) return;
-  const params = Object.values((req.params ?? {}) as Record<string, string>).join('/');
+  if (!req.routeOptions.config.access || !UNSAFE.has(req.method) || !req.actor || req.audited) return;
+  const entry = auditEntry(req, reply.statusCode);
   try {
-    await req.server.tenure.db((ws) =>
-      appendAudit(ws, {
-        actor: actor.name,
-        role: actor.role,
-        method: req.method,
-        route: req.routeOptions.url ?? req.url,
-        target: req.auditTarget ?? (params || null),
-        status: reply.statusCode,
-        ip: req.ip,
-      }),
-    );
+    await req.server.tenure.db((ws) => appendAudit(ws, entry));
   } catch (err) {
     req.server.tenure.errors.write(`audit row of request ${req.id}`, err);
   }
+}
+
+/** The audit entry of an authenticated request with the outcome `status`. */
+export function auditEntry(req: FastifyRequest, status: number): AuditEntry {
+  const params = Object.values((req.params ?? {}) as Record<string, string>).join('/');
+  return {
+    actor: req.actor?.name ?? '',
+    role: req.actor?.role ?? null,
+    method: req.method,
+    route: req.routeOptions.url ?? req.url,
+    target: req.auditTarget ?? (params || null),
+    status,
+    ip: req.ip,
+  };
 }
 
 /** The session cookie: httpOnly (scripts cannot read it) and SameSite=Strict (no cross-site requests carry it). */
@@ -116,6 +119,7 @@ export function installAuth(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('auditTarget', null);
+  app.decorateRequest('audited', false);
   app.addHook('onRequest', authorize);
   app.addHook('onSend', async (req, reply, payload) => {
     await audit(req, reply);

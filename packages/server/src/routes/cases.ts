@@ -15,6 +15,7 @@ import {
   type Workspace,
 } from '@tenure/core';
 import type { FastifyRequest } from 'fastify';
+import { auditEntry } from '../plugins/auth.ts';
 import { type RouteGroup, route } from '../route.ts';
 import { wireOnce } from '../serialize.ts';
 
@@ -35,13 +36,18 @@ function bodyOf<I>(req: FastifyRequest): I {
 }
 
 /**
- * A write by the authenticated user (never a name in the body) in the case-write lane, which no import or
- * rollup holds (context.ts `caseWrite`); the audit log names the case.
+ * A write by the authenticated user (never a name in the body) in the case-write lane, which no import or rollup
+ * holds (context.ts `caseWrite`). Its audit entry (the case, `status`) is written in the write's own transaction:
+ * a refused write writes nothing, and the hook then records the refusal as for any request.
  */
-function write(req: FastifyRequest, fn: (ws: Workspace, actor: Actor) => Promise<CaseRow>): Promise<CaseRow> {
+function write(
+  req: FastifyRequest,
+  fn: (ws: Workspace, actor: Actor) => Promise<CaseRow>,
+  status = 200,
+): Promise<CaseRow> {
   return req.server.tenure.caseWrite(async (ws) => {
-    const c = await fn(ws, req.actor as Actor);
-    req.auditTarget = c.case_id;
+    const c = await fn({ ...ws, audit: auditEntry(req, status) }, req.actor as Actor);
+    req.audited = true;
     return c;
   });
 }
@@ -116,7 +122,7 @@ export const cases: RouteGroup = {
         response: { 201: api.caseSchema },
       },
       handler: async (req, reply) =>
-        reply.code(201).send(await write(req, (ws, actor) => createCase(ws, actor, bodyOf(req)))),
+        reply.code(201).send(await write(req, (ws, actor) => createCase(ws, actor, bodyOf(req)), 201)),
     }),
     route({
       method: 'POST',

@@ -1,5 +1,12 @@
 import { createRequire } from 'node:module';
-import type { DuckDBConnection, DuckDBInstance, DuckDBResultReader, DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import type {
+  DuckDBConnection,
+  DuckDBInstance,
+  DuckDBMaterializedResult,
+  DuckDBPreparedStatement,
+  DuckDBType,
+  DuckDBValue,
+} from '@duckdb/node-api';
 import { tenureError } from '../../errors.ts';
 import { print } from '../../sql/print.ts';
 import { type Sql, type SqlValue, sql } from '../../sql/sql.ts';
@@ -35,16 +42,44 @@ export function duckdb(): typeof import('@duckdb/node-api') {
   return binding;
 }
 
-/** Convert DuckDB's JS values to plain JSON-friendly ones: counts as numbers, dates as ISO text. */
-function rowsOf(result: DuckDBResultReader): Row[] {
+/**
+ * Convert DuckDB's JS values to plain JSON-friendly ones: counts as numbers, dates as ISO text. The result is
+ * materialized, so its chunks are read here at once: the binding's reader asks for each chunk, and for the end,
+ * in a round trip of its own through the thread pool, two of a one-row read's four. With `pace`, the rows are
+ * made in slices of PACED_SLICE_MS with `pace()` awaited between them (ReadPace).
+ */
+async function rowsOf(result: DuckDBMaterializedResult, pace?: () => Promise<unknown>): Promise<Row[]> {
   const names = result.columnNames();
-  const { DATE } = duckdb().DuckDBTypeId;
-  const isDate = result.columnTypes().map((t) => t.typeId === DATE);
-  return result.getRowsJS().map((r) => {
-    const o: Row = {};
-    for (let i = 0; i < names.length; i++) o[names[i] as string] = plain(r[i], isDate[i] === true);
-    return o;
-  });
+  const { DuckDBTypeId, JSDuckDBValueConverter } = duckdb();
+  const isDate = result.columnTypes().map((t) => t.typeId === DuckDBTypeId.DATE);
+  const rows: Row[] = [];
+  let sliceStart = performance.now();
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    for (let r = 0; r < chunk.rowCount; r++) {
+      const values = chunk.convertRowValues(r, JSDuckDBValueConverter);
+      const o: Row = {};
+      for (let i = 0; i < names.length; i++) o[names[i] as string] = plain(values[i], isDate[i] === true);
+      rows.push(o);
+      if (pace && performance.now() - sliceStart > PACED_SLICE_MS) {
+        await pace();
+        sliceStart = performance.now();
+      }
+    }
+  }
+  return rows;
+}
+
+/** Longest stretch of the event loop a paced read spends making rows before it lets other work run. */
+const PACED_SLICE_MS = 5;
+
+/**
+ * How a large read lets other work run while its rows become objects: a server's background build reads parts of
+ * a few hundred customers' nested timelines, and making one part's rows held the event loop 50–80 ms at a time,
+ * which every agent's request then waited out, once per statement.
+ */
+export interface ReadPace {
+  pace?: () => Promise<unknown>;
 }
 
 function plain(v: unknown, isDate: boolean): unknown {
@@ -86,8 +121,12 @@ function bind(params: SqlValue[]): { values: DuckDBValue[]; types: DuckDBType[] 
   return { values, types };
 }
 
-/** TENURE_TRACE=1 prints each statement's duration to stderr: the first tool when something is slow. */
+/**
+ * TENURE_TRACE=1 prints each statement's duration to stderr, after the time it ended (seconds since the process
+ * started, to line statements up with what else ran then): the first tool when something is slow.
+ */
 const TRACE = !!process.env.TENURE_TRACE;
+export const traceClock = () => (performance.now() / 1000).toFixed(3).padStart(9);
 async function traced<T>(text: string, run: () => Promise<T>): Promise<T> {
   if (!TRACE) return run();
   const t0 = performance.now();
@@ -95,7 +134,7 @@ async function traced<T>(text: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } finally {
     process.stderr.write(
-      `[trace] ${(performance.now() - t0).toFixed(1).padStart(7)} ms  ${text.replace(/\s+/g, ' ').slice(0, 160)}\n`,
+      `[trace] ${traceClock()} ${(performance.now() - t0).toFixed(1).padStart(7)} ms  ${text.replace(/\s+/g, ' ').slice(0, 160)}\n`,
     );
   }
 }
@@ -110,6 +149,17 @@ function fileError(path: string, e: unknown): unknown {
   return e;
 }
 
+/**
+ * Prepared statements kept per connection: an agent's case write is about eight statements, a page read a few,
+ * each of the same text every time; past them, texts that vary (lists spelled out) would only churn.
+ */
+const PREPARED_KEPT = 64;
+
+interface KeptStatement {
+  statement: DuckDBPreparedStatement;
+  busy: boolean;
+}
+
 /** A connection that owns its DuckDB instance (one .duckdb file per process, as DuckDB requires). */
 export class DuckDbConnection implements Connection {
   readonly dialect = duckdbDialect;
@@ -121,6 +171,9 @@ export class DuckDbConnection implements Connection {
     /** The instance's search path (see `attach`), shared by all its connections; '' until something is attached. */
     private readonly searchPath = { text: '' },
   ) {}
+
+  /** Statements prepared on this connection, by their text, in the order they were prepared. */
+  private readonly prepared = new Map<string, KeptStatement>();
 
   /**
    * Another connection to the same database. It has its own transaction, temp tables and settings, so an
@@ -165,23 +218,56 @@ export class DuckDbConnection implements Connection {
     }
   }
 
-  async run(q: Sql): Promise<void> {
+  /**
+   * One statement in the fewest round trips through the binding's thread pool, each of which waits for a turn of
+   * the event loop (on a server building in the background, a slice of that build): one, as a statement without
+   * values or one prepared before on this connection; else two (prepare, run). The binding's own `run` with
+   * values first splits the text into statements, a third, and prepares anew each time.
+   */
+  private async execute(q: Sql): Promise<DuckDBMaterializedResult> {
     const p = print(q, this.dialect);
+    if (!p.params.length) return traced(p.text, () => this.raw.run(p.text));
     const b = bind(p.params);
-    await traced(p.text, () => this.raw.run(p.text, b.values, b.types));
+    return traced(p.text, async () => {
+      const kept = this.prepared.get(p.text);
+      // A statement kept but in use (a concurrent call on this connection) is prepared anew: binding the kept one
+      // would change the values of the run under way.
+      const prepared = kept && !kept.busy ? kept : { statement: await this.raw.prepare(p.text), busy: false };
+      prepared.busy = true;
+      try {
+        prepared.statement.bind(b.values, b.types);
+        return await prepared.statement.run();
+      } finally {
+        prepared.busy = false;
+        if (prepared !== kept) this.keep(p.text, prepared);
+      }
+    });
+  }
+
+  /** Keep a prepared statement for its next run, the least recently prepared one dropped past PREPARED_KEPT. */
+  private keep(text: string, prepared: KeptStatement): void {
+    if (this.prepared.has(text)) {
+      prepared.statement.destroySync();
+      return;
+    }
+    this.prepared.set(text, prepared);
+    if (this.prepared.size <= PREPARED_KEPT) return;
+    const [oldest, dropped] = this.prepared.entries().next().value as [string, KeptStatement];
+    this.prepared.delete(oldest);
+    if (!dropped.busy) dropped.statement.destroySync();
+  }
+
+  async run(q: Sql): Promise<void> {
+    await this.execute(q);
   }
 
   /** Run a write and return how many rows it changed. */
   async exec(q: Sql): Promise<number> {
-    const p = print(q, this.dialect);
-    const b = bind(p.params);
-    return Number((await traced(p.text, () => this.raw.run(p.text, b.values, b.types))).rowsChanged);
+    return Number((await this.execute(q)).rowsChanged);
   }
 
-  async all<T extends Row = Row>(q: Sql): Promise<T[]> {
-    const p = print(q, this.dialect);
-    const b = bind(p.params);
-    return rowsOf(await traced(p.text, () => this.raw.runAndReadAll(p.text, b.values, b.types))) as T[];
+  async all<T extends Row = Row>(q: Sql, o: ReadPace = {}): Promise<T[]> {
+    return (await rowsOf(await this.execute(q), o.pace)) as T[];
   }
 
   /** Run `fn` in one transaction: everything or nothing. */
@@ -204,6 +290,8 @@ export class DuckDbConnection implements Connection {
   }
 
   async close(): Promise<void> {
+    // Closing the connection destroys its prepared statements too (the binding keeps a list of them).
+    this.prepared.clear();
     this.raw.closeSync();
     if (this.ownsInstance) this.instance.closeSync();
   }
