@@ -184,6 +184,21 @@ export const workspaceCodes = {
       'zh-CN': (a) => `请仍按${onZh(a.recorded)}同步，或同步到另一个数据库。`,
     },
   ),
+  TEN_ENGINE_RECORD_UNSUPPORTED: def<{ what: 'create_missing_customers' | 'snapshot_churn' }>(
+    422,
+    {
+      en: (a) =>
+        `This workspace keeps its data in ClickHouse, where imports cannot yet ${a.what === 'create_missing_customers' ? 'create missing customers' : 'record churn from a snapshot’s churn flag'}`,
+      'zh-CN': (a) =>
+        `该工作区的数据存放在 ClickHouse 中，导入暂不支持${a.what === 'create_missing_customers' ? '自动创建缺失的客户' : '根据快照的流失标记记录流失'}`,
+    },
+    {
+      en: () =>
+        'Import the customers first, then this file (and churn as churn events); or keep the data in a DuckDB workspace and copy it to ClickHouse.',
+      'zh-CN': () =>
+        '请先导入客户，再导入此文件（流失请作为流失事件导入）；或把数据保存在 DuckDB 工作区中，再复制到 ClickHouse。',
+    },
+  ),
   TEN_SERVER_HOLDS_WORKSPACE: def<{ dir: string; url: string; pid: number }>(
     423,
     {

@@ -45,6 +45,14 @@ const strictInsert = {
   insert_distributed_sync: 1,
 } as const;
 
+/**
+ * Every read applies FINAL: the tables of a workspace kept in ClickHouse (record.ts) are ReplacingMergeTree, whose
+ * upserted rows sit beside the rows they replace until a background merge, and FINAL reads the latest version of each
+ * key only. It is a session setting rather than part of the metric SQL (dialect.ts `querySuffix`), so the printed SQL
+ * stays one text for both kinds of database; the MergeTree tables of a copy (sync.ts) ignore it.
+ */
+const readSettings = { final: 1 } as const;
+
 const quoteIds = (names: readonly string[]) => names.map(clickhouseDialect.quoteId).join(', ');
 
 // ---------------------------------------------------------------------------------------------------------
@@ -117,7 +125,7 @@ async function acquireSession(dir: string): Promise<SharedSession> {
     }
     const session = new chdb.Session(dir);
     try {
-      await session.queryAsync(`SET ${settingsText({ ...clickhouseSettings, ...outputSettings })}`);
+      await session.queryAsync(`SET ${settingsText({ ...clickhouseSettings, ...outputSettings, ...readSettings })}`);
     } catch (e) {
       session.close();
       throw e;
@@ -285,7 +293,7 @@ export class ClickHouseConnection implements Connection {
       application: 'tenure',
       // Failures reach the user once, as a TenureError; the client's own logger would print them again with a stack.
       log: { level: ClickHouseLogLevel.OFF },
-      clickhouse_settings: { ...clickhouseSettings, ...outputSettings } as ClickHouseSettings,
+      clickhouse_settings: { ...clickhouseSettings, ...outputSettings, ...readSettings } as ClickHouseSettings,
     });
     const conn = new ClickHouseConnection(new ServerTransport(client));
     const seconds = connectTimeout(target);
