@@ -17,7 +17,8 @@ export const init: CommandModule = (program: Command) => {
         const { initWorkspace } = await import('@tenure/core');
         const ws = await initWorkspace(g.workspace, {
           force: !!opts.force,
-          ...(g.engine ? { engine: g.engine } : {}),
+          // Only an --engine typed here: TENURE_ENGINE names a copy to read, not where a new workspace lives.
+          ...(g.engine && cmd.parent?.getOptionValueSource('engine') === 'cli' ? { engine: g.engine } : {}),
           config: {
             ...(opts.currency ? { currency: opts.currency } : {}),
             ...(opts.timezone ? { timezone: opts.timezone } : {}),

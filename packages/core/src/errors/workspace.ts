@@ -5,6 +5,29 @@ const onEn = (cluster: string | null) => (cluster ? `the cluster ${cluster}` : '
 const onZh = (cluster: string | null) => (cluster ? `集群 ${cluster} ` : '单节点');
 
 /** The workspace, its config and the process around it; the catch-alls for bugs and bad usage. */
+
+/** What a workspace kept in ClickHouse (engine/clickhouse/record.ts) cannot do yet. */
+export type RecordUnsupported = 'create_missing_customers' | 'snapshot_churn' | 'sync';
+const recordGap: Record<RecordUnsupported, Record<'en' | 'zh-CN', string>> = {
+  create_missing_customers: { en: 'creating missing customers on import', 'zh-CN': '导入时自动创建缺失的客户' },
+  snapshot_churn: { en: 'churn events from a snapshot’s churn flag', 'zh-CN': '根据快照的流失标记生成流失事件' },
+  sync: { en: 'copying it with a sync', 'zh-CN': '通过同步复制该工作区' },
+};
+const recordGapHint: Record<RecordUnsupported, Record<'en' | 'zh-CN', string>> = {
+  create_missing_customers: {
+    en: 'Import the customers first, then this file; or keep the data in a DuckDB workspace and copy it to ClickHouse.',
+    'zh-CN': '请先导入客户，再导入此文件；或把数据保存在 DuckDB 工作区中，再复制到 ClickHouse。',
+  },
+  snapshot_churn: {
+    en: 'Import the churned customers as churn events; or keep the data in a DuckDB workspace and copy it to ClickHouse.',
+    'zh-CN': '请把流失客户作为流失事件导入；或把数据保存在 DuckDB 工作区中，再复制到 ClickHouse。',
+  },
+  sync: {
+    en: 'Its data is already in ClickHouse: read it there. A sync copies a DuckDB workspace.',
+    'zh-CN': '其数据已在 ClickHouse 中，请直接在那里读取。同步用于复制 DuckDB 工作区。',
+  },
+};
+
 export const workspaceCodes = {
   TEN_INTERNAL: def<{ detail: string }>(
     500,
@@ -184,19 +207,16 @@ export const workspaceCodes = {
       'zh-CN': (a) => `请仍按${onZh(a.recorded)}同步，或同步到另一个数据库。`,
     },
   ),
-  TEN_ENGINE_RECORD_UNSUPPORTED: def<{ what: 'create_missing_customers' | 'snapshot_churn' }>(
+  TEN_ENGINE_RECORD_UNSUPPORTED: def<{ what: RecordUnsupported }>(
     422,
     {
       en: (a) =>
-        `This workspace keeps its data in ClickHouse, where imports cannot yet ${a.what === 'create_missing_customers' ? 'create missing customers' : 'record churn from a snapshot’s churn flag'}`,
-      'zh-CN': (a) =>
-        `该工作区的数据存放在 ClickHouse 中，导入暂不支持${a.what === 'create_missing_customers' ? '自动创建缺失的客户' : '根据快照的流失标记记录流失'}`,
+        `This workspace keeps its data in ClickHouse, which does not support ${recordGap[a.what]?.en ?? a.what} yet`,
+      'zh-CN': (a) => `该工作区的数据存放在 ClickHouse 中，暂不支持${recordGap[a.what]?.['zh-CN'] ?? a.what}`,
     },
     {
-      en: () =>
-        'Import the customers first, then this file (and churn as churn events); or keep the data in a DuckDB workspace and copy it to ClickHouse.',
-      'zh-CN': () =>
-        '请先导入客户，再导入此文件（流失请作为流失事件导入）；或把数据保存在 DuckDB 工作区中，再复制到 ClickHouse。',
+      en: (a) => recordGapHint[a.what]?.en ?? recordGapHint.create_missing_customers.en,
+      'zh-CN': (a) => recordGapHint[a.what]?.['zh-CN'] ?? recordGapHint.create_missing_customers['zh-CN'],
     },
   ),
   TEN_SERVER_HOLDS_WORKSPACE: def<{ dir: string; url: string; pid: number }>(

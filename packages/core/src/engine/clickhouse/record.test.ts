@@ -18,6 +18,7 @@ import { initWorkspace, type Workspace } from '../../workspace/workspace.ts';
 import type { Connection } from '../engine.ts';
 import type { ClickHouseConnection } from './connection.ts';
 import { openRecord } from './record.ts';
+import { copyWorkspace } from './sync.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../test/fixtures/ingest');
 /** Metrics over every entity the scenario fills (the case metrics read people.duckdb's tables, not copied here). */
@@ -165,6 +166,10 @@ describe('a workspace kept in ClickHouse (chdb) answers as the DuckDB workspace 
     await expect(
       importFile(house, 'customers', join(FIXTURES, 'customers-snapshot.csv'), { asOf: '2025-06-30' }),
     ).rejects.toMatchObject({ code: 'TEN_ENGINE_RECORD_UNSUPPORTED' });
+  });
+
+  it('refuses a sync of itself (its local tables are empty)', async () => {
+    await expect(copyWorkspace(house, ch)).rejects.toMatchObject({ code: 'TEN_ENGINE_RECORD_UNSUPPORTED' });
   });
 
   it('an unreachable server is refused with its host, before anything is written', async () => {
