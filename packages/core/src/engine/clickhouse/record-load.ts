@@ -58,7 +58,7 @@ async function ship(db: DuckDbConnection, ch: ClickHouseConnection, select: Sql,
   const dir = makeTempDir('record');
   try {
     const file = join(dir, 'rows.parquet');
-    await db.run(sql`COPY (${select}) TO ${file} (FORMAT parquet)`);
+    await db.run(sql`COPY (${select}) TO ${file} (FORMAT parquet, COMPRESSION uncompressed)`);
     await ch.insertParquet(into, names, file);
     rmSync(file, { force: true });
   } finally {
@@ -78,7 +78,7 @@ export async function unknownCustomers(
   fields: readonly string[],
 ): Promise<(column: Sql) => Sql> {
   const named = sql.join(
-    fields.map((f) => sql`SELECT ${sql.id(f)} AS customer_id FROM ${CHECKED} WHERE ${sql.id(f)} IS NOT NULL`),
+    fields.map((f) => sql`SELECT DISTINCT ${sql.id(f)} AS customer_id FROM ${CHECKED} WHERE ${sql.id(f)} IS NOT NULL`),
     sql` UNION `,
   );
   await ch.run(sql`DROP TABLE IF EXISTS ${sql.id(PROBE)} SYNC`);
