@@ -176,6 +176,20 @@ describe('a workspace kept in ClickHouse (chdb) answers as the DuckDB workspace 
     expect(await countsOf(ch)).toEqual(await countsOf(duck.db));
   });
 
+  it('attribute columns: added in ClickHouse too, typed, upserted like the canonical ones', async () => {
+    for (const f of ['customers-extras.csv', 'customers-extras-2.csv']) {
+      const file = resolve(FIXTURES, f);
+      const [a, b] = [await importFile(duck, 'customers', file), await importFile(house, 'customers', file)];
+      expect([b.rowsNew, b.rowsUpdated, b.attributes], f).toEqual([a.rowsNew, a.rowsUpdated, a.attributes]);
+    }
+    const read = (db: Connection) =>
+      db.all(sql`SELECT customer_id, seats, health_score, CAST(last_login AS DATE) AS day, plan_name FROM customers
+        WHERE customer_id LIKE 'E%' ORDER BY customer_id`);
+    const rows = await read(ch);
+    expect(rows).toHaveLength(4);
+    expect(rows).toEqual(await read(duck.db));
+  });
+
   it('refuses what would write a second table, before writing anything', async () => {
     const file = join(FIXTURES, 'orders-unknown-customer.csv');
     await expect(importFile(house, 'orders', file, { createMissingCustomers: true })).rejects.toMatchObject({
