@@ -181,6 +181,19 @@ export const workspaceCodes = {
       'zh-CN': (a) => `请检查该主机和端口上的服务是否在运行，以及本机能否连接（${a.seconds} 秒后放弃连接）。`,
     },
   ),
+  TEN_ENGINE_REFUSED: def<{ host: string; user: string; detail: string }>(
+    503,
+    {
+      en: (a) => `The engine at ${a.host} refused the user ${a.user}: ${a.detail}`,
+      'zh-CN': (a) => `${a.host} 上的引擎拒绝了用户 ${a.user}：${a.detail}`,
+    },
+    {
+      en: () =>
+        'Check the user name and password in the engine address (clickhouse://user:password@host:port/db), and that this user may connect from this machine.',
+      'zh-CN': () =>
+        '请检查引擎地址（clickhouse://用户名:密码@主机:端口/数据库）中的用户名和密码，以及该用户能否从本机连接。',
+    },
+  ),
   TEN_ENGINE_COPY_SWITCHING: def<{ version: number; since: string }>(
     409,
     {

@@ -180,7 +180,7 @@ describe('a workspace kept in ClickHouse (chdb) answers as the DuckDB workspace 
     for (const f of ['customers-extras.csv', 'customers-extras-2.csv']) {
       const file = resolve(FIXTURES, f);
       const [a, b] = [await importFile(duck, 'customers', file), await importFile(house, 'customers', file)];
-      expect([b.rowsNew, b.rowsUpdated, b.attributes], f).toEqual([a.rowsNew, a.rowsUpdated, a.attributes]);
+      expect([b.rowsNew, b.rowsUpdated, b.extras], f).toEqual([a.rowsNew, a.rowsUpdated, a.extras]);
     }
     const read = (db: Connection) =>
       db.all(sql`SELECT customer_id, seats, health_score, CAST(last_login AS DATE) AS day, plan_name FROM customers
