@@ -29,7 +29,7 @@ beforeAll(async () => {
       const r = await tenure(['import', entity, fixture(file), '-w', ws, '--json']);
       expect(r.code, r.stderr).toBe(0);
     }
-}, 180_000);
+}, 300_000);
 
 describe('tenure init --engine (a workspace kept in ClickHouse)', SLOW, () => {
   it('records the engine in the config', () => {
