@@ -48,6 +48,12 @@ describe('tenure init --engine (a workspace kept in ClickHouse)', SLOW, () => {
     expect(rb.stdout).toBe(ra.stdout);
   });
 
+  it('tenure serve refuses it (the server reads the local tables)', async () => {
+    const r = await tenure(['serve', '-w', house, '--port', '0', '--json']);
+    expect(r.code).not.toBe(0);
+    expect(json<ErrorOut>(r).error.code).toBe('TEN_ENGINE_RECORD_UNSUPPORTED');
+  });
+
   it('at a server that does not answer: the host and the cause, and no workspace made', async () => {
     const r = await tenure([
       'init',

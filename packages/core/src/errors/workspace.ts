@@ -7,11 +7,12 @@ const onZh = (cluster: string | null) => (cluster ? `集群 ${cluster} ` : '单�
 /** The workspace, its config and the process around it; the catch-alls for bugs and bad usage. */
 
 /** What a workspace kept in ClickHouse (engine/clickhouse/record.ts) cannot do yet. */
-export type RecordUnsupported = 'create_missing_customers' | 'snapshot_churn' | 'sync';
+export type RecordUnsupported = 'create_missing_customers' | 'snapshot_churn' | 'sync' | 'server';
 const recordGap: Record<RecordUnsupported, Record<'en' | 'zh-CN', string>> = {
   create_missing_customers: { en: 'creating missing customers on import', 'zh-CN': '导入时自动创建缺失的客户' },
   snapshot_churn: { en: 'churn events from a snapshot’s churn flag', 'zh-CN': '根据快照的流失标记生成流失事件' },
   sync: { en: 'copying it with a sync', 'zh-CN': '通过同步复制该工作区' },
+  server: { en: 'serving it (the HTTP API and the dashboard)', 'zh-CN': '通过服务（HTTP API 与仪表盘）提供该工作区' },
 };
 const recordGapHint: Record<RecordUnsupported, Record<'en' | 'zh-CN', string>> = {
   create_missing_customers: {
@@ -25,6 +26,10 @@ const recordGapHint: Record<RecordUnsupported, Record<'en' | 'zh-CN', string>> =
   sync: {
     en: 'Its data is already in ClickHouse: read it there. A sync copies a DuckDB workspace.',
     'zh-CN': '其数据已在 ClickHouse 中，请直接在那里读取。同步用于复制 DuckDB 工作区。',
+  },
+  server: {
+    en: 'For now, import into this workspace and read its metrics and reports without the server; or keep the data in a DuckDB workspace and copy it to ClickHouse.',
+    'zh-CN': '目前请不经服务导入该工作区并读取其指标与报告；或把数据保存在 DuckDB 工作区中，再复制到 ClickHouse。',
   },
 };
 
