@@ -129,6 +129,16 @@ describe('a workspace kept in ClickHouse (chdb) answers as the DuckDB workspace 
     expect(b).toEqual(a);
   });
 
+  it('the same status: rows, date ranges and the headline churn, read where the tables are', async () => {
+    const { headlineChurn, workspaceStatus } = await import('../../workspace/status.ts');
+    const plain = (s: Awaited<ReturnType<typeof workspaceStatus>>) =>
+      s.map(({ lastImport: _, lastBatch: __, ...rest }) => rest);
+    const mine = await workspaceStatus(house);
+    expect(mine.find((e) => e.entity === 'orders')?.rows).toBeGreaterThan(0);
+    expect(plain(mine)).toEqual(plain(await workspaceStatus(duck)));
+    expect(await headlineChurn(house)).toEqual(await headlineChurn(duck));
+  });
+
   it('the same monthly report', async () => {
     const range = { from: '2024-06', to: '2025-12' };
     expect(await buildReport({ db: ch, config: house.config }, range)).toEqual(await buildReport(duck, range));
