@@ -1,3 +1,4 @@
+import type { Text } from '../present/text.ts';
 import { by, def, type Local, q, quote, said } from './define.ts';
 
 /** Where a ClickHouse copy is laid out: a cluster by name, or one node (null). */
@@ -8,13 +9,13 @@ const onZh = (cluster: string | null) => (cluster ? `集群 ${cluster} ` : '单�
 
 /** What a workspace kept in ClickHouse (engine/clickhouse/record.ts) cannot do yet. */
 export type RecordUnsupported = 'create_missing_customers' | 'snapshot_churn' | 'sync' | 'server';
-const recordGap: Record<RecordUnsupported, Record<'en' | 'zh-CN', string>> = {
+const recordGap: Record<RecordUnsupported, Text> = {
   create_missing_customers: { en: 'creating missing customers on import', 'zh-CN': '导入时自动创建缺失的客户' },
   snapshot_churn: { en: 'churn events from a snapshot’s churn flag', 'zh-CN': '根据快照的流失标记生成流失事件' },
   sync: { en: 'copying it with a sync', 'zh-CN': '通过同步复制该工作区' },
   server: { en: 'serving it (the HTTP API and the dashboard)', 'zh-CN': '通过服务（HTTP API 与仪表盘）提供该工作区' },
 };
-const recordGapHint: Record<RecordUnsupported, Record<'en' | 'zh-CN', string>> = {
+const recordGapHint: Record<RecordUnsupported, Text> = {
   create_missing_customers: {
     en: 'Import the customers first, then this file; or keep the data in a DuckDB workspace and copy it to ClickHouse.',
     'zh-CN': '请先导入客户，再导入此文件；或把数据保存在 DuckDB 工作区中，再复制到 ClickHouse。',
