@@ -93,7 +93,7 @@ beforeAll(async () => {
   await feed(duck, 'duck');
   await feed(house, 'house');
   ch = await openRecord(house.config.engine as string);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await ch?.close();
