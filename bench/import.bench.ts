@@ -9,7 +9,10 @@
  * workspace per import) and the medians are compared. The generated file is sorted by order_id, as exports
  * usually are, which lets the importer prove keys unique in one cheap pass; a shuffled copy (built once) is
  * timed too, to show the cost when it cannot.
- * Options: ORDERS=10000000 CUSTOMERS=1000000 RUNS=3 env vars.
+ * With CHDB=1 the same import is timed into a workspace kept in ClickHouse (chdb in this process, `initWorkspace(dir,
+ * { engine })`: the same checks here, the good rows loaded there, engine/clickhouse/record-load.ts), against the
+ * DuckDB import (issue 16: within 1.5×).
+ * Options: ORDERS=10000000 CUSTOMERS=1000000 RUNS=3 CHDB=0 env vars.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -23,6 +26,8 @@ mkdirSync(out, { recursive: true });
 const ordersCsv = join(out, `orders-${ORDERS}.csv`);
 const customersCsv = join(out, `customers-${CUSTOMERS}.csv`);
 const wsDir = join(out, 'import-ws');
+const chdbDir = join(out, 'import-chdb');
+const CHDB = process.env.CHDB === '1';
 
 rmSync(wsDir, { recursive: true, force: true });
 const ws = await initWorkspace(wsDir);
@@ -61,10 +66,11 @@ function warm(file: string): void {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-/** importFile of the orders into a fresh workspace holding the customers: seconds. */
-async function timeImport(file: string): Promise<number> {
+/** importFile of the orders into a fresh workspace holding the customers (kept in chdb with `chdb`): seconds. */
+async function timeImport(file: string, chdb = false): Promise<number> {
   rmSync(wsDir, { recursive: true, force: true });
-  const w = await initWorkspace(wsDir);
+  rmSync(chdbDir, { recursive: true, force: true });
+  const w = await initWorkspace(wsDir, chdb ? { engine: `chdb:${chdbDir}` } : {});
   try {
     await importFile(w, 'customers', customersCsv);
     warm(file);
@@ -84,18 +90,19 @@ t = time.perf_counter()
 df = pd.read_csv(${JSON.stringify(ordersCsv)}, dtype={'order_id': str, 'customer_id': str, 'product_line': str, 'amount': 'float64', 'cost': 'float64'}, parse_dates=['ordered_at'])
 print(time.perf_counter() - t, len(df), pd.__version__)
 `;
-const runs = { sorted: [] as number[], shuffled: [] as number[], pandas: [] as number[] };
+const runs = { sorted: [] as number[], shuffled: [] as number[], pandas: [] as number[], chdb: [] as number[] };
 let pdRows = '';
 let pdVersion = '';
 for (let i = 0; i < RUNS; i++) {
   runs.sorted.push(await timeImport(ordersCsv));
   runs.shuffled.push(await timeImport(shuffledCsv));
+  if (CHDB) runs.chdb.push(await timeImport(ordersCsv, true));
   warm(ordersCsv);
   const [secs, rows, version] = execFileSync('/usr/bin/python3', ['-c', py], { encoding: 'utf8' }).trim().split(' ');
   runs.pandas.push(Number(secs));
   [pdRows, pdVersion] = [rows as string, version as string];
   console.log(
-    `run ${i + 1}: tenure ${runs.sorted[i]!.toFixed(2)} s (shuffled ${runs.shuffled[i]!.toFixed(2)} s), pandas ${runs.pandas[i]!.toFixed(2)} s`,
+    `run ${i + 1}: tenure ${runs.sorted[i]!.toFixed(2)} s (shuffled ${runs.shuffled[i]!.toFixed(2)} s${CHDB ? `, into chdb ${runs.chdb[i]!.toFixed(2)} s` : ''}), pandas ${runs.pandas[i]!.toFixed(2)} s`,
   );
 }
 const ours = median(runs.sorted);
@@ -111,3 +118,9 @@ console.log(
   `pandas ${pdVersion} read_csv (typed, no validation, no store): ${peer.toFixed(2)} s  ${rate(Number(pdRows), peer)}`,
 );
 console.log(`ratio: tenure is ${(peer / ours).toFixed(2)}× pandas (shuffled file: ${(peer / shuffled).toFixed(2)}×)`);
+if (CHDB) {
+  const ch = median(runs.chdb);
+  console.log(
+    `tenure importFile into a workspace kept in chdb: ${ch.toFixed(2)} s  ${rate(ORDERS, ch)}, ${(ch / ours).toFixed(2)}× the DuckDB import`,
+  );
+}

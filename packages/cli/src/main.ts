@@ -12,7 +12,7 @@ const program = new Command('tenure')
   .option('--json', 'machine-readable JSON output')
   .option(
     '--engine <url>',
-    'run metrics on ClickHouse (clickhouse://user:pass@host:8123/db) instead of the embedded DuckDB',
+    "run metrics on a ClickHouse copy (clickhouse://user:pass@host:8123/db, chdb:DIR) instead of the embedded DuckDB; with init, keep the new workspace's data there",
     process.env.TENURE_ENGINE,
   )
   .showHelpAfterError()

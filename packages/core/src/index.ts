@@ -58,6 +58,7 @@ export { type PeriodWindow, periodWindow, type WindowOptions } from './dashboard
 export { ClickHouseConnection } from './engine/clickhouse/connection.ts';
 export { readCopy } from './engine/clickhouse/copy-record.ts';
 export { openClickHouse } from './engine/clickhouse/open.ts';
+export { openRecord } from './engine/clickhouse/record.ts';
 export {
   type CopySummary,
   copyDdl,

@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import { api, type Workspace } from '@tenure/core';
+import { api, tenureError, type Workspace } from '@tenure/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { ServerContext, type ServerOptions } from './context.ts';
@@ -41,6 +41,8 @@ function documented(group: RouteGroup, r: RouteGroup['routes'][number]): RouteGr
  * @example const app = await buildApp(ws); await app.listen({ port: 0, host: '127.0.0.1' })
  */
 export async function buildApp(ws: Workspace, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  // A workspace kept in ClickHouse (core's engine/clickhouse/record.ts): the routes read the local tables, empty there.
+  if (ws.config.engine) throw tenureError('TEN_ENGINE_RECORD_UNSUPPORTED', { what: 'server' });
   const ctx = new ServerContext(ws, opts);
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT, frameworkErrors, clientErrorHandler });
   app.setValidatorCompiler(validatorCompiler);

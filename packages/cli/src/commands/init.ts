@@ -5,7 +5,9 @@ import { emit, fail } from '../output.ts';
 export const init: CommandModule = (program: Command) => {
   program
     .command('init')
-    .description('create an empty workspace (tenure.duckdb, people.duckdb, tenure.config.json)')
+    .description(
+      'create an empty workspace (tenure.duckdb, people.duckdb, tenure.config.json); with --engine chdb:DIR or clickhouse://…, its data tables live in ClickHouse',
+    )
     .option('--force', 'replace an existing workspace')
     .option('--currency <code>', 'ISO currency code, e.g. CNY')
     .option('--timezone <tz>', 'IANA time zone, e.g. Asia/Shanghai')
@@ -15,6 +17,8 @@ export const init: CommandModule = (program: Command) => {
         const { initWorkspace } = await import('@tenure/core');
         const ws = await initWorkspace(g.workspace, {
           force: !!opts.force,
+          // Only an --engine typed here: TENURE_ENGINE names a copy to read, not where a new workspace lives.
+          ...(g.engine && cmd.parent?.getOptionValueSource('engine') === 'cli' ? { engine: g.engine } : {}),
           config: {
             ...(opts.currency ? { currency: opts.currency } : {}),
             ...(opts.timezone ? { timezone: opts.timezone } : {}),

@@ -135,6 +135,7 @@ export const metrics: CommandModule = (program: Command) => {
           missingData,
           missingDataText,
           openClickHouse,
+          openRecord,
           parseOptions,
           periodLabel,
           periodWindow,
@@ -181,13 +182,18 @@ export const metrics: CommandModule = (program: Command) => {
           return;
         }
         const result = await withWorkspace(g.workspace, async (ws) => {
-          // With --engine, the workspace gives the configuration and ClickHouse the data (after `tenure sync`).
-          const ch = g.engine ? await openClickHouse(g.engine) : undefined;
+          // With --engine, the workspace gives the configuration and ClickHouse the data (after `tenure sync`); a
+          // workspace kept in ClickHouse (`tenure init --engine`) reads its own tables there.
+          const ch = g.engine
+            ? await openClickHouse(g.engine)
+            : ws.config.engine
+              ? await openRecord(ws.config.engine)
+              : undefined;
           const conn = ch ?? ws.db;
           // On the workspace, bring the rollups of these metrics up to date: the first month query after new
-          // data builds them, later ones read precomputed months (core's metrics/rollups/).
-          if (!g.engine && query.period === 'month') await refreshRollups(ws, { metrics: names });
-          const w = await periodWindow(ws, query);
+          // data builds them, later ones read precomputed months (core's metrics/rollups/). ClickHouse has none.
+          if (!ch && query.period === 'month') await refreshRollups(ws, { metrics: names });
+          const w = await periodWindow({ config: ws.config, db: conn }, query);
           const read = async (): Promise<{ r: MetricRow[]; missing: MissingData[] }> => {
             const r = await computeMetrics(conn, ws.config, names, { ...query, from: w.from, to: w.to });
             return { r, missing: await missingData(conn, names as MetricName[], r) };

@@ -47,6 +47,7 @@ export const report: CommandModule = (program: Command) => {
           api,
           buildReport,
           parseOptions,
+          openRecord,
           refreshRollups,
           renderHtml,
           renderMarkdown,
@@ -63,9 +64,19 @@ export const report: CommandModule = (program: Command) => {
         };
         const render = renderers[format];
         const data = await withWorkspace(g.workspace, async (ws) => {
+          const range = { lang: o.lang, ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) };
+          // A workspace kept in ClickHouse (`tenure init --engine`): the report's SQL runs there, on the tables.
+          if (ws.config.engine) {
+            const ch = await openRecord(ws.config.engine);
+            try {
+              return await buildReport({ db: ch, config: ws.config }, range);
+            } finally {
+              await ch.close();
+            }
+          }
           // Rollups first: rebuilt only after new data, they make every later report read precomputed months.
           await refreshRollups(ws, { metrics: reportMetrics() });
-          return buildReport(ws, { lang: o.lang, ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) });
+          return buildReport(ws, range);
         });
         // --json: the ReportData on stdout (and the rendered report in --out, when given).
         const path = f.out ? write(f.out, render(data)) : undefined;

@@ -58,7 +58,10 @@ export async function lastCompletePeriod(conn: Connection, config: TenureConfig,
  * Resolve a view's periods: `periods` (default 12) periods of `period` ending with `to`, or from `from` to `to`.
  * @example await periodWindow(ws, { period: 'quarter', periods: 8 }) // { grain: 'quarter', from: '2024-01-01', to: '2025-10-01' }
  */
-export async function periodWindow(ws: Workspace, o: WindowOptions = {}): Promise<PeriodWindow> {
+export async function periodWindow(
+  ws: Pick<Workspace, 'config'> & { db: Connection },
+  o: WindowOptions = {},
+): Promise<PeriodWindow> {
   const grain = o.period ?? 'month';
   const c = calendarOf(ws.config);
   const to = o.to ? periodStartOf(grain, parseDay(o.to, 'to'), c) : await lastComplete(ws.db, grain, c);

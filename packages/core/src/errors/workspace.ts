@@ -1,3 +1,4 @@
+import type { Text } from '../present/text.ts';
 import { by, def, type Local, q, quote, said } from './define.ts';
 
 /** Where a ClickHouse copy is laid out: a cluster by name, or one node (null). */
@@ -5,6 +6,34 @@ const onEn = (cluster: string | null) => (cluster ? `the cluster ${cluster}` : '
 const onZh = (cluster: string | null) => (cluster ? `集群 ${cluster} ` : '单节点');
 
 /** The workspace, its config and the process around it; the catch-alls for bugs and bad usage. */
+
+/** What a workspace kept in ClickHouse (engine/clickhouse/record.ts) cannot do yet. */
+export type RecordUnsupported = 'create_missing_customers' | 'snapshot_churn' | 'sync' | 'server';
+const recordGap: Record<RecordUnsupported, Text> = {
+  create_missing_customers: { en: 'creating missing customers on import', 'zh-CN': '导入时自动创建缺失的客户' },
+  snapshot_churn: { en: 'churn events from a snapshot’s churn flag', 'zh-CN': '根据快照的流失标记生成流失事件' },
+  sync: { en: 'copying it with a sync', 'zh-CN': '通过同步复制该工作区' },
+  server: { en: 'serving it (the HTTP API and the dashboard)', 'zh-CN': '通过服务（HTTP API 与仪表盘）提供该工作区' },
+};
+const recordGapHint: Record<RecordUnsupported, Text> = {
+  create_missing_customers: {
+    en: 'Import the customers first, then this file; or keep the data in a DuckDB workspace and copy it to ClickHouse.',
+    'zh-CN': '请先导入客户，再导入此文件；或把数据保存在 DuckDB 工作区中，再复制到 ClickHouse。',
+  },
+  snapshot_churn: {
+    en: 'Import the churned customers as churn events; or keep the data in a DuckDB workspace and copy it to ClickHouse.',
+    'zh-CN': '请把流失客户作为流失事件导入；或把数据保存在 DuckDB 工作区中，再复制到 ClickHouse。',
+  },
+  sync: {
+    en: 'Its data is already in ClickHouse: read it there. A sync copies a DuckDB workspace.',
+    'zh-CN': '其数据已在 ClickHouse 中，请直接在那里读取。同步用于复制 DuckDB 工作区。',
+  },
+  server: {
+    en: 'For now, import into this workspace and read its metrics and reports without the server; or keep the data in a DuckDB workspace and copy it to ClickHouse.',
+    'zh-CN': '目前请不经服务导入该工作区并读取其指标与报告；或把数据保存在 DuckDB 工作区中，再复制到 ClickHouse。',
+  },
+};
+
 export const workspaceCodes = {
   TEN_INTERNAL: def<{ detail: string }>(
     500,
@@ -158,6 +187,19 @@ export const workspaceCodes = {
       'zh-CN': (a) => `请检查该主机和端口上的服务是否在运行，以及本机能否连接（${a.seconds} 秒后放弃连接）。`,
     },
   ),
+  TEN_ENGINE_REFUSED: def<{ host: string; user: string; detail: string }>(
+    503,
+    {
+      en: (a) => `The engine at ${a.host} refused the user ${a.user}: ${a.detail}`,
+      'zh-CN': (a) => `${a.host} 上的引擎拒绝了用户 ${a.user}：${a.detail}`,
+    },
+    {
+      en: () =>
+        'Check the user name and password in the engine address (clickhouse://user:password@host:port/db), and that this user may connect from this machine.',
+      'zh-CN': () =>
+        '请检查引擎地址（clickhouse://用户名:密码@主机:端口/数据库）中的用户名和密码，以及该用户能否从本机连接。',
+    },
+  ),
   TEN_ENGINE_COPY_SWITCHING: def<{ version: number; since: string }>(
     409,
     {
@@ -182,6 +224,18 @@ export const workspaceCodes = {
     {
       en: (a) => `Sync it to ${onEn(a.recorded)} as before, or into another database.`,
       'zh-CN': (a) => `请仍按${onZh(a.recorded)}同步，或同步到另一个数据库。`,
+    },
+  ),
+  TEN_ENGINE_RECORD_UNSUPPORTED: def<{ what: RecordUnsupported }>(
+    422,
+    {
+      en: (a) =>
+        `This workspace keeps its data in ClickHouse, which does not support ${recordGap[a.what]?.en ?? a.what} yet`,
+      'zh-CN': (a) => `该工作区的数据存放在 ClickHouse 中，暂不支持${recordGap[a.what]?.['zh-CN'] ?? a.what}`,
+    },
+    {
+      en: (a) => recordGapHint[a.what]?.en ?? recordGapHint.create_missing_customers.en,
+      'zh-CN': (a) => recordGapHint[a.what]?.['zh-CN'] ?? recordGapHint.create_missing_customers['zh-CN'],
     },
   ),
   TEN_SERVER_HOLDS_WORKSPACE: def<{ dir: string; url: string; pid: number }>(

@@ -115,15 +115,22 @@ export async function flagDuplicates(db: DuckDbConnection, e: Entity, rule: Rule
       WHERE ${present} AND NOT _blank QUALIFY count(*) OVER (PARTITION BY ${keys}) > 1) WHERE r <> first`);
 }
 
-/** Rows naming a customer that is not in `customers` are rejected (unless the import creates them). */
-export async function flagUnknownCustomers(db: DuckDbConnection, e: Entity, rules: Map<string, Rule>): Promise<void> {
+/**
+ * Rows naming a customer that is not in `customers` are rejected (unless the import creates them). `unknown` says
+ * which when the customers are not in this database (engine/clickhouse/record-load.ts `unknownCustomers`).
+ */
+export async function flagUnknownCustomers(
+  db: DuckDbConnection,
+  e: Entity,
+  rules: Map<string, Rule>,
+  unknown: (column: Sql) => Sql = (c) => sql`${c} NOT IN (SELECT customer_id FROM customers)`,
+): Promise<void> {
   for (const f of e.fields) {
     const rule = rules.get(f.name);
     if (!rule) continue;
     const when = e.referenceWhen ? sql` AND ${sql.id(e.referenceWhen.field)} = ${e.referenceWhen.equals}` : sql``;
     await db.run(sql`INSERT INTO ${F} SELECT rowid, ${rule.id}, NULL FROM ${T}
-      WHERE ${sql.id(f.name)} IS NOT NULL${when} AND NOT _blank
-        AND ${sql.id(f.name)} NOT IN (SELECT customer_id FROM customers)`);
+      WHERE ${sql.id(f.name)} IS NOT NULL${when} AND NOT _blank AND ${unknown(sql`${sql.id(f.name)}`)}`);
   }
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * 3.1 GB, after a day of kill -9): each process removes the folders of dead processes when it makes its
  * first one, and its own on exit, SIGINT and SIGTERM.
  */
-const KINDS = ['import', 'events', 'upload', 'preview', 'sync'] as const;
+const KINDS = ['import', 'events', 'upload', 'preview', 'sync', 'record'] as const;
 const PREFIX = new RegExp(`^tenure-(${KINDS.join('|')})-`);
 const OWNED = /^tenure-[a-z]+-(\d+)-/;
 /** Folders named before the pid was part of the name are removed once they are a day old. */

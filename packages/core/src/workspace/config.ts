@@ -95,6 +95,11 @@ export const configSchema = z
     voice: voiceConfigSchema.default(defaultVoiceConfig),
     /** RFM bins, value tiers and lifecycle stage rules: the derived dimensions (segments/config.ts). */
     segments: segmentsConfigSchema.default(defaultSegmentsConfig),
+    /**
+     * Where the entity tables live when not in tenure.duckdb: `chdb:/abs/dir` or `clickhouse://user:pass@host:8123/db`
+     * (engine/clickhouse/record.ts). Set by `tenure init --engine` only: the data does not move when it changes.
+     */
+    engine: z.string().min(1).optional(),
   })
   .strict();
 
@@ -103,7 +108,7 @@ export type TenureConfig = z.infer<typeof configSchema>;
 type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 /** A change to the config: any key at any depth; lists (dimensions, webhooks) are replaced whole. */
-export type SettingsPatch = DeepPartial<Omit<TenureConfig, 'version'>>;
+export type SettingsPatch = DeepPartial<Omit<TenureConfig, 'version' | 'engine'>>;
 
 /**
  * The config schema with every key optional at every depth and no defaults: zod applies a default even
@@ -120,7 +125,9 @@ function patchOf(schema: z.ZodType): z.ZodType {
 }
 
 /** The body of a settings write: a deep partial of tenure.config.json, unknown keys refused. */
-export const settingsPatchSchema = patchOf(configSchema.omit({ version: true })) as z.ZodType<SettingsPatch>;
+export const settingsPatchSchema = patchOf(
+  configSchema.omit({ version: true, engine: true }),
+) as z.ZodType<SettingsPatch>;
 
 export const defaultConfig = (): TenureConfig => configSchema.parse({});
 

@@ -1,3 +1,4 @@
+import type { Connection } from '../engine/engine.ts';
 import { tenureError } from '../errors.ts';
 import { rejectMessage, type StoredReject } from '../ingest/reject-text.ts';
 import type { Basis } from '../metrics/query.ts';
@@ -26,42 +27,64 @@ export function timeField(entity: EntityName): string | undefined {
 }
 
 /**
- * Per entity: rows, date range, last import and the rows that import rejected, in one statement (a query per
- * entity cost `tenure status` a round trip each: issue 11 §3).
+ * Run `read` on the connection that holds the entity tables: the workspace's own, or the ClickHouse database of a
+ * workspace kept there (engine/clickhouse/record.ts), opened for it and closed after.
+ */
+async function onData<T>(ws: Workspace, read: (conn: Connection) => Promise<T>): Promise<T> {
+  if (!ws.config.engine) return read(ws.db);
+  const { openRecord } = await import('../engine/clickhouse/record.ts');
+  const ch = await openRecord(ws.config.engine);
+  try {
+    return await read(ch);
+  } finally {
+    await ch.close();
+  }
+}
+
+/** A timestamp as text, the same from both engines: ClickHouse prints DateTime64(6) with its six zeros. */
+const asText = (t: string | null) => t?.replace(/\.0+$/, '') ?? null;
+
+/**
+ * Per entity: rows, date range, last import and the rows that import rejected, in two statements (a query per
+ * entity cost `tenure status` a round trip each: issue 11 §3): the counts where the entity tables are, the imports
+ * from the workspace's batches.
  * @example const s = await workspaceStatus(ws); s.find(e => e.entity === 'orders')?.rows
  */
 export async function workspaceStatus(ws: Workspace): Promise<EntityStatus[]> {
   const perEntity = entityNames.map((entity) => {
     const t = timeField(entity);
     const range = t
-      ? sql`CAST(min(${sql.id(t)}) AS VARCHAR), CAST(max(${sql.id(t)}) AS VARCHAR)`
-      : sql`NULL::VARCHAR, NULL::VARCHAR`;
-    return sql`SELECT ${entity} AS entity, count(*) AS rows, ${range} FROM ${sql.id(entity)}`;
+      ? sql`CAST(min(${sql.id(t)}) AS VARCHAR) AS t_from, CAST(max(${sql.id(t)}) AS VARCHAR) AS t_to`
+      : sql`CAST(NULL AS VARCHAR) AS t_from, CAST(NULL AS VARCHAR) AS t_to`;
+    return sql`SELECT ${entity} AS entity, count(*) AS n, ${range} FROM ${sql.id(entity)}`;
   });
-  const rows = await ws.db.all<{
+  const counted = await onData(ws, (conn) =>
+    conn.all<{ entity: string; n: number; t_from: string | null; t_to: string | null }>(
+      sql.join(perEntity, sql` UNION ALL `),
+    ),
+  );
+  const imports = await ws.db.all<{
     entity: string;
-    rows: number;
-    from: string | null;
-    to: string | null;
     last: string | null;
     rejected: number | null;
     batch: number | null;
-  }>(sql`WITH counted (entity, rows, "from", "to") AS (${sql.join(perEntity, sql` UNION ALL `)}),
-      imports AS (SELECT entity, max(finished_at) AS last, arg_max(rows_rejected, batch_id) AS rejected,
-        max(batch_id) AS batch FROM import_batches GROUP BY entity)
-    SELECT c.entity, c.rows, c."from", c."to", i.last, i.rejected, i.batch
-    FROM counted c LEFT JOIN imports i USING (entity)`);
-  const byEntity = new Map(rows.map((r) => [r.entity, r]));
+  }>(
+    sql`SELECT entity, max(finished_at) AS last, arg_max(rows_rejected, batch_id) AS rejected, max(batch_id) AS batch
+      FROM import_batches GROUP BY entity`,
+  );
+  const counts = new Map(counted.map((r) => [r.entity, r]));
+  const batches = new Map(imports.map((r) => [r.entity, r]));
   return entityNames.map((entity) => {
-    const r = byEntity.get(entity);
+    const c = counts.get(entity);
+    const i = batches.get(entity);
     return {
       entity,
-      rows: r?.rows ?? 0,
-      from: r?.from ?? null,
-      to: r?.to ?? null,
-      lastImport: r?.last ?? null,
-      rejectedRows: r?.rejected ?? 0,
-      lastBatch: r?.batch ?? null,
+      rows: Number(c?.n ?? 0),
+      from: asText(c?.t_from ?? null),
+      to: asText(c?.t_to ?? null),
+      lastImport: i?.last ?? null,
+      rejectedRows: i?.rejected ?? 0,
+      lastBatch: i?.batch ?? null,
     };
   });
 }
@@ -120,22 +143,24 @@ export interface HeadlineChurn {
  * most of core, and scans the activity.
  */
 export async function headlineChurn(ws: Workspace): Promise<HeadlineChurn | null> {
-  const month = await lastCompleteMonth(ws.db);
-  if (!month) return null;
-  return storedFigure(ws, 'headline_churn', { month }, async () => {
-    const [{ computeMetrics }, { pickBasis }] = await Promise.all([
-      import('../metrics/compute.ts'),
-      import('../metrics/query.ts'),
-    ]);
-    const [r] = await computeMetrics(ws.db, ws.config, ['churn_rate'], { period: 'month', from: month, to: month });
-    if (!r?.denominator) return null;
-    return {
-      month,
-      activeAtStart: r.denominator,
-      churned: r.numerator ?? 0,
-      rate: r.value,
-      basis: await pickBasis(ws.db, 'auto'),
-      snapshot: r.snapshot ?? null,
-    };
+  return onData(ws, async (conn) => {
+    const month = await lastCompleteMonth(conn);
+    if (!month) return null;
+    return storedFigure(ws, 'headline_churn', { month }, async () => {
+      const [{ computeMetrics }, { pickBasis }] = await Promise.all([
+        import('../metrics/compute.ts'),
+        import('../metrics/query.ts'),
+      ]);
+      const [r] = await computeMetrics(conn, ws.config, ['churn_rate'], { period: 'month', from: month, to: month });
+      if (!r?.denominator) return null;
+      return {
+        month,
+        activeAtStart: r.denominator,
+        churned: r.numerator ?? 0,
+        rate: r.value,
+        basis: await pickBasis(conn, 'auto'),
+        snapshot: r.snapshot ?? null,
+      };
+    });
   });
 }

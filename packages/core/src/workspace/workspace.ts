@@ -47,18 +47,28 @@ async function openDb(dir: string): Promise<DuckDbConnection> {
   }
 }
 
-/** Create a workspace. Refuses to overwrite one unless `force`. */
+/**
+ * Create a workspace. Refuses to overwrite one unless `force`. With `engine` (`chdb:DIR` or
+ * `clickhouse://user:pass@host:8123/db`) its entity tables are created in ClickHouse and live there
+ * (engine/clickhouse/record.ts); an unreachable server fails before anything is written.
+ */
 export async function initWorkspace(
   dirIn: string,
-  opts: { force?: boolean; config?: Partial<TenureConfig>; keepAccess?: boolean } = {},
+  opts: { force?: boolean; config?: Partial<TenureConfig>; keepAccess?: boolean; engine?: string } = {},
 ): Promise<Workspace> {
   const dir = resolve(dirIn);
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw tenureError('TEN_WORKSPACE_BAD_PATH', { dir, detail: 'it is a file' });
   }
+  if (isWorkspace(dir) && !opts.force) throw tenureError('TEN_WORKSPACE_EXISTS', { dir });
+  let engine: string | undefined;
+  if (opts.engine) {
+    const { createRecord, recordTarget } = await import('../engine/clickhouse/record.ts');
+    engine = recordTarget(opts.engine);
+    await createRecord(engine);
+  }
   let access: AccessRows | null = null;
   if (isWorkspace(dir)) {
-    if (!opts.force) throw tenureError('TEN_WORKSPACE_EXISTS', { dir });
     // Open first, so a workspace held by a running server is reported as locked rather than deleted under it.
     const held = await openDb(dir);
     try {
@@ -74,7 +84,7 @@ export async function initWorkspace(
     throw tenureError('TEN_WORKSPACE_BAD_PATH', { dir, detail: (e as Error).message });
   }
   const { defaultConfig } = await import('./config.ts');
-  const config = { ...defaultConfig(), ...opts.config };
+  const config = { ...defaultConfig(), ...opts.config, ...(engine ? { engine } : {}) };
   writeFileSync(join(dir, CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
   // A workspace is data (customer records, a database file), never source: a workspace created inside a
   // repository (`tenure init my-shop` in a clone) stays out of git, and out of biome, which honours .gitignore.

@@ -45,6 +45,14 @@ const strictInsert = {
   insert_distributed_sync: 1,
 } as const;
 
+/**
+ * Every read applies FINAL: the tables of a workspace kept in ClickHouse (record.ts) are ReplacingMergeTree, whose
+ * upserted rows sit beside the rows they replace until a background merge, and FINAL reads the latest version of each
+ * key only. It is a session setting rather than part of the metric SQL (dialect.ts `querySuffix`), so the printed SQL
+ * stays one text for both kinds of database; the MergeTree tables of a copy (sync.ts) ignore it.
+ */
+const readSettings = { final: 1 } as const;
+
 const quoteIds = (names: readonly string[]) => names.map(clickhouseDialect.quoteId).join(', ');
 
 // ---------------------------------------------------------------------------------------------------------
@@ -117,7 +125,7 @@ async function acquireSession(dir: string): Promise<SharedSession> {
     }
     const session = new chdb.Session(dir);
     try {
-      await session.queryAsync(`SET ${settingsText({ ...clickhouseSettings, ...outputSettings })}`);
+      await session.queryAsync(`SET ${settingsText({ ...clickhouseSettings, ...outputSettings, ...readSettings })}`);
     } catch (e) {
       session.close();
       throw e;
@@ -251,6 +259,19 @@ function unreachable(e: unknown, seconds: number): string | null {
   return `${words[code] ?? 'the connection failed'} (${code})`;
 }
 
+/**
+ * Whether the server answered that it will not take these credentials (ClickHouse's error types for a login it
+ * refuses): the user's fix is in the URL, not in Tenure.
+ */
+const REFUSED = new Set([
+  'AUTHENTICATION_FAILED',
+  'UNKNOWN_USER',
+  'WRONG_PASSWORD',
+  'REQUIRED_PASSWORD',
+  'IP_ADDRESS_NOT_ALLOWED',
+]);
+const refused = (e: unknown) => REFUSED.has(String((e as { type?: unknown })?.type));
+
 // ---------------------------------------------------------------------------------------------------------
 
 /** TENURE_TRACE=1 prints each statement's duration to stderr, as the DuckDB connection does. */
@@ -275,7 +296,8 @@ export class ClickHouseConnection implements Connection {
   /**
    * A ClickHouse server: `clickhouse://user:pass@host:8123/db`. Every request carries the dialect's settings.
    * A first `SELECT 1` proves the server answers: a host that refuses the connection, cannot be reached or
-   * does not answer within `?connect_timeout=` seconds (default 10) is TEN_ENGINE_UNREACHABLE, not a hang.
+   * does not answer within `?connect_timeout=` seconds (default 10) is TEN_ENGINE_UNREACHABLE, not a hang; one
+   * that answers but refuses the user or password is TEN_ENGINE_REFUSED.
    */
   static async server(target: string): Promise<ClickHouseConnection> {
     const { createClient, ClickHouseLogLevel } = await import('@clickhouse/client');
@@ -285,7 +307,7 @@ export class ClickHouseConnection implements Connection {
       application: 'tenure',
       // Failures reach the user once, as a TenureError; the client's own logger would print them again with a stack.
       log: { level: ClickHouseLogLevel.OFF },
-      clickhouse_settings: { ...clickhouseSettings, ...outputSettings } as ClickHouseSettings,
+      clickhouse_settings: { ...clickhouseSettings, ...outputSettings, ...readSettings } as ClickHouseSettings,
     });
     const conn = new ClickHouseConnection(new ServerTransport(client));
     const seconds = connectTimeout(target);
@@ -297,8 +319,11 @@ export class ClickHouseConnection implements Connection {
       });
     } catch (e) {
       await client.close();
+      const host = new URL(options.url).host;
       const cause = unreachable(e, seconds);
-      if (cause) throw tenureError('TEN_ENGINE_UNREACHABLE', { host: new URL(options.url).host, cause, seconds });
+      if (cause) throw tenureError('TEN_ENGINE_UNREACHABLE', { host, cause, seconds });
+      if (refused(e))
+        throw tenureError('TEN_ENGINE_REFUSED', { host, user: options.username, detail: engineMessage(e) });
       throw conn.failure(e, 'SELECT 1');
     }
     return conn;

@@ -119,6 +119,8 @@ export interface TableDdl {
   orderBy: readonly string[];
   /** ` ON CLUSTER "name"` on a cluster (cluster.ts), nothing on one node. */
   onCluster?: Sql;
+  /** ` SETTINGS …` of the table (record.ts: a sort key with an optional column). */
+  settings?: Sql;
 }
 
 /**
@@ -128,7 +130,7 @@ export interface TableDdl {
  */
 export function createTableOf(t: TableDdl): Sql {
   const cols = sql.join(t.columns.map((c) => sql`${sql.id(c.name)} ${c.type}`));
-  return sql`CREATE TABLE IF NOT EXISTS ${sql.id(t.name)}${t.onCluster ?? sql``} (${cols}) ENGINE = ${t.engine} ORDER BY (${sql.ids(t.orderBy)})`;
+  return sql`CREATE TABLE IF NOT EXISTS ${sql.id(t.name)}${t.onCluster ?? sql``} (${cols}) ENGINE = ${t.engine} ORDER BY (${sql.ids(t.orderBy)})${t.settings ?? sql``}`;
 }
 
 /**

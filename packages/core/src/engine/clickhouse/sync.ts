@@ -172,6 +172,8 @@ export async function _copyWorkspace(
   layout: Layout,
   progress: NonNullable<SyncOptions['onProgress']> = () => undefined,
 ): Promise<CopySummary> {
+  // A workspace kept in ClickHouse (record.ts) has empty entity tables here: a copy of them would be empty.
+  if (ws.config.engine) throw tenureError('TEN_ENGINE_RECORD_UNSUPPORTED', { what: 'sync' });
   const { tables, attributes } = await tablesOf(ws);
   const made = await lastCopy(ch, 'complete');
   if (made && made.cluster !== layout.cluster)

@@ -67,7 +67,14 @@ export async function checkPhase(run: ImportRun, { staged, scanning }: Read, map
   if (mapping.derivedKey) await deriveOrderIds(db);
   const base = await prepareChecked(db);
   if (!mapping.derivedKey) await flagDuplicates(db, entity, extra.dup);
-  await flagUnknownCustomers(db, entity, extra.refs);
+  // In a workspace kept in ClickHouse the customers are there: the file's ids are looked up in one round trip.
+  const unknown =
+    run.record && extra.refs.size
+      ? await (await import('../../engine/clickhouse/record-load.ts')).unknownCustomers(db, run.record, [
+          ...extra.refs.keys(),
+        ])
+      : undefined;
+  await flagUnknownCustomers(db, entity, extra.refs, unknown);
   await workLoaderOf(entity)?.flag({ ws, db, columns: plan.columns, rule: addRule(plan) });
   const [counts = { blank: 0, bad: 0, all: 0 }] = await db.all<Checked['counts']>(
     sql`SELECT count(*) FILTER (WHERE _blank) AS blank, count(*) FILTER (WHERE ${BAD}) AS bad, count(*) AS "all" FROM ${T}`,

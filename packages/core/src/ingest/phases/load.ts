@@ -4,6 +4,7 @@
  * when asked, the upsert by key and the churn events of a snapshot. A work record's own write (ingest/work.ts) is
  * `workPhase`, committed before this one.
  */
+import { tenureError } from '../../errors.ts';
 import { sql } from '../../sql/sql.ts';
 import type { BatchChanges } from '../changes.ts';
 import { addExtraColumns, createMissingCustomers, syncSnapshotChurn, upsert, writeRejects } from '../load.ts';
@@ -28,6 +29,8 @@ export interface Loaded {
   churnEvents: number;
   /** What the batch changed per entity table, for incremental rollups (ingest/changes.ts). */
   changes: BatchChanges;
+  /** In a workspace kept in ClickHouse: makes the staged batch visible there, right before the commit. */
+  publish?: () => Promise<void>;
 }
 
 /** Rows read (blank rows aside), rejected and blank, the lines too malformed to read counted as read and rejected. */
@@ -79,6 +82,8 @@ export async function loadPhase(
   const { mapping } = mapped;
   const { malformed, OK, plan } = checked;
   const { total, bad, blank } = tallyOf(checked);
+  if (run.record && mapping.snapshot && o.asOf)
+    throw tenureError('TEN_ENGINE_RECORD_UNSUPPORTED', { what: 'snapshot_churn' }, { file: run.src.file });
   const [{ id: batch } = { id: 0 }] = await db.all<{ id: number }>(sql`SELECT nextval('import_batch_seq') AS id`);
   await writeRejects(db, batch, plan.rules, staged.firstLine, malformed, checked.base);
   const refused = refusedOf(run, checked);
@@ -86,13 +91,32 @@ export async function loadPhase(
   let customersCreated = 0;
   let churnEvents = 0;
   const changes: BatchChanges = {};
+  let publish: Loaded['publish'];
   if (!refused && !o.dryRun) {
     await addExtraColumns(db, entity, mapping, mapped.extraTypes, batch);
     if (o.createMissingCustomers) customersCreated = await createMissingCustomers(db, entity, batch, OK, changes);
-    loaded = workLoaderOf(entity)
-      ? (worked ?? loaded)
-      : await withProgress(run, 'load', () => upsert(db, entity, plan.columns, batch, OK, changes));
+    const { record } = run;
+    if (workLoaderOf(entity)) loaded = worked ?? loaded;
+    else if (record) {
+      // The entity tables are in ClickHouse: staged there, published by importFile (record-load.ts). Its changes
+      // stay empty: they serve the DuckDB rollups, which such a workspace does not build.
+      const { loadRecord } = await import('../../engine/clickhouse/record-load.ts');
+      ({ publish, ...loaded } = await withProgress(run, 'load', () =>
+        loadRecord(db, record, entity, plan.columns, batch, OK),
+      ));
+    } else loaded = await withProgress(run, 'load', () => upsert(db, entity, plan.columns, batch, OK, changes));
     if (mapping.snapshot && o.asOf) churnEvents = await syncSnapshotChurn(db, o.asOf, batch, OK, changes);
   }
-  return { batch, total, bad, blank, refused, ...loaded, customersCreated, churnEvents, changes };
+  return {
+    batch,
+    total,
+    bad,
+    blank,
+    refused,
+    ...loaded,
+    customersCreated,
+    churnEvents,
+    changes,
+    ...(publish ? { publish } : {}),
+  };
 }
