@@ -6,9 +6,11 @@ import { metricDef } from '../compute.ts';
 import { moneyPlan } from '../currency.ts';
 import type { BaseName } from '../define.ts';
 import { type Basis, dimensions, type NormalQuery, pickBasis } from '../query.ts';
+import { dropBuyerMonths, dropCustomerMonths, keepBuyerMonths, prepareCustomerMonths } from './buyer-months.ts';
 import { type Cube, cubes, STORED } from './cubes.ts';
 import { dropFirstOrders, keepFirstOrders } from './first-orders.ts';
 import { planUpdate, updateCube } from './incremental.ts';
+import { updateFromNewOrders } from './orders-delta.ts';
 import { dropKeptSubscriptions, keepSubscriptions, keepsSubscriptions, updateCustomers } from './per-customer.ts';
 import { buildQuery, cubeVersion, readRecord, tableOf } from './record.ts';
 
@@ -28,6 +30,8 @@ export interface RollupRefresh {
   months?: [string, string];
   /** 'updated' per customer (per-customer.ts): how many customers were recomputed, in every month. */
   customers?: number;
+  /** 'updated' from the new orders alone (orders-delta.ts): how many were folded in. */
+  orders?: number;
   seconds: number;
   rows: number;
   dims: string[];
@@ -96,23 +100,28 @@ async function build(
 ) {
   const table = tableOf(name);
   const keeps = keepsSubscriptions(cube, q);
-  return ws.db.transaction(async () => {
-    // Measures stored narrow (cubes.ts); rows sorted by month, so a query's range skips whole row groups.
-    const narrow = Object.entries(cube.sums).map(
-      ([m, unit]) => sql`CAST(${sql.id(m)} AS ${sql.raw(STORED[unit])}) AS ${sql.id(m)}`,
-    );
-    const base = cube.withFirstOrders
-      ? cube.withFirstOrders(q, ws.db.dialect, await keepFirstOrders(ws.db, version))
-      : cube.sql(q, ws.db.dialect);
-    await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(table)} AS
-      SELECT * REPLACE (${sql.join(narrow)}) FROM (${base}) c ORDER BY k`);
-    // The subscriptions it was built from, read in the same transaction (per-customer.ts).
-    if (keeps) await keepSubscriptions(ws.db, name, version);
-    else await dropKeptSubscriptions(ws.db, name);
-    const [c] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(table)}`);
-    await record(c?.n ?? 0);
-    return c?.n ?? 0;
-  });
+  try {
+    return await ws.db.transaction(async () => {
+      // Measures stored narrow (cubes.ts); rows sorted by month, so a query's range skips whole row groups.
+      const narrow = Object.entries(cube.sums).map(
+        ([m, unit]) => sql`CAST(${sql.id(m)} AS ${sql.raw(STORED[unit])}) AS ${sql.id(m)}`,
+      );
+      const base = cube.withKept
+        ? cube.withKept(q, ws.db.dialect, await keepFirstOrders(ws.db, version), await prepareCustomerMonths(ws.db, q))
+        : cube.sql(q, ws.db.dialect);
+      await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(table)} AS
+        SELECT * REPLACE (${sql.join(narrow)}) FROM (${base}) c ORDER BY k`);
+      if (cube.withKept) await keepBuyerMonths(ws.db, q, version);
+      // The subscriptions it was built from, read in the same transaction (per-customer.ts).
+      if (keeps) await keepSubscriptions(ws.db, name, version);
+      else await dropKeptSubscriptions(ws.db, name);
+      const [c] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(table)}`);
+      await record(c?.n ?? 0);
+      return c?.n ?? 0;
+    });
+  } finally {
+    if (cube.withKept) await dropCustomerMonths(ws.db);
+  }
 }
 
 /**
@@ -151,7 +160,10 @@ export async function refreshRollups(
         await ws.db.transaction(async () => {
           await ws.db.run(sql`DROP TABLE IF EXISTS ${sql.id(tableOf(name))}`);
           await ws.db.run(sql`DELETE FROM rollups WHERE name = ${name}`);
-          if (cube.withFirstOrders) await dropFirstOrders(ws.db);
+          if (cube.withKept) {
+            await dropFirstOrders(ws.db);
+            await dropBuyerMonths(ws.db);
+          }
           await dropKeptSubscriptions(ws.db, name);
         });
         done.push({ name, action: 'dropped', seconds: secs(), rows: 0, dims: [] });
@@ -171,6 +183,12 @@ export async function refreshRollups(
     const touched = plan?.customers && old ? await updateCustomers(ws, name, cube, q, old, version, record) : null;
     if (touched) {
       done.push({ name, action: 'updated', seconds: secs(), rows: touched.rows, dims, customers: touched.customers });
+      continue;
+    }
+    const folded =
+      plan?.newOrders && old ? await updateFromNewOrders(ws, name, cube, q, old, version, batch, record) : null;
+    if (folded) {
+      done.push({ name, action: 'updated', seconds: secs(), rows: folded.rows, dims, orders: folded.orders });
       continue;
     }
     const updated = plan?.k0 && old ? await updateCube(ws, name, cube, q, plan, old, version, record) : null;
