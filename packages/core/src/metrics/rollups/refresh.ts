@@ -11,7 +11,13 @@ import { type Cube, cubes, STORED } from './cubes.ts';
 import { dropFirstOrders, keepFirstOrders } from './first-orders.ts';
 import { planUpdate, updateCube } from './incremental.ts';
 import { updateFromNewOrders } from './orders-delta.ts';
-import { dropKeptSubscriptions, keepSubscriptions, keepsSubscriptions, updateCustomers } from './per-customer.ts';
+import {
+  dropKeptSubscriptions,
+  keepSubscriptions,
+  keepsSubscriptions,
+  TouchedRows,
+  updateCustomers,
+} from './per-customer.ts';
 import { buildQuery, cubeVersion, readRecord, tableOf } from './record.ts';
 
 /** Most rows a cube may have: dimensions with the most distinct values are left out until it fits. */
@@ -150,56 +156,63 @@ export async function refreshRollups(
   // NULL here, but no figure is read from such a cube: the query's own check refuses it first.
   const money = await moneyPlan(ws.db, ws.config.currency);
   const done: RollupRefresh[] = [];
-  for (const [name, cube] of Object.entries(cubes) as [BaseName, Cube][]) {
-    if (wanted && !wanted.has(name)) continue;
-    const t0 = performance.now();
-    const secs = () => (performance.now() - t0) / 1000;
-    const old = await readRecord(ws.db, name);
-    if (!range || !(await applies(ws, name))) {
-      if (old) {
-        await ws.db.transaction(async () => {
-          await ws.db.run(sql`DROP TABLE IF EXISTS ${sql.id(tableOf(name))}`);
-          await ws.db.run(sql`DELETE FROM rollups WHERE name = ${name}`);
-          if (cube.withKept) {
-            await dropFirstOrders(ws.db);
-            await dropBuyerMonths(ws.db);
-          }
-          await dropKeptSubscriptions(ws.db, name);
-        });
-        done.push({ name, action: 'dropped', seconds: secs(), rows: 0, dims: [] });
+  // The touched customers' rows, read once for the cubes updated per customer (per-customer.ts).
+  const shared = new TouchedRows();
+  try {
+    for (const [name, cube] of Object.entries(cubes) as [BaseName, Cube][]) {
+      if (wanted && !wanted.has(name)) continue;
+      const t0 = performance.now();
+      const secs = () => (performance.now() - t0) / 1000;
+      const old = await readRecord(ws.db, name);
+      if (!range || !(await applies(ws, name))) {
+        if (old) {
+          await ws.db.transaction(async () => {
+            await ws.db.run(sql`DROP TABLE IF EXISTS ${sql.id(tableOf(name))}`);
+            await ws.db.run(sql`DELETE FROM rollups WHERE name = ${name}`);
+            if (cube.withKept) {
+              await dropFirstOrders(ws.db);
+              await dropBuyerMonths(ws.db);
+            }
+            await dropKeptSubscriptions(ws.db, name);
+          });
+          done.push({ name, action: 'dropped', seconds: secs(), rows: 0, dims: [] });
+        }
+        continue;
       }
-      continue;
+      const { origin, periods } = range;
+      const dims = await cubeDims(ws, all, cube.cohort ? (periods * (periods + 1)) / 2 : periods);
+      const q = buildQuery(ws.config, basis, dims, origin, periods, money);
+      const version = await cubeVersion(ws.db, cube, q);
+      if (!opts.force && old?.version === version) {
+        done.push({ name, action: 'fresh', seconds: secs(), rows: old.rows, dims });
+        continue;
+      }
+      const record = recorder(ws, name, q, version, batch, t0);
+      const plan = !opts.force && old ? await planUpdate(ws.db, cube, old, q, version) : null;
+      const touched =
+        plan?.customers && old ? await updateCustomers(ws, name, cube, q, old, version, record, shared) : null;
+      if (touched) {
+        done.push({ name, action: 'updated', seconds: secs(), rows: touched.rows, dims, customers: touched.customers });
+        continue;
+      }
+      const folded =
+        plan?.newOrders && old ? await updateFromNewOrders(ws, name, cube, q, old, version, batch, record) : null;
+      if (folded) {
+        done.push({ name, action: 'updated', seconds: secs(), rows: folded.rows, dims, orders: folded.orders });
+        continue;
+      }
+      const updated = plan?.k0 && old ? await updateCube(ws, name, cube, q, plan, old, version, record) : null;
+      if (plan && updated !== null) {
+        const day = (k: number) => (q.grid[k] as { start: string }).start.slice(0, 10);
+        const months: [string, string] = [day(plan.k0), day(q.grid.length - 1)];
+        done.push({ name, action: 'updated', seconds: secs(), rows: updated, dims, months });
+        continue;
+      }
+      const rows = await build(ws, name, cube, q, version, record);
+      done.push({ name, action: 'built', seconds: secs(), rows, dims });
     }
-    const { origin, periods } = range;
-    const dims = await cubeDims(ws, all, cube.cohort ? (periods * (periods + 1)) / 2 : periods);
-    const q = buildQuery(ws.config, basis, dims, origin, periods, money);
-    const version = await cubeVersion(ws.db, cube, q);
-    if (!opts.force && old?.version === version) {
-      done.push({ name, action: 'fresh', seconds: secs(), rows: old.rows, dims });
-      continue;
-    }
-    const record = recorder(ws, name, q, version, batch, t0);
-    const plan = !opts.force && old ? await planUpdate(ws.db, cube, old, q, version) : null;
-    const touched = plan?.customers && old ? await updateCustomers(ws, name, cube, q, old, version, record) : null;
-    if (touched) {
-      done.push({ name, action: 'updated', seconds: secs(), rows: touched.rows, dims, customers: touched.customers });
-      continue;
-    }
-    const folded =
-      plan?.newOrders && old ? await updateFromNewOrders(ws, name, cube, q, old, version, batch, record) : null;
-    if (folded) {
-      done.push({ name, action: 'updated', seconds: secs(), rows: folded.rows, dims, orders: folded.orders });
-      continue;
-    }
-    const updated = plan?.k0 && old ? await updateCube(ws, name, cube, q, plan, old, version, record) : null;
-    if (plan && updated !== null) {
-      const day = (k: number) => (q.grid[k] as { start: string }).start.slice(0, 10);
-      const months: [string, string] = [day(plan.k0), day(q.grid.length - 1)];
-      done.push({ name, action: 'updated', seconds: secs(), rows: updated, dims, months });
-      continue;
-    }
-    const rows = await build(ws, name, cube, q, version, record);
-    done.push({ name, action: 'built', seconds: secs(), rows, dims });
+  } finally {
+    await shared.dispose(ws.db);
   }
   return done;
 }
