@@ -56,10 +56,12 @@ export async function buyerMonthsOf(db: Connection): Promise<string | null> {
   return kept?.v ?? null;
 }
 
-/** Add the (customer, month) pairs of `pairs` the table lacks and tag it as cube version `version` (an update from new orders). */
+/**
+ * Add `pairs` (customer_id, k), none of which the table holds (the caller looked them up), and tag it as cube
+ * version `version`, inside an update from new orders.
+ */
 export async function addBuyerMonths(db: Connection, pairs: Sql, version: string): Promise<void> {
-  await db.run(sql`INSERT INTO ${sql.id(TABLE)} SELECT n.customer_id, n.k FROM (${pairs}) n
-    WHERE NOT EXISTS (SELECT 1 FROM ${sql.id(TABLE)} p WHERE p.customer_id = n.customer_id AND p.k = n.k) ORDER BY n.k`);
+  await db.run(sql`INSERT INTO ${sql.id(TABLE)} SELECT customer_id, k FROM (${pairs}) n ORDER BY k`);
   await markBuyerMonths(db, version);
 }
 

@@ -63,16 +63,16 @@ export async function firstOrdersOf(db: Connection): Promise<string | null> {
 export const keptFirstOrders: Sql = sql`${sql.id(TABLE)}`;
 
 /**
- * Fold the first orders of new rows (`firsts`: customer_id, first_at) into the kept table in place and tag it as
- * cube version `version`, inside an update from new orders (orders-delta.ts): only the customers whose first
- * order moved earlier, or who had none, are written, rather than the table again.
+ * Fold the first orders of new rows into the kept table in place and tag it as cube version `version`, inside an
+ * update from new orders (orders-delta.ts). `firsts` (customer_id, first_at, old_at) gives each customer's first
+ * new order and the kept one (NULL: none): only the customers whose first order moved earlier, or who had none,
+ * are written, rather than the table again (a probe of the whole table per customer would cost as much).
  */
 export async function foldFirstOrders(db: Connection, firsts: Sql, version: string): Promise<void> {
   const table = sql.id(TABLE);
-  await db.run(sql`UPDATE ${table} f SET first_at = n.first_at FROM (${firsts}) n
-    WHERE n.customer_id = f.customer_id AND n.first_at < f.first_at`);
-  await db.run(sql`INSERT INTO ${table} SELECT n.customer_id, n.first_at FROM (${firsts}) n
-    WHERE NOT EXISTS (SELECT 1 FROM ${table} f WHERE f.customer_id = n.customer_id)`);
+  await db.run(sql`UPDATE ${table} f SET first_at = n.first_at
+    FROM (SELECT * FROM (${firsts}) x WHERE old_at IS NOT NULL AND first_at < old_at) n WHERE n.customer_id = f.customer_id`);
+  await db.run(sql`INSERT INTO ${table} SELECT customer_id, first_at FROM (${firsts}) n WHERE old_at IS NULL`);
   await db.run(sql`INSERT OR REPLACE INTO meta VALUES (${TABLE}, ${version})`);
 }
 

@@ -72,14 +72,15 @@ export async function updateFromNewOrders(
         SELECT * FROM ${id('main', 'orders')} WHERE _batch > ${Number(old.last_batch)}`);
       // The base's own per-customer months and first orders, over the new orders: no measure is defined twice.
       await db.run(sql`CREATE OR REPLACE TEMP TABLE ${id(MONTHS)} AS ${overNew(customerMonthsSql(q, db.dialect))}`);
-      await db.run(sql`CREATE OR REPLACE TEMP TABLE ${id(FIRSTS)} AS ${overNew(firstOrdersSql)}`);
+      await db.run(sql`CREATE OR REPLACE TEMP TABLE ${id(FIRSTS)} AS SELECT n.customer_id AS customer_id,
+          n.first_at AS first_at, f.first_at AS old_at
+        FROM (${overNew(firstOrdersSql)}) n LEFT JOIN ${keptFirstOrders} f ON f.customer_id = n.customer_id`);
       // The buyers touched, with their segment and their old and new first months.
       await db.run(sql`CREATE OR REPLACE TEMP TABLE ${id(BUYERS)} AS
         WITH customers AS (SELECT * FROM ${id('main', 'customers')} WHERE customer_id IN (SELECT customer_id FROM ${id(FIRSTS)}))
-        SELECT n.customer_id AS customer_id, ${segSelect(q, 'c')}, ${idx(sql`f.first_at`)} AS f_old,
-          ${idx(sql`least(coalesce(f.first_at, n.first_at), n.first_at)`)} AS f_new
-        FROM ${id(FIRSTS)} n JOIN (${segmentedCustomers(q)}) c ON c.customer_id = n.customer_id
-          LEFT JOIN ${keptFirstOrders} f ON f.customer_id = n.customer_id`);
+        SELECT n.customer_id AS customer_id, ${segSelect(q, 'c')}, ${idx(sql`n.old_at`)} AS f_old,
+          ${idx(sql`least(coalesce(n.old_at, n.first_at), n.first_at)`)} AS f_new
+        FROM ${id(FIRSTS)} n JOIN (${segmentedCustomers(q)}) c ON c.customer_id = n.customer_id`);
       const [fresh] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (
         SELECT ${sql.ids(segs)} FROM ${id(BUYERS)} EXCEPT SELECT ${sql.ids(segs)} FROM ${table} WHERE k = 0) x`);
       if (Number(fresh?.n ?? 0) > 0) return null;
@@ -104,7 +105,12 @@ export async function updateFromNewOrders(
       await db.run(sql`UPDATE ${table} c SET ${sql.join(sums.map((m) => sql`${id(m)} = c.${id(m)} + d.${id(m)}`))}
         FROM ${id(DELTA)} d WHERE c.k = d.k AND ${segEquals(q, 'c', 'd')}`);
       await foldFirstOrders(db, sql`SELECT * FROM ${id(FIRSTS)}`, version);
-      await addBuyerMonths(db, sql`SELECT customer_id, k FROM ${id(MONTHS)}`, version);
+      await addBuyerMonths(
+        db,
+        sql`SELECT m.customer_id, m.k FROM ${id(MONTHS)} m
+          WHERE NOT EXISTS (SELECT 1 FROM ${id(OLD)} o WHERE o.customer_id = m.customer_id AND o.k = m.k)`,
+        version,
+      );
       const [c] = await db.all<{ n: number; o: number }>(
         sql`SELECT (SELECT count(*) FROM ${table}) AS n, (SELECT count(*) FROM ${id(ROWS)}) AS o`,
       );
