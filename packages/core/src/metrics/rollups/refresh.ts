@@ -62,14 +62,21 @@ async function monthRange(ws: Workspace, basis: Basis): Promise<{ origin: string
   return { origin: `${from.toISOString().slice(0, 10)} 00:00:00`, periods };
 }
 
-/** Segment dimensions for a cube of `perCombo` rows per combination of values, within MAX_ROWS. */
-async function cubeDims(ws: Workspace, all: string[], perCombo: number): Promise<string[]> {
+/**
+ * Segment dimensions for a cube of `perCombo` rows per combination of values, within MAX_ROWS. `seen` keeps the
+ * counts of combinations read in this refresh: every cube asks for the same ones (a scan of the customers each).
+ */
+async function cubeDims(ws: Workspace, all: string[], perCombo: number, seen: Map<string, number>): Promise<string[]> {
   const dims = [...all];
   const distinct = async (cols: string[]) => {
-    const [r] = await ws.db.all<{ n: number }>(
-      sql`SELECT count(*) AS n FROM (SELECT DISTINCT ${cols.length ? sql.join(cols.map((c) => sql.id(c))) : sql`1`} FROM customers) d`,
-    );
-    return r?.n ?? 0;
+    const key = JSON.stringify(cols);
+    if (!seen.has(key)) {
+      const [r] = await ws.db.all<{ n: number }>(
+        sql`SELECT count(*) AS n FROM (SELECT DISTINCT ${cols.length ? sql.join(cols.map((c) => sql.id(c))) : sql`1`} FROM customers) d`,
+      );
+      seen.set(key, r?.n ?? 0);
+    }
+    return seen.get(key) ?? 0;
   };
   while (dims.length && (await distinct(dims)) * perCombo > MAX_ROWS) {
     const counts = await Promise.all(dims.map((d) => distinct([d])));
@@ -158,6 +165,7 @@ export async function refreshRollups(
   const done: RollupRefresh[] = [];
   // The touched customers' rows, read once for the cubes updated per customer (per-customer.ts).
   const shared = new TouchedRows();
+  const combos = new Map<string, number>();
   try {
     for (const [name, cube] of Object.entries(cubes) as [BaseName, Cube][]) {
       if (wanted && !wanted.has(name)) continue;
@@ -180,7 +188,7 @@ export async function refreshRollups(
         continue;
       }
       const { origin, periods } = range;
-      const dims = await cubeDims(ws, all, cube.cohort ? (periods * (periods + 1)) / 2 : periods);
+      const dims = await cubeDims(ws, all, cube.cohort ? (periods * (periods + 1)) / 2 : periods, combos);
       const q = buildQuery(ws.config, basis, dims, origin, periods, money);
       const version = await cubeVersion(ws.db, cube, q);
       if (!opts.force && old?.version === version) {
