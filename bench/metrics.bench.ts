@@ -344,7 +344,7 @@ const actions = (done: RollupRefresh[]) =>
   done
     .map(
       (d) =>
-        `${d.name} ${d.action}${d.months ? ` from ${d.months[0]}` : ''}${d.customers === undefined ? '' : ` per customer (${d.customers.toLocaleString()})`} ${d.seconds.toFixed(2)} s`,
+        `${d.name} ${d.action}${d.months ? ` from ${d.months[0]}` : ''}${d.customers === undefined ? '' : ` per customer (${d.customers.toLocaleString()})`}${d.orders === undefined ? '' : ` from ${d.orders.toLocaleString()} new orders`} ${d.seconds.toFixed(2)} s`,
     )
     .join(', ');
 

@@ -34,10 +34,12 @@ export interface Cube {
   /** Per-row keys the base adds (cohort and age): kept as they are, and the range limits cohorts to the query's. */
   cohort?: true;
   /**
-   * The base's SQL reading each customer's first order from a given relation rather than from all orders (the
-   * purchases base): an update of some months then reads the table kept for it (first-orders.ts).
+   * The base's SQL reading each customer's first order and its per-customer months from given relations rather
+   * than from all orders (the purchases base): an update of some months then reads the first orders kept for it
+   * (first-orders.ts), and a build or update keeps the buyer months from the very relation it computed
+   * (buyer-months.ts).
    */
-  withFirstOrders?: (q: NormalQuery, d: Dialect, firstOrders: Sql) => Sql;
+  withKept?: (q: NormalQuery, d: Dialect, firstOrders: Sql, customerMonths: Sql) => Sql;
 }
 
 /**
@@ -84,7 +86,7 @@ export const cubes: Partial<Record<BaseName, Cube>> = {
   },
   purchases: {
     sql: (q, d) => purchasesSql(q, d),
-    withFirstOrders: purchasesSql,
+    withKept: purchasesSql,
     sources: () => ['customers', 'orders'],
     byBasis: false,
     sums: { ...counts('orders', 'buyers', 'returning_buyers'), ...money('revenue') },

@@ -24,8 +24,7 @@ export async function prepareFirstOrders(
   lastBatch: number,
   insertsOnly: boolean,
 ): Promise<Sql> {
-  const [kept] = await db.all<{ v: string }>(sql`SELECT value AS v FROM meta WHERE key = ${TABLE}`);
-  const merge = insertsOnly && kept?.v === cubeVersion;
+  const merge = insertsOnly && (await firstOrdersOf(db)) === cubeVersion;
   await db.run(
     merge
       ? sql`CREATE OR REPLACE TEMP TABLE ${sql.id(NEXT)} AS SELECT customer_id, min(first_at) AS first_at FROM (
@@ -51,6 +50,29 @@ export async function keepFirstOrders(db: Connection, version: string): Promise<
 /** Keep the derived first orders as those of cube version `version` (inside the update's transaction). */
 export async function saveFirstOrders(db: Connection, version: string): Promise<void> {
   await db.run(sql`CREATE OR REPLACE TABLE ${sql.id(TABLE)} AS SELECT * FROM ${sql.id(NEXT)}`);
+  await db.run(sql`INSERT OR REPLACE INTO meta VALUES (${TABLE}, ${version})`);
+}
+
+/** The cube version the kept first orders are exact for, if any. */
+export async function firstOrdersOf(db: Connection): Promise<string | null> {
+  const [kept] = await db.all<{ v: string }>(sql`SELECT value AS v FROM meta WHERE key = ${TABLE}`);
+  return kept?.v ?? null;
+}
+
+/** The kept first orders (customer_id, first_at). */
+export const keptFirstOrders: Sql = sql`${sql.id(TABLE)}`;
+
+/**
+ * Fold the first orders of new rows into the kept table in place and tag it as cube version `version`, inside an
+ * update from new orders (orders-delta.ts). `firsts` (customer_id, first_at, old_at) gives each customer's first
+ * new order and the kept one (NULL: none): only the customers whose first order moved earlier, or who had none,
+ * are written, rather than the table again (a probe of the whole table per customer would cost as much).
+ */
+export async function foldFirstOrders(db: Connection, firsts: Sql, version: string): Promise<void> {
+  const table = sql.id(TABLE);
+  await db.run(sql`UPDATE ${table} f SET first_at = n.first_at
+    FROM (SELECT * FROM (${firsts}) x WHERE old_at IS NOT NULL AND first_at < old_at) n WHERE n.customer_id = f.customer_id`);
+  await db.run(sql`INSERT INTO ${table} SELECT customer_id, first_at FROM (${firsts}) n WHERE old_at IS NULL`);
   await db.run(sql`INSERT OR REPLACE INTO meta VALUES (${TABLE}, ${version})`);
 }
 

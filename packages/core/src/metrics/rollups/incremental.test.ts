@@ -20,6 +20,10 @@ const STEPS = 4;
 async function snapshot(ws: Workspace, names: string[]): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const name of names) out[name] = await ws.db.all(sql`SELECT * FROM ${sql.id(`rollup_${name}`)} ORDER BY ALL`);
+  // The tables kept beside purchases (first-orders.ts, buyer-months.ts) are what a full build keeps, row for row.
+  if (names.includes('purchases'))
+    for (const kept of ['rollup_first_orders', 'rollup_buyer_months'])
+      out[kept] = await ws.db.all(sql`SELECT * FROM ${sql.id(kept)} ORDER BY ALL`);
   // Not the basis: a cube that does not depend on it (purchases, revenue) keeps the one it was built under.
   out.records = await ws.db.all(sql`SELECT name, version, dims, origin, periods, rows FROM rollups
     WHERE name IN (SELECT unnest(${names})) ORDER BY name`);
@@ -107,7 +111,12 @@ describe('incremental rollups', () => {
           } else await s.pick(facts)();
           const done = await refreshRollups(s.ws, { metrics: METRICS });
           for (const d of done) {
-            const how = d.customers === undefined ? d.action : `${d.action} per customer`;
+            const how =
+              d.customers !== undefined
+                ? `${d.action} per customer`
+                : d.orders !== undefined
+                  ? `${d.action} from new orders`
+                  : d.action;
             actions[how] = (actions[how] ?? 0) + 1;
           }
           // A cube built in full is the oracle itself, a fresh one carries the data's version: the updated are checked.
@@ -118,9 +127,10 @@ describe('incremental rollups', () => {
         }
       });
     }
-    // The comparison proves nothing unless both incremental paths ran, and often.
+    // The comparison proves nothing unless every incremental path ran, and often.
     expect(actions.updated ?? 0).toBeGreaterThan(SEEDS);
     expect(actions['updated per customer'] ?? 0).toBeGreaterThan(SEEDS / 2);
+    expect(actions['updated from new orders'] ?? 0).toBeGreaterThan(SEEDS / 2);
   }, 300_000);
 
   it('a subscriptions batch (cancel, extend, re-price, move, add) updates flow, revenue and cohorts per customer', async () => {
@@ -152,36 +162,45 @@ describe('incremental rollups', () => {
     });
   });
 
-  it('an update interrupted inside its transaction leaves the old cube, which is then not read (stale)', async () => {
-    await scenario(7, async (s) => {
-      await s.newCustomers(10);
-      await s.appendOrders(12);
-      await refreshRollups(s.ws);
-      const before = await snapshot(s.ws, ['purchases']);
-      const keptBefore = await keptFirstOrders(s.ws);
-      expect(keptBefore).toHaveLength(1);
-      await s.load('orders', [{ ...latestOrder(s), amount: 0.5 }]);
-      const run = s.ws.db.run.bind(s.ws.db);
-      const spy = vi.spyOn(s.ws.db, 'run').mockImplementation(async (q) => {
-        if (print(q, s.ws.db.dialect).text.includes('INSERT OR REPLACE INTO rollups')) throw new Error('interrupted');
-        return run(q);
+  // An upsert updates by months, a new order from the new orders alone (orders-delta.ts).
+  it.each([
+    ['by months', (s: Scenario) => ({ ...latestOrder(s), amount: 0.5 })],
+    ['from new orders', (s: Scenario) => ({ ...latestOrder(s), order_id: 'O-new', amount: 0.5 })],
+  ])(
+    'an update %s interrupted inside its transaction leaves the old cube, which is then not read (stale)',
+    async (how, row) => {
+      await scenario(7, async (s) => {
+        await s.newCustomers(10);
+        await s.appendOrders(12);
+        await refreshRollups(s.ws);
+        const before = await snapshot(s.ws, ['purchases']);
+        const keptBefore = await keptFirstOrders(s.ws);
+        expect(keptBefore).toHaveLength(1);
+        await s.load('orders', [row(s)]);
+        const run = s.ws.db.run.bind(s.ws.db);
+        const spy = vi.spyOn(s.ws.db, 'run').mockImplementation(async (q) => {
+          if (print(q, s.ws.db.dialect).text.includes('INSERT OR REPLACE INTO rollups')) throw new Error('interrupted');
+          return run(q);
+        });
+        try {
+          await expect(refreshRollups(s.ws, { metrics: ['aov'] })).rejects.toThrow('interrupted');
+        } finally {
+          spy.mockRestore();
+        }
+        expect(await snapshot(s.ws, ['purchases'])).toEqual(before);
+        expect(await keptFirstOrders(s.ws)).toEqual(keptBefore);
+        const q = await normalizeQuery(s.ws.db, s.ws.config, { period: 'month', from: '2025-01', to: '2025-12' });
+        expect(await rollupSql(s.ws.db, q, 'purchases')).toBeNull();
+        const done = await refreshRollups(s.ws, { metrics: ['aov'] });
+        expect(done.map((d) => [d.action, d.orders === undefined ? 'by months' : 'from new orders'])).toEqual([
+          ['updated', how],
+        ]);
+        expect(await rollupSql(s.ws.db, q, 'purchases')).not.toBeNull();
+        expect(await keptFirstOrders(s.ws)).toHaveLength(1);
+        await compareWithFull(s.ws, ['purchases']);
       });
-      try {
-        await expect(refreshRollups(s.ws, { metrics: ['aov'] })).rejects.toThrow('interrupted');
-      } finally {
-        spy.mockRestore();
-      }
-      expect(await snapshot(s.ws, ['purchases'])).toEqual(before);
-      expect(await keptFirstOrders(s.ws)).toEqual(keptBefore);
-      const q = await normalizeQuery(s.ws.db, s.ws.config, { period: 'month', from: '2025-01', to: '2025-12' });
-      expect(await rollupSql(s.ws.db, q, 'purchases')).toBeNull();
-      const done = await refreshRollups(s.ws, { metrics: ['aov'] });
-      expect(done.map((d) => d.action)).toEqual(['updated']);
-      expect(await rollupSql(s.ws.db, q, 'purchases')).not.toBeNull();
-      expect(await keptFirstOrders(s.ws)).toHaveLength(1);
-      await compareWithFull(s.ws, ['purchases']);
-    });
-  });
+    },
+  );
 
   it('a per-customer update interrupted inside its transaction leaves the cube and its subscriptions as they were', async () => {
     await scenario(10, async (s) => {
@@ -209,7 +228,25 @@ describe('incremental rollups', () => {
     });
   });
 
-  it('the first orders kept for purchases go with its cube when the orders are gone', async () => {
+  it('buyer months missing (a cube built before they were kept) come back with an update by months', async () => {
+    await scenario(11, async (s) => {
+      await s.newCustomers(10);
+      await s.appendOrders(12);
+      await refreshRollups(s.ws, { metrics: ['aov'] });
+      await s.ws.db.run(sql`DROP TABLE rollup_buyer_months; DELETE FROM meta WHERE key = 'rollup_buyer_months'`);
+      await s.appendOrders(2);
+      // Without them the new orders cannot be folded in: the months are recomputed, and the table rebuilt.
+      const [months] = await refreshRollups(s.ws, { metrics: ['aov'] });
+      expect([months?.action, months?.months === undefined, months?.orders]).toEqual(['updated', false, undefined]);
+      await compareWithFull(s.ws, ['purchases']);
+      await s.appendOrders(2);
+      const [folded] = await refreshRollups(s.ws, { metrics: ['aov'] });
+      expect([folded?.action, folded?.orders]).toEqual(['updated', 2]);
+      await compareWithFull(s.ws, ['purchases']);
+    });
+  });
+
+  it('the first orders and buyer months kept for purchases go with its cube when the orders are gone', async () => {
     await scenario(8, async (s) => {
       await s.newCustomers(10);
       await s.appendOrders(12);
@@ -222,8 +259,10 @@ describe('incremental rollups', () => {
       expect((await refreshRollups(s.ws, { metrics: ['aov'] })).map((d) => d.action)).toEqual(['dropped']);
       expect(await keptFirstOrders(s.ws)).toEqual([]);
       expect(
-        await s.ws.db.all(sql`SELECT 1 FROM information_schema.tables WHERE table_name = 'rollup_first_orders'`),
+        await s.ws.db.all(sql`SELECT table_name FROM information_schema.tables
+          WHERE table_name IN ('rollup_first_orders', 'rollup_buyer_months')`),
       ).toEqual([]);
+      expect(await s.ws.db.all(sql`SELECT key FROM meta WHERE key = 'rollup_buyer_months'`)).toEqual([]);
     });
   });
 });

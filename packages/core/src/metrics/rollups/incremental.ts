@@ -6,6 +6,7 @@ import type { Workspace } from '../../workspace/workspace.ts';
 import type { BaseName } from '../define.ts';
 import type { NormalQuery } from '../query.ts';
 import { segColumns } from '../segments.ts';
+import { dropCustomerMonths, keepBuyerMonths, prepareCustomerMonths } from './buyer-months.ts';
 import { type Cube, STORED } from './cubes.ts';
 import { dropNextFirstOrders, prepareFirstOrders, saveFirstOrders } from './first-orders.ts';
 import {
@@ -37,7 +38,8 @@ import { buildQuery, type RollupRecord, sourcesOf, sqlDigest, tableOf } from './
  * - the bases emit every segment key in every month; a batch that adds or removes a key (a first buyer in a new
  *   combination of segments) changes the rows of earlier months too, which the check before the write catches.
  * Purchases also reads each customer's first order over all history: a table kept beside the cube gives it
- * (first-orders.ts), merged with the new orders after batches that only inserted.
+ * (first-orders.ts), merged with the new orders after batches that only inserted; and after such batches under
+ * the same months it is rather updated from the new orders alone (orders-delta.ts), by months when that declines.
  * When only subscriptions changed, under the same months, the cubes that read them are rather updated per customer
  * (per-customer.ts: the customers touched, in every month), and by months when that declines. The months path of
  * such a cube computes from a copy of the subscriptions it then keeps, so the per-customer path can follow it.
@@ -56,6 +58,8 @@ export interface UpdatePlan {
   k0: number;
   insertsOnly: boolean;
   customers: boolean;
+  /** The batches only inserted dated orders, under the same months: purchases can fold them in (orders-delta.ts). */
+  newOrders: boolean;
 }
 
 /**
@@ -101,10 +105,11 @@ export async function planUpdate(
     keepsSubscriptions(cube, q) &&
     q.grid.length === old.periods &&
     [...changed.keys()].every((t) => t === 'subscriptions');
+  const newOrders = cube.withKept !== undefined && insertsOnly && !undated && q.grid.length === old.periods;
   // The month holding `from`, and the one before it (module comment); without a dated change, the new months only.
   const held = from === null ? old.periods : q.grid.findLastIndex((p) => p.start <= (from as string));
   const k0 = cube.cohort || undated ? 0 : Math.max(0, Math.min(held - 1, old.periods));
-  return k0 > 0 || customers ? { k0, insertsOnly, customers } : null;
+  return k0 > 0 || customers || newOrders ? { k0, insertsOnly, customers, newOrders } : null;
 }
 
 const TAIL = 'rollup_tail';
@@ -143,11 +148,12 @@ export async function updateCube(
   try {
     // A cube that keeps the subscriptions it was built from (per-customer.ts) computes its months from the copy it
     // then keeps, so that it stays exactly its base over that copy.
-    const base = cube.withFirstOrders
-      ? cube.withFirstOrders(
+    const base = cube.withKept
+      ? cube.withKept(
           tail,
           db.dialect,
           await prepareFirstOrders(db, old.version, Number(old.last_batch), insertsOnly),
+          await prepareCustomerMonths(db, tail),
         )
       : keeps
         ? await overNextSubscriptions(db, cube.sql(tail, db.dialect))
@@ -163,14 +169,20 @@ export async function updateCube(
       await db.run(sql`DELETE FROM ${table} WHERE k >= ${k0}`);
       await db.run(sql`INSERT INTO ${table} BY NAME SELECT * FROM ${sql.id(TAIL)} ORDER BY k`);
       const [c] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${table}`);
-      if (cube.withFirstOrders) await saveFirstOrders(db, version);
+      if (cube.withKept) {
+        await saveFirstOrders(db, version);
+        await keepBuyerMonths(db, q, version, k0, old.version);
+      }
       if (keeps) await saveNextSubscriptions(db, name, version);
       await record(Number(c?.n ?? 0));
       return Number(c?.n ?? 0);
     });
   } finally {
     await db.run(sql`DROP TABLE IF EXISTS ${sql.id(TAIL)}`);
-    if (cube.withFirstOrders) await dropNextFirstOrders(db);
+    if (cube.withKept) {
+      await dropNextFirstOrders(db);
+      await dropCustomerMonths(db);
+    }
     if (keeps) await dropNextSubscriptions(db);
   }
 }

@@ -6,10 +6,18 @@ import { metricDef } from '../compute.ts';
 import { moneyPlan } from '../currency.ts';
 import type { BaseName } from '../define.ts';
 import { type Basis, dimensions, type NormalQuery, pickBasis } from '../query.ts';
+import { dropBuyerMonths, dropCustomerMonths, keepBuyerMonths, prepareCustomerMonths } from './buyer-months.ts';
 import { type Cube, cubes, STORED } from './cubes.ts';
 import { dropFirstOrders, keepFirstOrders } from './first-orders.ts';
 import { planUpdate, updateCube } from './incremental.ts';
-import { dropKeptSubscriptions, keepSubscriptions, keepsSubscriptions, updateCustomers } from './per-customer.ts';
+import { updateFromNewOrders } from './orders-delta.ts';
+import {
+  dropKeptSubscriptions,
+  keepSubscriptions,
+  keepsSubscriptions,
+  TouchedRows,
+  updateCustomers,
+} from './per-customer.ts';
 import { buildQuery, cubeVersion, readRecord, tableOf } from './record.ts';
 
 /** Most rows a cube may have: dimensions with the most distinct values are left out until it fits. */
@@ -28,6 +36,8 @@ export interface RollupRefresh {
   months?: [string, string];
   /** 'updated' per customer (per-customer.ts): how many customers were recomputed, in every month. */
   customers?: number;
+  /** 'updated' from the new orders alone (orders-delta.ts): how many were folded in. */
+  orders?: number;
   seconds: number;
   rows: number;
   dims: string[];
@@ -52,14 +62,21 @@ async function monthRange(ws: Workspace, basis: Basis): Promise<{ origin: string
   return { origin: `${from.toISOString().slice(0, 10)} 00:00:00`, periods };
 }
 
-/** Segment dimensions for a cube of `perCombo` rows per combination of values, within MAX_ROWS. */
-async function cubeDims(ws: Workspace, all: string[], perCombo: number): Promise<string[]> {
+/**
+ * Segment dimensions for a cube of `perCombo` rows per combination of values, within MAX_ROWS. `seen` keeps the
+ * counts of combinations read in this refresh: every cube asks for the same ones (a scan of the customers each).
+ */
+async function cubeDims(ws: Workspace, all: string[], perCombo: number, seen: Map<string, number>): Promise<string[]> {
   const dims = [...all];
   const distinct = async (cols: string[]) => {
-    const [r] = await ws.db.all<{ n: number }>(
-      sql`SELECT count(*) AS n FROM (SELECT DISTINCT ${cols.length ? sql.join(cols.map((c) => sql.id(c))) : sql`1`} FROM customers) d`,
-    );
-    return r?.n ?? 0;
+    const key = JSON.stringify(cols);
+    if (!seen.has(key)) {
+      const [r] = await ws.db.all<{ n: number }>(
+        sql`SELECT count(*) AS n FROM (SELECT DISTINCT ${cols.length ? sql.join(cols.map((c) => sql.id(c))) : sql`1`} FROM customers) d`,
+      );
+      seen.set(key, r?.n ?? 0);
+    }
+    return seen.get(key) ?? 0;
   };
   while (dims.length && (await distinct(dims)) * perCombo > MAX_ROWS) {
     const counts = await Promise.all(dims.map((d) => distinct([d])));
@@ -96,23 +113,28 @@ async function build(
 ) {
   const table = tableOf(name);
   const keeps = keepsSubscriptions(cube, q);
-  return ws.db.transaction(async () => {
-    // Measures stored narrow (cubes.ts); rows sorted by month, so a query's range skips whole row groups.
-    const narrow = Object.entries(cube.sums).map(
-      ([m, unit]) => sql`CAST(${sql.id(m)} AS ${sql.raw(STORED[unit])}) AS ${sql.id(m)}`,
-    );
-    const base = cube.withFirstOrders
-      ? cube.withFirstOrders(q, ws.db.dialect, await keepFirstOrders(ws.db, version))
-      : cube.sql(q, ws.db.dialect);
-    await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(table)} AS
-      SELECT * REPLACE (${sql.join(narrow)}) FROM (${base}) c ORDER BY k`);
-    // The subscriptions it was built from, read in the same transaction (per-customer.ts).
-    if (keeps) await keepSubscriptions(ws.db, name, version);
-    else await dropKeptSubscriptions(ws.db, name);
-    const [c] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(table)}`);
-    await record(c?.n ?? 0);
-    return c?.n ?? 0;
-  });
+  try {
+    return await ws.db.transaction(async () => {
+      // Measures stored narrow (cubes.ts); rows sorted by month, so a query's range skips whole row groups.
+      const narrow = Object.entries(cube.sums).map(
+        ([m, unit]) => sql`CAST(${sql.id(m)} AS ${sql.raw(STORED[unit])}) AS ${sql.id(m)}`,
+      );
+      const base = cube.withKept
+        ? cube.withKept(q, ws.db.dialect, await keepFirstOrders(ws.db, version), await prepareCustomerMonths(ws.db, q))
+        : cube.sql(q, ws.db.dialect);
+      await ws.db.run(sql`CREATE OR REPLACE TABLE ${sql.id(table)} AS
+        SELECT * REPLACE (${sql.join(narrow)}) FROM (${base}) c ORDER BY k`);
+      if (cube.withKept) await keepBuyerMonths(ws.db, q, version);
+      // The subscriptions it was built from, read in the same transaction (per-customer.ts).
+      if (keeps) await keepSubscriptions(ws.db, name, version);
+      else await dropKeptSubscriptions(ws.db, name);
+      const [c] = await ws.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.id(table)}`);
+      await record(c?.n ?? 0);
+      return c?.n ?? 0;
+    });
+  } finally {
+    if (cube.withKept) await dropCustomerMonths(ws.db);
+  }
 }
 
 /**
@@ -141,47 +163,64 @@ export async function refreshRollups(
   // NULL here, but no figure is read from such a cube: the query's own check refuses it first.
   const money = await moneyPlan(ws.db, ws.config.currency);
   const done: RollupRefresh[] = [];
-  for (const [name, cube] of Object.entries(cubes) as [BaseName, Cube][]) {
-    if (wanted && !wanted.has(name)) continue;
-    const t0 = performance.now();
-    const secs = () => (performance.now() - t0) / 1000;
-    const old = await readRecord(ws.db, name);
-    if (!range || !(await applies(ws, name))) {
-      if (old) {
-        await ws.db.transaction(async () => {
-          await ws.db.run(sql`DROP TABLE IF EXISTS ${sql.id(tableOf(name))}`);
-          await ws.db.run(sql`DELETE FROM rollups WHERE name = ${name}`);
-          if (cube.withFirstOrders) await dropFirstOrders(ws.db);
-          await dropKeptSubscriptions(ws.db, name);
-        });
-        done.push({ name, action: 'dropped', seconds: secs(), rows: 0, dims: [] });
+  // The touched customers' rows, read once for the cubes updated per customer (per-customer.ts).
+  const shared = new TouchedRows();
+  const combos = new Map<string, number>();
+  try {
+    for (const [name, cube] of Object.entries(cubes) as [BaseName, Cube][]) {
+      if (wanted && !wanted.has(name)) continue;
+      const t0 = performance.now();
+      const secs = () => (performance.now() - t0) / 1000;
+      const old = await readRecord(ws.db, name);
+      if (!range || !(await applies(ws, name))) {
+        if (old) {
+          await ws.db.transaction(async () => {
+            await ws.db.run(sql`DROP TABLE IF EXISTS ${sql.id(tableOf(name))}`);
+            await ws.db.run(sql`DELETE FROM rollups WHERE name = ${name}`);
+            if (cube.withKept) {
+              await dropFirstOrders(ws.db);
+              await dropBuyerMonths(ws.db);
+            }
+            await dropKeptSubscriptions(ws.db, name);
+          });
+          done.push({ name, action: 'dropped', seconds: secs(), rows: 0, dims: [] });
+        }
+        continue;
       }
-      continue;
+      const { origin, periods } = range;
+      const dims = await cubeDims(ws, all, cube.cohort ? (periods * (periods + 1)) / 2 : periods, combos);
+      const q = buildQuery(ws.config, basis, dims, origin, periods, money);
+      const version = await cubeVersion(ws.db, cube, q);
+      if (!opts.force && old?.version === version) {
+        done.push({ name, action: 'fresh', seconds: secs(), rows: old.rows, dims });
+        continue;
+      }
+      const record = recorder(ws, name, q, version, batch, t0);
+      const plan = !opts.force && old ? await planUpdate(ws.db, cube, old, q, version) : null;
+      const touched =
+        plan?.customers && old ? await updateCustomers(ws, name, cube, q, old, version, record, shared) : null;
+      if (touched) {
+        done.push({ name, action: 'updated', seconds: secs(), rows: touched.rows, dims, customers: touched.customers });
+        continue;
+      }
+      const folded =
+        plan?.newOrders && old ? await updateFromNewOrders(ws, name, cube, q, old, version, batch, record) : null;
+      if (folded) {
+        done.push({ name, action: 'updated', seconds: secs(), rows: folded.rows, dims, orders: folded.orders });
+        continue;
+      }
+      const updated = plan?.k0 && old ? await updateCube(ws, name, cube, q, plan, old, version, record) : null;
+      if (plan && updated !== null) {
+        const day = (k: number) => (q.grid[k] as { start: string }).start.slice(0, 10);
+        const months: [string, string] = [day(plan.k0), day(q.grid.length - 1)];
+        done.push({ name, action: 'updated', seconds: secs(), rows: updated, dims, months });
+        continue;
+      }
+      const rows = await build(ws, name, cube, q, version, record);
+      done.push({ name, action: 'built', seconds: secs(), rows, dims });
     }
-    const { origin, periods } = range;
-    const dims = await cubeDims(ws, all, cube.cohort ? (periods * (periods + 1)) / 2 : periods);
-    const q = buildQuery(ws.config, basis, dims, origin, periods, money);
-    const version = await cubeVersion(ws.db, cube, q);
-    if (!opts.force && old?.version === version) {
-      done.push({ name, action: 'fresh', seconds: secs(), rows: old.rows, dims });
-      continue;
-    }
-    const record = recorder(ws, name, q, version, batch, t0);
-    const plan = !opts.force && old ? await planUpdate(ws.db, cube, old, q, version) : null;
-    const touched = plan?.customers && old ? await updateCustomers(ws, name, cube, q, old, version, record) : null;
-    if (touched) {
-      done.push({ name, action: 'updated', seconds: secs(), rows: touched.rows, dims, customers: touched.customers });
-      continue;
-    }
-    const updated = plan?.k0 && old ? await updateCube(ws, name, cube, q, plan, old, version, record) : null;
-    if (plan && updated !== null) {
-      const day = (k: number) => (q.grid[k] as { start: string }).start.slice(0, 10);
-      const months: [string, string] = [day(plan.k0), day(q.grid.length - 1)];
-      done.push({ name, action: 'updated', seconds: secs(), rows: updated, dims, months });
-      continue;
-    }
-    const rows = await build(ws, name, cube, q, version, record);
-    done.push({ name, action: 'built', seconds: secs(), rows, dims });
+  } finally {
+    await shared.dispose(ws.db);
   }
   return done;
 }
