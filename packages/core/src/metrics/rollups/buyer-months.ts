@@ -2,6 +2,7 @@ import type { Connection } from '../../engine/engine.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import { customerMonthsSql } from '../purchases.ts';
 import type { NormalQuery } from '../query.ts';
+import { dropKept } from './record.ts';
 
 /**
  * Which customer placed orders in which month of the purchases cube (customer_id, k), kept beside it so that an
@@ -79,7 +80,4 @@ export async function dropCustomerMonths(db: Connection): Promise<void> {
 }
 
 /** Drop the kept buyer months with their cube (whose orders are gone). */
-export async function dropBuyerMonths(db: Connection): Promise<void> {
-  await db.run(sql`DROP TABLE IF EXISTS ${sql.id(TABLE)}`);
-  await db.run(sql`DELETE FROM meta WHERE key = ${TABLE}`);
-}
+export const dropBuyerMonths = (db: Connection): Promise<void> => dropKept(db, TABLE);

@@ -1,6 +1,7 @@
 import type { Connection } from '../../engine/engine.ts';
 import { type Sql, sql } from '../../sql/sql.ts';
 import { firstOrdersSql } from '../purchases.ts';
+import { dropKept } from './record.ts';
 
 /**
  * Each customer's first order, kept beside the purchases cube so that updating some of its months does not
@@ -82,7 +83,4 @@ export async function dropNextFirstOrders(db: Connection): Promise<void> {
 }
 
 /** Drop the kept first orders with their cube (whose orders are gone). */
-export async function dropFirstOrders(db: Connection): Promise<void> {
-  await db.run(sql`DROP TABLE IF EXISTS ${sql.id(TABLE)}`);
-  await db.run(sql`DELETE FROM meta WHERE key = ${TABLE}`);
-}
+export const dropFirstOrders = (db: Connection): Promise<void> => dropKept(db, TABLE);

@@ -5,7 +5,7 @@ import type { BaseName } from '../define.ts';
 import type { NormalQuery } from '../query.ts';
 import { segColumns } from '../segments.ts';
 import type { Cube } from './cubes.ts';
-import { type RollupRecord, tableOf } from './record.ts';
+import { dropKept, type RollupRecord, tableOf } from './record.ts';
 
 /**
  * Per-customer refresh of the cubes that read subscriptions (revenue always; flow and cohorts on the subscriptions
@@ -94,10 +94,7 @@ export async function keepSubscriptions(
 }
 
 /** Drop a cube's copy (a cube rebuilt without one, or dropped). */
-export async function dropKeptSubscriptions(db: Connection, name: BaseName): Promise<void> {
-  await db.run(sql`DROP TABLE IF EXISTS ${sql.id(keptOf(name))}`);
-  await db.run(sql`DELETE FROM meta WHERE key = ${keptOf(name)}`);
-}
+export const dropKeptSubscriptions = (db: Connection, name: BaseName): Promise<void> => dropKept(db, keptOf(name));
 
 const ALL_NEXT = 'rollup_subscriptions_next';
 

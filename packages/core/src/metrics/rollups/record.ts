@@ -28,6 +28,12 @@ export interface RollupRecord {
 
 export const tableOf = (name: BaseName) => `rollup_${name}`;
 
+/** Drop a table kept beside a cube and its version tag in `meta` (the cube rebuilt without it, or dropped). */
+export async function dropKept(db: Connection, table: string): Promise<void> {
+  await db.run(sql`DROP TABLE IF EXISTS ${sql.id(table)}`);
+  await db.run(sql`DELETE FROM meta WHERE key = ${table}`);
+}
+
 /** The query a cube is built from: its base at month grain over `periods` months from `origin`, by `dims`. */
 export function buildQuery(
   config: TenureConfig,
