@@ -138,6 +138,8 @@ export async function connectWorkspace(ws: Workspace, o: { own?: boolean } = {})
     await db.close();
     throw e;
   }
+  // One caller, the same few statements again and again: kept prepared, one round trip each.
+  if (o.own) db.keepStatements();
   return { dir: ws.dir, config: ws.config, db, ...(o.own && { own: true }), close: () => db.close() };
 }
 

@@ -221,7 +221,7 @@ export class DuckDbConnection implements Connection {
   /**
    * One statement in the fewest round trips through the binding's thread pool, each of which waits for a turn of
    * the event loop (on a server building in the background, a slice of that build): one, as a statement without
-   * values or one prepared before on this connection; else two (prepare, run). The binding's own `run` with
+   * values or one kept prepared on this connection (`keepStatements`); else two (prepare, run). The binding's own `run` with
    * values first splits the text into statements, a third, and prepares anew each time.
    */
   private async execute(q: Sql): Promise<DuckDBMaterializedResult> {
@@ -244,9 +244,26 @@ export class DuckDbConnection implements Connection {
     });
   }
 
-  /** Keep a prepared statement for its next run, the least recently prepared one dropped past PREPARED_KEPT. */
+  /**
+   * Keep the statements this connection prepares (`execute`): for a connection that runs the same few statements
+   * over and over (a server request's), on tables that keep their shape. Off by default: an import prepares on
+   * temporary tables it makes again with other columns.
+   */
+  keepStatements(): void {
+    this.keeping = true;
+  }
+
+  private keeping = false;
+
+  /**
+   * Keep a prepared statement for its next run, the least recently prepared one dropped past PREPARED_KEPT. Only
+   * reads and row writes: DuckDB's plan of a CREATE … AS gives its table definition away when it runs, so run again
+   * it made a table without the columns.
+   */
   private keep(text: string, prepared: KeptStatement): void {
-    if (this.prepared.has(text)) {
+    const { SELECT, INSERT, UPDATE, DELETE } = duckdb().StatementType;
+    const type = prepared.statement.statementType;
+    if (!this.keeping || this.prepared.has(text) || ![SELECT, INSERT, UPDATE, DELETE].includes(type)) {
       prepared.statement.destroySync();
       return;
     }
