@@ -107,6 +107,11 @@ export async function choose(page: Page, label: string, option: string, timeout 
     await page.getByLabel(label).click({ timeout });
     try {
       await item.click({ timeout });
+      // And the choice took: on a loaded machine a click that lands while the list still moves can leave the old one.
+      await page
+        .locator('.ant-select', { has: page.getByLabel(label) })
+        .locator('.ant-select-content', { hasText: option })
+        .waitFor({ timeout: 5_000 });
       return;
     } catch (e) {
       if (attempt === 3) throw e;

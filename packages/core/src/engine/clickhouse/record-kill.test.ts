@@ -166,7 +166,11 @@ describe('atomicity: an import into ClickHouse killed with SIGKILL never shows p
       const steps = run.lines.filter((l) => l !== 'tick').join(', ');
       if (run.signal === 'SIGKILL') {
         expect([before, after], `killed at line ${at} (${steps})`).toContainEqual(s.state);
-        expect(s.batches).toBe(batches);
+        // A kill that lands after the record committed (the child still ticking on its way out) finds it recorded,
+        // with the orders after; any earlier one, none.
+        const recorded = s.batches - batches;
+        const afterAll = JSON.stringify(s.state) === JSON.stringify(after);
+        expect(recorded === 0 || (recorded === 1 && afterAll), `${recorded} batches recorded (${steps})`).toBe(true);
       } else {
         expect(s.state, steps).toEqual(after);
         expect(s.batches).toBe(batches + 1);
